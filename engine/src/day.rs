@@ -1,0 +1,127 @@
+//! Calendar days stored as plain integers, so date columns are `Vec<i32>`.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// Days between 0001-01-01 (chrono's "common era" day 1) and 1970-01-01.
+const EPOCH_FROM_CE: i32 = 719_163;
+
+/// A calendar date, stored as the number of days since 1970-01-01 (negative before it).
+///
+/// ```
+/// use pipelens_engine::Day;
+/// let d = Day::from_ymd(2017, 3, 1).unwrap();
+/// assert_eq!(d.to_string(), "2017-03-01");
+/// assert_eq!(d.month_end(), Day::from_ymd(2017, 3, 31).unwrap());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Day(pub i32);
+
+impl Day {
+    /// The day for a year, month (1–12) and day of month, or `None` if it does not exist.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Day::from_naive)
+    }
+
+    /// Converts from chrono's date type.
+    pub fn from_naive(date: NaiveDate) -> Day {
+        Day(date.num_days_from_ce() - EPOCH_FROM_CE)
+    }
+
+    /// Converts to chrono's date type (saturating at chrono's range, which no real data reaches).
+    pub fn to_naive(self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.0.saturating_add(EPOCH_FROM_CE))
+            .unwrap_or(if self.0 < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+    }
+
+    /// Year, month (1–12) and day of month.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let d = self.to_naive();
+        (d.year(), d.month(), d.day())
+    }
+
+    /// The first day of this day's month.
+    pub fn month_start(self) -> Day {
+        let (y, m, _) = self.ymd();
+        Day::from_ymd(y, m, 1).unwrap_or(self)
+    }
+
+    /// The last day of this day's month.
+    pub fn month_end(self) -> Day {
+        let (y, m, _) = self.ymd();
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        Day::from_ymd(ny, nm, 1).map_or(self, |d| Day(d.0 - 1))
+    }
+
+    /// The same day of month `months` months later (or earlier when negative), clamped to the
+    /// end of the target month (Jan 31 + 1 month = Feb 28 or 29).
+    pub fn add_months(self, months: i32) -> Day {
+        let (y, m, d) = self.ymd();
+        let total = y * 12 + (m as i32 - 1) + months;
+        let (ty, tm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        let first = Day::from_ymd(ty, tm, 1).unwrap_or(self);
+        let last = first.month_end();
+        Day((first.0 + d as i32 - 1).min(last.0))
+    }
+
+    /// The number of days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Day) -> i32 {
+        later.0 - self.0
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.to_naive().format("%Y-%m-%d"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_is_day_zero() {
+        assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
+        assert_eq!(Day::from_ymd(1969, 12, 31), Some(Day(-1)));
+        assert_eq!(Day(0).to_string(), "1970-01-01");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert_eq!(Day::from_ymd(2023, 2, 29), None);
+        assert!(Day::from_ymd(2024, 2, 29).is_some());
+        assert_eq!(Day::from_ymd(2024, 13, 1), None);
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        let cases = [
+            ((2024, 1, 31), 1, (2024, 2, 29)),
+            ((2023, 1, 31), 1, (2023, 2, 28)),
+            ((2024, 12, 15), 1, (2025, 1, 15)),
+            ((2024, 3, 31), -1, (2024, 2, 29)),
+            ((2024, 1, 1), -12, (2023, 1, 1)),
+            ((2024, 1, 1), -13, (2022, 12, 1)),
+        ];
+        for ((y, m, d), n, (ey, em, ed)) in cases {
+            let got = Day::from_ymd(y, m, d).unwrap().add_months(n);
+            assert_eq!(got.ymd(), (ey, em, ed), "{y}-{m}-{d} + {n} months");
+        }
+    }
+
+    #[test]
+    fn month_bounds() {
+        let d = Day::from_ymd(2024, 2, 10).unwrap();
+        assert_eq!(d.month_start().ymd(), (2024, 2, 1));
+        assert_eq!(d.month_end().ymd(), (2024, 2, 29));
+        assert_eq!(Day::from_ymd(2023, 12, 5).unwrap().month_end().ymd(), (2023, 12, 31));
+    }
+
+    #[test]
+    fn round_trips_through_chrono() {
+        for n in [-800_000, -1, 0, 1, 17_000, 800_000] {
+            assert_eq!(Day::from_naive(Day(n).to_naive()), Day(n));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The deals table: one typed column per canonical field.
+
+use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
+use crate::day::Day;
+use crate::stage::{StageRules, Status};
+use serde::{Deserialize, Serialize};
+
+/// A dimension deals can be broken down and filtered by.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dim {
+    /// The rep who owns the deal.
+    Owner,
+    /// The owner's team.
+    Team,
+    /// Sales region.
+    Region,
+    /// Product sold.
+    Product,
+    /// Where the lead came from.
+    LeadSource,
+    /// new / upsell / renewal.
+    DealType,
+}
+
+impl Dim {
+    /// Every dimension, in display order.
+    pub const ALL: [Dim; 6] = [Dim::Owner, Dim::Team, Dim::Region, Dim::Product, Dim::LeadSource, Dim::DealType];
+
+    /// The canonical field name (`owner`, `lead_source`, ...).
+    pub fn field(self) -> &'static str {
+        match self {
+            Dim::Owner => "owner",
+            Dim::Team => "team",
+            Dim::Region => "region",
+            Dim::Product => "product",
+            Dim::LeadSource => "lead_source",
+            Dim::DealType => "deal_type",
+        }
+    }
+}
+
+/// All deals of the workspace, column by column. Row `i` of every column is deal `i`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DealsTable {
+    /// `deal_id`.
+    pub deal_id: TextColumn,
+    /// `amount` (missing for many open deals in real exports).
+    pub amount: AmountColumn,
+    /// `stage`, when the file has one.
+    pub stage: DictColumn,
+    /// The status of each deal: from a `status` column when mapped, else from `stage` via
+    /// [`DealsTable::stage_rules`].
+    pub status: Vec<Status>,
+    /// `created_date`.
+    pub created: DateColumn,
+    /// `close_date`.
+    pub close: DateColumn,
+    /// Optional segment columns, indexed like [`Dim::ALL`]; `None` when the file lacks the field.
+    pub dims: [Option<DictColumn>; 6],
+    /// `account`, when present.
+    pub account: Option<DictColumn>,
+    /// How stage names map to statuses, and the order of the open stages.
+    pub stage_rules: StageRules,
+    /// Whether `status` came from a status column rather than from stage names.
+    pub status_from_column: bool,
+}
+
+impl DealsTable {
+    /// Number of deals.
+    pub fn len(&self) -> usize {
+        self.status.len()
+    }
+
+    /// Whether the table has no deals.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_empty()
+    }
+
+    /// The column of a segment dimension, if the data has it.
+    pub fn dim(&self, dim: Dim) -> Option<&DictColumn> {
+        self.dims[Dim::ALL.iter().position(|&d| d == dim)?].as_ref()
+    }
+
+    /// The latest date of any deal (created or closed): the anchor of the default period.
+    pub fn latest_day(&self) -> Option<Day> {
+        self.created.max().max(self.close.max())
+    }
+
+    /// Replaces the stage rules and recomputes every deal's status from its stage.
+    pub fn apply_stage_rules(&mut self, rules: StageRules) {
+        if !self.status_from_column {
+            self.status = self.stage.codes.iter().map(|&c| rules.status(c)).collect();
+        }
+        self.stage_rules = rules;
+    }
+
+    /// The open stages in pipeline order, as `(code, name)`. With a status column and no
+    /// stage column this is empty.
+    pub fn open_stages(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.stage_rules.open_order.iter().filter_map(|&c| Some((c, self.stage.value(c)?)))
+    }
+}

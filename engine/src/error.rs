@@ -1,0 +1,72 @@
+//! Why a file could not be imported, in words a user can act on.
+
+use thiserror::Error;
+
+/// A file that cannot be used at all. Row-level problems are not errors: those rows are
+/// reported in [`crate::ingest::ImportReport`] and the good rows are kept.
+#[derive(Debug, Error, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// Zero bytes, or only whitespace.
+    #[error("{file} is empty.")]
+    Empty {
+        /// File name.
+        file: String,
+    },
+    /// A header line and nothing else.
+    #[error("{file} has a header line but no data rows.")]
+    HeaderOnly {
+        /// File name.
+        file: String,
+    },
+    /// An Excel or other spreadsheet workbook.
+    #[error("{file} is an Excel workbook, not a CSV file. Open it in Excel or LibreOffice and use \"Save as… CSV (UTF-8)\", then load the CSV.")]
+    Spreadsheet {
+        /// File name.
+        file: String,
+    },
+    /// JSON instead of CSV.
+    #[error("{file} is a JSON file, not CSV. Export the data from your CRM as CSV.")]
+    Json {
+        /// File name.
+        file: String,
+    },
+    /// Bytes that are not text.
+    #[error("{file} is not a text file (it contains binary data). Load a CSV export.")]
+    Binary {
+        /// File name.
+        file: String,
+    },
+    /// Only one column was found.
+    #[error("{file} has only one column (\"{header}\"): it does not look like a CSV table with commas, semicolons, tabs or pipes between the fields.")]
+    SingleColumn {
+        /// File name.
+        file: String,
+        /// The only header.
+        header: String,
+    },
+    /// Required fields have no matching column.
+    #[error("{file} cannot be read as {dataset}: no column found for {}. Columns in the file: {}.", missing.join(", "), found.join(", "))]
+    MissingFields {
+        /// File name.
+        file: String,
+        /// Dataset the file was read as.
+        dataset: &'static str,
+        /// Canonical names of the required fields that were not found.
+        missing: Vec<&'static str>,
+        /// The file's headers.
+        found: Vec<String>,
+    },
+    /// Every data row was rejected.
+    #[error("{file}: none of its {rejected} rows could be used (first problem, line {first_line}: {first_reason}).")]
+    NoUsableRows {
+        /// File name.
+        file: String,
+        /// Number of rejected rows.
+        rejected: usize,
+        /// Line of the first rejected row.
+        first_line: u64,
+        /// Why it was rejected.
+        first_reason: String,
+    },
+}

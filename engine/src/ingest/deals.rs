@@ -1,0 +1,351 @@
+//! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
+
+use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
+use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
+use super::value::{is_empty_cell, parse_amount, parse_date};
+use super::{decode, sniff_delimiter};
+use crate::column::DictColumn;
+use crate::deals::{Dim, DealsTable};
+use crate::error::ImportError;
+use crate::stage::{StageRules, Status};
+use std::collections::HashMap;
+
+/// At most this many unreadable cells are listed one by one; all are counted.
+pub const CELL_ISSUE_LIMIT: usize = 10_000;
+
+/// A file read as deals: the table and what happened to every row.
+#[derive(Debug)]
+pub struct ImportedDeals {
+    /// The kept rows.
+    pub table: DealsTable,
+    /// The data-quality report.
+    pub report: ImportReport,
+}
+
+/// Column positions of the canonical deal fields in one file.
+struct Columns {
+    id: usize,
+    amount: usize,
+    stage: Option<usize>,
+    status: Option<usize>,
+    created: usize,
+    close: Option<usize>,
+    dims: [Option<usize>; 6],
+    account: Option<usize>,
+}
+
+impl Columns {
+    fn from_mapping(m: &[Option<usize>]) -> Option<Columns> {
+        let at = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| m[i]);
+        Some(Columns {
+            id: at("deal_id")?,
+            amount: at("amount")?,
+            stage: at("stage"),
+            status: at("status"),
+            created: at("created_date")?,
+            close: at("close_date"),
+            dims: Dim::ALL.map(|d| at(d.field())),
+            account: at("account"),
+        })
+    }
+}
+
+/// Reads a deals CSV. Returns an error only when the file as a whole cannot be used; bad rows
+/// are rejected one by one and listed in the report, with their line and column.
+///
+/// ```
+/// let csv = b"deal_id,amount,stage,created_date,close_date\nD1,100,Won,2024-01-02,2024-02-01\n";
+/// let imported = pipelens_engine::ingest::read_deals("deals.csv", csv).unwrap();
+/// assert_eq!(imported.table.len(), 1);
+/// assert_eq!(imported.report.rows_kept, 1);
+/// ```
+pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError> {
+    let decoded = decode(file, bytes)?;
+    let delimiter = sniff_delimiter(&decoded.text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(decoded.text.as_bytes());
+
+    let mut record = csv::StringRecord::new();
+    let headers = loop {
+        match reader.read_record(&mut record) {
+            Ok(true) if is_blank(&record) => continue,
+            Ok(true) => break unique_headers(&record),
+            Ok(false) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
+        }
+    };
+    if headers.len() < 2 {
+        let header = headers.into_iter().next().unwrap_or_default();
+        return Err(ImportError::SingleColumn { file: file.to_owned(), header });
+    }
+    let mapping = auto_map(DEAL_FIELDS, &headers);
+    let missing = missing_required(DEAL_FIELDS, &mapping);
+    let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
+        return Err(ImportError::MissingFields { file: file.to_owned(), dataset: "deals", missing, found: headers });
+    };
+
+    let mut report = ImportReport {
+        file: file.to_owned(),
+        bytes: bytes.len(),
+        encoding: decoded.encoding,
+        delimiter: delimiter as char,
+        ..ImportReport::default()
+    };
+    let mut table = DealsTable { status_from_column: cols.status.is_some(), ..DealsTable::default() };
+    let mut dims: [Option<DictColumn>; 6] = cols.dims.map(|c| c.map(|_| DictColumn::default()));
+    let mut account = cols.account.map(|_| DictColumn::default());
+    let mut status_cells: Vec<Status> = Vec::new();
+    let mut first_line_of: HashMap<String, u64> = HashMap::new();
+    let mut cell_issue_count = 0usize;
+
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                report.rows_read += 1;
+                report.rejected.push(RejectedRow { line, column: None, reason: format!("unreadable row: {e}") });
+                continue;
+            }
+        }
+        if is_blank(&record) {
+            continue;
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            report.rejected.push(RejectedRow {
+                line,
+                column: None,
+                reason: format!("has {} fields but the header has {}", record.len(), headers.len()),
+            });
+            continue;
+        }
+        let id = record[cols.id].trim();
+        if is_empty_cell(id) {
+            report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
+            continue;
+        }
+        if let Some(first) = first_line_of.get(id) {
+            report.rejected.push(RejectedRow {
+                line,
+                column: Some(cols.id + 1),
+                reason: format!("duplicate deal_id {id:?} (first on line {first}); kept the first"),
+            });
+            continue;
+        }
+        first_line_of.insert(id.to_owned(), line);
+
+        let mut issue = |column: usize, expected: &'static str| {
+            cell_issue_count += 1;
+            if report.cell_issues.len() < CELL_ISSUE_LIMIT {
+                report.cell_issues.push(CellIssue {
+                    line,
+                    column: column + 1,
+                    header: headers[column].clone(),
+                    value: record[column].to_owned(),
+                    expected,
+                });
+            }
+        };
+        let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
+        let created = read_cell(&record[cols.created], parse_date, || issue(cols.created, "a date like 2017-03-01"));
+        let close = cols.close.and_then(|c| read_cell(&record[c], parse_date, || issue(c, "a date like 2017-03-01")));
+        if let Some(c) = cols.status {
+            let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
+            status_cells.push(s.unwrap_or(Status::Unknown));
+        }
+        table.deal_id.push(id);
+        table.amount.push(amount);
+        table.created.push(created);
+        table.close.push(close);
+        table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
+        for (col, dict) in cols.dims.iter().zip(dims.iter_mut()) {
+            if let (Some(c), Some(d)) = (col, dict) {
+                d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
+            }
+        }
+        if let (Some(c), Some(d)) = (cols.account, account.as_mut()) {
+            d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+        }
+        report.rows_kept += 1;
+    }
+
+    if report.rows_kept == 0 {
+        return Err(match report.rejected.first() {
+            None => ImportError::HeaderOnly { file: file.to_owned() },
+            Some(first) => ImportError::NoUsableRows {
+                file: file.to_owned(),
+                rejected: report.rejected.len(),
+                first_line: first.line,
+                first_reason: first.reason.clone(),
+            },
+        });
+    }
+    table.dims = dims;
+    table.account = account;
+    if table.status_from_column {
+        table.status = status_cells;
+    }
+    table.apply_stage_rules(StageRules::infer(&table.stage));
+    report.mapping = mapped_fields(&mapping, &headers, &table);
+    report.unused_headers = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !mapping.contains(&Some(*i)))
+        .map(|(_, h)| h.clone())
+        .collect();
+    report.cell_issues_total = cell_issue_count;
+    Ok(ImportedDeals { table, report })
+}
+
+/// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that
+/// cannot be read.
+fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl FnOnce()) -> Option<T> {
+    if is_empty_cell(cell) {
+        return None;
+    }
+    let value = parse(cell.trim());
+    if value.is_none() {
+        on_error();
+    }
+    value
+}
+
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
+}
+
+/// Trimmed headers; empty ones named `column_N`, repeated ones suffixed `_2`, `_3`, ...
+fn unique_headers(record: &csv::StringRecord) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    record
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let base = match h.trim().trim_start_matches('\u{feff}') {
+                "" => format!("column_{}", i + 1),
+                t => t.to_owned(),
+            };
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}_{n}") }
+        })
+        .collect()
+}
+
+fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTable) -> Vec<MappedField> {
+    DEAL_FIELDS
+        .iter()
+        .zip(mapping)
+        .filter_map(|(f, m)| {
+            let empty = match f.name {
+                "amount" => table.amount.values.iter().filter(|v| v.is_nan()).count(),
+                "created_date" => table.created.missing(),
+                "close_date" => table.close.missing(),
+                "stage" => table.stage.missing(),
+                "status" => table.status.iter().filter(|&&s| s == Status::Unknown).count(),
+                "account" => table.account.as_ref().map_or(0, DictColumn::missing),
+                "deal_id" => 0,
+                name => Dim::ALL
+                    .iter()
+                    .find(|d| d.field() == name)
+                    .and_then(|&d| table.dim(d))
+                    .map_or(0, DictColumn::missing),
+            };
+            Some(MappedField { field: f.name, header: headers[(*m)?].clone(), empty })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::day::Day;
+
+    fn read(text: &str) -> ImportedDeals {
+        read_deals("t.csv", text.as_bytes()).expect("readable")
+    }
+
+    #[test]
+    fn reads_typed_columns() {
+        let t = read("deal_id,amount,stage,created_date,close_date,owner\nA,100,Won,2024-01-02,2024-02-01,Ann\nB,,Prospecting,2024-01-05,,Bob\n");
+        let d = &t.table;
+        assert_eq!(d.len(), 2);
+        assert_eq!(d.deal_id.get(1), "B");
+        assert_eq!(d.amount.get(0), Some(100.0));
+        assert_eq!(d.amount.get(1), None);
+        assert_eq!(d.status, [Status::Won, Status::Open]);
+        assert_eq!(d.created.get(0), Day::from_ymd(2024, 1, 2));
+        assert_eq!(d.close.get(1), None);
+        assert_eq!(d.dim(Dim::Owner).unwrap().get(1), Some("Bob"));
+        assert!(d.dim(Dim::Region).is_none());
+        assert_eq!((t.report.rows_read, t.report.rows_kept), (2, 2));
+        assert!(t.report.rejected.is_empty() && t.report.cell_issues.is_empty());
+    }
+
+    #[test]
+    fn rejects_ragged_rows_and_keeps_the_rest_with_positions() {
+        let t = read("deal_id,amount,stage,created_date\nA,1,Won,2024-01-01\nB,2\nC,3,Lost,2024-01-03\n,4,Won,2024-01-04\nA,5,Won,2024-01-05\n");
+        assert_eq!(t.report.rows_read, 5);
+        assert_eq!(t.report.rows_kept, 2);
+        let lines: Vec<(u64, Option<usize>)> = t.report.rejected.iter().map(|r| (r.line, r.column)).collect();
+        assert_eq!(lines, [(3, None), (5, Some(1)), (6, Some(1))]);
+        assert!(t.report.rejected[0].reason.contains("2 fields"));
+        assert!(t.report.rejected[2].reason.contains("duplicate"));
+    }
+
+    #[test]
+    fn keeps_rows_with_unreadable_cells_and_lists_the_cells() {
+        let t = read("deal_id,amount,stage,created_date\nA,lots,Won,2024-01-01\nB,5,Won,someday\n");
+        assert_eq!(t.report.rows_kept, 2);
+        let issues: Vec<(u64, usize, &str)> = t.report.cell_issues.iter().map(|c| (c.line, c.column, c.value.as_str())).collect();
+        assert_eq!(issues, [(2, 2, "lots"), (3, 4, "someday")]);
+        assert_eq!(t.report.cell_issues_total, 2);
+        assert_eq!(t.table.amount.get(0), None);
+        assert_eq!(t.table.created.get(1), None);
+    }
+
+    #[test]
+    fn placeholders_are_empty_not_errors() {
+        let t = read("deal_id,amount,stage,created_date\nA,N/A,Won,NULL\n");
+        assert!(t.report.cell_issues.is_empty());
+        assert_eq!(t.report.mapping.iter().find(|m| m.field == "amount").unwrap().empty, 1);
+    }
+
+    #[test]
+    fn status_column_wins_over_stage_names() {
+        let t = read("deal_id,amount,status,stage,created_date\nA,1,won,Contract,2024-01-01\nB,1,open,Contract,2024-01-01\nC,1,maybe,Contract,2024-01-01\n");
+        assert_eq!(t.table.status, [Status::Won, Status::Open, Status::Unknown]);
+        assert_eq!(t.report.cell_issues.len(), 1);
+    }
+
+    #[test]
+    fn renames_duplicate_and_empty_headers() {
+        let rec = csv::StringRecord::from(vec!["Amount", "", "Amount", " x "]);
+        assert_eq!(unique_headers(&rec), ["Amount", "column_2", "Amount_2", "x"]);
+    }
+
+    #[test]
+    fn whole_file_errors_are_specific() {
+        let err = |s: &str| read_deals("f.csv", s.as_bytes()).unwrap_err();
+        assert!(matches!(err("deal_id,amount,stage,created_date\n"), ImportError::HeaderOnly { .. }));
+        assert!(matches!(err("deal_id,amount,stage,created_date\n\n\n"), ImportError::HeaderOnly { .. }));
+        assert!(matches!(err("just one column\nx\n"), ImportError::SingleColumn { .. }));
+        let missing = err("name,amount\nx,1\n");
+        assert!(matches!(&missing, ImportError::MissingFields { missing, .. } if missing == &["deal_id", "stage or status", "created_date"]));
+        assert!(missing.to_string().contains("Columns in the file: name, amount"));
+        assert!(matches!(err("deal_id,amount,stage,created_date\n,1,Won,2024-01-01\n"), ImportError::NoUsableRows { first_line: 2, .. }));
+    }
+
+    #[test]
+    fn reads_semicolons_crlf_bom_and_no_final_newline() {
+        let t = read("\u{feff}deal_id;amount;stage;created_date\r\nA;1.234,50;Won;2024-01-01\r\nB;7;Lost;2024-01-02");
+        assert_eq!(t.table.len(), 2);
+        assert_eq!(t.table.amount.get(0), Some(1234.5));
+        assert_eq!(t.report.delimiter, ';');
+    }
+}

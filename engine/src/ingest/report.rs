@@ -1,0 +1,68 @@
+//! What an import did: per file, what was read, kept and rejected, and where.
+
+use serde::Serialize;
+
+/// A data row that was not kept, with its position in the file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RejectedRow {
+    /// 1-based line number where the row starts (the header is line 1 in a plain file).
+    pub line: u64,
+    /// 1-based column number the problem is in, when it is in one column.
+    pub column: Option<usize>,
+    /// Why the row was rejected.
+    pub reason: String,
+}
+
+/// A cell that could not be read; its row is kept and the KPIs that need the cell leave the
+/// row out (and say so).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CellIssue {
+    /// 1-based line number of the row.
+    pub line: u64,
+    /// 1-based column number.
+    pub column: usize,
+    /// Header of the column.
+    pub header: String,
+    /// The text that could not be read.
+    pub value: String,
+    /// What was expected (`a date like 2017-03-01`, `a number`).
+    pub expected: &'static str,
+}
+
+/// A canonical field and the file column it was read from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MappedField {
+    /// Canonical field name.
+    pub field: &'static str,
+    /// Header of the column in the file.
+    pub header: String,
+    /// Rows whose cell is empty or a placeholder.
+    pub empty: usize,
+}
+
+/// The data-quality report of one imported file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ImportReport {
+    /// File name as the user chose it.
+    pub file: String,
+    /// Size of the file in bytes.
+    pub bytes: usize,
+    /// Encoding the text was read with.
+    pub encoding: &'static str,
+    /// Field delimiter.
+    pub delimiter: char,
+    /// Data rows read (header and blank lines not counted).
+    pub rows_read: usize,
+    /// Rows kept.
+    pub rows_kept: usize,
+    /// Every rejected row.
+    pub rejected: Vec<RejectedRow>,
+    /// Cells that could not be read (their rows were kept), up to a limit.
+    pub cell_issues: Vec<CellIssue>,
+    /// Number of unreadable cells; only the first ones are listed in `cell_issues`.
+    pub cell_issues_total: usize,
+    /// How columns were mapped to canonical fields.
+    pub mapping: Vec<MappedField>,
+    /// Headers that no field uses.
+    pub unused_headers: Vec<String>,
+}

@@ -1,0 +1,190 @@
+//! Cell parsers: placeholders, amounts and dates. Each returns `None` for a cell it cannot read;
+//! the caller decides whether that is "empty" or "unparseable".
+
+use crate::day::Day;
+
+/// Whether a cell counts as empty: blank, or one of the placeholders of KPI_SPEC.md
+/// (`null`, `NA`, `N/A`, `NaN`, `#N/A`, `-`), in any letter case.
+///
+/// ```
+/// use pipelens_engine::ingest::is_empty_cell;
+/// assert!(is_empty_cell(" ") && is_empty_cell("N/A") && is_empty_cell("null"));
+/// assert!(!is_empty_cell("0"));
+/// ```
+pub fn is_empty_cell(cell: &str) -> bool {
+    let t = cell.trim();
+    t.is_empty()
+        || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p))
+}
+
+/// Currency symbols and codes that may precede or follow an amount.
+const CURRENCY_MARKS: &[&str] = &["USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "zł", "$", "€", "£", "¥", "￥"];
+
+/// Reads an amount: `1054`, `1054.0`, `1,234.50`, `$1,234`, `(250)`, `-3.5`, `12 345,67 zł`,
+/// `1.234,50 €`. Returns `None` for empty or unreadable cells.
+///
+/// A lone comma followed by exactly three digits (`1,234`) is read as a thousands separator;
+/// any other lone comma (`12,5`) as a decimal comma.
+pub fn parse_amount(cell: &str) -> Option<f64> {
+    if is_empty_cell(cell) {
+        return None;
+    }
+    let mut t = cell.trim();
+    if let Ok(v) = t.parse::<f64>() {
+        return v.is_finite().then_some(v);
+    }
+    let mut negative = false;
+    if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        negative = true;
+        t = inner.trim();
+    }
+    if let Some(rest) = t.strip_prefix('-') {
+        negative = !negative;
+        t = rest.trim_start();
+    }
+    for _ in 0..2 {
+        for mark in CURRENCY_MARKS {
+            t = t.strip_prefix(mark).unwrap_or(t).trim();
+            t = t.strip_suffix(mark).unwrap_or(t).trim();
+        }
+    }
+    if let Some(rest) = t.strip_prefix('-') {
+        negative = !negative;
+        t = rest;
+    }
+    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    let normalised = match (digits.rfind('.'), digits.rfind(',')) {
+        (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => digits.replace(',', ""),
+        (None, Some(_)) if is_thousands_grouped(&digits, ',') => digits.replace(',', ""),
+        (None, Some(_)) if digits.matches(',').count() == 1 => digits.replace(',', "."),
+        (Some(_), None) if digits.matches('.').count() > 1 && is_thousands_grouped(&digits, '.') => {
+            digits.replace('.', "")
+        }
+        _ => digits,
+    };
+    if !normalised.bytes().all(|b| b.is_ascii_digit() || b == b'.') || !normalised.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = normalised.parse().ok()?;
+    v.is_finite().then_some(if negative { -v } else { v })
+}
+
+/// `1,234,567` style: groups of exactly three digits after the first separator.
+fn is_thousands_grouped(s: &str, sep: char) -> bool {
+    let mut parts = s.split(sep);
+    let first = parts.next().unwrap_or("");
+    !first.is_empty()
+        && first.len() <= 3
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Reads an ISO date, with or without a time part: `2017-03-01`, `2017-03-01 14:05`,
+/// `2017-03-01T14:05:00Z`, `2017-03-01T14:05:00+02:00`, `2017/03/01`. A date-time is reduced to
+/// the date as written (the spec's "in the time zone written in the file").
+///
+/// ```
+/// use pipelens_engine::{ingest::parse_date, Day};
+/// assert_eq!(parse_date("2017-03-01T23:30:00-05:00"), Day::from_ymd(2017, 3, 1));
+/// assert_eq!(parse_date("03/01/2017"), None); // not ISO: read by the import wizard
+/// ```
+pub fn parse_date(cell: &str) -> Option<Day> {
+    let t = cell.trim().as_bytes();
+    if t.len() < 10 {
+        return None;
+    }
+    let (date, rest) = t.split_at(10);
+    if !(date[4] == date[7] && (date[4] == b'-' || date[4] == b'/')) {
+        return None;
+    }
+    let num = |s: &[u8]| -> Option<u32> {
+        s.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + (b - b'0') as u32))
+    };
+    let (y, m, d) = (num(&date[0..4])?, num(&date[5..7])?, num(&date[8..10])?);
+    if !rest.is_empty() && !time_suffix_ok(rest) {
+        return None;
+    }
+    Day::from_ymd(y as i32, m, d)
+}
+
+/// Accepts `T14:05`, ` 14:05:00`, `T14:05:00.123Z`, `T14:05:00+02:00` after the date.
+fn time_suffix_ok(rest: &[u8]) -> bool {
+    let Some((&sep, time)) = rest.split_first() else { return true };
+    (sep == b'T' || sep == b' ')
+        && time.len() >= 5
+        && time[0].is_ascii_digit()
+        && time[1].is_ascii_digit()
+        && time[2] == b':'
+        && time.iter().all(|b| b.is_ascii_digit() || b":.+-Z ".contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_empty() {
+        for cell in ["", " ", "null", "NULL", "NA", "N/A", "NaN", "#N/A", "-", " n/a "] {
+            assert!(is_empty_cell(cell), "{cell:?}");
+        }
+        for cell in ["0", "none", "Nancy", "--5"] {
+            assert!(!is_empty_cell(cell), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn amounts() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("1054", Some(1054.0)),
+            ("1054.0", Some(1054.0)),
+            (" 0 ", Some(0.0)),
+            ("-3.5", Some(-3.5)),
+            ("1,234", Some(1234.0)),
+            ("1,234,567.89", Some(1_234_567.89)),
+            ("1.234,50", Some(1234.5)),
+            ("12,5", Some(12.5)),
+            ("$1,234", Some(1234.0)),
+            ("1234 USD", Some(1234.0)),
+            ("€ 99,90", Some(99.9)),
+            ("12 345,67 zł", Some(12345.67)),
+            ("(250)", Some(-250.0)),
+            ("-$5", Some(-5.0)),
+            ("1.234.567", Some(1_234_567.0)),
+            ("1e3", Some(1000.0)),
+            ("", None),
+            ("N/A", None),
+            ("abc", None),
+            ("$", None),
+            ("1.2.3,4,5", None),
+            ("inf", None),
+            ("NaN", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(parse_amount(cell), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates() {
+        let d = Day::from_ymd(2017, 3, 1);
+        let cases: &[(&str, Option<Day>)] = &[
+            ("2017-03-01", d),
+            (" 2017-03-01 ", d),
+            ("2017/03/01", d),
+            ("2017-03-01 14:05", d),
+            ("2017-03-01T14:05:00Z", d),
+            ("2017-03-01T23:59:59.999+09:00", d),
+            ("2017-02-29", None),
+            ("2016-02-29", Day::from_ymd(2016, 2, 29)),
+            ("2017-3-1", None),
+            ("2017-03-01x", None),
+            ("2017-03/01", None),
+            ("", None),
+            ("yesterday!!", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(parse_date(cell), *want, "{cell:?}");
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! KPIs over the deals table: revenue, win rate, deal size, cycle length and the pipeline.
+//!
+//! Every function walks the typed columns once, without allocating per row.
+
+use super::result::{BreakdownRow, KpiResult, Undefined};
+use crate::column::NO_CODE;
+use crate::deals::DealsTable;
+use crate::period::Period;
+use crate::stage::Status;
+use crate::stats::{mean, median};
+use crate::workspace::{Scope, Workspace};
+
+fn needs_deals() -> KpiResult {
+    KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "deal_id, amount, stage or status, created_date" })
+}
+
+/// Deals closed in a period, split by outcome, and the closed deals that cannot be placed in
+/// any period because they have no close date.
+#[derive(Default)]
+struct Closed {
+    won: usize,
+    lost: usize,
+    won_no_close: usize,
+    lost_no_close: usize,
+    unknown_status: usize,
+}
+
+fn closed_in(d: &DealsTable, p: Period) -> Closed {
+    let mut c = Closed::default();
+    for (&s, &close) in d.status.iter().zip(&d.close.days) {
+        let no_close = close == crate::column::NO_DAY;
+        match s {
+            Status::Won if no_close => c.won_no_close += 1,
+            Status::Lost if no_close => c.lost_no_close += 1,
+            Status::Won if p.contains_raw(close) => c.won += 1,
+            Status::Lost if p.contains_raw(close) => c.lost += 1,
+            Status::Unknown => c.unknown_status += 1,
+            _ => {}
+        }
+    }
+    c
+}
+
+fn no_closed_deals(p: Period) -> Undefined {
+    Undefined::NoRows(format!("no deals were closed (won or lost) in {p}"))
+}
+
+/// Indices of deals won with a close date in `p`.
+fn won_in(d: &DealsTable, p: Period) -> impl Iterator<Item = usize> + '_ {
+    d.status
+        .iter()
+        .zip(&d.close.days)
+        .enumerate()
+        .filter(move |(_, (&s, &close))| s == Status::Won && p.contains_raw(close))
+        .map(|(i, _)| i)
+}
+
+/// Notes shared by every KPI that needs the deal's status and close date.
+fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
+    let r = r.left_out(c.won_no_close, "won deals have no close date");
+    let r = if won_only { r } else { r.left_out(c.lost_no_close, "lost deals have no close date") };
+    r.left_out(c.unknown_status, "deals have no stage or status")
+}
+
+/// `revenue`: Σ amount of deals won in P.
+pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let p = scope.period;
+    let c = closed_in(d, p);
+    let (mut sum, mut with_amount, mut no_amount) = (0.0, 0usize, 0usize);
+    for i in won_in(d, p) {
+        match d.amount.get(i) {
+            Some(a) => {
+                sum += a;
+                with_amount += 1;
+            }
+            None => no_amount += 1,
+        }
+    }
+    let r = if c.won + c.lost == 0 {
+        KpiResult::undefined(no_closed_deals(p))
+    } else if c.won > 0 && with_amount == 0 {
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount", c.won)))
+    } else {
+        KpiResult::value(sum)
+    };
+    closed_notes(r.left_out(no_amount, "won deals in the period have no amount"), &c, true)
+}
+
+/// `deals_won`: count of deals won in P.
+pub fn deals_won(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let c = closed_in(d, scope.period);
+    let r = if c.won + c.lost == 0 { KpiResult::undefined(no_closed_deals(scope.period)) } else { KpiResult::value(c.won as f64) };
+    closed_notes(r, &c, true)
+}
+
+/// `win_rate`: won in P / closed in P.
+pub fn win_rate(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let c = closed_in(d, scope.period);
+    let closed = c.won + c.lost;
+    let r = if closed == 0 {
+        KpiResult::undefined(Undefined::ZeroDenominator(format!("no deals were closed (won or lost) in {}", scope.period)))
+    } else {
+        KpiResult::value(c.won as f64 / closed as f64)
+    };
+    closed_notes(r, &c, false)
+}
+
+/// `avg_deal_size`: mean amount of deals won in P, with the median beside it.
+pub fn avg_deal_size(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let p = scope.period;
+    let c = closed_in(d, p);
+    let mut amounts: Vec<f64> = won_in(d, p).filter_map(|i| d.amount.get(i)).collect();
+    let no_amount = c.won - amounts.len();
+    let r = KpiResult::from_option(mean(&amounts), || {
+        Undefined::NoRows(if c.won == 0 { format!("no deals were won in {p}") } else { format!("none of the {} deals won in {p} has an amount", c.won) })
+    })
+    .companion("median", median(&mut amounts));
+    closed_notes(r.left_out(no_amount, "won deals in the period have no amount"), &c, true)
+}
+
+/// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
+/// Deals whose close date is before their created date are left out as data errors.
+pub fn sales_cycle_days(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let p = scope.period;
+    let c = closed_in(d, p);
+    let (mut no_created, mut negative) = (0usize, 0usize);
+    let mut days: Vec<f64> = Vec::with_capacity(c.won);
+    for i in won_in(d, p) {
+        let (Some(created), Some(close)) = (d.created.get(i), d.close.get(i)) else {
+            no_created += 1;
+            continue;
+        };
+        match created.days_until(close) {
+            n if n < 0 => negative += 1,
+            n => days.push(n as f64),
+        }
+    }
+    let r = KpiResult::from_option(mean(&days), || {
+        Undefined::NoRows(if c.won == 0 {
+            format!("no deals were won in {p}")
+        } else {
+            format!("none of the {} deals won in {p} has a usable created date", c.won)
+        })
+    })
+    .companion("median", median(&mut days))
+    .left_out(no_created, "won deals in the period have no created date")
+    .left_out(negative, "won deals in the period close before they were created");
+    closed_notes(r, &c, true)
+}
+
+/// The open pipeline on an as-of date, per stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pipeline {
+    /// Per stage, in pipeline order: name, deal count, Σ amount, deals with an amount.
+    pub stages: Vec<StageTotal>,
+    /// Open deals created on or before the as-of date (or with no created date).
+    pub count: usize,
+    /// Σ amount of those with an amount.
+    pub value: f64,
+    /// How many of them have no amount.
+    pub no_amount: usize,
+    /// Open deals left out because they were created after the as-of date.
+    pub created_later: usize,
+}
+
+/// One stage of the [`Pipeline`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageTotal {
+    /// Stage name (`(no stage)` for open deals without one).
+    pub stage: String,
+    /// Open deals in the stage.
+    pub count: usize,
+    /// Σ amount of those with an amount.
+    pub value: f64,
+    /// Deals in the stage with an amount.
+    pub with_amount: usize,
+}
+
+/// Open deals on `as_of`: leaves out deals created after it; a deal with no created date
+/// still counts (KPI_SPEC.md "Missing values").
+pub fn pipeline(d: &DealsTable, as_of: crate::day::Day) -> Pipeline {
+    let n_codes = d.stage.values.len();
+    // Slot per stage code, plus one for "no stage".
+    let mut count = vec![0usize; n_codes + 1];
+    let mut value = vec![0.0f64; n_codes + 1];
+    let mut with_amount = vec![0usize; n_codes + 1];
+    let mut created_later = 0;
+    for i in 0..d.len() {
+        if d.status[i] != Status::Open {
+            continue;
+        }
+        if d.created.days[i] > as_of.0 {
+            created_later += 1;
+            continue;
+        }
+        let code = d.stage.codes.get(i).copied().unwrap_or(NO_CODE);
+        let slot = if code == NO_CODE { n_codes } else { code as usize };
+        count[slot] += 1;
+        if let Some(a) = d.amount.get(i) {
+            value[slot] += a;
+            with_amount[slot] += 1;
+        }
+    }
+    let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
+    let others: Vec<usize> = (0..n_codes).filter(|c| count[*c] > 0 && !order.contains(c)).collect();
+    order.extend(others);
+    order.push(n_codes);
+    let stages: Vec<StageTotal> = order
+        .into_iter()
+        .filter(|&s| s < n_codes || count[s] > 0)
+        .map(|s| StageTotal {
+            stage: d.stage.value(s as u32).unwrap_or("(no stage)").to_owned(),
+            count: count[s],
+            value: value[s],
+            with_amount: with_amount[s],
+        })
+        .collect();
+    let total: usize = count.iter().sum();
+    let priced: usize = with_amount.iter().sum();
+    Pipeline { stages, count: total, value: value.iter().sum(), no_amount: total - priced, created_later }
+}
+
+/// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
+pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let pl = pipeline(d, scope.as_of());
+    let mut r = if pl.count == 0 {
+        KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
+    } else if pl.count == pl.no_amount {
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount", pl.count)))
+    } else {
+        KpiResult::value(pl.value)
+    };
+    r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
+    r.left_out(pl.no_amount, "open deals have no amount")
+}
+
+/// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
+/// count here (every deal closed), so it is defined whenever deals are loaded.
+pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
+    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+    let pl = pipeline(d, scope.as_of());
+    let mut r = KpiResult::value(pl.count as f64);
+    r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 }).collect();
+    let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
+    r.left_out(unknown, "deals have no stage or status")
+}

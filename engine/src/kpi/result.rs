@@ -1,0 +1,127 @@
+//! What computing a KPI yields: a number or the reason there is none, plus its companions,
+//! breakdown rows and the rows it had to leave out.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Why a KPI has no value. Shown as "–" with this text on hover; never as 0 or NaN.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undefined {
+    /// The dataset or field the KPI needs is not loaded.
+    NeedsData {
+        /// Dataset name.
+        dataset: &'static str,
+        /// Fields of it the KPI uses.
+        fields: &'static str,
+    },
+    /// Nothing in the period to compute over.
+    NoRows(String),
+    /// A ratio whose denominator is zero.
+    ZeroDenominator(String),
+}
+
+impl fmt::Display for Undefined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Undefined::NeedsData { dataset, fields } => write!(f, "needs {dataset}: {fields}"),
+            Undefined::NoRows(why) | Undefined::ZeroDenominator(why) => f.write_str(why),
+        }
+    }
+}
+
+/// A secondary figure shown beside the headline (the median beside a mean).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Companion {
+    /// Short label: `median`.
+    pub label: &'static str,
+    /// The figure, in the KPI's unit.
+    pub value: f64,
+}
+
+/// One row of a KPI broken down by a dimension.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakdownRow {
+    /// Dimension: `stage`, `owner`, ...
+    pub dim: &'static str,
+    /// The segment's name.
+    pub segment: String,
+    /// The KPI's value for the segment.
+    pub value: f64,
+}
+
+/// Rows a KPI could not use, and why ("3 won deals in the period have no amount").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// How many rows.
+    pub count: usize,
+    /// What they lack, phrased to follow the count.
+    pub why: String,
+}
+
+impl fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.count, self.why)
+    }
+}
+
+/// The outcome of computing one KPI over one scope.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiResult {
+    /// The value, or why there is none.
+    #[serde(serialize_with = "value_or_null")]
+    pub value: Result<f64, Undefined>,
+    /// Figures shown beside the value.
+    pub companions: Vec<Companion>,
+    /// Breakdown rows, in display order.
+    pub breakdown: Vec<BreakdownRow>,
+    /// Rows left out, by reason.
+    pub left_out: Vec<LeftOut>,
+}
+
+fn value_or_null<S: Serializer>(v: &Result<f64, Undefined>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Ok(x) => s.serialize_some(x),
+        Err(_) => s.serialize_none(),
+    }
+}
+
+impl KpiResult {
+    /// A defined value with nothing beside it.
+    pub fn value(v: f64) -> KpiResult {
+        KpiResult { value: Ok(v), companions: Vec::new(), breakdown: Vec::new(), left_out: Vec::new() }
+    }
+
+    /// An undefined value.
+    pub fn undefined(why: Undefined) -> KpiResult {
+        KpiResult { value: Err(why), ..KpiResult::value(0.0) }
+    }
+
+    /// `value` when `Some`, else undefined for `why`.
+    pub fn from_option(v: Option<f64>, why: impl FnOnce() -> Undefined) -> KpiResult {
+        match v {
+            Some(v) if v.is_finite() => KpiResult::value(v),
+            _ => KpiResult::undefined(why()),
+        }
+    }
+
+    /// Adds a "left out" note when `count` is not zero.
+    pub fn left_out(mut self, count: usize, why: impl Into<String>) -> KpiResult {
+        if count > 0 {
+            self.left_out.push(LeftOut { count, why: why.into() });
+        }
+        self
+    }
+
+    /// Adds a companion figure when there is one.
+    pub fn companion(mut self, label: &'static str, value: Option<f64>) -> KpiResult {
+        if let Some(value) = value.filter(|v| v.is_finite()) {
+            self.companions.push(Companion { label, value });
+        }
+        self
+    }
+
+    /// The value as an `Option`, for callers that only need the number.
+    pub fn number(&self) -> Option<f64> {
+        self.value.as_ref().ok().copied()
+    }
+}

@@ -1,0 +1,29 @@
+//! The pipelens engine: CSV ingest, typed columnar tables, KPI computation and the demo
+//! company. Plain Rust with no browser types, so it is tested and benchmarked natively and
+//! runs unchanged in WebAssembly.
+//!
+//! The flow is bytes → [`ingest::read_deals`] → [`DealsTable`] in a [`Workspace`] →
+//! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with chart-ready aggregates
+//! from [`series`].
+
+pub mod column;
+pub mod day;
+pub mod deals;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod format;
+pub mod ingest;
+pub mod kpi;
+pub mod period;
+pub mod series;
+pub mod stage;
+pub mod stats;
+pub mod workspace;
+
+pub use day::Day;
+pub use deals::{DealsTable, Dim};
+pub use error::ImportError;
+pub use period::{Grain, Period};
+pub use stage::{classify_stage_name, StageRules, Status};
+pub use workspace::{Scope, Workspace};

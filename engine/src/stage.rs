@@ -1,0 +1,182 @@
+//! Deal status (open / won / lost) and the rules that derive it from stage names.
+
+use crate::column::DictColumn;
+use serde::{Deserialize, Serialize};
+
+/// Where a deal stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[repr(u8)]
+pub enum Status {
+    /// Still being worked.
+    Open,
+    /// Closed and won.
+    Won,
+    /// Closed and lost.
+    Lost,
+    /// No stage or status in the file: left out of every KPI that needs the status.
+    Unknown,
+}
+
+impl Status {
+    /// Whether the deal is closed (won or lost).
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Won | Status::Lost)
+    }
+
+    /// Reads a status cell (`open`, `won`, `lost`, and their translations); `None` when the text
+    /// is no known status.
+    pub fn parse(text: &str) -> Option<Status> {
+        let kind = classify_stage_name(text);
+        if kind != Status::Open {
+            return Some(kind);
+        }
+        let t = normalise(text);
+        OPEN_WORDS.contains(&t.as_str()).then_some(Status::Open)
+    }
+}
+
+const OPEN_WORDS: &[&str] = &["open", "offen", "otwarta", "otwarty", "进行中", "跟进中"];
+
+/// Stage names (whole, after lower-casing) that mean won.
+const WON_NAMES: &[&str] = &[
+    "won", "closed won", "closedwon", "closed - won", "win", "gewonnen", "abgeschlossen gewonnen",
+    "wygrana", "wygrany", "wygrane", "zamknięta wygrana", "赢单", "成交", "已成交", "赢得",
+];
+/// Stage names (whole, after lower-casing) that mean lost.
+const LOST_NAMES: &[&str] = &[
+    "lost", "closed lost", "closedlost", "closed - lost", "loss", "verloren",
+    "abgeschlossen verloren", "przegrana", "przegrany", "przegrane", "zamknięta przegrana",
+    "输单", "丢单", "失败", "已丢失",
+];
+
+fn normalise(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// Whether a stage name means won, lost or (anything else) open.
+///
+/// ```
+/// use pipelens_engine::{classify_stage_name, Status};
+/// assert_eq!(classify_stage_name("Closed Won"), Status::Won);
+/// assert_eq!(classify_stage_name("Verloren"), Status::Lost);
+/// assert_eq!(classify_stage_name("Negotiation"), Status::Open);
+/// ```
+pub fn classify_stage_name(name: &str) -> Status {
+    let n = normalise(name);
+    if WON_NAMES.contains(&n.as_str()) {
+        return Status::Won;
+    }
+    if LOST_NAMES.contains(&n.as_str()) {
+        return Status::Lost;
+    }
+    // "Closed Won - Paid", "6. Won": a word "won" / "lost" among others.
+    let words: Vec<&str> = n.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    if words.contains(&"won") || words.contains(&"gewonnen") || words.contains(&"wygrana") {
+        Status::Won
+    } else if words.contains(&"lost") || words.contains(&"verloren") || words.contains(&"przegrana") {
+        Status::Lost
+    } else {
+        Status::Open
+    }
+}
+
+/// Usual pipeline order of common open-stage names, earliest first. A name is ranked by the
+/// first keyword it contains.
+const STAGE_ORDER_KEYWORDS: &[&str] = &[
+    "lead", "new", "prospect", "discover", "engag", "contact", "qualif", "meeting", "demo",
+    "needs", "analysis", "solution", "proposal", "quote", "angebot", "oferta", "negotiat",
+    "verhandlung", "negocjac", "review", "commit", "contract", "vertrag", "umowa",
+];
+
+/// How each stage maps to a status, and the order of the open stages.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StageRules {
+    /// Status of each stage code of the deals table's `stage` column.
+    pub status_of: Vec<Status>,
+    /// Open stage codes, earliest first.
+    pub open_order: Vec<u32>,
+}
+
+impl StageRules {
+    /// Infers the rules from stage names: won / lost by name, every other stage open, open
+    /// stages ordered by well-known pipeline keywords (unknown names keep file order, after them).
+    pub fn infer(stages: &DictColumn) -> StageRules {
+        let status_of: Vec<Status> = stages.values.iter().map(|s| classify_stage_name(s)).collect();
+        let mut open_order: Vec<u32> = (0..stages.values.len() as u32)
+            .filter(|&c| status_of[c as usize] == Status::Open)
+            .collect();
+        open_order.sort_by_key(|&c| {
+            let name = normalise(&stages.values[c as usize]);
+            STAGE_ORDER_KEYWORDS.iter().position(|k| name.contains(k)).unwrap_or(usize::MAX)
+        });
+        StageRules { status_of, open_order }
+    }
+
+    /// The status of a stage code (Unknown for a missing stage).
+    #[inline]
+    pub fn status(&self, code: u32) -> Status {
+        self.status_of.get(code as usize).copied().unwrap_or(Status::Unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_stage_names_in_several_languages() {
+        let cases = [
+            ("Won", Status::Won),
+            ("Closed Won", Status::Won),
+            ("closed-won", Status::Won),
+            ("Gewonnen", Status::Won),
+            ("Wygrana", Status::Won),
+            ("赢单", Status::Won),
+            ("Lost", Status::Lost),
+            ("Closed Lost", Status::Lost),
+            ("Verloren", Status::Lost),
+            ("Przegrana", Status::Lost),
+            ("输单", Status::Lost),
+            ("Prospecting", Status::Open),
+            ("Engaging", Status::Open),
+            ("Won't say", Status::Open),
+            ("", Status::Open),
+        ];
+        for (name, want) in cases {
+            assert_eq!(classify_stage_name(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn parses_status_cells() {
+        assert_eq!(Status::parse("open"), Some(Status::Open));
+        assert_eq!(Status::parse("WON"), Some(Status::Won));
+        assert_eq!(Status::parse("lost"), Some(Status::Lost));
+        assert_eq!(Status::parse("maybe"), None);
+    }
+
+    #[test]
+    fn orders_open_stages_by_pipeline_keywords() {
+        let mut c = DictColumn::default();
+        for s in ["Negotiation", "Won", "Proposal", "Prospecting", "Custom step", "Lost", "Qualification"] {
+            c.push(Some(s));
+        }
+        let rules = StageRules::infer(&c);
+        let names: Vec<&str> = rules.open_order.iter().map(|&k| c.value(k).unwrap()).collect();
+        assert_eq!(names, ["Prospecting", "Qualification", "Proposal", "Negotiation", "Custom step"]);
+        assert_eq!(rules.status(c.code_of("Won").unwrap()), Status::Won);
+        assert_eq!(rules.status(c.code_of("Lost").unwrap()), Status::Lost);
+    }
+
+    #[test]
+    fn maven_stages_order_prospecting_before_engaging() {
+        let mut c = DictColumn::default();
+        for s in ["Won", "Engaging", "Lost", "Prospecting"] {
+            c.push(Some(s));
+        }
+        let rules = StageRules::infer(&c);
+        let names: Vec<&str> = rules.open_order.iter().map(|&k| c.value(k).unwrap()).collect();
+        assert_eq!(names, ["Prospecting", "Engaging"]);
+    }
+}
