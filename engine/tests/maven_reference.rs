@@ -66,6 +66,6 @@ fn maven_pipeline_counts_stages_and_explains_the_missing_value() {
     // Maven leaves close_value empty on open deals: the value is undefined, and says why.
     let value = (kpi::find("pipeline_value").unwrap().compute)(&ws, &scope);
     let why = value.value.clone().unwrap_err().to_string();
-    assert_eq!(why, "none of the 2089 open deals has an amount");
-    assert_eq!(value.left_out[0].to_string(), "2089 open deals have no amount");
+    assert_eq!(why, "none of the 2,089 open deals has an amount");
+    assert_eq!(value.left_out[0].to_string(), "2,089 open deals have no amount");
 }

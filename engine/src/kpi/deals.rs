@@ -4,6 +4,7 @@
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use crate::column::NO_CODE;
+use crate::format::grouped;
 use crate::deals::DealsTable;
 use crate::period::Period;
 use crate::stage::Status;
@@ -57,9 +58,9 @@ fn won_in(d: &DealsTable, p: Period) -> impl Iterator<Item = usize> + '_ {
 
 /// Notes shared by every KPI that needs the deal's status and close date.
 fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
-    let r = r.left_out(c.won_no_close, "won deals have no close date");
-    let r = if won_only { r } else { r.left_out(c.lost_no_close, "lost deals have no close date") };
-    r.left_out(c.unknown_status, "deals have no stage or status")
+    let r = r.left_out(c.won_no_close, "won deal has no close date", "won deals have no close date");
+    let r = if won_only { r } else { r.left_out(c.lost_no_close, "lost deal has no close date", "lost deals have no close date") };
+    r.left_out(c.unknown_status, "deal has no stage or status", "deals have no stage or status")
 }
 
 /// `revenue`: Σ amount of deals won in P.
@@ -80,11 +81,11 @@ pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount", c.won)))
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount", grouped(c.won as f64, 0))))
     } else {
         KpiResult::value(sum)
     };
-    closed_notes(r.left_out(no_amount, "won deals in the period have no amount"), &c, true)
+    closed_notes(r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount"), &c, true)
 }
 
 /// `deals_won`: count of deals won in P.
@@ -116,10 +117,10 @@ pub fn avg_deal_size(ws: &Workspace, scope: &Scope) -> KpiResult {
     let mut amounts: Vec<f64> = won_in(d, p).filter_map(|i| d.amount.get(i)).collect();
     let no_amount = c.won - amounts.len();
     let r = KpiResult::from_option(mean(&amounts), || {
-        Undefined::NoRows(if c.won == 0 { format!("no deals were won in {p}") } else { format!("none of the {} deals won in {p} has an amount", c.won) })
+        Undefined::NoRows(if c.won == 0 { format!("no deals were won in {p}") } else { format!("none of the {} deals won in {p} has an amount", grouped(c.won as f64, 0)) })
     })
     .companion("median", median(&mut amounts));
-    closed_notes(r.left_out(no_amount, "won deals in the period have no amount"), &c, true)
+    closed_notes(r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount"), &c, true)
 }
 
 /// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
@@ -144,12 +145,12 @@ pub fn sales_cycle_days(ws: &Workspace, scope: &Scope) -> KpiResult {
         Undefined::NoRows(if c.won == 0 {
             format!("no deals were won in {p}")
         } else {
-            format!("none of the {} deals won in {p} has a usable created date", c.won)
+            format!("none of the {} deals won in {p} has a usable created date", grouped(c.won as f64, 0))
         })
     })
     .companion("median", median(&mut days))
-    .left_out(no_created, "won deals in the period have no created date")
-    .left_out(negative, "won deals in the period close before they were created");
+    .left_out(no_created, "won deal in the period has no created date", "won deals in the period have no created date")
+    .left_out(negative, "won deal in the period closes before it was created", "won deals in the period close before they were created");
     closed_notes(r, &c, true)
 }
 
@@ -232,12 +233,12 @@ pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
     } else if pl.count == pl.no_amount {
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount", pl.count)))
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount", grouped(pl.count as f64, 0))))
     } else {
         KpiResult::value(pl.value)
     };
     r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
-    r.left_out(pl.no_amount, "open deals have no amount")
+    r.left_out(pl.no_amount, "open deal has no amount", "open deals have no amount")
 }
 
 /// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
@@ -248,5 +249,5 @@ pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
     let mut r = KpiResult::value(pl.count as f64);
     r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 }).collect();
     let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
-    r.left_out(unknown, "deals have no stage or status")
+    r.left_out(unknown, "deal has no stage or status", "deals have no stage or status")
 }

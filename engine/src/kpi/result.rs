@@ -54,13 +54,13 @@ pub struct BreakdownRow {
 pub struct LeftOut {
     /// How many rows.
     pub count: usize,
-    /// What they lack, phrased to follow the count.
-    pub why: String,
+    /// What they lack, phrased to follow the count in the right number.
+    pub why: &'static str,
 }
 
 impl fmt::Display for LeftOut {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.count, self.why)
+        write!(f, "{} {}", crate::format::grouped(self.count as f64, 0), self.why)
     }
 }
 
@@ -104,10 +104,11 @@ impl KpiResult {
         }
     }
 
-    /// Adds a "left out" note when `count` is not zero.
-    pub fn left_out(mut self, count: usize, why: impl Into<String>) -> KpiResult {
+    /// Adds a "left out" note when `count` is not zero, phrased with `one` for a single row
+    /// and `many` otherwise: `left_out(n, "won deal has no amount", "won deals have no amount")`.
+    pub fn left_out(mut self, count: usize, one: &'static str, many: &'static str) -> KpiResult {
         if count > 0 {
-            self.left_out.push(LeftOut { count, why: why.into() });
+            self.left_out.push(LeftOut { count, why: if count == 1 { one } else { many } });
         }
         self
     }

@@ -1,0 +1,210 @@
+//! `<App/>`: the page shell, the dashboard and the drop target.
+
+use crate::charts::canvas::ChartCanvas;
+use crate::charts::draw::{draw_pipeline_by_stage, draw_revenue_by_month, pipeline_measure, PipelineMeasure};
+use crate::components::import_report::ImportReportView;
+use crate::components::kpi_tile::KpiTile;
+use crate::components::pipeline_table::PipelineTable;
+use crate::components::upload::{load_files, UploadButton};
+use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
+use leptos::prelude::*;
+use pipelens_engine::format::{compact, grouped};
+use pipelens_engine::Period;
+use std::sync::Arc;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    let resize = RwSignal::new(0u32);
+    provide_context(ResizeTick(resize));
+    let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
+
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(files) = ev.data_transfer().and_then(|dt| dt.files()) {
+            load_files(state, files);
+        }
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+
+    view! {
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            data-state=move || state.data_state()
+            on:dragover=on_dragover
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"◢"</span>
+                    <span class="name">"pipelens"</span>
+                </div>
+                <SourceBadge/>
+                <div class="actions">
+                    <UploadButton/>
+                    <BackToDemo/>
+                </div>
+            </header>
+            <StatusBanner/>
+            <main class="content">
+                {move || match state.dashboard.get() {
+                    Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
+                    None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
+                }}
+                {move || state.loaded.with(|l| l.report.clone()).map(|r| view! { <ImportReportView report=r/> })}
+            </main>
+            <footer class="footer">
+                <p>
+                    <strong>"Private by design. "</strong>
+                    "Everything runs in this browser tab: files you load are read on this device and never uploaded. "
+                    "The page makes no request after loading its own files."
+                </p>
+                <p class="muted">"Drop a deals CSV anywhere on the page, or use “Load deals CSV”. Columns are recognised by name (deal_id, amount, stage or status, created_date, close_date, owner, … and the Maven CRM export)."</p>
+            </footer>
+            <div class="drop-overlay" aria-hidden="true"><p>"Drop the CSV to analyse it here, on your device"</p></div>
+        </div>
+    }
+}
+
+/// Says what data is on screen: the demo company, or the user's file.
+#[component]
+fn SourceBadge() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.loaded.with(|l| l.source.clone()) {
+        Source::Demo => view! {
+            <p class="source demo" data-testid="source">
+                <span class="badge">"Demo data"</span>
+                " A generated company, not real figures. Load your own CSV to analyse it."
+            </p>
+        }
+        .into_any(),
+        Source::File(name) => view! {
+            <p class="source file" data-testid="source"><span class="badge file">"Your file"</span>" " {name}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// Returns to the demo data after a file was loaded.
+#[component]
+fn BackToDemo() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_file = move || state.loaded.with(|l| l.source != Source::Demo);
+    view! {
+        <Show when=on_file>
+            <button class="button" on:click=move |_| {
+                state.loaded.set(Shared(Arc::new(Loaded::demo())));
+                state.status.set(LoadStatus::Idle);
+            }>"Back to demo"</button>
+        </Show>
+    }
+}
+
+/// Progress while loading, or the reason the last file could not be used.
+#[component]
+fn StatusBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.status.get() {
+        LoadStatus::Idle => ().into_any(),
+        LoadStatus::Reading { file, done, total } => {
+            let pct = if total > 0.0 { done / total * 100.0 } else { 100.0 };
+            view! {
+                <div class="banner progress" role="status" data-testid="progress">
+                    <p>{format!("Reading {file}: {} of {} MB", grouped(done / 1e6, 1), grouped(total / 1e6, 1))}</p>
+                    <progress max="100" value=pct aria-label="Reading the file"></progress>
+                </div>
+            }
+            .into_any()
+        }
+        LoadStatus::Parsing { file } => view! {
+            <div class="banner progress" role="status" data-testid="progress"><p>{format!("Analysing {file}…")}</p><progress aria-label="Analysing the file"></progress></div>
+        }
+        .into_any(),
+        LoadStatus::Failed(why) => view! {
+            <div class="banner error" role="alert" data-testid="error">
+                <p>{why}</p>
+                <button class="button" on:click=move |_| state.status.set(LoadStatus::Idle)>"Dismiss"</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+fn period_text(p: Period) -> String {
+    let fmt = |d: pipelens_engine::Day| d.to_naive().format("%-d %b %Y").to_string();
+    format!("{} – {}", fmt(p.from), fmt(p.to))
+}
+
+/// The KPI tiles, the two charts and the pipeline table.
+#[component]
+fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
+    let d = dashboard.clone();
+    let tiles = d.kpis.iter().map(|(def, r)| view! { <KpiTile def=*def result=r.clone()/> }).collect_view();
+
+    let months = d.monthly_revenue.clone();
+    let best = months.iter().max_by(|a, b| a.value.total_cmp(&b.value)).filter(|p| p.value > 0.0);
+    let revenue_summary = match best {
+        Some(b) => format!(
+            "Won revenue per month, {}: {} months, highest in {} at {}.",
+            period_text(d.period),
+            months.len(),
+            b.label,
+            compact(b.value)
+        ),
+        None => "Won revenue per month: no won revenue in this period.".to_owned(),
+    };
+    let stages = d.pipeline.clone();
+    let measure = pipeline_measure(&stages);
+    let pipeline_summary = format!(
+        "Open pipeline by stage ({}): {}.",
+        if measure == PipelineMeasure::Value { "value" } else { "deal count; the deals have no amounts" },
+        stages.iter().map(|s| format!("{} {} deals", s.stage, s.count)).collect::<Vec<_>>().join(", ")
+    );
+    let pipeline_title = if measure == PipelineMeasure::Value { "Open pipeline by stage" } else { "Open deals by stage (no amounts in the file)" };
+    let (draw_months, draw_stages) = (months.clone(), stages.clone());
+
+    view! {
+        <p class="period" data-testid="period">
+            <span class="label">"Period "</span>
+            <strong data-from=d.period.from.to_string() data-to=d.period.to.to_string()>{period_text(d.period)}</strong>
+            <span class="muted">" · the 12 months ending with the latest month in the data; pipeline as of the last day"</span>
+        </p>
+        <section class="tiles" aria-label="Key figures">{tiles}</section>
+        <section class="charts">
+            <figure class="card chart">
+                <figcaption>"Won revenue per month"</figcaption>
+                <ChartCanvas summary=revenue_summary draw=move |area, style| { let _ = draw_revenue_by_month(area, &draw_months, style); }/>
+                <MonthFacts months=months/>
+            </figure>
+            <figure class="card chart">
+                <figcaption>{pipeline_title}</figcaption>
+                <ChartCanvas summary=pipeline_summary draw=move |area, style| { let _ = draw_pipeline_by_stage(area, &draw_stages, style); }/>
+                <PipelineTable stages=stages/>
+            </figure>
+        </section>
+    }
+}
+
+/// Total, best and average month under the revenue chart.
+#[component]
+fn MonthFacts(months: Vec<pipelens_engine::series::SeriesPoint>) -> impl IntoView {
+    let total: f64 = months.iter().map(|m| m.value).sum();
+    let best = months.iter().max_by(|a, b| a.value.total_cmp(&b.value)).filter(|m| m.value > 0.0).cloned();
+    let mean = if months.is_empty() { 0.0 } else { total / months.len() as f64 };
+    view! {
+        <dl class="chart-facts">
+            <div><dt>"Total"</dt><dd>{grouped(total, 0)}</dd></div>
+            <div><dt>"Average month"</dt><dd>{grouped(mean, 0)}</dd></div>
+            {best.map(|b| view! { <div><dt>"Best month"</dt><dd>{format!("{} · {}", b.label, grouped(b.value, 0))}</dd></div> })}
+        </dl>
+    }
+}

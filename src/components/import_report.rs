@@ -1,0 +1,81 @@
+//! The data-quality report of a loaded file: how it was read, how columns were mapped, and
+//! every row that was rejected (with line, column and reason).
+
+use leptos::prelude::*;
+use pipelens_engine::format::grouped;
+use pipelens_engine::ingest::ImportReport;
+
+/// Rejected rows rendered in the page; the count always covers all of them.
+const SHOWN_ROWS: usize = 1000;
+
+/// The report of one file.
+#[component]
+pub fn ImportReportView(
+    /// What the import did.
+    report: ImportReport,
+) -> impl IntoView {
+    let rejected = report.rejected.len();
+    let delimiter = match report.delimiter {
+        '\t' => "tab".to_owned(),
+        c => format!("\"{c}\""),
+    };
+    let summary = format!(
+        "{} rows read, {} kept, {} rejected · {} bytes, {}, delimiter {}",
+        grouped(report.rows_read as f64, 0),
+        grouped(report.rows_kept as f64, 0),
+        grouped(rejected as f64, 0),
+        grouped(report.bytes as f64, 0),
+        report.encoding,
+        delimiter
+    );
+    let mapping = report
+        .mapping
+        .iter()
+        .map(|m| view! { <tr><th scope="row">{m.field}</th><td>{m.header.clone()}</td><td class="num">{grouped(m.empty as f64, 0)}</td></tr> })
+        .collect_view();
+    let unused = (!report.unused_headers.is_empty()).then(|| view! { <p class="muted">"Not used: " {report.unused_headers.join(", ")}</p> });
+    let rows = report
+        .rejected
+        .iter()
+        .take(SHOWN_ROWS)
+        .map(|r| {
+            let col = r.column.map_or("–".to_owned(), |c| c.to_string());
+            view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{r.reason.clone()}</td></tr> }
+        })
+        .collect_view();
+    let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{format!("and {} more rejected rows", grouped((rejected - SHOWN_ROWS) as f64, 0))}</p> });
+    let cells = report.cell_issues_total;
+    let cell_rows = report
+        .cell_issues
+        .iter()
+        .take(SHOWN_ROWS)
+        .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{c.expected}</td></tr> })
+        .collect_view();
+    view! {
+        <section class="card report" aria-labelledby="report-title" data-testid="import-report">
+            <h2 id="report-title">{format!("Data quality: {}", report.file)}</h2>
+            <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
+            <h3>"Columns"</h3>
+            <table class="data-table compact">
+                <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>
+                <tbody>{mapping}</tbody>
+            </table>
+            {unused}
+            {(rejected > 0).then(|| view! {
+                <h3>{format!("Rejected rows ({})", grouped(rejected as f64, 0))}</h3>
+                <table class="data-table compact" data-testid="rejected-rows">
+                    <thead><tr><th scope="col" class="num">"Line"</th><th scope="col" class="num">"Column"</th><th scope="col">"Reason"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {more}
+            })}
+            {(cells > 0).then(|| view! {
+                <h3>{format!("Unreadable cells ({}; their rows were kept)", grouped(cells as f64, 0))}</h3>
+                <table class="data-table compact">
+                    <thead><tr><th scope="col" class="num">"Line"</th><th scope="col">"Column"</th><th scope="col">"Value"</th><th scope="col">"Expected"</th></tr></thead>
+                    <tbody>{cell_rows}</tbody>
+                </table>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! The building blocks of the page.
+
+pub mod import_report;
+pub mod kpi_tile;
+pub mod pipeline_table;
+pub mod upload;

@@ -1,0 +1,76 @@
+//! Reads a `File` as bytes in slices, yielding to the page between slices so the progress bar
+//! moves and the tab stays responsive. Never builds a JS string of the file.
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Bytes read per slice.
+const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// The browser refused to read the file (moved, deleted, permission).
+    Browser(String),
+    /// The file does not fit in memory.
+    TooLarge {
+        /// File size in bytes.
+        bytes: f64,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Browser(why) => write!(f, "the browser could not read the file ({why})"),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "the file is {:.0} MB, more than this tab can hold in memory; split it or filter the export",
+                bytes / 1e6
+            ),
+        }
+    }
+}
+
+fn js_error(e: JsValue) -> ReadError {
+    ReadError::Browser(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_else(|| "unknown error".into()))
+}
+
+/// Largest file accepted: a wasm32 heap is at most 4 GiB and parsing needs room beside the bytes.
+const MAX_BYTES: f64 = 1.5e9;
+
+/// Reads `file` slice by slice, calling `progress(done, total)` after each slice.
+pub async fn read_bytes(file: &web_sys::File, mut progress: impl FnMut(f64, f64)) -> Result<Vec<u8>, ReadError> {
+    let total = file.size();
+    if total > MAX_BYTES {
+        return Err(ReadError::TooLarge { bytes: total });
+    }
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(total as usize).map_err(|_| ReadError::TooLarge { bytes: total })?;
+    let mut start = 0.0;
+    while start < total {
+        let end = (start + SLICE).min(total);
+        let blob = file.slice_with_f64_and_f64(start, end).map_err(js_error)?;
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_error)?;
+        let chunk = Uint8Array::new(&buffer);
+        let offset = bytes.len();
+        bytes.resize(offset + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[offset..]);
+        start = end;
+        progress(start, total);
+    }
+    Ok(bytes)
+}
+
+/// Lets the browser paint and handle input before the next piece of work.
+pub async fn next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0).is_ok());
+        if scheduled != Some(true) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

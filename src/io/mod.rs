@@ -1,0 +1,3 @@
+//! Browser I/O: the only code that touches `web_sys::File`.
+
+pub mod file_input;

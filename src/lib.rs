@@ -1,0 +1,10 @@
+//! pipelens in the browser: a thin Leptos (client-side rendered) UI over `pipelens_engine`.
+//! Everything that computes lives in the engine; this crate reads files, keeps state and draws.
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod io;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,148 @@
+//! The app's state: what is loaded, what is being loaded, and the figures derived from it.
+
+use leptos::prelude::*;
+use pipelens_engine::ingest::ImportReport;
+use pipelens_engine::kpi::{self, KpiDef, KpiResult, StageTotal};
+use pipelens_engine::series::{self, SeriesPoint};
+use pipelens_engine::{demo, Grain, Period, Workspace};
+use std::sync::Arc;
+
+/// Where the loaded data came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The built-in demo company.
+    Demo,
+    /// A file the user loaded.
+    File(String),
+}
+
+/// A loaded workspace with its origin and import report.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The datasets.
+    pub workspace: Workspace,
+    /// Where they came from.
+    pub source: Source,
+    /// The import's data-quality report (none for the demo).
+    pub report: Option<ImportReport>,
+}
+
+impl Loaded {
+    /// The demo company.
+    pub fn demo() -> Loaded {
+        Loaded { workspace: Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) }, source: Source::Demo, report: None }
+    }
+}
+
+/// An `Arc` compared by identity, so memos over big values stay cheap.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What the loader is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadStatus {
+    /// Nothing in progress.
+    Idle,
+    /// Reading a file: bytes done of total.
+    Reading {
+        /// File name.
+        file: String,
+        /// Bytes read so far.
+        done: f64,
+        /// File size.
+        total: f64,
+    },
+    /// Parsing a file that has been read.
+    Parsing {
+        /// File name.
+        file: String,
+    },
+    /// The last file could not be used; the previous data stays on screen.
+    Failed(String),
+}
+
+/// Everything the dashboard shows, computed from the loaded data in one go.
+#[derive(Debug)]
+pub struct Dashboard {
+    /// The period the figures cover.
+    pub period: Period,
+    /// Every KPI of the registry.
+    pub kpis: Vec<(&'static KpiDef, KpiResult)>,
+    /// Won revenue per month across the period.
+    pub monthly_revenue: Vec<SeriesPoint>,
+    /// Open pipeline per stage on the as-of date.
+    pub pipeline: Vec<StageTotal>,
+}
+
+impl Dashboard {
+    /// Computes the dashboard, or `None` when the data has no dates at all.
+    pub fn compute(ws: &Workspace) -> Option<Dashboard> {
+        let scope = ws.default_scope()?;
+        let deals = ws.deals.as_ref()?;
+        Some(Dashboard {
+            period: scope.period,
+            kpis: kpi::compute_all(ws, &scope),
+            monthly_revenue: series::won_revenue_by(deals, scope.period, Grain::Month),
+            pipeline: kpi::pipeline(deals, scope.as_of()).stages,
+        })
+    }
+}
+
+/// Bumped on every window resize, so charts redraw at the new size.
+#[derive(Clone, Copy)]
+pub struct ResizeTick(pub RwSignal<u32>);
+
+/// The app's shared state, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The loaded data.
+    pub loaded: RwSignal<Shared<Loaded>>,
+    /// The loader's progress or last error.
+    pub status: RwSignal<LoadStatus>,
+    /// The figures derived from `loaded`.
+    pub dashboard: Memo<Option<Shared<Dashboard>>>,
+}
+
+impl AppState {
+    /// State with the demo company loaded.
+    pub fn new() -> AppState {
+        let loaded = RwSignal::new(Shared(Arc::new(Loaded::demo())));
+        let dashboard = Memo::new(move |_| loaded.with(|l| Dashboard::compute(&l.workspace).map(|d| Shared(Arc::new(d)))));
+        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), dashboard }
+    }
+
+    /// The value of the root's `data-state` hook: `loading`, `error`, `ready` or `empty`.
+    pub fn data_state(&self) -> &'static str {
+        match self.status.get() {
+            LoadStatus::Reading { .. } | LoadStatus::Parsing { .. } => "loading",
+            LoadStatus::Failed(_) => "error",
+            LoadStatus::Idle if self.dashboard.with(Option::is_some) => "ready",
+            LoadStatus::Idle => "empty",
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}

@@ -1,0 +1,180 @@
+// The app as a person uses it, in headless Chromium: the demo on first load, a real CRM export
+// uploaded through the picker and by drag and drop, files it cannot use, and a log proving
+// that no request left for anywhere but the page's own static files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACTS, CORPUS, DIST, serveDist, launch, watch, nativeKpis, headlineValues, canvasInk, upload, close,
+} from './harness.mjs';
+
+const SLICE = ['revenue', 'deals_won', 'win_rate', 'avg_deal_size', 'sales_cycle_days', 'pipeline_value', 'pipeline_count'];
+const MAVEN = join(CORPUS, 'real/maven-crm/sales_pipeline.csv');
+
+let server, browser, context, page;
+const log = { requests: [], errors: [] };
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  watch(context, log);
+  page = await context.newPage();
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('.app[data-state=ready]');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the demo dashboard is live on first load, labelled as demo, with the engine\'s numbers', async () => {
+  const source = await page.textContent('[data-testid=source]');
+  assert.match(source, /Demo data/);
+  const shown = await headlineValues(page);
+  const native = nativeKpis('--demo');
+  for (const id of SLICE) {
+    assert.ok(shown[id], `tile ${id} is on the page`);
+    const want = native.kpis[id].value;
+    assert.notEqual(want, null, `${id} is defined on the demo`);
+    const got = Number(shown[id].value);
+    assert.ok(shown[id].value !== '' && Number.isFinite(got), `${id} has a numeric data-value`);
+    assert.ok(close(got, want), `${id}: page ${got} vs engine ${want}`);
+  }
+  const period = await page.$eval('[data-testid=period] strong', (e) => [e.dataset.from, e.dataset.to]);
+  assert.deepEqual(period, [native.period.from, native.period.to]);
+  // Pipeline per stage: the breakdown rows match the engine's.
+  const stages = await page.$$eval('[data-kpi=pipeline_count][data-segment]', (els) => els.map((e) => [e.dataset.segment, Number(e.dataset.value)]));
+  assert.deepEqual(stages, native.kpis.pipeline_count.breakdown.map((b) => [`stage:${b.segment}`, b.value]));
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-1440.png'), fullPage: true });
+});
+
+test('both charts are painted, at the device pixel ratio, and redrawn on resize', async () => {
+  const before = await canvasInk(page);
+  assert.equal(before.length, 2);
+  for (const c of before) {
+    assert.ok(c.ink > 0.03, `canvas painted (${(c.ink * 100).toFixed(1)} % ink)`);
+    assert.equal(c.width, Math.round(c.cssWidth), 'canvas backing store matches its CSS width at DPR 1');
+  }
+  await page.setViewportSize({ width: 820, height: 1100 });
+  await page.waitForFunction((w) => document.querySelector('canvas').width !== w, before[0].width);
+  const after = await canvasInk(page);
+  for (const c of after) {
+    assert.equal(c.width, Math.round(c.cssWidth), 'redrawn at the new width');
+    assert.ok(c.ink > 0.03);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-820.png'), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 1000 });
+
+  const hidpi = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
+  watch(hidpi, log);
+  const p2 = await hidpi.newPage();
+  await p2.goto(server.origin + '/');
+  await p2.waitForSelector('.app[data-state=ready]');
+  await p2.waitForFunction(() => document.querySelector('canvas').width > 0);
+  for (const c of await canvasInk(p2)) {
+    assert.equal(c.width, Math.round(c.cssWidth * 2), 'backing store is 2× the CSS size on a 2× screen');
+    assert.ok(c.ink > 0.03);
+  }
+  await p2.screenshot({ path: join(ARTIFACTS, 'demo-hidpi.png') });
+  await hidpi.close();
+});
+
+test('uploading the Maven CRM export shows the published reference values', async () => {
+  await upload(page, MAVEN);
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  assert.match(await page.textContent('[data-testid=source]'), /sales_pipeline\.csv/);
+  const v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 10005534);
+  assert.equal(Number(v.deals_won.value), 4238);
+  assert.equal((Number(v.win_rate.value) * 100).toFixed(2), '63.15');
+  assert.equal(Number(v.avg_deal_size.value).toFixed(2), '2360.91');
+  assert.equal(Number(v.sales_cycle_days.value).toFixed(2), '51.78');
+  assert.equal(Number(v.pipeline_count.value), 2089);
+  // Open Maven deals carry no amount: the value is undefined, shown as "–" with the reason.
+  assert.equal(v.pipeline_value.value, '');
+  assert.equal(v.pipeline_value.text, '–');
+  assert.match(v.pipeline_value.title, /none of the 2,089 open deals has an amount/);
+  const summary = await page.$eval('[data-testid=import-summary]', (e) => [e.dataset.rowsKept, e.dataset.rowsRejected]);
+  assert.deepEqual(summary, ['8800', '0']);
+  const native = nativeKpis(MAVEN);
+  for (const id of SLICE) {
+    const want = native.kpis[id].value;
+    assert.equal(v[id].value === '' ? null : Number(v[id].value), want, `${id} equals the native engine`);
+  }
+  for (const c of await canvasInk(page)) assert.ok(c.ink > 0.03, 'charts repainted for the file');
+  await page.screenshot({ path: join(ARTIFACTS, 'maven-1440.png'), fullPage: true });
+});
+
+test('a file dropped on the page is analysed, bad rows are listed with line and column', async () => {
+  const csv = [
+    'deal_id,amount,stage,created_date,close_date,owner',
+    'A1,1000,Won,2024-01-02,2024-02-01,Ann',
+    'A2,2000,Lost,2024-01-03,2024-02-10,Ann',
+    'A3,oops,Won,2024-01-04,2024-03-01,Bob',
+    'A4,500',
+    ',700,Won,2024-01-05,2024-03-02,Bob',
+    'A5,3000,Negotiation,2024-02-01,,Bob',
+  ].join('\n');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, csv);
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('dropped.csv'));
+  await page.waitForSelector('.app[data-state=ready]');
+  const v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 1000, 'A3 is won but its amount is unreadable: left out of revenue');
+  assert.equal(Number(v.deals_won.value), 2);
+  assert.equal(Number(v.win_rate.value), 2 / 3);
+  assert.equal(Number(v.pipeline_value.value), 3000);
+  const rejected = await page.$$eval('[data-testid=rejected-rows] tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(rejected.map((r) => r.slice(0, 2)), [['5', '–'], ['6', '1']]);
+  assert.match(rejected[0][2], /2 fields but the header has 6/);
+  assert.match(rejected[1][2], /no deal_id/);
+  const revenueTile = await page.$eval('[data-kpi=revenue]', (e) => e.closest('.tile').textContent);
+  assert.match(revenueTile, /1 won deal in the period has no amount: left out/);
+  await page.screenshot({ path: join(ARTIFACTS, 'dropped-report.png'), fullPage: true });
+});
+
+test('files it cannot use get a specific message and the app stays alive', async () => {
+  const cases = [
+    { name: 'pipeline.csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), message: /Excel workbook.*Save as/ },
+    { name: 'people.csv', buffer: Buffer.from('name,amount\nx,1\n'), message: /cannot be read as deals: no column found for deal_id, stage or status, created_date/ },
+    { name: 'empty.csv', buffer: Buffer.from(''), message: /empty\.csv is empty/ },
+    { name: 'export.json', buffer: Buffer.from('[{"deal_id": 1}]'), message: /JSON file, not CSV/ },
+  ];
+  for (const c of cases) {
+    await upload(page, { name: c.name, mimeType: 'text/csv', buffer: c.buffer });
+    assert.equal(await page.getAttribute('.app', 'data-state'), 'error', c.name);
+    assert.match(await page.textContent('[data-testid=error]'), c.message);
+    // The previous dashboard is still there and still works.
+    assert.ok((await headlineValues(page)).revenue.value !== undefined);
+    await page.click('[data-testid=error] button');
+    await page.waitForSelector('.app[data-state=ready]');
+  }
+  await page.click('text=Back to demo');
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('Demo data'));
+});
+
+test('no page errors, and every request was for the page\'s own static files', async () => {
+  assert.deepEqual(log.errors, []);
+  const own = new Set(readdirSync(DIST).map((f) => `/${f}`));
+  own.add('/');
+  assert.ok(log.requests.length >= 4, 'the log saw the page load');
+  for (const r of log.requests) {
+    const url = new URL(r.url);
+    assert.equal(url.origin, server.origin, `request to another origin: ${r.url}`);
+    assert.ok(own.has(url.pathname), `request for something that is not a static asset: ${r.url}`);
+    assert.equal(r.method, 'GET', `only GETs: ${r.method} ${r.url}`);
+    assert.equal(r.body, null, `a request carried a body: ${r.url}`);
+  }
+  // The server saw the same: nothing but GETs of files in dist/.
+  for (const s of server.served) assert.ok(own.has(s.path) && s.method === 'GET', `${s.method} ${s.path}`);
+  const maven = readFileSync(MAVEN, 'utf8').split('\n')[1].split(',')[0];
+  assert.ok(!log.requests.some((r) => r.url.includes(maven)), 'no URL carries a byte of the loaded data');
+});

@@ -1,0 +1,114 @@
+// Shared pieces of the browser tests: a static server for dist/, Debian Chromium through
+// playwright-core, and a log of every request the pages make.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/** Serves dist/ on a free loopback port; resolves to { origin, close, served }. */
+export async function serveDist() {
+  const served = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    served.push({ method: req.method, path });
+    if (!file.startsWith(DIST)) return res.writeHead(403).end();
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, served, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless, with no background networking of its own. */
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Records every request, page error and console error of a browser context. */
+export function watch(context, log) {
+  context.on('request', (r) => log.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
+  context.on('page', (page) => watchPage(page, log));
+}
+
+export function watchPage(page, log) {
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
+  });
+}
+
+/** KPIs of the same data computed by the native engine (target/debug/pipelens-cli). */
+export function nativeKpis(...args) {
+  const bin = join(ROOT, 'target/debug/pipelens-cli');
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo build -p pipelens_engine --bin pipelens-cli`);
+  return JSON.parse(execFileSync(bin, ['kpis', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+/** The headline data-value of every KPI on the page: the first element with a bare id. */
+export async function headlineValues(page) {
+  return page.$$eval('[data-kpi]:not([data-segment])', (els) => {
+    const out = {};
+    for (const el of els) {
+      const id = el.getAttribute('data-kpi');
+      if (!(id in out)) out[id] = { value: el.getAttribute('data-value'), text: el.textContent.trim(), title: el.getAttribute('title') };
+    }
+    return out;
+  });
+}
+
+/** Share of each canvas's pixels that differ from its top-left (background) pixel. */
+export async function canvasInk(page) {
+  return page.$$eval('canvas', (canvases) =>
+    canvases.map((c) => {
+      const ctx = c.getContext('2d');
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink++;
+      }
+      return { width: c.width, height: c.height, cssWidth: c.getBoundingClientRect().width, ink: ink / (c.width * c.height) };
+    }),
+  );
+}
+
+/** Loads a file through the page's file picker and waits for the app to settle. */
+export async function upload(page, file) {
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.app')?.getAttribute('data-state');
+    return s === 'ready' || s === 'error';
+  });
+}
+
+export function close(a, b, rel = 1e-12) {
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}
