@@ -1,7 +1,7 @@
 //! `<App/>`: the page shell, the dashboard and the drop target.
 
 use crate::charts::canvas::ChartCanvas;
-use crate::charts::draw::{draw_pipeline_by_stage, draw_revenue_by_month, pipeline_measure, PipelineMeasure};
+use crate::charts::draw::{draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure};
 use crate::components::import_report::ImportReportView;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::pipeline_table::PipelineTable;
@@ -157,7 +157,7 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
             "Won revenue per month, {}: {} months, highest in {} at {}.",
             period_text(d.period),
             months.len(),
-            b.label,
+            month_name(&b.label),
             compact(b.value)
         ),
         None => "Won revenue per month: no won revenue in this period.".to_owned(),
@@ -204,7 +204,7 @@ fn MonthFacts(months: Vec<pipelens_engine::series::SeriesPoint>) -> impl IntoVie
         <dl class="chart-facts">
             <div><dt>"Total"</dt><dd>{grouped(total, 0)}</dd></div>
             <div><dt>"Average month"</dt><dd>{grouped(mean, 0)}</dd></div>
-            {best.map(|b| view! { <div><dt>"Best month"</dt><dd>{format!("{} · {}", b.label, grouped(b.value, 0))}</dd></div> })}
+            {best.map(|b| view! { <div><dt>"Best month"</dt><dd>{format!("{} · {}", month_name(&b.label), grouped(b.value, 0))}</dd></div> })}
         </dl>
     }
 }

@@ -56,10 +56,19 @@ impl ChartStyle {
     }
 }
 
+/// `2026-08` → `Aug 2026`; other labels unchanged.
+pub fn month_name(label: &str) -> String {
+    match label.split_once('-').and_then(|(y, m)| Some((y, MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?))) {
+        Some((y, name)) => format!("{name} {y}"),
+        None => label.to_owned(),
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /// Short month label for the bucket starting at `label` (`2026-01` → `Jan '26`); the year is
 /// shown on January and on the first bucket only.
 fn month_label(label: &str, first: bool) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let Some((y, m)) = label.split_once('-') else { return label.to_owned() };
     let Some(name) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else { return label.to_owned() };
     if first || m == "01" {
@@ -239,5 +248,7 @@ mod tests {
         assert_eq!(month_label("2026-01", false), "Jan '26");
         assert_eq!(month_label("junk", false), "junk");
         assert_eq!(month_label("2026-13", false), "2026-13");
+        assert_eq!(month_name("2026-08"), "Aug 2026");
+        assert_eq!(month_name("2026-Q1"), "2026-Q1");
     }
 }
