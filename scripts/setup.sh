@@ -60,6 +60,15 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 }
 
+# DuckDB for the SQL referee, in a project venv so the system Python stays untouched.
+DUCKDB_VERSION="1.5.6"
+ensure_python_deps() {
+  if [ -x "$ROOT/.venv/bin/python" ] && "$ROOT/.venv/bin/python" -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then return; fi
+  say "installing duckdb $DUCKDB_VERSION for the SQL referee"
+  python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/python" -m pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+}
+
 ensure_crates() {
   (cd "$ROOT" && cargo fetch --locked >/dev/null)
 }
@@ -74,6 +83,7 @@ setup_build() {
 
 setup_test() {
   setup_build
+  ensure_python_deps
   ensure_chromium
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The second README command, and all that .ci/run does: installs what is missing, then runs
-# every test: native engine and chart tests, the engine's purity guard, a release build, and
-# the browser tests in headless Chromium.
+# every test: native engine and chart tests, the engine's purity guard, the DuckDB referee,
+# a release build, and the browser tests in headless Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_test
@@ -16,9 +16,12 @@ if cargo tree --offline -p pipelens_engine -e normal --target wasm32-unknown-unk
   exit 1
 fi
 
+cargo build --locked --offline -p pipelens_engine --bin pipelens-cli
+say "referee: the same KPIs computed with SQL in DuckDB, compared with the engine"
+.venv/bin/python tests/referee/referee.py
+
 say "release build of the app"
 trunk build --release --offline
 
 say "browser tests (Playwright + Debian Chromium)"
-cargo build --locked --offline -p pipelens_engine --bin pipelens-cli
 node --test --test-concurrency=1 tests/e2e/

@@ -40,7 +40,12 @@ pub fn App() -> impl IntoView {
             class:dragging=move || dragging.get()
             data-state=move || state.data_state()
             on:dragover=on_dragover
-            on:dragleave=move |_| dragging.set(false)
+            on:dragleave=move |ev: leptos::ev::DragEvent| {
+                // Moving between children fires dragleave too; only leaving the page counts.
+                if ev.related_target().is_none() {
+                    dragging.set(false);
+                }
+            }
             on:drop=on_drop
         >
             <header class="topbar">
@@ -132,6 +137,13 @@ fn StatusBanner() -> impl IntoView {
         LoadStatus::Failed(why) => view! {
             <div class="banner error" role="alert" data-testid="error">
                 <p>{why}</p>
+                <button class="button" on:click=move |_| state.status.set(LoadStatus::Idle)>"Dismiss"</button>
+            </div>
+        }
+        .into_any(),
+        LoadStatus::Notice(what) => view! {
+            <div class="banner" role="status" data-testid="notice">
+                <p>{what}</p>
                 <button class="button" on:click=move |_| state.status.set(LoadStatus::Idle)>"Dismiss"</button>
             </div>
         }

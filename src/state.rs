@@ -78,6 +78,8 @@ pub enum LoadStatus {
     },
     /// The last file could not be used; the previous data stays on screen.
     Failed(String),
+    /// The file loaded, with something the user should know.
+    Notice(String),
 }
 
 /// Everything the dashboard shows, computed from the loaded data in one go.
@@ -135,8 +137,8 @@ impl AppState {
         match self.status.get() {
             LoadStatus::Reading { .. } | LoadStatus::Parsing { .. } => "loading",
             LoadStatus::Failed(_) => "error",
-            LoadStatus::Idle if self.dashboard.with(Option::is_some) => "ready",
-            LoadStatus::Idle => "empty",
+            LoadStatus::Idle | LoadStatus::Notice(_) if self.dashboard.with(Option::is_some) => "ready",
+            LoadStatus::Idle | LoadStatus::Notice(_) => "empty",
         }
     }
 }

@@ -27,11 +27,11 @@ pub fn load_files(state: AppState, files: web_sys::FileList) {
             Ok(imported) => {
                 state.loaded.set(Shared(Arc::new(Loaded {
                     workspace: Workspace { deals: Some(imported.table) },
-                    source: Source::File(name),
+                    source: Source::File(name.clone()),
                     report: Some(imported.report),
                 })));
                 state.status.set(if skipped > 0 {
-                    LoadStatus::Failed(format!("Only one file is read at a time for now: loaded the first, {skipped} more left out."))
+                    LoadStatus::Notice(format!("Only one file is read at a time for now: loaded {name}, {skipped} more left out."))
                 } else {
                     LoadStatus::Idle
                 });

@@ -121,12 +121,15 @@ test('a file dropped on the page is analysed, bad rows are listed with line and 
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    dt.items.add(new File(['x'], 'second.csv', { type: 'text/csv' }));
     return dt;
   }, csv);
   await page.dispatchEvent('.app', 'dragover', { dataTransfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
   await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('dropped.csv'));
   await page.waitForSelector('.app[data-state=ready]');
+  // Two files dropped: the first is loaded and the user is told about the other.
+  assert.match(await page.textContent('[data-testid=notice]'), /loaded dropped\.csv, 1 more left out/);
   const v = await headlineValues(page);
   assert.equal(Number(v.revenue.value), 1000, 'A3 is won but its amount is unreadable: left out of revenue');
   assert.equal(Number(v.deals_won.value), 2);

@@ -251,3 +251,121 @@ pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
     let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
     r.left_out(unknown, "deal has no stage or status", "deals have no stage or status")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_deals;
+    use crate::kpi::{find, KpiResult, Undefined};
+    use crate::period::Period;
+    use crate::workspace::{Scope, Workspace};
+    use crate::Day;
+
+    const HEADER: &str = "deal_id,amount,stage,created_date,close_date\n";
+
+    fn ws(rows: &str) -> Workspace {
+        let text = format!("{HEADER}{rows}");
+        Workspace { deals: Some(read_deals("t.csv", text.as_bytes()).expect("test CSV loads").table) }
+    }
+
+    fn year_2024() -> Scope {
+        let p = Period::new(Day::from_ymd(2024, 1, 1).unwrap(), Day::from_ymd(2024, 12, 31).unwrap()).unwrap();
+        Scope { period: p }
+    }
+
+    fn get(ws: &Workspace, id: &str) -> KpiResult {
+        (find(id).unwrap().compute)(ws, &year_2024())
+    }
+
+    #[test]
+    fn nothing_closed_in_the_period_leaves_flow_kpis_undefined() {
+        let w = ws("A,100,Won,2022-01-01,2022-02-01\nB,50,Lost,2023-05-01,2023-06-01\n");
+        for id in ["revenue", "deals_won", "win_rate", "avg_deal_size", "sales_cycle_days"] {
+            let r = get(&w, id);
+            assert_eq!(r.number(), None, "{id} must have no number");
+            assert!(r.value.unwrap_err().to_string().contains("2024-01-01"), "{id}: reason names the period");
+        }
+        assert!(matches!(get(&w, "win_rate").value, Err(Undefined::ZeroDenominator(_))));
+    }
+
+    #[test]
+    fn only_lost_deals_give_zero_revenue_but_no_average() {
+        let w = ws("A,100,Lost,2024-01-01,2024-02-01\nB,50,Lost,2024-03-01,2024-04-01\n");
+        assert_eq!(get(&w, "revenue").number(), Some(0.0));
+        assert_eq!(get(&w, "deals_won").number(), Some(0.0));
+        assert_eq!(get(&w, "win_rate").number(), Some(0.0));
+        assert_eq!(get(&w, "avg_deal_size").number(), None);
+        assert_eq!(get(&w, "sales_cycle_days").number(), None);
+    }
+
+    #[test]
+    fn period_bounds_are_inclusive_and_cross_years() {
+        let w = ws(concat!(
+            "A,1,Won,2023-12-01,2023-12-31\n", // before: out
+            "B,10,Won,2023-12-15,2024-01-01\n", // first day: in
+            "C,100,Won,2024-02-28,2024-02-29\n", // leap day: in
+            "D,1000,Won,2024-12-31,2024-12-31\n", // last day, same-day close: in
+            "E,10000,Won,2024-06-01,2025-01-01\n", // after: out
+        ));
+        assert_eq!(get(&w, "revenue").number(), Some(1110.0));
+        assert_eq!(get(&w, "deals_won").number(), Some(3.0));
+        // Cycles 17, 1 and 0 days.
+        assert_eq!(get(&w, "sales_cycle_days").number(), Some(6.0));
+        assert_eq!(get(&w, "sales_cycle_days").companions[0].value, 1.0);
+    }
+
+    #[test]
+    fn missing_cells_leave_rows_out_and_say_so() {
+        let w = ws(concat!(
+            "A,,Won,2024-01-01,2024-02-01\n",  // won, no amount
+            "B,200,Won,,2024-02-01\n",         // won, no created date
+            "C,300,Won,2024-03-05,2024-03-01\n", // closes before created
+            "D,400,Won,2024-01-01,\n",         // won, no close date
+            "E,500,Lost,2024-01-01,2024-01-10\n",
+            "F,600,,2024-01-01,2024-01-10\n",  // no stage
+        ));
+        let rev = get(&w, "revenue");
+        assert_eq!(rev.number(), Some(500.0));
+        let notes: Vec<String> = rev.left_out.iter().map(ToString::to_string).collect();
+        assert_eq!(notes, ["1 won deal in the period has no amount", "1 won deal has no close date", "1 deal has no stage or status"]);
+        assert_eq!(get(&w, "win_rate").number(), Some(3.0 / 4.0));
+        let cycle = get(&w, "sales_cycle_days");
+        assert_eq!(cycle.number(), Some(31.0), "only A has both dates in order");
+        let notes: Vec<String> = cycle.left_out.iter().map(ToString::to_string).collect();
+        assert!(notes.contains(&"1 won deal in the period has no created date".to_owned()));
+        assert!(notes.contains(&"1 won deal in the period closes before it was created".to_owned()));
+    }
+
+    #[test]
+    fn pipeline_keeps_undated_deals_and_drops_later_ones() {
+        let w = ws(concat!(
+            "A,100,Proposal,2024-05-01,\n",
+            "B,200,Prospecting,,\n",           // no created date: still counts
+            "C,400,Proposal,2025-01-05,\n",    // created after the as-of date: out
+            "D,,Proposal,2024-02-01,\n",       // no amount: counted, not valued
+            "E,800,Won,2024-01-01,2024-02-01\n",
+        ));
+        let count = get(&w, "pipeline_count");
+        assert_eq!(count.number(), Some(3.0));
+        let rows: Vec<(&str, f64)> = count.breakdown.iter().map(|b| (b.segment.as_str(), b.value)).collect();
+        assert_eq!(rows, [("Prospecting", 1.0), ("Proposal", 2.0)]);
+        let value = get(&w, "pipeline_value");
+        assert_eq!(value.number(), Some(300.0));
+        assert_eq!(value.left_out[0].to_string(), "1 open deal has no amount");
+    }
+
+    #[test]
+    fn empty_pipeline_counts_zero_but_has_no_value() {
+        let w = ws("A,100,Won,2024-01-01,2024-02-01\n");
+        assert_eq!(get(&w, "pipeline_count").number(), Some(0.0));
+        assert_eq!(get(&w, "pipeline_value").number(), None);
+    }
+
+    #[test]
+    fn kpis_without_deals_say_what_they_need() {
+        let w = Workspace::default();
+        for def in crate::kpi::CATALOG {
+            let r = (def.compute)(&w, &year_2024());
+            assert_eq!(r.value.unwrap_err().to_string(), "needs deals: deal_id, amount, stage or status, created_date", "{}", def.id);
+        }
+    }
+}

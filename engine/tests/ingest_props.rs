@@ -1,0 +1,74 @@
+//! Properties of the ingest path: it never panics, whatever the bytes, and every data row is
+//! either kept or listed as rejected.
+
+use pipelens_engine::ingest::read_deals;
+use pipelens_engine::{kpi, Workspace};
+use proptest::prelude::*;
+
+/// A cell drawn from the troublesome shapes real exports contain.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("N/A".to_owned()),
+        Just("\"quoted, with comma\"".to_owned()),
+        Just("\"a \"\"b\"\" c\"".to_owned()),
+        Just("\"multi\nline\"".to_owned()),
+        Just("Won".to_owned()),
+        Just("Closed Lost".to_owned()),
+        Just("Negotiation".to_owned()),
+        "[0-9]{1,7}(\\.[0-9]{1,2})?",
+        "20[0-9]{2}-[01][0-9]-[0-3][0-9]",
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ]
+}
+
+fn csv_text() -> impl Strategy<Value = String> {
+    let header = prop_oneof![
+        Just("deal_id,amount,stage,created_date,close_date".to_owned()),
+        Just("opportunity_id;close_value;deal_stage;engage_date".to_owned()),
+        "[a-z_,;]{0,40}",
+    ];
+    let row = prop::collection::vec(cell(), 0..7).prop_map(|cells| cells.join(","));
+    let eol = prop_oneof![Just("\n"), Just("\r\n"), Just("\r")];
+    (header, prop::collection::vec((row, eol), 0..30)).prop_map(|(h, rows)| {
+        let mut s = h;
+        s.push('\n');
+        for (r, e) in rows {
+            s.push_str(&r);
+            s.push_str(e);
+        }
+        s
+    })
+}
+
+fn check(bytes: &[u8]) {
+    if let Ok(imported) = read_deals("prop.csv", bytes) {
+        let r = &imported.report;
+        assert_eq!(r.rows_read, r.rows_kept + r.rejected.len(), "every row kept or rejected");
+        assert_eq!(imported.table.len(), r.rows_kept);
+        // KPIs over whatever was kept never panic either, and never produce NaN.
+        let ws = Workspace { deals: Some(imported.table) };
+        if let Some(scope) = ws.default_scope() {
+            for (_, result) in kpi::compute_all(&ws, &scope) {
+                if let Some(v) = result.number() {
+                    assert!(v.is_finite());
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_give_ok_or_a_clear_error(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn csv_shaped_input_keeps_or_lists_every_row(text in csv_text()) {
+        check(text.as_bytes());
+    }
+}
