@@ -7,4 +7,5 @@ setup_build
 cd "$ROOT"
 PORT="${PORT:-8080}"
 say "building (release; the first build takes a few minutes) and serving on http://127.0.0.1:$PORT/"
-exec trunk serve --release --offline --port "$PORT"
+# No auto-reload socket: the served page makes no request but its own static files.
+exec trunk serve --release --offline --no-autoreload --port "$PORT"
