@@ -3,7 +3,8 @@
 use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
 use super::value::{is_empty_cell, parse_amount, parse_date};
-use super::{decode, sniff_delimiter};
+use super::decode;
+use super::source::CsvSource;
 use crate::column::DictColumn;
 use crate::deals::{Dim, DealsTable};
 use crate::error::ImportError;
@@ -61,25 +62,8 @@ impl Columns {
 /// ```
 pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError> {
     let decoded = decode(file, bytes)?;
-    let delimiter = sniff_delimiter(&decoded.text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(decoded.text.as_bytes());
-
-    let mut record = csv::StringRecord::new();
-    let headers = loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if is_blank(&record) => continue,
-            Ok(true) => break unique_headers(&record),
-            Ok(false) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
-        }
-    };
-    if headers.len() < 2 {
-        let header = headers.into_iter().next().unwrap_or_default();
-        return Err(ImportError::SingleColumn { file: file.to_owned(), header });
-    }
+    let mut src = CsvSource::open(file, &decoded.text)?;
+    let headers = src.headers.clone();
     let mapping = auto_map(DEAL_FIELDS, &headers);
     let missing = missing_required(DEAL_FIELDS, &mapping);
     let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
@@ -90,7 +74,7 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
         file: file.to_owned(),
         bytes: bytes.len(),
         encoding: decoded.encoding,
-        delimiter: delimiter as char,
+        delimiter: src.dialect.delimiter as char,
         ..ImportReport::default()
     };
     let mut table = DealsTable { status_from_column: cols.status.is_some(), ..DealsTable::default() };
@@ -100,30 +84,16 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
     let mut cell_issue_count = 0usize;
 
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                report.rows_read += 1;
-                report.rejected.push(RejectedRow { line, column: None, reason: format!("unreadable row: {e}") });
+    while let Some(next) = src.next_record() {
+        report.rows_read += 1;
+        let line = match next {
+            Ok(line) => line,
+            Err(rejected) => {
+                report.rejected.push(rejected);
                 continue;
             }
-        }
-        if is_blank(&record) {
-            continue;
-        }
-        let line = record.position().map_or(line, |p| p.line());
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            report.rejected.push(RejectedRow {
-                line,
-                column: None,
-                reason: format!("has {} fields but the header has {}", record.len(), headers.len()),
-            });
-            continue;
-        }
+        };
+        let record = src.record();
         let id = record[cols.id].trim();
         if is_empty_cell(id) {
             report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
@@ -215,28 +185,6 @@ fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl Fn
     value
 }
 
-fn is_blank(record: &csv::StringRecord) -> bool {
-    record.iter().all(|f| f.trim().is_empty())
-}
-
-/// Trimmed headers; empty ones named `column_N`, repeated ones suffixed `_2`, `_3`, ...
-fn unique_headers(record: &csv::StringRecord) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    record
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let base = match h.trim().trim_start_matches('\u{feff}') {
-                "" => format!("column_{}", i + 1),
-                t => t.to_owned(),
-            };
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 { base } else { format!("{base}_{n}") }
-        })
-        .collect()
-}
-
 fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTable) -> Vec<MappedField> {
     DEAL_FIELDS
         .iter()
@@ -321,12 +269,6 @@ mod tests {
         let t = read("deal_id,amount,status,stage,created_date\nA,1,won,Contract,2024-01-01\nB,1,open,Contract,2024-01-01\nC,1,maybe,Contract,2024-01-01\n");
         assert_eq!(t.table.status, [Status::Won, Status::Open, Status::Unknown]);
         assert_eq!(t.report.cell_issues.len(), 1);
-    }
-
-    #[test]
-    fn renames_duplicate_and_empty_headers() {
-        let rec = csv::StringRecord::from(vec!["Amount", "", "Amount", " x "]);
-        assert_eq!(unique_headers(&rec), ["Amount", "column_2", "Amount_2", "x"]);
     }
 
     #[test]

@@ -1,0 +1,210 @@
+//! A CSV file as a header and a stream of records, whatever its dialect: the layer every
+//! dataset reader (and the import preview) sits on.
+
+use super::dialect::{sniff, Dialect};
+use super::report::RejectedRow;
+use super::decode;
+use crate::error::ImportError;
+use std::collections::HashSet;
+
+/// Records of one decoded file, after its header.
+pub struct CsvSource<'a> {
+    /// Column names: trimmed, whitespace runs collapsed, empty ones named `column_N`, repeated
+    /// ones suffixed `_2`, `_3`, ...
+    pub headers: Vec<String>,
+    /// How the file is written.
+    pub dialect: Dialect,
+    /// Line the header is on.
+    pub header_line: u64,
+    reader: csv::Reader<&'a [u8]>,
+    record: csv::StringRecord,
+    lines: LineCounter<'a>,
+}
+
+/// Physical line numbers from byte offsets. The csv crate's own line count skips blank lines
+/// and CR-only breaks, so it is not what a user sees in an editor; this counts `\r\n`, `\n` and
+/// a lone `\r` as one line break each, incrementally (records arrive in order).
+struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter { text: text.as_bytes(), pos: 0, line: 1 }
+    }
+
+    /// The line of the record the csv reader reports at `byte`: it may point at the line
+    /// breaks before the record, so those are skipped first.
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let mut start = (byte as usize).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.pos {
+            return self.line;
+        }
+        let chunk = &self.text[self.pos..start];
+        let breaks = chunk.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n'))).count();
+        self.line += breaks as u64;
+        self.pos = start;
+        self.line
+    }
+}
+
+impl<'a> CsvSource<'a> {
+    /// Sniffs the dialect of `text` and reads its header. Fails when there is no header, or
+    /// only one column.
+    pub fn open(file: &str, text: &'a str) -> Result<CsvSource<'a>, ImportError> {
+        let dialect = sniff(text);
+        let mut reader = dialect.reader(text);
+        let mut record = csv::StringRecord::new();
+        let mut lines = LineCounter::new(text);
+        let mut skipped = 0;
+        let (headers, header_line) = loop {
+            match reader.read_record(&mut record) {
+                Ok(true) if is_blank(&record) => continue,
+                Ok(true) if skipped < dialect.skip_records => skipped += 1,
+                Ok(true) => break (unique_headers(&record), lines.line_of(record.position().map_or(0, |p| p.byte()))),
+                Ok(false) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
+            }
+        };
+        if headers.len() < 2 {
+            let header = headers.into_iter().next().unwrap_or_default();
+            return Err(ImportError::SingleColumn { file: file.to_owned(), header });
+        }
+        Ok(CsvSource { headers, dialect, header_line, reader, record, lines })
+    }
+
+    /// Advances to the next non-blank record and returns its line, or the reason it cannot be
+    /// used. A row with extra fields that are all empty (a trailing delimiter) is fine; any other
+    /// field count that differs from the header's is rejected, since its cells cannot be trusted
+    /// to sit under the right headers.
+    pub fn next_record(&mut self) -> Option<Result<u64, RejectedRow>> {
+        loop {
+            let before = self.reader.position().byte();
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Err(e) => {
+                    let line = self.lines.line_of(before);
+                    return Some(Err(RejectedRow { line, column: None, reason: format!("unreadable row: {e}") }));
+                }
+                Ok(true) if is_blank(&self.record) => continue,
+                Ok(true) => {
+                    let line = self.lines.line_of(self.record.position().map_or(before, |p| p.byte()));
+                    let (n, want) = (self.record.len(), self.headers.len());
+                    let extra_empty = n > want && self.record.iter().skip(want).all(|f| f.trim().is_empty());
+                    if n != want && !extra_empty {
+                        let reason = format!("has {n} fields but the header has {want}");
+                        return Some(Err(RejectedRow { line, column: None, reason }));
+                    }
+                    return Some(Ok(line));
+                }
+            }
+        }
+    }
+
+    /// The cells of the record returned by the last [`CsvSource::next_record`].
+    pub fn record(&self) -> &csv::StringRecord {
+        &self.record
+    }
+}
+
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
+}
+
+/// Trimmed headers with whitespace runs collapsed; empty ones named `column_N`, repeated ones
+/// suffixed `_2`, `_3`, ... (never clashing with another header).
+pub(crate) fn unique_headers(record: &csv::StringRecord) -> Vec<String> {
+    let cleaned: Vec<String> = record
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = h.trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ");
+            if h.is_empty() { format!("column_{}", i + 1) } else { h }
+        })
+        .collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    cleaned
+        .iter()
+        .map(|h| {
+            let mut name = h.clone();
+            let mut n = 1;
+            while taken.contains(&name) {
+                n += 1;
+                name = format!("{h}_{n}");
+            }
+            taken.insert(name.clone());
+            name
+        })
+        .collect()
+}
+
+/// A whole file as text cells: for previews and conformance tests. Dataset readers stream
+/// through [`CsvSource`] instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawTable {
+    /// Encoding the bytes were read with.
+    pub encoding: &'static str,
+    /// How the file is written.
+    pub dialect: Dialect,
+    /// Column names.
+    pub headers: Vec<String>,
+    /// Kept rows with their line numbers; rows with a trailing delimiter are cut to the header.
+    pub rows: Vec<(u64, Vec<String>)>,
+    /// Rejected rows.
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// Reads a whole file as text cells.
+pub fn read_table(file: &str, bytes: &[u8]) -> Result<RawTable, ImportError> {
+    let decoded = decode(file, bytes)?;
+    let mut src = CsvSource::open(file, &decoded.text)?;
+    let (mut rows, mut rejected) = (Vec::new(), Vec::new());
+    while let Some(next) = src.next_record() {
+        match next {
+            Ok(line) => rows.push((line, src.record().iter().take(src.headers.len()).map(str::to_owned).collect())),
+            Err(r) => rejected.push(r),
+        }
+    }
+    Ok(RawTable { encoding: decoded.encoding, dialect: src.dialect, headers: src.headers, rows, rejected })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renames_duplicate_empty_and_messy_headers() {
+        let rec = csv::StringRecord::from(vec!["Amount", "", "Amount", " x ", "start\t\u{b}\u{c}\r\nend", "Amount_2"]);
+        assert_eq!(unique_headers(&rec), ["Amount", "column_2", "Amount_2", "x", "start end", "Amount_2_2"]);
+    }
+
+    #[test]
+    fn line_numbers_count_every_kind_of_line_break() {
+        for (text, want) in [
+            ("a,b\n1,2\n\n4,5\n", [2, 4]),
+            ("a,b\r\n1,2\r\n\r\n4,5\r\n", [2, 4]),
+            ("a,b\r1,2\r\r4,5\r", [2, 4]),
+            ("a,b\n\n\n1,2\r\n\r4,5", [4, 6]),
+            ("a,b\n\"x\ny\",2\n4,5\n", [2, 4]),
+        ] {
+            let t = read_table("t.csv", text.as_bytes()).unwrap();
+            let lines: Vec<u64> = t.rows.iter().map(|r| r.0).collect();
+            assert_eq!(lines, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn streams_records_with_line_numbers_and_rejects_ragged_rows() {
+        let t = read_table("t.csv", b"Title line\na,b,c\n1,2,3\n\n4,5\n6,7,8,\n\"multi\nline\",9,10\n").unwrap();
+        assert_eq!(t.headers, ["a", "b", "c"]);
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [3, 6, 7]);
+        assert_eq!(t.rows[1].1, ["6", "7", "8"], "trailing delimiter is fine");
+        assert_eq!(t.rows[2].1[0], "multi\nline");
+        assert_eq!((t.rejected[0].line, t.rejected[0].reason.as_str()), (5, "has 2 fields but the header has 3"));
+    }
+}
