@@ -45,6 +45,14 @@ pub enum ImportError {
         /// The only header.
         header: String,
     },
+    /// The header line opens a quote that is never closed.
+    #[error("{file}: a quote on line {line} is never closed, so the rest of the file reads as one cell. Fix the quote and load the file again.")]
+    UnclosedQuote {
+        /// File name.
+        file: String,
+        /// Line of the header.
+        line: u64,
+    },
     /// Required fields have no matching column.
     #[error("{file} cannot be read as {dataset}: no column found for {}. Columns in the file: {}.", missing.join(", "), found.join(", "))]
     MissingFields {

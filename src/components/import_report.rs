@@ -33,6 +33,10 @@ pub fn ImportReportView(
         .iter()
         .map(|m| view! { <tr><th scope="row">{m.field}</th><td>{m.header.clone()}</td><td class="num">{grouped(m.empty as f64, 0)}</td></tr> })
         .collect_view();
+    let preamble = (!report.preamble.is_empty()).then(|| {
+        let lines = report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
+        view! { <p class="muted" data-testid="preamble">"Skipped above the header (title or notes): " {lines}</p> }
+    });
     let unused = (!report.unused_headers.is_empty()).then(|| view! { <p class="muted">"Not used: " {report.unused_headers.join(", ")}</p> });
     let rows = report
         .rejected
@@ -55,6 +59,7 @@ pub fn ImportReportView(
         <section class="card report" aria-labelledby="report-title" data-testid="import-report">
             <h2 id="report-title">{format!("Data quality: {}", report.file)}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
+            {preamble}
             <h3>"Columns"</h3>
             <table class="data-table compact">
                 <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>

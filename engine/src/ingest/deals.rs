@@ -75,6 +75,7 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
         bytes: bytes.len(),
         encoding: decoded.encoding,
         delimiter: src.dialect.delimiter as char,
+        preamble: src.preamble.clone(),
         ..ImportReport::default()
     };
     let mut table = DealsTable { status_from_column: cols.status.is_some(), ..DealsTable::default() };

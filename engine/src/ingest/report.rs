@@ -51,6 +51,8 @@ pub struct ImportReport {
     pub encoding: &'static str,
     /// Field delimiter.
     pub delimiter: char,
+    /// Title or notes lines above the header that were skipped: `(line, text)`.
+    pub preamble: Vec<(u64, String)>,
     /// Data rows read (header and blank lines not counted).
     pub rows_read: usize,
     /// Rows kept.

@@ -16,7 +16,10 @@ pub struct CsvSource<'a> {
     pub dialect: Dialect,
     /// Line the header is on.
     pub header_line: u64,
+    /// Title or notes lines above the header, skipped: `(line, text)`.
+    pub preamble: Vec<(u64, String)>,
     reader: csv::Reader<&'a [u8]>,
+    text: &'a [u8],
     record: csv::StringRecord,
     lines: LineCounter<'a>,
 }
@@ -61,11 +64,15 @@ impl<'a> CsvSource<'a> {
         let mut reader = dialect.reader(text);
         let mut record = csv::StringRecord::new();
         let mut lines = LineCounter::new(text);
-        let mut skipped = 0;
+        let mut preamble = Vec::new();
         let (headers, header_line) = loop {
             match reader.read_record(&mut record) {
                 Ok(true) if is_blank(&record) => continue,
-                Ok(true) if skipped < dialect.skip_records => skipped += 1,
+                Ok(true) if preamble.len() < dialect.skip_records => {
+                    let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
+                    let text: Vec<&str> = record.iter().collect();
+                    preamble.push((line, text.join(&(dialect.delimiter as char).to_string())));
+                }
                 Ok(true) => break (unique_headers(&record), lines.line_of(record.position().map_or(0, |p| p.byte()))),
                 Ok(false) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
             }
@@ -74,7 +81,12 @@ impl<'a> CsvSource<'a> {
             let header = headers.into_iter().next().unwrap_or_default();
             return Err(ImportError::SingleColumn { file: file.to_owned(), header });
         }
-        Ok(CsvSource { headers, dialect, header_line, reader, record, lines })
+        let text = text.as_bytes();
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        if swallowed_the_rest(text, start, &reader, &dialect) {
+            return Err(ImportError::UnclosedQuote { file: file.to_owned(), line: header_line });
+        }
+        Ok(CsvSource { headers, dialect, header_line, preamble, reader, text, record, lines })
     }
 
     /// Advances to the next non-blank record and returns its line, or the reason it cannot be
@@ -93,6 +105,13 @@ impl<'a> CsvSource<'a> {
                 Ok(true) if is_blank(&self.record) => continue,
                 Ok(true) => {
                     let line = self.lines.line_of(self.record.position().map_or(before, |p| p.byte()));
+                    let start = self.record.position().map_or(0, |p| p.byte() as usize);
+                    if swallowed_the_rest(self.text, start, &self.reader, &self.dialect) {
+                        // The reader ran to the end inside a quoted field: this record swallowed
+                        // every line after it.
+                        let reason = format!("a quote opened in this row is never closed, so every line after it was read into one cell (fix the quote on line {line} and load again)");
+                        return Some(Err(RejectedRow { line, column: None, reason }));
+                    }
                     let (n, want) = (self.record.len(), self.headers.len());
                     let extra_empty = n > want && self.record.iter().skip(want).all(|f| f.trim().is_empty());
                     if n != want && !extra_empty {
@@ -109,6 +128,38 @@ impl<'a> CsvSource<'a> {
     pub fn record(&self) -> &csv::StringRecord {
         &self.record
     }
+}
+
+/// Whether the record that starts at byte `start` ran to the end of the file inside a quoted
+/// field (an unclosed quote). Only a record that ends at the end of the file can have.
+fn swallowed_the_rest(text: &[u8], start: usize, reader: &csv::Reader<&[u8]>, dialect: &Dialect) -> bool {
+    if reader.position().byte() < text.len() as u64 || dialect.backslash_escapes {
+        return false;
+    }
+    ends_inside_quotes(text.get(start..).unwrap_or_default(), dialect.delimiter)
+}
+
+/// Runs RFC 4180 quoting over `raw` (one record and whatever follows it): whether it ends
+/// inside a quoted field. A quote inside an unquoted field (`12" screen`) is plain text.
+fn ends_inside_quotes(raw: &[u8], delimiter: u8) -> bool {
+    let (mut in_quotes, mut at_field_start, mut i) = (false, true, 0);
+    while i < raw.len() {
+        let b = raw[i];
+        if in_quotes {
+            if b == b'"' {
+                if raw.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && at_field_start {
+            in_quotes = true;
+        }
+        at_field_start = !in_quotes && (b == delimiter || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    in_quotes
 }
 
 fn is_blank(record: &csv::StringRecord) -> bool {
@@ -152,6 +203,8 @@ pub struct RawTable {
     pub dialect: Dialect,
     /// Column names.
     pub headers: Vec<String>,
+    /// Title or notes lines skipped above the header.
+    pub preamble: Vec<(u64, String)>,
     /// Kept rows with their line numbers; rows with a trailing delimiter are cut to the header.
     pub rows: Vec<(u64, Vec<String>)>,
     /// Rejected rows.
@@ -169,12 +222,36 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<RawTable, ImportError> {
             Err(r) => rejected.push(r),
         }
     }
-    Ok(RawTable { encoding: decoded.encoding, dialect: src.dialect, headers: src.headers, rows, rejected })
+    Ok(RawTable { encoding: decoded.encoding, dialect: src.dialect, headers: src.headers, preamble: src.preamble, rows, rejected })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_reported_not_swallowed() {
+        let t = read_table("t.csv", b"a,b\n1,2\n3,\"oops\n5,6\n7,8\n").unwrap();
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rejected.len(), 1);
+        assert_eq!(t.rejected[0].line, 3);
+        assert!(t.rejected[0].reason.contains("never closed"));
+        let err = read_table("t.csv", b"a,\"b\n1,2\n").unwrap_err();
+        assert_eq!(err, ImportError::UnclosedQuote { file: "t.csv".into(), line: 1 });
+        // A stray quote inside an unquoted field is text, not an open quote.
+        let t = read_table("t.csv", b"size,name\n12\" screen,tv\n").unwrap();
+        assert_eq!(t.rows[0].1, ["12\" screen", "tv"]);
+        assert!(ends_inside_quotes(b"a,\"b\nc", b','));
+        assert!(!ends_inside_quotes(b"a,\"b\"\"c\",d", b','));
+        assert!(ends_inside_quotes(b"\"a\"\"", b','));
+    }
+
+    #[test]
+    fn title_rows_are_kept_in_the_report() {
+        let t = read_table("t.csv", b"Pipeline report\nQ3, all teams\nid,amount,stage\n1,2,Won\n").unwrap();
+        assert_eq!(t.preamble, [(1, "Pipeline report".to_owned()), (2, "Q3, all teams".to_owned())]);
+        assert_eq!(t.headers, ["id", "amount", "stage"]);
+    }
 
     #[test]
     fn renames_duplicate_empty_and_messy_headers() {
