@@ -234,3 +234,22 @@ fn real_exports_keep_every_row() {
     let col = t.headers.iter().position(|h| h == "TotalCharges").unwrap();
     assert_eq!(t.rows.iter().filter(|r| is_empty_cell(&r.1[col])).count(), 11);
 }
+
+#[test]
+fn csvkit_date_files_convert_as_csvkit_does() {
+    use pipelens_engine::ingest::{read_date, DateColumnBuilder};
+    let lines = |rel: &str| -> Vec<String> {
+        std::fs::read_to_string(corpus(rel)).unwrap().lines().skip(1).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    };
+    let want: Vec<String> = lines("adversarial/csvkit/test_date_format_converted.csv");
+    for file in ["adversarial/csvkit/test_date_format.csv", "adversarial/csvkit/test_numeric_date_format.csv"] {
+        let mut b = DateColumnBuilder::default();
+        for cell in lines(file) {
+            b.push(read_date(&cell));
+        }
+        let (col, _, bad, _) = b.finish();
+        assert!(bad.is_empty(), "{file}");
+        let got: Vec<String> = (0..want.len()).map(|i| col.get(i).map(|d| d.to_string()).unwrap_or_default()).collect();
+        assert_eq!(got, want, "{file}");
+    }
+}

@@ -6,6 +6,7 @@ use pipelens_engine::kpi::StageTotal;
 use pipelens_engine::series::SeriesPoint;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Result of drawing on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -91,10 +92,7 @@ fn label_step(widths: &[f64], slot: f64, gap: f64) -> usize {
 
 fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, message: &str, style: &ChartStyle) -> DrawResult<DB> {
     let (w, h) = area.dim_in_pixel();
-    let font = style.label_font().pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Center,
-        plotters::style::text_anchor::VPos::Center,
-    ));
+    let font = style.label_font().pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(message.to_owned(), (w as i32 / 2, h as i32 / 2), font))
 }
 
@@ -109,15 +107,15 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, 
     let (y_axis, margin) = (style.px(48.0), style.px(8.0));
     // Show every `step`-th month label, so labels never overlap.
     let plot_w = (area.dim_in_pixel().0 as f64 - (y_axis + 3 * margin) as f64).max(1.0);
-    let widths: Vec<f64> = points.iter().enumerate().map(|(i, p)| style.text_width(&month_label(&p.label, i == 0))).collect();
+    let labels: Vec<String> = points.iter().enumerate().map(|(i, p)| month_label(&p.label, i == 0)).collect();
+    let widths: Vec<f64> = labels.iter().map(|l| style.text_width(l)).collect();
     let step = label_step(&widths, plot_w / n as f64, 8.0 * style.scale);
     let mut chart = ChartBuilder::on(area)
         .margin(margin)
         .margin_right(margin * 2)
         .x_label_area_size(style.px(26.0))
         .y_label_area_size(y_axis)
-        // A segmented range a..b has b - a + 1 segments: 0..n-1 gives one per month.
-        .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..max * 1.08)?;
+        .build_cartesian_2d(0.0..n as f64, 0.0..max * 1.08)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -126,21 +124,25 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, 
         .axis_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
         .y_labels(5)
         .y_label_formatter(&|v| compact(*v))
-        .x_labels(n)
-        .x_label_formatter(&|seg| match seg {
-            SegmentValue::CenterOf(i) if i % step == 0 => points.get(*i).map_or(String::new(), |p| month_label(&p.label, *i == 0)),
-            _ => String::new(),
-        })
+        // Month labels are drawn below, centred under their bars.
+        .x_labels(0)
+        .x_label_formatter(&|_| String::new())
         .label_style(style.label_font())
         .draw()?;
-    chart.draw_series(
-        Histogram::vertical(&chart)
-            .style(style.accent.filled())
-            .margin(style.px(6.0).max(1) as u32)
-            .data(points.iter().enumerate().map(|(i, p)| (i, p.value))),
-    )?;
+    let gap = BAR_GAP;
+    chart.draw_series(points.iter().enumerate().map(|(i, p)| {
+        Rectangle::new([(i as f64 + gap, 0.0), (i as f64 + 1.0 - gap, p.value)], style.accent.filled())
+    }))?;
+    let font = style.label_font().pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, label) in labels.into_iter().enumerate().step_by(step) {
+        let (x, y) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+        area.draw(&Text::new(label, (x, y + style.px(6.0)), font.clone()))?;
+    }
     Ok(())
 }
+
+/// Share of a category's slot left empty on each side of its bar.
+const BAR_GAP: f64 = 0.14;
 
 /// What the pipeline chart measures: money when the deals have amounts, else deal counts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -168,9 +170,10 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
         PipelineMeasure::Value => s.value,
         PipelineMeasure::Count => s.count as f64,
     };
+    let deals = |n: usize| if n == 1 { "1 deal".to_owned() } else { format!("{n} deals") };
     let bar_label = |s: &StageTotal| match measure {
-        PipelineMeasure::Value => format!("{} · {} deals", compact(s.value), s.count),
-        PipelineMeasure::Count => format!("{} deals", s.count),
+        PipelineMeasure::Value => format!("{} · {}", compact(s.value), deals(s.count)),
+        PipelineMeasure::Count => deals(s.count),
     };
     let max = stages.iter().map(value).fold(0.0, f64::max).max(1.0);
     let n = stages.len();
@@ -179,17 +182,17 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
     let margin = style.px(8.0);
     // Stretch the x range so the label after the longest bar still fits inside the plot.
     let plot_w = (area.dim_in_pixel().0 as f64 - (y_axis + 3 * margin) as f64).max(1.0);
-    let gap = 6.0 * style.scale;
+    let gap_px = 6.0 * style.scale;
     let x_max = stages
         .iter()
-        .map(|s| value(s) * plot_w / (plot_w - style.text_width(&bar_label(s)) - gap).max(plot_w * 0.3))
+        .map(|s| value(s) * plot_w / (plot_w - style.text_width(&bar_label(s)) - gap_px).max(plot_w * 0.3))
         .fold(max, f64::max);
     let mut chart = ChartBuilder::on(area)
         .margin(margin)
         .margin_right(margin * 2)
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(y_axis)
-        .build_cartesian_2d(0.0..x_max, (0..n - 1).into_segmented())?;
+        .build_cartesian_2d(0.0..x_max, 0.0..n as f64)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -198,31 +201,25 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
         .axis_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
         .x_labels(5)
         .x_label_formatter(&|v| compact(*v))
-        .y_labels(n)
-        .y_label_formatter(&|seg| match seg {
-            // Row 0 is drawn at the bottom: list stages top-down by reversing.
-            SegmentValue::CenterOf(i) => (n - 1).checked_sub(*i).and_then(|k| stages.get(k)).map_or(String::new(), |s| s.stage.clone()),
-            _ => String::new(),
-        })
+        // Stage names are drawn beside their bars below.
+        .y_labels(0)
+        .y_label_formatter(&|_| String::new())
         .label_style(style.label_font())
         .draw()?;
-    chart.draw_series(
-        Histogram::horizontal(&chart)
-            .style(style.accent.filled())
-            .margin(style.px(8.0).max(1) as u32)
-            .data(stages.iter().enumerate().map(|(i, s)| (n - 1 - i, value(s)))),
-    )?;
-    let label_font = style.label_font().pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Left,
-        plotters::style::text_anchor::VPos::Center,
-    ));
-    let gap_x = x_max * gap / plot_w;
-    chart.draw_series(
-        stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Text::new(bar_label(s), (value(s) + gap_x, SegmentValue::CenterOf(n - 1 - i)), label_font.clone())),
-    )?;
+    // Stage 0 (the earliest) on top: row i spans [n-1-i, n-i) on the y axis.
+    let row = |i: usize| (n - 1 - i) as f64;
+    let gap = BAR_GAP.max(if n == 1 { 0.3 } else { 0.0 });
+    chart.draw_series(stages.iter().enumerate().map(|(i, s)| {
+        Rectangle::new([(0.0, row(i) + gap), (value(s), row(i) + 1.0 - gap)], style.accent.filled())
+    }))?;
+    let gap_x = x_max * gap_px / plot_w;
+    let value_font = style.label_font().pos(Pos::new(HPos::Left, VPos::Center));
+    chart.draw_series(stages.iter().enumerate().map(|(i, s)| Text::new(bar_label(s), (value(s) + gap_x, row(i) + 0.5), value_font.clone())))?;
+    let name_font = style.label_font().pos(Pos::new(HPos::Right, VPos::Center));
+    for (i, s) in stages.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(0.0, row(i) + 0.5));
+        area.draw(&Text::new(s.stage.clone(), (x - style.px(6.0), y), name_font.clone()))?;
+    }
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pipelens_engine::format::grouped;
-use pipelens_engine::ingest::ImportReport;
+use pipelens_engine::ingest::{DateOrder, ImportReport};
 
 /// Rejected rows rendered in the page; the count always covers all of them.
 const SHOWN_ROWS: usize = 1000;
@@ -31,7 +31,24 @@ pub fn ImportReportView(
     let mapping = report
         .mapping
         .iter()
-        .map(|m| view! { <tr><th scope="row">{m.field}</th><td>{m.header.clone()}</td><td class="num">{grouped(m.empty as f64, 0)}</td></tr> })
+        .map(|m| {
+            let read_as = match m.dates.as_ref().and_then(|d| Some((d.order?, d.assumed))) {
+                Some((DateOrder::DayFirst, false)) => "day-first dates (31/12/2024)",
+                Some((DateOrder::MonthFirst, false)) => "month-first dates (12/31/2024)",
+                Some((DateOrder::DayFirst, true)) => "day-first dates, assumed: no day above 12 told them apart",
+                Some((DateOrder::MonthFirst, true)) => "month-first dates, assumed: no day above 12 told them apart",
+                None => "",
+            };
+            let assumed = m.dates.as_ref().is_some_and(|d| d.assumed);
+            view! {
+                <tr>
+                    <th scope="row">{m.field}</th>
+                    <td>{m.header.clone()}</td>
+                    <td class:warn=assumed>{read_as}</td>
+                    <td class="num">{grouped(m.empty as f64, 0)}</td>
+                </tr>
+            }
+        })
         .collect_view();
     let preamble = (!report.preamble.is_empty()).then(|| {
         let lines = report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
@@ -62,7 +79,7 @@ pub fn ImportReportView(
             {preamble}
             <h3>"Columns"</h3>
             <table class="data-table compact">
-                <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>
+                <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col">"Read as"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>
                 <tbody>{mapping}</tbody>
             </table>
             {unused}

@@ -144,6 +144,29 @@ test('a file dropped on the page is analysed, bad rows are listed with line and 
   await page.screenshot({ path: join(ARTIFACTS, 'dropped-report.png'), fullPage: true });
 });
 
+test('a European export (BOM, CRLF, title line, semicolons, day-first dates, decimal commas) loads', async () => {
+  const csv = '\ufeff' + [
+    'Export Vertriebschancen 2024',
+    'deal_id;amount;stage;created_date;close_date;owner',
+    'D1;1.234,50;Gewonnen;02.01.2024;15.02.2024;Anna',
+    'D2;2.000,00;Verloren;10.01.2024;20.02.2024;Ben',
+    'D3;500,25;Gewonnen;31.01.2024;01.03.2024;Anna',
+    'D4;750,00;Verhandlung;01.02.2024;;Ben',
+  ].join('\r\n');
+  await upload(page, { name: 'chancen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  const v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 1734.75);
+  assert.equal(Number(v.deals_won.value), 2);
+  assert.equal(Number(v.win_rate.value), 2 / 3);
+  assert.equal(Number(v.pipeline_value.value), 750);
+  // 2 Jan → 15 Feb is 44 days; 31 Jan → 1 Mar 2024 (a leap year) is 30.
+  assert.equal(Number(v.sales_cycle_days.value), 37);
+  assert.match(await page.textContent('[data-testid=import-report]'), /day-first dates/);
+  assert.match(await page.textContent('[data-testid=preamble]'), /line 1: Export Vertriebschancen 2024/);
+  await page.screenshot({ path: join(ARTIFACTS, 'european-report.png'), fullPage: true });
+});
+
 test('files it cannot use get a specific message and the app stays alive', async () => {
   const cases = [
     { name: 'pipeline.csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), message: /Excel workbook.*Save as/ },

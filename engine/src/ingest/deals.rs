@@ -2,7 +2,8 @@
 
 use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
-use super::value::{is_empty_cell, parse_amount, parse_date};
+use super::dates::{read_date, DateColumnBuilder, DateOrder};
+use super::value::{is_empty_cell, parse_amount};
 use super::decode;
 use super::source::CsvSource;
 use crate::column::DictColumn;
@@ -13,6 +14,8 @@ use std::collections::HashMap;
 
 /// At most this many unreadable cells are listed one by one; all are counted.
 pub const CELL_ISSUE_LIMIT: usize = 10_000;
+
+const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017, 1 March 2017, 20170301)";
 
 /// A file read as deals: the table and what happened to every row.
 #[derive(Debug)]
@@ -82,6 +85,8 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     let mut dims: [Option<DictColumn>; 6] = cols.dims.map(|c| c.map(|_| DictColumn::default()));
     let mut account = cols.account.map(|_| DictColumn::default());
     let mut status_cells: Vec<Status> = Vec::new();
+    let mut created = DateColumnBuilder::default();
+    let mut close = DateColumnBuilder::default();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
     let mut cell_issue_count = 0usize;
 
@@ -123,16 +128,16 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
             }
         };
         let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
-        let created = read_cell(&record[cols.created], parse_date, || issue(cols.created, "a date like 2017-03-01"));
-        let close = cols.close.and_then(|c| read_cell(&record[c], parse_date, || issue(c, "a date like 2017-03-01")));
+        let created_cell = &record[cols.created];
+        created.push_at(read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)), line, created_cell);
+        let close_cell = cols.close.map_or("", |c| &record[c]);
+        close.push_at(cols.close.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
         if let Some(c) = cols.status {
             let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
             status_cells.push(s.unwrap_or(Status::Unknown));
         }
         table.deal_id.push(id);
         table.amount.push(amount);
-        table.created.push(created);
-        table.close.push(close);
         table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
         for (col, dict) in cols.dims.iter().zip(dims.iter_mut()) {
             if let (Some(c), Some(d)) = (col, dict) {
@@ -156,6 +161,22 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
             },
         });
     }
+    let mut readings = Vec::new();
+    for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (cols.close, close, &mut table.close)] {
+        let (days, reading, contradictions, total) = builder.finish();
+        *target = days;
+        readings.push(reading.clone());
+        let (Some(c), Some(order)) = (col, reading.order) else { continue };
+        cell_issue_count += total;
+        let expected = match order {
+            DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
+            DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
+        };
+        for x in contradictions.into_iter().take(CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len())) {
+            report.cell_issues.push(CellIssue { line: x.line, column: c + 1, header: headers[c].clone(), value: x.text, expected });
+        }
+    }
+    report.cell_issues.sort_by_key(|c| (c.line, c.column));
     table.dims = dims;
     table.account = account;
     if table.status_from_column {
@@ -163,6 +184,13 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     }
     table.apply_stage_rules(StageRules::infer(&table.stage));
     report.mapping = mapped_fields(&mapping, &headers, &table);
+    for m in report.mapping.iter_mut() {
+        m.dates = match m.field {
+            "created_date" => readings.first().cloned(),
+            "close_date" => readings.get(1).cloned(),
+            _ => None,
+        };
+    }
     report.unused_headers = headers
         .iter()
         .enumerate()
@@ -205,7 +233,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                     .and_then(|&d| table.dim(d))
                     .map_or(0, DictColumn::missing),
             };
-            Some(MappedField { field: f.name, header: headers[(*m)?].clone(), empty })
+            Some(MappedField { field: f.name, header: headers[(*m)?].clone(), empty, dates: None })
         })
         .collect()
 }
@@ -282,6 +310,20 @@ mod tests {
         assert!(matches!(&missing, ImportError::MissingFields { missing, .. } if missing == &["deal_id", "stage or status", "created_date"]));
         assert!(missing.to_string().contains("Columns in the file: name, amount"));
         assert!(matches!(err("deal_id,amount,stage,created_date\n,1,Won,2024-01-01\n"), ImportError::NoUsableRows { first_line: 2, .. }));
+    }
+
+    #[test]
+    fn day_first_dates_are_settled_by_the_whole_column() {
+        let t = read("deal_id;amount;stage;created_date;close_date\nA;1;Won;02.01.2024;05.03.2024\nB;2;Lost;31.01.2024;13.02.2024\nC;3;Won;01/15/2024;\n");
+        assert_eq!(t.table.created.get(0), Day::from_ymd(2024, 1, 2));
+        assert_eq!(t.table.close.get(0), Day::from_ymd(2024, 3, 5));
+        let created = t.report.mapping.iter().find(|m| m.field == "created_date").unwrap();
+        assert_eq!(created.dates.as_ref().unwrap().order, Some(DateOrder::DayFirst));
+        // C's date only reads month-first: it contradicts the column and is listed.
+        assert_eq!(t.table.created.get(2), None);
+        let issue = &t.report.cell_issues[0];
+        assert_eq!((issue.line, issue.column, issue.value.as_str()), (4, 4, "01/15/2024"));
+        assert!(issue.expected.contains("day-first"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading CSV bytes into typed tables. Bad rows are reported with their line and column and
 //! the good rows are kept; nothing here panics on any input.
 
+mod dates;
 mod decode;
 mod deals;
 mod dialect;
@@ -9,6 +10,7 @@ mod mapping;
 mod report;
 mod value;
 
+pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
 pub use decode::{decode, Decoded};
 pub use deals::{read_deals, ImportedDeals, CELL_ISSUE_LIMIT};
 pub use dialect::{sniff, Dialect, DELIMITERS};

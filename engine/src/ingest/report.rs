@@ -38,6 +38,8 @@ pub struct MappedField {
     pub header: String,
     /// Rows whose cell is empty or a placeholder.
     pub empty: usize,
+    /// For a date column: the day/month order used, and whether it had to be assumed.
+    pub dates: Option<super::DateReading>,
 }
 
 /// The data-quality report of one imported file.

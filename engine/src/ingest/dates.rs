@@ -1,0 +1,342 @@
+//! Dates in the forms real exports use, with day-first vs month-first decided per column.
+//!
+//! A cell is read into [`DateCandidates`]: its day read month-first and read day-first. For
+//! ISO, `YYYYMMDD` and month-name dates both are the same; for `03/04/2024` they differ, and
+//! [`DateColumnBuilder`] settles the order from the whole column (any first part above 12
+//! means day-first, any second part above 12 month-first).
+
+use crate::column::{DateColumn, NO_DAY};
+use crate::day::Day;
+
+/// Month names and abbreviations in English, German and Polish (nominative and genitive).
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["jan", "january", "januar", "jän", "jänner", "sty", "styczeń", "stycznia"],
+    &["feb", "february", "februar", "lut", "luty", "lutego"],
+    &["mar", "march", "mär", "märz", "maerz", "marzec", "marca"],
+    &["apr", "april", "kwi", "kwiecień", "kwietnia"],
+    &["may", "mai", "maj", "maja"],
+    &["jun", "june", "juni", "cze", "czerwiec", "czerwca"],
+    &["jul", "july", "juli", "lip", "lipiec", "lipca"],
+    &["aug", "august", "sie", "sierpień", "sierpnia"],
+    &["sep", "sept", "september", "wrz", "wrzesień", "września"],
+    &["oct", "october", "okt", "oktober", "paź", "październik", "października"],
+    &["nov", "november", "lis", "listopad", "listopada"],
+    &["dec", "december", "dez", "dezember", "gru", "grudzień", "grudnia"],
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTH_NAMES.iter().position(|names| names.contains(&w.as_str())).map(|i| i as u32 + 1)
+}
+
+/// Which part comes first in an all-numeric date such as `03/04/2024`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `MM/DD/YYYY` (US).
+    MonthFirst,
+    /// `DD/MM/YYYY`, `DD.MM.YYYY` (most of Europe).
+    DayFirst,
+}
+
+/// A cell read both ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateCandidates {
+    /// The date read month-first.
+    pub month_first: Option<Day>,
+    /// The date read day-first.
+    pub day_first: Option<Day>,
+    /// The separator of an all-numeric date whose order is open (`/`, `.`, `-`), if any.
+    pub open_order: Option<char>,
+}
+
+impl DateCandidates {
+    fn same(day: Option<Day>) -> DateCandidates {
+        DateCandidates { month_first: day, day_first: day, open_order: None }
+    }
+
+    /// The date under `order`.
+    pub fn get(&self, order: DateOrder) -> Option<Day> {
+        match order {
+            DateOrder::MonthFirst => self.month_first,
+            DateOrder::DayFirst => self.day_first,
+        }
+    }
+}
+
+/// Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999.
+fn full_year(y: u32, digits: usize) -> i32 {
+    match digits {
+        2 if y < 70 => 2000 + y as i32,
+        2 => 1900 + y as i32,
+        _ => y as i32,
+    }
+}
+
+/// Cuts a time part off: `2024-03-01T10:00Z`, `03/01/2024 10:00`, `1.3.2024 10:00:00`.
+fn date_part(cell: &str) -> &str {
+    let t = cell.trim();
+    if let Some(i) = t.find('T').filter(|&i| i >= 8 && t[..i].bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
+        return &t[..i];
+    }
+    // A space followed by hh:mm.
+    let bytes = t.as_bytes();
+    for (i, _) in t.match_indices(' ') {
+        let rest = &bytes[i + 1..];
+        if rest.len() >= 4 && rest[0].is_ascii_digit() && (rest[1] == b':' || (rest[1].is_ascii_digit() && rest[2] == b':')) {
+            return &t[..i];
+        }
+    }
+    t
+}
+
+/// Reads one date cell both ways. `None` when it is no date in any supported form.
+///
+/// ```
+/// use pipelens_engine::ingest::{read_date, DateOrder};
+/// use pipelens_engine::Day;
+/// let c = read_date("03/04/2024").unwrap();
+/// assert_eq!(c.get(DateOrder::MonthFirst), Day::from_ymd(2024, 3, 4));
+/// assert_eq!(c.get(DateOrder::DayFirst), Day::from_ymd(2024, 4, 3));
+/// assert_eq!(read_date("1. März 2024").unwrap().day_first, Day::from_ymd(2024, 3, 1));
+/// ```
+pub fn read_date(cell: &str) -> Option<DateCandidates> {
+    let text = date_part(cell);
+    if text.is_empty() {
+        return None;
+    }
+    // ISO first: the common case, and unambiguous.
+    if let Some(d) = super::value::parse_date(text) {
+        return Some(DateCandidates::same(Some(d)));
+    }
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let n = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
+        let d = Day::from_ymd(n(0..4)? as i32, n(4..6)?, n(6..8)?);
+        return d.map(|d| DateCandidates::same(Some(d)));
+    }
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'));
+    let tokens: Vec<&str> = text.split(|c: char| matches!(c, '/' | '.' | '-' | ' ' | ',')).filter(|t| !t.is_empty()).collect();
+    if tokens.len() != 3 {
+        return None;
+    }
+    let num = |t: &str| -> Option<(u32, usize)> { t.bytes().all(|b| b.is_ascii_digit()).then(|| Some((t.parse().ok()?, t.len())))? };
+    let months: Vec<Option<u32>> = tokens.iter().map(|t| month_number(t)).collect();
+    match months.iter().position(Option::is_some) {
+        // A month name: the other two are day and year, the year being the 4-digit one (or last).
+        Some(m) => {
+            let month = months[m]?;
+            let rest: Vec<(u32, usize)> = tokens.iter().enumerate().filter(|&(i, _)| i != m).map(|(_, t)| num(t)).collect::<Option<_>>()?;
+            let (day, year) = if rest[0].1 == 4 { (rest[1], rest[0]) } else { (rest[0], rest[1]) };
+            let d = Day::from_ymd(full_year(year.0, year.1), month, day.0)?;
+            Some(DateCandidates::same(Some(d)))
+        }
+        None => {
+            let parts: Vec<(u32, usize)> = tokens.iter().map(|t| num(t)).collect::<Option<_>>()?;
+            if parts[0].1 == 4 {
+                // Y/M/D with a separator other than ISO's (2024/3/1, 2024.03.01).
+                let d = Day::from_ymd(parts[0].0 as i32, parts[1].0, parts[2].0)?;
+                return Some(DateCandidates::same(Some(d)));
+            }
+            if !(parts[2].1 == 2 || parts[2].1 == 4) || parts[0].1 > 2 || parts[1].1 > 2 {
+                return None;
+            }
+            let year = full_year(parts[2].0, parts[2].1);
+            let month_first = Day::from_ymd(year, parts[0].0, parts[1].0);
+            let day_first = Day::from_ymd(year, parts[1].0, parts[0].0);
+            (month_first.is_some() || day_first.is_some()).then_some(DateCandidates { month_first, day_first, open_order: separator })
+        }
+    }
+}
+
+/// How a date column was read, for the data-quality report.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DateReading {
+    /// The order used for all-numeric dates, when the column has any.
+    pub order: Option<DateOrder>,
+    /// True when nothing in the column told the order apart (every part ≤ 12): the order was
+    /// assumed from the separator and the user should confirm it.
+    pub assumed: bool,
+}
+
+/// A cell that reads only in the order the column did not settle on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contradiction {
+    /// Row index in the table.
+    pub row: usize,
+    /// Line in the file.
+    pub line: u64,
+    /// The cell's text.
+    pub text: String,
+}
+
+/// At most this many cells that read in only one order are remembered (for the report); all
+/// are counted.
+const REMEMBERED: usize = 10_000;
+
+/// Builds a [`DateColumn`] row by row, deciding the day/month order from the whole column.
+#[derive(Default)]
+pub struct DateColumnBuilder {
+    month_first: Vec<i32>,
+    day_first: Vec<i32>,
+    /// The first cells that read only month-first / only day-first.
+    single_order: [Vec<Contradiction>; 2],
+    /// Cells that only read month-first / only day-first.
+    only_month_first: usize,
+    only_day_first: usize,
+    /// Separators seen in open-order cells: `/` versus `.` or `-`.
+    slash: usize,
+    dot_or_dash: usize,
+}
+
+impl DateColumnBuilder {
+    /// Appends a row (`None` for an empty or unreadable cell).
+    pub fn push(&mut self, cell: Option<DateCandidates>) {
+        self.push_at(cell, 0, "");
+    }
+
+    /// Appends a row read from `text` on `line`, remembering where it came from in case it
+    /// contradicts the column's order.
+    pub fn push_at(&mut self, cell: Option<DateCandidates>, line: u64, text: &str) {
+        let c = cell.unwrap_or(DateCandidates::same(None));
+        let row = self.month_first.len();
+        self.month_first.push(c.month_first.map_or(NO_DAY, |d| d.0));
+        self.day_first.push(c.day_first.map_or(NO_DAY, |d| d.0));
+        let slot = match (c.month_first.is_some(), c.day_first.is_some()) {
+            (true, false) => {
+                self.only_month_first += 1;
+                Some(0)
+            }
+            (false, true) => {
+                self.only_day_first += 1;
+                Some(1)
+            }
+            _ => None,
+        };
+        if let Some(k) = slot.filter(|&k| self.single_order[k].len() < REMEMBERED) {
+            self.single_order[k].push(Contradiction { row, line, text: text.to_owned() });
+        }
+        match c.open_order {
+            Some('/') => self.slash += 1,
+            Some(_) => self.dot_or_dash += 1,
+            None => {}
+        }
+    }
+
+    /// The order the column settles on.
+    pub fn reading(&self) -> DateReading {
+        if self.slash + self.dot_or_dash == 0 {
+            return DateReading { order: None, assumed: false };
+        }
+        // The cells that read only one way decide; on a tie (or none) the separator does:
+        // dots and dashes are day-first in the locales that use them, slashes month-first.
+        let evidence = self.only_month_first + self.only_day_first > 0;
+        let order = match self.only_day_first.cmp(&self.only_month_first) {
+            std::cmp::Ordering::Greater => DateOrder::DayFirst,
+            std::cmp::Ordering::Less => DateOrder::MonthFirst,
+            std::cmp::Ordering::Equal if self.dot_or_dash > self.slash => DateOrder::DayFirst,
+            std::cmp::Ordering::Equal => DateOrder::MonthFirst,
+        };
+        DateReading { order: Some(order), assumed: !evidence }
+    }
+
+    /// The column, how it was read, and the cells that only read in the other order (the file
+    /// mixes orders; they are empty in the column): the first ones, and how many in all.
+    pub fn finish(self) -> (DateColumn, DateReading, Vec<Contradiction>, usize) {
+        let reading = self.reading();
+        let [only_mf, only_df] = self.single_order;
+        let (days, contradictions, total) = match reading.order {
+            Some(DateOrder::DayFirst) => (self.day_first, only_mf, self.only_month_first),
+            _ => (self.month_first, only_df, self.only_day_first),
+        };
+        (DateColumn { days }, reading, contradictions, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<Day> {
+        Day::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn reads_every_supported_form() {
+        let cases: &[(&str, Option<Day>, Option<Day>)] = &[
+            ("2024-03-01", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("2024-03-01T23:00:00+02:00", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("2024/3/1", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("20240301", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("03/01/2024", ymd(2024, 3, 1), ymd(2024, 1, 3)),
+            ("3/1/24", ymd(2024, 3, 1), ymd(2024, 1, 3)),
+            ("13/01/2024", None, ymd(2024, 1, 13)),
+            ("01/13/2024 10:30", ymd(2024, 1, 13), None),
+            ("01.03.2024", ymd(2024, 1, 3), ymd(2024, 3, 1)),
+            ("1-3-99", ymd(1999, 1, 3), ymd(1999, 3, 1)),
+            ("1 March 2024", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("March 1, 2024", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("01-Mar-2024", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("1. März 2024", ymd(2024, 3, 1), ymd(2024, 3, 1)),
+            ("15 października 2023", ymd(2023, 10, 15), ymd(2023, 10, 15)),
+            ("3 maja 2024", ymd(2024, 5, 3), ymd(2024, 5, 3)),
+            ("Dez 24, 2023", ymd(2023, 12, 24), ymd(2023, 12, 24)),
+        ];
+        for (cell, mf, df) in cases {
+            let c = read_date(cell).unwrap_or_else(|| panic!("{cell} unread"));
+            assert_eq!((c.month_first, c.day_first), (*mf, *df), "{cell}");
+        }
+        for cell in ["", "soon", "2024", "32/13/2024", "1/2/3/4", "12345", "2024-02-30", "Mar 2024"] {
+            assert_eq!(read_date(cell), None, "{cell:?}");
+        }
+    }
+
+    fn column(cells: &[&str]) -> (DateColumn, DateReading, Vec<usize>) {
+        let mut b = DateColumnBuilder::default();
+        for (i, c) in cells.iter().enumerate() {
+            b.push_at(read_date(c), i as u64 + 2, c);
+        }
+        let (col, reading, bad, total) = b.finish();
+        assert_eq!(bad.len(), total);
+        (col, reading, bad.into_iter().map(|c| c.row).collect())
+    }
+
+    #[test]
+    fn the_whole_column_settles_the_order() {
+        // csvkit's test_date_format: 31/12/2012 settles day-first for 02/01/2014 too.
+        let (col, reading, bad) = column(&["02/01/2014", "31/12/2012"]);
+        assert_eq!(reading, DateReading { order: Some(DateOrder::DayFirst), assumed: false });
+        assert_eq!(col.get(0), ymd(2014, 1, 2));
+        assert!(bad.is_empty());
+        // Evidence late in the column counts as much as early.
+        let mut cells = vec!["01/02/2024"; 500];
+        cells.push("01/25/2024");
+        let (col, reading, _) = column(&cells);
+        assert_eq!(reading.order, Some(DateOrder::MonthFirst));
+        assert_eq!(col.get(0), ymd(2024, 1, 2));
+    }
+
+    #[test]
+    fn an_undecidable_column_is_assumed_from_the_separator_and_flagged() {
+        let (_, reading, _) = column(&["01/02/2024", "03/04/2024"]);
+        assert_eq!(reading, DateReading { order: Some(DateOrder::MonthFirst), assumed: true });
+        let (col, reading, _) = column(&["01.02.2024", "03.04.2024"]);
+        assert_eq!(reading, DateReading { order: Some(DateOrder::DayFirst), assumed: true });
+        assert_eq!(col.get(0), ymd(2024, 2, 1));
+        let (_, reading, _) = column(&["2024-01-02", ""]);
+        assert_eq!(reading, DateReading { order: None, assumed: false });
+    }
+
+    #[test]
+    fn cells_that_contradict_the_column_are_listed() {
+        let (col, reading, bad) = column(&["13/01/2024", "14/01/2024", "01/15/2024"]);
+        assert_eq!(reading.order, Some(DateOrder::DayFirst));
+        assert_eq!(bad, [2]);
+        assert_eq!(col.get(2), None);
+        let mut b = DateColumnBuilder::default();
+        b.push_at(read_date("13/01/2024"), 2, "13/01/2024");
+        b.push_at(read_date("01/15/2024"), 3, "01/15/2024");
+        b.push_at(read_date("14/01/2024"), 4, "14/01/2024");
+        let (_, _, bad, _) = b.finish();
+        assert_eq!(bad, [Contradiction { row: 1, line: 3, text: "01/15/2024".into() }]);
+    }
+}
