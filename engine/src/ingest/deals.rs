@@ -3,7 +3,7 @@
 use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
-use super::value::{is_empty_cell, parse_amount};
+use super::value::{is_empty_cell, parse_amount, parse_bool};
 use super::decode;
 use super::source::CsvSource;
 use crate::column::DictColumn;
@@ -32,8 +32,11 @@ struct Columns {
     amount: usize,
     stage: Option<usize>,
     status: Option<usize>,
+    /// Salesforce-style `IsWon` + `IsClosed` flags.
+    won_closed: Option<(usize, usize)>,
     created: usize,
-    close: Option<usize>,
+    /// `close_date`, else Pipedrive-style won / lost times.
+    close: [Option<usize>; 3],
     dims: [Option<usize>; 6],
     account: Option<usize>,
 }
@@ -46,8 +49,9 @@ impl Columns {
             amount: at("amount")?,
             stage: at("stage"),
             status: at("status"),
+            won_closed: at("is_won").zip(at("is_closed")),
             created: at("created_date")?,
-            close: at("close_date"),
+            close: [at("close_date"), at("won_date"), at("lost_date")],
             dims: Dim::ALL.map(|d| at(d.field())),
             account: at("account"),
         })
@@ -68,7 +72,12 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     let mut src = CsvSource::open(file, &decoded.text)?;
     let headers = src.headers.clone();
     let mapping = auto_map(DEAL_FIELDS, &headers);
-    let missing = missing_required(DEAL_FIELDS, &mapping);
+    let mut missing = missing_required(DEAL_FIELDS, &mapping);
+    let flag = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| mapping[i]);
+    if flag("is_won").is_some() && flag("is_closed").is_some() {
+        // IsWon + IsClosed say open / won / lost as well as a status column does.
+        missing.retain(|m| *m != "stage or status");
+    }
     let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
         return Err(ImportError::MissingFields { file: file.to_owned(), dataset: "deals", missing, found: headers });
     };
@@ -81,7 +90,7 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
         preamble: src.preamble.clone(),
         ..ImportReport::default()
     };
-    let mut table = DealsTable { status_from_column: cols.status.is_some(), ..DealsTable::default() };
+    let mut table = DealsTable { status_from_column: cols.status.is_some() || cols.won_closed.is_some(), ..DealsTable::default() };
     let mut dims: [Option<DictColumn>; 6] = cols.dims.map(|c| c.map(|_| DictColumn::default()));
     let mut account = cols.account.map(|_| DictColumn::default());
     let mut status_cells: Vec<Status> = Vec::new();
@@ -130,11 +139,22 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
         let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
         let created_cell = &record[cols.created];
         created.push_at(read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)), line, created_cell);
-        let close_cell = cols.close.map_or("", |c| &record[c]);
-        close.push_at(cols.close.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
+        // The first close-date column with a value: close_date, else won time, else lost time.
+        let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(&record[c]));
+        let close_cell = close_col.map_or("", |c| &record[c]);
+        close.push_at(close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
         if let Some(c) = cols.status {
             let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
             status_cells.push(s.unwrap_or(Status::Unknown));
+        } else if let Some((w, c)) = cols.won_closed {
+            let won = read_cell(&record[w], parse_bool, || issue(w, "true or false"));
+            let closed = read_cell(&record[c], parse_bool, || issue(c, "true or false"));
+            status_cells.push(match (closed, won) {
+                (Some(false), _) => Status::Open,
+                (Some(true), Some(true)) => Status::Won,
+                (Some(true), Some(false)) => Status::Lost,
+                _ => Status::Unknown,
+            });
         }
         table.deal_id.push(id);
         table.amount.push(amount);
@@ -162,7 +182,8 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
         });
     }
     let mut readings = Vec::new();
-    for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (cols.close, close, &mut table.close)] {
+    let close_col = cols.close.iter().flatten().copied().next();
+    for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)] {
         let (days, reading, contradictions, total) = builder.finish();
         *target = days;
         readings.push(reading.clone());
@@ -310,6 +331,24 @@ mod tests {
         assert!(matches!(&missing, ImportError::MissingFields { missing, .. } if missing == &["deal_id", "stage or status", "created_date"]));
         assert!(missing.to_string().contains("Columns in the file: name, amount"));
         assert!(matches!(err("deal_id,amount,stage,created_date\n,1,Won,2024-01-01\n"), ImportError::NoUsableRows { first_line: 2, .. }));
+    }
+
+    #[test]
+    fn salesforce_flags_give_the_status() {
+        let t = read("Opportunity ID,Amount,StageName,CreatedDate,CloseDate,IsWon,IsClosed\nA,1,Closed Won,2024-01-01,2024-02-01,true,true\nB,1,Closed Lost,2024-01-01,2024-02-01,false,true\nC,1,Negotiation,2024-01-01,,false,false\nD,1,Odd,2024-01-01,,maybe,true\n");
+        assert_eq!(t.table.status, [Status::Won, Status::Lost, Status::Open, Status::Unknown]);
+        assert_eq!(t.report.cell_issues.len(), 1);
+        let t = read("Id,Amount,CreatedDate,IsWon,IsClosed\nA,1,2024-01-01,1,1\n");
+        assert_eq!(t.table.status, [Status::Won]);
+    }
+
+    #[test]
+    fn pipedrive_won_and_lost_times_are_close_dates() {
+        let t = read("Deal - ID,Deal - Value,Deal - Status,Deal - Deal created,Deal - Won time,Deal - Lost time\n1,100,won,2024-01-01,2024-02-03 10:00:00,\n2,50,lost,2024-01-01,,2024-03-04 09:00:00\n3,70,open,2024-01-05,,\n");
+        assert_eq!(t.table.status, [Status::Won, Status::Lost, Status::Open]);
+        assert_eq!(t.table.close.get(0), Day::from_ymd(2024, 2, 3));
+        assert_eq!(t.table.close.get(1), Day::from_ymd(2024, 3, 4));
+        assert_eq!(t.table.close.get(2), None);
     }
 
     #[test]

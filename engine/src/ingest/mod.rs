@@ -17,5 +17,5 @@ pub use dialect::{sniff, Dialect, DELIMITERS};
 pub use source::{read_table, CsvSource, RawTable};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use report::{CellIssue, ImportReport, MappedField, RejectedRow};
-pub use value::{is_empty_cell, parse_amount, parse_date};
+pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};
 

@@ -17,6 +17,22 @@ pub fn is_empty_cell(cell: &str) -> bool {
         || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
+/// Reads a yes/no cell: `true/false`, `yes/no`, `y/n`, `1/0`, `ja/nein`, `tak/nie`,
+/// `wahr/falsch`, `是/否`, in any letter case. `None` for anything else.
+///
+/// ```
+/// use pipelens_engine::ingest::parse_bool;
+/// assert_eq!((parse_bool("TRUE"), parse_bool("nein"), parse_bool("maybe")), (Some(true), Some(false), None));
+/// ```
+pub fn parse_bool(cell: &str) -> Option<bool> {
+    let t = cell.trim().to_lowercase();
+    match t.as_str() {
+        "true" | "yes" | "y" | "1" | "ja" | "tak" | "wahr" | "是" | "t" => Some(true),
+        "false" | "no" | "n" | "0" | "nein" | "nie" | "falsch" | "否" | "f" => Some(false),
+        _ => None,
+    }
+}
+
 /// Currency symbols and codes that may precede or follow an amount.
 const CURRENCY_MARKS: &[&str] = &["USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "zł", "$", "€", "£", "¥", "￥"];
 
