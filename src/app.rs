@@ -10,7 +10,6 @@ use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, 
 use leptos::prelude::*;
 use pipelens_engine::format::{compact, grouped};
 use pipelens_engine::Period;
-use std::sync::Arc;
 
 /// The whole app.
 #[component]
@@ -107,7 +106,7 @@ fn BackToDemo() -> impl IntoView {
     view! {
         <Show when=on_file>
             <button class="button" on:click=move |_| {
-                state.loaded.set(Shared(Arc::new(Loaded::demo())));
+                state.show(Loaded::demo());
                 state.status.set(LoadStatus::Idle);
             }>"Back to demo"</button>
         </Show>
@@ -190,6 +189,7 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
             <strong data-from=d.period.from.to_string() data-to=d.period.to.to_string()>{period_text(d.period)}</strong>
             <span class="muted">" · the 12 months ending with the latest month in the data; pipeline as of the last day"</span>
         </p>
+        <CurrencyPicker currencies=d.currencies.clone() chosen=d.currency/>
         <section class="tiles" aria-label="Key figures">{tiles}</section>
         <section class="charts">
             <figure class="card chart">
@@ -219,4 +219,29 @@ fn MonthFacts(months: Vec<pipelens_engine::series::SeriesPoint>) -> impl IntoVie
             {best.map(|b| view! { <div><dt>"Best month"</dt><dd>{format!("{} · {}", month_name(&b.label), grouped(b.value, 0))}</dd></div> })}
         </dl>
     }
+}
+
+/// Which currency amounts are in, when the data has several: they are never added together.
+#[component]
+fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if currencies.len() < 2 {
+        return currencies.first().map(|(_, name, _)| view! { <p class="currency" data-testid="currency">"Amounts in " <strong>{name.clone()}</strong></p> }.into_any()).unwrap_or_else(|| ().into_any());
+    }
+    let chosen = chosen.unwrap_or(currencies[0].0);
+    let others: usize = currencies.iter().filter(|c| c.0 != chosen).map(|c| c.2).sum();
+    let options = currencies
+        .iter()
+        .map(|(code, name, n)| view! { <option value=code.to_string() selected=*code == chosen>{format!("{name} ({} deals)", grouped(*n as f64, 0))}</option> })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        state.currency.set(event_target_value(&ev).parse::<u32>().ok());
+    };
+    view! {
+        <p class="currency" data-testid="currency">
+            <label>"Amounts in " <select data-testid="currency-select" on:change=on_change>{options}</select></label>
+            <span class="muted">{format!(" · the data holds {} currencies; {} in other currencies {} left out of amounts, never added to this one", currencies.len(), if others == 1 { "1 deal".to_owned() } else { format!("{} deals", grouped(others as f64, 0)) }, if others == 1 { "is" } else { "are" })}</span>
+        </p>
+    }
+    .into_any()
 }

@@ -87,6 +87,11 @@ pub enum LoadStatus {
 pub struct Dashboard {
     /// The period the figures cover.
     pub period: Period,
+    /// The deals' currencies (code, name, deals), most frequent first; empty without a
+    /// currency column.
+    pub currencies: Vec<(u32, String, usize)>,
+    /// The currency amounts are counted in (`None`: the only one, or none).
+    pub currency: Option<u32>,
     /// Every KPI of the registry.
     pub kpis: Vec<(&'static KpiDef, KpiResult)>,
     /// Won revenue per month across the period.
@@ -96,15 +101,22 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    /// Computes the dashboard, or `None` when the data has no dates at all.
-    pub fn compute(ws: &Workspace) -> Option<Dashboard> {
-        let scope = ws.default_scope()?;
+    /// Computes the dashboard with amounts in `currency` (the data's default when `None` or
+    /// unknown), or `None` when the data has no dates at all.
+    pub fn compute(ws: &Workspace, currency: Option<u32>) -> Option<Dashboard> {
+        let mut scope = ws.default_scope()?;
         let deals = ws.deals.as_ref()?;
+        let currencies: Vec<(u32, String, usize)> = deals.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect();
+        if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
+            scope.currency = currency;
+        }
         Some(Dashboard {
             period: scope.period,
+            currencies,
+            currency: scope.currency,
             kpis: kpi::compute_all(ws, &scope),
-            monthly_revenue: series::won_revenue_by(deals, scope.period, Grain::Month),
-            pipeline: kpi::pipeline(deals, scope.as_of()).stages,
+            monthly_revenue: series::won_revenue_by(deals, &scope, Grain::Month),
+            pipeline: kpi::pipeline(deals, &scope).stages,
         })
     }
 }
@@ -120,6 +132,8 @@ pub struct AppState {
     pub loaded: RwSignal<Shared<Loaded>>,
     /// The loader's progress or last error.
     pub status: RwSignal<LoadStatus>,
+    /// The currency the user picked for amounts (`None`: the data's default).
+    pub currency: RwSignal<Option<u32>>,
     /// The figures derived from `loaded`.
     pub dashboard: Memo<Option<Shared<Dashboard>>>,
 }
@@ -128,8 +142,18 @@ impl AppState {
     /// State with the demo company loaded.
     pub fn new() -> AppState {
         let loaded = RwSignal::new(Shared(Arc::new(Loaded::demo())));
-        let dashboard = Memo::new(move |_| loaded.with(|l| Dashboard::compute(&l.workspace).map(|d| Shared(Arc::new(d)))));
-        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), dashboard }
+        let currency = RwSignal::new(None);
+        let dashboard = Memo::new(move |_| {
+            let c = currency.get();
+            loaded.with(|l| Dashboard::compute(&l.workspace, c).map(|d| Shared(Arc::new(d))))
+        });
+        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), currency, dashboard }
+    }
+
+    /// Shows newly loaded data, with amounts in its default currency.
+    pub fn show(&self, loaded: Loaded) {
+        self.currency.set(None);
+        self.loaded.set(Shared(Arc::new(loaded)));
     }
 
     /// The value of the root's `data-state` hook: `loading`, `error`, `ready` or `empty`.

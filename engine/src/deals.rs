@@ -60,13 +60,60 @@ pub struct DealsTable {
     pub dims: [Option<DictColumn>; 6],
     /// `account`, when present.
     pub account: Option<DictColumn>,
+    /// `currency` (ISO code or symbol per deal), when present.
+    pub currency: Option<DictColumn>,
     /// How stage names map to statuses, and the order of the open stages.
     pub stage_rules: StageRules,
     /// Whether `status` came from a status column rather than from stage names.
     pub status_from_column: bool,
 }
 
+/// A deal's amount as seen in one currency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Amount {
+    /// The amount, in the chosen currency.
+    Value(f64),
+    /// No amount in the file.
+    Missing,
+    /// In another currency (or none, where the file has several): never added to the chosen one.
+    OtherCurrency,
+}
+
 impl DealsTable {
+    /// Row `i`'s amount when only `currency` (a code of the `currency` column) is counted;
+    /// `None` counts every amount (the file has one currency or none).
+    #[inline]
+    pub fn amount_in(&self, i: usize, currency: Option<u32>) -> Amount {
+        if let (Some(c), Some(col)) = (currency, &self.currency) {
+            if col.codes.get(i) != Some(&c) {
+                return Amount::OtherCurrency;
+            }
+        }
+        self.amount.get(i).map_or(Amount::Missing, Amount::Value)
+    }
+
+    /// The currencies of the deals, most frequent first, with their deal counts. Empty when
+    /// the file has no currency column.
+    pub fn currencies(&self) -> Vec<(u32, &str, usize)> {
+        let Some(col) = &self.currency else { return Vec::new() };
+        let mut counts = vec![0usize; col.values.len()];
+        for &c in &col.codes {
+            if let Some(n) = counts.get_mut(c as usize) {
+                *n += 1;
+            }
+        }
+        let mut out: Vec<(u32, &str, usize)> = col.values.iter().enumerate().map(|(i, v)| (i as u32, v.as_str(), counts[i])).filter(|x| x.2 > 0).collect();
+        out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
+        out
+    }
+
+    /// The currency amounts are counted in by default: the most frequent one when the file has
+    /// several, `None` (count every amount) when it has one or none.
+    pub fn default_currency(&self) -> Option<u32> {
+        let list = self.currencies();
+        (list.len() > 1).then(|| list[0].0)
+    }
+
     /// Number of deals.
     pub fn len(&self) -> usize {
         self.status.len()

@@ -1,8 +1,9 @@
 //! Series ready for charts: already aggregated, so a chart never sees a row.
 
 use crate::day::Day;
-use crate::deals::DealsTable;
-use crate::period::{Grain, Period};
+use crate::deals::{Amount, DealsTable};
+use crate::period::Grain;
+use crate::workspace::Scope;
 use crate::stage::Status;
 use serde::Serialize;
 
@@ -18,16 +19,18 @@ pub struct SeriesPoint {
     pub value: f64,
 }
 
-/// Won revenue per bucket of `grain` across `period` (every bucket present, zero when empty).
+/// Won revenue per bucket of `grain` across the scope's period, in its currency (every bucket
+/// present, zero when empty).
 /// Buckets at the edges are clipped to the period.
 ///
 /// ```
-/// use pipelens_engine::{demo, series::won_revenue_by, Grain, Period};
+/// use pipelens_engine::{demo, series::won_revenue_by, Grain, Period, Scope};
 /// let deals = demo::demo_deals(demo::DEMO_SEED);
 /// let p = Period::default_for(deals.latest_day().unwrap());
-/// assert_eq!(won_revenue_by(&deals, p, Grain::Month).len(), 12);
+/// assert_eq!(won_revenue_by(&deals, &Scope { period: p, currency: None }, Grain::Month).len(), 12);
 /// ```
-pub fn won_revenue_by(d: &DealsTable, period: Period, grain: Grain) -> Vec<SeriesPoint> {
+pub fn won_revenue_by(d: &DealsTable, scope: &Scope, grain: Grain) -> Vec<SeriesPoint> {
+    let period = scope.period;
     let starts = grain.buckets(period);
     let mut values = vec![0.0; starts.len()];
     for i in 0..d.len() {
@@ -35,7 +38,7 @@ pub fn won_revenue_by(d: &DealsTable, period: Period, grain: Grain) -> Vec<Serie
         if d.status[i] != Status::Won || !period.contains_raw(close) {
             continue;
         }
-        if let Some(a) = d.amount.get(i) {
+        if let Amount::Value(a) = d.amount_in(i, scope.currency) {
             let b = starts.partition_point(|s| s.0 <= close) - 1;
             values[b] += a;
         }

@@ -19,16 +19,21 @@ impl Workspace {
 
     /// The default scope of KPI_SPEC.md for this data, or `None` when no data has a date.
     pub fn default_scope(&self) -> Option<Scope> {
-        self.latest_day().map(|d| Scope { period: Period::default_for(d) })
+        let currency = self.deals.as_ref().and_then(DealsTable::default_currency);
+        self.latest_day().map(|d| Scope { period: Period::default_for(d), currency })
     }
 }
 
-/// What a KPI is computed over: the period (its last day is the as-of date). Segment filters
-/// join this struct with the filter bar.
+/// What a KPI is computed over: the period (its last day is the as-of date) and the currency
+/// amounts are counted in. Segment filters join this struct with the filter bar.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scope {
     /// The reporting period.
     pub period: Period,
+    /// Code (in the deals' `currency` column) of the only currency whose amounts are added up;
+    /// `None` adds every amount (the data has a single currency). Different currencies are never
+    /// added together.
+    pub currency: Option<u32>,
 }
 
 impl Scope {

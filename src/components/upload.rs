@@ -1,11 +1,10 @@
 //! Loading a file: the picker button, page-wide drag and drop, and the load itself.
 
 use crate::io::file_input::{next_frame, read_bytes};
-use crate::state::{AppState, LoadStatus, Loaded, Shared, Source};
+use crate::state::{AppState, LoadStatus, Loaded, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::{ingest, Workspace};
-use std::sync::Arc;
 
 /// Reads, parses and shows `files[0]` as the deals dataset. On failure the previous data stays
 /// on screen and the reason is shown.
@@ -25,11 +24,11 @@ pub fn load_files(state: AppState, files: web_sys::FileList) {
         next_frame().await;
         match ingest::read_deals(&name, &bytes) {
             Ok(imported) => {
-                state.loaded.set(Shared(Arc::new(Loaded {
+                state.show(Loaded {
                     workspace: Workspace { deals: Some(imported.table) },
                     source: Source::File(name.clone()),
                     report: Some(imported.report),
-                })));
+                });
                 state.status.set(if skipped > 0 {
                     LoadStatus::Notice(format!("Only one file is read at a time for now: loaded {name}, {skipped} more left out."))
                 } else {

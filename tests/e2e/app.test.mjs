@@ -167,6 +167,27 @@ test('a European export (BOM, CRLF, title line, semicolons, day-first dates, dec
   await page.screenshot({ path: join(ARTIFACTS, 'european-report.png'), fullPage: true });
 });
 
+test('amounts in different currencies are never added together', async () => {
+  const csv = [
+    'Opportunity ID,Amount,CurrencyIsoCode,StageName,CreatedDate,CloseDate',
+    'A,100,USD,Closed Won,2024-01-01,2024-02-01',
+    'B,200,USD,Closed Won,2024-01-01,2024-03-01',
+    'C,5000,EUR,Closed Won,2024-01-01,2024-03-01',
+    'D,70,USD,Closed Lost,2024-01-01,2024-03-01',
+  ].join('\n');
+  await upload(page, { name: 'multi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  let v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 300, 'USD (the most common) only');
+  assert.equal(Number(v.win_rate.value), 0.75, 'rates use every deal');
+  assert.match(await page.textContent('[data-testid=currency]'), /1 deal in other currencies is left out of amounts/);
+  const eur = await page.$eval('[data-testid=currency-select]', (s) => [...s.options].find((o) => o.text.startsWith('EUR')).value);
+  await page.selectOption('[data-testid=currency-select]', eur);
+  await page.waitForFunction(() => document.querySelector('[data-kpi=revenue]')?.getAttribute('data-value') === '5000');
+  v = await headlineValues(page);
+  assert.equal(Number(v.avg_deal_size.value), 5000);
+  assert.equal(Number(v.deals_won.value), 3);
+});
+
 test('files it cannot use get a specific message and the app stays alive', async () => {
   const cases = [
     { name: 'pipeline.csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), message: /Excel workbook.*Save as/ },

@@ -51,7 +51,7 @@ fn kpis_json(ws: Workspace, report: Option<ingest::ImportReport>) -> Value {
         }
         kpis.insert(def.id.into(), v);
     }
-    let monthly = ws.deals.as_ref().map(|d| series::won_revenue_by(d, scope.period, Grain::Month));
+    let monthly = ws.deals.as_ref().map(|d| series::won_revenue_by(d, &scope, Grain::Month));
     json!({
         "period": { "from": scope.period.from.to_string(), "to": scope.period.to.to_string() },
         "kpis": kpis,

@@ -39,6 +39,7 @@ struct Columns {
     close: [Option<usize>; 3],
     dims: [Option<usize>; 6],
     account: Option<usize>,
+    currency: Option<usize>,
 }
 
 impl Columns {
@@ -54,6 +55,7 @@ impl Columns {
             close: [at("close_date"), at("won_date"), at("lost_date")],
             dims: Dim::ALL.map(|d| at(d.field())),
             account: at("account"),
+            currency: at("currency"),
         })
     }
 }
@@ -93,6 +95,7 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     let mut table = DealsTable { status_from_column: cols.status.is_some() || cols.won_closed.is_some(), ..DealsTable::default() };
     let mut dims: [Option<DictColumn>; 6] = cols.dims.map(|c| c.map(|_| DictColumn::default()));
     let mut account = cols.account.map(|_| DictColumn::default());
+    let mut currency = cols.currency.map(|_| DictColumn::default());
     let mut status_cells: Vec<Status> = Vec::new();
     let mut created = DateColumnBuilder::default();
     let mut close = DateColumnBuilder::default();
@@ -164,8 +167,10 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
                 d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
             }
         }
-        if let (Some(c), Some(d)) = (cols.account, account.as_mut()) {
-            d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+        for (col, dict) in [(cols.account, account.as_mut()), (cols.currency, currency.as_mut())] {
+            if let (Some(c), Some(d)) = (col, dict) {
+                d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+            }
         }
         report.rows_kept += 1;
     }
@@ -200,6 +205,7 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     report.cell_issues.sort_by_key(|c| (c.line, c.column));
     table.dims = dims;
     table.account = account;
+    table.currency = currency;
     if table.status_from_column {
         table.status = status_cells;
     }
@@ -247,6 +253,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                 "stage" => table.stage.missing(),
                 "status" => table.status.iter().filter(|&&s| s == Status::Unknown).count(),
                 "account" => table.account.as_ref().map_or(0, DictColumn::missing),
+                "currency" => table.currency.as_ref().map_or(0, DictColumn::missing),
                 "deal_id" => 0,
                 name => Dim::ALL
                     .iter()

@@ -67,6 +67,7 @@ pub const DEAL_FIELDS: &[FieldSpec] = &[
     field("product", false, &["product", "product_name", "item", "produkt", "产品"]),
     field("lead_source", false, &["lead_source", "leadsource", "source", "channel", "quelle", "lead_quelle", "źródło", "zrodlo", "来源", "线索来源"]),
     field("deal_type", false, &["deal_type", "type", "opportunity_type", "business_type", "typ", "art", "类型", "商机类型"]),
+    field("currency", false, &["currency", "currencyisocode", "currency_iso_code", "deal_currency", "currency_code", "währung", "waehrung", "waluta", "币种", "货币"]),
     field("account", false, &["account", "account_name", "company", "customer", "client", "kunde", "firma", "unternehmen", "klient", "客户", "公司"]),
 ];
 
@@ -181,7 +182,7 @@ mod tests {
             ),
             (
                 &["Deal - Title", "Deal - Value", "Deal - Currency", "Deal - Stage", "Deal - Status", "Deal - Owner", "Deal - Deal created", "Deal - Won time", "Deal - Lost time"],
-                &[("deal_id", "Deal - Title"), ("amount", "Deal - Value"), ("stage", "Deal - Stage"), ("status", "Deal - Status"), ("created_date", "Deal - Deal created"), ("won_date", "Deal - Won time"), ("lost_date", "Deal - Lost time"), ("owner", "Deal - Owner")],
+                &[("deal_id", "Deal - Title"), ("amount", "Deal - Value"), ("stage", "Deal - Stage"), ("status", "Deal - Status"), ("created_date", "Deal - Deal created"), ("won_date", "Deal - Won time"), ("lost_date", "Deal - Lost time"), ("owner", "Deal - Owner"), ("currency", "Deal - Currency")],
             ),
             (
                 &["ID", "Betrag", "Phase", "Erstellt am", "Abschlussdatum", "Verantwortlicher", "Produkt", "Kunde"],

@@ -5,7 +5,7 @@
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use crate::column::NO_CODE;
 use crate::format::grouped;
-use crate::deals::DealsTable;
+use crate::deals::{Amount, DealsTable};
 use crate::period::Period;
 use crate::stage::Status;
 use crate::stats::{mean, median};
@@ -42,6 +42,8 @@ fn closed_in(d: &DealsTable, p: Period) -> Closed {
     c
 }
 
+const OTHER_CURRENCY_WON: (&str, &str) = ("won deal in the period is in another currency", "won deals in the period are in another currency");
+
 fn no_closed_deals(p: Period) -> Undefined {
     Undefined::NoRows(format!("no deals were closed (won or lost) in {p}"))
 }
@@ -68,24 +70,26 @@ pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
     let p = scope.period;
     let c = closed_in(d, p);
-    let (mut sum, mut with_amount, mut no_amount) = (0.0, 0usize, 0usize);
+    let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
     for i in won_in(d, p) {
-        match d.amount.get(i) {
-            Some(a) => {
+        match d.amount_in(i, scope.currency) {
+            Amount::Value(a) => {
                 sum += a;
                 with_amount += 1;
             }
-            None => no_amount += 1,
+            Amount::Missing => no_amount += 1,
+            Amount::OtherCurrency => other += 1,
         }
     }
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount", grouped(c.won as f64, 0))))
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount in this currency", grouped(c.won as f64, 0))))
     } else {
         KpiResult::value(sum)
     };
-    closed_notes(r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount"), &c, true)
+    let r = r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount");
+    closed_notes(r.left_out(other, OTHER_CURRENCY_WON.0, OTHER_CURRENCY_WON.1), &c, true)
 }
 
 /// `deals_won`: count of deals won in P.
@@ -114,13 +118,25 @@ pub fn avg_deal_size(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
     let p = scope.period;
     let c = closed_in(d, p);
-    let mut amounts: Vec<f64> = won_in(d, p).filter_map(|i| d.amount.get(i)).collect();
-    let no_amount = c.won - amounts.len();
+    let (mut amounts, mut no_amount, mut other) = (Vec::with_capacity(c.won), 0usize, 0usize);
+    for i in won_in(d, p) {
+        match d.amount_in(i, scope.currency) {
+            Amount::Value(a) => amounts.push(a),
+            Amount::Missing => no_amount += 1,
+            Amount::OtherCurrency => other += 1,
+        }
+    }
     let r = KpiResult::from_option(mean(&amounts), || {
-        Undefined::NoRows(if c.won == 0 { format!("no deals were won in {p}") } else { format!("none of the {} deals won in {p} has an amount", grouped(c.won as f64, 0)) })
+        Undefined::NoRows(if c.won == 0 {
+            format!("no deals were won in {p}")
+        } else {
+            format!("none of the {} deals won in {p} has an amount in this currency", grouped(c.won as f64, 0))
+        })
     })
-    .companion("median", median(&mut amounts));
-    closed_notes(r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount"), &c, true)
+    .companion("median", median(&mut amounts))
+    .left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount")
+    .left_out(other, OTHER_CURRENCY_WON.0, OTHER_CURRENCY_WON.1);
+    closed_notes(r, &c, true)
 }
 
 /// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
@@ -165,6 +181,8 @@ pub struct Pipeline {
     pub value: f64,
     /// How many of them have no amount.
     pub no_amount: usize,
+    /// How many of them are in another currency than the scope's.
+    pub other_currency: usize,
     /// Open deals left out because they were created after the as-of date.
     pub created_later: usize,
 }
@@ -178,19 +196,20 @@ pub struct StageTotal {
     pub count: usize,
     /// Σ amount of those with an amount.
     pub value: f64,
-    /// Deals in the stage with an amount.
+    /// Deals in the stage with an amount in the scope's currency.
     pub with_amount: usize,
 }
 
-/// Open deals on `as_of`: leaves out deals created after it; a deal with no created date
-/// still counts (KPI_SPEC.md "Missing values").
-pub fn pipeline(d: &DealsTable, as_of: crate::day::Day) -> Pipeline {
+/// Open deals on the scope's as-of date: leaves out deals created after it; a deal with no
+/// created date still counts (KPI_SPEC.md "Missing values"). Values are in the scope's currency.
+pub fn pipeline(d: &DealsTable, scope: &Scope) -> Pipeline {
+    let as_of = scope.as_of();
     let n_codes = d.stage.values.len();
     // Slot per stage code, plus one for "no stage".
     let mut count = vec![0usize; n_codes + 1];
     let mut value = vec![0.0f64; n_codes + 1];
     let mut with_amount = vec![0usize; n_codes + 1];
-    let mut created_later = 0;
+    let (mut created_later, mut other_currency) = (0, 0);
     for i in 0..d.len() {
         if d.status[i] != Status::Open {
             continue;
@@ -202,9 +221,13 @@ pub fn pipeline(d: &DealsTable, as_of: crate::day::Day) -> Pipeline {
         let code = d.stage.codes.get(i).copied().unwrap_or(NO_CODE);
         let slot = if code == NO_CODE { n_codes } else { code as usize };
         count[slot] += 1;
-        if let Some(a) = d.amount.get(i) {
-            value[slot] += a;
-            with_amount[slot] += 1;
+        match d.amount_in(i, scope.currency) {
+            Amount::Value(a) => {
+                value[slot] += a;
+                with_amount[slot] += 1;
+            }
+            Amount::Missing => {}
+            Amount::OtherCurrency => other_currency += 1,
         }
     }
     let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
@@ -223,29 +246,31 @@ pub fn pipeline(d: &DealsTable, as_of: crate::day::Day) -> Pipeline {
         .collect();
     let total: usize = count.iter().sum();
     let priced: usize = with_amount.iter().sum();
-    Pipeline { stages, count: total, value: value.iter().sum(), no_amount: total - priced, created_later }
+    Pipeline { stages, count: total, value: value.iter().sum(), no_amount: total - priced - other_currency, other_currency, created_later }
 }
 
 /// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
 pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let pl = pipeline(d, scope.as_of());
+    let pl = pipeline(d, scope);
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
-    } else if pl.count == pl.no_amount {
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount", grouped(pl.count as f64, 0))))
+    } else if pl.count == pl.no_amount + pl.other_currency {
+        let tail = if pl.other_currency > 0 { " in this currency" } else { "" };
+        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount{tail}", grouped(pl.count as f64, 0))))
     } else {
         KpiResult::value(pl.value)
     };
     r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
     r.left_out(pl.no_amount, "open deal has no amount", "open deals have no amount")
+        .left_out(pl.other_currency, "open deal is in another currency", "open deals are in another currency")
 }
 
 /// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
 /// count here (every deal closed), so it is defined whenever deals are loaded.
 pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let pl = pipeline(d, scope.as_of());
+    let pl = pipeline(d, scope);
     let mut r = KpiResult::value(pl.count as f64);
     r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 }).collect();
     let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
@@ -269,7 +294,7 @@ mod tests {
 
     fn year_2024() -> Scope {
         let p = Period::new(Day::from_ymd(2024, 1, 1).unwrap(), Day::from_ymd(2024, 12, 31).unwrap()).unwrap();
-        Scope { period: p }
+        Scope { period: p, currency: None }
     }
 
     fn get(ws: &Workspace, id: &str) -> KpiResult {
@@ -358,6 +383,37 @@ mod tests {
         let w = ws("A,100,Won,2024-01-01,2024-02-01\n");
         assert_eq!(get(&w, "pipeline_count").number(), Some(0.0));
         assert_eq!(get(&w, "pipeline_value").number(), None);
+    }
+
+    #[test]
+    fn different_currencies_are_never_added_together() {
+        let text = "deal_id,amount,currency,stage,created_date,close_date\n\
+            A,100,USD,Won,2024-01-01,2024-02-01\n\
+            B,200,USD,Won,2024-01-01,2024-03-01\n\
+            C,5000,EUR,Won,2024-01-01,2024-03-01\n\
+            D,70,USD,Lost,2024-01-01,2024-03-01\n\
+            E,300,EUR,Proposal,2024-02-01,\n\
+            F,40,USD,Proposal,2024-02-01,\n";
+        let w = Workspace { deals: Some(read_deals("t.csv", text.as_bytes()).unwrap().table) };
+        let d = w.deals.as_ref().unwrap();
+        let names: Vec<(&str, usize)> = d.currencies().iter().map(|c| (c.1, c.2)).collect();
+        assert_eq!(names, [("USD", 4), ("EUR", 2)]);
+        let usd = Scope { currency: d.default_currency(), ..year_2024() };
+        let eur = Scope { currency: d.currency.as_ref().unwrap().code_of("EUR"), ..year_2024() };
+        let at = |id: &str, s: &Scope| (find(id).unwrap().compute)(&w, s);
+        assert_eq!(at("revenue", &usd).number(), Some(300.0));
+        assert_eq!(at("revenue", &usd).left_out[0].to_string(), "1 won deal in the period is in another currency");
+        assert_eq!(at("revenue", &eur).number(), Some(5000.0));
+        assert_eq!(at("avg_deal_size", &usd).number(), Some(150.0));
+        assert_eq!(at("pipeline_value", &usd).number(), Some(40.0));
+        assert_eq!(at("pipeline_value", &eur).number(), Some(300.0));
+        // Counts and rates do not depend on the currency.
+        assert_eq!(at("deals_won", &usd).number(), Some(3.0));
+        assert_eq!(at("win_rate", &eur).number(), Some(0.75));
+        assert_eq!(at("pipeline_count", &eur).number(), Some(2.0));
+        // A single currency needs no choice.
+        let one = ws("A,100,Won,2024-01-01,2024-02-01\n");
+        assert_eq!(one.deals.unwrap().default_currency(), None);
     }
 
     #[test]
