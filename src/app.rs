@@ -8,7 +8,9 @@ use crate::components::pipeline_table::PipelineTable;
 use crate::components::upload::{load_files, UploadButton};
 use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
 use leptos::prelude::*;
+use crate::io::download::download_text;
 use pipelens_engine::format::{compact, grouped};
+use pipelens_engine::{demo, export};
 use pipelens_engine::Period;
 
 /// The whole app.
@@ -72,7 +74,12 @@ pub fn App() -> impl IntoView {
                     "Everything runs in this browser tab: files you load are read on this device and never uploaded. "
                     "The page makes no request after loading its own files."
                 </p>
-                <p class="muted">"Drop a deals CSV anywhere on the page, or use “Load deals CSV”. Columns are recognised by name (deal_id, amount, stage or status, created_date, close_date, owner, … and the Maven CRM export)."</p>
+                <p class="muted">
+                    "Drop a deals CSV anywhere on the page, or use “Load deals CSV”. Columns are recognised by name: deal_id, amount, stage or status, created_date, close_date, owner, … and the names HubSpot, Salesforce, Pipedrive and the Maven CRM sample use. "
+                    <button class="link" data-testid="download-template" on:click=|_| { let _ = download_text("pipelens-deals-template.csv", "text/csv", &export::deals_template()); }>"Download a deals template"</button>
+                    " · "
+                    <button class="link" data-testid="download-demo" on:click=|_| { let _ = download_text("pipelens-demo-deals.csv", "text/csv", &export::deals_csv(&demo::demo_deals(demo::DEMO_SEED))); }>"Download the demo data"</button>
+                </p>
             </footer>
             <div class="drop-overlay" aria-hidden="true"><p>"Drop the CSV to analyse it here, on your device"</p></div>
         </div>

@@ -1,6 +1,57 @@
-//! Writing tables back out as CSV with the canonical headers (the demo download, test fixtures).
+//! Writing CSV for people to download: the demo data, a template, the problems of an import.
+//! Every cell that comes from a user's file is neutralised against CSV injection.
 
 use crate::deals::{DealsTable, Dim};
+use crate::ingest::ImportReport;
+
+/// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+/// CR) gets a leading `'`, as OWASP recommends; plain numbers (`-5`, `+1.5`) and anything else
+/// stay as they are.
+///
+/// ```
+/// use pipelens_engine::export::neutralise;
+/// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralise("Acme"), "Acme");
+/// ```
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let plain_number = cell.parse::<f64>().is_ok_and(f64::is_finite);
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !plain_number => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+fn to_csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Every rejected row and unreadable cell of an import, one per line: what a user needs to fix
+/// the file.
+pub fn problems_csv(report: &ImportReport) -> String {
+    let header = ["problem", "line", "column", "header", "value", "reason"].map(String::from).to_vec();
+    let rejected = report.rejected.iter().map(|r| {
+        let column = r.column.map(|c| c.to_string()).unwrap_or_default();
+        vec!["rejected row".into(), r.line.to_string(), column, String::new(), String::new(), r.reason.clone()]
+    });
+    let cells = report.cell_issues.iter().map(|c| {
+        vec!["unreadable cell (row kept)".into(), c.line.to_string(), c.column.to_string(), c.header.clone(), c.value.clone(), format!("expected {}", c.expected)]
+    });
+    to_csv(std::iter::once(header).chain(rejected).chain(cells))
+}
+
+/// A deals template: the canonical headers and two example rows.
+pub fn deals_template() -> String {
+    to_csv([
+        ["deal_id", "amount", "stage", "created_date", "close_date", "owner", "team", "region", "product", "lead_source", "deal_type"].map(String::from).to_vec(),
+        ["D-001", "12000", "Closed Won", "2024-01-15", "2024-03-02", "Ann Lee", "Enterprise", "EMEA", "Core Platform", "Inbound", "new"].map(String::from).to_vec(),
+        ["D-002", "4500", "Proposal", "2024-02-20", "", "Bo Chen", "SMB", "APAC", "Training", "Referral", "upsell"].map(String::from).to_vec(),
+    ])
+}
 
 /// The deals table as CSV text with canonical headers: `deal_id, amount, stage, created_date,
 /// close_date` and every segment column the table has. Reading it back gives the same table.
@@ -31,6 +82,32 @@ mod tests {
     use super::*;
     use crate::demo::{demo_deals, DEMO_SEED};
     use crate::ingest::read_deals;
+    use super::{deals_template, neutralise, problems_csv};
+
+    #[test]
+    fn neutralises_formula_cells() {
+        for (cell, want) in [("=1+1", "'=1+1"), ("+1+2", "'+1+2"), ("-1+cmd", "'-1+cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("1-1", "1-1"), ("-5", "-5"), ("+1.5", "+1.5"), ("", "")] {
+            assert_eq!(neutralise(cell), want);
+        }
+    }
+
+    #[test]
+    fn problems_list_every_rejected_row_and_cell() {
+        let text = "deal_id,amount,stage,created_date\nA,=cmd|' /C calc'!A0,Won,2024-01-01\nB\n";
+        let r = read_deals("bad.csv", text.as_bytes()).unwrap().report;
+        let out = problems_csv(&r);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "problem,line,column,header,value,reason");
+        assert_eq!(lines[1], "rejected row,3,,,,has 1 fields but the header has 4");
+        assert!(lines[2].starts_with("unreadable cell (row kept),2,2,amount,'=cmd"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn the_template_loads_as_deals() {
+        let t = read_deals("template.csv", deals_template().as_bytes()).unwrap();
+        assert_eq!(t.report.rows_kept, 2);
+        assert!(t.report.cell_issues.is_empty() && t.report.unused_headers.is_empty());
+    }
 
     #[test]
     fn demo_round_trips_through_csv() {

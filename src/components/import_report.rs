@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use pipelens_engine::format::grouped;
+use crate::io::download::download_text;
+use pipelens_engine::export::problems_csv;
 use pipelens_engine::ingest::{DateOrder, ImportReport};
 
 /// Rejected rows rendered in the page; the count always covers all of them.
@@ -66,6 +68,15 @@ pub fn ImportReportView(
         .collect_view();
     let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{format!("and {} more rejected rows", grouped((rejected - SHOWN_ROWS) as f64, 0))}</p> });
     let cells = report.cell_issues_total;
+    let download = (rejected + cells > 0).then(|| {
+        let name = format!("{}-problems.csv", report.file.trim_end_matches(".csv"));
+        let text = problems_csv(&report);
+        view! {
+            <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &text); }>
+                "Download the problems (CSV)"
+            </button>
+        }
+    });
     let cell_rows = report
         .cell_issues
         .iter()
@@ -77,6 +88,7 @@ pub fn ImportReportView(
             <h2 id="report-title">{format!("Data quality: {}", report.file)}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
             {preamble}
+            {download}
             <h3>"Columns"</h3>
             <table class="data-table compact">
                 <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col">"Read as"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>

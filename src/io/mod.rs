@@ -1,3 +1,4 @@
 //! Browser I/O: the only code that touches `web_sys::File`.
 
+pub mod download;
 pub mod file_input;

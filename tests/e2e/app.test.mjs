@@ -142,6 +142,27 @@ test('a file dropped on the page is analysed, bad rows are listed with line and 
   const revenueTile = await page.$eval('[data-kpi=revenue]', (e) => e.closest('.tile').textContent);
   assert.match(revenueTile, /1 won deal in the period has no amount: left out/);
   await page.screenshot({ path: join(ARTIFACTS, 'dropped-report.png'), fullPage: true });
+
+  // The problems can be downloaded, every one of them, with formula cells neutralised.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-problems]')]);
+  assert.equal(download.suggestedFilename(), 'dropped-problems.csv');
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.deepEqual(lines, [
+    'problem,line,column,header,value,reason',
+    'rejected row,5,,,,has 2 fields but the header has 6',
+    'rejected row,6,1,,,no deal_id',
+    'unreadable cell (row kept),4,2,amount,oops,expected a number',
+  ]);
+});
+
+test('the deals template downloads and loads back as deals', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-template]')]);
+  assert.equal(download.suggestedFilename(), 'pipelens-deals-template.csv');
+  await upload(page, await download.path());
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  const v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 12000);
+  assert.equal(Number(v.pipeline_count.value), 1);
 });
 
 test('a European export (BOM, CRLF, title line, semicolons, day-first dates, decimal commas) loads', async () => {
