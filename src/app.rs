@@ -127,19 +127,13 @@ fn StatusBanner() -> impl IntoView {
     move || match state.status.get() {
         LoadStatus::Idle => ().into_any(),
         LoadStatus::Reading { file, done, total } => {
-            let pct = if total > 0.0 { done / total * 100.0 } else { 100.0 };
-            view! {
-                <div class="banner progress" role="status" data-testid="progress">
-                    <p>{format!("Reading {file}: {} of {} MB", grouped(done / 1e6, 1), grouped(total / 1e6, 1))}</p>
-                    <progress max="100" value=pct aria-label="Reading the file"></progress>
-                </div>
-            }
-            .into_any()
+            let text = format!("Reading {file}: {} of {} MB", grouped(done / 1e6, 1), grouped(total / 1e6, 1));
+            view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
-        LoadStatus::Parsing { file } => view! {
-            <div class="banner progress" role="status" data-testid="progress"><p>{format!("Analysing {file}…")}</p><progress aria-label="Analysing the file"></progress></div>
+        LoadStatus::Parsing { file, rows, done, total } => {
+            let text = format!("Analysing {file}: {} rows, {} of {} MB", grouped(rows as f64, 0), grouped(done / 1e6, 1), grouped(total / 1e6, 1));
+            view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
-        .into_any(),
         LoadStatus::Failed(why) => view! {
             <div class="banner error" role="alert" data-testid="error">
                 <p>{why}</p>
@@ -154,6 +148,20 @@ fn StatusBanner() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
+}
+
+/// A progress bar with a Cancel button.
+#[component]
+fn LoadProgress(text: String, done: f64, total: f64) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pct = if total > 0.0 { done / total * 100.0 } else { 0.0 };
+    view! {
+        <div class="banner progress" role="status" data-testid="progress">
+            <p>{text}</p>
+            <progress max="100" value=pct aria-label="Loading progress"></progress>
+            <button class="button" data-testid="cancel" on:click=move |_| state.cancel_load()>"Cancel"</button>
+        </div>
     }
 }
 

@@ -75,6 +75,12 @@ pub enum LoadStatus {
     Parsing {
         /// File name.
         file: String,
+        /// Data rows parsed so far.
+        rows: usize,
+        /// Bytes of text parsed so far.
+        done: f64,
+        /// Bytes of text in all.
+        total: f64,
     },
     /// The last file could not be used; the previous data stays on screen.
     Failed(String),
@@ -134,6 +140,8 @@ pub struct AppState {
     pub status: RwSignal<LoadStatus>,
     /// The currency the user picked for amounts (`None`: the data's default).
     pub currency: RwSignal<Option<u32>>,
+    /// Id of the load in progress: a load whose id is no longer current stops.
+    pub load_id: RwSignal<u64>,
     /// The figures derived from `loaded`.
     pub dashboard: Memo<Option<Shared<Dashboard>>>,
 }
@@ -147,7 +155,20 @@ impl AppState {
             let c = currency.get();
             loaded.with(|l| Dashboard::compute(&l.workspace, c).map(|d| Shared(Arc::new(d))))
         });
-        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), currency, dashboard }
+        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), currency, load_id: RwSignal::new(0), dashboard }
+    }
+
+    /// Starts a load, stopping any other, and returns its id.
+    pub fn begin_load(&self) -> u64 {
+        let id = self.load_id.get_untracked() + 1;
+        self.load_id.set(id);
+        id
+    }
+
+    /// Stops the load in progress; the data on screen stays.
+    pub fn cancel_load(&self) {
+        self.begin_load();
+        self.status.set(LoadStatus::Idle);
     }
 
     /// Shows newly loaded data, with amounts in its default currency.

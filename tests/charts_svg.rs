@@ -100,7 +100,7 @@ fn pipeline_chart_falls_back_to_counts_without_amounts() {
     assert_eq!(pipeline_measure(&stages), PipelineMeasure::Count);
     let out = svg(|a| draw_pipeline_by_stage(a, &stages, &ChartStyle::default()).unwrap());
     let t = texts(&out);
-    assert!(t.contains(&"1589 deals".to_owned()) && t.contains(&"500 deals".to_owned()), "{t:?}");
+    assert!(t.contains(&"1,589 deals".to_owned()) && t.contains(&"500 deals".to_owned()), "{t:?}");
     assert!(t.contains(&"Prospecting".to_owned()) && t.contains(&"Engaging".to_owned()));
     assert_eq!(bars(&out), 2);
 }

@@ -38,10 +38,18 @@ impl DateColumn {
 
 /// A column of optional amounts; a missing amount is stored as NaN and never leaves the engine
 /// as a number.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct AmountColumn {
     /// Values, one per row (NaN when missing).
     pub values: Vec<f64>,
+}
+
+/// Two missing amounts are equal (NaN is not equal to itself, a missing cell is).
+impl PartialEq for AmountColumn {
+    fn eq(&self, other: &Self) -> bool {
+        self.values.len() == other.values.len()
+            && self.values.iter().zip(&other.values).all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    }
 }
 
 impl AmountColumn {
@@ -158,6 +166,7 @@ mod tests {
         a.push(None);
         a.push(Some(f64::INFINITY));
         assert_eq!((a.get(0), a.get(1), a.get(2)), (Some(1.5), None, None));
+        assert_eq!(a, a.clone(), "missing amounts compare equal");
     }
 }
 

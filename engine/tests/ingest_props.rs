@@ -1,7 +1,7 @@
 //! Properties of the ingest path: it never panics, whatever the bytes, and every data row is
 //! either kept or listed as rejected.
 
-use pipelens_engine::ingest::read_deals;
+use pipelens_engine::ingest::{decode, read_deals, DealsReader};
 use pipelens_engine::{kpi, Workspace};
 use proptest::prelude::*;
 
@@ -70,5 +70,23 @@ proptest! {
     #[test]
     fn csv_shaped_input_keeps_or_lists_every_row(text in csv_text()) {
         check(text.as_bytes());
+    }
+
+    #[test]
+    fn reading_in_chunks_gives_what_one_read_gives(text in csv_text(), chunk in 1usize..7) {
+        let whole = read_deals("p.csv", text.as_bytes());
+        let chunked = decode("p.csv", text.as_bytes()).and_then(|d| {
+            let mut r = DealsReader::open("p.csv", text.len(), &d)?;
+            while !r.read_chunk(chunk) {}
+            r.finish()
+        });
+        match (whole, chunked) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.table, b.table);
+                prop_assert_eq!(a.report, b.report);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.is_ok(), b.is_ok()),
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Chart drawing, generic over any plotters [`DrawingBackend`]: the page draws on a canvas,
 //! tests draw on an SVG string. Inputs are already-aggregated series, never rows.
 
-use pipelens_engine::format::compact;
+use pipelens_engine::format::{compact, grouped};
 use pipelens_engine::kpi::StageTotal;
 use pipelens_engine::series::SeriesPoint;
 use plotters::coord::Shift;
@@ -170,7 +170,7 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
         PipelineMeasure::Value => s.value,
         PipelineMeasure::Count => s.count as f64,
     };
-    let deals = |n: usize| if n == 1 { "1 deal".to_owned() } else { format!("{n} deals") };
+    let deals = |n: usize| if n == 1 { "1 deal".to_owned() } else { format!("{} deals", grouped(n as f64, 0)) };
     let bar_label = |s: &StageTotal| match measure {
         PipelineMeasure::Value => format!("{} · {}", compact(s.value), deals(s.count)),
         PipelineMeasure::Count => deals(s.count),

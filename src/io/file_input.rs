@@ -13,6 +13,8 @@ const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 pub enum ReadError {
     /// The browser refused to read the file (moved, deleted, permission).
     Browser(String),
+    /// The user cancelled, or started another load.
+    Cancelled,
     /// The file does not fit in memory.
     TooLarge {
         /// File size in bytes.
@@ -24,6 +26,7 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Browser(why) => write!(f, "the browser could not read the file ({why})"),
+            ReadError::Cancelled => write!(f, "loading was cancelled"),
             ReadError::TooLarge { bytes } => write!(
                 f,
                 "the file is {:.0} MB, more than this tab can hold in memory; split it or filter the export",
@@ -40,8 +43,9 @@ fn js_error(e: JsValue) -> ReadError {
 /// Largest file accepted: a wasm32 heap is at most 4 GiB and parsing needs room beside the bytes.
 const MAX_BYTES: f64 = 1.5e9;
 
-/// Reads `file` slice by slice, calling `progress(done, total)` after each slice.
-pub async fn read_bytes(file: &web_sys::File, mut progress: impl FnMut(f64, f64)) -> Result<Vec<u8>, ReadError> {
+/// Reads `file` slice by slice, calling `progress(done, total)` after each slice and stopping
+/// when `keep_going()` turns false.
+pub async fn read_bytes(file: &web_sys::File, mut progress: impl FnMut(f64, f64), keep_going: &dyn Fn() -> bool) -> Result<Vec<u8>, ReadError> {
     let total = file.size();
     if total > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: total });
@@ -58,6 +62,9 @@ pub async fn read_bytes(file: &web_sys::File, mut progress: impl FnMut(f64, f64)
         bytes.resize(offset + chunk.length() as usize, 0);
         chunk.copy_to(&mut bytes[offset..]);
         start = end;
+        if !keep_going() {
+            return Err(ReadError::Cancelled);
+        }
         progress(start, total);
     }
     Ok(bytes)

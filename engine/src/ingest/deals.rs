@@ -4,7 +4,7 @@ use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::value::{is_empty_cell, parse_amount, parse_bool};
-use super::decode;
+use super::decode::{decode, Decoded};
 use super::source::CsvSource;
 use crate::column::DictColumn;
 use crate::deals::{Dim, DealsTable};
@@ -71,161 +71,232 @@ impl Columns {
 /// ```
 pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError> {
     let decoded = decode(file, bytes)?;
-    let mut src = CsvSource::open(file, &decoded.text)?;
-    let headers = src.headers.clone();
-    let mapping = auto_map(DEAL_FIELDS, &headers);
-    let mut missing = missing_required(DEAL_FIELDS, &mapping);
-    let flag = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| mapping[i]);
-    if flag("is_won").is_some() && flag("is_closed").is_some() {
-        // IsWon + IsClosed say open / won / lost as well as a status column does.
-        missing.retain(|m| *m != "stage or status");
+    let mut reader = DealsReader::open(file, bytes.len(), &decoded)?;
+    while !reader.read_chunk(usize::MAX) {}
+    reader.finish()
+}
+
+/// Reads a deals CSV a chunk of rows at a time, so a caller in the browser can update a
+/// progress bar and let the page breathe between chunks (or stop).
+///
+/// ```
+/// use pipelens_engine::ingest::{decode, DealsReader};
+/// let csv = b"deal_id,amount,stage,created_date\nA,1,Won,2024-01-02\nB,2,Lost,2024-01-03\n";
+/// let text = decode("d.csv", csv).unwrap();
+/// let mut reader = DealsReader::open("d.csv", csv.len(), &text).unwrap();
+/// assert!(!reader.read_chunk(1));
+/// assert_eq!(reader.rows_read(), 1);
+/// while !reader.read_chunk(1) {}
+/// assert_eq!(reader.finish().unwrap().table.len(), 2);
+/// ```
+pub struct DealsReader<'a> {
+    file: String,
+    src: CsvSource<'a>,
+    headers: Vec<String>,
+    mapping: Vec<Option<usize>>,
+    cols: Columns,
+    report: ImportReport,
+    table: DealsTable,
+    dims: [Option<DictColumn>; 6],
+    account: Option<DictColumn>,
+    currency: Option<DictColumn>,
+    status_cells: Vec<Status>,
+    created: DateColumnBuilder,
+    close: DateColumnBuilder,
+    first_line_of: HashMap<String, u64>,
+    cell_issue_count: usize,
+}
+
+impl<'a> DealsReader<'a> {
+    /// Sniffs the file, reads its header and maps its columns. Fails when the file cannot be
+    /// read as deals at all.
+    pub fn open(file: &str, byte_len: usize, decoded: &'a Decoded<'a>) -> Result<DealsReader<'a>, ImportError> {
+        let src = CsvSource::open(file, &decoded.text)?;
+        let mapping = auto_map(DEAL_FIELDS, &src.headers);
+        let mut missing = missing_required(DEAL_FIELDS, &mapping);
+        let flag = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| mapping[i]);
+        if flag("is_won").is_some() && flag("is_closed").is_some() {
+            // IsWon + IsClosed say open / won / lost as well as a status column does.
+            missing.retain(|m| *m != "stage or status");
+        }
+        let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
+            return Err(ImportError::MissingFields { file: file.to_owned(), dataset: "deals", missing, found: src.headers.clone() });
+        };
+        let report = ImportReport {
+            file: file.to_owned(),
+            bytes: byte_len,
+            encoding: decoded.encoding,
+            delimiter: src.dialect.delimiter as char,
+            preamble: src.preamble.clone(),
+            ..ImportReport::default()
+        };
+        Ok(DealsReader {
+            file: file.to_owned(),
+            table: DealsTable { status_from_column: cols.status.is_some() || cols.won_closed.is_some(), ..DealsTable::default() },
+            dims: cols.dims.map(|c| c.map(|_| DictColumn::default())),
+            account: cols.account.map(|_| DictColumn::default()),
+            currency: cols.currency.map(|_| DictColumn::default()),
+            headers: src.headers.clone(),
+            src,
+            mapping,
+            cols,
+            report,
+            status_cells: Vec::new(),
+            created: DateColumnBuilder::default(),
+            close: DateColumnBuilder::default(),
+            first_line_of: HashMap::new(),
+            cell_issue_count: 0,
+        })
     }
-    let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
-        return Err(ImportError::MissingFields { file: file.to_owned(), dataset: "deals", missing, found: headers });
-    };
 
-    let mut report = ImportReport {
-        file: file.to_owned(),
-        bytes: bytes.len(),
-        encoding: decoded.encoding,
-        delimiter: src.dialect.delimiter as char,
-        preamble: src.preamble.clone(),
-        ..ImportReport::default()
-    };
-    let mut table = DealsTable { status_from_column: cols.status.is_some() || cols.won_closed.is_some(), ..DealsTable::default() };
-    let mut dims: [Option<DictColumn>; 6] = cols.dims.map(|c| c.map(|_| DictColumn::default()));
-    let mut account = cols.account.map(|_| DictColumn::default());
-    let mut currency = cols.currency.map(|_| DictColumn::default());
-    let mut status_cells: Vec<Status> = Vec::new();
-    let mut created = DateColumnBuilder::default();
-    let mut close = DateColumnBuilder::default();
-    let mut first_line_of: HashMap<String, u64> = HashMap::new();
-    let mut cell_issue_count = 0usize;
+    /// Data rows read so far (kept and rejected).
+    pub fn rows_read(&self) -> usize {
+        self.report.rows_read
+    }
 
-    while let Some(next) = src.next_record() {
-        report.rows_read += 1;
-        let line = match next {
-            Ok(line) => line,
-            Err(rejected) => {
-                report.rejected.push(rejected);
+    /// Bytes of the decoded text consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.src.bytes_read()
+    }
+
+    /// Reads up to `max_rows` more rows; true when the file is done.
+    pub fn read_chunk(&mut self, max_rows: usize) -> bool {
+        let cols = &self.cols;
+        let headers = &self.headers;
+        for _ in 0..max_rows {
+            let Some(next) = self.src.next_record() else { return true };
+            let report = &mut self.report;
+            report.rows_read += 1;
+            let line = match next {
+                Ok(line) => line,
+                Err(rejected) => {
+                    report.rejected.push(rejected);
+                    continue;
+                }
+            };
+            let record = self.src.record();
+            let id = record[cols.id].trim();
+            if is_empty_cell(id) {
+                report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
                 continue;
             }
-        };
-        let record = src.record();
-        let id = record[cols.id].trim();
-        if is_empty_cell(id) {
-            report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
-            continue;
-        }
-        if let Some(first) = first_line_of.get(id) {
-            report.rejected.push(RejectedRow {
-                line,
-                column: Some(cols.id + 1),
-                reason: format!("duplicate deal_id {id:?} (first on line {first}); kept the first"),
-            });
-            continue;
-        }
-        first_line_of.insert(id.to_owned(), line);
-
-        let mut issue = |column: usize, expected: &'static str| {
-            cell_issue_count += 1;
-            if report.cell_issues.len() < CELL_ISSUE_LIMIT {
-                report.cell_issues.push(CellIssue {
+            if let Some(first) = self.first_line_of.get(id) {
+                report.rejected.push(RejectedRow {
                     line,
-                    column: column + 1,
-                    header: headers[column].clone(),
-                    value: record[column].to_owned(),
-                    expected,
+                    column: Some(cols.id + 1),
+                    reason: format!("duplicate deal_id {id:?} (first on line {first}); kept the first"),
+                });
+                continue;
+            }
+            self.first_line_of.insert(id.to_owned(), line);
+
+            let cell_issue_count = &mut self.cell_issue_count;
+            let mut issue = |column: usize, expected: &'static str| {
+                *cell_issue_count += 1;
+                if report.cell_issues.len() < CELL_ISSUE_LIMIT {
+                    report.cell_issues.push(CellIssue {
+                        line,
+                        column: column + 1,
+                        header: headers[column].clone(),
+                        value: record[column].to_owned(),
+                        expected,
+                    });
+                }
+            };
+            let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
+            let created_cell = &record[cols.created];
+            self.created.push_at(read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)), line, created_cell);
+            // The first close-date column with a value: close_date, else won time, else lost time.
+            let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(&record[c]));
+            let close_cell = close_col.map_or("", |c| &record[c]);
+            self.close.push_at(close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
+            if let Some(c) = cols.status {
+                let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
+                self.status_cells.push(s.unwrap_or(Status::Unknown));
+            } else if let Some((w, c)) = cols.won_closed {
+                let won = read_cell(&record[w], parse_bool, || issue(w, "true or false"));
+                let closed = read_cell(&record[c], parse_bool, || issue(c, "true or false"));
+                self.status_cells.push(match (closed, won) {
+                    (Some(false), _) => Status::Open,
+                    (Some(true), Some(true)) => Status::Won,
+                    (Some(true), Some(false)) => Status::Lost,
+                    _ => Status::Unknown,
                 });
             }
-        };
-        let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
-        let created_cell = &record[cols.created];
-        created.push_at(read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)), line, created_cell);
-        // The first close-date column with a value: close_date, else won time, else lost time.
-        let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(&record[c]));
-        let close_cell = close_col.map_or("", |c| &record[c]);
-        close.push_at(close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
-        if let Some(c) = cols.status {
-            let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
-            status_cells.push(s.unwrap_or(Status::Unknown));
-        } else if let Some((w, c)) = cols.won_closed {
-            let won = read_cell(&record[w], parse_bool, || issue(w, "true or false"));
-            let closed = read_cell(&record[c], parse_bool, || issue(c, "true or false"));
-            status_cells.push(match (closed, won) {
-                (Some(false), _) => Status::Open,
-                (Some(true), Some(true)) => Status::Won,
-                (Some(true), Some(false)) => Status::Lost,
-                _ => Status::Unknown,
-            });
-        }
-        table.deal_id.push(id);
-        table.amount.push(amount);
-        table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
-        for (col, dict) in cols.dims.iter().zip(dims.iter_mut()) {
-            if let (Some(c), Some(d)) = (col, dict) {
-                d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
+            let table = &mut self.table;
+            table.deal_id.push(id);
+            table.amount.push(amount);
+            table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
+            for (col, dict) in cols.dims.iter().zip(self.dims.iter_mut()) {
+                if let (Some(c), Some(d)) = (col, dict) {
+                    d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
+                }
             }
-        }
-        for (col, dict) in [(cols.account, account.as_mut()), (cols.currency, currency.as_mut())] {
-            if let (Some(c), Some(d)) = (col, dict) {
-                d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+            for (col, dict) in [(cols.account, self.account.as_mut()), (cols.currency, self.currency.as_mut())] {
+                if let (Some(c), Some(d)) = (col, dict) {
+                    d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+                }
             }
+            report.rows_kept += 1;
         }
-        report.rows_kept += 1;
+        false
     }
 
-    if report.rows_kept == 0 {
-        return Err(match report.rejected.first() {
-            None => ImportError::HeaderOnly { file: file.to_owned() },
-            Some(first) => ImportError::NoUsableRows {
-                file: file.to_owned(),
-                rejected: report.rejected.len(),
-                first_line: first.line,
-                first_reason: first.reason.clone(),
-            },
-        });
-    }
-    let mut readings = Vec::new();
-    let close_col = cols.close.iter().flatten().copied().next();
-    for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)] {
-        let (days, reading, contradictions, total) = builder.finish();
-        *target = days;
-        readings.push(reading.clone());
-        let (Some(c), Some(order)) = (col, reading.order) else { continue };
-        cell_issue_count += total;
-        let expected = match order {
-            DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
-            DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
-        };
-        for x in contradictions.into_iter().take(CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len())) {
-            report.cell_issues.push(CellIssue { line: x.line, column: c + 1, header: headers[c].clone(), value: x.text, expected });
+    /// Settles the date columns and stage rules and hands over the table and its report.
+    pub fn finish(self) -> Result<ImportedDeals, ImportError> {
+        let DealsReader { file, headers, mapping, cols, mut report, mut table, dims, account, currency, status_cells, created, close, mut cell_issue_count, .. } = self;
+        if report.rows_kept == 0 {
+            return Err(match report.rejected.first() {
+                None => ImportError::HeaderOnly { file },
+                Some(first) => ImportError::NoUsableRows {
+                    file,
+                    rejected: report.rejected.len(),
+                    first_line: first.line,
+                    first_reason: first.reason.clone(),
+                },
+            });
         }
+        let mut readings = Vec::new();
+        let close_col = cols.close.iter().flatten().copied().next();
+        for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)] {
+            let (days, reading, contradictions, total) = builder.finish();
+            *target = days;
+            readings.push(reading.clone());
+            let (Some(c), Some(order)) = (col, reading.order) else { continue };
+            cell_issue_count += total;
+            let expected = match order {
+                DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
+                DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
+            };
+            for x in contradictions.into_iter().take(CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len())) {
+                report.cell_issues.push(CellIssue { line: x.line, column: c + 1, header: headers[c].clone(), value: x.text, expected });
+            }
+        }
+        report.cell_issues.sort_by_key(|c| (c.line, c.column));
+        table.dims = dims;
+        table.account = account;
+        table.currency = currency;
+        if table.status_from_column {
+            table.status = status_cells;
+        }
+        table.apply_stage_rules(StageRules::infer(&table.stage));
+        report.mapping = mapped_fields(&mapping, &headers, &table);
+        for m in report.mapping.iter_mut() {
+            m.dates = match m.field {
+                "created_date" => readings.first().cloned(),
+                "close_date" => readings.get(1).cloned(),
+                _ => None,
+            };
+        }
+        report.unused_headers = headers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !mapping.contains(&Some(*i)))
+            .map(|(_, h)| h.clone())
+            .collect();
+        report.cell_issues_total = cell_issue_count;
+        Ok(ImportedDeals { table, report })
     }
-    report.cell_issues.sort_by_key(|c| (c.line, c.column));
-    table.dims = dims;
-    table.account = account;
-    table.currency = currency;
-    if table.status_from_column {
-        table.status = status_cells;
-    }
-    table.apply_stage_rules(StageRules::infer(&table.stage));
-    report.mapping = mapped_fields(&mapping, &headers, &table);
-    for m in report.mapping.iter_mut() {
-        m.dates = match m.field {
-            "created_date" => readings.first().cloned(),
-            "close_date" => readings.get(1).cloned(),
-            _ => None,
-        };
-    }
-    report.unused_headers = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !mapping.contains(&Some(*i)))
-        .map(|(_, h)| h.clone())
-        .collect();
-    report.cell_issues_total = cell_issue_count;
-    Ok(ImportedDeals { table, report })
 }
 
 /// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that

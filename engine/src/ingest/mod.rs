@@ -12,7 +12,7 @@ mod value;
 
 pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
 pub use decode::{decode, Decoded};
-pub use deals::{read_deals, ImportedDeals, CELL_ISSUE_LIMIT};
+pub use deals::{read_deals, DealsReader, ImportedDeals, CELL_ISSUE_LIMIT};
 pub use dialect::{sniff, Dialect, DELIMITERS};
 pub use source::{read_table, CsvSource, RawTable};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};

@@ -124,6 +124,11 @@ impl<'a> CsvSource<'a> {
         }
     }
 
+    /// Bytes of the text consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
     /// The cells of the record returned by the last [`CsvSource::next_record`].
     pub fn record(&self) -> &csv::StringRecord {
         &self.record
