@@ -52,6 +52,11 @@ impl ChartStyle {
         text.chars().count() as f64 * 6.8 * self.scale
     }
 
+    /// Grid lines and axes: one device pixel at least.
+    fn grid_line(&self) -> ShapeStyle {
+        self.grid.stroke_width(self.px(1.0).max(1) as u32)
+    }
+
     fn label_font(&self) -> TextStyle<'static> {
         (self.font, 12.0 * self.scale).into_font().color(&self.text)
     }
@@ -120,8 +125,8 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, 
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(TRANSPARENT)
-        .bold_line_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
-        .axis_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
+        .bold_line_style(style.grid_line())
+        .axis_style(style.grid_line())
         .y_labels(5)
         .y_label_formatter(&|v| compact(*v))
         // Month labels are drawn below, centred under their bars.
@@ -197,8 +202,8 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
         .configure_mesh()
         .disable_y_mesh()
         .light_line_style(TRANSPARENT)
-        .bold_line_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
-        .axis_style(style.grid.stroke_width(style.px(1.0).max(1) as u32))
+        .bold_line_style(style.grid_line())
+        .axis_style(style.grid_line())
         .x_labels(5)
         .x_label_formatter(&|v| compact(*v))
         // Stage names are drawn beside their bars below.

@@ -5,6 +5,7 @@
 //! pipelens-cli kpis --demo            KPIs of the demo data as JSON
 //! pipelens-cli kpis FILE.csv          KPIs of a deals CSV as JSON (default period)
 //! pipelens-cli demo-csv               the demo deals table as CSV on stdout
+//! pipelens-cli table FILE...          how each file is read: encoding, dialect, rows, rejects
 //! ```
 
 use pipelens_engine::{demo, export, ingest, kpi, series, Grain, Workspace};
@@ -16,11 +17,17 @@ fn main() -> ExitCode {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["kpis", "--demo"] => Ok(kpis_json(Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) }, None)),
         ["kpis", path] => load(path).map(|(ws, report)| kpis_json(ws, Some(report))),
+        ["table", files @ ..] if !files.is_empty() => {
+            for path in files {
+                print_table(path);
+            }
+            return ExitCode::SUCCESS;
+        }
         ["demo-csv"] => {
             print!("{}", export::deals_csv(&demo::demo_deals(demo::DEMO_SEED)));
             return ExitCode::SUCCESS;
         }
-        _ => Err("usage: pipelens-cli kpis (--demo | FILE.csv) | pipelens-cli demo-csv".to_owned()),
+        _ => Err("usage: pipelens-cli kpis (--demo | FILE.csv) | pipelens-cli demo-csv | pipelens-cli table FILE...".to_owned()),
     };
     match result {
         Ok(v) => {
@@ -31,6 +38,20 @@ fn main() -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// One line per file: how the generic reader sees it (for looking into odd exports).
+fn print_table(path: &str) {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    match ingest::read_table(&name, &bytes) {
+        Ok(t) => {
+            let rows: Vec<&Vec<String>> = t.rows.iter().map(|r| &r.1).collect();
+            let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+            println!("{name}: {} {:?} headers={:?} rows={rows:?} rejected={rejected:?} preamble={:?}", t.encoding, t.dialect.delimiter as char, t.headers, t.preamble);
+        }
+        Err(e) => println!("{name}: {e}"),
     }
 }
 
