@@ -7,6 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_test
 cd "$ROOT"
 
+say "formatting (rustfmt.toml)"
+cargo fmt --all --check
+
 say "native tests (engine, charts on an SVG backend)"
 cargo test --workspace --locked --offline
 

@@ -1,17 +1,18 @@
 //! `<App/>`: the page shell, the dashboard and the drop target.
 
 use crate::charts::canvas::ChartCanvas;
-use crate::charts::draw::{draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure};
+use crate::charts::draw::{
+    draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure,
+};
 use crate::components::import_report::ImportReportView;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::pipeline_table::PipelineTable;
 use crate::components::upload::{load_files, UploadButton};
+use crate::io::download::download_text;
 use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
 use leptos::prelude::*;
-use crate::io::download::download_text;
-use pipelens_engine::format::{compact, grouped};
-use pipelens_engine::{demo, export};
-use pipelens_engine::Period;
+use pipelens_engine::format::{compact, count, grouped};
+use pipelens_engine::{demo, export, Period};
 
 /// The whole app.
 #[component]
@@ -113,8 +114,8 @@ fn BackToDemo() -> impl IntoView {
     view! {
         <Show when=on_file>
             <button class="button" on:click=move |_| {
+                state.cancel_load();
                 state.show(Loaded::demo());
-                state.status.set(LoadStatus::Idle);
             }>"Back to demo"</button>
         </Show>
     }
@@ -131,7 +132,12 @@ fn StatusBanner() -> impl IntoView {
             view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
         LoadStatus::Parsing { file, rows, done, total } => {
-            let text = format!("Analysing {file}: {} rows, {} of {} MB", grouped(rows as f64, 0), grouped(done / 1e6, 1), grouped(total / 1e6, 1));
+            let text = format!(
+                "Analysing {file}: {} rows, {} of {} MB",
+                grouped(rows as f64, 0),
+                grouped(done / 1e6, 1),
+                grouped(total / 1e6, 1)
+            );
             view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
         LoadStatus::Failed(why) => view! {
@@ -173,7 +179,7 @@ fn period_text(p: Period) -> String {
 /// The KPI tiles, the two charts and the pipeline table.
 #[component]
 fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
-    let d = dashboard.clone();
+    let d = dashboard;
     let tiles = d.kpis.iter().map(|(def, r)| view! { <KpiTile def=*def result=r.clone()/> }).collect_view();
 
     let months = d.monthly_revenue.clone();
@@ -193,9 +199,17 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
     let pipeline_summary = format!(
         "Open pipeline by stage ({}): {}.",
         if measure == PipelineMeasure::Value { "value" } else { "deal count; the deals have no amounts" },
-        stages.iter().map(|s| format!("{} {} deals", s.stage, s.count)).collect::<Vec<_>>().join(", ")
+        stages
+            .iter()
+            .map(|s| format!("{} {}", s.stage, count(s.count, "deal", "deals")))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    let pipeline_title = if measure == PipelineMeasure::Value { "Open pipeline by stage" } else { "Open deals by stage (no amounts in the file)" };
+    let pipeline_title = if measure == PipelineMeasure::Value {
+        "Open pipeline by stage"
+    } else {
+        "Open deals by stage (no amounts in the file)"
+    };
     let (draw_months, draw_stages) = (months.clone(), stages.clone());
 
     view! {
@@ -241,7 +255,13 @@ fn MonthFacts(months: Vec<pipelens_engine::series::SeriesPoint>) -> impl IntoVie
 fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) -> impl IntoView {
     let state = expect_context::<AppState>();
     if currencies.len() < 2 {
-        return currencies.first().map(|(_, name, _)| view! { <p class="currency" data-testid="currency">"Amounts in " <strong>{name.clone()}</strong></p> }.into_any()).unwrap_or_else(|| ().into_any());
+        return currencies
+            .first()
+            .map(|(_, name, _)| {
+                view! { <p class="currency" data-testid="currency">"Amounts in " <strong>{name.clone()}</strong></p> }
+                    .into_any()
+            })
+            .unwrap_or_else(|| ().into_any());
     }
     let chosen = chosen.unwrap_or(currencies[0].0);
     let others: usize = currencies.iter().filter(|c| c.0 != chosen).map(|c| c.2).sum();
@@ -255,7 +275,7 @@ fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) ->
     view! {
         <p class="currency" data-testid="currency">
             <label>"Amounts in " <select data-testid="currency-select" on:change=on_change>{options}</select></label>
-            <span class="muted">{format!(" · the data holds {} currencies; {} in other currencies {} left out of amounts, never added to this one", currencies.len(), if others == 1 { "1 deal".to_owned() } else { format!("{} deals", grouped(others as f64, 0)) }, if others == 1 { "is" } else { "are" })}</span>
+            <span class="muted">{format!(" · the data holds {} currencies; {} in other currencies {} left out of amounts, never added to this one", currencies.len(), count(others, "deal", "deals"), if others == 1 { "is" } else { "are" })}</span>
         </p>
     }
     .into_any()

@@ -30,7 +30,11 @@ pub struct Loaded {
 impl Loaded {
     /// The demo company.
     pub fn demo() -> Loaded {
-        Loaded { workspace: Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) }, source: Source::Demo, report: None }
+        Loaded {
+            workspace: Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) },
+            source: Source::Demo,
+            report: None,
+        }
     }
 }
 
@@ -112,7 +116,8 @@ impl Dashboard {
     pub fn compute(ws: &Workspace, currency: Option<u32>) -> Option<Dashboard> {
         let mut scope = ws.default_scope()?;
         let deals = ws.deals.as_ref()?;
-        let currencies: Vec<(u32, String, usize)> = deals.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect();
+        let currencies: Vec<(u32, String, usize)> =
+            deals.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect();
         if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
             scope.currency = currency;
         }

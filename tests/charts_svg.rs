@@ -1,7 +1,9 @@
 //! The chart drawing functions, run natively on plotters' SVG backend: axes, labels, and the
 //! empty and single-point cases.
 
-use pipelens::charts::draw::{draw_pipeline_by_stage, draw_revenue_by_month, pipeline_measure, ChartStyle, PipelineMeasure};
+use pipelens::charts::draw::{
+    draw_pipeline_by_stage, draw_revenue_by_month, pipeline_measure, ChartStyle, PipelineMeasure,
+};
 use pipelens_engine::kpi::{pipeline, StageTotal};
 use pipelens_engine::series::{won_revenue_by, SeriesPoint};
 use pipelens_engine::{demo, Day, Grain, Period, Scope};
@@ -23,10 +25,14 @@ fn svg_sized(size: (u32, u32), draw: impl FnOnce(&DrawingArea<SVGBackend, plotte
 
 /// The text of every `<text>` element, unescaped.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| {
-        let body = t.split_once('>')?.1.split_once("</text>")?.0;
-        Some(body.trim().replace("&apos;", "'").replace("&amp;", "&"))
-    }).filter(|t| !t.is_empty()).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.split_once('>')?.1.split_once("</text>")?.0;
+            Some(body.trim().replace("&apos;", "'").replace("&amp;", "&"))
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Font sizes used by the text elements.
@@ -133,11 +139,14 @@ fn high_dpi_scale_enlarges_text() {
 
 /// `(x, text)` of every text element.
 fn placed_texts(svg: &str) -> Vec<(f64, String)> {
-    svg.split("<text").skip(1).filter_map(|t| {
-        let x = t.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
-        let body = t.split_once('>')?.1.split_once("</text>")?.0.trim().replace("&apos;", "'");
-        (!body.is_empty()).then_some((x, body))
-    }).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let x = t.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let body = t.split_once('>')?.1.split_once("</text>")?.0.trim().replace("&apos;", "'");
+            (!body.is_empty()).then_some((x, body))
+        })
+        .collect()
 }
 
 #[test]
@@ -147,7 +156,8 @@ fn narrow_revenue_chart_thins_month_labels_so_they_do_not_overlap() {
     let out = svg_sized((360, 260), |a| draw_revenue_by_month(a, &points, &ChartStyle::default()).unwrap());
     assert_eq!(bars(&out), 12, "every month still has its bar");
     let months = ["Nov '25", "Dec", "Jan '26", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"];
-    let mut xs: Vec<(f64, String)> = placed_texts(&out).into_iter().filter(|(_, t)| months.contains(&t.as_str())).collect();
+    let mut xs: Vec<(f64, String)> =
+        placed_texts(&out).into_iter().filter(|(_, t)| months.contains(&t.as_str())).collect();
     xs.sort_by(|a, b| a.0.total_cmp(&b.0));
     assert!(xs.len() >= 3 && xs.len() < 12, "labels thinned: {xs:?}");
     for w in xs.windows(2) {
@@ -174,7 +184,7 @@ fn narrow_pipeline_chart_keeps_bar_labels_inside_the_canvas() {
 fn single_stage_pipeline_draws_a_full_height_bar() {
     let stages = vec![StageTotal { stage: "Verhandlung".into(), count: 1, value: 750.0, with_amount: 1 }];
     let out = svg(|a| draw_pipeline_by_stage(a, &stages, &ChartStyle::default()).unwrap());
-    let bar = out.split("<rect").filter(|r| r.contains("fill=\"#2563EB\"")).next().expect("a bar");
+    let bar = out.split("<rect").find(|r| r.contains("fill=\"#2563EB\"")).expect("a bar");
     let height: f64 = bar.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
     assert!(height > 60.0, "bar is {height}px tall in a 280px chart: {bar}");
     assert!(texts(&out).contains(&"750 · 1 deal".to_owned()), "{:?}", texts(&out));

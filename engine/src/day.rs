@@ -30,8 +30,11 @@ impl Day {
 
     /// Converts to chrono's date type (saturating at chrono's range, which no real data reaches).
     pub fn to_naive(self) -> NaiveDate {
-        NaiveDate::from_num_days_from_ce_opt(self.0.saturating_add(EPOCH_FROM_CE))
-            .unwrap_or(if self.0 < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+        NaiveDate::from_num_days_from_ce_opt(self.0.saturating_add(EPOCH_FROM_CE)).unwrap_or(if self.0 < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
     }
 
     /// Year, month (1–12) and day of month.

@@ -39,7 +39,14 @@ pub fn problems_csv(report: &ImportReport) -> String {
         vec!["rejected row".into(), r.line.to_string(), column, String::new(), String::new(), r.reason.clone()]
     });
     let cells = report.cell_issues.iter().map(|c| {
-        vec!["unreadable cell (row kept)".into(), c.line.to_string(), c.column.to_string(), c.header.clone(), c.value.clone(), format!("expected {}", c.expected)]
+        vec![
+            "unreadable cell (row kept)".into(),
+            c.line.to_string(),
+            c.column.to_string(),
+            c.header.clone(),
+            c.value.clone(),
+            format!("expected {}", c.expected),
+        ]
     });
     to_csv(std::iter::once(header).chain(rejected).chain(cells))
 }
@@ -47,9 +54,39 @@ pub fn problems_csv(report: &ImportReport) -> String {
 /// A deals template: the canonical headers and two example rows.
 pub fn deals_template() -> String {
     to_csv([
-        ["deal_id", "amount", "stage", "created_date", "close_date", "owner", "team", "region", "product", "lead_source", "deal_type"].map(String::from).to_vec(),
-        ["D-001", "12000", "Closed Won", "2024-01-15", "2024-03-02", "Ann Lee", "Enterprise", "EMEA", "Core Platform", "Inbound", "new"].map(String::from).to_vec(),
-        ["D-002", "4500", "Proposal", "2024-02-20", "", "Bo Chen", "SMB", "APAC", "Training", "Referral", "upsell"].map(String::from).to_vec(),
+        [
+            "deal_id",
+            "amount",
+            "stage",
+            "created_date",
+            "close_date",
+            "owner",
+            "team",
+            "region",
+            "product",
+            "lead_source",
+            "deal_type",
+        ]
+        .map(String::from)
+        .to_vec(),
+        [
+            "D-001",
+            "12000",
+            "Closed Won",
+            "2024-01-15",
+            "2024-03-02",
+            "Ann Lee",
+            "Enterprise",
+            "EMEA",
+            "Core Platform",
+            "Inbound",
+            "new",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ["D-002", "4500", "Proposal", "2024-02-20", "", "Bo Chen", "SMB", "APAC", "Training", "Referral", "upsell"]
+            .map(String::from)
+            .to_vec(),
     ])
 }
 
@@ -80,13 +117,24 @@ pub fn deals_csv(d: &DealsTable) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::{deals_template, neutralise, problems_csv};
     use crate::demo::{demo_deals, DEMO_SEED};
     use crate::ingest::read_deals;
-    use super::{deals_template, neutralise, problems_csv};
 
     #[test]
     fn neutralises_formula_cells() {
-        for (cell, want) in [("=1+1", "'=1+1"), ("+1+2", "'+1+2"), ("-1+cmd", "'-1+cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("1-1", "1-1"), ("-5", "-5"), ("+1.5", "+1.5"), ("", "")] {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("+1+2", "'+1+2"),
+            ("-1+cmd", "'-1+cmd"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("1-1", "1-1"),
+            ("-5", "-5"),
+            ("+1.5", "+1.5"),
+            ("", ""),
+        ] {
             assert_eq!(neutralise(cell), want);
         }
     }

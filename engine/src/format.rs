@@ -28,6 +28,20 @@ pub fn grouped(v: f64, decimals: usize) -> String {
     out
 }
 
+/// A count with its noun in the right number: `1 deal`, `1,589 deals`.
+///
+/// ```
+/// use pipelens_engine::format::count;
+/// assert_eq!((count(1, "deal", "deals"), count(1589, "deal", "deals")), ("1 deal".into(), "1,589 deals".into()));
+/// ```
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", grouped(n as f64, 0))
+    }
+}
+
 /// A KPI value as shown on a tile: `10,005,534`, `2,360.91`, `63.2 %`, `51.8 days`.
 pub fn display(unit: Unit, v: f64) -> String {
     match unit {
@@ -65,7 +79,14 @@ mod tests {
 
     #[test]
     fn groups_thousands() {
-        let cases = [(0.0, 0, "0"), (999.0, 0, "999"), (1000.0, 0, "1,000"), (1234567.891, 2, "1,234,567.89"), (-0.001, 2, "0.00"), (-1500.0, 0, "-1,500")];
+        let cases = [
+            (0.0, 0, "0"),
+            (999.0, 0, "999"),
+            (1000.0, 0, "1,000"),
+            (1234567.891, 2, "1,234,567.89"),
+            (-0.001, 2, "0.00"),
+            (-1500.0, 0, "-1,500"),
+        ];
         for (v, d, want) in cases {
             assert_eq!(grouped(v, d), want, "{v}");
         }
@@ -83,7 +104,9 @@ mod tests {
 
     #[test]
     fn compacts_axis_labels() {
-        for (v, want) in [(0.0, "0"), (950.0, "950"), (12_000.0, "12k"), (1_250_000.0, "1.2M"), (250_000.0, "250k"), (3.4e9, "3.4B")] {
+        for (v, want) in
+            [(0.0, "0"), (950.0, "950"), (12_000.0, "12k"), (1_250_000.0, "1.2M"), (250_000.0, "250k"), (3.4e9, "3.4B")]
+        {
             assert_eq!(compact(v), want, "{v}");
         }
     }

@@ -3,8 +3,8 @@
 use crate::day::Day;
 use crate::deals::{Amount, DealsTable};
 use crate::period::Grain;
-use crate::workspace::Scope;
 use crate::stage::Status;
+use crate::workspace::Scope;
 use serde::Serialize;
 
 /// One bucket of a trend series.
@@ -43,5 +43,9 @@ pub fn won_revenue_by(d: &DealsTable, scope: &Scope, grain: Grain) -> Vec<Series
             values[b] += a;
         }
     }
-    starts.into_iter().zip(values).map(|(start, value)| SeriesPoint { label: grain.label(start), start, value }).collect()
+    starts
+        .into_iter()
+        .zip(values)
+        .map(|(start, value)| SeriesPoint { label: grain.label(start), start, value })
+        .collect()
 }

@@ -40,14 +40,39 @@ const OPEN_WORDS: &[&str] = &["open", "offen", "otwarta", "otwarty", "进行中"
 
 /// Stage names (whole, after lower-casing) that mean won.
 const WON_NAMES: &[&str] = &[
-    "won", "closed won", "closedwon", "closed - won", "win", "gewonnen", "abgeschlossen gewonnen",
-    "wygrana", "wygrany", "wygrane", "zamknięta wygrana", "赢单", "成交", "已成交", "赢得",
+    "won",
+    "closed won",
+    "closedwon",
+    "closed - won",
+    "win",
+    "gewonnen",
+    "abgeschlossen gewonnen",
+    "wygrana",
+    "wygrany",
+    "wygrane",
+    "zamknięta wygrana",
+    "赢单",
+    "成交",
+    "已成交",
+    "赢得",
 ];
 /// Stage names (whole, after lower-casing) that mean lost.
 const LOST_NAMES: &[&str] = &[
-    "lost", "closed lost", "closedlost", "closed - lost", "loss", "verloren",
-    "abgeschlossen verloren", "przegrana", "przegrany", "przegrane", "zamknięta przegrana",
-    "输单", "丢单", "失败", "已丢失",
+    "lost",
+    "closed lost",
+    "closedlost",
+    "closed - lost",
+    "loss",
+    "verloren",
+    "abgeschlossen verloren",
+    "przegrana",
+    "przegrany",
+    "przegrane",
+    "zamknięta przegrana",
+    "输单",
+    "丢单",
+    "失败",
+    "已丢失",
 ];
 
 fn normalise(text: &str) -> String {
@@ -84,9 +109,30 @@ pub fn classify_stage_name(name: &str) -> Status {
 /// Usual pipeline order of common open-stage names, earliest first. A name is ranked by the
 /// first keyword it contains.
 const STAGE_ORDER_KEYWORDS: &[&str] = &[
-    "lead", "new", "prospect", "discover", "engag", "contact", "qualif", "meeting", "demo",
-    "needs", "analysis", "solution", "proposal", "quote", "angebot", "oferta", "negotiat",
-    "verhandlung", "negocjac", "review", "commit", "contract", "vertrag", "umowa",
+    "lead",
+    "new",
+    "prospect",
+    "discover",
+    "engag",
+    "contact",
+    "qualif",
+    "meeting",
+    "demo",
+    "needs",
+    "analysis",
+    "solution",
+    "proposal",
+    "quote",
+    "angebot",
+    "oferta",
+    "negotiat",
+    "verhandlung",
+    "negocjac",
+    "review",
+    "commit",
+    "contract",
+    "vertrag",
+    "umowa",
 ];
 
 /// How each stage maps to a status, and the order of the open stages.
@@ -103,9 +149,8 @@ impl StageRules {
     /// stages ordered by well-known pipeline keywords (unknown names keep file order, after them).
     pub fn infer(stages: &DictColumn) -> StageRules {
         let status_of: Vec<Status> = stages.values.iter().map(|s| classify_stage_name(s)).collect();
-        let mut open_order: Vec<u32> = (0..stages.values.len() as u32)
-            .filter(|&c| status_of[c as usize] == Status::Open)
-            .collect();
+        let mut open_order: Vec<u32> =
+            (0..stages.values.len() as u32).filter(|&c| status_of[c as usize] == Status::Open).collect();
         open_order.sort_by_key(|&c| {
             let name = normalise(&stages.values[c as usize]);
             STAGE_ORDER_KEYWORDS.iter().position(|k| name.contains(k)).unwrap_or(usize::MAX)

@@ -53,7 +53,11 @@ fn csv_spectrum_matches_its_expected_json() {
     assert_eq!(names.len(), 11);
     for name in names {
         let t = load(&format!("adversarial/csv-spectrum/csvs/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let json = std::fs::read_to_string(corpus(&format!("adversarial/csv-spectrum/json/{}", name.replace(".csv", ".json")))).unwrap();
+        let json = std::fs::read_to_string(corpus(&format!(
+            "adversarial/csv-spectrum/json/{}",
+            name.replace(".csv", ".json")
+        )))
+        .unwrap();
         let want: Vec<serde_json::Map<String, Value>> = serde_json::from_str(&json).unwrap();
         assert_eq!(t.rows.len(), want.len(), "{name}: row count");
         for ((_, got), want) in t.rows.iter().zip(&want) {
@@ -78,17 +82,33 @@ const PAPAPARSE_DEVIATIONS: &[(&str, &str, Ours)] = &[
     ("core-09", "header names collapse whitespace", Ours::Rows(&[&["a", "b", "c,c c"], &["d", "e", "f"]])),
     ("core-17", "text after a closing quote is kept", Ours::Rows(&[&["A", "\"B\"", "C"]])),
     ("core-19", "an unclosed quote in the header is an error", Ours::Error("never closed")),
-    ("core-21", "the malformed first line has fewer fields than the next, so it is a title row (listed in the preamble)", Ours::Rows(&[&["d", "e", "f"]])),
-    ("core-22", "text after a closing quote is kept; the rest parses", Ours::Rows(&[&["a", "bc", "d"], &["e", "f", "g"]])),
+    (
+        "core-21",
+        "the malformed first line has fewer fields than the next, so it is a title row (listed in the preamble)",
+        Ours::Rows(&[&["d", "e", "f"]]),
+    ),
+    (
+        "core-22",
+        "text after a closing quote is kept; the rest parses",
+        Ours::Rows(&[&["a", "bc", "d"], &["e", "f", "g"]]),
+    ),
     ("core-29", "an empty header name becomes column_N", Ours::Rows(&[&["column_1", "b", "c"], &["d", "e", "f"]])),
     ("core-33", "an empty header name becomes column_N", Ours::Rows(&[&["a", "b", "column_3"], &["a", "b", ""]])),
-    ("core-34", "empty header names become column_N", Ours::Rows(&[&["a", "b", "column_3", "column_4", "c", "d"], &["", "", "e", "", "", "f"]])),
+    (
+        "core-34",
+        "empty header names become column_N",
+        Ours::Rows(&[&["a", "b", "column_3", "column_4", "c", "d"], &["", "", "e", "", "", "f"]]),
+    ),
     ("core-35", "empty input is an error", Ours::Error("is empty")),
     ("core-36", "a file of empty fields is empty", Ours::Error("is empty")),
     ("core-37", "a file of empty fields is empty", Ours::Error("is empty")),
     ("core-54", "one column is an error", Ours::Error("only one column")),
     ("core-59", "repeated headers get _2, _3, ...", Ours::Rows(&[&["A", "A_2", "A_3", "A_4"], &["1", "2", "3", "4"]])),
-    ("core-61", "repeated headers get _2, _3, ... around existing names", Ours::Rows(&[&["c", "c_2", "c_3", "c_1"], &["1", "2", "3", "4"]])),
+    (
+        "core-61",
+        "repeated headers get _2, _3, ... around existing names",
+        Ours::Rows(&[&["c", "c_2", "c_3", "c_1"], &["1", "2", "3", "4"]]),
+    ),
     ("parse-02", "header names collapse whitespace", Ours::Rows(&[&["A", "B B", "C"]])),
     ("parse-03", "header names collapse whitespace", Ours::Rows(&[&["A", "B B", "C"]])),
     ("parse-05", "text after a closing quote is kept", Ours::Rows(&[&["A", "B", "C", "D"], &["E", "F", "G  ", "H"]])),
@@ -113,7 +133,14 @@ fn papaparse_cases_match_or_differ_as_documented() {
             }
             continue;
         }
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(corpus(&format!("adversarial/papaparse/cases/{}", name.replace(".csv", ".expected.json")))).unwrap()).unwrap();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus(&format!(
+                "adversarial/papaparse/cases/{}",
+                name.replace(".csv", ".expected.json")
+            )))
+            .unwrap(),
+        )
+        .unwrap();
         let want: Vec<Vec<String>> = expected["expected"]["data"]
             .as_array()
             .unwrap()
@@ -139,7 +166,10 @@ fn papaparse_bom_sample() {
 fn csvkit_examples_parse_as_csvkit_states() {
     // Ragged rows: both reported with their line; the good row kept.
     let t = load("adversarial/csvkit/bad.csv").unwrap();
-    assert_eq!(t.rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(), strings(&[&["0", "mixed types.... uh oh", "17"]]));
+    assert_eq!(
+        t.rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
+        strings(&[&["0", "mixed types.... uh oh", "17"]])
+    );
     let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
     assert_eq!(rejected, [(2, "has 4 fields but the header has 3"), (3, "has 2 fields but the header has 3")]);
 
@@ -173,8 +203,14 @@ fn csvkit_examples_parse_as_csvkit_states() {
         assert_eq!(parse_amount(got), parse_amount(want), "{got} vs {want}");
     }
 
-    assert_eq!(rows(&load("adversarial/csvkit/test_skip_lines.csv").unwrap()), strings(&[&["a", "b", "c"], &["1", "2", "3"]]));
-    assert_eq!(rows(&load("adversarial/csvkit/optional_quote_characters.csv").unwrap()), strings(&[&["a", "b", "c"], &["1", "2", "3"]]));
+    assert_eq!(
+        rows(&load("adversarial/csvkit/test_skip_lines.csv").unwrap()),
+        strings(&[&["a", "b", "c"], &["1", "2", "3"]])
+    );
+    assert_eq!(
+        rows(&load("adversarial/csvkit/optional_quote_characters.csv").unwrap()),
+        strings(&[&["a", "b", "c"], &["1", "2", "3"]])
+    );
     assert_eq!(load("adversarial/csvkit/null_byte.csv").unwrap().rows[0].1, ["\0", "2", "3"]);
     // An unquoted newline splits a row: both halves are rejected and listed, not glued.
     let t = load("adversarial/csvkit/test_join_short_rows.csv").unwrap();
@@ -203,11 +239,23 @@ fn rust_csv_examples() {
 
 #[test]
 fn every_corpus_file_loads_or_gives_a_specific_error() {
-    for dir in ["adversarial/csvkit", "adversarial/rust-csv", "adversarial/papaparse/cases", "adversarial/csv-spectrum/csvs", "real/maven-crm", "real/telco-churn", "real/superstore", "real/ravenstack-saas", "real/sample-sales-crm-synthetic"] {
+    for dir in [
+        "adversarial/csvkit",
+        "adversarial/rust-csv",
+        "adversarial/papaparse/cases",
+        "adversarial/csv-spectrum/csvs",
+        "real/maven-crm",
+        "real/telco-churn",
+        "real/superstore",
+        "real/ravenstack-saas",
+        "real/sample-sales-crm-synthetic",
+    ] {
         for name in files_in(dir, ".csv") {
             match load(&format!("{dir}/{name}")) {
-                Ok(t) => assert_eq!(t.headers.len() >= 2, true, "{dir}/{name}"),
-                Err(ImportError::Empty { .. } | ImportError::SingleColumn { .. } | ImportError::UnclosedQuote { .. }) => {}
+                Ok(t) => assert!(t.headers.len() >= 2, "{dir}/{name}"),
+                Err(
+                    ImportError::Empty { .. } | ImportError::SingleColumn { .. } | ImportError::UnclosedQuote { .. },
+                ) => {}
                 Err(e) => panic!("{dir}/{name}: unexpected {e}"),
             }
         }
@@ -239,7 +287,13 @@ fn real_exports_keep_every_row() {
 fn csvkit_date_files_convert_as_csvkit_does() {
     use pipelens_engine::ingest::{read_date, DateColumnBuilder};
     let lines = |rel: &str| -> Vec<String> {
-        std::fs::read_to_string(corpus(rel)).unwrap().lines().skip(1).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+        std::fs::read_to_string(corpus(rel))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     let want: Vec<String> = lines("adversarial/csvkit/test_date_format_converted.csv");
     for file in ["adversarial/csvkit/test_date_format.csv", "adversarial/csvkit/test_numeric_date_format.csv"] {

@@ -1,7 +1,7 @@
 //! Chart drawing, generic over any plotters [`DrawingBackend`]: the page draws on a canvas,
 //! tests draw on an SVG string. Inputs are already-aggregated series, never rows.
 
-use pipelens_engine::format::{compact, grouped};
+use pipelens_engine::format::{compact, count};
 use pipelens_engine::kpi::StageTotal;
 use pipelens_engine::series::SeriesPoint;
 use plotters::coord::Shift;
@@ -76,7 +76,9 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// shown on January and on the first bucket only.
 fn month_label(label: &str, first: bool) -> String {
     let Some((y, m)) = label.split_once('-') else { return label.to_owned() };
-    let Some(name) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else { return label.to_owned() };
+    let Some(name) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else {
+        return label.to_owned();
+    };
     if first || m == "01" {
         format!("{name} '{}", &y[y.len().saturating_sub(2)..])
     } else {
@@ -95,14 +97,22 @@ fn label_step(widths: &[f64], slot: f64, gap: f64) -> usize {
         .unwrap_or(widths.len().max(1))
 }
 
-fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, message: &str, style: &ChartStyle) -> DrawResult<DB> {
+fn draw_message<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    message: &str,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
     let (w, h) = area.dim_in_pixel();
     let font = style.label_font().pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(message.to_owned(), (w as i32 / 2, h as i32 / 2), font))
 }
 
 /// Columns of won revenue per month, with compact value labels on the y axis.
-pub fn draw_revenue_by_month<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, points: &[SeriesPoint], style: &ChartStyle) -> DrawResult<DB> {
+pub fn draw_revenue_by_month<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[SeriesPoint],
+    style: &ChartStyle,
+) -> DrawResult<DB> {
     area.fill(&style.background)?;
     let max = points.iter().map(|p| p.value).fold(0.0, f64::max);
     if points.is_empty() || max <= 0.0 {
@@ -160,12 +170,20 @@ pub enum PipelineMeasure {
 
 /// The measure to chart: value when any open deal has an amount, else the count.
 pub fn pipeline_measure(stages: &[StageTotal]) -> PipelineMeasure {
-    if stages.iter().any(|s| s.with_amount > 0) { PipelineMeasure::Value } else { PipelineMeasure::Count }
+    if stages.iter().any(|s| s.with_amount > 0) {
+        PipelineMeasure::Value
+    } else {
+        PipelineMeasure::Count
+    }
 }
 
 /// Horizontal bars of the open pipeline per stage, earliest stage on top, each bar labelled
 /// with its value and deal count.
-pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, stages: &[StageTotal], style: &ChartStyle) -> DrawResult<DB> {
+pub fn draw_pipeline_by_stage<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    stages: &[StageTotal],
+    style: &ChartStyle,
+) -> DrawResult<DB> {
     area.fill(&style.background)?;
     if stages.iter().all(|s| s.count == 0) {
         return draw_message(area, "No open deals on the last day of the period", style);
@@ -175,7 +193,7 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
         PipelineMeasure::Value => s.value,
         PipelineMeasure::Count => s.count as f64,
     };
-    let deals = |n: usize| if n == 1 { "1 deal".to_owned() } else { format!("{} deals", grouped(n as f64, 0)) };
+    let deals = |n: usize| count(n, "deal", "deals");
     let bar_label = |s: &StageTotal| match measure {
         PipelineMeasure::Value => format!("{} · {}", compact(s.value), deals(s.count)),
         PipelineMeasure::Count => deals(s.count),
@@ -214,12 +232,20 @@ pub fn draw_pipeline_by_stage<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>,
     // Stage 0 (the earliest) on top: row i spans [n-1-i, n-i) on the y axis.
     let row = |i: usize| (n - 1 - i) as f64;
     let gap = BAR_GAP.max(if n == 1 { 0.3 } else { 0.0 });
-    chart.draw_series(stages.iter().enumerate().map(|(i, s)| {
-        Rectangle::new([(0.0, row(i) + gap), (value(s), row(i) + 1.0 - gap)], style.accent.filled())
-    }))?;
+    chart.draw_series(
+        stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Rectangle::new([(0.0, row(i) + gap), (value(s), row(i) + 1.0 - gap)], style.accent.filled())),
+    )?;
     let gap_x = x_max * gap_px / plot_w;
     let value_font = style.label_font().pos(Pos::new(HPos::Left, VPos::Center));
-    chart.draw_series(stages.iter().enumerate().map(|(i, s)| Text::new(bar_label(s), (value(s) + gap_x, row(i) + 0.5), value_font.clone())))?;
+    chart.draw_series(
+        stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Text::new(bar_label(s), (value(s) + gap_x, row(i) + 0.5), value_font.clone())),
+    )?;
     let name_font = style.label_font().pos(Pos::new(HPos::Right, VPos::Center));
     for (i, s) in stages.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(0.0, row(i) + 0.5));

@@ -1,10 +1,10 @@
 //! The data-quality report of a loaded file: how it was read, how columns were mapped, and
 //! every row that was rejected (with line, column and reason).
 
-use leptos::prelude::*;
-use pipelens_engine::format::grouped;
 use crate::io::download::download_text;
+use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
+use pipelens_engine::format::grouped;
 use pipelens_engine::ingest::{DateOrder, ImportReport};
 
 /// Rejected rows rendered in the page; the count always covers all of them.
@@ -53,10 +53,12 @@ pub fn ImportReportView(
         })
         .collect_view();
     let preamble = (!report.preamble.is_empty()).then(|| {
-        let lines = report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
+        let lines =
+            report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
         view! { <p class="muted" data-testid="preamble">"Skipped above the header (title or notes): " {lines}</p> }
     });
-    let unused = (!report.unused_headers.is_empty()).then(|| view! { <p class="muted">"Not used: " {report.unused_headers.join(", ")}</p> });
+    let unused = (!report.unused_headers.is_empty())
+        .then(|| view! { <p class="muted">"Not used: " {report.unused_headers.join(", ")}</p> });
     let rows = report
         .rejected
         .iter()

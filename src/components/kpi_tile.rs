@@ -27,11 +27,7 @@ pub fn KpiTile(
         .iter()
         .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(def.unit, c.value))}</p> })
         .collect_view();
-    let left_out = result
-        .left_out
-        .iter()
-        .map(|l| view! { <li>{format!("{l}: left out")}</li> })
-        .collect_view();
+    let left_out = result.left_out.iter().map(|l| view! { <li>{format!("{l}: left out")}</li> }).collect_view();
     let e = def.explanation;
     let undefined = reason.is_some();
     let title = reason.clone().unwrap_or_default();

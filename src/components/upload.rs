@@ -34,7 +34,8 @@ pub fn load_files(state: AppState, files: web_sys::FileList) {
             Err(ReadError::Cancelled) => return,
             Err(e) => return state.status.set(LoadStatus::Failed(format!("{name}: {e}."))),
         };
-        let parsing = |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.clone(), rows, done, total };
+        let parsing =
+            |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.clone(), rows, done, total };
         state.status.set(parsing(0, 0.0, bytes.len() as f64));
         next_frame().await;
         if !current() {
@@ -72,7 +73,9 @@ pub fn load_files(state: AppState, files: web_sys::FileList) {
                     report: Some(imported.report),
                 });
                 state.status.set(if skipped > 0 {
-                    LoadStatus::Notice(format!("Only one file is read at a time for now: loaded {name}, {skipped} more left out."))
+                    LoadStatus::Notice(format!(
+                        "Only one file is read at a time for now: loaded {name}, {skipped} more left out."
+                    ))
                 } else {
                     LoadStatus::Idle
                 });

@@ -37,7 +37,11 @@ impl std::fmt::Display for ReadError {
 }
 
 fn js_error(e: JsValue) -> ReadError {
-    ReadError::Browser(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_else(|| "unknown error".into()))
+    ReadError::Browser(
+        e.as_string()
+            .or_else(|| js_sys::Error::from(e).message().as_string())
+            .unwrap_or_else(|| "unknown error".into()),
+    )
 }
 
 /// Largest file accepted: a wasm32 heap is at most 4 GiB and parsing needs room beside the bytes.
@@ -45,7 +49,11 @@ const MAX_BYTES: f64 = 1.5e9;
 
 /// Reads `file` slice by slice, calling `progress(done, total)` after each slice and stopping
 /// when `keep_going()` turns false.
-pub async fn read_bytes(file: &web_sys::File, mut progress: impl FnMut(f64, f64), keep_going: &dyn Fn() -> bool) -> Result<Vec<u8>, ReadError> {
+pub async fn read_bytes(
+    file: &web_sys::File,
+    mut progress: impl FnMut(f64, f64),
+    keep_going: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, ReadError> {
     let total = file.size();
     if total > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: total });

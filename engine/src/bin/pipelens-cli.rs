@@ -27,7 +27,8 @@ fn main() -> ExitCode {
             print!("{}", export::deals_csv(&demo::demo_deals(demo::DEMO_SEED)));
             return ExitCode::SUCCESS;
         }
-        _ => Err("usage: pipelens-cli kpis (--demo | FILE.csv) | pipelens-cli demo-csv | pipelens-cli table FILE...".to_owned()),
+        _ => Err("usage: pipelens-cli kpis (--demo | FILE.csv) | pipelens-cli demo-csv | pipelens-cli table FILE..."
+            .to_owned()),
     };
     match result {
         Ok(v) => {
@@ -49,7 +50,10 @@ fn print_table(path: &str) {
         Ok(t) => {
             let rows: Vec<&Vec<String>> = t.rows.iter().map(|r| &r.1).collect();
             let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
-            println!("{name}: {} {:?} headers={:?} rows={rows:?} rejected={rejected:?} preamble={:?}", t.encoding, t.dialect.delimiter as char, t.headers, t.preamble);
+            println!(
+                "{name}: {} {:?} headers={:?} rows={rows:?} rejected={rejected:?} preamble={:?}",
+                t.encoding, t.dialect.delimiter as char, t.headers, t.preamble
+            );
         }
         Err(e) => println!("{name}: {e}"),
     }

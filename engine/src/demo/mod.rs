@@ -65,11 +65,8 @@ const SOURCES: [(&str, f64, f64); 5] = [
 ];
 
 /// Deal type, share, win multiplier, amount multiplier, cycle multiplier.
-const TYPES: [(&str, f64, f64, f64, f64); 3] = [
-    ("new", 0.62, 1.0, 1.0, 1.0),
-    ("upsell", 0.24, 1.45, 0.6, 0.7),
-    ("renewal", 0.14, 2.4, 0.85, 0.5),
-];
+const TYPES: [(&str, f64, f64, f64, f64); 3] =
+    [("new", 0.62, 1.0, 1.0, 1.0), ("upsell", 0.24, 1.45, 0.6, 0.7), ("renewal", 0.14, 2.4, 0.85, 0.5)];
 
 const OPEN_STAGES: [&str; 4] = ["Prospecting", "Qualification", "Proposal", "Negotiation"];
 
@@ -147,7 +144,8 @@ fn push_deal(t: &mut DealsTable, rng: &mut Rng, n: u32, created: Day, end: Day) 
     t.created.push(Some(created));
     t.close.push((!is_open).then_some(close));
     t.status.push(crate::stage::classify_stage_name(stage));
-    let values = [rep.name, TEAMS[rep.team], REGIONS[rep.region], PRODUCTS[product].0, SOURCES[source].0, TYPES[kind].0];
+    let values =
+        [rep.name, TEAMS[rep.team], REGIONS[rep.region], PRODUCTS[product].0, SOURCES[source].0, TYPES[kind].0];
     for (col, v) in t.dims.iter_mut().zip(values) {
         if let Some(col) = col {
             col.push(Some(v));

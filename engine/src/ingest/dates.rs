@@ -83,7 +83,10 @@ fn date_part(cell: &str) -> &str {
     let bytes = t.as_bytes();
     for (i, _) in t.match_indices(' ') {
         let rest = &bytes[i + 1..];
-        if rest.len() >= 4 && rest[0].is_ascii_digit() && (rest[1] == b':' || (rest[1].is_ascii_digit() && rest[2] == b':')) {
+        if rest.len() >= 4
+            && rest[0].is_ascii_digit()
+            && (rest[1] == b':' || (rest[1].is_ascii_digit() && rest[2] == b':'))
+        {
             return &t[..i];
         }
     }
@@ -115,17 +118,20 @@ pub fn read_date(cell: &str) -> Option<DateCandidates> {
         return d.map(|d| DateCandidates::same(Some(d)));
     }
     let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'));
-    let tokens: Vec<&str> = text.split(|c: char| matches!(c, '/' | '.' | '-' | ' ' | ',')).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = text.split(['/', '.', '-', ' ', ',']).filter(|t| !t.is_empty()).collect();
     if tokens.len() != 3 {
         return None;
     }
-    let num = |t: &str| -> Option<(u32, usize)> { t.bytes().all(|b| b.is_ascii_digit()).then(|| Some((t.parse().ok()?, t.len())))? };
+    let num = |t: &str| -> Option<(u32, usize)> {
+        t.bytes().all(|b| b.is_ascii_digit()).then(|| Some((t.parse().ok()?, t.len())))?
+    };
     let months: Vec<Option<u32>> = tokens.iter().map(|t| month_number(t)).collect();
     match months.iter().position(Option::is_some) {
         // A month name: the other two are day and year, the year being the 4-digit one (or last).
         Some(m) => {
             let month = months[m]?;
-            let rest: Vec<(u32, usize)> = tokens.iter().enumerate().filter(|&(i, _)| i != m).map(|(_, t)| num(t)).collect::<Option<_>>()?;
+            let rest: Vec<(u32, usize)> =
+                tokens.iter().enumerate().filter(|&(i, _)| i != m).map(|(_, t)| num(t)).collect::<Option<_>>()?;
             let (day, year) = if rest[0].1 == 4 { (rest[1], rest[0]) } else { (rest[0], rest[1]) };
             let d = Day::from_ymd(full_year(year.0, year.1), month, day.0)?;
             Some(DateCandidates::same(Some(d)))
@@ -143,7 +149,11 @@ pub fn read_date(cell: &str) -> Option<DateCandidates> {
             let year = full_year(parts[2].0, parts[2].1);
             let month_first = Day::from_ymd(year, parts[0].0, parts[1].0);
             let day_first = Day::from_ymd(year, parts[1].0, parts[0].0);
-            (month_first.is_some() || day_first.is_some()).then_some(DateCandidates { month_first, day_first, open_order: separator })
+            (month_first.is_some() || day_first.is_some()).then_some(DateCandidates {
+                month_first,
+                day_first,
+                open_order: separator,
+            })
         }
     }
 }

@@ -1,13 +1,13 @@
 //! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
 
+use super::dates::{read_date, DateColumnBuilder, DateOrder};
+use super::decode::{decode, Decoded};
 use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
-use super::dates::{read_date, DateColumnBuilder, DateOrder};
-use super::value::{is_empty_cell, parse_amount, parse_bool};
-use super::decode::{decode, Decoded};
 use super::source::CsvSource;
+use super::value::{is_empty_cell, parse_amount, parse_bool};
 use crate::column::DictColumn;
-use crate::deals::{Dim, DealsTable};
+use crate::deals::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
 use std::collections::HashMap;
@@ -120,7 +120,12 @@ impl<'a> DealsReader<'a> {
             missing.retain(|m| *m != "stage or status");
         }
         let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
-            return Err(ImportError::MissingFields { file: file.to_owned(), dataset: "deals", missing, found: src.headers.clone() });
+            return Err(ImportError::MissingFields {
+                file: file.to_owned(),
+                dataset: "deals",
+                missing,
+                found: src.headers.clone(),
+            });
         };
         let report = ImportReport {
             file: file.to_owned(),
@@ -132,7 +137,10 @@ impl<'a> DealsReader<'a> {
         };
         Ok(DealsReader {
             file: file.to_owned(),
-            table: DealsTable { status_from_column: cols.status.is_some() || cols.won_closed.is_some(), ..DealsTable::default() },
+            table: DealsTable {
+                status_from_column: cols.status.is_some() || cols.won_closed.is_some(),
+                ..DealsTable::default()
+            },
             dims: cols.dims.map(|c| c.map(|_| DictColumn::default())),
             account: cols.account.map(|_| DictColumn::default()),
             currency: cols.currency.map(|_| DictColumn::default()),
@@ -205,11 +213,19 @@ impl<'a> DealsReader<'a> {
             };
             let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
             let created_cell = &record[cols.created];
-            self.created.push_at(read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)), line, created_cell);
+            self.created.push_at(
+                read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)),
+                line,
+                created_cell,
+            );
             // The first close-date column with a value: close_date, else won time, else lost time.
             let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(&record[c]));
             let close_cell = close_col.map_or("", |c| &record[c]);
-            self.close.push_at(close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))), line, close_cell);
+            self.close.push_at(
+                close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))),
+                line,
+                close_cell,
+            );
             if let Some(c) = cols.status {
                 let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
                 self.status_cells.push(s.unwrap_or(Status::Unknown));
@@ -244,7 +260,22 @@ impl<'a> DealsReader<'a> {
 
     /// Settles the date columns and stage rules and hands over the table and its report.
     pub fn finish(self) -> Result<ImportedDeals, ImportError> {
-        let DealsReader { file, headers, mapping, cols, mut report, mut table, dims, account, currency, status_cells, created, close, mut cell_issue_count, .. } = self;
+        let DealsReader {
+            file,
+            headers,
+            mapping,
+            cols,
+            mut report,
+            mut table,
+            dims,
+            account,
+            currency,
+            status_cells,
+            created,
+            close,
+            mut cell_issue_count,
+            ..
+        } = self;
         if report.rows_kept == 0 {
             return Err(match report.rejected.first() {
                 None => ImportError::HeaderOnly { file },
@@ -258,7 +289,9 @@ impl<'a> DealsReader<'a> {
         }
         let mut readings = Vec::new();
         let close_col = cols.close.iter().flatten().copied().next();
-        for (col, builder, target) in [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)] {
+        for (col, builder, target) in
+            [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)]
+        {
             let (days, reading, contradictions, total) = builder.finish();
             *target = days;
             readings.push(reading.clone());
@@ -269,7 +302,13 @@ impl<'a> DealsReader<'a> {
                 DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
             };
             for x in contradictions.into_iter().take(CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len())) {
-                report.cell_issues.push(CellIssue { line: x.line, column: c + 1, header: headers[c].clone(), value: x.text, expected });
+                report.cell_issues.push(CellIssue {
+                    line: x.line,
+                    column: c + 1,
+                    header: headers[c].clone(),
+                    value: x.text,
+                    expected,
+                });
             }
         }
         report.cell_issues.sort_by_key(|c| (c.line, c.column));
@@ -288,12 +327,8 @@ impl<'a> DealsReader<'a> {
                 _ => None,
             };
         }
-        report.unused_headers = headers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !mapping.contains(&Some(*i)))
-            .map(|(_, h)| h.clone())
-            .collect();
+        report.unused_headers =
+            headers.iter().enumerate().filter(|(i, _)| !mapping.contains(&Some(*i))).map(|(_, h)| h.clone()).collect();
         report.cell_issues_total = cell_issue_count;
         Ok(ImportedDeals { table, report })
     }
@@ -378,7 +413,8 @@ mod tests {
     fn keeps_rows_with_unreadable_cells_and_lists_the_cells() {
         let t = read("deal_id,amount,stage,created_date\nA,lots,Won,2024-01-01\nB,5,Won,someday\n");
         assert_eq!(t.report.rows_kept, 2);
-        let issues: Vec<(u64, usize, &str)> = t.report.cell_issues.iter().map(|c| (c.line, c.column, c.value.as_str())).collect();
+        let issues: Vec<(u64, usize, &str)> =
+            t.report.cell_issues.iter().map(|c| (c.line, c.column, c.value.as_str())).collect();
         assert_eq!(issues, [(2, 2, "lots"), (3, 4, "someday")]);
         assert_eq!(t.report.cell_issues_total, 2);
         assert_eq!(t.table.amount.get(0), None);
@@ -406,9 +442,14 @@ mod tests {
         assert!(matches!(err("deal_id,amount,stage,created_date\n\n\n"), ImportError::HeaderOnly { .. }));
         assert!(matches!(err("just one column\nx\n"), ImportError::SingleColumn { .. }));
         let missing = err("name,amount\nx,1\n");
-        assert!(matches!(&missing, ImportError::MissingFields { missing, .. } if missing == &["deal_id", "stage or status", "created_date"]));
+        assert!(
+            matches!(&missing, ImportError::MissingFields { missing, .. } if missing == &["deal_id", "stage or status", "created_date"])
+        );
         assert!(missing.to_string().contains("Columns in the file: name, amount"));
-        assert!(matches!(err("deal_id,amount,stage,created_date\n,1,Won,2024-01-01\n"), ImportError::NoUsableRows { first_line: 2, .. }));
+        assert!(matches!(
+            err("deal_id,amount,stage,created_date\n,1,Won,2024-01-01\n"),
+            ImportError::NoUsableRows { first_line: 2, .. }
+        ));
     }
 
     #[test]

@@ -66,10 +66,12 @@ mod tests {
 
     #[test]
     fn reads_utf16_with_bom() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a,ż\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("a,ż\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         let d = decode("f.csv", &le).unwrap();
         assert_eq!((d.text.as_ref(), d.encoding), ("a,ż\n", "UTF-16LE"));
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a,ż\n".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("a,ż\n".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
         assert_eq!(decode("f.csv", &be).unwrap().encoding, "UTF-16BE");
     }
 

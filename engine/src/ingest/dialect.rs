@@ -101,7 +101,8 @@ pub fn sniff(text: &str) -> Dialect {
     let (sample, truncated) = (&text[..end], end < text.len());
     let backslash_escapes = sample.contains("\\\"") && !sample.contains("\"\"");
     // Best so far: (consistent records, fewer fields holding stray quotes, fields, preference).
-    let mut best: Option<((usize, std::cmp::Reverse<usize>, usize, usize), Dialect)> = None;
+    type Score = (usize, std::cmp::Reverse<usize>, usize, usize);
+    let mut best: Option<(Score, Dialect)> = None;
     for (priority, &delimiter) in DELIMITERS.iter().enumerate() {
         let dialect = Dialect { delimiter, backslash_escapes, skip_records: 0 };
         let (counts, stray_quotes) = field_counts(sample, &dialect, truncated);

@@ -2,20 +2,19 @@
 //! the good rows are kept; nothing here panics on any input.
 
 mod dates;
-mod decode;
 mod deals;
+mod decode;
 mod dialect;
-mod source;
 mod mapping;
 mod report;
+mod source;
 mod value;
 
 pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
-pub use decode::{decode, Decoded};
 pub use deals::{read_deals, DealsReader, ImportedDeals, CELL_ISSUE_LIMIT};
+pub use decode::{decode, Decoded};
 pub use dialect::{sniff, Dialect, DELIMITERS};
-pub use source::{read_table, CsvSource, RawTable};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use report::{CellIssue, ImportReport, MappedField, RejectedRow};
+pub use source::{read_table, CsvSource, RawTable};
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};
-

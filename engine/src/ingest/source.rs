@@ -1,9 +1,9 @@
 //! A CSV file as a header and a stream of records, whatever its dialect: the layer every
 //! dataset reader (and the import preview) sits on.
 
+use super::decode;
 use super::dialect::{sniff, Dialect};
 use super::report::RejectedRow;
-use super::decode;
 use crate::error::ImportError;
 use std::collections::HashSet;
 
@@ -49,7 +49,11 @@ impl<'a> LineCounter<'a> {
             return self.line;
         }
         let chunk = &self.text[self.pos..start];
-        let breaks = chunk.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n'))).count();
+        let breaks = chunk
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n')))
+            .count();
         self.line += breaks as u64;
         self.pos = start;
         self.line
@@ -179,7 +183,11 @@ pub(crate) fn unique_headers(record: &csv::StringRecord) -> Vec<String> {
         .enumerate()
         .map(|(i, h)| {
             let h = h.trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ");
-            if h.is_empty() { format!("column_{}", i + 1) } else { h }
+            if h.is_empty() {
+                format!("column_{}", i + 1)
+            } else {
+                h
+            }
         })
         .collect();
     let mut taken: HashSet<String> = HashSet::new();
@@ -227,7 +235,14 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<RawTable, ImportError> {
             Err(r) => rejected.push(r),
         }
     }
-    Ok(RawTable { encoding: decoded.encoding, dialect: src.dialect, headers: src.headers, preamble: src.preamble, rows, rejected })
+    Ok(RawTable {
+        encoding: decoded.encoding,
+        dialect: src.dialect,
+        headers: src.headers,
+        preamble: src.preamble,
+        rows,
+        rejected,
+    })
 }
 
 #[cfg(test)]

@@ -13,8 +13,7 @@ use crate::day::Day;
 /// ```
 pub fn is_empty_cell(cell: &str) -> bool {
     let t = cell.trim();
-    t.is_empty()
-        || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p))
+    t.is_empty() || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// Reads a yes/no cell: `true/false`, `yes/no`, `y/n`, `1/0`, `ja/nein`, `tak/nie`,

@@ -4,15 +4,18 @@
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use crate::column::NO_CODE;
-use crate::format::grouped;
 use crate::deals::{Amount, DealsTable};
+use crate::format::grouped;
 use crate::period::Period;
 use crate::stage::Status;
 use crate::stats::{mean, median};
 use crate::workspace::{Scope, Workspace};
 
 fn needs_deals() -> KpiResult {
-    KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "deal_id, amount, stage or status, created_date" })
+    KpiResult::undefined(Undefined::NeedsData {
+        dataset: "deals",
+        fields: "deal_id, amount, stage or status, created_date",
+    })
 }
 
 /// Deals closed in a period, split by outcome, and the closed deals that cannot be placed in
@@ -42,7 +45,8 @@ fn closed_in(d: &DealsTable, p: Period) -> Closed {
     c
 }
 
-const OTHER_CURRENCY_WON: (&str, &str) = ("won deal in the period is in another currency", "won deals in the period are in another currency");
+const OTHER_CURRENCY_WON: (&str, &str) =
+    ("won deal in the period is in another currency", "won deals in the period are in another currency");
 
 fn no_closed_deals(p: Period) -> Undefined {
     Undefined::NoRows(format!("no deals were closed (won or lost) in {p}"))
@@ -61,7 +65,11 @@ fn won_in(d: &DealsTable, p: Period) -> impl Iterator<Item = usize> + '_ {
 /// Notes shared by every KPI that needs the deal's status and close date.
 fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
     let r = r.left_out(c.won_no_close, "won deal has no close date", "won deals have no close date");
-    let r = if won_only { r } else { r.left_out(c.lost_no_close, "lost deal has no close date", "lost deals have no close date") };
+    let r = if won_only {
+        r
+    } else {
+        r.left_out(c.lost_no_close, "lost deal has no close date", "lost deals have no close date")
+    };
     r.left_out(c.unknown_status, "deal has no stage or status", "deals have no stage or status")
 }
 
@@ -84,7 +92,10 @@ pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} deals won in {p} has an amount in this currency", grouped(c.won as f64, 0))))
+        KpiResult::undefined(Undefined::NoRows(format!(
+            "none of the {} deals won in {p} has an amount in this currency",
+            grouped(c.won as f64, 0)
+        )))
     } else {
         KpiResult::value(sum)
     };
@@ -96,7 +107,11 @@ pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
 pub fn deals_won(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
     let c = closed_in(d, scope.period);
-    let r = if c.won + c.lost == 0 { KpiResult::undefined(no_closed_deals(scope.period)) } else { KpiResult::value(c.won as f64) };
+    let r = if c.won + c.lost == 0 {
+        KpiResult::undefined(no_closed_deals(scope.period))
+    } else {
+        KpiResult::value(c.won as f64)
+    };
     closed_notes(r, &c, true)
 }
 
@@ -106,7 +121,10 @@ pub fn win_rate(ws: &Workspace, scope: &Scope) -> KpiResult {
     let c = closed_in(d, scope.period);
     let closed = c.won + c.lost;
     let r = if closed == 0 {
-        KpiResult::undefined(Undefined::ZeroDenominator(format!("no deals were closed (won or lost) in {}", scope.period)))
+        KpiResult::undefined(Undefined::ZeroDenominator(format!(
+            "no deals were closed (won or lost) in {}",
+            scope.period
+        )))
     } else {
         KpiResult::value(c.won as f64 / closed as f64)
     };
@@ -166,7 +184,11 @@ pub fn sales_cycle_days(ws: &Workspace, scope: &Scope) -> KpiResult {
     })
     .companion("median", median(&mut days))
     .left_out(no_created, "won deal in the period has no created date", "won deals in the period have no created date")
-    .left_out(negative, "won deal in the period closes before it was created", "won deals in the period close before they were created");
+    .left_out(
+        negative,
+        "won deal in the period closes before it was created",
+        "won deals in the period close before they were created",
+    );
     closed_notes(r, &c, true)
 }
 
@@ -246,7 +268,14 @@ pub fn pipeline(d: &DealsTable, scope: &Scope) -> Pipeline {
         .collect();
     let total: usize = count.iter().sum();
     let priced: usize = with_amount.iter().sum();
-    Pipeline { stages, count: total, value: value.iter().sum(), no_amount: total - priced - other_currency, other_currency, created_later }
+    Pipeline {
+        stages,
+        count: total,
+        value: value.iter().sum(),
+        no_amount: total - priced - other_currency,
+        other_currency,
+        created_later,
+    }
 }
 
 /// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
@@ -257,13 +286,20 @@ pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
         KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {
         let tail = if pl.other_currency > 0 { " in this currency" } else { "" };
-        KpiResult::undefined(Undefined::NoRows(format!("none of the {} open deals has an amount{tail}", grouped(pl.count as f64, 0))))
+        KpiResult::undefined(Undefined::NoRows(format!(
+            "none of the {} open deals has an amount{tail}",
+            grouped(pl.count as f64, 0)
+        )))
     } else {
         KpiResult::value(pl.value)
     };
-    r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
-    r.left_out(pl.no_amount, "open deal has no amount", "open deals have no amount")
-        .left_out(pl.other_currency, "open deal is in another currency", "open deals are in another currency")
+    r.breakdown =
+        pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
+    r.left_out(pl.no_amount, "open deal has no amount", "open deals have no amount").left_out(
+        pl.other_currency,
+        "open deal is in another currency",
+        "open deals are in another currency",
+    )
 }
 
 /// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
@@ -272,7 +308,11 @@ pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
     let Some(d) = ws.deals.as_ref() else { return needs_deals() };
     let pl = pipeline(d, scope);
     let mut r = KpiResult::value(pl.count as f64);
-    r.breakdown = pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 }).collect();
+    r.breakdown = pl
+        .stages
+        .iter()
+        .map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 })
+        .collect();
     let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
     r.left_out(unknown, "deal has no stage or status", "deals have no stage or status")
 }
@@ -325,10 +365,10 @@ mod tests {
     #[test]
     fn period_bounds_are_inclusive_and_cross_years() {
         let w = ws(concat!(
-            "A,1,Won,2023-12-01,2023-12-31\n", // before: out
-            "B,10,Won,2023-12-15,2024-01-01\n", // first day: in
-            "C,100,Won,2024-02-28,2024-02-29\n", // leap day: in
-            "D,1000,Won,2024-12-31,2024-12-31\n", // last day, same-day close: in
+            "A,1,Won,2023-12-01,2023-12-31\n",     // before: out
+            "B,10,Won,2023-12-15,2024-01-01\n",    // first day: in
+            "C,100,Won,2024-02-28,2024-02-29\n",   // leap day: in
+            "D,1000,Won,2024-12-31,2024-12-31\n",  // last day, same-day close: in
             "E,10000,Won,2024-06-01,2025-01-01\n", // after: out
         ));
         assert_eq!(get(&w, "revenue").number(), Some(1110.0));
@@ -341,17 +381,20 @@ mod tests {
     #[test]
     fn missing_cells_leave_rows_out_and_say_so() {
         let w = ws(concat!(
-            "A,,Won,2024-01-01,2024-02-01\n",  // won, no amount
-            "B,200,Won,,2024-02-01\n",         // won, no created date
+            "A,,Won,2024-01-01,2024-02-01\n",    // won, no amount
+            "B,200,Won,,2024-02-01\n",           // won, no created date
             "C,300,Won,2024-03-05,2024-03-01\n", // closes before created
-            "D,400,Won,2024-01-01,\n",         // won, no close date
+            "D,400,Won,2024-01-01,\n",           // won, no close date
             "E,500,Lost,2024-01-01,2024-01-10\n",
-            "F,600,,2024-01-01,2024-01-10\n",  // no stage
+            "F,600,,2024-01-01,2024-01-10\n", // no stage
         ));
         let rev = get(&w, "revenue");
         assert_eq!(rev.number(), Some(500.0));
         let notes: Vec<String> = rev.left_out.iter().map(ToString::to_string).collect();
-        assert_eq!(notes, ["1 won deal in the period has no amount", "1 won deal has no close date", "1 deal has no stage or status"]);
+        assert_eq!(
+            notes,
+            ["1 won deal in the period has no amount", "1 won deal has no close date", "1 deal has no stage or status"]
+        );
         assert_eq!(get(&w, "win_rate").number(), Some(3.0 / 4.0));
         let cycle = get(&w, "sales_cycle_days");
         assert_eq!(cycle.number(), Some(31.0), "only A has both dates in order");
@@ -364,9 +407,9 @@ mod tests {
     fn pipeline_keeps_undated_deals_and_drops_later_ones() {
         let w = ws(concat!(
             "A,100,Proposal,2024-05-01,\n",
-            "B,200,Prospecting,,\n",           // no created date: still counts
-            "C,400,Proposal,2025-01-05,\n",    // created after the as-of date: out
-            "D,,Proposal,2024-02-01,\n",       // no amount: counted, not valued
+            "B,200,Prospecting,,\n",        // no created date: still counts
+            "C,400,Proposal,2025-01-05,\n", // created after the as-of date: out
+            "D,,Proposal,2024-02-01,\n",    // no amount: counted, not valued
             "E,800,Won,2024-01-01,2024-02-01\n",
         ));
         let count = get(&w, "pipeline_count");
@@ -421,7 +464,12 @@ mod tests {
         let w = Workspace::default();
         for def in crate::kpi::CATALOG {
             let r = (def.compute)(&w, &year_2024());
-            assert_eq!(r.value.unwrap_err().to_string(), "needs deals: deal_id, amount, stage or status, created_date", "{}", def.id);
+            assert_eq!(
+                r.value.unwrap_err().to_string(),
+                "needs deals: deal_id, amount, stage or status, created_date",
+                "{}",
+                def.id
+            );
         }
     }
 }
