@@ -65,6 +65,16 @@ pub enum ImportError {
         /// The file's headers.
         found: Vec<String>,
     },
+    /// The file holds another dataset, which this version cannot analyse yet.
+    #[error("{file} looks like a {dataset} file (columns for {}), not deals. pipelens analyses deals files so far; leads, activities, customers, spend, quotas and forecasts are on the way.", matched.join(", "))]
+    OtherDataset {
+        /// File name.
+        file: String,
+        /// The dataset it looks like.
+        dataset: &'static str,
+        /// Canonical fields its headers matched.
+        matched: Vec<&'static str>,
+    },
     /// Every data row was rejected.
     #[error("{file}: none of its {rejected} rows could be used (first problem, line {first_line}: {first_reason}).")]
     NoUsableRows {

@@ -215,6 +215,11 @@ test('files it cannot use get a specific message and the app stays alive', async
     { name: 'people.csv', buffer: Buffer.from('name,amount\nx,1\n'), message: /cannot be read as deals: no column found for deal_id, stage or status, created_date/ },
     { name: 'empty.csv', buffer: Buffer.from(''), message: /empty\.csv is empty/ },
     { name: 'export.json', buffer: Buffer.from('[{"deal_id": 1}]'), message: /JSON file, not CSV/ },
+    {
+      name: 'Leads.csv',
+      buffer: readFileSync(join(CORPUS, 'real/sample-sales-crm-synthetic/Leads.csv')),
+      message: /Leads\.csv looks like a leads file \(columns for lead_id, created_at, source\), not deals/,
+    },
   ];
   for (const c of cases) {
     await upload(page, { name: c.name, mimeType: 'text/csv', buffer: c.buffer });

@@ -1,8 +1,9 @@
 //! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
 
+use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::decode::{decode, Decoded};
-use super::mapping::{auto_map, missing_required, DEAL_FIELDS};
+use super::mapping::{auto_map, DEAL_FIELDS};
 use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
 use super::value::{is_empty_cell, parse_amount, parse_bool};
@@ -113,19 +114,15 @@ impl<'a> DealsReader<'a> {
     pub fn open(file: &str, byte_len: usize, decoded: &'a Decoded<'a>) -> Result<DealsReader<'a>, ImportError> {
         let src = CsvSource::open(file, &decoded.text)?;
         let mapping = auto_map(DEAL_FIELDS, &src.headers);
-        let mut missing = missing_required(DEAL_FIELDS, &mapping);
-        let flag = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| mapping[i]);
-        if flag("is_won").is_some() && flag("is_closed").is_some() {
-            // IsWon + IsClosed say open / won / lost as well as a status column does.
-            missing.retain(|m| *m != "stage or status");
-        }
+        let missing = DatasetKind::Deals.missing(&src.headers);
         let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
-            return Err(ImportError::MissingFields {
-                file: file.to_owned(),
-                dataset: "deals",
-                missing,
-                found: src.headers.clone(),
-            });
+            let file = file.to_owned();
+            // A file that is plainly another dataset deserves to hear so.
+            let fits = detect_datasets(&src.headers);
+            if let Some(other) = fits.into_iter().find(|f| f.complete() && f.kind != DatasetKind::Deals) {
+                return Err(ImportError::OtherDataset { file, dataset: other.kind.name(), matched: other.matched });
+            }
+            return Err(ImportError::MissingFields { file, dataset: "deals", missing, found: src.headers.clone() });
         };
         let report = ImportReport {
             file: file.to_owned(),
@@ -433,6 +430,16 @@ mod tests {
         let t = read("deal_id,amount,status,stage,created_date\nA,1,won,Contract,2024-01-01\nB,1,open,Contract,2024-01-01\nC,1,maybe,Contract,2024-01-01\n");
         assert_eq!(t.table.status, [Status::Won, Status::Open, Status::Unknown]);
         assert_eq!(t.report.cell_issues.len(), 1);
+    }
+
+    #[test]
+    fn another_dataset_is_named() {
+        let err = read_deals("leads.csv", b"LeadID,LeadSource,CreatedDate\nL1,Web,2024-01-01\n").unwrap_err();
+        let matched = vec!["lead_id", "created_at", "source"];
+        assert_eq!(err, ImportError::OtherDataset { file: "leads.csv".into(), dataset: "leads", matched });
+        assert!(err
+            .to_string()
+            .starts_with("leads.csv looks like a leads file (columns for lead_id, created_at, source), not deals."));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading CSV bytes into typed tables. Bad rows are reported with their line and column and
 //! the good rows are kept; nothing here panics on any input.
 
+mod datasets;
 mod dates;
 mod deals;
 mod decode;
@@ -10,6 +11,7 @@ mod report;
 mod source;
 mod value;
 
+pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
 pub use deals::{read_deals, DealsReader, ImportedDeals, CELL_ISSUE_LIMIT};
 pub use decode::{decode, Decoded};

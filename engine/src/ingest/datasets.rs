@@ -1,0 +1,352 @@
+//! The seven datasets of KPI_SPEC.md, their canonical fields, and which one a file holds,
+//! judged from its headers.
+
+use super::mapping::{auto_map, missing_required, FieldSpec, DEAL_FIELDS};
+use serde::Serialize;
+
+/// A kind of table a user can load.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatasetKind {
+    /// Opportunities with amounts and stages.
+    Deals,
+    /// Leads with created and first-contact times.
+    Leads,
+    /// Calls, emails, meetings, demos.
+    Activities,
+    /// Customers with start and end dates and MRR.
+    Customers,
+    /// Marketing and sales spend.
+    Spend,
+    /// Quotas per rep and period.
+    Quotas,
+    /// Forecasts per period (and rep).
+    Forecasts,
+}
+
+const fn req(name: &'static str, synonyms: &'static [&'static str]) -> FieldSpec {
+    FieldSpec { name, required: true, one_of: None, synonyms }
+}
+
+const fn opt(name: &'static str, synonyms: &'static [&'static str]) -> FieldSpec {
+    FieldSpec { name, required: false, one_of: None, synonyms }
+}
+
+const LEAD_FIELDS: &[FieldSpec] = &[
+    req("lead_id", &["lead_id", "leadid", "lead", "id", "record_id", "lead_nummer", "id_leada", "线索编号", "线索id"]),
+    req(
+        "created_at",
+        &[
+            "created_at",
+            "created_date",
+            "createddate",
+            "create_date",
+            "created",
+            "erstellt_am",
+            "data_utworzenia",
+            "创建时间",
+            "创建日期",
+        ],
+    ),
+    opt("source", &["source", "lead_source", "leadsource", "channel", "quelle", "źródło", "来源"]),
+    opt(
+        "owner",
+        &["owner", "lead_owner", "assigned_to", "owner_name", "sales_rep", "besitzer", "właściciel", "负责人"],
+    ),
+    opt(
+        "first_contact_at",
+        &[
+            "first_contact_at",
+            "first_contact",
+            "first_contacted_at",
+            "first_response_at",
+            "first_touch_at",
+            "erster_kontakt",
+            "pierwszy_kontakt",
+            "首次联系时间",
+        ],
+    ),
+    opt("qualified_at", &["qualified_at", "qualified_date", "date_qualified", "mql_date", "sql_date"]),
+    opt("qualified", &["qualified", "is_qualified", "isqualified"]),
+    opt(
+        "deal_id",
+        &["deal_id", "opportunity_id", "converted_opportunity_id", "convertedopportunityid", "opportunityid"],
+    ),
+    opt("touchpoints_to_meeting", &["touchpoints_to_meeting", "touchpoints", "touches_to_meeting"]),
+];
+
+const ACTIVITY_FIELDS: &[FieldSpec] = &[
+    opt("activity_id", &["activity_id", "activityid", "id", "task_id"]),
+    req(
+        "owner",
+        &[
+            "owner",
+            "activity_owner",
+            "assigned_to",
+            "owner_name",
+            "sales_rep",
+            "rep",
+            "user",
+            "besitzer",
+            "właściciel",
+            "负责人",
+        ],
+    ),
+    req("type", &["type", "activity_type", "activitytype", "task_type", "kind", "typ", "art", "类型"]),
+    req("date", &["date", "activity_date", "due_date", "duedate", "completed_at", "datum", "data", "日期"]),
+    opt("lead_id", &["lead_id", "leadid"]),
+    opt("deal_id", &["deal_id", "opportunity_id", "opportunityid"]),
+];
+
+const CUSTOMER_FIELDS: &[FieldSpec] = &[
+    req(
+        "customer_id",
+        &[
+            "customer_id",
+            "customerid",
+            "account_id",
+            "accountid",
+            "subscription_id",
+            "client_id",
+            "kunden_id",
+            "id_klienta",
+            "客户编号",
+            "客户id",
+        ],
+    ),
+    req(
+        "start_date",
+        &[
+            "start_date",
+            "startdate",
+            "customer_since",
+            "signup_date",
+            "subscription_start",
+            "startdatum",
+            "data_rozpoczęcia",
+            "开始日期",
+        ],
+    ),
+    opt(
+        "end_date",
+        &[
+            "end_date",
+            "enddate",
+            "churn_date",
+            "cancelled_at",
+            "canceled_at",
+            "subscription_end",
+            "enddatum",
+            "data_zakończenia",
+            "结束日期",
+        ],
+    ),
+    opt(
+        "mrr",
+        &["mrr", "mrr_amount", "monthly_revenue", "monthly_recurring_revenue", "monthlycharges", "monthly_charges"],
+    ),
+    opt("plan", &["plan", "plan_tier", "plan_name", "tier", "tarif", "plan_taryfowy"]),
+    opt("segment", &["segment", "customer_segment", "size", "segment_klienta"]),
+];
+
+const SPEND_FIELDS: &[FieldSpec] = &[
+    req(
+        "date",
+        &["date", "month", "period", "spend_date", "period_start", "datum", "monat", "miesiąc", "日期", "月份"],
+    ),
+    req(
+        "amount",
+        &["amount", "spend", "cost", "costs", "spend_amount", "betrag", "kosten", "kwota", "koszt", "金额", "费用"],
+    ),
+    opt("category", &["category", "spend_category", "type", "kategorie", "kategoria", "类别"]),
+    opt("channel", &["channel", "source", "campaign", "kanal", "kanał", "渠道"]),
+];
+
+const QUOTA_FIELDS: &[FieldSpec] = &[
+    req(
+        "owner",
+        &[
+            "owner",
+            "rep",
+            "sales_rep",
+            "salesperson",
+            "owner_name",
+            "user",
+            "verkäufer",
+            "handlowiec",
+            "负责人",
+            "销售",
+        ],
+    ),
+    req("period_start", &["period_start", "month", "period", "start_date", "quota_start", "monat", "miesiąc", "月份"]),
+    req(
+        "quota",
+        &["quota", "target", "quota_amount", "sales_target", "ziel", "kontingent", "cel", "limit", "配额", "目标"],
+    ),
+    opt("period_end", &["period_end", "end_date", "quota_end"]),
+];
+
+const FORECAST_FIELDS: &[FieldSpec] = &[
+    req(
+        "period_start",
+        &["period_start", "month", "period", "start_date", "forecast_period", "monat", "miesiąc", "月份"],
+    ),
+    req("forecast", &["forecast", "forecast_amount", "commit", "forecast_value", "prognose", "prognoza", "预测"]),
+    opt("owner", &["owner", "rep", "sales_rep", "owner_name", "user", "handlowiec", "负责人"]),
+    opt("period_end", &["period_end", "end_date"]),
+];
+
+impl DatasetKind {
+    /// Every dataset, in the order of KPI_SPEC.md.
+    pub const ALL: [DatasetKind; 7] = [
+        DatasetKind::Deals,
+        DatasetKind::Leads,
+        DatasetKind::Activities,
+        DatasetKind::Customers,
+        DatasetKind::Spend,
+        DatasetKind::Quotas,
+        DatasetKind::Forecasts,
+    ];
+
+    /// Its name (`deals`, `leads`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            DatasetKind::Deals => "deals",
+            DatasetKind::Leads => "leads",
+            DatasetKind::Activities => "activities",
+            DatasetKind::Customers => "customers",
+            DatasetKind::Spend => "spend",
+            DatasetKind::Quotas => "quotas",
+            DatasetKind::Forecasts => "forecasts",
+        }
+    }
+
+    /// Its canonical fields and the header names they are recognised by.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            DatasetKind::Deals => DEAL_FIELDS,
+            DatasetKind::Leads => LEAD_FIELDS,
+            DatasetKind::Activities => ACTIVITY_FIELDS,
+            DatasetKind::Customers => CUSTOMER_FIELDS,
+            DatasetKind::Spend => SPEND_FIELDS,
+            DatasetKind::Quotas => QUOTA_FIELDS,
+            DatasetKind::Forecasts => FORECAST_FIELDS,
+        }
+    }
+
+    /// The required fields (or groups) that `headers` leave without a column.
+    pub fn missing(self, headers: &[String]) -> Vec<&'static str> {
+        let fields = self.fields();
+        let mapping = auto_map(fields, headers);
+        let mut missing = missing_required(fields, &mapping);
+        if self == DatasetKind::Deals {
+            let mapped = |name: &str| fields.iter().zip(&mapping).any(|(f, m)| f.name == name && m.is_some());
+            if mapped("is_won") && mapped("is_closed") {
+                // IsWon + IsClosed say open / won / lost as well as a status column does.
+                missing.retain(|m| *m != "stage or status");
+            }
+        }
+        missing
+    }
+}
+
+/// How well a file's headers fit one dataset.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DatasetFit {
+    /// The dataset.
+    pub kind: DatasetKind,
+    /// Required fields (or groups) with no column.
+    pub missing: Vec<&'static str>,
+    /// Canonical fields that found a column.
+    pub matched: Vec<&'static str>,
+}
+
+impl DatasetFit {
+    /// Whether every required field found a column.
+    pub fn complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
+/// Every dataset ranked by how well `headers` fit it: complete fits first, then more matched
+/// fields, then fewer missing ones.
+///
+/// ```
+/// use pipelens_engine::ingest::{detect_datasets, DatasetKind};
+/// let headers: Vec<String> = ["LeadID", "LeadSource", "CreatedDate"].map(String::from).to_vec();
+/// assert_eq!(detect_datasets(&headers)[0].kind, DatasetKind::Leads);
+/// ```
+pub fn detect_datasets(headers: &[String]) -> Vec<DatasetFit> {
+    let mut fits: Vec<DatasetFit> = DatasetKind::ALL
+        .iter()
+        .map(|&kind| {
+            let fields = kind.fields();
+            let mapping = auto_map(fields, headers);
+            let matched = fields.iter().zip(&mapping).filter(|(_, m)| m.is_some()).map(|(f, _)| f.name).collect();
+            DatasetFit { kind, missing: kind.missing(headers), matched }
+        })
+        .collect();
+    fits.sort_by_key(|f| (!f.complete(), std::cmp::Reverse(f.matched.len()), f.missing.len()));
+    fits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(headers: &[&str]) -> (DatasetKind, bool) {
+        let h: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
+        let fit = &detect_datasets(&h)[0];
+        (fit.kind, fit.complete())
+    }
+
+    #[test]
+    fn recognises_each_dataset_from_its_headers() {
+        let cases: &[(&[&str], DatasetKind)] = &[
+            (
+                &[
+                    "opportunity_id",
+                    "sales_agent",
+                    "product",
+                    "account",
+                    "deal_stage",
+                    "engage_date",
+                    "close_date",
+                    "close_value",
+                ],
+                DatasetKind::Deals,
+            ),
+            (&["LeadID", "ContactID", "LeadSource", "LeadStatus", "CreatedDate", "Notes"], DatasetKind::Leads),
+            (&["activity_id", "owner", "type", "date", "lead_id"], DatasetKind::Activities),
+            (
+                &["subscription_id", "account_id", "start_date", "end_date", "plan_tier", "seats", "mrr_amount"],
+                DatasetKind::Customers,
+            ),
+            (&["month", "channel", "category", "spend"], DatasetKind::Spend),
+            (&["owner", "period_start", "quota"], DatasetKind::Quotas),
+            (&["period_start", "owner", "forecast"], DatasetKind::Forecasts),
+        ];
+        for (headers, want) in cases {
+            assert_eq!(best(headers), (*want, true), "{headers:?}");
+        }
+    }
+
+    #[test]
+    fn a_partial_match_is_ranked_but_not_complete() {
+        // The synthetic CRM's activities have no owner column.
+        let (kind, complete) =
+            best(&["ActivityID", "LeadID", "ActivityType", "Subject", "DueDate", "Completed", "Notes"]);
+        assert_eq!((kind, complete), (DatasetKind::Activities, false));
+    }
+
+    #[test]
+    fn every_dataset_has_unique_field_names() {
+        for kind in DatasetKind::ALL {
+            let mut names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+            let n = names.len();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), n, "{}", kind.name());
+        }
+    }
+}
