@@ -4,6 +4,7 @@ use crate::charts::canvas::ChartCanvas;
 use crate::charts::draw::{
     draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure,
 };
+use crate::components::column_mapper::ColumnMapper;
 use crate::components::import_report::ImportReportView;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::pipeline_table::PipelineTable;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
             </header>
             <StatusBanner/>
             <main class="content">
+                {move || state.pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
                 {move || match state.dashboard.get() {
                     Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
                     None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
@@ -115,6 +117,7 @@ fn BackToDemo() -> impl IntoView {
         <Show when=on_file>
             <button class="button" on:click=move |_| {
                 state.cancel_load();
+                state.pending.set(None);
                 state.show(Loaded::demo());
             }>"Back to demo"</button>
         </Show>

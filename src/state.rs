@@ -1,7 +1,7 @@
 //! The app's state: what is loaded, what is being loaded, and the figures derived from it.
 
 use leptos::prelude::*;
-use pipelens_engine::ingest::ImportReport;
+use pipelens_engine::ingest::{ImportReport, Preview};
 use pipelens_engine::kpi::{self, KpiDef, KpiResult, StageTotal};
 use pipelens_engine::series::{self, SeriesPoint};
 use pipelens_engine::{demo, Grain, Period, Workspace};
@@ -59,6 +59,17 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
+}
+
+/// A file whose columns the user has to choose before it can be read.
+#[derive(Debug)]
+pub struct PendingFile {
+    /// File name.
+    pub name: String,
+    /// Its bytes, kept until it is read or dropped.
+    pub bytes: Arc<Vec<u8>>,
+    /// Headers, first rows and the automatic guess.
+    pub preview: Preview,
 }
 
 /// What the loader is doing.
@@ -147,6 +158,8 @@ pub struct AppState {
     pub currency: RwSignal<Option<u32>>,
     /// Id of the load in progress: a load whose id is no longer current stops.
     pub load_id: RwSignal<u64>,
+    /// A file waiting for the user to choose its columns.
+    pub pending: RwSignal<Option<Shared<PendingFile>>>,
     /// The figures derived from `loaded`.
     pub dashboard: Memo<Option<Shared<Dashboard>>>,
 }
@@ -160,7 +173,14 @@ impl AppState {
             let c = currency.get();
             loaded.with(|l| Dashboard::compute(&l.workspace, c).map(|d| Shared(Arc::new(d))))
         });
-        AppState { loaded, status: RwSignal::new(LoadStatus::Idle), currency, load_id: RwSignal::new(0), dashboard }
+        AppState {
+            loaded,
+            status: RwSignal::new(LoadStatus::Idle),
+            currency,
+            load_id: RwSignal::new(0),
+            pending: RwSignal::new(None),
+            dashboard,
+        }
     }
 
     /// Starts a load, stopping any other, and returns its id.

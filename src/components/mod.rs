@@ -1,5 +1,6 @@
 //! The building blocks of the page.
 
+pub mod column_mapper;
 pub mod import_report;
 pub mod kpi_tile;
 pub mod pipeline_table;

@@ -2,11 +2,12 @@
 //! slices, parsed in chunks of about 30 ms with the page free in between, cancellable.
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError};
-use crate::state::{AppState, LoadStatus, Loaded, Source};
+use crate::state::{AppState, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pipelens_engine::ingest::{decode, DealsReader};
-use pipelens_engine::Workspace;
+use pipelens_engine::ingest::{decode, preview_deals, DealsReader};
+use pipelens_engine::{ImportError, Workspace};
+use std::sync::Arc;
 
 /// Time a parse chunk aims to take, in ms: short enough that clicks and paints go through.
 const CHUNK_MS: f64 = 30.0;
@@ -30,60 +31,87 @@ pub fn load_files(state: AppState, files: web_sys::FileList) {
         state.status.set(LoadStatus::Reading { file: name.clone(), done: 0.0, total });
         let progress = |done, total| state.status.set(LoadStatus::Reading { file: name.clone(), done, total });
         let bytes = match read_bytes(&file, progress, &current).await {
-            Ok(b) => b,
+            Ok(b) => Arc::new(b),
             Err(ReadError::Cancelled) => return,
             Err(e) => return state.status.set(LoadStatus::Failed(format!("{name}: {e}."))),
         };
-        let parsing =
-            |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.clone(), rows, done, total };
-        state.status.set(parsing(0, 0.0, bytes.len() as f64));
+        analyse(state, load, name, bytes, None, skipped).await;
+    });
+}
+
+/// Parses `bytes` in chunks of about 30 ms (with `mapping`, or mapping the headers
+/// automatically) and shows the result. When the headers do not say which column is which,
+/// the mapping screen opens instead.
+pub async fn analyse(
+    state: AppState,
+    load: u64,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    mapping: Option<Vec<Option<usize>>>,
+    skipped: u32,
+) {
+    let current = move || state.load_id.get_untracked() == load;
+    let parsing = |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.clone(), rows, done, total };
+    state.status.set(parsing(0, 0.0, bytes.len() as f64));
+    next_frame().await;
+    if !current() {
+        return;
+    }
+    // The decoded text borrows `bytes` and the reader borrows the text; all three live in
+    // this future until the load ends.
+    let text = match decode(&name, &bytes) {
+        Ok(t) => t,
+        Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
+    };
+    let total = text.text.len() as f64;
+    let mut reader = match DealsReader::open_mapped(&name, bytes.len(), &text, mapping.as_deref()) {
+        Ok(r) => r,
+        Err(ImportError::MissingFields { .. }) => {
+            return match preview_deals(&name, &bytes, PREVIEW_ROWS) {
+                Ok(preview) => {
+                    state.status.set(LoadStatus::Idle);
+                    state.pending.set(Some(Shared(Arc::new(PendingFile { name, bytes: Arc::clone(&bytes), preview }))));
+                }
+                Err(e) => state.status.set(LoadStatus::Failed(e.to_string())),
+            };
+        }
+        Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
+    };
+    let mut rows = 5_000;
+    loop {
+        let started = js_sys::Date::now();
+        if reader.read_chunk(rows) {
+            break;
+        }
+        rows = next_chunk(rows, js_sys::Date::now() - started);
+        state.status.set(parsing(reader.rows_read(), reader.bytes_read() as f64, total));
         next_frame().await;
         if !current() {
             return;
         }
-        // The decoded text borrows `bytes` and the reader borrows the text; all three live in
-        // this future until the load ends.
-        let text = match decode(&name, &bytes) {
-            Ok(t) => t,
-            Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
-        };
-        let total = text.text.len() as f64;
-        let mut reader = match DealsReader::open(&name, bytes.len(), &text) {
-            Ok(r) => r,
-            Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
-        };
-        let mut rows = 5_000;
-        loop {
-            let started = js_sys::Date::now();
-            if reader.read_chunk(rows) {
-                break;
-            }
-            rows = next_chunk(rows, js_sys::Date::now() - started);
-            state.status.set(parsing(reader.rows_read(), reader.bytes_read() as f64, total));
-            next_frame().await;
-            if !current() {
-                return;
-            }
+    }
+    match reader.finish() {
+        Ok(imported) => {
+            state.pending.set(None);
+            state.show(Loaded {
+                workspace: Workspace { deals: Some(imported.table) },
+                source: Source::File(name.clone()),
+                report: Some(imported.report),
+            });
+            state.status.set(if skipped > 0 {
+                LoadStatus::Notice(format!(
+                    "Only one file is read at a time for now: loaded {name}, {skipped} more left out."
+                ))
+            } else {
+                LoadStatus::Idle
+            });
         }
-        match reader.finish() {
-            Ok(imported) => {
-                state.show(Loaded {
-                    workspace: Workspace { deals: Some(imported.table) },
-                    source: Source::File(name.clone()),
-                    report: Some(imported.report),
-                });
-                state.status.set(if skipped > 0 {
-                    LoadStatus::Notice(format!(
-                        "Only one file is read at a time for now: loaded {name}, {skipped} more left out."
-                    ))
-                } else {
-                    LoadStatus::Idle
-                });
-            }
-            Err(e) => state.status.set(LoadStatus::Failed(e.to_string())),
-        }
-    });
+        Err(e) => state.status.set(LoadStatus::Failed(e.to_string())),
+    }
 }
+
+/// Rows shown in the mapping screen's preview.
+const PREVIEW_ROWS: usize = 5;
 
 /// The "Load deals CSV" button (a labelled file input, so it works from the keyboard too).
 #[component]

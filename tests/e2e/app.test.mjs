@@ -188,6 +188,36 @@ test('a European export (BOM, CRLF, title line, semicolons, day-first dates, dec
   await page.screenshot({ path: join(ARTIFACTS, 'european-report.png'), fullPage: true });
 });
 
+test('a file with unrecognised headers opens the mapping screen, and the chosen columns are used', async () => {
+  const csv = 'Ref;Summe;Lage;Anfang;Ende\nX1;100;Won;2024-01-01;2024-02-01\nX2;50;Lost;2024-01-05;2024-02-03\nX3;70;Open;2024-02-01;\n';
+  await upload(page, { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid=column-mapper]');
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready', 'the previous dashboard stays usable');
+  assert.ok(await page.isDisabled('[data-testid=use-columns]'));
+  assert.match(await page.textContent('[data-testid=still-needed]'), /Still needed: deal_id, amount, stage or status, created_date/);
+  const choose = async (field, header) => {
+    const select = `tr[data-field=${field}] select`;
+    const value = await page.$eval(select, (s, h) => [...s.options].find((o) => o.text === h).value, header);
+    await page.selectOption(select, value);
+  };
+  await choose('deal_id', 'Ref');
+  await choose('amount', 'Summe');
+  await choose('stage', 'Lage');
+  assert.equal(await page.textContent('tr[data-field=amount] .sample'), '100 · 50 · 70', 'the first values of the chosen column');
+  await choose('created_date', 'Anfang');
+  await choose('close_date', 'Ende');
+  assert.ok(await page.isEnabled('[data-testid=use-columns]'));
+  await page.screenshot({ path: join(ARTIFACTS, 'column-mapper.png'), fullPage: true });
+  await page.click('[data-testid=use-columns]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('odd.csv'));
+  await page.waitForSelector('.app[data-state=ready]');
+  assert.equal(await page.$('[data-testid=column-mapper]'), null, 'the mapping screen closes');
+  const v = await headlineValues(page);
+  assert.equal(Number(v.revenue.value), 100);
+  assert.equal(Number(v.win_rate.value), 0.5);
+  assert.equal(Number(v.pipeline_value.value), 70);
+});
+
 test('amounts in different currencies are never added together', async () => {
   const csv = [
     'Opportunity ID,Amount,CurrencyIsoCode,StageName,CreatedDate,CloseDate',
@@ -212,7 +242,6 @@ test('amounts in different currencies are never added together', async () => {
 test('files it cannot use get a specific message and the app stays alive', async () => {
   const cases = [
     { name: 'pipeline.csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), message: /Excel workbook.*Save as/ },
-    { name: 'people.csv', buffer: Buffer.from('name,amount\nx,1\n'), message: /cannot be read as deals: no column found for deal_id, stage or status, created_date/ },
     { name: 'empty.csv', buffer: Buffer.from(''), message: /empty\.csv is empty/ },
     { name: 'export.json', buffer: Buffer.from('[{"deal_id": 1}]'), message: /JSON file, not CSV/ },
     {
@@ -230,6 +259,11 @@ test('files it cannot use get a specific message and the app stays alive', async
     await page.click('[data-testid=error] button');
     await page.waitForSelector('.app[data-state=ready]');
   }
+  // Columns it cannot place open the mapping screen; Cancel closes it and nothing changes.
+  await upload(page, { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('name,amount\nx,1\n') });
+  await page.waitForSelector('[data-testid=column-mapper]');
+  await page.click('[data-testid=column-mapper] >> text=Cancel');
+  assert.equal(await page.$('[data-testid=column-mapper]'), null);
   await page.click('text=Back to demo');
   await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('Demo data'));
 });

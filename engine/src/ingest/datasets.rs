@@ -236,11 +236,16 @@ impl DatasetKind {
 
     /// The required fields (or groups) that `headers` leave without a column.
     pub fn missing(self, headers: &[String]) -> Vec<&'static str> {
+        self.missing_in(&auto_map(self.fields(), headers))
+    }
+
+    /// The required fields (or groups) that `mapping` (a column per field of
+    /// [`DatasetKind::fields`]) leaves without a column.
+    pub fn missing_in(self, mapping: &[Option<usize>]) -> Vec<&'static str> {
         let fields = self.fields();
-        let mapping = auto_map(fields, headers);
-        let mut missing = missing_required(fields, &mapping);
+        let mut missing = missing_required(fields, mapping);
         if self == DatasetKind::Deals {
-            let mapped = |name: &str| fields.iter().zip(&mapping).any(|(f, m)| f.name == name && m.is_some());
+            let mapped = |name: &str| fields.iter().zip(mapping).any(|(f, m)| f.name == name && m.is_some());
             if mapped("is_won") && mapped("is_closed") {
                 // IsWon + IsClosed say open / won / lost as well as a status column does.
                 missing.retain(|m| *m != "stage or status");

@@ -77,6 +77,45 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     reader.finish()
 }
 
+/// The start of a file, for choosing its columns by hand: headers, the first rows, and the
+/// automatic guess (one column per field of [`DEAL_FIELDS`]) with what it still misses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// Column names.
+    pub headers: Vec<String>,
+    /// The first data rows, as text.
+    pub rows: Vec<Vec<String>>,
+    /// The automatic guess.
+    pub mapping: Vec<Option<usize>>,
+    /// Required fields the guess leaves without a column.
+    pub missing: Vec<&'static str>,
+}
+
+/// Reads the header and first `rows` rows of a file for the mapping screen.
+pub fn preview_deals(file: &str, bytes: &[u8], rows: usize) -> Result<Preview, ImportError> {
+    let decoded = decode(file, bytes)?;
+    let mut src = CsvSource::open(file, &decoded.text)?;
+    let mut sample = Vec::new();
+    while sample.len() < rows {
+        match src.next_record() {
+            Some(Ok(_)) => sample.push(src.record().iter().take(src.headers.len()).map(str::to_owned).collect()),
+            Some(Err(_)) => continue,
+            None => break,
+        }
+    }
+    let mapping = auto_map(DEAL_FIELDS, &src.headers);
+    let missing = DatasetKind::Deals.missing_in(&mapping);
+    Ok(Preview { headers: src.headers, rows: sample, mapping, missing })
+}
+
+/// Reads a deals CSV with the user's choice of column for each field of [`DEAL_FIELDS`].
+pub fn read_deals_mapped(file: &str, bytes: &[u8], mapping: &[Option<usize>]) -> Result<ImportedDeals, ImportError> {
+    let decoded = decode(file, bytes)?;
+    let mut reader = DealsReader::open_mapped(file, bytes.len(), &decoded, Some(mapping))?;
+    while !reader.read_chunk(usize::MAX) {}
+    reader.finish()
+}
+
 /// Reads a deals CSV a chunk of rows at a time, so a caller in the browser can update a
 /// progress bar and let the page breathe between chunks (or stop).
 ///
@@ -112,14 +151,33 @@ impl<'a> DealsReader<'a> {
     /// Sniffs the file, reads its header and maps its columns. Fails when the file cannot be
     /// read as deals at all.
     pub fn open(file: &str, byte_len: usize, decoded: &'a Decoded<'a>) -> Result<DealsReader<'a>, ImportError> {
+        DealsReader::open_mapped(file, byte_len, decoded, None)
+    }
+
+    /// Like [`DealsReader::open`], with the user's choice of column for each field of
+    /// [`DEAL_FIELDS`] (`None`: map the headers automatically).
+    pub fn open_mapped(
+        file: &str,
+        byte_len: usize,
+        decoded: &'a Decoded<'a>,
+        chosen: Option<&[Option<usize>]>,
+    ) -> Result<DealsReader<'a>, ImportError> {
         let src = CsvSource::open(file, &decoded.text)?;
-        let mapping = auto_map(DEAL_FIELDS, &src.headers);
-        let missing = DatasetKind::Deals.missing(&src.headers);
+        let mapping = match chosen {
+            // Keep only columns that exist, one per field.
+            Some(m) => {
+                (0..DEAL_FIELDS.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
+            }
+            None => auto_map(DEAL_FIELDS, &src.headers),
+        };
+        let missing = DatasetKind::Deals.missing_in(&mapping);
         let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
             let file = file.to_owned();
             // A file that is plainly another dataset deserves to hear so.
             let fits = detect_datasets(&src.headers);
-            if let Some(other) = fits.into_iter().find(|f| f.complete() && f.kind != DatasetKind::Deals) {
+            if let Some(other) =
+                fits.into_iter().find(|f| chosen.is_none() && f.complete() && f.kind != DatasetKind::Deals)
+            {
                 return Err(ImportError::OtherDataset { file, dataset: other.kind.name(), matched: other.matched });
             }
             return Err(ImportError::MissingFields { file, dataset: "deals", missing, found: src.headers.clone() });
@@ -430,6 +488,27 @@ mod tests {
         let t = read("deal_id,amount,status,stage,created_date\nA,1,won,Contract,2024-01-01\nB,1,open,Contract,2024-01-01\nC,1,maybe,Contract,2024-01-01\n");
         assert_eq!(t.table.status, [Status::Won, Status::Open, Status::Unknown]);
         assert_eq!(t.report.cell_issues.len(), 1);
+    }
+
+    #[test]
+    fn a_hand_made_mapping_reads_odd_headers() {
+        let text = b"Ref;Summe;Lage;Anfang;Ende\nX1;100;Won;2024-01-01;2024-02-01\nX2;50;Open;2024-01-05;\n";
+        assert!(matches!(read_deals("odd.csv", text), Err(ImportError::MissingFields { .. })));
+        let p = preview_deals("odd.csv", text, 5).unwrap();
+        assert_eq!(p.headers, ["Ref", "Summe", "Lage", "Anfang", "Ende"]);
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.missing, ["deal_id", "amount", "stage or status", "created_date"]);
+        let mut m = vec![None; DEAL_FIELDS.len()];
+        for (field, col) in [("deal_id", 0), ("amount", 1), ("stage", 2), ("created_date", 3), ("close_date", 4)] {
+            m[DEAL_FIELDS.iter().position(|f| f.name == field).unwrap()] = Some(col);
+        }
+        let t = read_deals_mapped("odd.csv", text, &m).unwrap();
+        assert_eq!(t.table.status, [Status::Won, Status::Open]);
+        assert_eq!(t.table.amount.get(0), Some(100.0));
+        // A mapping that still lacks a required field says which.
+        m[0] = None;
+        let err = read_deals_mapped("odd.csv", text, &m).unwrap_err();
+        assert!(matches!(err, ImportError::MissingFields { missing, .. } if missing == ["deal_id"]));
     }
 
     #[test]

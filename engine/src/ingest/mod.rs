@@ -13,7 +13,7 @@ mod value;
 
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
-pub use deals::{read_deals, DealsReader, ImportedDeals, CELL_ISSUE_LIMIT};
+pub use deals::{preview_deals, read_deals, read_deals_mapped, DealsReader, ImportedDeals, Preview, CELL_ISSUE_LIMIT};
 pub use decode::{decode, Decoded};
 pub use dialect::{sniff, Dialect, DELIMITERS};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
