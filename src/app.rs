@@ -5,11 +5,13 @@ use crate::charts::draw::{
     draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure,
 };
 use crate::components::column_mapper::ColumnMapper;
+use crate::components::data_panel::DataPanel;
 use crate::components::import_report::ImportReportView;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::pipeline_table::PipelineTable;
-use crate::components::upload::{load_files, UploadButton};
+use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
+use crate::load::load_files;
 use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
 use leptos::prelude::*;
 use pipelens_engine::format::{compact, count, grouped};
@@ -25,6 +27,10 @@ pub fn App() -> impl IntoView {
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
 
     let dragging = RwSignal::new(false);
+    // The first waiting file, compared by identity so the mapper keeps its choices while more
+    // files join the queue.
+    let first_pending = Memo::new(move |_| state.pending.with(|p| p.first().cloned()));
+    let waiting_more = move || state.pending.with(|p| p.len().saturating_sub(1));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -64,12 +70,14 @@ pub fn App() -> impl IntoView {
             </header>
             <StatusBanner/>
             <main class="content">
-                {move || state.pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
+                {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
+                {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{format!("{} more file(s) wait for their columns after this one.", waiting_more())}</p> })}
                 {move || match state.dashboard.get() {
                     Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
                     None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
                 }}
-                {move || state.loaded.with(|l| l.report.clone()).map(|r| view! { <ImportReportView report=r/> })}
+                <DataPanel/>
+                {move || state.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView report=f.report.clone() dataset=f.kind.name()/> }).collect_view())}
             </main>
             <footer class="footer">
                 <p>
@@ -78,13 +86,13 @@ pub fn App() -> impl IntoView {
                     "The page makes no request after loading its own files."
                 </p>
                 <p class="muted">
-                    "Drop a deals CSV anywhere on the page, or use “Load deals CSV”. Columns are recognised by name: deal_id, amount, stage or status, created_date, close_date, owner, … and the names HubSpot, Salesforce, Pipedrive and the Maven CRM sample use. "
+                    "Drop CSV files anywhere on the page, or use “Load CSV files”: deals, leads, activities, customers, spend, quotas and forecasts are recognised by their headers, including the names HubSpot, Salesforce, Pipedrive and the Maven CRM sample use. "
                     <button class="link" data-testid="download-template" on:click=|_| { let _ = download_text("pipelens-deals-template.csv", "text/csv", &export::deals_template()); }>"Download a deals template"</button>
                     " · "
                     <button class="link" data-testid="download-demo" on:click=|_| { let _ = download_text("pipelens-demo-deals.csv", "text/csv", &export::deals_csv(&demo::demo_deals(demo::DEMO_SEED))); }>"Download the demo data"</button>
                 </p>
             </footer>
-            <div class="drop-overlay" aria-hidden="true"><p>"Drop the CSV to analyse it here, on your device"</p></div>
+            <div class="drop-overlay" aria-hidden="true"><p>"Drop the CSV files to analyse them here, on your device"</p></div>
         </div>
     }
 }
@@ -93,7 +101,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SourceBadge() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.loaded.with(|l| l.source.clone()) {
+    move || match state.loaded.with(|l| l.source) {
         Source::Demo => view! {
             <p class="source demo" data-testid="source">
                 <span class="badge">"Demo data"</span>
@@ -101,10 +109,12 @@ fn SourceBadge() -> impl IntoView {
             </p>
         }
         .into_any(),
-        Source::File(name) => view! {
-            <p class="source file" data-testid="source"><span class="badge file">"Your file"</span>" " {name}</p>
+        Source::Files => {
+            let names = state.loaded.with(|l| l.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>().join(", "));
+            let label = if state.loaded.with(|l| l.files.len()) == 1 { "Your file" } else { "Your files" };
+            view! { <p class="source file" data-testid="source"><span class="badge file">{label}</span>" " {names}</p> }
+                .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -117,7 +127,7 @@ fn BackToDemo() -> impl IntoView {
         <Show when=on_file>
             <button class="button" on:click=move |_| {
                 state.cancel_load();
-                state.pending.set(None);
+                state.pending.set(Vec::new());
                 state.show(Loaded::demo());
             }>"Back to demo"</button>
         </Show>

@@ -5,6 +5,7 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod io;
+pub mod load;
 pub mod state;
 
 pub use app::App;

@@ -1,40 +1,62 @@
 //! The app's state: what is loaded, what is being loaded, and the figures derived from it.
 
 use leptos::prelude::*;
-use pipelens_engine::ingest::{ImportReport, Preview};
+use pipelens_engine::ingest::{DatasetKind, ImportReport, Preview};
 use pipelens_engine::kpi::{self, KpiDef, KpiResult, StageTotal};
 use pipelens_engine::series::{self, SeriesPoint};
 use pipelens_engine::{demo, Grain, Period, Workspace};
 use std::sync::Arc;
 
 /// Where the loaded data came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Source {
     /// The built-in demo company.
     Demo,
-    /// A file the user loaded.
-    File(String),
+    /// Files the user loaded.
+    Files,
 }
 
-/// A loaded workspace with its origin and import report.
+/// A file the user loaded, and how it was read.
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    /// Id of its handle in [`crate::io::file_store`].
+    pub id: u64,
+    /// File name.
+    pub name: String,
+    /// The dataset it was read as.
+    pub kind: DatasetKind,
+    /// The column of each field of `kind.fields()`.
+    pub mapping: Vec<Option<usize>>,
+    /// Whether the columns were recognised by their names (nobody chose them by hand).
+    pub auto: bool,
+    /// Its data-quality report.
+    pub report: ImportReport,
+}
+
+/// A loaded workspace with its origin and the files it was read from.
 #[derive(Debug)]
 pub struct Loaded {
     /// The datasets.
     pub workspace: Workspace,
     /// Where they came from.
     pub source: Source,
-    /// The import's data-quality report (none for the demo).
-    pub report: Option<ImportReport>,
+    /// The files, in the order they were loaded (none for the demo).
+    pub files: Vec<FileEntry>,
 }
 
 impl Loaded {
     /// The demo company.
     pub fn demo() -> Loaded {
         Loaded {
-            workspace: Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) },
+            workspace: Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED)),
             source: Source::Demo,
-            report: None,
+            files: Vec::new(),
         }
+    }
+
+    /// The user's files loaded for `kind`.
+    pub fn files_of(&self, kind: DatasetKind) -> impl Iterator<Item = &FileEntry> {
+        self.files.iter().filter(move |f| f.kind == kind)
     }
 }
 
@@ -61,15 +83,19 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// A file whose columns the user has to choose before it can be read.
+/// A file whose columns the user chooses (or reviews) before it is read.
 #[derive(Debug)]
 pub struct PendingFile {
+    /// Id of its handle in [`crate::io::file_store`].
+    pub id: u64,
     /// File name.
     pub name: String,
     /// Its bytes, kept until it is read or dropped.
     pub bytes: Arc<Vec<u8>>,
-    /// Headers, first rows and the automatic guess.
+    /// Headers, first rows, the dataset it seems to hold and the column guess.
     pub preview: Preview,
+    /// The loaded file this one replaces once read (a review or a change of dataset).
+    pub replaces: Option<u64>,
 }
 
 /// What the loader is doing.
@@ -126,9 +152,10 @@ impl Dashboard {
     /// unknown), or `None` when the data has no dates at all.
     pub fn compute(ws: &Workspace, currency: Option<u32>) -> Option<Dashboard> {
         let mut scope = ws.default_scope()?;
-        let deals = ws.deals.as_ref()?;
-        let currencies: Vec<(u32, String, usize)> =
-            deals.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect();
+        let currencies: Vec<(u32, String, usize)> = ws
+            .deals
+            .as_ref()
+            .map_or(Vec::new(), |d| d.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect());
         if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
             scope.currency = currency;
         }
@@ -137,8 +164,8 @@ impl Dashboard {
             currencies,
             currency: scope.currency,
             kpis: kpi::compute_all(ws, &scope),
-            monthly_revenue: series::won_revenue_by(deals, &scope, Grain::Month),
-            pipeline: kpi::pipeline(deals, &scope).stages,
+            monthly_revenue: ws.deals.as_ref().map_or(Vec::new(), |d| series::won_revenue_by(d, &scope, Grain::Month)),
+            pipeline: ws.deals.as_ref().map_or(Vec::new(), |d| kpi::pipeline(d, &scope).stages),
         })
     }
 }
@@ -158,8 +185,10 @@ pub struct AppState {
     pub currency: RwSignal<Option<u32>>,
     /// Id of the load in progress: a load whose id is no longer current stops.
     pub load_id: RwSignal<u64>,
-    /// A file waiting for the user to choose its columns.
-    pub pending: RwSignal<Option<Shared<PendingFile>>>,
+    /// Files waiting for the user to choose (or review) their columns, first shown first.
+    pub pending: RwSignal<Vec<Shared<PendingFile>>>,
+    /// Whether a file for a dataset that is already loaded joins it (true) or replaces it.
+    pub append: RwSignal<bool>,
     /// The figures derived from `loaded`.
     pub dashboard: Memo<Option<Shared<Dashboard>>>,
 }
@@ -178,7 +207,8 @@ impl AppState {
             status: RwSignal::new(LoadStatus::Idle),
             currency,
             load_id: RwSignal::new(0),
-            pending: RwSignal::new(None),
+            pending: RwSignal::new(Vec::new()),
+            append: RwSignal::new(false),
             dashboard,
         }
     }
@@ -198,6 +228,10 @@ impl AppState {
 
     /// Shows newly loaded data, with amounts in its default currency.
     pub fn show(&self, loaded: Loaded) {
+        // Let go of the handles of files no longer loaded or waiting.
+        let mut ids: Vec<u64> = loaded.files.iter().map(|f| f.id).collect();
+        self.pending.with_untracked(|p| ids.extend(p.iter().map(|f| f.id)));
+        crate::io::file_store::retain(&ids);
         self.currency.set(None);
         self.loaded.set(Shared(Arc::new(loaded)));
     }

@@ -120,6 +120,12 @@ impl DictColumn {
         self.values.get(code as usize).map(String::as_str)
     }
 
+    /// Appends every row of `other`, re-coding its values into this dictionary.
+    pub fn append(&mut self, other: &DictColumn) {
+        let recode: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();
+        self.codes.extend(other.codes.iter().map(|&c| recode.get(c as usize).copied().unwrap_or(NO_CODE)));
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.codes.len()

@@ -68,6 +68,22 @@ pub struct DealsTable {
     pub status_from_column: bool,
 }
 
+/// Appends `theirs` (`added` rows) to `mine` (`before` rows), padding whichever side lacks
+/// the column with missing values.
+fn append_optional(mine: &mut Option<DictColumn>, theirs: Option<DictColumn>, before: usize, added: usize) {
+    match (mine.as_mut(), theirs) {
+        (Some(m), Some(t)) => m.append(&t),
+        (Some(m), None) => (0..added).for_each(|_| m.push(None)),
+        (None, Some(t)) => {
+            let mut m = DictColumn::default();
+            (0..before).for_each(|_| m.push(None));
+            m.append(&t);
+            *mine = Some(m);
+        }
+        (None, None) => {}
+    }
+}
+
 /// A deal's amount as seen in one currency.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Amount {
@@ -133,6 +149,33 @@ impl DealsTable {
     /// The latest date of any deal (created or closed): the anchor of the default period.
     pub fn latest_day(&self) -> Option<Day> {
         self.created.max().max(self.close.max())
+    }
+
+    /// Appends the deals of `other` (perhaps from a file with other columns: a field only one
+    /// of them has is missing in the other's rows). Stage rules are inferred again over the
+    /// stages of both; statuses read from a status column are kept as they were.
+    pub fn append(&mut self, other: DealsTable) {
+        let (before, added) = (self.len(), other.len());
+        for i in 0..added {
+            self.deal_id.push(other.deal_id.get(i));
+        }
+        self.amount.values.extend(other.amount.values);
+        self.stage.append(&other.stage);
+        self.status.extend(other.status);
+        self.created.days.extend(other.created.days);
+        self.close.days.extend(other.close.days);
+        for (mine, theirs) in self.dims.iter_mut().zip(other.dims) {
+            append_optional(mine, theirs, before, added);
+        }
+        append_optional(&mut self.account, other.account, before, added);
+        append_optional(&mut self.currency, other.currency, before, added);
+        self.status_from_column |= other.status_from_column;
+        if self.status_from_column {
+            // Keep every status as read; the rules still order the stages.
+            self.stage_rules = StageRules::infer(&self.stage);
+        } else {
+            self.apply_stage_rules(StageRules::infer(&self.stage));
+        }
     }
 
     /// Replaces the stage rules and recomputes every deal's status from its stage.

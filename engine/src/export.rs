@@ -2,7 +2,7 @@
 //! Every cell that comes from a user's file is neutralised against CSV injection.
 
 use crate::deals::{DealsTable, Dim};
-use crate::ingest::ImportReport;
+use crate::ingest::{DatasetKind, ImportReport};
 
 /// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
 /// CR) gets a leading `'`, as OWASP recommends; plain numbers (`-5`, `+1.5`) and anything else
@@ -51,43 +51,112 @@ pub fn problems_csv(report: &ImportReport) -> String {
     to_csv(std::iter::once(header).chain(rejected).chain(cells))
 }
 
-/// A deals template: the canonical headers and two example rows.
+/// A template for a dataset: its canonical headers and two example rows, so a user sees the
+/// shape a file needs. Every template loads back as its dataset with no manual mapping.
+pub fn template(kind: DatasetKind) -> String {
+    let rows: [&[&str]; 3] = match kind {
+        DatasetKind::Deals => [
+            &[
+                "deal_id",
+                "amount",
+                "stage",
+                "created_date",
+                "close_date",
+                "owner",
+                "team",
+                "region",
+                "product",
+                "lead_source",
+                "deal_type",
+                "account",
+                "currency",
+            ],
+            &[
+                "D-001",
+                "12000",
+                "Closed Won",
+                "2024-01-15",
+                "2024-03-02",
+                "Ann Lee",
+                "Enterprise",
+                "EMEA",
+                "Core Platform",
+                "Inbound",
+                "new",
+                "Acme GmbH",
+                "EUR",
+            ],
+            &[
+                "D-002",
+                "4500",
+                "Proposal",
+                "2024-02-20",
+                "",
+                "Bo Chen",
+                "SMB",
+                "APAC",
+                "Training",
+                "Referral",
+                "upsell",
+                "Zen Ltd",
+                "EUR",
+            ],
+        ],
+        DatasetKind::Leads => [
+            &[
+                "lead_id",
+                "created_at",
+                "source",
+                "owner",
+                "first_contact_at",
+                "qualified_at",
+                "deal_id",
+                "touchpoints_to_meeting",
+            ],
+            &[
+                "L-001",
+                "2024-01-10T09:12:00Z",
+                "Inbound",
+                "Ann Lee",
+                "2024-01-10T09:15:00Z",
+                "2024-01-12T14:00:00Z",
+                "D-001",
+                "3",
+            ],
+            &["L-002", "2024-01-11T16:40:00Z", "Webinar", "Bo Chen", "", "", "", ""],
+        ],
+        DatasetKind::Activities => [
+            &["activity_id", "owner", "type", "date", "lead_id", "deal_id"],
+            &["A-001", "Ann Lee", "call", "2024-01-10T09:15:00Z", "L-001", ""],
+            &["A-002", "Ann Lee", "meeting", "2024-01-15T11:00:00Z", "L-001", "D-001"],
+        ],
+        DatasetKind::Customers => [
+            &["customer_id", "start_date", "end_date", "mrr", "plan", "segment"],
+            &["C-001", "2024-03-02", "", "1000", "Pro", "Enterprise"],
+            &["C-002", "2023-06-01", "2024-02-29", "250", "Starter", "SMB"],
+        ],
+        DatasetKind::Spend => [
+            &["date", "amount", "category", "channel"],
+            &["2024-01", "8000", "marketing", "Paid search"],
+            &["2024-01", "15000", "sales", "Salaries"],
+        ],
+        DatasetKind::Quotas => [
+            &["owner", "period_start", "quota", "period_end"],
+            &["Ann Lee", "2024-01-01", "50000", "2024-01-31"],
+            &["Bo Chen", "2024-01-01", "40000", "2024-01-31"],
+        ],
+        DatasetKind::Forecasts => [
+            &["period_start", "forecast", "owner", "period_end"],
+            &["2024-01-01", "45000", "Ann Lee", "2024-01-31"],
+            &["2024-01-01", "38000", "Bo Chen", "2024-01-31"],
+        ],
+    };
+    to_csv(rows.map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>()))
+}
+
+/// The deals template (see [`template`]).
 pub fn deals_template() -> String {
-    to_csv([
-        [
-            "deal_id",
-            "amount",
-            "stage",
-            "created_date",
-            "close_date",
-            "owner",
-            "team",
-            "region",
-            "product",
-            "lead_source",
-            "deal_type",
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "D-001",
-            "12000",
-            "Closed Won",
-            "2024-01-15",
-            "2024-03-02",
-            "Ann Lee",
-            "Enterprise",
-            "EMEA",
-            "Core Platform",
-            "Inbound",
-            "new",
-        ]
-        .map(String::from)
-        .to_vec(),
-        ["D-002", "4500", "Proposal", "2024-02-20", "", "Bo Chen", "SMB", "APAC", "Training", "Referral", "upsell"]
-            .map(String::from)
-            .to_vec(),
-    ])
+    template(DatasetKind::Deals)
 }
 
 /// The deals table as CSV text with canonical headers: `deal_id, amount, stage, created_date,
@@ -117,7 +186,7 @@ pub fn deals_csv(d: &DealsTable) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::{deals_template, neutralise, problems_csv};
+    use super::{deals_template, neutralise, problems_csv, template, DatasetKind};
     use crate::demo::{demo_deals, DEMO_SEED};
     use crate::ingest::read_deals;
 
@@ -148,6 +217,19 @@ mod tests {
         assert_eq!(lines[0], "problem,line,column,header,value,reason");
         assert_eq!(lines[1], "rejected row,3,,,,has 1 fields but the header has 4");
         assert!(lines[2].starts_with("unreadable cell (row kept),2,2,amount,'=cmd"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn every_template_loads_as_its_dataset() {
+        for kind in DatasetKind::ALL {
+            let text = template(kind);
+            let p = crate::ingest::preview("t.csv", text.as_bytes(), 5, None).unwrap();
+            assert_eq!((p.kind, p.complete()), (kind, true), "{}", kind.name());
+            let imported = crate::ingest::read_file(kind, "t.csv", text.as_bytes(), None).unwrap();
+            let r = &imported.report;
+            assert_eq!(r.rows_kept, 2, "{}", kind.name());
+            assert!(r.cell_issues.is_empty() && r.unused_headers.is_empty(), "{}: {r:?}", kind.name());
+        }
     }
 
     #[test]

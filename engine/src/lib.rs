@@ -19,6 +19,7 @@ pub mod period;
 pub mod series;
 pub mod stage;
 pub mod stats;
+pub mod table;
 pub mod workspace;
 
 pub use day::Day;
@@ -26,4 +27,5 @@ pub use deals::{DealsTable, Dim};
 pub use error::ImportError;
 pub use period::{Grain, Period};
 pub use stage::{classify_stage_name, StageRules, Status};
+pub use table::{Column, FieldType, Table};
 pub use workspace::{Scope, Workspace};

@@ -2,19 +2,87 @@
 
 use crate::day::Day;
 use crate::deals::DealsTable;
+use crate::ingest::{Dataset, DatasetKind};
 use crate::period::Period;
+use crate::table::Table;
+use std::collections::BTreeMap;
 
-/// The loaded datasets. More datasets (leads, activities, ...) join this struct as they land.
+/// The loaded datasets.
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     /// The deals table, if loaded.
     pub deals: Option<DealsTable>,
+    /// The other datasets that are loaded (leads, activities, customers, ...).
+    pub tables: BTreeMap<DatasetKind, Table>,
 }
 
 impl Workspace {
-    /// The latest date anywhere in the loaded data: the anchor of the default period.
+    /// A workspace holding only deals.
+    pub fn with_deals(deals: DealsTable) -> Workspace {
+        Workspace { deals: Some(deals), ..Workspace::default() }
+    }
+
+    /// A loaded dataset other than deals.
+    pub fn table(&self, kind: DatasetKind) -> Option<&Table> {
+        self.tables.get(&kind)
+    }
+
+    /// Rows of a dataset, if it is loaded.
+    pub fn rows(&self, kind: DatasetKind) -> Option<usize> {
+        match kind {
+            DatasetKind::Deals => self.deals.as_ref().map(DealsTable::len),
+            _ => self.table(kind).map(|t| t.len),
+        }
+    }
+
+    /// Adds a dataset: it replaces what was loaded for that dataset, or with `append` joins it.
+    pub fn insert(&mut self, data: Dataset, append: bool) {
+        match data {
+            Dataset::Deals(d) => match (self.deals.as_mut(), append) {
+                (Some(mine), true) => mine.append(d),
+                _ => self.deals = Some(d),
+            },
+            Dataset::Table(t) => match (self.tables.get_mut(&t.kind), append) {
+                (Some(mine), true) => mine.append(t),
+                _ => {
+                    self.tables.insert(t.kind, t);
+                }
+            },
+        }
+    }
+
+    /// The keys (deal ids, lead ids, ...) of a loaded dataset, for rejecting repeats when
+    /// another file is appended to it. Empty when it has no key or is not loaded.
+    pub fn keys(&self, kind: DatasetKind) -> Vec<&str> {
+        match kind {
+            DatasetKind::Deals => {
+                self.deals.as_ref().map_or(Vec::new(), |d| (0..d.len()).map(|i| d.deal_id.get(i)).collect())
+            }
+            _ => match (self.table(kind), kind.key()) {
+                (Some(t), Some(key)) => t.ids(key).map_or(Vec::new(), |c| (0..c.len()).map(|i| c.get(i)).collect()),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// Removes a dataset.
+    pub fn remove(&mut self, kind: DatasetKind) {
+        match kind {
+            DatasetKind::Deals => self.deals = None,
+            _ => {
+                self.tables.remove(&kind);
+            }
+        }
+    }
+
+    /// The latest date of what happened in the loaded data: the anchor of the default period.
+    /// Quotas and forecasts are plans for periods that may lie ahead, and end dates may be
+    /// scheduled; they anchor the period only when nothing else has a date.
     pub fn latest_day(&self) -> Option<Day> {
-        self.deals.as_ref().and_then(DealsTable::latest_day)
+        let is_plan = |t: &&Table| matches!(t.kind, DatasetKind::Quotas | DatasetKind::Forecasts);
+        let actual = self.tables.values().filter(|t| !is_plan(t)).filter_map(Table::latest_day);
+        let actual = self.deals.as_ref().and_then(DealsTable::latest_day).into_iter().chain(actual).max();
+        actual.or_else(|| self.tables.values().filter(is_plan).filter_map(Table::latest_day).max())
     }
 
     /// The default scope of KPI_SPEC.md for this data, or `None` when no data has a date.
@@ -40,5 +108,48 @@ impl Scope {
     /// The as-of date of stock KPIs (pipeline, MRR): the last day of the period.
     pub fn as_of(&self) -> Day {
         self.period.to
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read_file;
+
+    fn load(ws: &mut Workspace, kind: DatasetKind, csv: &str, append: bool) {
+        ws.insert(read_file(kind, "t.csv", csv.as_bytes(), None).unwrap().data, append);
+    }
+
+    #[test]
+    fn plans_anchor_the_period_only_without_actual_dates() {
+        let mut ws = Workspace::default();
+        load(&mut ws, DatasetKind::Quotas, "owner,month,quota\nAnn,2026-12,100\n", false);
+        assert_eq!(ws.latest_day(), Day::from_ymd(2026, 12, 1));
+        load(&mut ws, DatasetKind::Leads, "lead_id,created_at\nL1,2025-03-04 10:00\n", false);
+        assert_eq!(ws.latest_day(), Day::from_ymd(2025, 3, 4));
+        load(&mut ws, DatasetKind::Customers, "customer_id,start_date,end_date\nC1,2025-01-01,2027-01-01\n", false);
+        assert_eq!(ws.latest_day(), Day::from_ymd(2025, 3, 4), "a scheduled end date does not count");
+    }
+
+    #[test]
+    fn a_further_file_replaces_or_joins_its_dataset() {
+        let mut ws = Workspace::default();
+        let a = "deal_id,amount,stage,created_date,region\nD1,10,Won,2024-01-01,EMEA\n";
+        let b = "deal_id,amount,stage,created_date,owner\nD2,20,Negotiation,2024-01-02,Ann\n";
+        load(&mut ws, DatasetKind::Deals, a, false);
+        load(&mut ws, DatasetKind::Deals, b, false);
+        assert_eq!(ws.rows(DatasetKind::Deals), Some(1));
+        load(&mut ws, DatasetKind::Deals, a, true);
+        let d = ws.deals.as_ref().unwrap();
+        assert_eq!(d.len(), 2);
+        assert_eq!(ws.keys(DatasetKind::Deals), ["D2", "D1"]);
+        // Each file's own columns, padded where the other file had none.
+        assert_eq!(d.dim(crate::Dim::Owner).unwrap().get(0), Some("Ann"));
+        assert_eq!(d.dim(crate::Dim::Owner).unwrap().get(1), None);
+        assert_eq!(d.dim(crate::Dim::Region).unwrap().get(1), Some("EMEA"));
+        assert_eq!(d.status, [crate::Status::Open, crate::Status::Won]);
+        assert_eq!(d.open_stages().map(|(_, n)| n).collect::<Vec<_>>(), ["Negotiation"]);
+        ws.remove(DatasetKind::Deals);
+        assert_eq!(ws.rows(DatasetKind::Deals), None);
     }
 }

@@ -307,3 +307,44 @@ fn csvkit_date_files_convert_as_csvkit_does() {
         assert_eq!(got, want, "{file}");
     }
 }
+
+/// Every real export whose headers name a dataset's required fields loads as that dataset with
+/// no manual mapping and keeps every row; the others fit no dataset completely (they open the
+/// mapping screen) rather than loading as the wrong one.
+#[test]
+fn real_exports_load_as_the_dataset_their_headers_name() {
+    use pipelens_engine::ingest::{preview, read_file, DatasetKind};
+    let expected: &[(&str, Option<(DatasetKind, usize)>)] = &[
+        ("maven-crm/sales_pipeline.csv", Some((DatasetKind::Deals, 8800))),
+        ("ravenstack-saas/ravenstack_subscriptions.csv", Some((DatasetKind::Customers, 5000))),
+        ("sample-sales-crm-synthetic/Leads.csv", Some((DatasetKind::Leads, 200))),
+        ("maven-crm/accounts.csv", None),
+        ("maven-crm/products.csv", None),
+        ("maven-crm/sales_teams.csv", None),
+        ("maven-crm/data_dictionary.csv", None),
+        ("sample-sales-crm-synthetic/Activity.csv", None),
+        ("sample-sales-crm-synthetic/Contacts.csv", None),
+        ("sample-sales-crm-synthetic/Opportunity.csv", None),
+        ("sample-sales-crm-synthetic/Products.csv", None),
+        ("sample-sales-crm-synthetic/Sales.csv", None),
+        ("sample-sales-crm-synthetic/SalesLines.csv", None),
+        ("superstore/Sample - Superstore.csv", None),
+        ("telco-churn/Telco-Customer-Churn.csv", None),
+    ];
+    let all: Vec<String> = ["maven-crm", "ravenstack-saas", "sample-sales-crm-synthetic", "superstore", "telco-churn"]
+        .iter()
+        .flat_map(|d| files_in(&format!("real/{d}"), ".csv").into_iter().map(move |f| format!("{d}/{f}")))
+        .collect();
+    assert_eq!(all.len(), expected.len(), "every real CSV has an expectation: {all:?}");
+    for (file, want) in expected {
+        let bytes = std::fs::read(corpus(&format!("real/{file}"))).unwrap();
+        let p = preview(file, &bytes, 5, None).unwrap();
+        let complete = p.complete().then_some(p.kind);
+        assert_eq!(complete, want.map(|w| w.0), "{file}: fits {:?}", p.fits[0]);
+        if let Some((kind, rows)) = want {
+            let imported = read_file(*kind, file, &bytes, None).unwrap();
+            let r = &imported.report;
+            assert_eq!((r.rows_read, r.rows_kept), (*rows, *rows), "{file}: {:?}", r.rejected.first());
+        }
+    }
+}

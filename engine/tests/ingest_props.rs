@@ -1,7 +1,7 @@
 //! Properties of the ingest path: it never panics, whatever the bytes, and every data row is
 //! either kept or listed as rejected.
 
-use pipelens_engine::ingest::{decode, read_deals, DealsReader};
+use pipelens_engine::ingest::{decode, preview, read_deals, read_file, DatasetKind, DealsReader};
 use pipelens_engine::{kpi, Workspace};
 use proptest::prelude::*;
 
@@ -43,18 +43,34 @@ fn csv_text() -> impl Strategy<Value = String> {
 }
 
 fn check(bytes: &[u8]) {
+    check_other_datasets(bytes);
     if let Ok(imported) = read_deals("prop.csv", bytes) {
         let r = &imported.report;
         assert_eq!(r.rows_read, r.rows_kept + r.rejected.len(), "every row kept or rejected");
         assert_eq!(imported.table.len(), r.rows_kept);
         // KPIs over whatever was kept never panic either, and never produce NaN.
-        let ws = Workspace { deals: Some(imported.table) };
+        let ws = Workspace::with_deals(imported.table);
         if let Some(scope) = ws.default_scope() {
             for (_, result) in kpi::compute_all(&ws, &scope) {
                 if let Some(v) = result.number() {
                     assert!(v.is_finite());
                 }
             }
+        }
+    }
+}
+
+/// Reads the bytes as every other dataset, each field on some column, so every cell parser
+/// meets every cell.
+fn check_other_datasets(bytes: &[u8]) {
+    let Ok(p) = preview("prop.csv", bytes, 1, None) else { return };
+    let columns = p.headers.len().max(1);
+    for kind in &DatasetKind::ALL[1..] {
+        let mapping: Vec<Option<usize>> = (0..kind.fields().len()).map(|i| Some(i % columns)).collect();
+        if let Ok(imported) = read_file(*kind, "prop.csv", bytes, Some(&mapping)) {
+            let r = &imported.report;
+            assert_eq!(r.rows_read, r.rows_kept + r.rejected.len(), "every row kept or rejected");
+            assert_eq!(imported.data.len(), r.rows_kept);
         }
     }
 }

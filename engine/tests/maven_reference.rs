@@ -13,7 +13,7 @@ fn maven() -> (Workspace, pipelens_engine::ingest::ImportReport) {
     let path = corpus("real/maven-crm/sales_pipeline.csv");
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let imported = read_deals("sales_pipeline.csv", &bytes).expect("Maven file maps automatically");
-    (Workspace { deals: Some(imported.table) }, imported.report)
+    (Workspace::with_deals(imported.table), imported.report)
 }
 
 #[test]

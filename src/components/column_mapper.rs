@@ -1,84 +1,132 @@
-//! The mapping screen: when a file's headers do not say which column is which, the user picks
-//! a column for each field, sees the first values it holds, and reads the file with that choice.
+//! The mapping screen: which dataset a file holds and which column holds which field, with the
+//! first values of each chosen column. For a loaded deals file it also edits what each stage
+//! means (open / won / lost) and the order of the open stages.
 
-use crate::components::upload::analyse;
+use crate::components::stage_editor::StageEditor;
+use crate::load::read_pending;
 use crate::state::{AppState, PendingFile, Shared};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use pipelens_engine::ingest::{DatasetKind, DEAL_FIELDS};
+use pipelens_engine::ingest::DatasetKind;
 use std::sync::Arc;
 
-/// Columns for the file waiting in [`AppState::pending`].
+/// Dataset and columns for a file waiting in [`AppState::pending`].
 #[component]
 pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = Arc::clone(&pending.0);
-    let guess = p.preview.mapping.clone();
-    let choice = RwSignal::new(guess.clone());
-    let headers = p.preview.headers.clone();
-    let missing = move || choice.with(|c| DatasetKind::Deals.missing_in(c));
+    let kind = RwSignal::new(p.preview.kind);
+    let choice = RwSignal::new(p.preview.mapping.clone());
+    let missing = move || choice.with(|c| kind.get().missing_in(c));
+    let reviewing = p.replaces.is_some();
 
-    let rows = DEAL_FIELDS
-        .iter()
-        .enumerate()
-        .map(|(i, field)| {
-            let options = std::iter::once(view! { <option value="">"— not in the file —"</option> }.into_any())
-                .chain(headers.iter().enumerate().map(|(c, h)| {
-                    let selected = guess[i] == Some(c);
-                    view! { <option value=c.to_string() selected=selected>{h.clone()}</option> }.into_any()
-                }))
-                .collect_view();
-            let on_change = move |ev: leptos::ev::Event| {
-                let column = event_target_value(&ev).parse::<usize>().ok();
-                choice.update(|c| c[i] = column);
-            };
-            let sample = {
-                let p = Arc::clone(&p);
-                move || {
-                    choice.with(|c| c[i]).map_or(String::new(), |col| {
-                        p.preview
-                            .rows
-                            .iter()
-                            .filter_map(|r| r.get(col))
-                            .take(3)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" · ")
-                    })
-                }
-            };
-            let need = match field.one_of {
-                Some(group) => format!("required ({group})"),
-                None if field.required => "required".to_owned(),
-                None => String::new(),
-            };
-            let why = if guess[i].is_some() { "matched by its name" } else { "" };
-            let label = format!("Column for {}", field.name);
-            view! {
-                <tr data-field=field.name>
-                    <th scope="row">{field.name}<span class="need">{need}</span></th>
-                    <td><select aria-label=label on:change=on_change>{options}</select></td>
-                    <td class="sample">{sample}</td>
-                    <td class="muted">{why}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-
-    let use_columns = {
+    let kinds = {
         let p = Arc::clone(&p);
-        move |_| {
-            let load = state.begin_load();
-            let (name, bytes, mapping) = (p.name.clone(), Arc::clone(&p.bytes), choice.get_untracked());
-            spawn_local(analyse(state, load, name, bytes, Some(mapping), 0));
+        DatasetKind::ALL
+            .iter()
+            .map(|&k| {
+                let fit = p.preview.fits.iter().find(|f| f.kind == k);
+                let note = match fit {
+                    Some(f) if f.complete() => " (headers match)".to_owned(),
+                    Some(f) if !f.matched.is_empty() => format!(" ({} columns match)", f.matched.len()),
+                    _ => String::new(),
+                };
+                view! { <option value=k.name() selected=k == p.preview.kind>{format!("{}{note}", k.name())}</option> }
+            })
+            .collect_view()
+    };
+    let on_kind = {
+        let p = Arc::clone(&p);
+        move |ev: leptos::ev::Event| {
+            let name = event_target_value(&ev);
+            if let Some(&k) = DatasetKind::ALL.iter().find(|k| k.name() == name) {
+                choice.set(if k == p.preview.kind { p.preview.mapping.clone() } else { p.preview.mapping_for(k) });
+                kind.set(k);
+            }
         }
     };
+
+    let rows = {
+        let p = Arc::clone(&p);
+        move || {
+            let k = kind.get();
+            let guess = choice.get_untracked();
+            let auto = p.preview.mapping_for(k);
+            k.fields()
+                .iter()
+                .enumerate()
+                .map(|(i, field)| {
+                    let options = std::iter::once(view! { <option value="">"— not in the file —"</option> }.into_any())
+                        .chain(p.preview.headers.iter().enumerate().map(|(c, h)| {
+                            let selected = guess.get(i).copied().flatten() == Some(c);
+                            view! { <option value=c.to_string() selected=selected>{h.clone()}</option> }.into_any()
+                        }))
+                        .collect_view();
+                    let on_change = move |ev: leptos::ev::Event| {
+                        let column = event_target_value(&ev).parse::<usize>().ok();
+                        choice.update(|c| {
+                            if let Some(slot) = c.get_mut(i) {
+                                *slot = column;
+                            }
+                        });
+                    };
+                    let sample = {
+                        let p = Arc::clone(&p);
+                        move || {
+                            choice.with(|c| c.get(i).copied().flatten()).map_or(String::new(), |col| {
+                                let values: Vec<String> =
+                                    p.preview.rows.iter().filter_map(|r| r.get(col)).take(3).cloned().collect();
+                                values.join(" · ")
+                            })
+                        }
+                    };
+                    let need = match field.one_of {
+                        Some(group) => format!("required ({group})"),
+                        None if field.required => "required".to_owned(),
+                        None => String::new(),
+                    };
+                    let why = {
+                        let auto_col = auto.get(i).copied().flatten();
+                        move || match (choice.with(|c| c.get(i).copied().flatten()), auto_col) {
+                            (None, _) => "",
+                            (Some(c), Some(a)) if c == a => "matched by its name",
+                            _ => "chosen by hand",
+                        }
+                    };
+                    let label = format!("Column for {}", field.name);
+                    view! {
+                        <tr data-field=field.name>
+                            <th scope="row">{field.name}<span class="need">{need}</span></th>
+                            <td><select aria-label=label on:change=on_change>{options}</select></td>
+                            <td class="sample">{sample}</td>
+                            <td class="muted">{why}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let use_columns = {
+        let pending = pending.clone();
+        move |_| read_pending(state, pending.clone(), kind.get_untracked(), choice.get_untracked())
+    };
+    let close = {
+        let p = Arc::clone(&p);
+        move |_| state.pending.update(|list| list.retain(|x| !Arc::ptr_eq(&x.0, &p)))
+    };
+    let intro = if reviewing {
+        "These are the columns the file was read with. Change any of them and read the file again; the file stays in this tab."
+    } else {
+        "The headers do not say which column holds what. Choose the dataset and a column for each field; the first values it holds are shown beside it. The file stays in this tab."
+    };
+    let stages = (reviewing && p.preview.kind == DatasetKind::Deals)
+        .then(|| view! { <Show when=move || kind.get() == DatasetKind::Deals><StageEditor/></Show> });
     view! {
         <section class="card mapper" aria-labelledby="mapper-title" data-testid="column-mapper">
-            <h2 id="mapper-title">{format!("Which column holds what in {}?", p.name)}</h2>
+            <h2 id="mapper-title">{format!("{} {}", if reviewing { "Columns of" } else { "Which column holds what in" }, p.name)}</h2>
+            <p>{intro}</p>
             <p>
-                "The headers do not say which column is which. Choose a column for each field; the first values it holds are shown beside it. "
-                "The file stays in this tab."
+                <label>"The file holds " <select data-testid="dataset-select" on:change=on_kind>{kinds}</select></label>
             </p>
             <table class="data-table compact">
                 <thead><tr><th scope="col">"Field"</th><th scope="col">"Column"</th><th scope="col">"First values"</th><th scope="col">"Why"</th></tr></thead>
@@ -86,13 +134,14 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
             </table>
             <p class="mapper-actions">
                 <button class="button primary" data-testid="use-columns" disabled=move || !missing().is_empty() on:click=use_columns>
-                    "Use these columns"
+                    {if reviewing { "Read again with these columns" } else { "Use these columns" }}
                 </button>
-                <button class="button" on:click=move |_| state.pending.set(None)>"Cancel"</button>
+                <button class="button" on:click=close>{if reviewing { "Close" } else { "Cancel" }}</button>
                 <span class="muted" data-testid="still-needed">
                     {move || { let m = missing(); if m.is_empty() { String::new() } else { format!("Still needed: {}", m.join(", ")) } }}
                 </span>
             </p>
+            {stages}
         </section>
     }
 }

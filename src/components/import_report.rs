@@ -15,6 +15,8 @@ const SHOWN_ROWS: usize = 1000;
 pub fn ImportReportView(
     /// What the import did.
     report: ImportReport,
+    /// The dataset the file was read as.
+    dataset: &'static str,
 ) -> impl IntoView {
     let rejected = report.rejected.len();
     let delimiter = match report.delimiter {
@@ -30,24 +32,29 @@ pub fn ImportReportView(
         report.encoding,
         delimiter
     );
-    let mapping = report
-        .mapping
+    let columns = report
+        .columns
         .iter()
-        .map(|m| {
-            let read_as = match m.dates.as_ref().and_then(|d| Some((d.order?, d.assumed))) {
+        .map(|c| {
+            let mapped = report.mapping.iter().find(|m| m.header == c.header);
+            let field = mapped.map_or("–", |m| m.field);
+            let dates = mapped.and_then(|m| m.dates.as_ref());
+            let read_as = match dates.and_then(|d| Some((d.order?, d.assumed))) {
                 Some((DateOrder::DayFirst, false)) => "day-first dates (31/12/2024)",
                 Some((DateOrder::MonthFirst, false)) => "month-first dates (12/31/2024)",
                 Some((DateOrder::DayFirst, true)) => "day-first dates, assumed: no day above 12 told them apart",
                 Some((DateOrder::MonthFirst, true)) => "month-first dates, assumed: no day above 12 told them apart",
+                None if dates.is_some() => "year first or month names: unambiguous",
                 None => "",
             };
-            let assumed = m.dates.as_ref().is_some_and(|d| d.assumed);
+            let assumed = dates.is_some_and(|d| d.assumed);
             view! {
-                <tr>
-                    <th scope="row">{m.field}</th>
-                    <td>{m.header.clone()}</td>
+                <tr data-column=c.header.clone()>
+                    <th scope="row">{c.header.clone()}</th>
+                    <td>{c.detected}</td>
+                    <td class="num">{grouped(c.empty as f64, 0)}</td>
+                    <td>{field}</td>
                     <td class:warn=assumed>{read_as}</td>
-                    <td class="num">{grouped(m.empty as f64, 0)}</td>
                 </tr>
             }
         })
@@ -57,8 +64,6 @@ pub fn ImportReportView(
             report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
         view! { <p class="muted" data-testid="preamble">"Skipped above the header (title or notes): " {lines}</p> }
     });
-    let unused = (!report.unused_headers.is_empty())
-        .then(|| view! { <p class="muted">"Not used: " {report.unused_headers.join(", ")}</p> });
     let rows = report
         .rejected
         .iter()
@@ -86,17 +91,19 @@ pub fn ImportReportView(
         .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{c.expected}</td></tr> })
         .collect_view();
     view! {
-        <section class="card report" aria-labelledby="report-title" data-testid="import-report">
-            <h2 id="report-title">{format!("Data quality: {}", report.file)}</h2>
+        <section class="card report" aria-label=format!("Data quality of {}", report.file) data-testid="import-report">
+            <h2>{format!("Data quality: {} ({dataset})", report.file)}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
             {preamble}
             {download}
             <h3>"Columns"</h3>
-            <table class="data-table compact">
-                <thead><tr><th scope="col">"Field"</th><th scope="col">"Column in the file"</th><th scope="col">"Read as"</th><th scope="col" class="num">"Empty cells"</th></tr></thead>
-                <tbody>{mapping}</tbody>
+            <table class="data-table compact" data-testid="report-columns">
+                <thead><tr>
+                    <th scope="col">"Column in the file"</th><th scope="col">"Holds"</th><th scope="col" class="num">"Empty cells"</th>
+                    <th scope="col">{format!("Used as ({dataset} field)")}</th><th scope="col">"Dates read as"</th>
+                </tr></thead>
+                <tbody>{columns}</tbody>
             </table>
-            {unused}
             {(rejected > 0).then(|| view! {
                 <h3>{format!("Rejected rows ({})", grouped(rejected as f64, 0))}</h3>
                 <table class="data-table compact" data-testid="rejected-rows">

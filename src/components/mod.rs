@@ -1,7 +1,9 @@
 //! The building blocks of the page.
 
 pub mod column_mapper;
+pub mod data_panel;
 pub mod import_report;
 pub mod kpi_tile;
 pub mod pipeline_table;
+pub mod stage_editor;
 pub mod upload;

@@ -2,3 +2,4 @@
 
 pub mod download;
 pub mod file_input;
+pub mod file_store;

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["kpis", "--demo"] => Ok(kpis_json(Workspace { deals: Some(demo::demo_deals(demo::DEMO_SEED)) }, None)),
+        ["kpis", "--demo"] => Ok(kpis_json(Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED)), None)),
         ["kpis", path] => load(path).map(|(ws, report)| kpis_json(ws, Some(report))),
         ["table", files @ ..] if !files.is_empty() => {
             for path in files {
@@ -63,7 +63,7 @@ fn load(path: &str) -> Result<(Workspace, ingest::ImportReport), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
     let imported = ingest::read_deals(&name, &bytes).map_err(|e| e.to_string())?;
-    Ok((Workspace { deals: Some(imported.table) }, imported.report))
+    Ok((Workspace::with_deals(imported.table), imported.report))
 }
 
 fn kpis_json(ws: Workspace, report: Option<ingest::ImportReport>) -> Value {

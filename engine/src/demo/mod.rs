@@ -180,7 +180,7 @@ mod tests {
         let open: Vec<&str> = d.open_stages().map(|(_, s)| s).collect();
         assert_eq!(open, OPEN_STAGES);
 
-        let ws = Workspace { deals: Some(d) };
+        let ws = Workspace::with_deals(d);
         let scope = ws.default_scope().unwrap();
         let get = |id| (kpi::find(id).unwrap().compute)(&ws, &scope).number().unwrap();
         let win = get("win_rate");

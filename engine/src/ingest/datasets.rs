@@ -2,10 +2,11 @@
 //! judged from its headers.
 
 use super::mapping::{auto_map, missing_required, FieldSpec, DEAL_FIELDS};
+use crate::table::FieldType;
 use serde::Serialize;
 
 /// A kind of table a user can load.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatasetKind {
     /// Opportunities with amounts and stages.
@@ -104,9 +105,10 @@ const CUSTOMER_FIELDS: &[FieldSpec] = &[
         &[
             "customer_id",
             "customerid",
+            // One row per subscription: each is a customer spell of its own.
+            "subscription_id",
             "account_id",
             "accountid",
-            "subscription_id",
             "client_id",
             "kunden_id",
             "id_klienta",
@@ -231,6 +233,39 @@ impl DatasetKind {
             DatasetKind::Spend => SPEND_FIELDS,
             DatasetKind::Quotas => QUOTA_FIELDS,
             DatasetKind::Forecasts => FORECAST_FIELDS,
+        }
+    }
+
+    /// How a field of this dataset is stored. Deals have their own table
+    /// ([`crate::DealsTable`]); for them this says how the report describes a column.
+    pub fn field_type(self, field: &str) -> FieldType {
+        match field {
+            "lead_id" | "deal_id" | "activity_id" | "customer_id" => FieldType::Id,
+            "created_at" | "first_contact_at" | "qualified_at" => FieldType::Timestamp,
+            "date" if self == DatasetKind::Activities => FieldType::Timestamp,
+            "date" | "period_start"
+                if matches!(self, DatasetKind::Spend | DatasetKind::Quotas | DatasetKind::Forecasts) =>
+            {
+                FieldType::Month
+            }
+            "start_date" | "end_date" | "period_end" | "created_date" | "close_date" | "won_date" | "lost_date" => {
+                FieldType::Date
+            }
+            "amount" | "mrr" | "quota" | "forecast" | "touchpoints_to_meeting" | "probability" => FieldType::Number,
+            "qualified" | "is_won" | "is_closed" => FieldType::Flag,
+            _ => FieldType::Category,
+        }
+    }
+
+    /// The field that identifies a row, if the dataset has one: rows repeating a key are
+    /// rejected (the first is kept), and leads and customers rows without one too.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            DatasetKind::Deals => Some("deal_id"),
+            DatasetKind::Leads => Some("lead_id"),
+            DatasetKind::Activities => Some("activity_id"),
+            DatasetKind::Customers => Some("customer_id"),
+            DatasetKind::Spend | DatasetKind::Quotas | DatasetKind::Forecasts => None,
         }
     }
 

@@ -51,7 +51,8 @@ pub struct DateCandidates {
 }
 
 impl DateCandidates {
-    fn same(day: Option<Day>) -> DateCandidates {
+    /// A date that reads the same in either order.
+    pub fn same(day: Option<Day>) -> DateCandidates {
         DateCandidates { month_first: day, day_first: day, open_order: None }
     }
 
@@ -73,11 +74,12 @@ fn full_year(y: u32, digits: usize) -> i32 {
     }
 }
 
-/// Cuts a time part off: `2024-03-01T10:00Z`, `03/01/2024 10:00`, `1.3.2024 10:00:00`.
-fn date_part(cell: &str) -> &str {
+/// Splits a cell into its date and its time part: `2024-03-01T10:00Z`, `03/01/2024 10:00`,
+/// `1.3.2024 10:00:00`. The time part is `None` when there is none.
+fn split_time(cell: &str) -> (&str, Option<&str>) {
     let t = cell.trim();
     if let Some(i) = t.find('T').filter(|&i| i >= 8 && t[..i].bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
-        return &t[..i];
+        return (&t[..i], Some(&t[i + 1..]));
     }
     // A space followed by hh:mm.
     let bytes = t.as_bytes();
@@ -87,10 +89,126 @@ fn date_part(cell: &str) -> &str {
             && rest[0].is_ascii_digit()
             && (rest[1] == b':' || (rest[1].is_ascii_digit() && rest[2] == b':'))
         {
-            return &t[..i];
+            return (&t[..i], Some(&t[i + 1..]));
         }
     }
-    t
+    (t, None)
+}
+
+fn date_part(cell: &str) -> &str {
+    split_time(cell).0
+}
+
+/// The time of a date-time cell as seconds after midnight UTC of its written date, with its
+/// zone applied (`2024-03-01T10:15+02:00` → 8:15 → 29,700; may be negative or past 86,400).
+/// A cell without a time reads as midnight; `None` when the time part cannot be read.
+///
+/// Supported: `hh:mm`, `hh:mm:ss`, fractions of a second, `AM` / `PM`, and a zone `Z`, `UTC`,
+/// `GMT`, `+02:00`, `+0200` or `-05`.
+///
+/// ```
+/// use pipelens_engine::ingest::read_time;
+/// assert_eq!(read_time("2024-03-01T10:15:30+02:00"), Some(8 * 3600 + 15 * 60 + 30));
+/// assert_eq!(read_time("03/01/2024 2:05 PM"), Some(14 * 3600 + 5 * 60));
+/// assert_eq!(read_time("2024-03-01"), Some(0));
+/// assert_eq!(read_time("2024-03-01 25:99"), None);
+/// ```
+pub fn read_time(cell: &str) -> Option<i32> {
+    let Some(time) = split_time(cell).1 else { return Some(0) };
+    let bytes = time.as_bytes();
+    let mut i = 0;
+    // Up to two digits from `i` on.
+    let two_digits = |i: &mut usize| -> Option<i32> {
+        let start = *i;
+        while *i < bytes.len() && *i - start < 2 && bytes[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        time[start..*i].parse().ok()
+    };
+    let mut parts = [two_digits(&mut i)?, 0, 0];
+    for part in parts.iter_mut().skip(1) {
+        if bytes.get(i) != Some(&b':') {
+            break;
+        }
+        i += 1;
+        *part = two_digits(&mut i)?;
+    }
+    if bytes.get(i) == Some(&b'.') || bytes.get(i) == Some(&b',') {
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let mut rest = time[i..].trim_start();
+    let [mut hour, minute, second] = parts;
+    for (mark, shift) in [("am", 0), ("pm", 12)] {
+        if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(mark) {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            hour = hour % 12 + shift;
+            rest = rest[2..].trim_start();
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let local = hour * 3600 + minute * 60 + second;
+    Some(local - zone_offset(rest)?)
+}
+
+/// Seconds east of UTC of a zone suffix (`Z`, `UTC`, `+02:00`, `-0500`, `+01`; empty = as written).
+fn zone_offset(zone: &str) -> Option<i32> {
+    let z = zone.trim();
+    if z.is_empty() || ["z", "utc", "gmt"].iter().any(|u| z.eq_ignore_ascii_case(u)) {
+        return Some(0);
+    }
+    let z = z.strip_prefix("UTC").or_else(|| z.strip_prefix("GMT")).unwrap_or(z);
+    let sign = match z.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = z[1..].chars().filter(|&c| c != ':').collect();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !matches!(digits.len(), 1 | 2 | 4) {
+        return None;
+    }
+    let (h, m) = if digits.len() == 4 { (&digits[..2], &digits[2..]) } else { (&digits[..], "0") };
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// Reads a month cell (`2024-03`, `2024/3`, `03/2024`, `3.2024`, `Mar 2024`, `März 2024`,
+/// `202403`) as the first day of that month, or any full date as itself.
+///
+/// ```
+/// use pipelens_engine::ingest::read_month;
+/// use pipelens_engine::Day;
+/// assert_eq!(read_month("2024-03").unwrap().day_first, Day::from_ymd(2024, 3, 1));
+/// assert_eq!(read_month("Mar 2024").unwrap().day_first, Day::from_ymd(2024, 3, 1));
+/// assert_eq!(read_month("2024-03-15").unwrap().day_first, Day::from_ymd(2024, 3, 15));
+/// ```
+pub fn read_month(cell: &str) -> Option<DateCandidates> {
+    if let Some(d) = read_date(cell) {
+        return Some(d);
+    }
+    let text = date_part(cell);
+    let first = |y: u32, m: u32| Day::from_ymd(y as i32, m, 1).map(|d| DateCandidates::same(Some(d)));
+    if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return first(text[..4].parse().ok()?, text[4..].parse().ok()?);
+    }
+    let tokens: Vec<&str> = text.split(['/', '.', '-', ' ', ',']).filter(|t| !t.is_empty()).collect();
+    let [a, b] = tokens[..] else { return None };
+    let year = |t: &str| (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok())?;
+    let month = |t: &str| {
+        month_number(t)
+            .or_else(|| (t.len() <= 2).then(|| t.parse::<u32>().ok()).flatten().filter(|m| (1..=12).contains(m)))
+    };
+    match (year(a), year(b)) {
+        (Some(y), None) => first(y, month(b)?),
+        (None, Some(y)) => first(y, month(a)?),
+        _ => None,
+    }
 }
 
 /// Reads one date cell both ways. `None` when it is no date in any supported form.
@@ -249,10 +367,24 @@ impl DateColumnBuilder {
         DateReading { order: Some(order), assumed: !evidence }
     }
 
+    /// The order this column's own cells prove (some first or second part above 12), if any.
+    pub fn proven_order(&self) -> Option<DateOrder> {
+        self.reading().order.filter(|_| self.only_month_first + self.only_day_first > 0)
+    }
+
     /// The column, how it was read, and the cells that only read in the other order (the file
     /// mixes orders; they are empty in the column): the first ones, and how many in all.
     pub fn finish(self) -> (DateColumn, DateReading, Vec<Contradiction>, usize) {
-        let reading = self.reading();
+        self.finish_with(None)
+    }
+
+    /// Like [`DateColumnBuilder::finish`], but a column whose cells cannot tell the order
+    /// takes `hint`: the order another date column of the same file proved.
+    pub fn finish_with(self, hint: Option<DateOrder>) -> (DateColumn, DateReading, Vec<Contradiction>, usize) {
+        let mut reading = self.reading();
+        if let (true, Some(order)) = (reading.assumed, hint) {
+            reading = DateReading { order: Some(order), assumed: false };
+        }
         let [only_mf, only_df] = self.single_order;
         let (days, contradictions, total) = match reading.order {
             Some(DateOrder::DayFirst) => (self.day_first, only_mf, self.only_month_first),

@@ -1,22 +1,18 @@
 //! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
 
 use super::datasets::{detect_datasets, DatasetKind};
-use super::dates::{read_date, DateColumnBuilder, DateOrder};
+use super::dates::{read_date, DateColumnBuilder};
 use super::decode::{decode, Decoded};
 use super::mapping::{auto_map, DEAL_FIELDS};
-use super::report::{CellIssue, ImportReport, MappedField, RejectedRow};
+use super::profile::Profiler;
+use super::report::{ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
-use super::value::{is_empty_cell, parse_amount, parse_bool};
+use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
 use std::collections::HashMap;
-
-/// At most this many unreadable cells are listed one by one; all are counted.
-pub const CELL_ISSUE_LIMIT: usize = 10_000;
-
-const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017, 1 March 2017, 20170301)";
 
 /// A file read as deals: the table and what happened to every row.
 #[derive(Debug)]
@@ -77,37 +73,6 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     reader.finish()
 }
 
-/// The start of a file, for choosing its columns by hand: headers, the first rows, and the
-/// automatic guess (one column per field of [`DEAL_FIELDS`]) with what it still misses.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Preview {
-    /// Column names.
-    pub headers: Vec<String>,
-    /// The first data rows, as text.
-    pub rows: Vec<Vec<String>>,
-    /// The automatic guess.
-    pub mapping: Vec<Option<usize>>,
-    /// Required fields the guess leaves without a column.
-    pub missing: Vec<&'static str>,
-}
-
-/// Reads the header and first `rows` rows of a file for the mapping screen.
-pub fn preview_deals(file: &str, bytes: &[u8], rows: usize) -> Result<Preview, ImportError> {
-    let decoded = decode(file, bytes)?;
-    let mut src = CsvSource::open(file, &decoded.text)?;
-    let mut sample = Vec::new();
-    while sample.len() < rows {
-        match src.next_record() {
-            Some(Ok(_)) => sample.push(src.record().iter().take(src.headers.len()).map(str::to_owned).collect()),
-            Some(Err(_)) => continue,
-            None => break,
-        }
-    }
-    let mapping = auto_map(DEAL_FIELDS, &src.headers);
-    let missing = DatasetKind::Deals.missing_in(&mapping);
-    Ok(Preview { headers: src.headers, rows: sample, mapping, missing })
-}
-
 /// Reads a deals CSV with the user's choice of column for each field of [`DEAL_FIELDS`].
 pub fn read_deals_mapped(file: &str, bytes: &[u8], mapping: &[Option<usize>]) -> Result<ImportedDeals, ImportError> {
     let decoded = decode(file, bytes)?;
@@ -130,7 +95,6 @@ pub fn read_deals_mapped(file: &str, bytes: &[u8], mapping: &[Option<usize>]) ->
 /// assert_eq!(reader.finish().unwrap().table.len(), 2);
 /// ```
 pub struct DealsReader<'a> {
-    file: String,
     src: CsvSource<'a>,
     headers: Vec<String>,
     mapping: Vec<Option<usize>>,
@@ -143,8 +107,10 @@ pub struct DealsReader<'a> {
     status_cells: Vec<Status>,
     created: DateColumnBuilder,
     close: DateColumnBuilder,
+    /// Line each deal id was first seen on (0: loaded earlier, from `known_from`).
     first_line_of: HashMap<String, u64>,
-    cell_issue_count: usize,
+    known_from: String,
+    profiler: Profiler,
 }
 
 impl<'a> DealsReader<'a> {
@@ -191,7 +157,6 @@ impl<'a> DealsReader<'a> {
             ..ImportReport::default()
         };
         Ok(DealsReader {
-            file: file.to_owned(),
             table: DealsTable {
                 status_from_column: cols.status.is_some() || cols.won_closed.is_some(),
                 ..DealsTable::default()
@@ -200,6 +165,7 @@ impl<'a> DealsReader<'a> {
             account: cols.account.map(|_| DictColumn::default()),
             currency: cols.currency.map(|_| DictColumn::default()),
             headers: src.headers.clone(),
+            profiler: Profiler::new(src.headers.len()),
             src,
             mapping,
             cols,
@@ -208,8 +174,14 @@ impl<'a> DealsReader<'a> {
             created: DateColumnBuilder::default(),
             close: DateColumnBuilder::default(),
             first_line_of: HashMap::new(),
-            cell_issue_count: 0,
+            known_from: String::new(),
         })
+    }
+
+    /// Deal ids already loaded from `file`: rows repeating one are rejected and say so.
+    pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
+        self.first_line_of.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.to_owned(), 0)));
+        self.known_from = file.to_owned();
     }
 
     /// Data rows read so far (kept and rejected).
@@ -243,28 +215,24 @@ impl<'a> DealsReader<'a> {
                 report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
                 continue;
             }
-            if let Some(first) = self.first_line_of.get(id) {
+            if let Some(&first) = self.first_line_of.get(id) {
+                let where_ = if first == 0 {
+                    format!("already loaded from {}", self.known_from)
+                } else {
+                    format!("first on line {first}")
+                };
                 report.rejected.push(RejectedRow {
                     line,
                     column: Some(cols.id + 1),
-                    reason: format!("duplicate deal_id {id:?} (first on line {first}); kept the first"),
+                    reason: format!("duplicate deal_id {id:?} ({where_}); kept the first"),
                 });
                 continue;
             }
             self.first_line_of.insert(id.to_owned(), line);
 
-            let cell_issue_count = &mut self.cell_issue_count;
+            self.profiler.observe(record.iter());
             let mut issue = |column: usize, expected: &'static str| {
-                *cell_issue_count += 1;
-                if report.cell_issues.len() < CELL_ISSUE_LIMIT {
-                    report.cell_issues.push(CellIssue {
-                        line,
-                        column: column + 1,
-                        header: headers[column].clone(),
-                        value: record[column].to_owned(),
-                        expected,
-                    });
-                }
+                report.note_cell(line, column, &headers[column], &record[column], expected);
             };
             let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
             let created_cell = &record[cols.created];
@@ -316,7 +284,6 @@ impl<'a> DealsReader<'a> {
     /// Settles the date columns and stage rules and hands over the table and its report.
     pub fn finish(self) -> Result<ImportedDeals, ImportError> {
         let DealsReader {
-            file,
             headers,
             mapping,
             cols,
@@ -328,43 +295,22 @@ impl<'a> DealsReader<'a> {
             status_cells,
             created,
             close,
-            mut cell_issue_count,
+            profiler,
             ..
         } = self;
         if report.rows_kept == 0 {
-            return Err(match report.rejected.first() {
-                None => ImportError::HeaderOnly { file },
-                Some(first) => ImportError::NoUsableRows {
-                    file,
-                    rejected: report.rejected.len(),
-                    first_line: first.line,
-                    first_reason: first.reason.clone(),
-                },
-            });
+            return Err(super::table_reader::no_rows(report));
         }
         let mut readings = Vec::new();
         let close_col = cols.close.iter().flatten().copied().next();
+        let hint = created.proven_order().or(close.proven_order());
         for (col, builder, target) in
             [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)]
         {
-            let (days, reading, contradictions, total) = builder.finish();
+            let c = col.unwrap_or(0);
+            let (days, reading) = report.note_date_column(builder, hint, c, headers.get(c).map_or("", String::as_str));
             *target = days;
-            readings.push(reading.clone());
-            let (Some(c), Some(order)) = (col, reading.order) else { continue };
-            cell_issue_count += total;
-            let expected = match order {
-                DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
-                DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
-            };
-            for x in contradictions.into_iter().take(CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len())) {
-                report.cell_issues.push(CellIssue {
-                    line: x.line,
-                    column: c + 1,
-                    header: headers[c].clone(),
-                    value: x.text,
-                    expected,
-                });
-            }
+            readings.push(reading);
         }
         report.cell_issues.sort_by_key(|c| (c.line, c.column));
         table.dims = dims;
@@ -384,22 +330,9 @@ impl<'a> DealsReader<'a> {
         }
         report.unused_headers =
             headers.iter().enumerate().filter(|(i, _)| !mapping.contains(&Some(*i))).map(|(_, h)| h.clone()).collect();
-        report.cell_issues_total = cell_issue_count;
+        report.columns = profiler.finish(&headers);
         Ok(ImportedDeals { table, report })
     }
-}
-
-/// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that
-/// cannot be read.
-fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl FnOnce()) -> Option<T> {
-    if is_empty_cell(cell) {
-        return None;
-    }
-    let value = parse(cell.trim());
-    if value.is_none() {
-        on_error();
-    }
-    value
 }
 
 fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTable) -> Vec<MappedField> {
@@ -431,6 +364,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
 mod tests {
     use super::*;
     use crate::day::Day;
+    use crate::ingest::DateOrder;
 
     fn read(text: &str) -> ImportedDeals {
         read_deals("t.csv", text.as_bytes()).expect("readable")
@@ -494,7 +428,7 @@ mod tests {
     fn a_hand_made_mapping_reads_odd_headers() {
         let text = b"Ref;Summe;Lage;Anfang;Ende\nX1;100;Won;2024-01-01;2024-02-01\nX2;50;Open;2024-01-05;\n";
         assert!(matches!(read_deals("odd.csv", text), Err(ImportError::MissingFields { .. })));
-        let p = preview_deals("odd.csv", text, 5).unwrap();
+        let p = crate::ingest::preview("odd.csv", text, 5, Some(DatasetKind::Deals)).unwrap();
         assert_eq!(p.headers, ["Ref", "Summe", "Lage", "Anfang", "Ende"]);
         assert_eq!(p.rows.len(), 2);
         assert_eq!(p.missing, ["deal_id", "amount", "stage or status", "created_date"]);

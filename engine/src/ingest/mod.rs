@@ -7,16 +7,26 @@ mod deals;
 mod decode;
 mod dialect;
 mod mapping;
+mod preview;
+mod profile;
+mod reader;
 mod report;
 mod source;
+mod table_reader;
 mod value;
 
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
-pub use dates::{read_date, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading};
-pub use deals::{preview_deals, read_deals, read_deals_mapped, DealsReader, ImportedDeals, Preview, CELL_ISSUE_LIMIT};
+pub use dates::{
+    read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
+};
+pub use deals::{read_deals, read_deals_mapped, DealsReader, ImportedDeals};
 pub use decode::{decode, Decoded};
 pub use dialect::{sniff, Dialect, DELIMITERS};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
-pub use report::{CellIssue, ImportReport, MappedField, RejectedRow};
+pub use preview::{preview, Preview};
+pub use profile::{ColumnProfile, Profiler};
+pub use reader::{read_file, Dataset, Imported, Reader};
+pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
 pub use source::{read_table, CsvSource, RawTable};
+pub use table_reader::TableReader;
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};

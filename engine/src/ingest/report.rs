@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+/// At most this many unreadable cells are listed one by one; all are counted.
+pub const CELL_ISSUE_LIMIT: usize = 10_000;
+
 /// A data row that was not kept, with its position in the file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RejectedRow {
@@ -69,4 +72,47 @@ pub struct ImportReport {
     pub mapping: Vec<MappedField>,
     /// Headers that no field uses.
     pub unused_headers: Vec<String>,
+    /// Every column of the file: its detected type and empty cells.
+    pub columns: Vec<super::ColumnProfile>,
+}
+
+impl ImportReport {
+    /// Counts an unreadable cell, and lists it while fewer than [`CELL_ISSUE_LIMIT`]
+    /// are listed. `column` is 0-based.
+    pub fn note_cell(&mut self, line: u64, column: usize, header: &str, value: &str, expected: &'static str) {
+        self.cell_issues_total += 1;
+        if self.cell_issues.len() < CELL_ISSUE_LIMIT {
+            self.cell_issues.push(CellIssue {
+                line,
+                column: column + 1,
+                header: header.to_owned(),
+                value: value.to_owned(),
+                expected,
+            });
+        }
+    }
+
+    /// Lists the cells of a date column that only read in the order the column did not settle
+    /// on (they are left empty), and says how the column was read. `hint` is the order another
+    /// date column of the file proved, for a column that cannot tell by itself.
+    pub fn note_date_column(
+        &mut self,
+        builder: super::DateColumnBuilder,
+        hint: Option<super::DateOrder>,
+        column: usize,
+        header: &str,
+    ) -> (crate::column::DateColumn, super::DateReading) {
+        let (days, reading, contradictions, total) = builder.finish_with(hint);
+        if let Some(order) = reading.order {
+            let expected = match order {
+                super::DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
+                super::DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
+            };
+            self.cell_issues_total += total - contradictions.len();
+            for x in contradictions {
+                self.note_cell(x.line, column, header, &x.text, expected);
+            }
+        }
+        (days, reading)
+    }
 }

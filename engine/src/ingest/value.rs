@@ -3,6 +3,9 @@
 
 use crate::day::Day;
 
+/// What a date cell should look like, for the report.
+pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017, 1 March 2017, 20170301)";
+
 /// Whether a cell counts as empty: blank, or one of the placeholders of KPI_SPEC.md
 /// (`null`, `NA`, `N/A`, `NaN`, `#N/A`, `-`), in any letter case.
 ///
@@ -132,6 +135,19 @@ fn time_suffix_ok(rest: &[u8]) -> bool {
         && time[1].is_ascii_digit()
         && time[2] == b':'
         && time.iter().all(|b| b.is_ascii_digit() || b":.+-Z ".contains(b))
+}
+
+/// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that
+/// cannot be read.
+pub(crate) fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl FnOnce()) -> Option<T> {
+    if is_empty_cell(cell) {
+        return None;
+    }
+    let value = parse(cell.trim());
+    if value.is_none() {
+        on_error();
+    }
+    value
 }
 
 #[cfg(test)]

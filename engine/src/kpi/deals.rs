@@ -329,7 +329,7 @@ mod tests {
 
     fn ws(rows: &str) -> Workspace {
         let text = format!("{HEADER}{rows}");
-        Workspace { deals: Some(read_deals("t.csv", text.as_bytes()).expect("test CSV loads").table) }
+        Workspace::with_deals(read_deals("t.csv", text.as_bytes()).expect("test CSV loads").table)
     }
 
     fn year_2024() -> Scope {
@@ -437,7 +437,7 @@ mod tests {
             D,70,USD,Lost,2024-01-01,2024-03-01\n\
             E,300,EUR,Proposal,2024-02-01,\n\
             F,40,USD,Proposal,2024-02-01,\n";
-        let w = Workspace { deals: Some(read_deals("t.csv", text.as_bytes()).unwrap().table) };
+        let w = Workspace::with_deals(read_deals("t.csv", text.as_bytes()).unwrap().table);
         let d = w.deals.as_ref().unwrap();
         let names: Vec<(&str, usize)> = d.currencies().iter().map(|c| (c.1, c.2)).collect();
         assert_eq!(names, [("USD", 4), ("EUR", 2)]);

@@ -1,0 +1,102 @@
+//! What each column of a file holds: its detected type and how many cells are empty, for the
+//! data-quality report. Every column is profiled, mapped or not.
+
+use super::dates::read_month;
+use super::value::{is_empty_cell, parse_amount, parse_bool};
+use serde::Serialize;
+
+/// Non-empty cells per column whose type is tested; empty cells are counted in every row.
+const SAMPLE: usize = 500;
+
+/// A file column as the report describes it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ColumnProfile {
+    /// Header in the file.
+    pub header: String,
+    /// What the column holds: `number`, `date`, `yes / no`, `text` or `empty`.
+    pub detected: &'static str,
+    /// Cells that are empty or a placeholder (`null`, `N/A`, ...).
+    pub empty: usize,
+}
+
+#[derive(Clone, Default)]
+struct Tally {
+    empty: usize,
+    sampled: usize,
+    numbers: usize,
+    dates: usize,
+    flags: usize,
+}
+
+/// Profiles columns row by row.
+#[derive(Default)]
+pub struct Profiler {
+    columns: Vec<Tally>,
+}
+
+impl Profiler {
+    /// A profiler for `columns` columns.
+    pub fn new(columns: usize) -> Profiler {
+        Profiler { columns: vec![Tally::default(); columns] }
+    }
+
+    /// Counts one row's cells (cells beyond the header's columns are ignored).
+    pub fn observe<'r>(&mut self, cells: impl IntoIterator<Item = &'r str>) {
+        for (tally, cell) in self.columns.iter_mut().zip(cells) {
+            if is_empty_cell(cell) {
+                tally.empty += 1;
+            } else if tally.sampled < SAMPLE {
+                let cell = cell.trim();
+                tally.sampled += 1;
+                tally.numbers += parse_amount(cell).is_some() as usize;
+                tally.dates += read_month(cell).is_some() as usize;
+                tally.flags += parse_bool(cell).is_some() as usize;
+            }
+        }
+    }
+
+    /// The profiles, one per header.
+    pub fn finish(self, headers: &[String]) -> Vec<ColumnProfile> {
+        headers
+            .iter()
+            .zip(self.columns)
+            .map(|(header, t)| {
+                // A type wins when at least 95 % of the tested cells have it; yes / no only
+                // when the cells are not just 0 and 1 numbers... unless they are all 0 / 1.
+                let most = |n: usize| t.sampled > 0 && n * 100 >= t.sampled * 95;
+                let detected = if t.sampled == 0 {
+                    "empty"
+                } else if most(t.dates) && t.dates >= t.numbers {
+                    "date"
+                } else if most(t.flags) && !most(t.numbers) {
+                    "yes / no"
+                } else if most(t.numbers) {
+                    "number"
+                } else {
+                    "text"
+                };
+                ColumnProfile { header: header.clone(), detected, empty: t.empty }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_type_and_counts_empty_cells() {
+        let headers: Vec<String> = ["id", "amount", "date", "flag", "note", "blank"].map(String::from).to_vec();
+        let mut p = Profiler::new(headers.len());
+        for row in [
+            ["A1", "1,200.50", "2024-01-02", "yes", "hello", ""],
+            ["A2", "$300", "03/04/2024", "no", "N/A", "null"],
+            ["A3", "", "2024-05", "ja", "x", " "],
+        ] {
+            p.observe(row);
+        }
+        let got: Vec<(&str, usize)> = p.finish(&headers).iter().map(|c| (c.detected, c.empty)).collect();
+        assert_eq!(got, [("text", 0), ("number", 1), ("date", 0), ("yes / no", 0), ("text", 1), ("empty", 3)]);
+    }
+}

@@ -1,0 +1,142 @@
+//! One reader for every dataset: deals get their [`DealsReader`], the others a
+//! [`TableReader`]. The browser drives either a chunk at a time.
+
+use super::datasets::DatasetKind;
+use super::deals::DealsReader;
+use super::decode::{decode, Decoded};
+use super::report::ImportReport;
+use super::table_reader::TableReader;
+use crate::deals::DealsTable;
+use crate::error::ImportError;
+use crate::table::Table;
+
+/// A loaded dataset.
+// One value per loaded file, moved a few times: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dataset {
+    /// Deals, in their own table.
+    Deals(DealsTable),
+    /// Any other dataset.
+    Table(Table),
+}
+
+impl Dataset {
+    /// Which dataset it is.
+    pub fn kind(&self) -> DatasetKind {
+        match self {
+            Dataset::Deals(_) => DatasetKind::Deals,
+            Dataset::Table(t) => t.kind,
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Dataset::Deals(d) => d.len(),
+            Dataset::Table(t) => t.len,
+        }
+    }
+
+    /// Whether it has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A file read as one dataset, with its data-quality report.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The kept rows.
+    pub data: Dataset,
+    /// What happened to every row.
+    pub report: ImportReport,
+}
+
+/// Reads a file as one dataset, a chunk of rows at a time.
+///
+/// ```
+/// use pipelens_engine::ingest::{decode, DatasetKind, Reader};
+/// let csv = b"owner,month,quota\nAnn,2024-01,1000\n";
+/// let text = decode("q.csv", csv).unwrap();
+/// let mut reader = Reader::open(DatasetKind::Quotas, "q.csv", csv.len(), &text, None).unwrap();
+/// while !reader.read_chunk(1000) {}
+/// assert_eq!(reader.finish().unwrap().data.len(), 1);
+/// ```
+pub enum Reader<'a> {
+    /// Reading deals.
+    Deals(Box<DealsReader<'a>>),
+    /// Reading another dataset.
+    Table(Box<TableReader<'a>>),
+}
+
+impl<'a> Reader<'a> {
+    /// Opens `decoded` as `kind`, with the user's column per field of `kind.fields()`, or
+    /// mapping the headers automatically when `mapping` is `None`.
+    pub fn open(
+        kind: DatasetKind,
+        file: &str,
+        byte_len: usize,
+        decoded: &'a Decoded<'a>,
+        mapping: Option<&[Option<usize>]>,
+    ) -> Result<Reader<'a>, ImportError> {
+        Ok(match kind {
+            DatasetKind::Deals => Reader::Deals(Box::new(DealsReader::open_mapped(file, byte_len, decoded, mapping)?)),
+            _ => Reader::Table(Box::new(TableReader::open(kind, file, byte_len, decoded, mapping)?)),
+        })
+    }
+
+    /// Keys (deal ids, lead ids, ...) already loaded from `file`, for appending: rows that
+    /// repeat one are rejected and say so.
+    pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
+        match self {
+            Reader::Deals(r) => r.with_known_keys(keys, file),
+            Reader::Table(r) => r.with_known_keys(keys, file),
+        }
+    }
+
+    /// Reads up to `max_rows` more rows; true when the file is done.
+    pub fn read_chunk(&mut self, max_rows: usize) -> bool {
+        match self {
+            Reader::Deals(r) => r.read_chunk(max_rows),
+            Reader::Table(r) => r.read_chunk(max_rows),
+        }
+    }
+
+    /// Data rows read so far.
+    pub fn rows_read(&self) -> usize {
+        match self {
+            Reader::Deals(r) => r.rows_read(),
+            Reader::Table(r) => r.rows_read(),
+        }
+    }
+
+    /// Bytes of decoded text consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        match self {
+            Reader::Deals(r) => r.bytes_read(),
+            Reader::Table(r) => r.bytes_read(),
+        }
+    }
+
+    /// The dataset and its report.
+    pub fn finish(self) -> Result<Imported, ImportError> {
+        match self {
+            Reader::Deals(r) => r.finish().map(|i| Imported { data: Dataset::Deals(i.table), report: i.report }),
+            Reader::Table(r) => r.finish().map(|(t, report)| Imported { data: Dataset::Table(t), report }),
+        }
+    }
+}
+
+/// Reads a whole file as `kind` (mapping its headers automatically when `mapping` is `None`).
+pub fn read_file(
+    kind: DatasetKind,
+    file: &str,
+    bytes: &[u8],
+    mapping: Option<&[Option<usize>]>,
+) -> Result<Imported, ImportError> {
+    let decoded = decode(file, bytes)?;
+    let mut reader = Reader::open(kind, file, bytes.len(), &decoded, mapping)?;
+    while !reader.read_chunk(usize::MAX) {}
+    reader.finish()
+}

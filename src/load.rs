@@ -1,0 +1,405 @@
+//! Loading files: read in slices, recognised by their headers, parsed in chunks of about
+//! 30 ms with the page free in between, cancellable; then added to (or replacing) what is
+//! loaded. Files whose columns cannot be recognised wait in the mapping screen.
+
+use crate::io::file_input::{next_frame, read_bytes, ReadError};
+use crate::io::file_store;
+use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use pipelens_engine::ingest::{decode, preview, DatasetKind, Imported, Reader};
+use pipelens_engine::Workspace;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Time a parse chunk aims to take, in ms: short enough that clicks and paints go through.
+const CHUNK_MS: f64 = 30.0;
+
+/// Rows shown in the mapping screen's preview.
+const PREVIEW_ROWS: usize = 5;
+
+/// Rows for the next chunk, from how long the last one took.
+fn next_chunk(rows: usize, elapsed_ms: f64) -> usize {
+    let scaled = rows as f64 * CHUNK_MS / elapsed_ms.max(1.0);
+    (scaled as usize).clamp(500, 200_000)
+}
+
+/// Why a file did not load.
+enum Stop {
+    /// Cancelled, or overtaken by a newer load: say nothing.
+    Cancelled,
+    /// The file cannot be used, and why.
+    Failed(String),
+}
+
+/// The load in progress: its id, to notice when it has been cancelled or overtaken.
+#[derive(Clone, Copy)]
+struct Load {
+    state: AppState,
+    id: u64,
+}
+
+impl Load {
+    fn begin(state: AppState) -> Load {
+        Load { state, id: state.begin_load() }
+    }
+
+    fn current(self) -> bool {
+        self.state.load_id.get_untracked() == self.id
+    }
+
+    /// Reads a file's bytes with progress.
+    async fn bytes(self, file: &web_sys::File) -> Result<Arc<Vec<u8>>, Stop> {
+        let name = file.name();
+        let status = self.state.status;
+        let progress = |done, total| status.set(LoadStatus::Reading { file: name.clone(), done, total });
+        progress(0.0, file.size());
+        match read_bytes(file, progress, &move || self.current()).await {
+            Ok(b) => Ok(Arc::new(b)),
+            Err(ReadError::Cancelled) => Err(Stop::Cancelled),
+            Err(e) => Err(Stop::Failed(format!("{name}: {e}."))),
+        }
+    }
+
+    /// Reads the bytes of a kept file handle.
+    async fn kept_bytes(self, id: u64) -> Result<Arc<Vec<u8>>, Stop> {
+        let file = file_store::get(id)
+            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))?;
+        self.bytes(&file).await
+    }
+
+    /// Parses `bytes` as `kind` in chunks of about 30 ms, rejecting rows whose key is in `known`.
+    async fn parse(
+        self,
+        name: &str,
+        bytes: &[u8],
+        kind: DatasetKind,
+        mapping: Option<&[Option<usize>]>,
+        known: Option<(&Workspace, &str)>,
+    ) -> Result<Imported, Stop> {
+        let status = self.state.status;
+        let parsing =
+            |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
+        status.set(parsing(0, 0.0, bytes.len() as f64));
+        next_frame().await;
+        if !self.current() {
+            return Err(Stop::Cancelled);
+        }
+        let failed = |e: pipelens_engine::ImportError| Stop::Failed(e.to_string());
+        let text = decode(name, bytes).map_err(failed)?;
+        let total = text.text.len() as f64;
+        let mut reader = Reader::open(kind, name, bytes.len(), &text, mapping).map_err(failed)?;
+        if let Some((ws, from)) = known {
+            reader.with_known_keys(ws.keys(kind), from);
+        }
+        let mut rows = 5_000;
+        loop {
+            let started = js_sys::Date::now();
+            if reader.read_chunk(rows) {
+                break;
+            }
+            rows = next_chunk(rows, js_sys::Date::now() - started);
+            status.set(parsing(reader.rows_read(), reader.bytes_read() as f64, total));
+            next_frame().await;
+            if !self.current() {
+                return Err(Stop::Cancelled);
+            }
+        }
+        reader.finish().map_err(failed)
+    }
+}
+
+/// What is loaded from the user's files: a copy to change (empty when the demo is on screen).
+fn user_data(state: AppState) -> (Workspace, Vec<FileEntry>) {
+    state.loaded.with_untracked(|l| match l.source {
+        Source::Demo => (Workspace::default(), Vec::new()),
+        Source::Files => (l.workspace.clone(), l.files.clone()),
+    })
+}
+
+/// Shows the user's files; with none left, the demo again.
+fn show_files(state: AppState, workspace: Workspace, files: Vec<FileEntry>) {
+    if files.is_empty() {
+        state.show(Loaded::demo());
+    } else {
+        state.show(Loaded { workspace, source: Source::Files, files });
+    }
+}
+
+/// Names of the files loaded for `kind`, for "already loaded from ...".
+fn names_of(files: &[FileEntry], kind: DatasetKind) -> String {
+    files.iter().filter(|f| f.kind == kind).map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads every dropped or picked file in turn: each is recognised by its headers and added
+/// to its dataset. Files of one drop for the same dataset join each other; a dataset loaded
+/// before is replaced or joined as the user chose. Files whose columns are not recognised
+/// wait in the mapping screen; files that cannot be used are listed with the reason.
+pub fn load_files(state: AppState, list: web_sys::FileList) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let mut this_drop: HashSet<DatasetKind> = HashSet::new();
+        let mut problems = Vec::new();
+        let mut loaded = Vec::new();
+        let mut waiting = 0;
+        for file in files {
+            let name = file.name();
+            let id = file_store::keep(file.clone());
+            let bytes = match load.bytes(&file).await {
+                Ok(b) => b,
+                Err(Stop::Cancelled) => return,
+                Err(Stop::Failed(why)) => {
+                    problems.push(why);
+                    continue;
+                }
+            };
+            let p = match preview(&name, &bytes, PREVIEW_ROWS, None) {
+                Ok(p) => p,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    continue;
+                }
+            };
+            if !p.complete() {
+                waiting += 1;
+                let pending = PendingFile { id, name, bytes, preview: p, replaces: None };
+                state.pending.update(|list| list.push(Shared(Arc::new(pending))));
+                continue;
+            }
+            let kind = p.kind;
+            let (mut ws, mut entries) = user_data(state);
+            let append = this_drop.contains(&kind) || (state.append.get_untracked() && ws.rows(kind).is_some());
+            let from = names_of(&entries, kind);
+            let known = append.then_some((&ws, from.as_str()));
+            match load.parse(&name, &bytes, kind, None, known).await {
+                Ok(imported) => {
+                    if !append {
+                        entries.retain(|f| f.kind != kind);
+                    }
+                    ws.insert(imported.data, append);
+                    let mapping = p.mapping;
+                    entries.push(FileEntry {
+                        id,
+                        name: name.clone(),
+                        kind,
+                        mapping,
+                        auto: true,
+                        report: imported.report,
+                    });
+                    show_files(state, ws, entries);
+                    this_drop.insert(kind);
+                    loaded.push(format!("{name} as {}", kind.name()));
+                }
+                Err(Stop::Cancelled) => return,
+                Err(Stop::Failed(why)) => problems.push(why),
+            }
+        }
+        finish_status(state, &loaded, &problems, waiting);
+    });
+}
+
+/// The banner after a load: errors when nothing loaded, else a notice of what did and did not.
+fn finish_status(state: AppState, loaded: &[String], problems: &[String], waiting: usize) {
+    let wait = match waiting {
+        0 => String::new(),
+        1 => " One file waits for its columns to be chosen.".to_owned(),
+        n => format!(" {n} files wait for their columns to be chosen."),
+    };
+    state.status.set(match (loaded.is_empty(), problems.is_empty()) {
+        (_, true) if loaded.len() <= 1 && waiting == 0 => LoadStatus::Idle,
+        (_, true) => LoadStatus::Notice(format!("Loaded {}.{wait}", loaded.join(", "))),
+        (true, false) if waiting == 0 => LoadStatus::Failed(problems.join(" ")),
+        (_, false) => LoadStatus::Notice(format!(
+            "Could not use every file. {}{}{wait}",
+            problems.join(" "),
+            if loaded.is_empty() { String::new() } else { format!(" Loaded {}.", loaded.join(", ")) }
+        )),
+    });
+}
+
+/// Reads a waiting file with the dataset and columns the user chose. A file that replaces a
+/// loaded one (a review, or a change of dataset) takes its place; the other files of the
+/// datasets involved are read again so nothing is counted twice.
+pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: DatasetKind, mapping: Vec<Option<usize>>) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let auto = mapping == pending.preview.mapping_for(kind);
+        let outcome = match pending.replaces {
+            Some(old) => replace(load, old, &pending, kind, mapping, auto).await,
+            None => add(load, &pending, kind, mapping, auto).await,
+        };
+        match outcome {
+            Ok(()) => {
+                state.pending.update(|list| list.retain(|p| !Arc::ptr_eq(&p.0, &pending.0)));
+                state.status.set(LoadStatus::Idle);
+            }
+            Err(Stop::Cancelled) => {}
+            Err(Stop::Failed(why)) => state.status.set(LoadStatus::Failed(why)),
+        }
+    });
+}
+
+async fn add(
+    load: Load,
+    p: &PendingFile,
+    kind: DatasetKind,
+    mapping: Vec<Option<usize>>,
+    auto: bool,
+) -> Result<(), Stop> {
+    let state = load.state;
+    let (mut ws, mut entries) = user_data(state);
+    let append = state.append.get_untracked() && ws.rows(kind).is_some();
+    let from = names_of(&entries, kind);
+    let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), append.then_some((&ws, from.as_str()))).await?;
+    if !append {
+        entries.retain(|f| f.kind != kind);
+    }
+    ws.insert(imported.data, append);
+    entries.push(FileEntry { id: p.id, name: p.name.clone(), kind, mapping, auto, report: imported.report });
+    show_files(state, ws, entries);
+    Ok(())
+}
+
+async fn replace(
+    load: Load,
+    old: u64,
+    p: &PendingFile,
+    kind: DatasetKind,
+    mapping: Vec<Option<usize>>,
+    auto: bool,
+) -> Result<(), Stop> {
+    let state = load.state;
+    let (mut ws, entries) = user_data(state);
+    let Some(position) = entries.iter().position(|f| f.id == old) else {
+        return Err(Stop::Failed(format!("{} is no longer loaded.", p.name)));
+    };
+    let old_kind = entries[position].kind;
+    // Read again, in order, the other files of both datasets; then this one in its place.
+    ws.remove(old_kind);
+    ws.remove(kind);
+    let mut rebuilt = Vec::with_capacity(entries.len());
+    for (i, f) in entries.into_iter().enumerate() {
+        if i == position {
+            let from = names_of(&rebuilt, kind);
+            let append = ws.rows(kind).is_some();
+            let imported =
+                load.parse(&p.name, &p.bytes, kind, Some(&mapping), append.then_some((&ws, from.as_str()))).await?;
+            ws.insert(imported.data, append);
+            rebuilt.push(FileEntry {
+                id: p.id,
+                name: p.name.clone(),
+                kind,
+                mapping: mapping.clone(),
+                auto,
+                report: imported.report,
+            });
+        } else if f.kind == old_kind || f.kind == kind {
+            let bytes = load.kept_bytes(f.id).await?;
+            let from = names_of(&rebuilt, f.kind);
+            let append = ws.rows(f.kind).is_some();
+            let imported =
+                load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), append.then_some((&ws, from.as_str()))).await?;
+            ws.insert(imported.data, append);
+            rebuilt.push(FileEntry { report: imported.report, ..f });
+        } else {
+            rebuilt.push(f);
+        }
+    }
+    show_files(state, ws, rebuilt);
+    Ok(())
+}
+
+/// Opens a loaded file in the mapping screen, as `kind` (its current dataset when `None`),
+/// with its current columns when the dataset stays the same. When the file is to be read as
+/// another dataset whose columns its headers name, it is read at once.
+pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let kind_changes = kind.is_some_and(|k| k != entry.kind);
+        let kind = kind.unwrap_or(entry.kind);
+        let bytes = match load.kept_bytes(entry.id).await {
+            Ok(b) => b,
+            Err(Stop::Cancelled) => return,
+            Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+        };
+        let mut p = match preview(&entry.name, &bytes, PREVIEW_ROWS, Some(kind)) {
+            Ok(p) => p,
+            Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
+        };
+        state.status.set(LoadStatus::Idle);
+        if !kind_changes {
+            p.mapping = entry.mapping.clone();
+            p.missing = kind.missing_in(&p.mapping);
+        }
+        let auto_read = kind_changes && p.complete();
+        let mapping = p.mapping.clone();
+        let pending = Shared(Arc::new(PendingFile {
+            id: entry.id,
+            name: entry.name.clone(),
+            bytes,
+            preview: p,
+            replaces: Some(entry.id),
+        }));
+        state.pending.update(|list| {
+            list.retain(|x| x.id != entry.id);
+            list.insert(0, pending.clone());
+        });
+        if auto_read {
+            read_pending(state, pending, kind, mapping);
+        }
+    });
+}
+
+/// Removes a loaded file (and reads the other files of its dataset again).
+pub fn remove(state: AppState, id: u64) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let (mut ws, entries) = user_data(state);
+        let Some(kind) = entries.iter().find(|f| f.id == id).map(|f| f.kind) else { return };
+        ws.remove(kind);
+        let mut kept = Vec::new();
+        for f in entries.into_iter().filter(|f| f.id != id) {
+            if f.kind == kind {
+                let read = match load.kept_bytes(f.id).await {
+                    Ok(bytes) => {
+                        let from = names_of(&kept, kind);
+                        let append = ws.rows(kind).is_some();
+                        load.parse(&f.name, &bytes, kind, Some(&f.mapping), append.then_some((&ws, from.as_str())))
+                            .await
+                    }
+                    Err(e) => Err(e),
+                };
+                match read {
+                    Ok(imported) => {
+                        ws.insert(imported.data, ws.rows(kind).is_some());
+                        kept.push(FileEntry { report: imported.report, ..f });
+                    }
+                    Err(Stop::Cancelled) => return,
+                    Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+                }
+            } else {
+                kept.push(f);
+            }
+        }
+        state.status.set(LoadStatus::Idle);
+        show_files(state, ws, kept);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_aim_at_thirty_milliseconds() {
+        assert_eq!(next_chunk(5_000, 30.0), 5_000);
+        assert_eq!(next_chunk(5_000, 60.0), 2_500);
+        assert_eq!(next_chunk(5_000, 0.0), 150_000);
+        assert_eq!(next_chunk(5_000, 10_000.0), 500);
+        assert_eq!(next_chunk(200_000, 1.0), 200_000);
+    }
+}
