@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
                     None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
                 }}
                 <DataPanel/>
-                {move || state.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView report=f.report.clone() dataset=f.kind.name()/> }).collect_view())}
+                {move || state.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView entry=f.clone()/> }).collect_view())}
             </main>
             <footer class="footer">
                 <p>

@@ -7,7 +7,7 @@ use crate::io::file_store;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pipelens_engine::ingest::{decode, preview, DatasetKind, Imported, Reader};
+use pipelens_engine::ingest::{decode, preview, DatasetKind, DateOrder, Imported, Reader};
 use pipelens_engine::Workspace;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -75,6 +75,7 @@ impl Load {
         bytes: &[u8],
         kind: DatasetKind,
         mapping: Option<&[Option<usize>]>,
+        date_order: Option<DateOrder>,
         known: Option<(&Workspace, &str)>,
     ) -> Result<Imported, Stop> {
         let status = self.state.status;
@@ -91,6 +92,9 @@ impl Load {
         let mut reader = Reader::open(kind, name, bytes.len(), &text, mapping).map_err(failed)?;
         if let Some((ws, from)) = known {
             reader.with_known_keys(ws.keys(kind), from);
+        }
+        if let Some(order) = date_order {
+            reader.with_date_order(order);
         }
         let mut rows = 5_000;
         loop {
@@ -175,7 +179,7 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
             let append = this_drop.contains(&kind) || (state.append.get_untracked() && ws.rows(kind).is_some());
             let from = names_of(&entries, kind);
             let known = append.then_some((&ws, from.as_str()));
-            match load.parse(&name, &bytes, kind, None, known).await {
+            match load.parse(&name, &bytes, kind, None, None, known).await {
                 Ok(imported) => {
                     if !append {
                         entries.retain(|f| f.kind != kind);
@@ -188,6 +192,7 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
                         kind,
                         mapping,
                         auto: true,
+                        date_order: None,
                         report: imported.report,
                     });
                     show_files(state, ws, entries);
@@ -229,7 +234,7 @@ pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: Dataset
     spawn_local(async move {
         let auto = mapping == pending.preview.mapping_for(kind);
         let outcome = match pending.replaces {
-            Some(old) => replace(load, old, &pending, kind, mapping, auto).await,
+            Some(old) => replace(load, old, &pending, kind, mapping, auto, None).await,
             None => add(load, &pending, kind, mapping, auto).await,
         };
         match outcome {
@@ -254,12 +259,21 @@ async fn add(
     let (mut ws, mut entries) = user_data(state);
     let append = state.append.get_untracked() && ws.rows(kind).is_some();
     let from = names_of(&entries, kind);
-    let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), append.then_some((&ws, from.as_str()))).await?;
+    let known = append.then_some((&ws, from.as_str()));
+    let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), None, known).await?;
     if !append {
         entries.retain(|f| f.kind != kind);
     }
     ws.insert(imported.data, append);
-    entries.push(FileEntry { id: p.id, name: p.name.clone(), kind, mapping, auto, report: imported.report });
+    entries.push(FileEntry {
+        id: p.id,
+        name: p.name.clone(),
+        kind,
+        mapping,
+        auto,
+        date_order: None,
+        report: imported.report,
+    });
     show_files(state, ws, entries);
     Ok(())
 }
@@ -271,6 +285,7 @@ async fn replace(
     kind: DatasetKind,
     mapping: Vec<Option<usize>>,
     auto: bool,
+    date_order: Option<DateOrder>,
 ) -> Result<(), Stop> {
     let state = load.state;
     let (mut ws, entries) = user_data(state);
@@ -278,6 +293,7 @@ async fn replace(
         return Err(Stop::Failed(format!("{} is no longer loaded.", p.name)));
     };
     let old_kind = entries[position].kind;
+    let date_order = date_order.or(entries[position].date_order);
     // Read again, in order, the other files of both datasets; then this one in its place.
     ws.remove(old_kind);
     ws.remove(kind);
@@ -286,8 +302,8 @@ async fn replace(
         if i == position {
             let from = names_of(&rebuilt, kind);
             let append = ws.rows(kind).is_some();
-            let imported =
-                load.parse(&p.name, &p.bytes, kind, Some(&mapping), append.then_some((&ws, from.as_str()))).await?;
+            let known = append.then_some((&ws, from.as_str()));
+            let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), date_order, known).await?;
             ws.insert(imported.data, append);
             rebuilt.push(FileEntry {
                 id: p.id,
@@ -295,14 +311,15 @@ async fn replace(
                 kind,
                 mapping: mapping.clone(),
                 auto,
+                date_order,
                 report: imported.report,
             });
         } else if f.kind == old_kind || f.kind == kind {
             let bytes = load.kept_bytes(f.id).await?;
             let from = names_of(&rebuilt, f.kind);
             let append = ws.rows(f.kind).is_some();
-            let imported =
-                load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), append.then_some((&ws, from.as_str()))).await?;
+            let known = append.then_some((&ws, from.as_str()));
+            let imported = load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), f.date_order, known).await?;
             ws.insert(imported.data, append);
             rebuilt.push(FileEntry { report: imported.report, ..f });
         } else {
@@ -354,6 +371,35 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
     });
 }
 
+/// Reads a loaded file again with the user's answer for date columns that cannot tell
+/// day-first from month-first.
+pub fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let outcome = match load.kept_bytes(entry.id).await {
+            Ok(bytes) => match preview(&entry.name, &bytes, 1, Some(entry.kind)) {
+                Ok(p) => {
+                    let p = PendingFile {
+                        id: entry.id,
+                        name: entry.name.clone(),
+                        bytes,
+                        preview: p,
+                        replaces: Some(entry.id),
+                    };
+                    replace(load, entry.id, &p, entry.kind, entry.mapping.clone(), entry.auto, Some(order)).await
+                }
+                Err(e) => Err(Stop::Failed(e.to_string())),
+            },
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(()) => state.status.set(LoadStatus::Idle),
+            Err(Stop::Cancelled) => {}
+            Err(Stop::Failed(why)) => state.status.set(LoadStatus::Failed(why)),
+        }
+    });
+}
+
 /// Removes a loaded file (and reads the other files of its dataset again).
 pub fn remove(state: AppState, id: u64) {
     let load = Load::begin(state);
@@ -368,8 +414,8 @@ pub fn remove(state: AppState, id: u64) {
                     Ok(bytes) => {
                         let from = names_of(&kept, kind);
                         let append = ws.rows(kind).is_some();
-                        load.parse(&f.name, &bytes, kind, Some(&f.mapping), append.then_some((&ws, from.as_str())))
-                            .await
+                        let known = append.then_some((&ws, from.as_str()));
+                        load.parse(&f.name, &bytes, kind, Some(&f.mapping), f.date_order, known).await
                     }
                     Err(e) => Err(e),
                 };

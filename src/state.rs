@@ -1,7 +1,7 @@
 //! The app's state: what is loaded, what is being loaded, and the figures derived from it.
 
 use leptos::prelude::*;
-use pipelens_engine::ingest::{DatasetKind, ImportReport, Preview};
+use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
 use pipelens_engine::kpi::{self, KpiDef, KpiResult, StageTotal};
 use pipelens_engine::series::{self, SeriesPoint};
 use pipelens_engine::{demo, Grain, Period, Workspace};
@@ -29,6 +29,8 @@ pub struct FileEntry {
     pub mapping: Vec<Option<usize>>,
     /// Whether the columns were recognised by their names (nobody chose them by hand).
     pub auto: bool,
+    /// The user's answer for date columns that cannot tell day-first from month-first.
+    pub date_order: Option<DateOrder>,
     /// Its data-quality report.
     pub report: ImportReport,
 }

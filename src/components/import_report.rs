@@ -2,10 +2,12 @@
 //! every row that was rejected (with line, column and reason).
 
 use crate::io::download::download_text;
+use crate::load::set_date_order;
+use crate::state::{AppState, FileEntry};
 use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
 use pipelens_engine::format::grouped;
-use pipelens_engine::ingest::{DateOrder, ImportReport};
+use pipelens_engine::ingest::DateOrder;
 
 /// Rejected rows rendered in the page; the count always covers all of them.
 const SHOWN_ROWS: usize = 1000;
@@ -13,11 +15,12 @@ const SHOWN_ROWS: usize = 1000;
 /// The report of one file.
 #[component]
 pub fn ImportReportView(
-    /// What the import did.
-    report: ImportReport,
-    /// The dataset the file was read as.
-    dataset: &'static str,
+    /// The file, with what its import did.
+    entry: FileEntry,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dataset = entry.kind.name();
+    let report = entry.report.clone();
     let rejected = report.rejected.len();
     let delimiter = match report.delimiter {
         '\t' => "tab".to_owned(),
@@ -40,6 +43,8 @@ pub fn ImportReportView(
             let field = mapped.map_or("–", |m| m.field);
             let dates = mapped.and_then(|m| m.dates.as_ref());
             let read_as = match dates.and_then(|d| Some((d.order?, d.assumed))) {
+                Some((DateOrder::DayFirst, false)) if entry.date_order.is_some() => "day-first dates, as you chose",
+                Some((DateOrder::MonthFirst, false)) if entry.date_order.is_some() => "month-first dates, as you chose",
                 Some((DateOrder::DayFirst, false)) => "day-first dates (31/12/2024)",
                 Some((DateOrder::MonthFirst, false)) => "month-first dates (12/31/2024)",
                 Some((DateOrder::DayFirst, true)) => "day-first dates, assumed: no day above 12 told them apart",
@@ -48,13 +53,25 @@ pub fn ImportReportView(
                 None => "",
             };
             let assumed = dates.is_some_and(|d| d.assumed);
+            let other = match dates.and_then(|d| d.order) {
+                Some(DateOrder::DayFirst) => DateOrder::MonthFirst,
+                _ => DateOrder::DayFirst,
+            };
+            let ask = (assumed || entry.date_order.is_some()).then(|| {
+                let entry = entry.clone();
+                let label = match other {
+                    DateOrder::DayFirst => "Read them as day-first (31/12)",
+                    DateOrder::MonthFirst => "Read them as month-first (12/31)",
+                };
+                view! { " " <button class="link" data-testid="flip-date-order" on:click=move |_| set_date_order(state, entry.clone(), other)>{label}</button> }
+            });
             view! {
                 <tr data-column=c.header.clone()>
                     <th scope="row">{c.header.clone()}</th>
                     <td>{c.detected}</td>
                     <td class="num">{grouped(c.empty as f64, 0)}</td>
                     <td>{field}</td>
-                    <td class:warn=assumed>{read_as}</td>
+                    <td class:warn=assumed>{read_as}{ask}</td>
                 </tr>
             }
         })

@@ -142,3 +142,17 @@ test('a further file for a loaded dataset replaces it, or joins it with repeated
   assert.equal(Number((await headlineValues(page)).revenue.value), 30);
   assert.deepEqual(log.errors, []);
 });
+
+test('dates the file cannot tell apart are read as the user answers', async () => {
+  const csv = 'deal_id,amount,stage,created_date,close_date\nA,100,Won,01/02/2024,03/02/2024\nB,50,Lost,02/02/2024,04/02/2024\n';
+  await page.selectOption('[data-testid=append-mode]', 'replace');
+  await upload(page, { name: 'ambiguous.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = '[aria-label="Data quality of ambiguous.csv"]';
+  assert.match(await page.textContent(`${report} tr[data-column=created_date]`), /month-first dates, assumed/);
+  // Month-first: 2 Jan → 2 Mar 2024 is 60 days.
+  assert.equal(Number((await headlineValues(page)).sales_cycle_days.value), 60);
+  await page.click(`${report} tr[data-column=created_date] [data-testid=flip-date-order]`);
+  await page.waitForFunction(() => document.querySelector('[data-kpi=sales_cycle_days]')?.getAttribute('data-value') === '2');
+  assert.match(await page.textContent(`${report} tr[data-column=close_date]`), /day-first dates, as you chose/);
+  assert.deepEqual(log.errors, []);
+});

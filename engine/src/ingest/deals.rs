@@ -1,7 +1,7 @@
 //! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
 
 use super::datasets::{detect_datasets, DatasetKind};
-use super::dates::{read_date, DateColumnBuilder};
+use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::decode::{decode, Decoded};
 use super::mapping::{auto_map, DEAL_FIELDS};
 use super::profile::Profiler;
@@ -110,6 +110,8 @@ pub struct DealsReader<'a> {
     /// Line each deal id was first seen on (0: loaded earlier, from `known_from`).
     first_line_of: HashMap<String, u64>,
     known_from: String,
+    /// The user's answer for date columns whose cells cannot tell day-first from month-first.
+    date_order: Option<DateOrder>,
     profiler: Profiler,
 }
 
@@ -175,6 +177,7 @@ impl<'a> DealsReader<'a> {
             close: DateColumnBuilder::default(),
             first_line_of: HashMap::new(),
             known_from: String::new(),
+            date_order: None,
         })
     }
 
@@ -182,6 +185,12 @@ impl<'a> DealsReader<'a> {
     pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
         self.first_line_of.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.to_owned(), 0)));
         self.known_from = file.to_owned();
+    }
+
+    /// Reads date columns whose cells cannot tell day-first from month-first in `order` (the
+    /// user's answer); columns whose cells prove an order keep it.
+    pub fn with_date_order(&mut self, order: DateOrder) {
+        self.date_order = Some(order);
     }
 
     /// Data rows read so far (kept and rejected).
@@ -296,6 +305,7 @@ impl<'a> DealsReader<'a> {
             created,
             close,
             profiler,
+            date_order,
             ..
         } = self;
         if report.rows_kept == 0 {
@@ -303,7 +313,7 @@ impl<'a> DealsReader<'a> {
         }
         let mut readings = Vec::new();
         let close_col = cols.close.iter().flatten().copied().next();
-        let hint = created.proven_order().or(close.proven_order());
+        let hint = date_order.or(created.proven_order()).or(close.proven_order());
         for (col, builder, target) in
             [(Some(cols.created), created, &mut table.created), (close_col, close, &mut table.close)]
         {
@@ -364,7 +374,6 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
 mod tests {
     use super::*;
     use crate::day::Day;
-    use crate::ingest::DateOrder;
 
     fn read(text: &str) -> ImportedDeals {
         read_deals("t.csv", text.as_bytes()).expect("readable")

@@ -2,6 +2,7 @@
 //! [`TableReader`]. The browser drives either a chunk at a time.
 
 use super::datasets::DatasetKind;
+use super::dates::DateOrder;
 use super::deals::DealsReader;
 use super::decode::{decode, Decoded};
 use super::report::ImportReport;
@@ -95,6 +96,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads date columns whose cells cannot tell day-first from month-first in `order`.
+    pub fn with_date_order(&mut self, order: DateOrder) {
+        match self {
+            Reader::Deals(r) => r.with_date_order(order),
+            Reader::Table(r) => r.with_date_order(order),
+        }
+    }
+
     /// Reads up to `max_rows` more rows; true when the file is done.
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
         match self {
@@ -139,4 +148,33 @@ pub fn read_file(
     let mut reader = Reader::open(kind, file, bytes.len(), &decoded, mapping)?;
     while !reader.read_chunk(usize::MAX) {}
     reader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::day::Day;
+
+    #[test]
+    fn the_users_date_order_settles_columns_that_cannot_tell() {
+        let csv = b"deal_id,amount,stage,created_date,close_date\nA,1,Won,03/04/2024,05/06/2024\n";
+        let read = |order: Option<DateOrder>| {
+            let text = decode("d.csv", csv).unwrap();
+            let mut r = Reader::open(DatasetKind::Deals, "d.csv", csv.len(), &text, None).unwrap();
+            if let Some(o) = order {
+                r.with_date_order(o);
+            }
+            while !r.read_chunk(10) {}
+            match r.finish().unwrap() {
+                Imported { data: Dataset::Deals(d), report } => {
+                    (d.created.get(0), report.mapping[3].dates.clone().unwrap())
+                }
+                _ => unreachable!(),
+            }
+        };
+        let (day, reading) = read(None);
+        assert_eq!((day, reading.assumed), (Day::from_ymd(2024, 3, 4), true));
+        let (day, reading) = read(Some(DateOrder::DayFirst));
+        assert_eq!((day, reading.assumed), (Day::from_ymd(2024, 4, 3), false));
+    }
 }

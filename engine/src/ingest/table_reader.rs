@@ -2,7 +2,7 @@
 //! [`Table`], a chunk of rows at a time, with its [`ImportReport`].
 
 use super::datasets::DatasetKind;
-use super::dates::{read_date, read_month, read_time, DateColumnBuilder};
+use super::dates::{read_date, read_month, read_time, DateColumnBuilder, DateOrder};
 use super::decode::Decoded;
 use super::mapping::auto_map;
 use super::profile::Profiler;
@@ -59,6 +59,8 @@ pub struct TableReader<'a> {
     /// Line each key was first seen on (0: loaded earlier, from `known_from`).
     first_line_of: HashMap<String, u64>,
     known_from: String,
+    /// The user's answer for date columns whose cells cannot tell day-first from month-first.
+    date_order: Option<DateOrder>,
     report: ImportReport,
     profiler: Profiler,
 }
@@ -119,6 +121,7 @@ impl<'a> TableReader<'a> {
             key,
             first_line_of: HashMap::new(),
             known_from: String::new(),
+            date_order: None,
             report,
         })
     }
@@ -129,6 +132,12 @@ impl<'a> TableReader<'a> {
             self.first_line_of.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.to_owned(), 0)));
             self.known_from = file.to_owned();
         }
+    }
+
+    /// Reads date columns whose cells cannot tell day-first from month-first in `order` (the
+    /// user's answer); columns whose cells prove an order keep it.
+    pub fn with_date_order(&mut self, order: DateOrder) {
+        self.date_order = Some(order);
     }
 
     /// Data rows read so far (kept and rejected).
@@ -212,15 +221,17 @@ impl<'a> TableReader<'a> {
 
     /// Settles the date columns and hands over the table and its report.
     pub fn finish(self) -> Result<(Table, ImportReport), ImportError> {
-        let TableReader { kind, headers, mapping, fields, mut report, profiler, .. } = self;
+        let TableReader { kind, headers, mapping, fields, mut report, profiler, date_order, .. } = self;
         if report.rows_kept == 0 {
             return Err(no_rows(report));
         }
         let mut table = Table::new(kind);
         table.len = report.rows_kept;
-        let hint = fields.iter().find_map(|f| match &f.builder {
-            Builder::Date(b, _) | Builder::Timestamp(b, _) => b.proven_order(),
-            _ => None,
+        let hint = date_order.or_else(|| {
+            fields.iter().find_map(|f| match &f.builder {
+                Builder::Date(b, _) | Builder::Timestamp(b, _) => b.proven_order(),
+                _ => None,
+            })
         });
         for f in fields {
             let header = headers[f.column].clone();
