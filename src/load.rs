@@ -109,7 +109,13 @@ impl Load {
                 return Err(Stop::Cancelled);
             }
         }
-        reader.finish().map_err(failed)
+        let imported = reader.finish().map_err(failed)?;
+        // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
+        next_frame().await;
+        if !self.current() {
+            return Err(Stop::Cancelled);
+        }
+        Ok(imported)
     }
 }
 
