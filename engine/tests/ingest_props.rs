@@ -151,3 +151,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The cell readers take any text, including multi-byte characters right after a time.
+    #[test]
+    fn cell_readers_never_panic(date in "[0-9]{4}-[0-9]{2}-[0-9]{2}", tail in "[ T]?[0-9:.]{0,9}\\PC{0,4}", any in "\\PC{0,24}") {
+        for cell in [format!("{date}{tail}"), any] {
+            let _ = pipelens_engine::ingest::read_time(&cell);
+            let _ = pipelens_engine::ingest::read_month(&cell);
+            let _ = pipelens_engine::ingest::read_date(&cell);
+            let _ = pipelens_engine::ingest::parse_amount(&cell);
+        }
+    }
+}

@@ -112,6 +112,7 @@ fn date_part(cell: &str) -> &str {
 /// assert_eq!(read_time("03/01/2024 2:05 PM"), Some(14 * 3600 + 5 * 60));
 /// assert_eq!(read_time("2024-03-01"), Some(0));
 /// assert_eq!(read_time("2024-03-01 25:99"), None);
+/// assert_eq!(read_time("2024-03-01 10:00 €"), None);
 /// ```
 pub fn read_time(cell: &str) -> Option<i32> {
     let Some(time) = split_time(cell).1 else { return Some(0) };
@@ -142,7 +143,7 @@ pub fn read_time(cell: &str) -> Option<i32> {
     let mut rest = time[i..].trim_start();
     let [mut hour, minute, second] = parts;
     for (mark, shift) in [("am", 0), ("pm", 12)] {
-        if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(mark) {
+        if rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(mark)) {
             if !(1..=12).contains(&hour) {
                 return None;
             }
