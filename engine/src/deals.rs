@@ -6,7 +6,7 @@ use crate::stage::{StageRules, Status};
 use serde::{Deserialize, Serialize};
 
 /// A dimension deals can be broken down and filtered by.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dim {
     /// The rep who owns the deal.
@@ -26,6 +26,15 @@ pub enum Dim {
 impl Dim {
     /// Every dimension, in display order.
     pub const ALL: [Dim; 6] = [Dim::Owner, Dim::Team, Dim::Region, Dim::Product, Dim::LeadSource, Dim::DealType];
+
+    /// The dimension in words: `owner`, `lead source`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            Dim::LeadSource => "lead source",
+            Dim::DealType => "deal type",
+            d => d.field(),
+        }
+    }
 
     /// The canonical field name (`owner`, `lead_source`, ...).
     pub fn field(self) -> &'static str {
@@ -60,6 +69,8 @@ pub struct DealsTable {
     pub dims: [Option<DictColumn>; 6],
     /// `account`, when present.
     pub account: Option<DictColumn>,
+    /// `lost_stage`: the open stage a lost deal was lost in, when present.
+    pub lost_stage: Option<DictColumn>,
     /// `currency` (ISO code or symbol per deal), when present.
     pub currency: Option<DictColumn>,
     /// How stage names map to statuses, and the order of the open stages.
@@ -168,6 +179,7 @@ impl DealsTable {
             append_optional(mine, theirs, before, added);
         }
         append_optional(&mut self.account, other.account, before, added);
+        append_optional(&mut self.lost_stage, other.lost_stage, before, added);
         append_optional(&mut self.currency, other.currency, before, added);
         self.status_from_column |= other.status_from_column;
         if self.status_from_column {

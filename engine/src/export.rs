@@ -3,6 +3,7 @@
 
 use crate::deals::{DealsTable, Dim};
 use crate::ingest::{DatasetKind, ImportReport};
+use crate::table::{Column, Table};
 
 /// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
 /// CR) gets a leading `'`, as OWASP recommends; plain numbers (`-5`, `+1.5`) and anything else
@@ -163,24 +164,60 @@ pub fn deals_template() -> String {
 /// close_date` and every segment column the table has. Reading it back gives the same table.
 pub fn deals_csv(d: &DealsTable) -> String {
     let mut w = csv::Writer::from_writer(Vec::with_capacity(d.len() * 96));
-    let dims: Vec<(Dim, &crate::column::DictColumn)> = Dim::ALL.iter().filter_map(|&k| Some((k, d.dim(k)?))).collect();
+    let mut labels: Vec<(&str, &crate::column::DictColumn)> =
+        Dim::ALL.iter().filter_map(|&k| Some((k.field(), d.dim(k)?))).collect();
+    for (field, col) in [("account", &d.account), ("lost_stage", &d.lost_stage), ("currency", &d.currency)] {
+        if let Some(c) = col {
+            labels.push((field, c));
+        }
+    }
     let mut header = vec!["deal_id", "amount", "stage", "created_date", "close_date"];
-    header.extend(dims.iter().map(|(k, _)| k.field()));
+    header.extend(labels.iter().map(|(f, _)| *f));
     // Writing to a Vec cannot fail; a failed row would only shorten the output.
     let _ = w.write_record(&header);
-    let day = |v: Option<crate::Day>| v.map(|d| d.to_string()).unwrap_or_default();
     for i in 0..d.len() {
         let mut row = vec![
             d.deal_id.get(i).to_owned(),
             d.amount.get(i).map(|a| a.to_string()).unwrap_or_default(),
             d.stage.get(i).unwrap_or("").to_owned(),
-            day(d.created.get(i)),
-            day(d.close.get(i)),
+            day_cell(d.created.get(i)),
+            day_cell(d.close.get(i)),
         ];
-        row.extend(dims.iter().map(|(_, c)| c.get(i).unwrap_or("").to_owned()));
+        row.extend(labels.iter().map(|(_, c)| c.get(i).unwrap_or("").to_owned()));
         let _ = w.write_record(&row);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn day_cell(d: Option<crate::Day>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A loaded dataset other than deals as CSV with its canonical headers: dates as
+/// `YYYY-MM-DD`, timestamps as `YYYY-MM-DDTHH:MM:SSZ` (UTC), flags as `yes` / `no`.
+/// The file loads back as the same dataset.
+pub fn table_csv(t: &Table) -> String {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(t.len * 64));
+    let _ = w.write_record(t.columns.iter().map(|(f, _)| *f));
+    for i in 0..t.len {
+        let row = t.columns.iter().map(|(_, c)| match c {
+            Column::Id(c) => c.get(i).to_owned(),
+            Column::Category(c) => c.get(i).unwrap_or("").to_owned(),
+            Column::Date(c) => day_cell(c.get(i)),
+            Column::Timestamp(c) => c.epoch_seconds(i).map_or(String::new(), utc_timestamp),
+            Column::Number(c) => c.get(i).map(|v| v.to_string()).unwrap_or_default(),
+            Column::Flag(c) => c.get(i).copied().flatten().map_or("", |b| if b { "yes" } else { "no" }).to_owned(),
+        });
+        let _ = w.write_record(row.map(|c| neutralise(&c).into_owned()));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970-01-01 UTC.
+fn utc_timestamp(secs: i64) -> String {
+    let day = crate::Day(secs.div_euclid(86_400) as i32);
+    let s = secs.rem_euclid(86_400);
+    format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
 #[cfg(test)]

@@ -50,6 +50,20 @@ pub fn display(unit: Unit, v: f64) -> String {
         Unit::Percent => format!("{} %", grouped(v * 100.0, 1)),
         Unit::Count => grouped(v, if v.fract() == 0.0 { 0 } else { 1 }),
         Unit::Days => format!("{} days", grouped(v, 1)),
+        Unit::Minutes => minutes(v),
+        Unit::Ratio => format!("{}×", grouped(v, 2)),
+        Unit::CurrencyPerDay => format!("{} / day", display(Unit::Currency, v)),
+    }
+}
+
+/// A duration in minutes, in the unit that reads best: `4.5 min`, `3.2 h`, `2.1 days`.
+fn minutes(v: f64) -> String {
+    if v.abs() < 60.0 {
+        format!("{} min", grouped(v, 1))
+    } else if v.abs() < 48.0 * 60.0 {
+        format!("{} h", grouped(v / 60.0, 1))
+    } else {
+        format!("{} days", grouped(v / 1440.0, 1))
     }
 }
 
@@ -100,6 +114,11 @@ mod tests {
         assert_eq!(display(Unit::Percent, 0.63149), "63.1 %");
         assert_eq!(display(Unit::Count, 4238.0), "4,238");
         assert_eq!(display(Unit::Days, 51.7784), "51.8 days");
+        assert_eq!(display(Unit::Minutes, 4.5), "4.5 min");
+        assert_eq!(display(Unit::Minutes, 192.0), "3.2 h");
+        assert_eq!(display(Unit::Minutes, 4320.0), "3.0 days");
+        assert_eq!(display(Unit::Ratio, 3.14159), "3.14×");
+        assert_eq!(display(Unit::CurrencyPerDay, 12_345.6), "12,346 / day");
     }
 
     #[test]

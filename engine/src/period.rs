@@ -39,6 +39,35 @@ impl Period {
         Period { from: Day(self.from.0 - len), to: Day(self.from.0 - 1) }
     }
 
+    /// The same period one year earlier (the "year over year" comparison). A day on a month's
+    /// end maps to that month's end, so February 29 and February 28 answer each other.
+    pub fn year_earlier(self) -> Period {
+        let shift = |d: Day| {
+            let s = d.add_months(-12);
+            if d == d.month_end() {
+                s.month_end()
+            } else {
+                s
+            }
+        };
+        Period { from: shift(self.from), to: shift(self.to) }
+    }
+
+    /// The period of the same length that starts the day after `to`.
+    pub fn next(self) -> Period {
+        Period { from: Day(self.to.0 + 1), to: Day(self.to.0 + self.len_days()) }
+    }
+
+    /// The part of `self` that lies in `other`, if any.
+    pub fn clip(self, other: Period) -> Option<Period> {
+        Period::new(self.from.max(other.from), self.to.min(other.to))
+    }
+
+    /// Whether the whole of `[from, to]` lies in the period.
+    pub fn holds(self, from: Day, to: Day) -> bool {
+        from >= self.from && to <= self.to
+    }
+
     /// Number of days in the period.
     pub fn len_days(self) -> i32 {
         self.to.0 - self.from.0 + 1
@@ -155,6 +184,18 @@ mod tests {
         assert_eq!(prev.to, day(2023, 12, 31));
         // 2024 has 366 days, so the previous period starts a day before 2023-01-01.
         assert_eq!(prev.from, day(2022, 12, 31));
+    }
+
+    #[test]
+    fn year_earlier_maps_month_ends_and_leap_days() {
+        let p = Period::new(day(2024, 3, 1), day(2025, 2, 28)).unwrap();
+        assert_eq!(p.year_earlier(), Period { from: day(2023, 3, 1), to: day(2024, 2, 29) });
+        let p = Period::new(day(2024, 2, 29), day(2024, 12, 15)).unwrap();
+        assert_eq!(p.year_earlier(), Period { from: day(2023, 2, 28), to: day(2023, 12, 15) });
+        let p = Period::new(day(2024, 1, 1), day(2024, 12, 31)).unwrap();
+        assert_eq!(p.next(), Period { from: day(2025, 1, 1), to: day(2026, 1, 1) });
+        assert_eq!(p.clip(Period::new(day(2024, 12, 1), day(2025, 5, 1)).unwrap()).unwrap().from, day(2024, 12, 1));
+        assert!(p.clip(p.next()).is_none());
     }
 
     #[test]

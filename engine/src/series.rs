@@ -27,7 +27,7 @@ pub struct SeriesPoint {
 /// use pipelens_engine::{demo, series::won_revenue_by, Grain, Period, Scope};
 /// let deals = demo::demo_deals(demo::DEMO_SEED);
 /// let p = Period::default_for(deals.latest_day().unwrap());
-/// assert_eq!(won_revenue_by(&deals, &Scope { period: p, currency: None }, Grain::Month).len(), 12);
+/// assert_eq!(won_revenue_by(&deals, &Scope::new(p), Grain::Month).len(), 12);
 /// ```
 pub fn won_revenue_by(d: &DealsTable, scope: &Scope, grain: Grain) -> Vec<SeriesPoint> {
     let period = scope.period;

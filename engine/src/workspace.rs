@@ -5,6 +5,8 @@ use crate::deals::DealsTable;
 use crate::ingest::{Dataset, DatasetKind};
 use crate::period::Period;
 use crate::table::Table;
+use crate::filter::Filters;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The loaded datasets.
@@ -88,13 +90,13 @@ impl Workspace {
     /// The default scope of KPI_SPEC.md for this data, or `None` when no data has a date.
     pub fn default_scope(&self) -> Option<Scope> {
         let currency = self.deals.as_ref().and_then(DealsTable::default_currency);
-        self.latest_day().map(|d| Scope { period: Period::default_for(d), currency })
+        self.latest_day().map(|d| Scope { currency, ..Scope::new(Period::default_for(d)) })
     }
 }
 
-/// What a KPI is computed over: the period (its last day is the as-of date) and the currency
-/// amounts are counted in. Segment filters join this struct with the filter bar.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What a KPI is computed over: the period (its last day is the as-of date), the currency
+/// amounts are counted in, the segment filters and the settings some KPIs take.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scope {
     /// The reporting period.
     pub period: Period,
@@ -102,12 +104,42 @@ pub struct Scope {
     /// `None` adds every amount (the data has a single currency). Different currencies are never
     /// added together.
     pub currency: Option<u32>,
+    /// Segment filters.
+    pub filters: Filters,
+    /// Settings of individual KPIs.
+    pub settings: Settings,
+}
+
+/// Settings of individual KPIs, chosen by the user.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Gross margin applied in `clv` (0..1; default 1, i.e. revenue counts as margin).
+    pub gross_margin: f64,
+    /// The revenue target of the period `leads_needed` works back from; `None` takes the sum of
+    /// the quotas in the period.
+    pub revenue_target: Option<f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { gross_margin: 1.0, revenue_target: None }
+    }
 }
 
 impl Scope {
+    /// A scope over `period` with every amount counted, no filter and default settings.
+    pub fn new(period: Period) -> Scope {
+        Scope { period, currency: None, filters: Filters::none(), settings: Settings::default() }
+    }
+
     /// The as-of date of stock KPIs (pipeline, MRR): the last day of the period.
     pub fn as_of(&self) -> Day {
         self.period.to
+    }
+
+    /// The same scope over another period.
+    pub fn over(&self, period: Period) -> Scope {
+        Scope { period, ..self.clone() }
     }
 }
 

@@ -57,6 +57,11 @@ impl Rng {
         }
     }
 
+    /// A uniform index in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        ((self.unit() * n as f64) as usize).min(n.saturating_sub(1))
+    }
+
     /// An index drawn with probability proportional to `weights`.
     pub fn weighted(&mut self, weights: &[f64]) -> usize {
         let total: f64 = weights.iter().sum();

@@ -36,6 +36,7 @@ struct Columns {
     close: [Option<usize>; 3],
     dims: [Option<usize>; 6],
     account: Option<usize>,
+    lost_stage: Option<usize>,
     currency: Option<usize>,
 }
 
@@ -52,6 +53,7 @@ impl Columns {
             close: [at("close_date"), at("won_date"), at("lost_date")],
             dims: Dim::ALL.map(|d| at(d.field())),
             account: at("account"),
+            lost_stage: at("lost_stage"),
             currency: at("currency"),
         })
     }
@@ -103,6 +105,7 @@ pub struct DealsReader<'a> {
     table: DealsTable,
     dims: [Option<DictColumn>; 6],
     account: Option<DictColumn>,
+    lost_stage: Option<DictColumn>,
     currency: Option<DictColumn>,
     status_cells: Vec<Status>,
     created: DateColumnBuilder,
@@ -165,6 +168,7 @@ impl<'a> DealsReader<'a> {
             },
             dims: cols.dims.map(|c| c.map(|_| DictColumn::default())),
             account: cols.account.map(|_| DictColumn::default()),
+            lost_stage: cols.lost_stage.map(|_| DictColumn::default()),
             currency: cols.currency.map(|_| DictColumn::default()),
             headers: src.headers.clone(),
             profiler: Profiler::new(src.headers.len()),
@@ -280,7 +284,11 @@ impl<'a> DealsReader<'a> {
                     d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
                 }
             }
-            for (col, dict) in [(cols.account, self.account.as_mut()), (cols.currency, self.currency.as_mut())] {
+            for (col, dict) in [
+                (cols.account, self.account.as_mut()),
+                (cols.lost_stage, self.lost_stage.as_mut()),
+                (cols.currency, self.currency.as_mut()),
+            ] {
                 if let (Some(c), Some(d)) = (col, dict) {
                     d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
                 }
@@ -300,6 +308,7 @@ impl<'a> DealsReader<'a> {
             mut table,
             dims,
             account,
+            lost_stage,
             currency,
             status_cells,
             created,
@@ -325,6 +334,7 @@ impl<'a> DealsReader<'a> {
         report.cell_issues.sort_by_key(|c| (c.line, c.column));
         table.dims = dims;
         table.account = account;
+        table.lost_stage = lost_stage;
         table.currency = currency;
         if table.status_from_column {
             table.status = status_cells;
@@ -357,6 +367,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                 "stage" => table.stage.missing(),
                 "status" => table.status.iter().filter(|&&s| s == Status::Unknown).count(),
                 "account" => table.account.as_ref().map_or(0, DictColumn::missing),
+                "lost_stage" => table.lost_stage.as_ref().map_or(0, DictColumn::missing),
                 "currency" => table.currency.as_ref().map_or(0, DictColumn::missing),
                 "deal_id" => 0,
                 name => Dim::ALL

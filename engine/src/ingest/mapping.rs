@@ -192,6 +192,7 @@ pub const DEAL_FIELDS: &[FieldSpec] = &[
         false,
         &["deal_type", "type", "opportunity_type", "business_type", "typ", "art", "类型", "商机类型"],
     ),
+    field("lost_stage", false, &["lost_stage", "lost_at_stage", "stage_lost", "lost_in_stage", "verloren_in_phase"]),
     field(
         "currency",
         false,

@@ -3,15 +3,17 @@
 //! Every function walks the typed columns once, without allocating per row.
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
+use super::Ctx;
 use crate::column::NO_CODE;
 use crate::deals::{Amount, DealsTable};
+use crate::filter::{keeps, Mask};
 use crate::format::grouped;
 use crate::period::Period;
 use crate::stage::Status;
 use crate::stats::{mean, median};
-use crate::workspace::{Scope, Workspace};
+use crate::workspace::Scope;
 
-fn needs_deals() -> KpiResult {
+pub(super) fn needs_deals() -> KpiResult {
     KpiResult::undefined(Undefined::NeedsData {
         dataset: "deals",
         fields: "deal_id, amount, stage or status, created_date",
@@ -21,17 +23,20 @@ fn needs_deals() -> KpiResult {
 /// Deals closed in a period, split by outcome, and the closed deals that cannot be placed in
 /// any period because they have no close date.
 #[derive(Default)]
-struct Closed {
-    won: usize,
-    lost: usize,
+pub(super) struct Closed {
+    pub(super) won: usize,
+    pub(super) lost: usize,
     won_no_close: usize,
     lost_no_close: usize,
     unknown_status: usize,
 }
 
-fn closed_in(d: &DealsTable, p: Period) -> Closed {
+pub(super) fn closed_in(d: &DealsTable, mask: &Mask, p: Period) -> Closed {
     let mut c = Closed::default();
-    for (&s, &close) in d.status.iter().zip(&d.close.days) {
+    for (i, (&s, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
+        if !keeps(mask, i) {
+            continue;
+        }
         let no_close = close == crate::column::NO_DAY;
         match s {
             Status::Won if no_close => c.won_no_close += 1,
@@ -48,22 +53,22 @@ fn closed_in(d: &DealsTable, p: Period) -> Closed {
 const OTHER_CURRENCY_WON: (&str, &str) =
     ("won deal in the period is in another currency", "won deals in the period are in another currency");
 
-fn no_closed_deals(p: Period) -> Undefined {
+pub(super) fn no_closed_deals(p: Period) -> Undefined {
     Undefined::NoRows(format!("no deals were closed (won or lost) in {p}"))
 }
 
-/// Indices of deals won with a close date in `p`.
-fn won_in(d: &DealsTable, p: Period) -> impl Iterator<Item = usize> + '_ {
+/// Indices of deals that pass `mask` and were won with a close date in `p`.
+pub(super) fn won_in<'a>(d: &'a DealsTable, mask: &'a Mask, p: Period) -> impl Iterator<Item = usize> + 'a {
     d.status
         .iter()
         .zip(&d.close.days)
         .enumerate()
-        .filter(move |(_, (&s, &close))| s == Status::Won && p.contains_raw(close))
+        .filter(move |(i, (&s, &close))| s == Status::Won && p.contains_raw(close) && keeps(mask, *i))
         .map(|(i, _)| i)
 }
 
 /// Notes shared by every KPI that needs the deal's status and close date.
-fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
+pub(super) fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
     let r = r.left_out(c.won_no_close, "won deal has no close date", "won deals have no close date");
     let r = if won_only {
         r
@@ -74,12 +79,13 @@ fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
 }
 
 /// `revenue`: Σ amount of deals won in P.
-pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+pub fn revenue(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
     let p = scope.period;
-    let c = closed_in(d, p);
+    let c = closed_in(d, mask, p);
     let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
-    for i in won_in(d, p) {
+    for i in won_in(d, mask, p) {
         match d.amount_in(i, scope.currency) {
             Amount::Value(a) => {
                 sum += a;
@@ -104,9 +110,10 @@ pub fn revenue(ws: &Workspace, scope: &Scope) -> KpiResult {
 }
 
 /// `deals_won`: count of deals won in P.
-pub fn deals_won(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let c = closed_in(d, scope.period);
+pub fn deals_won(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
+    let c = closed_in(d, mask, scope.period);
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(scope.period))
     } else {
@@ -116,9 +123,10 @@ pub fn deals_won(ws: &Workspace, scope: &Scope) -> KpiResult {
 }
 
 /// `win_rate`: won in P / closed in P.
-pub fn win_rate(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let c = closed_in(d, scope.period);
+pub fn win_rate(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
+    let c = closed_in(d, mask, scope.period);
     let closed = c.won + c.lost;
     let r = if closed == 0 {
         KpiResult::undefined(Undefined::ZeroDenominator(format!(
@@ -132,12 +140,13 @@ pub fn win_rate(ws: &Workspace, scope: &Scope) -> KpiResult {
 }
 
 /// `avg_deal_size`: mean amount of deals won in P, with the median beside it.
-pub fn avg_deal_size(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+pub fn avg_deal_size(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
     let p = scope.period;
-    let c = closed_in(d, p);
+    let c = closed_in(d, mask, p);
     let (mut amounts, mut no_amount, mut other) = (Vec::with_capacity(c.won), 0usize, 0usize);
-    for i in won_in(d, p) {
+    for i in won_in(d, mask, p) {
         match d.amount_in(i, scope.currency) {
             Amount::Value(a) => amounts.push(a),
             Amount::Missing => no_amount += 1,
@@ -159,13 +168,14 @@ pub fn avg_deal_size(ws: &Workspace, scope: &Scope) -> KpiResult {
 
 /// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
 /// Deals whose close date is before their created date are left out as data errors.
-pub fn sales_cycle_days(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
+pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
     let p = scope.period;
-    let c = closed_in(d, p);
+    let c = closed_in(d, mask, p);
     let (mut no_created, mut negative) = (0usize, 0usize);
     let mut days: Vec<f64> = Vec::with_capacity(c.won);
-    for i in won_in(d, p) {
+    for i in won_in(d, mask, p) {
         let (Some(created), Some(close)) = (d.created.get(i), d.close.get(i)) else {
             no_created += 1;
             continue;
@@ -224,7 +234,7 @@ pub struct StageTotal {
 
 /// Open deals on the scope's as-of date: leaves out deals created after it; a deal with no
 /// created date still counts (KPI_SPEC.md "Missing values"). Values are in the scope's currency.
-pub fn pipeline(d: &DealsTable, scope: &Scope) -> Pipeline {
+pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
     let as_of = scope.as_of();
     let n_codes = d.stage.values.len();
     // Slot per stage code, plus one for "no stage".
@@ -233,7 +243,7 @@ pub fn pipeline(d: &DealsTable, scope: &Scope) -> Pipeline {
     let mut with_amount = vec![0usize; n_codes + 1];
     let (mut created_later, mut other_currency) = (0, 0);
     for i in 0..d.len() {
-        if d.status[i] != Status::Open {
+        if d.status[i] != Status::Open || !keeps(mask, i) {
             continue;
         }
         if d.created.days[i] > as_of.0 {
@@ -279,9 +289,10 @@ pub fn pipeline(d: &DealsTable, scope: &Scope) -> Pipeline {
 }
 
 /// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
-pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let pl = pipeline(d, scope);
+pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
+    let pl = pipeline(d, mask, scope);
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {
@@ -304,23 +315,24 @@ pub fn pipeline_value(ws: &Workspace, scope: &Scope) -> KpiResult {
 
 /// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
 /// count here (every deal closed), so it is defined whenever deals are loaded.
-pub fn pipeline_count(ws: &Workspace, scope: &Scope) -> KpiResult {
-    let Some(d) = ws.deals.as_ref() else { return needs_deals() };
-    let pl = pipeline(d, scope);
+pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
+    let pl = pipeline(d, mask, scope);
     let mut r = KpiResult::value(pl.count as f64);
     r.breakdown = pl
         .stages
         .iter()
         .map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 })
         .collect();
-    let unknown = d.status.iter().filter(|&&s| s == Status::Unknown).count();
+    let unknown = (0..d.len()).filter(|&i| d.status[i] == Status::Unknown && keeps(mask, i)).count();
     r.left_out(unknown, "deal has no stage or status", "deals have no stage or status")
 }
 
 #[cfg(test)]
 mod tests {
     use crate::ingest::read_deals;
-    use crate::kpi::{find, KpiResult, Undefined};
+    use crate::kpi::{compute, find, KpiResult, Undefined};
     use crate::period::Period;
     use crate::workspace::{Scope, Workspace};
     use crate::Day;
@@ -334,11 +346,11 @@ mod tests {
 
     fn year_2024() -> Scope {
         let p = Period::new(Day::from_ymd(2024, 1, 1).unwrap(), Day::from_ymd(2024, 12, 31).unwrap()).unwrap();
-        Scope { period: p, currency: None }
+        Scope::new(p)
     }
 
     fn get(ws: &Workspace, id: &str) -> KpiResult {
-        (find(id).unwrap().compute)(ws, &year_2024())
+        compute(find(id).unwrap(), ws, &year_2024())
     }
 
     #[test]
@@ -443,7 +455,7 @@ mod tests {
         assert_eq!(names, [("USD", 4), ("EUR", 2)]);
         let usd = Scope { currency: d.default_currency(), ..year_2024() };
         let eur = Scope { currency: d.currency.as_ref().unwrap().code_of("EUR"), ..year_2024() };
-        let at = |id: &str, s: &Scope| (find(id).unwrap().compute)(&w, s);
+        let at = |id: &str, s: &Scope| compute(find(id).unwrap(), &w, s);
         assert_eq!(at("revenue", &usd).number(), Some(300.0));
         assert_eq!(at("revenue", &usd).left_out[0].to_string(), "1 won deal in the period is in another currency");
         assert_eq!(at("revenue", &eur).number(), Some(5000.0));
@@ -460,16 +472,16 @@ mod tests {
     }
 
     #[test]
-    fn kpis_without_deals_say_what_they_need() {
+    fn kpis_without_data_say_what_they_need() {
         let w = Workspace::default();
         for def in crate::kpi::CATALOG {
-            let r = (def.compute)(&w, &year_2024());
-            assert_eq!(
-                r.value.unwrap_err().to_string(),
-                "needs deals: deal_id, amount, stage or status, created_date",
-                "{}",
-                def.id
-            );
+            let r = compute(def, &w, &year_2024());
+            assert!(matches!(r.value, Err(Undefined::NeedsData { .. })), "{}: {:?}", def.id, r.value);
+            assert!(r.value.unwrap_err().to_string().starts_with("needs "), "{}", def.id);
         }
+        assert_eq!(
+            compute(find("revenue").unwrap(), &w, &year_2024()).value.unwrap_err().to_string(),
+            "needs deals: deal_id, amount, stage or status, created_date"
+        );
     }
 }

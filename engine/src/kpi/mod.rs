@@ -2,13 +2,30 @@
 //! needs, compute function and explanation.
 
 mod catalog;
+mod classes;
+mod customers;
 mod deals;
+mod explain;
+mod growth;
+mod leads;
+mod plans;
 mod result;
+mod segments;
+mod tables;
+mod trend;
 
 pub use catalog::CATALOG;
+pub use classes::{activity_class, deal_class, ActivityClass, DealClass};
 pub use deals::{pipeline, Pipeline, StageTotal};
-pub use result::{BreakdownRow, Companion, KpiResult, LeftOut, Undefined};
+pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
+pub use segments::{segment_values, segments, SegmentRow};
+pub use trend::{compare, trend, Comparison, TrendPoint};
 
+use crate::deals::DealsTable;
+use crate::filter::{keeps, Mask, Selection};
+use crate::ingest::DatasetKind;
+use crate::period::Period;
+use crate::table::Table;
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
 
@@ -24,6 +41,12 @@ pub enum Unit {
     Count,
     /// Days.
     Days,
+    /// Minutes.
+    Minutes,
+    /// A plain ratio such as 3.2×.
+    Ratio,
+    /// An amount of money per day.
+    CurrencyPerDay,
 }
 
 /// Which way is good.
@@ -34,6 +57,8 @@ pub enum Direction {
     Up,
     /// Lower is better.
     Down,
+    /// Neither: a mix or a list to read, not to push one way.
+    Neutral,
 }
 
 /// What a KPI means, in our words, drawn from the source articles.
@@ -62,9 +87,11 @@ pub struct KpiDef {
     pub direction: Direction,
     /// Datasets and fields it needs, as shown when they are missing.
     pub needs: &'static str,
+    /// The datasets it reads (filters reach it through these).
+    pub datasets: &'static [DatasetKind],
     /// Computes the KPI.
     #[serde(skip)]
-    pub compute: fn(&Workspace, &Scope) -> KpiResult,
+    pub compute: fn(&Ctx) -> KpiResult,
     /// The in-app explanation.
     pub explanation: Explanation,
 }
@@ -79,7 +106,74 @@ pub fn find(id: &str) -> Option<&'static KpiDef> {
     CATALOG.iter().find(|k| k.id == id)
 }
 
+/// Everything a KPI computation reads: the data, the scope, and the rows the filters select.
+pub struct Ctx<'a> {
+    /// The loaded data.
+    pub ws: &'a Workspace,
+    /// Period, currency, filters and settings.
+    pub scope: Scope,
+    /// The rows the scope's filters select.
+    pub sel: &'a Selection,
+}
+
+impl<'a> Ctx<'a> {
+    /// The same data and filters over another period.
+    pub fn over(&self, period: Period) -> Ctx<'a> {
+        Ctx { ws: self.ws, scope: self.scope.over(period), sel: self.sel }
+    }
+
+    /// The period.
+    pub fn period(&self) -> Period {
+        self.scope.period
+    }
+
+    /// The deals and the mask of those that pass the filters.
+    pub fn deals(&self) -> Option<(&'a DealsTable, &'a Mask)> {
+        Some((self.ws.deals.as_ref()?, &self.sel.deals))
+    }
+
+    /// A dataset other than deals and the mask of its rows that pass the filters.
+    pub fn table(&self, kind: DatasetKind) -> Option<(&'a Table, &'a Mask)> {
+        Some((self.ws.table(kind)?, self.sel.of(kind)))
+    }
+
+    /// Indices of the rows of a dataset of `len` rows that pass `mask`.
+    pub fn rows(mask: &'a Mask, len: usize) -> impl Iterator<Item = usize> + 'a {
+        (0..len).filter(move |&i| keeps(mask, i))
+    }
+}
+
+/// Computes one KPI over `scope`.
+pub fn compute(def: &KpiDef, ws: &Workspace, scope: &Scope) -> KpiResult {
+    let sel = Selection::new(ws, &scope.filters);
+    run(def, &Ctx { ws, scope: scope.clone(), sel: &sel })
+}
+
 /// Computes every KPI of the registry over `scope`, in registry order.
 pub fn compute_all(ws: &Workspace, scope: &Scope) -> Vec<(&'static KpiDef, KpiResult)> {
-    CATALOG.iter().map(|k| (k, (k.compute)(ws, scope))).collect()
+    let sel = Selection::new(ws, &scope.filters);
+    let ctx = Ctx { ws, scope: scope.clone(), sel: &sel };
+    CATALOG.iter().map(|k| (k, run(k, &ctx))).collect()
+}
+
+/// Runs `def` and notes the filters its datasets could not apply.
+fn run(def: &KpiDef, ctx: &Ctx) -> KpiResult {
+    let mut r = (def.compute)(ctx);
+    for &kind in def.datasets {
+        if ctx.ws.rows(kind).is_none() {
+            continue;
+        }
+        for dim in ctx.sel.unapplied_to(kind) {
+            r.notes.push(format!("{} has no {}: not filtered by it", kind.name(), dim.label()));
+        }
+    }
+    r
+}
+
+/// The KPI computed by id, for code that only needs one figure.
+pub(crate) fn value_of(id: &str, ctx: &Ctx) -> KpiResult {
+    match find(id) {
+        Some(def) => (def.compute)(ctx),
+        None => KpiResult::undefined(Undefined::NoRows(format!("unknown KPI {id}"))),
+    }
 }

@@ -64,6 +64,77 @@ impl fmt::Display for LeftOut {
     }
 }
 
+/// One cell of a KPI's table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// A figure in its column's unit; `None` where it is undefined.
+    Number(Option<f64>),
+    /// A label.
+    Text(String),
+}
+
+/// A column of a KPI's table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TableColumn {
+    /// Stable key: `revenue`, `win_rate`, `k3`, ...
+    pub key: String,
+    /// Header shown to the user.
+    pub label: String,
+    /// How its numbers are formatted; `None` for a text column.
+    pub unit: Option<super::Unit>,
+}
+
+/// A row of a KPI's table: its label and one cell per column.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TableRow {
+    /// What the row is about: a product, an owner, a cohort month, a deal id.
+    pub label: String,
+    /// One cell per column of the table.
+    pub cells: Vec<Cell>,
+}
+
+/// A table a KPI carries beside its headline (product performance, cohorts, funnel steps ...).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiTable {
+    /// Header of the label column.
+    pub label: String,
+    /// The other columns.
+    pub columns: Vec<TableColumn>,
+    /// Rows in display order.
+    pub rows: Vec<TableRow>,
+}
+
+impl KpiTable {
+    /// An empty table whose label column is `label` and whose columns are `(key, header, unit)`.
+    pub fn new(label: &str, columns: &[(&str, &str, Option<super::Unit>)]) -> KpiTable {
+        let columns = columns
+            .iter()
+            .map(|&(key, label, unit)| TableColumn { key: key.to_owned(), label: label.to_owned(), unit })
+            .collect();
+        KpiTable { label: label.to_owned(), columns, rows: Vec::new() }
+    }
+
+    /// Appends a row.
+    pub fn push(&mut self, label: impl Into<String>, cells: Vec<Cell>) {
+        self.rows.push(TableRow { label: label.into(), cells });
+    }
+
+    /// The number in row `row`, column `key`.
+    pub fn number(&self, row: usize, key: &str) -> Option<f64> {
+        let c = self.columns.iter().position(|c| c.key == key)?;
+        match self.rows.get(row)?.cells.get(c)? {
+            Cell::Number(v) => *v,
+            Cell::Text(_) => None,
+        }
+    }
+}
+
+/// A number cell from a figure that may be undefined or not finite.
+pub fn num(v: Option<f64>) -> Cell {
+    Cell::Number(v.filter(|x| x.is_finite()))
+}
+
 /// The outcome of computing one KPI over one scope.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KpiResult {
@@ -76,6 +147,11 @@ pub struct KpiResult {
     pub breakdown: Vec<BreakdownRow>,
     /// Rows left out, by reason.
     pub left_out: Vec<LeftOut>,
+    /// Warnings to read beside the value: flags such as "targets may be too easy", filters
+    /// a dataset could not apply.
+    pub notes: Vec<String>,
+    /// The table the KPI carries, if any.
+    pub table: Option<KpiTable>,
 }
 
 fn value_or_null<S: Serializer>(v: &Result<f64, Undefined>, s: S) -> Result<S::Ok, S::Error> {
@@ -88,7 +164,14 @@ fn value_or_null<S: Serializer>(v: &Result<f64, Undefined>, s: S) -> Result<S::O
 impl KpiResult {
     /// A defined value with nothing beside it.
     pub fn value(v: f64) -> KpiResult {
-        KpiResult { value: Ok(v), companions: Vec::new(), breakdown: Vec::new(), left_out: Vec::new() }
+        KpiResult {
+            value: Ok(v),
+            companions: Vec::new(),
+            breakdown: Vec::new(),
+            left_out: Vec::new(),
+            notes: Vec::new(),
+            table: None,
+        }
     }
 
     /// An undefined value.
@@ -119,6 +202,27 @@ impl KpiResult {
             self.companions.push(Companion { label, value });
         }
         self
+    }
+
+    /// Adds a breakdown row.
+    pub fn row(mut self, dim: &'static str, segment: impl Into<String>, value: f64) -> KpiResult {
+        self.breakdown.push(BreakdownRow { dim, segment: segment.into(), value });
+        self
+    }
+
+    /// Attaches a table.
+    pub fn with_table(mut self, table: KpiTable) -> KpiResult {
+        self.table = Some(table);
+        self
+    }
+
+    /// A ratio `num / den`, undefined for `why` when `den` is zero.
+    pub fn ratio(num: f64, den: f64, why: impl FnOnce() -> String) -> KpiResult {
+        if den == 0.0 {
+            KpiResult::undefined(Undefined::ZeroDenominator(why()))
+        } else {
+            KpiResult::value(num / den)
+        }
     }
 
     /// The value as an `Option`, for callers that only need the number.

@@ -1,0 +1,195 @@
+//! Segment filters (owner, team, region, product, lead source, deal type) and the rows of each
+//! dataset they select.
+//!
+//! A filter is applied to a dataset through the column that carries its dimension: deals have
+//! all six; leads carry `owner` and `source` (the lead source); activities, quotas and
+//! forecasts carry `owner`. A team or region filter reaches the datasets that only know the
+//! owner through the deals: a rep belongs to a team when one of their deals is in it. Filters a
+//! dataset cannot apply are listed, so a KPI can say it is shown unfiltered.
+
+use crate::column::{DictColumn, NO_CODE};
+use crate::deals::{DealsTable, Dim};
+use crate::ingest::DatasetKind;
+use crate::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// The chosen values per dimension; dimensions combine with AND, values within one with OR.
+/// An empty filter set selects everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters(pub BTreeMap<Dim, Vec<String>>);
+
+impl Filters {
+    /// No filter.
+    pub fn none() -> Filters {
+        Filters::default()
+    }
+
+    /// These filters with `dim` narrowed to `value` alone (a drill-down into one segment).
+    pub fn with(&self, dim: Dim, value: &str) -> Filters {
+        let mut f = self.clone();
+        f.0.insert(dim, vec![value.to_owned()]);
+        f
+    }
+
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(Vec::is_empty)
+    }
+
+    /// The dimensions that are filtered, with their values.
+    pub fn active(&self) -> impl Iterator<Item = (Dim, &[String])> {
+        self.0.iter().filter(|(_, v)| !v.is_empty()).map(|(d, v)| (*d, v.as_slice()))
+    }
+}
+
+/// Which rows of a dataset pass the filters: `None` when every row does.
+pub type Mask = Option<Vec<bool>>;
+
+/// Whether row `i` passes `mask`.
+#[inline]
+pub fn keeps(mask: &Mask, i: usize) -> bool {
+    mask.as_ref().is_none_or(|m| m.get(i).copied().unwrap_or(false))
+}
+
+/// The rows of every loaded dataset that pass a set of filters.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Deals that pass.
+    pub deals: Mask,
+    /// Rows of the other datasets that pass.
+    pub tables: BTreeMap<DatasetKind, Mask>,
+    /// Filters a dataset has no column for, and which it is therefore shown without.
+    pub unapplied: Vec<(DatasetKind, Dim)>,
+}
+
+impl Selection {
+    /// Works out the rows `filters` select in `ws`.
+    pub fn new(ws: &Workspace, filters: &Filters) -> Selection {
+        let mut sel = Selection::default();
+        if filters.is_empty() {
+            return sel;
+        }
+        if let Some(d) = &ws.deals {
+            sel.deals = deals_mask(d, filters, &mut sel.unapplied);
+        }
+        for (kind, t) in &ws.tables {
+            let mut mask: Option<Vec<bool>> = None;
+            for (dim, values) in filters.active() {
+                let column = match (dim, *kind) {
+                    (Dim::Owner, DatasetKind::Leads | DatasetKind::Activities)
+                    | (Dim::Owner, DatasetKind::Quotas | DatasetKind::Forecasts) => t.category("owner"),
+                    (Dim::LeadSource, DatasetKind::Leads) => t.category("source"),
+                    (Dim::Team | Dim::Region, DatasetKind::Leads | DatasetKind::Activities)
+                    | (Dim::Team | Dim::Region, DatasetKind::Quotas | DatasetKind::Forecasts) => {
+                        match (t.category("owner"), owners_in(ws.deals.as_ref(), dim, values)) {
+                            (Some(owner), Some(owners)) => {
+                                narrow(&mut mask, owner, t.len, |v| owners.contains(v));
+                                continue;
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                match column {
+                    Some(c) => narrow(&mut mask, c, t.len, |v| values.iter().any(|x| x == v)),
+                    None => sel.unapplied.push((*kind, dim)),
+                }
+            }
+            sel.tables.insert(*kind, mask);
+        }
+        sel
+    }
+
+    /// The mask of a dataset other than deals (`None` = every row).
+    pub fn of(&self, kind: DatasetKind) -> &Mask {
+        static ALL: Mask = None;
+        self.tables.get(&kind).unwrap_or(&ALL)
+    }
+
+    /// Whether `kind` is shown without some filter, and which.
+    pub fn unapplied_to(&self, kind: DatasetKind) -> Vec<Dim> {
+        self.unapplied.iter().filter(|(k, _)| *k == kind).map(|(_, d)| *d).collect()
+    }
+}
+
+fn deals_mask(d: &DealsTable, filters: &Filters, unapplied: &mut Vec<(DatasetKind, Dim)>) -> Mask {
+    let mut mask = None;
+    for (dim, values) in filters.active() {
+        match d.dim(dim) {
+            Some(c) => narrow(&mut mask, c, d.len(), |v| values.iter().any(|x| x == v)),
+            None => unapplied.push((DatasetKind::Deals, dim)),
+        }
+    }
+    mask
+}
+
+/// The owners with a deal whose `dim` (team or region) is one of `values`.
+fn owners_in(deals: Option<&DealsTable>, dim: Dim, values: &[String]) -> Option<HashSet<String>> {
+    let d = deals?;
+    let (owner, by) = (d.dim(Dim::Owner)?, d.dim(dim)?);
+    let mut out = HashSet::new();
+    for i in 0..d.len() {
+        if let (Some(o), Some(v)) = (owner.get(i), by.get(i)) {
+            if values.iter().any(|x| x == v) {
+                out.insert(o.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never
+/// does). Decides once per dictionary value, not once per row.
+fn narrow(mask: &mut Mask, c: &DictColumn, len: usize, pass: impl Fn(&str) -> bool) {
+    let ok: Vec<bool> = c.values.iter().map(|v| pass(v)).collect();
+    let m = mask.get_or_insert_with(|| vec![true; len]);
+    for (keep, &code) in m.iter_mut().zip(&c.codes) {
+        *keep &= code != NO_CODE && ok.get(code as usize).copied().unwrap_or(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read_file;
+
+    fn ws() -> Workspace {
+        let mut ws = Workspace::default();
+        let deals = "deal_id,amount,stage,created_date,owner,team\n\
+                     D1,10,Won,2024-01-01,Ann,East\nD2,20,Won,2024-01-02,Bo,West\nD3,30,Won,2024-01-03,,East\n";
+        let leads = "lead_id,created_at,owner,source\nL1,2024-01-01,Ann,Web\nL2,2024-01-01,Bo,Web\nL3,2024-01-01,Cy,Ads\n";
+        ws.insert(read_file(DatasetKind::Deals, "d.csv", deals.as_bytes(), None).unwrap().data, false);
+        ws.insert(read_file(DatasetKind::Leads, "l.csv", leads.as_bytes(), None).unwrap().data, false);
+        ws
+    }
+
+    #[test]
+    fn no_filter_selects_everything_without_a_mask() {
+        let sel = Selection::new(&ws(), &Filters::none());
+        assert!(sel.deals.is_none() && sel.tables.is_empty() && sel.unapplied.is_empty());
+    }
+
+    #[test]
+    fn filters_reach_each_dataset_through_its_own_column_or_the_owner() {
+        let w = ws();
+        let sel = Selection::new(&w, &Filters::none().with(Dim::Team, "East"));
+        assert_eq!(sel.deals, Some(vec![true, false, true]));
+        // Ann is in East through her deal; Cy has no deal, so no team.
+        assert_eq!(sel.of(DatasetKind::Leads), &Some(vec![true, false, false]));
+        let sel = Selection::new(&w, &Filters::none().with(Dim::Owner, "Bo").with(Dim::Product, "X"));
+        assert_eq!(sel.deals, Some(vec![false, true, false]));
+        assert_eq!(sel.of(DatasetKind::Leads), &Some(vec![false, true, false]));
+        assert_eq!(sel.unapplied, [(DatasetKind::Deals, Dim::Product), (DatasetKind::Leads, Dim::Product)]);
+        let sel = Selection::new(&w, &Filters::none().with(Dim::LeadSource, "Ads"));
+        assert_eq!(sel.of(DatasetKind::Leads), &Some(vec![false, false, true]));
+    }
+
+    #[test]
+    fn values_within_a_dimension_are_alternatives() {
+        let mut f = Filters::none();
+        f.0.insert(Dim::Owner, vec!["Ann".into(), "Bo".into()]);
+        assert_eq!(Selection::new(&ws(), &f).deals, Some(vec![true, true, false]));
+    }
+}

@@ -1,0 +1,250 @@
+//! KPIs over leads and activities: volumes, qualification, conversion, response time,
+//! touchpoints and activity volume.
+
+use super::classes::{activity_class, ActivityClass};
+use super::result::{num, KpiResult, KpiTable, Undefined};
+use super::{Ctx, Unit};
+use crate::filter::{keeps, Mask};
+use crate::ingest::DatasetKind;
+use crate::stage::Status;
+use crate::stats::{mean, median};
+use crate::table::Table;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+fn needs_leads() -> KpiResult {
+    KpiResult::undefined(Undefined::NeedsData { dataset: "leads", fields: "lead_id, created_at" })
+}
+
+fn needs(dataset: &'static str, fields: &'static str) -> KpiResult {
+    KpiResult::undefined(Undefined::NeedsData { dataset, fields })
+}
+
+/// Leads created in the period that pass the filters.
+fn created_in<'a>(ctx: &Ctx, t: &'a Table, mask: &'a Mask) -> Vec<usize> {
+    let p = ctx.period();
+    let Some(created) = t.dates("created_at") else { return Vec::new() };
+    (0..t.len).filter(|&i| keeps(mask, i) && p.contains_raw(created.days[i])).collect()
+}
+
+fn no_leads(ctx: &Ctx) -> Undefined {
+    Undefined::NoRows(format!("no leads were created in {}", ctx.period()))
+}
+
+fn none_created(ctx: &Ctx) -> Undefined {
+    Undefined::ZeroDenominator(format!("no leads were created in {}", ctx.period()))
+}
+
+/// `leads_created`: leads with created_at in the period.
+pub fn leads_created(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let n = created_in(ctx, t, mask).len();
+    let missing = t.dates("created_at").map_or(0, |c| (0..t.len).filter(|&i| keeps(mask, i) && c.get(i).is_none()).count());
+    let r = if n == 0 { KpiResult::undefined(no_leads(ctx)) } else { KpiResult::value(n as f64) };
+    r.left_out(missing, "lead has no created date", "leads have no created date")
+}
+
+/// Whether lead `i` counts as qualified at all (a qualified date, or qualified = yes).
+fn is_qualified(t: &Table, i: usize) -> bool {
+    t.dates("qualified_at").and_then(|q| q.get(i)).is_some()
+        || t.flags("qualified").and_then(|q| q.get(i).copied().flatten()).unwrap_or(false)
+}
+
+/// `qualified_leads`: leads qualified in the period (by `qualified_at`), or created in it and
+/// marked qualified when the file has only a yes/no column.
+pub fn qualified_leads(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let created = created_in(ctx, t, mask);
+    let p = ctx.period();
+    let n = if let Some(q) = t.dates("qualified_at") {
+        (0..t.len).filter(|&i| keeps(mask, i) && p.contains_raw(q.days[i])).count()
+    } else if let Some(flags) = t.flags("qualified") {
+        created.iter().filter(|&&i| flags.get(i).copied().flatten() == Some(true)).count()
+    } else {
+        return needs("leads", "qualified_at or qualified");
+    };
+    if n == 0 && created.is_empty() {
+        return KpiResult::undefined(Undefined::NoRows(format!("no leads were created or qualified in {p}")));
+    }
+    KpiResult::value(n as f64)
+}
+
+/// `lead_to_opportunity`: leads created in the period that were qualified or linked to a deal,
+/// over leads created in the period.
+pub fn lead_to_opportunity(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let created = created_in(ctx, t, mask);
+    let deal = t.ids("deal_id");
+    let became = created
+        .iter()
+        .filter(|&&i| is_qualified(t, i) || deal.is_some_and(|d| !d.get(i).trim().is_empty()))
+        .count();
+    KpiResult::ratio(became as f64, created.len() as f64, || none_created(ctx).to_string())
+}
+
+/// The won deal ids of the workspace (all deals: the lead's own filters decide).
+fn won_deal_ids<'a>(ctx: &Ctx<'a>) -> Option<HashSet<&'a str>> {
+    let d = ctx.ws.deals.as_ref()?;
+    Some((0..d.len()).filter(|&i| d.status[i] == Status::Won).map(|i| d.deal_id.get(i)).collect())
+}
+
+/// `lead_conversion_rate`: leads created in the period whose deal was won, over leads created.
+pub fn lead_conversion_rate(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let Some(deal) = t.ids("deal_id") else { return needs("leads", "deal_id") };
+    let Some(won) = won_deal_ids(ctx) else { return super::deals::needs_deals() };
+    let created = created_in(ctx, t, mask);
+    let converted = created.iter().filter(|&&i| won.contains(deal.get(i).trim())).count();
+    KpiResult::ratio(converted as f64, created.len() as f64, || none_created(ctx).to_string())
+}
+
+/// Seconds within which a response counts as "within 5 minutes".
+pub const FAST_RESPONSE_SECS: i64 = 300;
+
+/// `lead_response_time`: median minutes from created to first contact over leads created in
+/// the period that were contacted; mean and the share within 5 minutes beside it; per owner.
+pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let (Some(created), Some(first)) = (t.timestamps("created_at"), t.timestamps("first_contact_at")) else {
+        return needs("leads", "created_at, first_contact_at (dates with times)");
+    };
+    let owner = t.category("owner");
+    let (mut all, mut negative) = (Vec::new(), 0usize);
+    let mut by_owner: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for i in created_in(ctx, t, mask) {
+        let (Some(a), Some(b)) = (created.epoch_seconds(i), first.epoch_seconds(i)) else { continue };
+        if b < a {
+            negative += 1;
+            continue;
+        }
+        let minutes = (b - a) as f64 / 60.0;
+        all.push(minutes);
+        if let Some(o) = owner.and_then(|o| o.get(i)) {
+            by_owner.entry(o).or_default().push(minutes);
+        }
+    }
+    let fast = |v: &[f64]| v.iter().filter(|&&m| m * 60.0 <= FAST_RESPONSE_SECS as f64).count() as f64 / v.len() as f64;
+    let within = (!all.is_empty()).then(|| fast(&all));
+    let avg = mean(&all);
+    let mut r = KpiResult::from_option(median(&mut all), || {
+        Undefined::NoRows(format!("no lead created in {} has a first contact", ctx.period()))
+    })
+    .companion("mean", avg)
+    .companion("within 5 min", within);
+    let mut table = KpiTable::new(
+        "Owner",
+        &[
+            ("contacted", "Leads contacted", Some(Unit::Count)),
+            ("median", "Median", Some(Unit::Minutes)),
+            ("mean", "Mean", Some(Unit::Minutes)),
+            ("within_5_min", "Within 5 min", Some(Unit::Percent)),
+        ],
+    );
+    for (o, mut v) in by_owner {
+        let (n, m, f) = (v.len() as f64, mean(&v), fast(&v));
+        let med = median(&mut v);
+        table.push(o, vec![num(Some(n)), num(med), num(m), num(Some(f))]);
+        r = r.row("owner", o, med.unwrap_or(0.0));
+    }
+    r.with_table(table).left_out(
+        negative,
+        "lead was contacted before it was created (left out as a data error)",
+        "leads were contacted before they were created (left out as data errors)",
+    )
+}
+
+/// `touchpoints_to_meeting`: mean touchpoints before the first meeting over leads created in
+/// the period: the lead's own field, else its activities before its first meeting.
+pub fn touchpoints_to_meeting(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+    let field = t.numbers("touchpoints_to_meeting");
+    let counted = activity_touchpoints(ctx);
+    if field.is_none() && counted.is_none() {
+        return needs("leads.touchpoints_to_meeting or activities", "lead_id, type, date");
+    }
+    let ids = t.ids("lead_id");
+    let mut values = Vec::new();
+    for i in created_in(ctx, t, mask) {
+        let own = field.and_then(|f| f.get(i));
+        let from_activities = || counted.as_ref().and_then(|c| ids.and_then(|ids| c.get(ids.get(i).trim()).copied()));
+        if let Some(v) = own.or_else(from_activities) {
+            values.push(v);
+        }
+    }
+    KpiResult::from_option(mean(&values), || {
+        Undefined::NoRows(format!("no lead created in {} has touchpoints before a meeting", ctx.period()))
+    })
+}
+
+/// Per lead id: the number of its activities dated before its first meeting, for leads that
+/// had a meeting. `None` without activities that name leads.
+fn activity_touchpoints<'a>(ctx: &Ctx<'a>) -> Option<HashMap<&'a str, f64>> {
+    let t = ctx.ws.table(DatasetKind::Activities)?;
+    let (lead, kind, date) = (t.ids("lead_id")?, t.category("type")?, t.dates("date")?);
+    let meeting: Vec<bool> = kind.values.iter().map(|v| activity_class(v) == ActivityClass::Meeting).collect();
+    let mut first_meeting: HashMap<&str, i32> = HashMap::new();
+    for i in 0..t.len {
+        let (l, d) = (lead.get(i).trim(), date.days[i]);
+        if l.is_empty() || d == crate::column::NO_DAY {
+            continue;
+        }
+        if kind.codes.get(i).is_some_and(|&c| meeting.get(c as usize).copied().unwrap_or(false)) {
+            let e = first_meeting.entry(l).or_insert(d);
+            *e = (*e).min(d);
+        }
+    }
+    let mut before: HashMap<&str, f64> = first_meeting.keys().map(|&l| (l, 0.0)).collect();
+    for i in 0..t.len {
+        let (l, d) = (lead.get(i).trim(), date.days[i]);
+        if let (Some(&m), Some(n)) = (first_meeting.get(l), before.get_mut(l)) {
+            if d != crate::column::NO_DAY && d < m {
+                *n += 1.0;
+            }
+        }
+    }
+    Some(before)
+}
+
+/// `activity_volume`: activities dated in the period, per type and per owner.
+pub fn activity_volume(ctx: &Ctx) -> KpiResult {
+    let Some((t, mask)) = ctx.table(DatasetKind::Activities) else {
+        return needs("activities", "owner, type, date");
+    };
+    let Some(date) = t.dates("date") else { return needs("activities", "date") };
+    let p = ctx.period();
+    let kind = t.category("type");
+    let classes: Vec<ActivityClass> = kind.map_or(Vec::new(), |k| k.values.iter().map(|v| activity_class(v)).collect());
+    let class_of = |i: usize| {
+        kind.and_then(|k| k.codes.get(i)).and_then(|&c| classes.get(c as usize).copied()).unwrap_or(ActivityClass::Other)
+    };
+    let owner = t.category("owner");
+    let mut per_class = [0usize; 5];
+    let mut per_owner: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+    let mut total = 0usize;
+    let missing = (0..t.len).filter(|&i| keeps(mask, i) && date.days[i] == crate::column::NO_DAY).count();
+    for i in (0..t.len).filter(|&i| keeps(mask, i) && p.contains_raw(date.days[i])) {
+        let c = class_of(i) as usize;
+        per_class[c] += 1;
+        total += 1;
+        if let Some(o) = owner.and_then(|o| o.get(i)) {
+            per_owner.entry(o).or_default()[c] += 1;
+        }
+    }
+    let mut r = if total == 0 {
+        KpiResult::undefined(Undefined::NoRows(format!("no activities in {p}")))
+    } else {
+        KpiResult::value(total as f64)
+    };
+    for c in ActivityClass::ALL {
+        r = r.row("type", c.name(), per_class[c as usize] as f64);
+    }
+    let mut cols: Vec<(&str, &str, Option<Unit>)> =
+        ActivityClass::ALL.iter().map(|c| (c.name(), c.name(), Some(Unit::Count))).collect();
+    cols.push(("total", "total", Some(Unit::Count)));
+    let mut table = KpiTable::new("Owner", &cols);
+    for (o, counts) in per_owner {
+        let mut cells: Vec<_> = counts.iter().map(|&n| num(Some(n as f64))).collect();
+        cells.push(num(Some(counts.iter().sum::<usize>() as f64)));
+        table.push(o, cells);
+    }
+    r.with_table(table).left_out(missing, "activity has no date", "activities have no date")
+}

@@ -1,0 +1,257 @@
+//! KPIs that hold the deals against plans: quotas (attainment, coverage, leads needed) and
+//! forecasts (accuracy), and the sales velocity built from the deal KPIs.
+
+use super::deals::{needs_deals, won_in};
+use super::result::{num, KpiResult, KpiTable, Undefined};
+use super::{value_of, Ctx, Unit};
+use crate::day::Day;
+use crate::deals::{Amount, Dim};
+use crate::filter::{keeps, Mask};
+use crate::ingest::DatasetKind;
+use crate::period::Period;
+use crate::table::Table;
+use std::collections::BTreeMap;
+
+/// Share of reps at quota under which targets may be unrealistic.
+pub const QUOTA_LOW_MARK: f64 = 0.6;
+/// Share of reps at quota over which targets may be too easy.
+pub const QUOTA_HIGH_MARK: f64 = 0.9;
+
+/// A plan row (quota or forecast): its period, from `period_start` to `period_end` (default:
+/// the end of the start's month).
+fn plan_period(t: &Table, i: usize) -> Option<(Day, Day)> {
+    let start = t.dates("period_start")?.get(i)?;
+    let end = t.dates("period_end").and_then(|e| e.get(i)).unwrap_or(start.month_end());
+    Some((start, end))
+}
+
+/// Rows of a plan dataset that pass `mask` and whose whole period lies in `p`, with their
+/// amount in `field` (rows without one are skipped).
+fn plans_inside<'a>(
+    t: &'a Table,
+    mask: &'a Mask,
+    field: &'a str,
+    p: Period,
+) -> impl Iterator<Item = (usize, Day, Day, f64)> + 'a {
+    let amounts = t.numbers(field);
+    (0..t.len).filter(move |&i| keeps(mask, i)).filter_map(move |i| {
+        let (start, end) = plan_period(t, i)?;
+        let v = amounts?.get(i)?;
+        p.holds(start, end).then_some((i, start, end, v))
+    })
+}
+
+fn needs_quotas() -> KpiResult {
+    KpiResult::undefined(Undefined::NeedsData { dataset: "quotas", fields: "owner, period_start, quota" })
+}
+
+/// Σ quota of the quota rows inside `p`, or `None` without quotas.
+pub(super) fn quota_total(ctx: &Ctx, p: Period) -> Option<f64> {
+    let (t, mask) = ctx.table(DatasetKind::Quotas)?;
+    Some(plans_inside(t, mask, "quota", p).map(|x| x.3).sum())
+}
+
+/// `pipeline_coverage`: pipeline value / Σ quota of the quota periods that start in the next
+/// period (the one of the same length after the as-of date).
+pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
+    if ctx.ws.deals.is_none() {
+        return needs_deals();
+    }
+    let Some((t, mask)) = ctx.table(DatasetKind::Quotas) else { return needs_quotas() };
+    let next = ctx.period().next();
+    let quota: f64 = (0..t.len)
+        .filter(|&i| keeps(mask, i))
+        .filter_map(|i| {
+            let (start, _) = plan_period(t, i)?;
+            next.contains(start).then(|| t.numbers("quota")?.get(i)).flatten()
+        })
+        .sum();
+    let pv = value_of("pipeline_value", ctx);
+    let r = match pv.number() {
+        None => KpiResult { value: pv.value.clone(), ..KpiResult::value(0.0) },
+        Some(v) => KpiResult::ratio(v, quota, || format!("no quota periods start in the next period ({next})")),
+    };
+    KpiResult { left_out: pv.left_out, ..r.companion("quota ahead", Some(quota)) }
+}
+
+/// `sales_velocity`: open deals × win rate × average deal size / sales cycle, per day.
+pub fn sales_velocity(ctx: &Ctx) -> KpiResult {
+    if ctx.ws.deals.is_none() {
+        return needs_deals();
+    }
+    let parts = ["pipeline_count", "win_rate", "avg_deal_size", "sales_cycle_days"].map(|id| (id, value_of(id, ctx)));
+    let mut product = 1.0;
+    for (i, (id, r)) in parts.iter().enumerate() {
+        let Some(v) = r.number() else {
+            return KpiResult::undefined(Undefined::NoRows(format!("{id} is undefined: {}", r.value.clone().unwrap_err())));
+        };
+        if i == 3 {
+            if v == 0.0 {
+                return KpiResult::undefined(Undefined::ZeroDenominator("the sales cycle is 0 days".into()));
+            }
+            product /= v;
+        } else {
+            product *= v;
+        }
+    }
+    KpiResult::value(product)
+}
+
+/// Revenue won in `p` (deals passing the filters), per owner code and in total.
+fn revenue_by_owner(ctx: &Ctx, p: Period) -> (BTreeMap<String, f64>, f64) {
+    let (mut by, mut total) = (BTreeMap::new(), 0.0);
+    let Some((d, mask)) = ctx.deals() else { return (by, total) };
+    let owner = d.dim(Dim::Owner);
+    for i in won_in(d, mask, p) {
+        if let Amount::Value(a) = d.amount_in(i, ctx.scope.currency) {
+            total += a;
+            if let Some(o) = owner.and_then(|o| o.get(i)) {
+                *by.entry(o.to_owned()).or_insert(0.0) += a;
+            }
+        }
+    }
+    (by, total)
+}
+
+/// `forecast_accuracy`: per forecast period inside P, max(0, 1 − |A − F| / A); the mean of
+/// those. Per owner when forecasts have owners.
+pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
+    if ctx.ws.deals.is_none() {
+        return needs_deals();
+    }
+    let Some((t, mask)) = ctx.table(DatasetKind::Forecasts) else {
+        return KpiResult::undefined(Undefined::NeedsData { dataset: "forecasts", fields: "period_start, forecast" });
+    };
+    let owner = t.category("owner");
+    // Per period: Σ forecast, and per owner Σ forecast.
+    let mut periods: BTreeMap<(Day, Day), (f64, BTreeMap<String, f64>)> = BTreeMap::new();
+    for (i, start, end, f) in plans_inside(t, mask, "forecast", ctx.period()) {
+        let e = periods.entry((start, end)).or_default();
+        e.0 += f;
+        if let Some(o) = owner.and_then(|o| o.get(i)) {
+            *e.1.entry(o.to_owned()).or_insert(0.0) += f;
+        }
+    }
+    let accuracy = |a: f64, f: f64| (1.0 - (a - f).abs() / a).max(0.0);
+    let (mut scores, mut no_revenue) = (Vec::new(), 0usize);
+    let mut per_owner: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut table = KpiTable::new(
+        "Forecast period",
+        &[
+            ("forecast", "Forecast", Some(Unit::Currency)),
+            ("actual", "Actual", Some(Unit::Currency)),
+            ("accuracy", "Accuracy", Some(Unit::Percent)),
+        ],
+    );
+    for ((start, end), (f, owners)) in &periods {
+        let (by_owner, a) = revenue_by_owner(ctx, Period { from: *start, to: *end });
+        let score = (a > 0.0).then(|| accuracy(a, *f));
+        match score {
+            Some(s) => scores.push(s),
+            None => no_revenue += 1,
+        }
+        table.push(format!("{start} – {end}"), vec![num(Some(*f)), num(Some(a)), num(score)]);
+        for (o, fo) in owners {
+            if let Some(&ao) = by_owner.get(o).filter(|&&ao| ao > 0.0) {
+                per_owner.entry(o.clone()).or_default().push(accuracy(ao, *fo));
+            }
+        }
+    }
+    let mean = crate::stats::mean(&scores);
+    let mut r = KpiResult::from_option(mean, || {
+        Undefined::NoRows(if periods.is_empty() {
+            format!("no forecast period lies inside {}", ctx.period())
+        } else {
+            format!("no forecast period inside {} had revenue to compare with", ctx.period())
+        })
+    });
+    for (o, s) in per_owner {
+        r = r.row("owner", o, crate::stats::mean(&s).unwrap_or(0.0));
+    }
+    r.with_table(table).left_out(
+        no_revenue,
+        "forecast period had no revenue (accuracy needs some)",
+        "forecast periods had no revenue (accuracy needs some)",
+    )
+}
+
+/// `quota_attainment`: per owner, revenue won in P / Σ quota inside P; the headline is the
+/// share of owners at or over 100 %, flagged under 60 % and over 90 %.
+pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
+    if ctx.ws.deals.is_none() {
+        return needs_deals();
+    }
+    let Some((t, mask)) = ctx.table(DatasetKind::Quotas) else { return needs_quotas() };
+    let Some(owner) = t.category("owner") else { return needs_quotas() };
+    let p = ctx.period();
+    let mut quotas: BTreeMap<String, f64> = BTreeMap::new();
+    for (i, _, _, q) in plans_inside(t, mask, "quota", p) {
+        if let Some(o) = owner.get(i) {
+            *quotas.entry(o.to_owned()).or_insert(0.0) += q;
+        }
+    }
+    let (revenue, _) = revenue_by_owner(ctx, p);
+    let mut table = KpiTable::new(
+        "Owner",
+        &[
+            ("revenue", "Revenue", Some(Unit::Currency)),
+            ("quota", "Quota", Some(Unit::Currency)),
+            ("attainment", "Attainment", Some(Unit::Percent)),
+        ],
+    );
+    let (mut at_quota, mut counted, mut no_quota) = (0usize, 0usize, 0usize);
+    let mut rows = Vec::new();
+    for (o, q) in &quotas {
+        if *q <= 0.0 {
+            no_quota += 1;
+            continue;
+        }
+        let rev = revenue.get(o).copied().unwrap_or(0.0);
+        let att = rev / q;
+        counted += 1;
+        at_quota += usize::from(att >= 1.0);
+        rows.push((o.clone(), rev, *q, att));
+    }
+    rows.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+    let mut r = KpiResult::ratio(at_quota as f64, counted as f64, || format!("no owner has a quota inside {p}"));
+    for (o, rev, q, att) in rows {
+        r = r.row("owner", o.clone(), att);
+        table.push(o, vec![num(Some(rev)), num(Some(q)), num(Some(att))]);
+    }
+    if let Some(share) = r.number() {
+        if share < QUOTA_LOW_MARK {
+            r.notes.push("under 60 % of reps at quota: targets may be unrealistic".into());
+        } else if share > QUOTA_HIGH_MARK {
+            r.notes.push("over 90 % of reps at quota: targets may be too easy".into());
+        }
+    }
+    r.with_table(table).left_out(no_quota, "owner has a quota of 0", "owners have a quota of 0")
+}
+
+/// `leads_needed`: target / average deal size / lead conversion rate.
+pub fn leads_needed(ctx: &Ctx) -> KpiResult {
+    let target = match ctx.scope.settings.revenue_target {
+        Some(t) => t,
+        None => match quota_total(ctx, ctx.period()) {
+            Some(q) if q > 0.0 => q,
+            Some(_) => {
+                return KpiResult::undefined(Undefined::NoRows(format!(
+                    "no quota inside {} and no target typed",
+                    ctx.period()
+                )))
+            }
+            None => return needs_quotas(),
+        },
+    };
+    let avg = value_of("avg_deal_size", ctx);
+    let conv = value_of("lead_conversion_rate", ctx);
+    let (Some(a), Some(c)) = (avg.number(), conv.number()) else {
+        let missing = if avg.number().is_none() { avg } else { conv };
+        return KpiResult { value: missing.value, ..KpiResult::value(0.0) };
+    };
+    if a == 0.0 || c == 0.0 {
+        let what = if a == 0.0 { "the average deal size is 0" } else { "no lead converted into a won deal" };
+        return KpiResult::undefined(Undefined::ZeroDenominator(what.into()));
+    }
+    KpiResult::value(target / a / c).companion("target", Some(target)).companion("wins needed", Some(target / a))
+}

@@ -1,0 +1,83 @@
+//! A KPI broken down by a segment dimension: computed once per segment, with that segment
+//! added to the filters, so every row means exactly what the headline means.
+
+use super::{compute, KpiDef, KpiResult};
+use crate::deals::Dim;
+use crate::ingest::DatasetKind;
+use crate::workspace::{Scope, Workspace};
+use std::collections::BTreeSet;
+
+/// One segment of a breakdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentRow {
+    /// The segment's value (`Ann Lee`, `EMEA`, ...).
+    pub segment: String,
+    /// The KPI over the segment.
+    pub result: KpiResult,
+}
+
+/// The column that carries `dim` in a dataset, if any (team and region reach the datasets that
+/// only know the owner through the deals; see [`crate::filter`]).
+fn column_of(kind: DatasetKind, dim: Dim) -> Option<&'static str> {
+    use DatasetKind::*;
+    match (kind, dim) {
+        (Deals, d) => Some(d.field()),
+        (Leads, Dim::LeadSource) => Some("source"),
+        (Leads | Activities | Quotas | Forecasts, Dim::Owner) => Some("owner"),
+        _ => None,
+    }
+}
+
+/// Whether a filter on `dim` reaches dataset `kind`.
+pub fn reaches(kind: DatasetKind, dim: Dim) -> bool {
+    column_of(kind, dim).is_some()
+        || (matches!(dim, Dim::Team | Dim::Region)
+            && matches!(kind, DatasetKind::Leads | DatasetKind::Activities | DatasetKind::Quotas | DatasetKind::Forecasts))
+}
+
+/// The values of `dim` in the loaded datasets among `datasets`, sorted. Team and region come
+/// from the deals.
+pub fn segment_values(ws: &Workspace, dim: Dim, datasets: &[DatasetKind]) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    for &kind in datasets.iter().filter(|&&k| reaches(k, dim)) {
+        let column = match kind {
+            DatasetKind::Deals => ws.deals.as_ref().and_then(|d| d.dim(dim)),
+            _ => column_of(kind, dim).and_then(|f| ws.table(kind)?.category(f)),
+        };
+        let column = column.or_else(|| ws.deals.as_ref().and_then(|d| d.dim(dim)).filter(|_| kind != DatasetKind::Deals));
+        if let Some(c) = column {
+            let mut used = vec![false; c.values.len()];
+            for &code in &c.codes {
+                if let Some(u) = used.get_mut(code as usize) {
+                    *u = true;
+                }
+            }
+            out.extend(c.values.iter().zip(used).filter(|(_, u)| *u).map(|(v, _)| v.clone()));
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The KPI per value of `dim` (each computed with that value added to the scope's filters).
+/// Empty when none of the KPI's datasets carries the dimension.
+///
+/// ```
+/// use pipelens_engine::{demo, kpi, Dim, Workspace};
+/// let ws = Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED));
+/// let scope = ws.default_scope().unwrap();
+/// let rows = kpi::segments(kpi::find("revenue").unwrap(), &ws, &scope, Dim::Team);
+/// let total: f64 = rows.iter().filter_map(|r| r.result.number()).sum();
+/// let all = kpi::compute(kpi::find("revenue").unwrap(), &ws, &scope).number().unwrap();
+/// assert!((total - all).abs() < 1e-6 * all);
+/// ```
+pub fn segments(def: &KpiDef, ws: &Workspace, scope: &Scope, dim: Dim) -> Vec<SegmentRow> {
+    let chosen = scope.filters.0.get(&dim).filter(|v| !v.is_empty());
+    segment_values(ws, dim, def.datasets)
+        .into_iter()
+        .filter(|v| chosen.is_none_or(|c| c.contains(v)))
+        .map(|segment| {
+            let s = Scope { filters: scope.filters.with(dim, &segment), ..scope.clone() };
+            SegmentRow { result: compute(def, ws, &s), segment }
+        })
+        .collect()
+}

@@ -1,0 +1,243 @@
+//! KPIs that are tables over the deals: the funnel, product performance and deal-size outliers.
+
+use super::deals::{needs_deals, won_in};
+use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
+use super::{Ctx, Unit};
+use crate::column::NO_CODE;
+use crate::deals::{Amount, Dim};
+use crate::filter::keeps;
+use crate::stage::Status;
+use crate::stats::median;
+use std::collections::BTreeMap;
+
+/// `funnel_conversion`: over deals created in the period, how many reached each open stage
+/// (and won); conversion per step and overall.
+pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let order: Vec<u32> = d.stage_rules.open_order.clone();
+    let k = order.len();
+    if k == 0 {
+        return KpiResult::undefined(Undefined::NoRows("the deals have no open stages to build a funnel from".into()));
+    }
+    // Position (1-based) of each stage code in the open order; 0 when not an open stage.
+    let mut position = vec![0usize; d.stage.values.len()];
+    for (i, &c) in order.iter().enumerate() {
+        if let Some(p) = position.get_mut(c as usize) {
+            *p = i + 1;
+        }
+    }
+    // Lost stages are matched by name (the lost_stage column has its own dictionary).
+    let lost_position: Vec<usize> = d.lost_stage.as_ref().map_or(Vec::new(), |ls| {
+        ls.values.iter().map(|v| d.stage.code_of(v).and_then(|c| position.get(c as usize).copied()).unwrap_or(0)).collect()
+    });
+    let p = ctx.period();
+    // furthest[j] = deals whose furthest stage is j (1..=k, k+1 = won).
+    let mut furthest = vec![0usize; k + 2];
+    let (mut no_created, mut unplaced) = (0usize, 0usize);
+    for i in 0..d.len() {
+        if !keeps(mask, i) || d.status[i] == Status::Unknown {
+            continue;
+        }
+        let created = d.created.days[i];
+        if created == crate::column::NO_DAY {
+            no_created += 1;
+            continue;
+        }
+        if !p.contains_raw(created) {
+            continue;
+        }
+        let at = match d.status[i] {
+            Status::Won => k + 1,
+            Status::Open => d.stage.codes.get(i).and_then(|&c| position.get(c as usize).copied()).unwrap_or(0),
+            _ => d
+                .lost_stage
+                .as_ref()
+                .and_then(|ls| ls.codes.get(i).filter(|&&c| c != NO_CODE))
+                .and_then(|&c| lost_position.get(c as usize).copied())
+                .filter(|&x| x > 0)
+                .unwrap_or(1),
+        };
+        if at == 0 {
+            unplaced += 1;
+            continue;
+        }
+        furthest[at] += 1;
+    }
+    // reached[j] = Σ furthest[j..].
+    let mut reached = vec![0usize; k + 2];
+    for j in (1..=k + 1).rev() {
+        reached[j] = furthest[j] + reached.get(j + 1).copied().unwrap_or(0);
+    }
+    let names: Vec<String> = order.iter().map(|&c| d.stage.value(c).unwrap_or("?").to_owned()).collect();
+    let mut table = KpiTable::new(
+        "Step",
+        &[
+            ("reached", "Reached", Some(Unit::Count)),
+            ("next", "Went on", Some(Unit::Count)),
+            ("conversion", "Conversion", Some(Unit::Percent)),
+            ("leakage", "Leakage", Some(Unit::Percent)),
+        ],
+    );
+    let mut r = KpiResult::ratio(reached[k + 1] as f64, reached[1] as f64, || format!("no deal was created in {p}"));
+    for j in 1..=k {
+        let next_name = if j == k { "won".to_owned() } else { names[j].clone() };
+        let conv = (reached[j] > 0).then(|| reached[j + 1] as f64 / reached[j] as f64);
+        table.push(
+            format!("{} → {next_name}", names[j - 1]),
+            vec![num(Some(reached[j] as f64)), num(Some(reached[j + 1] as f64)), num(conv), num(conv.map(|c| 1.0 - c))],
+        );
+        if let Some(c) = conv {
+            r = r.row("stage", names[j - 1].clone(), c);
+        }
+    }
+    r.with_table(table)
+        .left_out(no_created, "deal has no created date", "deals have no created date")
+        .left_out(unplaced, "open deal is in a stage outside the open order", "open deals are in stages outside the open order")
+}
+
+/// `product_performance`: per product, revenue, deals won, win rate, average deal size and
+/// share of revenue; the headline is the top product's share.
+pub fn product_performance(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let Some(product) = d.dim(Dim::Product) else {
+        return KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "product" });
+    };
+    let p = ctx.period();
+    #[derive(Default)]
+    struct Acc {
+        revenue: f64,
+        won: usize,
+        lost: usize,
+        priced: usize,
+    }
+    let mut by: BTreeMap<&str, Acc> = BTreeMap::new();
+    let mut no_product = 0usize;
+    for i in 0..d.len() {
+        let won = d.status[i] == Status::Won;
+        if !(won || d.status[i] == Status::Lost) || !p.contains_raw(d.close.days[i]) || !keeps(mask, i) {
+            continue;
+        }
+        let Some(name) = product.get(i) else {
+            no_product += usize::from(won);
+            continue;
+        };
+        let a = by.entry(name).or_default();
+        if won {
+            a.won += 1;
+            if let Amount::Value(v) = d.amount_in(i, ctx.scope.currency) {
+                a.revenue += v;
+                a.priced += 1;
+            }
+        } else {
+            a.lost += 1;
+        }
+    }
+    let total: f64 = by.values().map(|a| a.revenue).sum();
+    let mut rows: Vec<(&str, Acc)> = by.into_iter().collect();
+    rows.sort_by(|a, b| b.1.revenue.total_cmp(&a.1.revenue).then(a.0.cmp(b.0)));
+    let mut table = KpiTable::new(
+        "Product",
+        &[
+            ("revenue", "Revenue", Some(Unit::Currency)),
+            ("deals_won", "Deals won", Some(Unit::Count)),
+            ("win_rate", "Win rate", Some(Unit::Percent)),
+            ("avg_deal_size", "Avg deal size", Some(Unit::Currency)),
+            ("share", "Share of revenue", Some(Unit::Percent)),
+        ],
+    );
+    let top = rows.first().map_or(0.0, |r| r.1.revenue);
+    let mut r = KpiResult::ratio(top, total, || format!("no product revenue in {p}"));
+    for (name, a) in &rows {
+        let share = (total > 0.0).then(|| a.revenue / total);
+        let closed = a.won + a.lost;
+        table.push(
+            *name,
+            vec![
+                num(Some(a.revenue)),
+                num(Some(a.won as f64)),
+                num((closed > 0).then(|| a.won as f64 / closed as f64)),
+                num((a.priced > 0).then(|| a.revenue / a.priced as f64)),
+                num(share),
+            ],
+        );
+        if let Some(s) = share {
+            r = r.row("product", *name, s);
+        }
+    }
+    r.with_table(table).left_out(no_product, "won deal has no product", "won deals have no product")
+}
+
+/// How many times the owner's median a deal must exceed to be an outlier.
+pub const OUTLIER_FACTOR: f64 = 4.0;
+/// Won deals an owner needs in the period before their median means anything.
+pub const OUTLIER_MIN_WON: usize = 3;
+
+/// `deal_size_outliers`: deals won in the period or open on the as-of date whose amount is
+/// over 4 × the median of their owner's won deals in the period (owners with ≥ 3 of them).
+pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let Some(owner) = d.dim(Dim::Owner) else {
+        return KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "owner" });
+    };
+    let p = ctx.period();
+    let cur = ctx.scope.currency;
+    let mut won_amounts: BTreeMap<u32, Vec<f64>> = BTreeMap::new();
+    let mut candidates = Vec::new();
+    for i in won_in(d, mask, p) {
+        if let (Some(&o), Amount::Value(a)) = (owner.codes.get(i), d.amount_in(i, cur)) {
+            if o != NO_CODE {
+                won_amounts.entry(o).or_default().push(a);
+                candidates.push(i);
+            }
+        }
+    }
+    let as_of = ctx.scope.as_of().0;
+    for i in 0..d.len() {
+        if d.status[i] == Status::Open && d.created.days[i] <= as_of && keeps(mask, i) {
+            candidates.push(i);
+        }
+    }
+    let medians: BTreeMap<u32, f64> = won_amounts
+        .into_iter()
+        .filter(|(_, v)| v.len() >= OUTLIER_MIN_WON)
+        .filter_map(|(o, mut v)| Some((o, median(&mut v)?)))
+        .collect();
+    if medians.is_empty() {
+        return KpiResult::undefined(Undefined::NoRows(format!(
+            "no owner has {OUTLIER_MIN_WON} won deals with an amount in {p} to compare with"
+        )));
+    }
+    let mut table = KpiTable::new(
+        "Deal",
+        &[
+            ("owner", "Owner", None),
+            ("status", "Status", None),
+            ("amount", "Amount", Some(Unit::Currency)),
+            ("owner_median", "Owner's median won deal", Some(Unit::Currency)),
+            ("multiple", "× median", Some(Unit::Ratio)),
+        ],
+    );
+    let mut found: Vec<(f64, usize, f64, f64)> = Vec::new();
+    for i in candidates {
+        let Some(&m) = owner.codes.get(i).and_then(|o| medians.get(o)) else { continue };
+        let Amount::Value(a) = d.amount_in(i, cur) else { continue };
+        if m > 0.0 && a > OUTLIER_FACTOR * m {
+            found.push((a / m, i, a, m));
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(multiple, i, a, m) in &found {
+        let status = if d.status[i] == Status::Won { "won" } else { "open" };
+        table.push(
+            d.deal_id.get(i),
+            vec![
+                Cell::Text(owner.get(i).unwrap_or("").to_owned()),
+                Cell::Text(status.into()),
+                num(Some(a)),
+                num(Some(m)),
+                num(Some(multiple)),
+            ],
+        );
+    }
+    KpiResult::value(found.len() as f64).with_table(table)
+}
