@@ -2,6 +2,7 @@
 
 use crate::day::Day;
 use crate::deals::{Amount, DealsTable};
+use crate::filter::{keeps, Mask};
 use crate::period::Grain;
 use crate::stage::Status;
 use crate::workspace::Scope;
@@ -19,7 +20,7 @@ pub struct SeriesPoint {
     pub value: f64,
 }
 
-/// Won revenue per bucket of `grain` across the scope's period, in its currency (every bucket
+/// Won revenue of the deals passing `mask` per bucket of `grain` across the scope's period, in its currency (every bucket
 /// present, zero when empty).
 /// Buckets at the edges are clipped to the period.
 ///
@@ -27,15 +28,15 @@ pub struct SeriesPoint {
 /// use pipelens_engine::{demo, series::won_revenue_by, Grain, Period, Scope};
 /// let deals = demo::demo_deals(demo::DEMO_SEED);
 /// let p = Period::default_for(deals.latest_day().unwrap());
-/// assert_eq!(won_revenue_by(&deals, &Scope::new(p), Grain::Month).len(), 12);
+/// assert_eq!(won_revenue_by(&deals, &None, &Scope::new(p), Grain::Month).len(), 12);
 /// ```
-pub fn won_revenue_by(d: &DealsTable, scope: &Scope, grain: Grain) -> Vec<SeriesPoint> {
+pub fn won_revenue_by(d: &DealsTable, mask: &Mask, scope: &Scope, grain: Grain) -> Vec<SeriesPoint> {
     let period = scope.period;
     let starts = grain.buckets(period);
     let mut values = vec![0.0; starts.len()];
     for i in 0..d.len() {
         let close = d.close.days[i];
-        if d.status[i] != Status::Won || !period.contains_raw(close) {
+        if d.status[i] != Status::Won || !period.contains_raw(close) || !keeps(mask, i) {
             continue;
         }
         if let Amount::Value(a) = d.amount_in(i, scope.currency) {

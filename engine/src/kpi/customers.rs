@@ -76,7 +76,7 @@ pub fn mrr(ctx: &Ctx) -> KpiResult {
     } else {
         KpiResult::value(sum)
     };
-    r.companion("active customers", Some((with + without) as f64)).left_out(
+    r.companion_in("active customers", Some(Unit::Count), Some((with + without) as f64)).left_out(
         without,
         "active customer has no MRR",
         "active customers have no MRR",
@@ -134,8 +134,8 @@ pub fn churn_rate(ctx: &Ctx) -> KpiResult {
     let p = ctx.period();
     match churn(&s, p) {
         Some((rate, ended, base)) => KpiResult::value(rate)
-            .companion("churned", Some(ended as f64))
-            .companion("active at start", Some(base as f64)),
+            .companion_in("churned", Some(Unit::Count), Some(ended as f64))
+            .companion_in("active at start", Some(Unit::Count), Some(base as f64)),
         None => KpiResult::undefined(Undefined::ZeroDenominator(format!(
             "no customer was active on {}, the day before the period",
             Day(p.from.0 - 1)
@@ -249,7 +249,7 @@ pub fn clv(ctx: &Ctx) -> KpiResult {
     }
     KpiResult::value(arpa * ctx.scope.settings.gross_margin / monthly_churn)
         .companion("ARPA", Some(arpa))
-        .companion("monthly churn", Some(monthly_churn))
+        .companion_in("monthly churn", Some(Unit::Percent), Some(monthly_churn))
 }
 
 fn clv_from_deals(ctx: &Ctx) -> KpiResult {

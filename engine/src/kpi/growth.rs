@@ -4,7 +4,7 @@
 use super::classes::{deal_class, DealClass};
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
-use super::Ctx;
+use super::{Ctx, Unit};
 use crate::deals::{Amount, Dim};
 use crate::period::Period;
 use std::collections::{BTreeMap, HashSet};
@@ -21,7 +21,7 @@ fn growth_against(ctx: &Ctx, base: Period, name: &str) -> KpiResult {
         (None, _) => KpiResult::undefined(Undefined::NoRows(format!("no revenue figure for {}", ctx.period()))),
         (_, None) => KpiResult::undefined(Undefined::NoRows(format!("no deals closed in {name} ({base})"))),
     };
-    let r = r.companion("previous revenue", before.number());
+    let r = r.companion_in("previous revenue", Some(Unit::Currency), before.number());
     KpiResult { left_out: now.left_out, ..r }
 }
 

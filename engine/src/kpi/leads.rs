@@ -129,7 +129,7 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
         Undefined::NoRows(format!("no lead created in {} has a first contact", ctx.period()))
     })
     .companion("mean", avg)
-    .companion("within 5 min", within);
+    .companion_in("within 5 min", Some(Unit::Percent), within);
     let mut table = KpiTable::new(
         "Owner",
         &[

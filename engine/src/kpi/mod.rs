@@ -12,6 +12,7 @@ mod plans;
 mod result;
 mod segments;
 mod tables;
+mod target;
 mod trend;
 
 pub use catalog::CATALOG;
@@ -19,7 +20,8 @@ pub use classes::{activity_class, deal_class, ActivityClass, DealClass};
 pub use deals::{pipeline, Pipeline, StageTotal};
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
 pub use segments::{segment_values, segments, SegmentRow};
-pub use trend::{compare, trend, Comparison, TrendPoint};
+pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
+pub use trend::{buckets, compare, trend, Comparison, TrendPoint};
 
 use crate::deals::DealsTable;
 use crate::filter::{keeps, Mask, Selection};
@@ -61,6 +63,35 @@ pub enum Direction {
     Neutral,
 }
 
+/// The section of KPI_SPEC.md's catalog a KPI belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Revenue and growth.
+    Revenue,
+    /// Deals and pipeline.
+    Deals,
+    /// Leads and activity.
+    Leads,
+    /// Customers and unit economics.
+    Customers,
+}
+
+impl Group {
+    /// Every group, in catalog order.
+    pub const ALL: [Group; 4] = [Group::Revenue, Group::Deals, Group::Leads, Group::Customers];
+
+    /// Its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Revenue => "Revenue and growth",
+            Group::Deals => "Deals and pipeline",
+            Group::Leads => "Leads and activity",
+            Group::Customers => "Customers and unit economics",
+        }
+    }
+}
+
 /// What a KPI means, in our words, drawn from the source articles.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Explanation {
@@ -85,6 +116,8 @@ pub struct KpiDef {
     pub unit: Unit,
     /// Which way is good.
     pub direction: Direction,
+    /// The catalog section it belongs to.
+    pub group: Group,
     /// Datasets and fields it needs, as shown when they are missing.
     pub needs: &'static str,
     /// The datasets it reads (filters reach it through these).

@@ -71,7 +71,7 @@ pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
         None => KpiResult { value: pv.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, quota, || format!("no quota periods start in the next period ({next})")),
     };
-    KpiResult { left_out: pv.left_out, ..r.companion("quota ahead", Some(quota)) }
+    KpiResult { left_out: pv.left_out, ..r.companion_in("quota ahead", Some(Unit::Currency), Some(quota)) }
 }
 
 /// `sales_velocity`: open deals × win rate × average deal size / sales cycle, per day.
@@ -253,5 +253,5 @@ pub fn leads_needed(ctx: &Ctx) -> KpiResult {
         let what = if a == 0.0 { "the average deal size is 0" } else { "no lead converted into a won deal" };
         return KpiResult::undefined(Undefined::ZeroDenominator(what.into()));
     }
-    KpiResult::value(target / a / c).companion("target", Some(target)).companion("wins needed", Some(target / a))
+    KpiResult::value(target / a / c).companion_in("target", Some(Unit::Currency), Some(target)).companion("wins needed", Some(target / a))
 }

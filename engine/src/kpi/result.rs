@@ -34,8 +34,10 @@ impl fmt::Display for Undefined {
 pub struct Companion {
     /// Short label: `median`.
     pub label: &'static str,
-    /// The figure, in the KPI's unit.
+    /// The figure.
     pub value: f64,
+    /// Its unit when it is not the KPI's own (a share beside a time, a count beside an amount).
+    pub unit: Option<super::Unit>,
 }
 
 /// One row of a KPI broken down by a dimension.
@@ -197,9 +199,14 @@ impl KpiResult {
     }
 
     /// Adds a companion figure when there is one.
-    pub fn companion(mut self, label: &'static str, value: Option<f64>) -> KpiResult {
+    pub fn companion(self, label: &'static str, value: Option<f64>) -> KpiResult {
+        self.companion_in(label, None, value)
+    }
+
+    /// Adds a companion figure in another unit than the KPI's.
+    pub fn companion_in(mut self, label: &'static str, unit: Option<super::Unit>, value: Option<f64>) -> KpiResult {
         if let Some(value) = value.filter(|v| v.is_finite()) {
-            self.companions.push(Companion { label, value });
+            self.companions.push(Companion { label, value, unit });
         }
         self
     }
