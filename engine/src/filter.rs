@@ -4,7 +4,7 @@
 //! A filter is applied to a dataset through the column that carries its dimension: deals have
 //! all six; leads carry `owner` and `source` (the lead source); activities, quotas and
 //! forecasts carry `owner`. A team or region filter reaches the datasets that only know the
-//! owner through the deals: a rep belongs to a team when one of their deals is in it. Filters a
+//! owner through the deals: a rep belongs to the team (region) most of their deals carry. Filters a
 //! dataset cannot apply are listed, so a KPI can say it is shown unfiltered.
 
 use crate::column::{DictColumn, NO_CODE};
@@ -125,19 +125,31 @@ fn deals_mask(d: &DealsTable, filters: &Filters, unapplied: &mut Vec<(DatasetKin
     mask
 }
 
-/// The owners with a deal whose `dim` (team or region) is one of `values`.
+/// The owners whose team (or region) is one of `values`. A rep's team is the one most of
+/// their deals carry (ties go to the name first in alphabetical order), so every rep is in
+/// exactly one team and a breakdown by team adds up.
 fn owners_in(deals: Option<&DealsTable>, dim: Dim, values: &[String]) -> Option<HashSet<String>> {
-    let d = deals?;
+    Some(main_value_of_owners(deals?, dim)?.into_iter().filter(|(_, v)| values.contains(v)).map(|(o, _)| o).collect())
+}
+
+/// Each owner's main value of `dim` (team or region) in the deals.
+pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String, String>> {
     let (owner, by) = (d.dim(Dim::Owner)?, d.dim(dim)?);
-    let mut out = HashSet::new();
-    for i in 0..d.len() {
-        if let (Some(o), Some(v)) = (owner.get(i), by.get(i)) {
-            if values.iter().any(|x| x == v) {
-                out.insert(o.to_owned());
-            }
+    let mut counts: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    for (&o, &v) in owner.codes.iter().zip(&by.codes) {
+        if o != NO_CODE && v != NO_CODE {
+            *counts.entry((o, v)).or_insert(0) += 1;
         }
     }
-    Some(out)
+    let mut best: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for ((o, v), n) in counts {
+        let (o, v) = (owner.values[o as usize].clone(), by.values[v as usize].clone());
+        let e = best.entry(o).or_insert((0, String::new()));
+        if n > e.0 || (n == e.0 && v < e.1) {
+            *e = (n, v);
+        }
+    }
+    Some(best.into_iter().map(|(o, (_, v))| (o, v)).collect())
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never
@@ -159,7 +171,8 @@ mod tests {
         let mut ws = Workspace::default();
         let deals = "deal_id,amount,stage,created_date,owner,team\n\
                      D1,10,Won,2024-01-01,Ann,East\nD2,20,Won,2024-01-02,Bo,West\nD3,30,Won,2024-01-03,,East\n";
-        let leads = "lead_id,created_at,owner,source\nL1,2024-01-01,Ann,Web\nL2,2024-01-01,Bo,Web\nL3,2024-01-01,Cy,Ads\n";
+        let leads =
+            "lead_id,created_at,owner,source\nL1,2024-01-01,Ann,Web\nL2,2024-01-01,Bo,Web\nL3,2024-01-01,Cy,Ads\n";
         ws.insert(read_file(DatasetKind::Deals, "d.csv", deals.as_bytes(), None).unwrap().data, false);
         ws.insert(read_file(DatasetKind::Leads, "l.csv", leads.as_bytes(), None).unwrap().data, false);
         ws
