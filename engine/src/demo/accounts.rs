@@ -2,41 +2,43 @@
 //!
 //! Every "new" deal is pitched to a company of its own, named from seeded word lists with a
 //! legal suffix of the owner's region ("Northwind Logistics GmbH", "Bluepeak Robotics Inc.").
-//! Upsells and renewals go to existing customers: one active on the deal's created date,
-//! from the same segment where possible (renewals prefer customers of at least ten months),
-//! or one of the customers the company already had before the data begins.
+//! Upsells and renewals go to existing customers active on the deal's created date, of the
+//! same segment: those won in the data and those the company already had before it (who are
+//! not in the customers table). Renewals go to customers of ten months or more not renewed in
+//! as long, where there is one; accounts with fewer repeat deals so far are likelier picks.
 //!
 //! Lost deals were lost in one of the four open stages, early ones more often; a deal that
 //! dragged on past its usual cycle tends to have got further.
 
-use super::customers::Customer;
+use super::customers::{self, Customer};
 use super::facts::{DealFact, NEW, RENEWAL};
 use super::{Rng, OPEN_STAGES, TEAM_CYCLE, TYPES};
 use crate::column::DictColumn;
 use crate::day::Day;
 use crate::stage::Status;
 
+#[rustfmt::skip]
 const NAME_HEADS: [&str; 90] = [
     "Northwind", "Bluepeak", "Crestline", "Ironbridge", "Silverleaf", "Redwood", "Brightwater", "Stonegate",
-    "Clearview", "Harborline", "Evergreen", "Summit", "Oakridge", "Riverside", "Goldfield", "Lakeshore",
-    "Westbrook", "Eastgate", "Highland", "Pinecrest", "Suncoast", "Maplewood", "Granite", "Falcon",
-    "Aurora", "Zenith", "Vertex", "Horizon", "Meridian", "Polaris", "Atlas", "Orion", "Nimbus", "Cobalt",
-    "Vantage", "Keystone", "Beacon", "Sterling", "Pioneer", "Landmark", "Frontier", "Cascade", "Quantum",
-    "Helix", "Nova", "Apex", "Crescent", "Juniper", "Willow", "Cedar", "Aspen", "Birch", "Copper",
-    "Emerald", "Sapphire", "Onyx", "Ivory", "Amber", "Coral", "Indigo", "Scarlet", "Saffron", "Bright",
-    "Swift", "Bold", "True", "Prime", "Fusion", "Signal", "Lumen", "Kinetic", "Tandem", "Harbor", "Anchor",
-    "Compass", "Lighthouse", "Riverbend", "Foxglove", "Kestrel", "Osprey", "Heron", "Lynx", "Otter",
-    "Bison", "Mosaic", "Prism", "Quill", "Rune", "Tessera", "Vela",
+    "Clearview", "Harborline", "Evergreen", "Summit", "Oakridge", "Riverside", "Goldfield", "Lakeshore", "Westbrook",
+    "Eastgate", "Highland", "Pinecrest", "Suncoast", "Maplewood", "Granite", "Falcon", "Aurora", "Zenith", "Vertex",
+    "Horizon", "Meridian", "Polaris", "Atlas", "Orion", "Nimbus", "Cobalt", "Vantage", "Keystone", "Beacon",
+    "Sterling", "Pioneer", "Landmark", "Frontier", "Cascade", "Quantum", "Helix", "Nova", "Apex", "Crescent",
+    "Juniper", "Willow", "Cedar", "Aspen", "Birch", "Copper", "Emerald", "Sapphire", "Onyx", "Ivory", "Amber",
+    "Coral", "Indigo", "Scarlet", "Saffron", "Bright", "Swift", "Bold", "True", "Prime", "Fusion", "Signal", "Lumen",
+    "Kinetic", "Tandem", "Harbor", "Anchor", "Compass", "Lighthouse", "Riverbend", "Foxglove", "Kestrel", "Osprey",
+    "Heron", "Lynx", "Otter", "Bison", "Mosaic", "Prism", "Quill", "Rune", "Tessera", "Vela",
 ];
 
+#[rustfmt::skip]
 const NAME_TAILS: [&str; 60] = [
-    "Logistics", "Analytics", "Foods", "Energy", "Health", "Systems", "Robotics", "Retail", "Capital",
-    "Labs", "Media", "Motors", "Pharma", "Textiles", "Insurance", "Foods Group", "Software", "Networks",
-    "Airlines", "Shipping", "Construction", "Dental", "Clinics", "Hotels", "Brewing", "Farms", "Mining",
-    "Metals", "Plastics", "Chemicals", "Furniture", "Apparel", "Outdoor", "Sports", "Travel", "Learning",
-    "Academy", "Consulting", "Partners", "Legal", "Finance", "Payments", "Security", "Cloud", "Data",
-    "Devices", "Instruments", "Optics", "Packaging", "Printing", "Studios", "Games", "Mobility", "Solar",
-    "Water", "Bakeries", "Markets", "Properties", "Marine", "Aerospace",
+    "Logistics", "Analytics", "Foods", "Energy", "Health", "Systems", "Robotics", "Retail", "Capital", "Labs",
+    "Media", "Motors", "Pharma", "Textiles", "Insurance", "Foods Group", "Software", "Networks", "Airlines",
+    "Shipping", "Construction", "Dental", "Clinics", "Hotels", "Brewing", "Farms", "Mining", "Metals", "Plastics",
+    "Chemicals", "Furniture", "Apparel", "Outdoor", "Sports", "Travel", "Learning", "Academy", "Consulting",
+    "Partners", "Legal", "Finance", "Payments", "Security", "Cloud", "Data", "Devices", "Instruments", "Optics",
+    "Packaging", "Printing", "Studios", "Games", "Mobility", "Solar", "Water", "Bakeries", "Markets", "Properties",
+    "Marine", "Aerospace",
 ];
 
 /// Legal suffixes per region (indexed like the demo's regions).
@@ -47,10 +49,9 @@ const SUFFIXES: [&[&str]; 3] = [
 ];
 
 /// Customers per segment that the company had before the data begins.
-const LEGACY_PER_TEAM: usize = 40;
-/// Monthly rate at which the pre-existing customers fade out of the candidates for upsells.
-const LEGACY_FADE: f64 = 0.03;
-/// A renewal goes to a customer of at least this many days where one exists.
+const LEGACY_PER_TEAM: usize = 50;
+/// A renewal goes to a customer of at least this many days, not renewed within as many, where
+/// one exists.
 const RENEWAL_TENURE_DAYS: i32 = 300;
 
 /// Company names drawn without repetition from the word lists.
@@ -78,6 +79,32 @@ impl NamePool {
     }
 }
 
+/// A customer account that upsells and renewals can go to.
+struct Account {
+    name: String,
+    team: usize,
+    /// Customer since.
+    since: Day,
+    /// Churned on (none while active).
+    until: Option<Day>,
+    /// Upsells and renewals it has had so far.
+    repeat_deals: u32,
+    /// Its latest renewal.
+    last_renewal: Option<Day>,
+}
+
+impl Account {
+    fn active_on(&self, day: Day) -> bool {
+        self.since <= day && self.until.is_none_or(|u| u > day)
+    }
+
+    /// Whether a renewal is due: a customer of some time not renewed within that time.
+    fn renewal_due(&self, day: Day) -> bool {
+        let long_enough = |from: Day| day.0 - from.0 >= RENEWAL_TENURE_DAYS;
+        long_enough(self.since) && self.last_renewal.is_none_or(long_enough)
+    }
+}
+
 /// The `account` column of the deals described by `facts`, given the customers they made.
 pub(super) fn assign(rng: &mut Rng, facts: &[DealFact], customers: &[Customer], start: Day) -> DictColumn {
     let mut pool = NamePool::new(rng);
@@ -85,13 +112,23 @@ pub(super) fn assign(rng: &mut Rng, facts: &[DealFact], customers: &[Customer], 
     for f in facts.iter().filter(|f| f.kind == NEW) {
         names[f.row] = pool.draw(rng, f.region());
     }
-    let legacy: Vec<Vec<String>> =
-        (0..3).map(|team| (0..LEGACY_PER_TEAM).map(|i| pool.draw(rng, (team + i) % 3)).collect()).collect();
+    let mut accounts = legacy_accounts(rng, &mut pool, start);
+    accounts.extend(customers.iter().map(|c| Account {
+        name: names[c.deal].clone(),
+        team: c.team,
+        since: c.start,
+        until: c.end,
+        repeat_deals: 0,
+        last_renewal: None,
+    }));
     for f in facts.iter().filter(|f| f.kind != NEW) {
-        names[f.row] = match existing_customer(rng, f, customers, start) {
-            Some(c) => names[c.deal].clone(),
-            None => legacy[f.team()][rng.below(LEGACY_PER_TEAM)].clone(),
-        };
+        let Some(a) = pick_account(rng, f, &accounts) else { continue };
+        let account = &mut accounts[a];
+        account.repeat_deals += 1;
+        if f.kind == RENEWAL {
+            account.last_renewal = Some(f.created);
+        }
+        names[f.row] = account.name.clone();
     }
     let mut col = DictColumn::default();
     for name in &names {
@@ -100,25 +137,49 @@ pub(super) fn assign(rng: &mut Rng, facts: &[DealFact], customers: &[Customer], 
     col
 }
 
-/// The customer an upsell or renewal goes to: one active on its created date, of the same
-/// segment where possible; `None` picks a customer from before the data (more likely early on,
-/// when few customers have been won yet).
-fn existing_customer<'a>(rng: &mut Rng, f: &DealFact, customers: &'a [Customer], start: Day) -> Option<&'a Customer> {
-    let active: Vec<&Customer> = customers.iter().filter(|c| c.active_on(f.created) && c.deal != f.row).collect();
-    let same_team: Vec<&Customer> = active.iter().copied().filter(|c| c.team == f.team()).collect();
-    let months_in = (f.created.0 - start.0) as f64 / 30.44;
-    let legacy = LEGACY_PER_TEAM as f64 * libm::exp(-LEGACY_FADE * months_in);
-    if rng.chance(legacy / (legacy + same_team.len() as f64)) {
-        return None;
+/// The customers the company had before the data begins ([`LEGACY_PER_TEAM`] per segment,
+/// with customer since dates in the two years before and churning like the others). They buy
+/// upsells and renewals but, like everything before the data, are not in the customers table.
+fn legacy_accounts(rng: &mut Rng, pool: &mut NamePool, start: Day) -> Vec<Account> {
+    let mut out = Vec::with_capacity(3 * LEGACY_PER_TEAM);
+    for team in 0..3 {
+        for i in 0..LEGACY_PER_TEAM {
+            let since = Day(start.0 - 30 - rng.below(700) as i32);
+            let until = customers::churn_date(rng, start, team);
+            out.push(Account {
+                name: pool.draw(rng, (team + i) % 3),
+                team,
+                since,
+                until,
+                repeat_deals: 0,
+                last_renewal: None,
+            });
+        }
     }
-    let seasoned: Vec<&Customer> =
-        same_team.iter().copied().filter(|c| f.created.0 - c.start.0 >= RENEWAL_TENURE_DAYS).collect();
+    out
+}
+
+/// The account an upsell or renewal goes to: an active customer of the deal's segment
+/// (for a renewal, one whose renewal is due, where there is one), those with fewer repeat
+/// deals so far being likelier; an active customer of any segment when the segment has none.
+fn pick_account(rng: &mut Rng, f: &DealFact, accounts: &[Account]) -> Option<usize> {
+    let active: Vec<usize> = (0..accounts.len()).filter(|&a| accounts[a].active_on(f.created)).collect();
+    let same_team: Vec<usize> = active.iter().copied().filter(|&a| accounts[a].team == f.team()).collect();
+    let due: Vec<usize> = same_team.iter().copied().filter(|&a| accounts[a].renewal_due(f.created)).collect();
     let candidates = match () {
-        _ if f.kind == RENEWAL && !seasoned.is_empty() => seasoned,
+        _ if f.kind == RENEWAL && !due.is_empty() => due,
         _ if !same_team.is_empty() => same_team,
         _ => active,
     };
-    (!candidates.is_empty()).then(|| candidates[rng.below(candidates.len())])
+    let weights: Vec<f64> = candidates.iter().map(|&a| pick_weight(accounts[a].repeat_deals)).collect();
+    (!candidates.is_empty()).then(|| candidates[rng.weighted(&weights)])
+}
+
+/// How likely an account with `repeat_deals` upsells and renewals so far is picked for the
+/// next: 1 / (1 + n)².
+fn pick_weight(repeat_deals: u32) -> f64 {
+    let k = 1.0 + repeat_deals as f64;
+    1.0 / (k * k)
 }
 
 /// Chance of being lost in each open stage, earliest first.

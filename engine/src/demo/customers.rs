@@ -33,13 +33,6 @@ pub(super) struct Customer {
     pub mrr: f64,
 }
 
-impl Customer {
-    /// Whether the customer is active on `day` (started, and not ended on or before it).
-    pub fn active_on(&self, day: Day) -> bool {
-        self.start <= day && self.end.is_none_or(|e| e > day)
-    }
-}
-
 /// The customers won from `facts`, ordered by start date; none ends after `last`.
 pub(super) fn simulate(rng: &mut Rng, facts: &[DealFact], last: Day) -> Vec<Customer> {
     let mut out: Vec<Customer> = facts
@@ -62,7 +55,7 @@ fn mrr_of(amount: f64) -> f64 {
 
 /// When a customer of `team` that started on `start` churns: an exponential lifetime with the
 /// segment's monthly hazard, at least the onboarding period.
-fn churn_date(rng: &mut Rng, start: Day, team: usize) -> Option<Day> {
+pub(super) fn churn_date(rng: &mut Rng, start: Day, team: usize) -> Option<Day> {
     let months = -libm::log(1.0 - rng.unit()) / MONTHLY_CHURN[team];
     let days = (months * MONTH_DAYS).max(MIN_LIFETIME_DAYS);
     (days < 1e6).then(|| Day(start.0 + days.round() as i32))

@@ -9,8 +9,6 @@ use crate::stage::Status;
 
 /// Index of the deal type "new" in the demo's deal types.
 pub(super) const NEW: usize = 0;
-/// Index of the deal type "upsell".
-pub(super) const UPSELL: usize = 1;
 /// Index of the deal type "renewal".
 pub(super) const RENEWAL: usize = 2;
 
@@ -23,7 +21,7 @@ pub(super) struct DealFact {
     pub rep: usize,
     /// Index of its lead source.
     pub source: usize,
-    /// Index of its deal type ([`NEW`], [`UPSELL`], [`RENEWAL`]).
+    /// Index of its deal type ([`NEW`], upsell, [`RENEWAL`]).
     pub kind: usize,
     /// Its amount.
     pub amount: f64,
@@ -101,6 +99,8 @@ pub(super) mod part {
     pub const ACTIVITIES: u64 = 0xAC71_F171_E500_0005;
     /// Marketing and sales spend.
     pub const SPEND: u64 = 0x5BE4_D000_0000_0006;
+    /// Quota planning errors.
+    pub const QUOTAS: u64 = 0x9007_A5E7_0000_0008;
     /// Forecast errors.
     pub const FORECASTS: u64 = 0xF04E_CA57_0000_0007;
 }

@@ -1,12 +1,27 @@
-//! The built-in demo company: a seeded, deterministic generator of a realistic deals table.
+//! The built-in demo company: a seeded, deterministic generator of a realistic deals table
+//! ([`demo_deals`]) and of the whole company around it ([`demo_workspace`]).
 //!
 //! Three years of deals (2023-11-01 to 2026-10-31) for twelve reps in three teams and three
 //! regions, five products and five lead sources; log-normal amounts and cycle lengths,
 //! a summer and December slump, growth year on year, quarter-end pushes, and the deals still
-//! open on the last day spread over four open stages.
+//! open on the last day spread over four open stages. [`demo_workspace`] adds the accounts
+//! and lost stages of those deals and the leads, activities, customers, spend, quotas and
+//! forecasts of the same company (see the `company` module).
 
+mod accounts;
+mod activities;
+#[cfg(test)]
+mod checks;
+mod clock;
+mod company;
+mod customers;
+mod facts;
+mod leads;
+mod plans;
 mod rng;
+mod spend;
 
+pub use company::demo_workspace;
 pub use rng::Rng;
 
 use crate::column::DictColumn;
