@@ -9,12 +9,14 @@ use crate::components::data_panel::DataPanel;
 use crate::components::import_report::ImportReportView;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::pipeline_table::PipelineTable;
+use crate::components::scope_bar::ScopeBar;
 use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
 use crate::load::load_files;
 use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
 use leptos::prelude::*;
 use pipelens_engine::format::{compact, count, grouped};
+use pipelens_engine::kpi::Group;
 use pipelens_engine::{demo, export, Period};
 
 /// The whole app.
@@ -193,14 +195,30 @@ fn period_text(p: Period) -> String {
 #[component]
 fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
     let d = dashboard;
-    let tiles = d.kpis.iter().map(|(def, r)| view! { <KpiTile def=*def result=r.clone()/> }).collect_view();
+    let groups = Group::ALL
+        .iter()
+        .map(|&g| {
+            let tiles = d
+                .kpis
+                .iter()
+                .filter(|k| k.def.group == g)
+                .map(|k| view! { <KpiTile kpi=k.clone() compared_with="previous period"/> })
+                .collect_view();
+            view! {
+                <section class="tile-group" aria-label=g.title()>
+                    <h2 class="group-title">{g.title()}</h2>
+                    <div class="tiles">{tiles}</div>
+                </section>
+            }
+        })
+        .collect_view();
 
     let months = d.monthly_revenue.clone();
     let best = months.iter().max_by(|a, b| a.value.total_cmp(&b.value)).filter(|p| p.value > 0.0);
     let revenue_summary = match best {
         Some(b) => format!(
             "Won revenue per month, {}: {} months, highest in {} at {}.",
-            period_text(d.period),
+            period_text(d.scope.period),
             months.len(),
             month_name(&b.label),
             compact(b.value)
@@ -228,11 +246,12 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
     view! {
         <p class="period" data-testid="period">
             <span class="label">"Period "</span>
-            <strong data-from=d.period.from.to_string() data-to=d.period.to.to_string()>{period_text(d.period)}</strong>
-            <span class="muted">" · the 12 months ending with the latest month in the data; pipeline as of the last day"</span>
+            <strong data-from=d.scope.period.from.to_string() data-to=d.scope.period.to.to_string()>{period_text(d.scope.period)}</strong>
+            <span class="muted">{if d.scope.period == d.default_period { " · the 12 months ending with the latest month in the data; pipeline and MRR as of the last day; changes against the previous period of the same length" } else { " · a period you chose; pipeline and MRR as of its last day; changes against the previous period of the same length" }}</span>
         </p>
-        <CurrencyPicker currencies=d.currencies.clone() chosen=d.currency/>
-        <section class="tiles" aria-label="Key figures">{tiles}</section>
+        <ScopeBar dashboard=std::sync::Arc::clone(&d.0)/>
+        <CurrencyPicker currencies=d.currencies.clone() chosen=d.scope.currency/>
+        {groups}
         <section class="charts">
             <figure class="card chart">
                 <figcaption>"Won revenue per month"</figcaption>

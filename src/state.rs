@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
-use pipelens_engine::kpi::{self, KpiDef, KpiResult, StageTotal};
+use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, StageTotal, Target};
 use pipelens_engine::series::{self, SeriesPoint};
-use pipelens_engine::{demo, Grain, Period, Workspace};
+use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Settings, Workspace};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where the loaded data came from.
@@ -49,11 +50,7 @@ pub struct Loaded {
 impl Loaded {
     /// The demo company.
     pub fn demo() -> Loaded {
-        Loaded {
-            workspace: Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED)),
-            source: Source::Demo,
-            files: Vec::new(),
-        }
+        Loaded { workspace: demo::demo_workspace(demo::DEMO_SEED), source: Source::Demo, files: Vec::new() }
     }
 
     /// The user's files loaded for `kind`.
@@ -131,18 +128,46 @@ pub enum LoadStatus {
     Notice(String),
 }
 
+/// What the user chose to look at: the period, filters, KPI settings and typed targets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewSettings {
+    /// A custom period; `None` takes the default period of the data.
+    pub period: Option<Period>,
+    /// Segment filters.
+    pub filters: Filters,
+    /// KPI settings (gross margin, revenue target).
+    pub settings: Settings,
+    /// Targets typed by the user, per KPI id.
+    pub targets: BTreeMap<&'static str, f64>,
+}
+
+/// One KPI as the dashboard shows it.
+#[derive(Clone, Debug)]
+pub struct KpiView {
+    /// The registry entry.
+    pub def: &'static KpiDef,
+    /// Its value over the scope.
+    pub result: KpiResult,
+    /// Its value over the previous period, for the change shown on the tile.
+    pub previous: Option<f64>,
+    /// Its target: typed by the user, else derived from the data.
+    pub target: Option<Target>,
+}
+
 /// Everything the dashboard shows, computed from the loaded data in one go.
 #[derive(Debug)]
 pub struct Dashboard {
-    /// The period the figures cover.
-    pub period: Period,
+    /// The period, currency, filters and settings the figures are computed over.
+    pub scope: Scope,
+    /// The period of the data by default (the user may pick another).
+    pub default_period: Period,
     /// The deals' currencies (code, name, deals), most frequent first; empty without a
     /// currency column.
     pub currencies: Vec<(u32, String, usize)>,
-    /// The currency amounts are counted in (`None`: the only one, or none).
-    pub currency: Option<u32>,
     /// Every KPI of the registry.
-    pub kpis: Vec<(&'static KpiDef, KpiResult)>,
+    pub kpis: Vec<KpiView>,
+    /// Values each segment dimension takes in the data, for the filters.
+    pub dims: Vec<(Dim, Vec<String>)>,
     /// Won revenue per month across the period.
     pub monthly_revenue: Vec<SeriesPoint>,
     /// Open pipeline per stage on the as-of date.
@@ -151,9 +176,10 @@ pub struct Dashboard {
 
 impl Dashboard {
     /// Computes the dashboard with amounts in `currency` (the data's default when `None` or
-    /// unknown), or `None` when the data has no dates at all.
-    pub fn compute(ws: &Workspace, currency: Option<u32>) -> Option<Dashboard> {
+    /// unknown) over the user's view, or `None` when the data has no dates at all.
+    pub fn compute(ws: &Workspace, currency: Option<u32>, view: &ViewSettings) -> Option<Dashboard> {
         let mut scope = ws.default_scope()?;
+        let default_period = scope.period;
         let currencies: Vec<(u32, String, usize)> = ws
             .deals
             .as_ref()
@@ -161,13 +187,48 @@ impl Dashboard {
         if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
             scope.currency = currency;
         }
+        if let Some(p) = view.period {
+            scope.period = p;
+        }
+        scope.filters = view.filters.clone();
+        scope.settings = view.settings;
+        // A revenue target the user typed is the target leads_needed works back from.
+        if let Some(&t) = view.targets.get("revenue") {
+            scope.settings.revenue_target = Some(t);
+        }
+        let previous = kpi::compute_all(ws, &scope.over(Comparison::Previous.period(scope.period)));
+        let kpis = kpi::compute_all(ws, &scope)
+            .into_iter()
+            .zip(previous)
+            .map(|((def, result), (_, before))| KpiView {
+                def,
+                previous: before.number(),
+                target: view
+                    .targets
+                    .get(def.id)
+                    .map(|&v| Target::typed(v))
+                    .or_else(|| kpi::derived_target(def, ws, &scope)),
+                result,
+            })
+            .collect();
+        let all_datasets = DatasetKind::ALL;
+        let dims = Dim::ALL
+            .into_iter()
+            .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let sel = pipelens_engine::Selection::new(ws, &scope.filters);
         Some(Dashboard {
-            period: scope.period,
+            default_period,
             currencies,
-            currency: scope.currency,
-            kpis: kpi::compute_all(ws, &scope),
-            monthly_revenue: ws.deals.as_ref().map_or(Vec::new(), |d| series::won_revenue_by(d, &scope, Grain::Month)),
-            pipeline: ws.deals.as_ref().map_or(Vec::new(), |d| kpi::pipeline(d, &scope).stages),
+            kpis,
+            dims,
+            monthly_revenue: ws
+                .deals
+                .as_ref()
+                .map_or(Vec::new(), |d| series::won_revenue_by(d, &sel.deals, &scope, Grain::Month)),
+            pipeline: ws.deals.as_ref().map_or(Vec::new(), |d| kpi::pipeline(d, &sel.deals, &scope).stages),
+            scope,
         })
     }
 }
@@ -185,6 +246,8 @@ pub struct AppState {
     pub status: RwSignal<LoadStatus>,
     /// The currency the user picked for amounts (`None`: the data's default).
     pub currency: RwSignal<Option<u32>>,
+    /// The period, filters, settings and targets the user chose.
+    pub view: RwSignal<ViewSettings>,
     /// Id of the load in progress: a load whose id is no longer current stops.
     pub load_id: RwSignal<u64>,
     /// Files waiting for the user to choose (or review) their columns, first shown first.
@@ -200,14 +263,16 @@ impl AppState {
     pub fn new() -> AppState {
         let loaded = RwSignal::new(Shared(Arc::new(Loaded::demo())));
         let currency = RwSignal::new(None);
+        let view = RwSignal::new(ViewSettings::default());
         let dashboard = Memo::new(move |_| {
             let c = currency.get();
-            loaded.with(|l| Dashboard::compute(&l.workspace, c).map(|d| Shared(Arc::new(d))))
+            view.with(|v| loaded.with(|l| Dashboard::compute(&l.workspace, c, v).map(|d| Shared(Arc::new(d)))))
         });
         AppState {
             loaded,
             status: RwSignal::new(LoadStatus::Idle),
             currency,
+            view,
             load_id: RwSignal::new(0),
             pending: RwSignal::new(Vec::new()),
             append: RwSignal::new(false),
@@ -235,6 +300,11 @@ impl AppState {
         self.pending.with_untracked(|p| ids.extend(p.iter().map(|f| f.id)));
         crate::io::file_store::retain(&ids);
         self.currency.set(None);
+        // Filters and a custom period belong to the data they were chosen on.
+        self.view.update(|v| {
+            v.period = None;
+            v.filters = Filters::none();
+        });
         self.loaded.set(Shared(Arc::new(loaded)));
     }
 

@@ -37,6 +37,17 @@ impl Day {
         })
     }
 
+    /// Parses an ISO date `YYYY-MM-DD` (as date inputs and the CLI write them).
+    ///
+    /// ```
+    /// use pipelens_engine::Day;
+    /// assert_eq!(Day::parse_iso("2024-02-29"), Day::from_ymd(2024, 2, 29));
+    /// assert_eq!(Day::parse_iso("2023-02-29"), None);
+    /// ```
+    pub fn parse_iso(s: &str) -> Option<Day> {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Day::from_naive)
+    }
+
     /// Year, month (1–12) and day of month.
     pub fn ymd(self) -> (i32, u32, u32) {
         let d = self.to_naive();

@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod kpi;
 pub mod period;
 pub mod series;
+pub mod sql;
 pub mod stage;
 pub mod stats;
 pub mod table;

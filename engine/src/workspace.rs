@@ -2,10 +2,10 @@
 
 use crate::day::Day;
 use crate::deals::DealsTable;
+use crate::filter::Filters;
 use crate::ingest::{Dataset, DatasetKind};
 use crate::period::Period;
 use crate::table::Table;
-use crate::filter::Filters;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

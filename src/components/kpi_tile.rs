@@ -1,44 +1,120 @@
-//! A KPI tile: name, value in its unit (or "–" with the reason), companions, rows left out and
-//! the explanation on demand. Carries the `data-kpi` / `data-value` test hooks.
+//! A KPI tile: name, value in its unit (or "–" with the reason), the change against the
+//! comparison period, its target with a red / amber / green status, companions, notes, rows
+//! left out, its table, and on demand its explanation and SQL. Carries the `data-kpi` /
+//! `data-value` test hooks.
 
+use crate::components::kpi_table::KpiTableView;
+use crate::components::sql_box::SqlBox;
+use crate::state::{AppState, KpiView};
 use leptos::prelude::*;
-use pipelens_engine::format::display;
-use pipelens_engine::kpi::{KpiDef, KpiResult};
+use pipelens_engine::format::{display, grouped};
+use pipelens_engine::kpi::{Direction, KpiResult, Rag, Target, TargetSource, Unit};
 
 /// The `data-value` of a result: the unrounded number with `.`, empty when undefined.
 pub fn data_value(r: &KpiResult) -> String {
     r.number().map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The change from `before` to `now`, worded and judged in the KPI's direction: in percentage
+/// points for a KPI that is itself a percentage, else relative.
+fn delta(now: f64, before: f64, unit: Unit, direction: Direction, label: &str) -> (String, &'static str) {
+    let diff = now - before;
+    let sign = if diff >= 0.0 { "+" } else { "−" };
+    let text = if unit == Unit::Percent {
+        format!("{sign}{} pts vs {label}", grouped(diff.abs() * 100.0, 1))
+    } else if before != 0.0 {
+        format!("{sign}{} % vs {label}", grouped((diff / before).abs() * 100.0, 1))
+    } else {
+        format!("{} vs {label}", if diff == 0.0 { "no change" } else { "changed from 0" })
+    };
+    let good = match direction {
+        _ if diff == 0.0 => "flat",
+        Direction::Up if diff > 0.0 => "good",
+        Direction::Down if diff < 0.0 => "good",
+        Direction::Neutral => "flat",
+        _ => "bad",
+    };
+    (text, good)
+}
+
 /// One KPI on the dashboard.
 #[component]
 pub fn KpiTile(
-    /// The registry entry.
-    def: &'static KpiDef,
-    /// Its value over the current scope.
-    result: KpiResult,
+    /// The KPI with its value, comparison and target.
+    kpi: KpiView,
+    /// The name of the comparison period ("previous period").
+    compared_with: &'static str,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let KpiView { def, result, previous, target } = kpi;
     let (text, reason) = match &result.value {
         Ok(v) => (display(def.unit, *v), None),
         Err(why) => ("–".to_owned(), Some(why.to_string())),
     };
+    let value = result.number();
+    let change = value.zip(previous).map(|(now, before)| delta(now, before, def.unit, def.direction, compared_with));
+    let status = value.zip(target).and_then(|(v, t)| Some((t, t.status(def.direction, v)?)));
     let companions = result
         .companions
         .iter()
-        .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(def.unit, c.value))}</p> })
+        .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(c.unit.unwrap_or(def.unit), c.value))}</p> })
         .collect_view();
+    let notes = result.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
     let left_out = result.left_out.iter().map(|l| view! { <li>{format!("{l}: left out")}</li> }).collect_view();
+    let breakdown = result
+        .breakdown
+        .iter()
+        .map(|b| {
+            view! {
+                <li>
+                    <span class="seg">{b.segment.clone()}</span>
+                    <span class="num" data-kpi=def.id data-segment=format!("{}:{}", b.dim, b.segment) data-value=b.value.to_string()>
+                        {display(def.unit, b.value)}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_breakdown = !result.breakdown.is_empty();
+    let table = result.table.clone().filter(|t| !t.rows.is_empty());
+    let wide = table.is_some();
     let e = def.explanation;
     let undefined = reason.is_some();
     let title = reason.clone().unwrap_or_default();
+    let typed = target.filter(|t| t.source == TargetSource::Typed).map(|t| t.value.to_string()).unwrap_or_default();
+    let set_target = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev).trim().replace(',', "");
+        state.view.update(|s| match v.parse::<f64>().ok().filter(|x| x.is_finite()) {
+            Some(x) => {
+                s.targets.insert(def.id, x);
+            }
+            None => {
+                s.targets.remove(def.id);
+            }
+        });
+    };
+    let target_hint = match def.unit {
+        Unit::Percent => "as a fraction: 0.25 for 25 %",
+        _ => "in the KPI's unit",
+    };
     view! {
-        <article class="tile" class:undefined=undefined>
+        <article class="tile" class:undefined=undefined class:wide=wide data-tile=def.id>
             <h3 class="tile-name">{def.name}</h3>
             <p class="tile-value" data-kpi=def.id data-value=data_value(&result) title=title>
                 {text}
             </p>
             {reason.map(|r| view! { <p class="reason">{r}</p> })}
+            {change.map(|(t, good)| view! { <p class=format!("delta {good}") data-testid="delta">{t}</p> })}
+            {status.map(|(t, rag): (Target, Rag)| view! {
+                <p class=format!("rag {}", rag.label().replace(' ', "-")) data-rag=format!("{rag:?}").to_lowercase()>
+                    <span class="dot" aria-hidden="true"></span>
+                    {format!("{} · target {}{}", rag.label(), display(def.unit, t.value), if t.source == TargetSource::Derived { " (from the data)" } else { "" })}
+                </p>
+            })}
             {companions}
+            <ul class="notes">{notes}</ul>
+            {has_breakdown.then(|| view! { <ul class="breakdown">{breakdown}</ul> })}
+            {table.map(|t| view! { <KpiTableView id=def.id table=t/> })}
             <ul class="left-out">{left_out}</ul>
             <details class="explain">
                 <summary>"What is this?"</summary>
@@ -46,7 +122,15 @@ pub fn KpiTile(
                 <p><strong>"Formula: "</strong>{e.formula}</p>
                 <p><strong>"Why it matters: "</strong>{e.why}</p>
                 <p><strong>"Watch out: "</strong>{e.watch}</p>
+                <p class="muted">{format!("Needs: {}", def.needs)}</p>
+                {(def.direction != Direction::Neutral).then(|| view! {
+                    <label class="target-input">
+                        {format!("Target ({target_hint}) ")}
+                        <input type="text" inputmode="decimal" data-testid=format!("target-{}", def.id) value=typed on:change=set_target/>
+                    </label>
+                })}
             </details>
+            <SqlBox id=def.id/>
         </article>
     }
 }

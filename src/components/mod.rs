@@ -3,7 +3,10 @@
 pub mod column_mapper;
 pub mod data_panel;
 pub mod import_report;
+pub mod kpi_table;
 pub mod kpi_tile;
 pub mod pipeline_table;
+pub mod scope_bar;
+pub mod sql_box;
 pub mod stage_editor;
 pub mod upload;

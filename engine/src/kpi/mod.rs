@@ -16,7 +16,7 @@ mod target;
 mod trend;
 
 pub use catalog::CATALOG;
-pub use classes::{activity_class, deal_class, ActivityClass, DealClass};
+pub use classes::{activity_class, deal_class, ActivityClass, DealClass, ACTIVITY_WORDS, UPSELL_WORDS};
 pub use deals::{pipeline, Pipeline, StageTotal};
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
 pub use segments::{segment_values, segments, SegmentRow};

@@ -1,0 +1,49 @@
+//! The table a KPI carries (product performance, funnel steps, cohorts, per-rep figures),
+//! formatted in each column's unit.
+
+use leptos::prelude::*;
+use pipelens_engine::format::display;
+use pipelens_engine::kpi::{Cell, KpiTable};
+
+/// A KPI's table, scrollable sideways when wide (cohorts).
+#[component]
+pub fn KpiTableView(
+    /// The KPI's id, for the test hooks.
+    id: &'static str,
+    /// The table.
+    table: KpiTable,
+) -> impl IntoView {
+    let head = table
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{c.label.clone()}</th> })
+        .collect_view();
+    let columns = table.columns.clone();
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .cells
+                .iter()
+                .zip(&columns)
+                .map(|(cell, col)| match (cell, col.unit) {
+                    (Cell::Number(Some(v)), Some(unit)) => {
+                        view! { <td class="num" data-col=col.key.clone() data-value=v.to_string()>{display(unit, *v)}</td> }.into_any()
+                    }
+                    (Cell::Number(_), _) => view! { <td class="num" data-col=col.key.clone() data-value="">"–"</td> }.into_any(),
+                    (Cell::Text(t), _) => view! { <td data-col=col.key.clone()>{t.clone()}</td> }.into_any(),
+                })
+                .collect_view();
+            view! { <tr data-row=r.label.clone()><th scope="row">{r.label.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="kpi-table" role="region" aria-label=format!("{id} table") tabindex="0">
+            <table data-table=id>
+                <thead><tr><th scope="col">{table.label.clone()}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
