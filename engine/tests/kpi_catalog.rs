@@ -214,3 +214,15 @@ fn an_empty_period_leaves_flow_kpis_undefined_with_reasons() {
     assert_eq!(get(&ws, &s, "pipeline_count").number(), Some(2.0));
     assert_eq!(get(&ws, &s, "mrr").number(), Some(150.0));
 }
+
+#[test]
+fn a_past_as_of_date_shows_the_pipeline_open_on_that_day() {
+    let ws = fixture();
+    // On 2024-01-05: D4 (open), D5 (open, no created date) and D3 (created 01-02, lost 01-20).
+    let s = Scope::new(Period::new(day(2024, 1, 1), day(2024, 1, 5)).unwrap());
+    assert_eq!(get(&ws, &s, "pipeline_count").number(), Some(3.0));
+    let value = get(&ws, &s, "pipeline_value");
+    assert_eq!(value.number(), Some(320.0));
+    let rows: Vec<(&str, f64)> = value.breakdown.iter().map(|b| (b.segment.as_str(), b.value)).collect();
+    assert_eq!(rows, [("Qualification", 70.0), ("Proposal", 50.0), ("(won or lost since)", 200.0)]);
+}

@@ -219,6 +219,10 @@ pub struct Pipeline {
     pub created_later: usize,
 }
 
+/// The pipeline row of deals that were open on the as-of date and have been won or lost
+/// since: their stage on that day is not in the data.
+pub const CLOSED_LATER: &str = "(won or lost since)";
+
 /// One stage of the [`Pipeline`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageTotal {
@@ -232,26 +236,42 @@ pub struct StageTotal {
     pub with_amount: usize,
 }
 
-/// Open deals on the scope's as-of date: leaves out deals created after it; a deal with no
-/// created date still counts (KPI_SPEC.md "Missing values"). Values are in the scope's currency.
+/// Deals open on the scope's as-of date: open deals created on or before it (an open deal
+/// with no created date still counts, KPI_SPEC.md "Missing values"), and deals created on or
+/// before it that were won or lost after it, so a past date shows the pipeline it had then.
+/// Values are in the scope's currency.
 pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
     let as_of = scope.as_of();
     let n_codes = d.stage.values.len();
-    // Slot per stage code, plus one for "no stage".
-    let mut count = vec![0usize; n_codes + 1];
-    let mut value = vec![0.0f64; n_codes + 1];
-    let mut with_amount = vec![0usize; n_codes + 1];
+    // Slot per stage code, one for "no stage", one for deals closed after the as-of date.
+    let (no_stage, closed_later) = (n_codes, n_codes + 1);
+    let mut count = vec![0usize; n_codes + 2];
+    let mut value = vec![0.0f64; n_codes + 2];
+    let mut with_amount = vec![0usize; n_codes + 2];
     let (mut created_later, mut other_currency) = (0, 0);
     for i in 0..d.len() {
-        if d.status[i] != Status::Open || !keeps(mask, i) {
+        if !keeps(mask, i) {
             continue;
         }
-        if d.created.days[i] > as_of.0 {
-            created_later += 1;
-            continue;
-        }
-        let code = d.stage.codes.get(i).copied().unwrap_or(NO_CODE);
-        let slot = if code == NO_CODE { n_codes } else { code as usize };
+        let slot = match d.status[i] {
+            Status::Open if d.created.days[i] > as_of.0 => {
+                created_later += 1;
+                continue;
+            }
+            Status::Open => match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
+                NO_CODE => no_stage,
+                code => code as usize,
+            },
+            // Won or lost after the as-of date, created on or before it: open on that day.
+            Status::Won | Status::Lost
+                if d.close.days[i] > as_of.0
+                    && d.created.days[i] != crate::column::NO_DAY
+                    && d.created.days[i] <= as_of.0 =>
+            {
+                closed_later
+            }
+            _ => continue,
+        };
         count[slot] += 1;
         match d.amount_in(i, scope.currency) {
             Amount::Value(a) => {
@@ -265,12 +285,15 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
     let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
     let others: Vec<usize> = (0..n_codes).filter(|c| count[*c] > 0 && !order.contains(c)).collect();
     order.extend(others);
-    order.push(n_codes);
+    order.extend([no_stage, closed_later]);
     let stages: Vec<StageTotal> = order
         .into_iter()
         .filter(|&s| s < n_codes || count[s] > 0)
         .map(|s| StageTotal {
-            stage: d.stage.value(s as u32).unwrap_or("(no stage)").to_owned(),
+            stage: match s {
+                _ if s == closed_later => CLOSED_LATER.to_owned(),
+                _ => d.stage.value(s as u32).unwrap_or("(no stage)").to_owned(),
+            },
             count: count[s],
             value: value[s],
             with_amount: with_amount[s],

@@ -101,7 +101,7 @@ pub(super) const SALES_CYCLE_DAYS: Explanation = Explanation {
 /// `pipeline_value`
 pub(super) const PIPELINE_VALUE: Explanation = Explanation {
     what: "The value of the deals open on the last day of the period, per stage.",
-    formula: "Σ amount of open deals, leaving out deals created after the period's last day; open deals with no created date still count. Open deals without an amount or in another currency are left out of the value and counted. Undefined when there is no open deal or none has an amount.",
+    formula: "Σ amount of the deals open on the period's last day: deals still open (leaving out those created after that day; open deals with no created date still count), and deals created by that day that were won or lost after it, shown as \"(won or lost since)\". Open deals without an amount or in another currency are left out of the value and counted. Undefined when there is no open deal or none has an amount.",
     why: "It is the revenue the team can still win: against the target it says whether the team is on track, and stage by stage it shows where deals get stuck.",
     watch: "It is the big picture only: pair it with the per-stage, per-rep and per-source views to find causes. Old deals nobody closes inflate it. Status is read as it stands in the file, so for a past period deals that have closed since are missing from it.",
 };
@@ -109,7 +109,7 @@ pub(super) const PIPELINE_VALUE: Explanation = Explanation {
 /// `pipeline_count`
 pub(super) const PIPELINE_COUNT: Explanation = Explanation {
     what: "How many deals are open on the last day of the period, per stage.",
-    formula: "Count of open deals, leaving out deals created after the period's last day; open deals with no created date still count. Deals with no stage or status are left out and counted. Zero is a real count (everything is closed).",
+    formula: "Count of the deals open on the period's last day: deals still open (leaving out those created after that day; open deals with no created date still count), and deals created by that day that were won or lost after it. Deals with no stage or status are left out and counted. Zero is a real count (everything is closed).",
     why: "The number of deals in play drives how many wins the coming months can bring; a pile-up in one stage shows where deals stall.",
     watch: "Stale deals that nobody updates inflate the count. A count says nothing about value: read it with the pipeline value.",
 };
