@@ -54,7 +54,7 @@ fn demo_period() -> (pipelens_engine::DealsTable, Period) {
 #[test]
 fn revenue_chart_draws_a_bar_and_a_label_per_month() {
     let (d, p) = demo_period();
-    let points = won_revenue_by(&d, &Scope { period: p, currency: None }, Grain::Month);
+    let points = won_revenue_by(&d, &None, &Scope::new(p), Grain::Month);
     let out = svg(|a| draw_revenue_by_month(a, &points, &ChartStyle::default()).unwrap());
     assert_eq!(bars(&out), 12, "one bar per month");
     let t = texts(&out);
@@ -87,7 +87,7 @@ fn revenue_chart_with_a_single_month() {
 #[test]
 fn pipeline_chart_labels_every_stage_with_value_and_count() {
     let (d, p) = demo_period();
-    let stages = pipeline(&d, &Scope { period: p, currency: None }).stages;
+    let stages = pipeline(&d, &None, &Scope::new(p)).stages;
     let out = svg(|a| draw_pipeline_by_stage(a, &stages, &ChartStyle::default()).unwrap());
     assert_eq!(bars(&out), 4);
     let t = texts(&out);
@@ -120,7 +120,7 @@ fn pipeline_chart_with_no_open_deals_says_so() {
 #[test]
 fn high_dpi_scale_enlarges_text() {
     let (d, p) = demo_period();
-    let points = won_revenue_by(&d, &Scope { period: p, currency: None }, Grain::Month);
+    let points = won_revenue_by(&d, &None, &Scope::new(p), Grain::Month);
     let one = svg(|a| draw_revenue_by_month(a, &points, &ChartStyle::default()).unwrap());
     let two = svg(|a| draw_revenue_by_month(a, &points, &ChartStyle { scale: 2.0, ..ChartStyle::default() }).unwrap());
     // The same pixel canvas at 2x holds fewer labels, so compare the sizes used, not counts.
@@ -152,7 +152,7 @@ fn placed_texts(svg: &str) -> Vec<(f64, String)> {
 #[test]
 fn narrow_revenue_chart_thins_month_labels_so_they_do_not_overlap() {
     let (d, p) = demo_period();
-    let points = won_revenue_by(&d, &Scope { period: p, currency: None }, Grain::Month);
+    let points = won_revenue_by(&d, &None, &Scope::new(p), Grain::Month);
     let out = svg_sized((360, 260), |a| draw_revenue_by_month(a, &points, &ChartStyle::default()).unwrap());
     assert_eq!(bars(&out), 12, "every month still has its bar");
     let months = ["Nov '25", "Dec", "Jan '26", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"];
@@ -170,7 +170,7 @@ fn narrow_revenue_chart_thins_month_labels_so_they_do_not_overlap() {
 #[test]
 fn narrow_pipeline_chart_keeps_bar_labels_inside_the_canvas() {
     let (d, p) = demo_period();
-    let stages = pipeline(&d, &Scope { period: p, currency: None }).stages;
+    let stages = pipeline(&d, &None, &Scope::new(p)).stages;
     let width = 380.0;
     let out = svg_sized((width as u32, 260), |a| draw_pipeline_by_stage(a, &stages, &ChartStyle::default()).unwrap());
     let labels: Vec<(f64, String)> = placed_texts(&out).into_iter().filter(|(_, t)| t.ends_with(" deals")).collect();

@@ -2,33 +2,50 @@
 //! and anyone who wants the figures in a terminal.
 //!
 //! ```text
-//! pipelens-cli kpis --demo            KPIs of the demo data as JSON
-//! pipelens-cli kpis FILE.csv          KPIs of a deals CSV as JSON (default period)
-//! pipelens-cli demo-csv               the demo deals table as CSV on stdout
-//! pipelens-cli table FILE...          how each file is read: encoding, dialect, rows, rejects
+//! pipelens-cli kpis [OPTIONS] (--demo | FILE...)   every KPI as JSON, with trends and segments
+//! pipelens-cli demo-csv [DIR]                      the demo deals as CSV on stdout, or all seven
+//!                                                  demo datasets as DIR/<dataset>.csv
+//! pipelens-cli table FILE...                       how each file is read: dialect, rows, rejects
+//! pipelens-cli sql (ID | --all) [OPTIONS] [--dialect D] (--demo | FILE...)
+//!                                                  the SQL that computes a KPI's headline value
+//!                                                  over the canonical tables (D: duckdb (default),
+//!                                                  postgres, bigquery, spark); --all prints every
+//!                                                  KPI's SQL as a JSON object {id: sql}; with
+//!                                                  --batch, one such object per line of stdin,
+//!                                                  each line a JSON scope {"period": [FROM, TO],
+//!                                                  "filters": [[DIM, VALUE], ...]} (both optional)
+//!
+//! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
+//!          --filter DIM=VALUE   a segment filter (owner, team, region, product, lead_source,
+//!                               deal_type); repeat to combine
+//!          --grain GRAIN        trend grain: week, month (default), quarter, year
+//!          --segments           add every KPI broken down by every dimension the data has
 //! ```
+//!
+//! Each FILE is read as the dataset its headers fit (as the app does when a file is dropped).
 
-use pipelens_engine::{demo, export, ingest, kpi, series, Grain, Workspace};
+use pipelens_engine::ingest::{self, DatasetKind};
+use pipelens_engine::sql::{self, Dialect};
+use pipelens_engine::{demo, export, kpi, Day, Dim, Grain, Period, Scope, Workspace};
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--segments] \
+                     (--demo | FILE...) | pipelens-cli sql (ID | --all) [--period FROM TO] [--filter DIM=VALUE]... \
+                     [--dialect duckdb|postgres|bigquery|spark] (--demo | FILE...) | pipelens-cli demo-csv [DIR] \
+                     | pipelens-cli table FILE...";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["kpis", "--demo"] => Ok(kpis_json(Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED)), None)),
-        ["kpis", path] => load(path).map(|(ws, report)| kpis_json(ws, Some(report))),
-        ["table", files @ ..] if !files.is_empty() => {
-            for path in files {
-                print_table(path);
-            }
+    let result = match args.first().map(String::as_str) {
+        Some("kpis") => Options::parse(&args[1..]).and_then(|o| o.run()),
+        Some("table") if args.len() > 1 => {
+            args[1..].iter().for_each(|p| print_table(p));
             return ExitCode::SUCCESS;
         }
-        ["demo-csv"] => {
-            print!("{}", export::deals_csv(&demo::demo_deals(demo::DEMO_SEED)));
-            return ExitCode::SUCCESS;
-        }
-        _ => Err("usage: pipelens-cli kpis (--demo | FILE.csv) | pipelens-cli demo-csv | pipelens-cli table FILE..."
-            .to_owned()),
+        Some("demo-csv") => return demo_csv(args.get(1)),
+        Some("sql") => return sql_command(&args[1..]),
+        _ => Err(USAGE.to_owned()),
     };
     match result {
         Ok(v) => {
@@ -40,6 +57,265 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The demo deals on stdout, or every demo dataset into `dir`.
+fn demo_csv(dir: Option<&String>) -> ExitCode {
+    let ws = demo::demo_workspace(demo::DEMO_SEED);
+    let Some(dir) = dir else {
+        print!("{}", ws.deals.as_ref().map(export::deals_csv).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    };
+    let write = |kind: DatasetKind, text: String| std::fs::write(format!("{dir}/{}.csv", kind.name()), text);
+    let mut result = std::fs::create_dir_all(dir);
+    if let Some(d) = &ws.deals {
+        result = result.and(write(DatasetKind::Deals, export::deals_csv(d)));
+    }
+    for (kind, t) in &ws.tables {
+        result = result.and(write(*kind, export::table_csv(t)));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `sql ID ...`: prints the KPI's SQL; `sql --all ...`: every KPI's SQL as a JSON object.
+fn sql_command(args: &[String]) -> ExitCode {
+    let mut dialect = Dialect::DuckDb;
+    let (mut id, mut all, mut batch, mut rest) = (None, false, false, Vec::new());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--dialect" => match it.next().and_then(|d| Dialect::parse(d)) {
+                Some(d) => dialect = d,
+                None => return fail(USAGE),
+            },
+            "--all" => all = true,
+            "--batch" => batch = true,
+            "--period" => {
+                rest.push(a.clone());
+                rest.extend(it.next().cloned());
+                rest.extend(it.next().cloned());
+            }
+            "--filter" => {
+                rest.push(a.clone());
+                rest.extend(it.next().cloned());
+            }
+            x if id.is_none() && !all && !x.starts_with("--") && kpi::find(x).is_some() => id = Some(x.to_owned()),
+            x if id.is_none()
+                && !x.starts_with("--")
+                && !x.contains(['.', '/'])
+                && !std::path::Path::new(x).exists() =>
+            {
+                let ids: Vec<&str> = kpi::CATALOG.iter().map(|k| k.id).collect();
+                return fail(&format!("no KPI {x:?}; the ids are {}", ids.join(", ")));
+            }
+            _ => rest.push(a.clone()),
+        }
+    }
+    if id.is_none() != all || (batch && !all) {
+        return fail(USAGE);
+    }
+    let scoped = Options::parse(&rest).and_then(|o| o.scope());
+    let (ws, scope) = match scoped {
+        Ok(x) => x,
+        Err(e) => return fail(&e),
+    };
+    if batch {
+        return match sql_batch(&ws, &scope, dialect) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        };
+    }
+    match id {
+        Some(id) => print!("{}", sql::kpi_sql(&id, &ws, &scope, dialect).unwrap_or_default()),
+        None => {
+            let map: Map<String, Value> = sql::all_kpi_sql(&ws, &scope, dialect)
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), Value::String(v)))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Every KPI's SQL once per scope read from stdin (one JSON object per line): the data is
+/// loaded once for all of them.
+fn sql_batch(ws: &Workspace, base: &Scope, dialect: Dialect) -> Result<(), String> {
+    use std::io::{BufRead, Write};
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let req: Value = serde_json::from_str(&line).map_err(|e| format!("{line}: {e}"))?;
+        let mut scope = base.clone();
+        if let Some([from, to]) = req.get("period").and_then(Value::as_array).map(Vec::as_slice) {
+            let (from, to) = (day(from.as_str().unwrap_or(""))?, day(to.as_str().unwrap_or(""))?);
+            scope.period = Period::new(from, to).ok_or("the period ends before it starts")?;
+        }
+        for pair in req.get("filters").and_then(Value::as_array).into_iter().flatten() {
+            let (Some(dim), Some(value)) = (pair.get(0).cloned(), pair.get(1).and_then(Value::as_str)) else {
+                return Err(format!("{line}: a filter is [DIM, VALUE]"));
+            };
+            let dim: Dim = serde_json::from_value(dim).map_err(|_| format!("{line}: no such dimension"))?;
+            scope.filters.0.entry(dim).or_default().push(value.to_owned());
+        }
+        let map: Map<String, Value> =
+            sql::all_kpi_sql(ws, &scope, dialect).into_iter().map(|(k, v)| (k.to_owned(), Value::String(v))).collect();
+        writeln!(out, "{}", Value::Object(map)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::FAILURE
+}
+
+struct Options {
+    demo: bool,
+    files: Vec<String>,
+    period: Option<Period>,
+    filters: Vec<(Dim, String)>,
+    grain: Grain,
+    segments: bool,
+}
+
+fn day(s: &str) -> Result<Day, String> {
+    Day::parse_iso(s).ok_or_else(|| format!("not a date: {s}"))
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            demo: false,
+            files: Vec::new(),
+            period: None,
+            filters: Vec::new(),
+            grain: Grain::Month,
+            segments: false,
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let mut next = || it.next().ok_or(USAGE.to_owned());
+            match a.as_str() {
+                "--demo" => o.demo = true,
+                "--segments" => o.segments = true,
+                "--period" => {
+                    let (from, to) = (day(next()?)?, day(next()?)?);
+                    o.period = Some(Period::new(from, to).ok_or("the period ends before it starts")?);
+                }
+                "--grain" => {
+                    o.grain = serde_json::from_value(Value::String(next()?.clone())).map_err(|_| USAGE.to_owned())?
+                }
+                "--filter" => {
+                    let (dim, value) = next()?.split_once('=').ok_or(USAGE.to_owned())?;
+                    let dim: Dim =
+                        serde_json::from_value(Value::String(dim.into())).map_err(|_| format!("no dimension {dim}"))?;
+                    o.filters.push((dim, value.to_owned()));
+                }
+                f => o.files.push(f.to_owned()),
+            }
+        }
+        if o.demo == o.files.is_empty() {
+            Ok(o)
+        } else {
+            Err(USAGE.to_owned())
+        }
+    }
+
+    fn run(&self) -> Result<Value, String> {
+        let (ws, reports) =
+            if self.demo { (demo::demo_workspace(demo::DEMO_SEED), Vec::new()) } else { load(&self.files)? };
+        let mut scope = ws.default_scope().ok_or("no dates in the data")?;
+        if let Some(p) = self.period {
+            scope.period = p;
+        }
+        for (dim, v) in &self.filters {
+            scope.filters.0.entry(*dim).or_default().push(v.clone());
+        }
+        Ok(kpis_json(&ws, &scope, self.grain, self.segments, reports))
+    }
+
+    /// The data and the scope the options choose (as `run` builds them), for `sql`.
+    fn scope(&self) -> Result<(Workspace, Scope), String> {
+        let ws = if self.demo { demo::demo_workspace(demo::DEMO_SEED) } else { load(&self.files)?.0 };
+        let mut scope = ws.default_scope().ok_or("no dates in the data")?;
+        if let Some(p) = self.period {
+            scope.period = p;
+        }
+        for (dim, v) in &self.filters {
+            scope.filters.0.entry(*dim).or_default().push(v.clone());
+        }
+        Ok((ws, scope))
+    }
+}
+
+fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {
+    let mut ws = Workspace::default();
+    let mut reports = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+        let kind = ingest::preview(&name, &bytes, 5, None).map_err(|e| e.to_string())?.kind;
+        let imported = ingest::read_file(kind, &name, &bytes, None).map_err(|e| format!("{path}: {e}"))?;
+        reports.push(json!({ "file": name, "dataset": kind.name(), "report": imported.report }));
+        ws.insert(imported.data, true);
+    }
+    Ok((ws, reports))
+}
+
+/// A KPI result as JSON, with the reason when it is undefined.
+fn result_json(r: &kpi::KpiResult) -> Value {
+    let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+    if let (Value::Object(o), Err(why)) = (&mut v, &r.value) {
+        o.insert("undefined".into(), Value::String(why.to_string()));
+    }
+    v
+}
+
+fn kpis_json(ws: &Workspace, scope: &Scope, grain: Grain, with_segments: bool, reports: Vec<Value>) -> Value {
+    let mut kpis = Map::new();
+    for (def, r) in kpi::compute_all(ws, scope) {
+        let mut v = result_json(&r);
+        if let Value::Object(o) = &mut v {
+            let trend = kpi::trend(def, ws, scope, grain);
+            let points: Vec<Value> = trend
+                .iter()
+                .map(|p| json!({ "label": p.label, "from": p.period.from.to_string(), "to": p.period.to.to_string(), "value": p.value }))
+                .collect();
+            o.insert("trend".into(), Value::Array(points));
+            if with_segments {
+                let mut by = Map::new();
+                for dim in Dim::ALL {
+                    let rows: Vec<Value> = kpi::segments(def, ws, scope, dim)
+                        .iter()
+                        .map(|s| json!({ "segment": s.segment, "value": s.result.number() }))
+                        .collect();
+                    if !rows.is_empty() {
+                        by.insert(dim.field().into(), Value::Array(rows));
+                    }
+                }
+                o.insert("segments".into(), Value::Object(by));
+            }
+        }
+        kpis.insert(def.id.into(), v);
+    }
+    json!({
+        "period": { "from": scope.period.from.to_string(), "to": scope.period.to.to_string() },
+        "filters": scope.filters,
+        "grain": grain,
+        "kpis": kpis,
+        "reports": reports,
+    })
 }
 
 /// One line per file: how the generic reader sees it (for looking into odd exports).
@@ -57,30 +333,4 @@ fn print_table(path: &str) {
         }
         Err(e) => println!("{name}: {e}"),
     }
-}
-
-fn load(path: &str) -> Result<(Workspace, ingest::ImportReport), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    let imported = ingest::read_deals(&name, &bytes).map_err(|e| e.to_string())?;
-    Ok((Workspace::with_deals(imported.table), imported.report))
-}
-
-fn kpis_json(ws: Workspace, report: Option<ingest::ImportReport>) -> Value {
-    let Some(scope) = ws.default_scope() else { return json!({ "error": "no dates in the data" }) };
-    let mut kpis = Map::new();
-    for (def, r) in kpi::compute_all(&ws, &scope) {
-        let mut v = serde_json::to_value(&r).unwrap_or(Value::Null);
-        if let (Value::Object(o), Err(why)) = (&mut v, &r.value) {
-            o.insert("undefined".into(), Value::String(why.to_string()));
-        }
-        kpis.insert(def.id.into(), v);
-    }
-    let monthly = ws.deals.as_ref().map(|d| series::won_revenue_by(d, &scope, Grain::Month));
-    json!({
-        "period": { "from": scope.period.from.to_string(), "to": scope.period.to.to_string() },
-        "kpis": kpis,
-        "won_revenue_by_month": monthly,
-        "report": report,
-    })
 }

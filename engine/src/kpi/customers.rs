@@ -247,9 +247,11 @@ pub fn clv(ctx: &Ctx) -> KpiResult {
             "no customer churned in {p}: lifetime value has no bound"
         )));
     }
-    KpiResult::value(arpa * ctx.scope.settings.gross_margin / monthly_churn)
-        .companion("ARPA", Some(arpa))
-        .companion_in("monthly churn", Some(Unit::Percent), Some(monthly_churn))
+    KpiResult::value(arpa * ctx.scope.settings.gross_margin / monthly_churn).companion("ARPA", Some(arpa)).companion_in(
+        "monthly churn",
+        Some(Unit::Percent),
+        Some(monthly_churn),
+    )
 }
 
 fn clv_from_deals(ctx: &Ctx) -> KpiResult {
@@ -268,7 +270,9 @@ fn clv_from_deals(ctx: &Ctx) -> KpiResult {
         sum += v;
         accounts.insert(a);
     }
-    let mut r = KpiResult::ratio(sum, accounts.len() as f64, || format!("no won deal with an account by {}", ctx.scope.as_of()));
+    let mut r = KpiResult::ratio(sum, accounts.len() as f64, || {
+        format!("no won deal with an account by {}", ctx.scope.as_of())
+    });
     r.notes.push("mean won revenue per account (no customers loaded)".into());
     r
 }

@@ -38,7 +38,8 @@ fn none_created(ctx: &Ctx) -> Undefined {
 pub fn leads_created(ctx: &Ctx) -> KpiResult {
     let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
     let n = created_in(ctx, t, mask).len();
-    let missing = t.dates("created_at").map_or(0, |c| (0..t.len).filter(|&i| keeps(mask, i) && c.get(i).is_none()).count());
+    let missing =
+        t.dates("created_at").map_or(0, |c| (0..t.len).filter(|&i| keeps(mask, i) && c.get(i).is_none()).count());
     let r = if n == 0 { KpiResult::undefined(no_leads(ctx)) } else { KpiResult::value(n as f64) };
     r.left_out(missing, "lead has no created date", "leads have no created date")
 }
@@ -74,10 +75,8 @@ pub fn lead_to_opportunity(ctx: &Ctx) -> KpiResult {
     let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
     let created = created_in(ctx, t, mask);
     let deal = t.ids("deal_id");
-    let became = created
-        .iter()
-        .filter(|&&i| is_qualified(t, i) || deal.is_some_and(|d| !d.get(i).trim().is_empty()))
-        .count();
+    let became =
+        created.iter().filter(|&&i| is_qualified(t, i) || deal.is_some_and(|d| !d.get(i).trim().is_empty())).count();
     KpiResult::ratio(became as f64, created.len() as f64, || none_created(ctx).to_string())
 }
 
@@ -214,7 +213,9 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
     let kind = t.category("type");
     let classes: Vec<ActivityClass> = kind.map_or(Vec::new(), |k| k.values.iter().map(|v| activity_class(v)).collect());
     let class_of = |i: usize| {
-        kind.and_then(|k| k.codes.get(i)).and_then(|&c| classes.get(c as usize).copied()).unwrap_or(ActivityClass::Other)
+        kind.and_then(|k| k.codes.get(i))
+            .and_then(|&c| classes.get(c as usize).copied())
+            .unwrap_or(ActivityClass::Other)
     };
     let owner = t.category("owner");
     let mut per_class = [0usize; 5];

@@ -83,7 +83,10 @@ pub fn sales_velocity(ctx: &Ctx) -> KpiResult {
     let mut product = 1.0;
     for (i, (id, r)) in parts.iter().enumerate() {
         let Some(v) = r.number() else {
-            return KpiResult::undefined(Undefined::NoRows(format!("{id} is undefined: {}", r.value.clone().unwrap_err())));
+            return KpiResult::undefined(Undefined::NoRows(format!(
+                "{id} is undefined: {}",
+                r.value.clone().unwrap_err()
+            )));
         };
         if i == 3 {
             if v == 0.0 {
@@ -253,5 +256,7 @@ pub fn leads_needed(ctx: &Ctx) -> KpiResult {
         let what = if a == 0.0 { "the average deal size is 0" } else { "no lead converted into a won deal" };
         return KpiResult::undefined(Undefined::ZeroDenominator(what.into()));
     }
-    KpiResult::value(target / a / c).companion_in("target", Some(Unit::Currency), Some(target)).companion("wins needed", Some(target / a))
+    KpiResult::value(target / a / c)
+        .companion_in("target", Some(Unit::Currency), Some(target))
+        .companion("wins needed", Some(target / a))
 }

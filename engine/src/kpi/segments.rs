@@ -32,7 +32,10 @@ fn column_of(kind: DatasetKind, dim: Dim) -> Option<&'static str> {
 pub fn reaches(kind: DatasetKind, dim: Dim) -> bool {
     column_of(kind, dim).is_some()
         || (matches!(dim, Dim::Team | Dim::Region)
-            && matches!(kind, DatasetKind::Leads | DatasetKind::Activities | DatasetKind::Quotas | DatasetKind::Forecasts))
+            && matches!(
+                kind,
+                DatasetKind::Leads | DatasetKind::Activities | DatasetKind::Quotas | DatasetKind::Forecasts
+            ))
 }
 
 /// The values of `dim` in the loaded datasets among `datasets`, sorted. Team and region come
@@ -44,7 +47,8 @@ pub fn segment_values(ws: &Workspace, dim: Dim, datasets: &[DatasetKind]) -> Vec
             DatasetKind::Deals => ws.deals.as_ref().and_then(|d| d.dim(dim)),
             _ => column_of(kind, dim).and_then(|f| ws.table(kind)?.category(f)),
         };
-        let column = column.or_else(|| ws.deals.as_ref().and_then(|d| d.dim(dim)).filter(|_| kind != DatasetKind::Deals));
+        let column =
+            column.or_else(|| ws.deals.as_ref().and_then(|d| d.dim(dim)).filter(|_| kind != DatasetKind::Deals));
         if let Some(c) = column {
             let mut used = vec![false; c.values.len()];
             for &code in &c.codes {

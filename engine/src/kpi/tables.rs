@@ -28,7 +28,10 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
     }
     // Lost stages are matched by name (the lost_stage column has its own dictionary).
     let lost_position: Vec<usize> = d.lost_stage.as_ref().map_or(Vec::new(), |ls| {
-        ls.values.iter().map(|v| d.stage.code_of(v).and_then(|c| position.get(c as usize).copied()).unwrap_or(0)).collect()
+        ls.values
+            .iter()
+            .map(|v| d.stage.code_of(v).and_then(|c| position.get(c as usize).copied()).unwrap_or(0))
+            .collect()
     });
     let p = ctx.period();
     // furthest[j] = deals whose furthest stage is j (1..=k, k+1 = won).
@@ -90,9 +93,11 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             r = r.row("stage", names[j - 1].clone(), c);
         }
     }
-    r.with_table(table)
-        .left_out(no_created, "deal has no created date", "deals have no created date")
-        .left_out(unplaced, "open deal is in a stage outside the open order", "open deals are in stages outside the open order")
+    r.with_table(table).left_out(no_created, "deal has no created date", "deals have no created date").left_out(
+        unplaced,
+        "open deal is in a stage outside the open order",
+        "open deals are in stages outside the open order",
+    )
 }
 
 /// `product_performance`: per product, revenue, deals won, win rate, average deal size and
