@@ -88,14 +88,14 @@ fn every_kpi_matches_the_hand_computation() {
         ("touchpoints_to_meeting", Some(2.0)),
         ("activity_volume", Some(6.0)),
         ("new_customers", Some(2.0)),
-        // Active on 2023-11-30: C1, C2, C5; ended in P: C2, C4, C5.
-        ("churn_rate", Some(1.0)),
-        ("retention_rate", Some(0.0)),
+        // Active on 2023-11-30: C1, C2, C5; of them C2 and C5 ended in P (C4 started in P).
+        ("churn_rate", Some(2.0 / 3.0)),
+        ("retention_rate", Some(1.0 / 3.0)),
         // (500 + 300) / 2; the "other" row is left out.
         ("cac", Some(400.0)),
-        // ARPA 150 / 2; monthly churn (1/3 + 1/3 + 1/2) / 3.
-        ("clv", Some(75.0 / (7.0 / 18.0))),
-        ("clv_cac_ratio", Some(75.0 / (7.0 / 18.0) / 400.0)),
+        // ARPA 150 / 2; monthly churn (1/3 + 1/3 + 0) / 3: C4 ends in February but started in it.
+        ("clv", Some(75.0 / (2.0 / 9.0))),
+        ("clv_cac_ratio", Some(75.0 / (2.0 / 9.0) / 400.0)),
     ];
     assert_eq!(cases.len(), kpi::CATALOG.len(), "every KPI is checked");
     for &(id, want) in cases {

@@ -56,6 +56,13 @@ pub fn ScopeBar(
         })
         .collect_view();
     let filtered = !dashboard.scope.filters.is_empty();
+    let margin = format!("{}", dashboard.scope.settings.gross_margin * 100.0);
+    let set_margin = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev).trim().trim_end_matches('%').trim().replace(',', ".");
+        if let Some(m) = v.parse::<f64>().ok().filter(|m| (0.0..=100.0).contains(m)) {
+            state.view.update(|s| s.settings.gross_margin = m / 100.0);
+        }
+    };
     view! {
         <section class="scope-bar card" aria-label="Period and filters">
             <div class="period-inputs">
@@ -66,6 +73,10 @@ pub fn ScopeBar(
                 })}
             </div>
             <div class="filters">{filters}</div>
+            <label class="filter">
+                <span>"Gross margin for CLV (%)"</span>
+                <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin/>
+            </label>
             {filtered.then(|| view! {
                 <button class="button small" data-testid="clear-filters" on:click=move |_| state.view.update(|v| v.filters = Default::default())>"Clear filters"</button>
             })}

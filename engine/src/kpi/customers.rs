@@ -118,14 +118,18 @@ pub fn new_customers(ctx: &Ctx) -> KpiResult {
     r
 }
 
-/// Churn over `p`: customers ending in `p` / customers active the day before it starts.
+/// Churn over `p`: of the customers active the day before it starts, the share whose end date
+/// is in `p`. Customers who start and end inside `p` are not in that base, so they do not
+/// count either: the rate stays in 0..1.
 fn churn(s: &Spells, p: Period) -> Option<(f64, usize, usize)> {
-    let base = s.active_count(Day(p.from.0 - 1));
-    let ended = (0..s.t.len).filter(|&i| s.ended_in(i, p)).count();
+    let before = Day(p.from.0 - 1);
+    let base = s.active_count(before);
+    let ended = (0..s.t.len).filter(|&i| s.active_on(i, before) && s.ended_in(i, p)).count();
     (base > 0).then(|| (ended as f64 / base as f64, ended, base))
 }
 
-/// `churn_rate`: customers whose end date is in the period / customers active the day before it.
+/// `churn_rate`: of the customers active the day before the period, the share whose end date
+/// is in the period.
 pub fn churn_rate(ctx: &Ctx) -> KpiResult {
     let Some(s) = Spells::of(ctx) else { return needs_customers("customer_id, start_date, end_date") };
     if s.end.is_none() {

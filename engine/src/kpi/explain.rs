@@ -253,7 +253,7 @@ pub(super) const NEW_CUSTOMERS: Explanation = Explanation {
 /// `churn_rate`
 pub(super) const CHURN_RATE: Explanation = Explanation {
     what: "The share of customers lost during the period, measured against those active when it began.",
-    formula: "Customers with an end date in the period / customers active on the day before the period starts (start date on or before that day and no end date or an end date after it). Undefined when no customer was active on that day.",
+    formula: "Of the customers active on the day before the period starts (start date on or before that day and no end date or an end date after it), the share whose end date is in the period. Customers who start and end inside the period are not in that base and do not count, so the rate stays between 0 and 100 %. Undefined when no customer was active on that day.",
     why: "High churn, above all soon after signing, can point to a sales problem: reps over-promising to close, and customers leaving once they see what they actually bought. Keeping customers is also one of the cheapest ways to raise profit.",
     watch: "Unless sales also owns retention, its effort is usually better spent on other KPIs. The rate grows with the length of the period, so compare like periods. Customers who start and leave within the period count above the line but not below it.",
 };

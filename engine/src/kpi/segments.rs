@@ -76,12 +76,19 @@ pub fn segment_values(ws: &Workspace, dim: Dim, datasets: &[DatasetKind]) -> Vec
 /// ```
 pub fn segments(def: &KpiDef, ws: &Workspace, scope: &Scope, dim: Dim) -> Vec<SegmentRow> {
     let chosen = scope.filters.0.get(&dim).filter(|v| !v.is_empty());
-    segment_values(ws, dim, def.datasets)
+    let rows: Vec<SegmentRow> = segment_values(ws, dim, def.datasets)
         .into_iter()
         .filter(|v| chosen.is_none_or(|c| c.contains(v)))
         .map(|segment| {
             let s = Scope { filters: scope.filters.with(dim, &segment), ..scope.clone() };
             SegmentRow { result: compute(def, ws, &s), segment }
         })
-        .collect()
+        .collect();
+    // A KPI read from datasets that cannot take the dimension (new customers from the customers
+    // table, by owner) would repeat its total on every row: no breakdown then.
+    let unfiltered = format!("no {}: not filtered by it", dim.label());
+    if rows.iter().all(|r| r.result.notes.iter().any(|n| n.ends_with(&unfiltered))) {
+        return Vec::new();
+    }
+    rows
 }

@@ -870,12 +870,12 @@ fn churn_rate(q: &mut Query) -> R {
     let counts = q.with(
         "churn_counts",
         &format!(
-            "customers active on {before}, the day before the period, and customers whose end date is in the period"
+            "customers active on {before}, the day before the period, and those of them whose end date is in the period"
         ),
         format!(
             "SELECT\n    {} AS active_before,\n    {} AS churned\nFROM customers",
             d.count_if(&format!("start_date <= {0} AND (end_date IS NULL OR end_date > {0})", q.date(before))),
-            d.count_if(&q.within("end_date", p)),
+            d.count_if(&format!("start_date <= {0} AND {1}", q.date(before), q.within("end_date", p))),
         ),
     );
     let name = q.with(
@@ -961,11 +961,11 @@ fn clv_from_customers(q: &mut Query) -> R {
     let d = q.d;
     let per_month = q.with(
         "monthly_churn",
-        "per month: customers active the day before it, and customers whose end date is in it",
+        "per month: customers active the day before it, and those of them whose end date is in it",
         format!(
             "SELECT\n    m.month_from,\n    {} AS active_before,\n    {} AS churned\nFROM {months} m\nCROSS JOIN customers c\nGROUP BY m.month_from",
             d.count_if("c.start_date <= m.day_before AND (c.end_date IS NULL OR c.end_date > m.day_before)"),
-            d.count_if("c.end_date BETWEEN m.month_from AND m.month_to"),
+            d.count_if("c.start_date <= m.day_before AND c.end_date BETWEEN m.month_from AND m.month_to"),
         ),
     );
     let mean = q.with(
