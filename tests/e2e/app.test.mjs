@@ -48,7 +48,7 @@ test('the demo dashboard is live on first load, labelled as demo, with the engin
   const period = await page.$eval('[data-testid=period] strong', (e) => [e.dataset.from, e.dataset.to]);
   assert.deepEqual(period, [native.period.from, native.period.to]);
   // Pipeline per stage: the breakdown rows match the engine's.
-  const stages = await page.$$eval('[data-kpi=pipeline_count][data-segment]', (els) => els.map((e) => [e.dataset.segment, Number(e.dataset.value)]));
+  const stages = await page.$$eval('[data-tile=pipeline_count] [data-kpi=pipeline_count][data-segment]', (els) => els.map((e) => [e.dataset.segment, Number(e.dataset.value)]));
   assert.deepEqual(stages, native.kpis.pipeline_count.breakdown.map((b) => [`stage:${b.segment}`, b.value]));
   await page.screenshot({ path: join(ARTIFACTS, 'demo-1440.png'), fullPage: true });
 });
