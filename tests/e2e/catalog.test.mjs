@@ -4,19 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, serveDist, launch, watch, nativeKpis, headlineValues, close } from './harness.mjs';
+import { ARTIFACTS, openApp, nativeKpis, headlineValues, close } from './harness.mjs';
 
 let server, browser, page;
 const log = { requests: [], errors: [] };
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  watch(context, log);
-  page = await context.newPage();
-  await page.goto(server.origin + '/');
-  await page.waitForSelector('.app[data-state=ready]');
+  ({ server, browser, page } = await openApp(log));
 });
 
 after(async () => {

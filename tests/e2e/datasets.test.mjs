@@ -5,19 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, CORPUS, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
+import { ARTIFACTS, CORPUS, openApp, headlineValues, upload } from './harness.mjs';
 
 let server, browser, page;
 const log = { requests: [], errors: [] };
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  watch(context, log);
-  page = await context.newPage();
-  await page.goto(server.origin + '/');
-  await page.waitForSelector('.app[data-state=ready]');
+  ({ server, browser, page } = await openApp(log));
 });
 
 after(async () => {

@@ -66,6 +66,19 @@ export function watchPage(page, log) {
   });
 }
 
+/** Serves dist/, opens the app in a fresh Chromium at `viewport` with every request logged,
+ * and waits for the demo dashboard. */
+export async function openApp(log, viewport = { width: 1440, height: 1000 }) {
+  const server = await serveDist();
+  const browser = await launch();
+  const context = await browser.newContext({ viewport });
+  watch(context, log);
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('.app[data-state=ready]');
+  return { server, browser, context, page };
+}
+
 /** KPIs of the same data computed by the native engine (target/debug/pipelens-cli). */
 export function nativeKpis(...args) {
   const bin = join(ROOT, 'target/debug/pipelens-cli');
