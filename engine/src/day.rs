@@ -84,6 +84,13 @@ impl Day {
     }
 }
 
+/// A day is written as its ISO date, `2024-02-29`, as [`Day`]'s `Display` writes it.
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.to_naive().format("%Y-%m-%d"))

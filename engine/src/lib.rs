@@ -4,7 +4,8 @@
 //!
 //! The flow is bytes → [`ingest::read_deals`] → [`DealsTable`] in a [`Workspace`] →
 //! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with chart-ready aggregates
-//! from [`series`].
+//! from [`series`], and the already aggregated data of each audience view (executive, manager,
+//! rep, pipeline, leads and activity, customers) from [`views`].
 
 pub mod column;
 pub mod day;
@@ -17,11 +18,13 @@ pub mod format;
 pub mod ingest;
 pub mod kpi;
 pub mod period;
+pub mod preset;
 pub mod series;
 pub mod sql;
 pub mod stage;
 pub mod stats;
 pub mod table;
+pub mod views;
 pub mod workspace;
 
 pub use day::Day;

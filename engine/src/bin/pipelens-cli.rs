@@ -14,6 +14,16 @@
 //!                                                  --batch, one such object per line of stdin,
 //!                                                  each line a JSON scope {"period": [FROM, TO],
 //!                                                  "filters": [[DIM, VALUE], ...]} (both optional)
+//! pipelens-cli view NAME [OPTIONS] [--rep NAME] [--kpi ID]... (--demo | FILE...)
+//!                                                  the data of one audience view (engine::views)
+//!                                                  as JSON {"view", "period", "filters", "grain",
+//!                                                  "data"}; data is null where the view has none.
+//!                                                  NAME: people-owner, people-team (the manager's
+//!                                                  table), rep (--rep NAME, default the first rep;
+//!                                                  --kpi ID to choose the KPIs), reps, cycle,
+//!                                                  response (histograms), activity (per --grain,
+//!                                                  default week), pacing, forecast, cohorts, mix
+//!                                                  (revenue per deal type per --grain bucket)
 //!
 //! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
 //!          --filter DIM=VALUE   a segment filter (owner, team, region, product, lead_source,
@@ -26,19 +36,22 @@
 
 use pipelens_engine::ingest::{self, DatasetKind};
 use pipelens_engine::sql::{self, Dialect};
-use pipelens_engine::{demo, export, kpi, Day, Dim, Grain, Period, Scope, Workspace};
+use pipelens_engine::{demo, export, kpi, views, Day, Dim, Grain, Period, Scope, Workspace};
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--segments] \
                      (--demo | FILE...) | pipelens-cli sql (ID | --all) [--period FROM TO] [--filter DIM=VALUE]... \
-                     [--dialect duckdb|postgres|bigquery|spark] (--demo | FILE...) | pipelens-cli demo-csv [DIR] \
-                     | pipelens-cli table FILE...";
+                     [--dialect duckdb|postgres|bigquery|spark] (--demo | FILE...) | pipelens-cli view \
+                     (people-owner|people-team|rep|reps|cycle|response|activity|pacing|forecast|cohorts|mix) \
+                     [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--rep NAME] [--kpi ID]... \
+                     (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("kpis") => Options::parse(&args[1..]).and_then(|o| o.run()),
+        Some("view") if args.len() > 1 => Options::parse(&args[2..]).and_then(|o| view(&args[1], &o)),
         Some("table") if args.len() > 1 => {
             args[1..].iter().for_each(|p| print_table(p));
             return ExitCode::SUCCESS;
@@ -185,8 +198,13 @@ struct Options {
     files: Vec<String>,
     period: Option<Period>,
     filters: Vec<(Dim, String)>,
-    grain: Grain,
+    /// The grain chosen with `--grain`, if any.
+    grain: Option<Grain>,
     segments: bool,
+    /// `--rep NAME` (the `rep` view).
+    rep: Option<String>,
+    /// `--kpi ID`, repeated (the `rep` view).
+    kpis: Vec<String>,
 }
 
 fn day(s: &str) -> Result<Day, String> {
@@ -200,8 +218,10 @@ impl Options {
             files: Vec::new(),
             period: None,
             filters: Vec::new(),
-            grain: Grain::Month,
+            grain: None,
             segments: false,
+            rep: None,
+            kpis: Vec::new(),
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -214,8 +234,11 @@ impl Options {
                     o.period = Some(Period::new(from, to).ok_or("the period ends before it starts")?);
                 }
                 "--grain" => {
-                    o.grain = serde_json::from_value(Value::String(next()?.clone())).map_err(|_| USAGE.to_owned())?
+                    o.grain =
+                        Some(serde_json::from_value(Value::String(next()?.clone())).map_err(|_| USAGE.to_owned())?)
                 }
+                "--rep" => o.rep = Some(next()?.clone()),
+                "--kpi" => o.kpis.push(next()?.clone()),
                 "--filter" => {
                     let (dim, value) = next()?.split_once('=').ok_or(USAGE.to_owned())?;
                     let dim: Dim =
@@ -242,7 +265,7 @@ impl Options {
         for (dim, v) in &self.filters {
             scope.filters.0.entry(*dim).or_default().push(v.clone());
         }
-        Ok(kpis_json(&ws, &scope, self.grain, self.segments, reports))
+        Ok(kpis_json(&ws, &scope, self.grain.unwrap_or(Grain::Month), self.segments, reports))
     }
 
     /// The data and the scope the options choose (as `run` builds them), for `sql`.
@@ -257,6 +280,48 @@ impl Options {
         }
         Ok((ws, scope))
     }
+}
+
+/// `view NAME ...`: the data of one audience view as JSON.
+fn view(name: &str, o: &Options) -> Result<Value, String> {
+    let (ws, scope) = o.scope()?;
+    let grain = o.grain.unwrap_or(if name == "activity" { Grain::Week } else { Grain::Month });
+    let to_json = |v: Result<Value, serde_json::Error>| v.map_err(|e| e.to_string());
+    let data = match name {
+        "people-owner" => to_json(serde_json::to_value(views::people(&ws, &scope, Dim::Owner)))?,
+        "people-team" => to_json(serde_json::to_value(views::people(&ws, &scope, Dim::Team)))?,
+        "rep" => {
+            let rep = match &o.rep {
+                Some(r) => r.clone(),
+                None => views::reps(&ws).into_iter().next().ok_or("the data names no rep")?,
+            };
+            let ids: Vec<&str> =
+                if o.kpis.is_empty() { views::REP_KPIS.to_vec() } else { o.kpis.iter().map(String::as_str).collect() };
+            if let Some(bad) = ids.iter().find(|id| kpi::find(id).is_none()) {
+                return Err(format!("no KPI {bad:?}"));
+            }
+            to_json(serde_json::to_value(views::rep_vs_team(&ws, &scope, &rep, &ids)))?
+        }
+        "reps" => to_json(serde_json::to_value(views::reps(&ws)))?,
+        "cycle" => to_json(serde_json::to_value(views::cycle_histogram(&ws, &scope)))?,
+        "response" => to_json(serde_json::to_value(views::response_histogram(&ws, &scope)))?,
+        "activity" => to_json(serde_json::to_value(views::activity_by(&ws, &scope, grain)))?,
+        "pacing" => to_json(serde_json::to_value(views::pacing(&ws, &scope, grain)))?,
+        "forecast" => to_json(serde_json::to_value(views::forecast_vs_actual(&ws, &scope)))?,
+        "cohorts" => to_json(serde_json::to_value(views::cohort_matrix(&ws, &scope)))?,
+        "mix" => {
+            let revenue = kpi::find("revenue").ok_or("no revenue KPI")?;
+            to_json(serde_json::to_value(views::segment_trends(revenue, &ws, &scope, Dim::DealType, grain)))?
+        }
+        _ => return Err(format!("no view {name:?}\n{USAGE}")),
+    };
+    Ok(json!({
+        "view": name,
+        "period": { "from": scope.period.from.to_string(), "to": scope.period.to.to_string() },
+        "filters": scope.filters,
+        "grain": grain,
+        "data": data,
+    }))
 }
 
 fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {

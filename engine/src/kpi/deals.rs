@@ -166,15 +166,12 @@ pub fn avg_deal_size(ctx: &Ctx) -> KpiResult {
     closed_notes(r, &c, true)
 }
 
-/// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
-/// Deals whose close date is before their created date are left out as data errors.
-pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
-    let scope = &ctx.scope;
-    let p = scope.period;
-    let c = closed_in(d, mask, p);
+/// The deals `sales_cycle_days` averages: won in `p`, passing `mask`, with a created date and
+/// not closed before it. Calls `each(row, days from created to close)` for each, in row order,
+/// and returns how many won deals of `p` were left out for having no created date and for
+/// closing before they were created.
+pub(crate) fn won_cycles(d: &DealsTable, mask: &Mask, p: Period, mut each: impl FnMut(usize, i32)) -> (usize, usize) {
     let (mut no_created, mut negative) = (0usize, 0usize);
-    let mut days: Vec<f64> = Vec::with_capacity(c.won);
     for i in won_in(d, mask, p) {
         let (Some(created), Some(close)) = (d.created.get(i), d.close.get(i)) else {
             no_created += 1;
@@ -182,9 +179,21 @@ pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
         };
         match created.days_until(close) {
             n if n < 0 => negative += 1,
-            n => days.push(n as f64),
+            n => each(i, n),
         }
     }
+    (no_created, negative)
+}
+
+/// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
+/// Deals whose close date is before their created date are left out as data errors.
+pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
+    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let scope = &ctx.scope;
+    let p = scope.period;
+    let c = closed_in(d, mask, p);
+    let mut days: Vec<f64> = Vec::with_capacity(c.won);
+    let (no_created, negative) = won_cycles(d, mask, p, |_, n| days.push(n as f64));
     let r = KpiResult::from_option(mean(&days), || {
         Undefined::NoRows(if c.won == 0 {
             format!("no deals were won in {p}")

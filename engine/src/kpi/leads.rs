@@ -4,6 +4,7 @@
 use super::classes::{activity_class, ActivityClass};
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Unit};
+use crate::day::Day;
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
 use crate::stage::Status;
@@ -99,29 +100,50 @@ pub fn lead_conversion_rate(ctx: &Ctx) -> KpiResult {
 /// Seconds within which a response counts as "within 5 minutes".
 pub const FAST_RESPONSE_SECS: i64 = 300;
 
-/// `lead_response_time`: median minutes from created to first contact over leads created in
-/// the period that were contacted; mean and the share within 5 minutes beside it; per owner.
-pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
-    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
+/// Whether a response after `minutes` counts as "within 5 minutes": at most
+/// [`FAST_RESPONSE_SECS`], the bound included.
+pub(crate) fn is_fast_response(minutes: f64) -> bool {
+    minutes * 60.0 <= FAST_RESPONSE_SECS as f64
+}
+
+/// The leads `lead_response_time` takes: created in the period, passing the filters, with a
+/// first contact that is not before their creation. Calls `each(row, minutes from created to
+/// first contact)` for each, in row order, and returns how many were left out for being
+/// contacted before they were created; `Err` holds the "needs" result when the leads or their
+/// timestamps are missing.
+pub(crate) fn response_minutes(ctx: &Ctx, mut each: impl FnMut(usize, f64)) -> Result<usize, Box<KpiResult>> {
+    let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return Err(Box::new(needs_leads())) };
     let (Some(created), Some(first)) = (t.timestamps("created_at"), t.timestamps("first_contact_at")) else {
-        return needs("leads", "created_at, first_contact_at (dates with times)");
+        return Err(Box::new(needs("leads", "created_at, first_contact_at (dates with times)")));
     };
-    let owner = t.category("owner");
-    let (mut all, mut negative) = (Vec::new(), 0usize);
-    let mut by_owner: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let mut negative = 0usize;
     for i in created_in(ctx, t, mask) {
         let (Some(a), Some(b)) = (created.epoch_seconds(i), first.epoch_seconds(i)) else { continue };
         if b < a {
             negative += 1;
             continue;
         }
-        let minutes = (b - a) as f64 / 60.0;
+        each(i, (b - a) as f64 / 60.0);
+    }
+    Ok(negative)
+}
+
+/// `lead_response_time`: median minutes from created to first contact over leads created in
+/// the period that were contacted; mean and the share within 5 minutes beside it; per owner.
+pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
+    let owner = ctx.table(DatasetKind::Leads).and_then(|(t, _)| t.category("owner"));
+    let mut all = Vec::new();
+    let mut by_owner: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let negative = match response_minutes(ctx, |i, minutes| {
         all.push(minutes);
         if let Some(o) = owner.and_then(|o| o.get(i)) {
             by_owner.entry(o).or_default().push(minutes);
         }
-    }
-    let fast = |v: &[f64]| v.iter().filter(|&&m| m * 60.0 <= FAST_RESPONSE_SECS as f64).count() as f64 / v.len() as f64;
+    }) {
+        Ok(negative) => negative,
+        Err(needs) => return *needs,
+    };
+    let fast = |v: &[f64]| v.iter().filter(|&&m| is_fast_response(m)).count() as f64 / v.len() as f64;
     let within = (!all.is_empty()).then(|| fast(&all));
     let avg = mean(&all);
     let mut r = KpiResult::from_option(median(&mut all), || {
@@ -203,12 +225,18 @@ fn activity_touchpoints<'a>(ctx: &Ctx<'a>) -> Option<HashMap<&'a str, f64>> {
     Some(before)
 }
 
-/// `activity_volume`: activities dated in the period, per type and per owner.
-pub fn activity_volume(ctx: &Ctx) -> KpiResult {
+/// The activities `activity_volume` counts: dated in the period and passing the filters. Calls
+/// `each(row, date, class)` for each, in row order (the type read by [`activity_class`]; no type
+/// is "other"), and returns how many activities passing the filters have no date; `Err` holds
+/// the "needs" result when the activities or their dates are missing.
+pub(crate) fn counted_activities(
+    ctx: &Ctx,
+    mut each: impl FnMut(usize, Day, ActivityClass),
+) -> Result<usize, Box<KpiResult>> {
     let Some((t, mask)) = ctx.table(DatasetKind::Activities) else {
-        return needs("activities", "owner, type, date");
+        return Err(Box::new(needs("activities", "owner, type, date")));
     };
-    let Some(date) = t.dates("date") else { return needs("activities", "date") };
+    let Some(date) = t.dates("date") else { return Err(Box::new(needs("activities", "date"))) };
     let p = ctx.period();
     let kind = t.category("type");
     let classes: Vec<ActivityClass> = kind.map_or(Vec::new(), |k| k.values.iter().map(|v| activity_class(v)).collect());
@@ -217,19 +245,31 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
             .and_then(|&c| classes.get(c as usize).copied())
             .unwrap_or(ActivityClass::Other)
     };
-    let owner = t.category("owner");
+    let missing = (0..t.len).filter(|&i| keeps(mask, i) && date.days[i] == crate::column::NO_DAY).count();
+    for i in (0..t.len).filter(|&i| keeps(mask, i) && p.contains_raw(date.days[i])) {
+        each(i, Day(date.days[i]), class_of(i));
+    }
+    Ok(missing)
+}
+
+/// `activity_volume`: activities dated in the period, per type and per owner.
+pub fn activity_volume(ctx: &Ctx) -> KpiResult {
+    let p = ctx.period();
+    let owner = ctx.table(DatasetKind::Activities).and_then(|(t, _)| t.category("owner"));
     let mut per_class = [0usize; 5];
     let mut per_owner: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
     let mut total = 0usize;
-    let missing = (0..t.len).filter(|&i| keeps(mask, i) && date.days[i] == crate::column::NO_DAY).count();
-    for i in (0..t.len).filter(|&i| keeps(mask, i) && p.contains_raw(date.days[i])) {
-        let c = class_of(i) as usize;
+    let missing = match counted_activities(ctx, |i, _, class| {
+        let c = class as usize;
         per_class[c] += 1;
         total += 1;
         if let Some(o) = owner.and_then(|o| o.get(i)) {
             per_owner.entry(o).or_default()[c] += 1;
         }
-    }
+    }) {
+        Ok(missing) => missing,
+        Err(needs) => return *needs,
+    };
     let mut r = if total == 0 {
         KpiResult::undefined(Undefined::NoRows(format!("no activities in {p}")))
     } else {

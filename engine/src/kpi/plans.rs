@@ -46,9 +46,17 @@ fn needs_quotas() -> KpiResult {
 }
 
 /// Σ quota of the quota rows inside `p`, or `None` without quotas.
-pub(super) fn quota_total(ctx: &Ctx, p: Period) -> Option<f64> {
+pub(crate) fn quota_total(ctx: &Ctx, p: Period) -> Option<f64> {
     let (t, mask) = ctx.table(DatasetKind::Quotas)?;
     Some(plans_inside(t, mask, "quota", p).map(|x| x.3).sum())
+}
+
+/// Σ quota of the quota rows inside `p` (passing the filters, with a quota) and how many rows
+/// that is, or `None` without quotas.
+pub(crate) fn quotas_inside(ctx: &Ctx, p: Period) -> Option<(f64, usize)> {
+    let (t, mask) = ctx.table(DatasetKind::Quotas)?;
+    let n = plans_inside(t, mask, "quota", p).count();
+    Some((plans_inside(t, mask, "quota", p).map(|x| x.3).sum(), n))
 }
 
 /// `pipeline_coverage`: pipeline value / Σ quota of the quota periods that start in the next
@@ -116,14 +124,34 @@ fn revenue_by_owner(ctx: &Ctx, p: Period) -> (BTreeMap<String, f64>, f64) {
     (by, total)
 }
 
-/// `forecast_accuracy`: per forecast period inside P, max(0, 1 − |A − F| / A); the mean of
-/// those. Per owner when forecasts have owners.
-pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
+/// One forecast period inside the scope's period, with what was forecast and what was won.
+pub(crate) struct ForecastPeriod {
+    /// First day of the forecast period.
+    pub(crate) from: Day,
+    /// Last day of the forecast period.
+    pub(crate) to: Day,
+    /// Σ forecast of the rows for this period.
+    pub(crate) forecast: f64,
+    /// Σ forecast per owner, for rows that name one.
+    pub(crate) forecast_by_owner: BTreeMap<String, f64>,
+    /// Revenue won in the forecast period (deals passing the filters, in the scope's currency).
+    pub(crate) actual: f64,
+    /// That revenue per owner.
+    pub(crate) actual_by_owner: BTreeMap<String, f64>,
+}
+
+/// The forecast periods `forecast_accuracy` scores: every distinct (start, end) of the forecast
+/// rows that pass the filters and lie wholly inside the period, in order, with the revenue won
+/// in each. `Err` holds the "needs" result when deals or forecasts are missing.
+pub(crate) fn forecast_periods(ctx: &Ctx) -> Result<Vec<ForecastPeriod>, Box<KpiResult>> {
     if ctx.ws.deals.is_none() {
-        return needs_deals();
+        return Err(Box::new(needs_deals()));
     }
     let Some((t, mask)) = ctx.table(DatasetKind::Forecasts) else {
-        return KpiResult::undefined(Undefined::NeedsData { dataset: "forecasts", fields: "period_start, forecast" });
+        return Err(Box::new(KpiResult::undefined(Undefined::NeedsData {
+            dataset: "forecasts",
+            fields: "period_start, forecast",
+        })));
     };
     let owner = t.category("owner");
     // Per period: Σ forecast, and per owner Σ forecast.
@@ -135,6 +163,22 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
             *e.1.entry(o.to_owned()).or_insert(0.0) += f;
         }
     }
+    Ok(periods
+        .into_iter()
+        .map(|((from, to), (forecast, forecast_by_owner))| {
+            let (actual_by_owner, actual) = revenue_by_owner(ctx, Period { from, to });
+            ForecastPeriod { from, to, forecast, forecast_by_owner, actual, actual_by_owner }
+        })
+        .collect())
+}
+
+/// `forecast_accuracy`: per forecast period inside P, max(0, 1 − |A − F| / A); the mean of
+/// those. Per owner when forecasts have owners.
+pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
+    let periods = match forecast_periods(ctx) {
+        Ok(periods) => periods,
+        Err(needs) => return *needs,
+    };
     let accuracy = |a: f64, f: f64| (1.0 - (a - f).abs() / a).max(0.0);
     let (mut scores, mut no_revenue) = (Vec::new(), 0usize);
     let mut per_owner: BTreeMap<String, Vec<f64>> = BTreeMap::new();
@@ -146,16 +190,16 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
             ("accuracy", "Accuracy", Some(Unit::Percent)),
         ],
     );
-    for ((start, end), (f, owners)) in &periods {
-        let (by_owner, a) = revenue_by_owner(ctx, Period { from: *start, to: *end });
-        let score = (a > 0.0).then(|| accuracy(a, *f));
+    for fp in &periods {
+        let (start, end, f, a) = (fp.from, fp.to, fp.forecast, fp.actual);
+        let score = (a > 0.0).then(|| accuracy(a, f));
         match score {
             Some(s) => scores.push(s),
             None => no_revenue += 1,
         }
-        table.push(format!("{start} – {end}"), vec![num(Some(*f)), num(Some(a)), num(score)]);
-        for (o, fo) in owners {
-            if let Some(&ao) = by_owner.get(o).filter(|&&ao| ao > 0.0) {
+        table.push(format!("{start} – {end}"), vec![num(Some(f)), num(Some(a)), num(score)]);
+        for (o, fo) in &fp.forecast_by_owner {
+            if let Some(&ao) = fp.actual_by_owner.get(o).filter(|&&ao| ao > 0.0) {
                 per_owner.entry(o.clone()).or_default().push(accuracy(ao, *fo));
             }
         }
