@@ -48,8 +48,9 @@ ensure_wasm_bindgen() {
 
 ensure_npm_deps() {
   if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
+    && [ -f "$ROOT/node_modules/axe-core/axe.min.js" ] \
     && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 }
 

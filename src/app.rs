@@ -1,22 +1,19 @@
 //! `<App/>`: the page shell, the dashboard and the drop target.
 
-use crate::charts::canvas::ChartCanvas;
-use crate::charts::draw::{
-    draw_pipeline_by_stage, draw_revenue_by_month, month_name, pipeline_measure, PipelineMeasure,
-};
 use crate::components::column_mapper::ColumnMapper;
 use crate::components::data_panel::DataPanel;
+use crate::components::filter_bar::FilterBar;
 use crate::components::import_report::ImportReportView;
-use crate::components::kpi_tile::KpiTile;
-use crate::components::pipeline_table::PipelineTable;
-use crate::components::scope_bar::ScopeBar;
 use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
 use crate::load::load_files;
+use crate::pages::{
+    self, board::BoardPage, catalog::CatalogPage, custom::CustomPage, manager::ManagerPage, nav::Nav, rep::RepPage,
+};
+use crate::route::Page;
 use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
 use leptos::prelude::*;
-use pipelens_engine::format::{compact, count, grouped};
-use pipelens_engine::kpi::Group;
+use pipelens_engine::format::{count, grouped};
 use pipelens_engine::{demo, export, Period};
 
 /// The whole app.
@@ -27,6 +24,7 @@ pub fn App() -> impl IntoView {
     let resize = RwSignal::new(0u32);
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
+    Effect::new(move |_| crate::theme::apply(state.dark.get()));
 
     let dragging = RwSignal::new(false);
     // The first waiting file, compared by identity so the mapper keeps its choices while more
@@ -68,8 +66,10 @@ pub fn App() -> impl IntoView {
                 <div class="actions">
                     <UploadButton/>
                     <BackToDemo/>
+                    <ThemeToggle/>
                 </div>
             </header>
+            <Nav/>
             <StatusBanner/>
             <main class="content">
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
@@ -117,6 +117,23 @@ fn SourceBadge() -> impl IntoView {
             view! { <p class="source file" data-testid="source"><span class="badge file">{label}</span>" " {names}</p> }
                 .into_any()
         }
+    }
+}
+
+/// Switches between the light and the dark theme.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button
+            class="button"
+            data-testid="theme"
+            aria-pressed=move || state.dark.get().to_string()
+            on:click=move |_| state.dark.update(|d| *d = !*d)
+        >
+            <span aria-hidden="true">{move || if state.dark.get() { "☀" } else { "☾" }}</span>
+            " Dark theme"
+        </button>
     }
 }
 
@@ -191,94 +208,38 @@ fn period_text(p: Period) -> String {
     format!("{} – {}", fmt(p.from), fmt(p.to))
 }
 
-/// The KPI tiles, the two charts and the pipeline table.
+/// The page on screen, under the navigation, the period line and the filter bar.
 #[component]
 fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let d = dashboard;
-    let groups = Group::ALL
-        .iter()
-        .map(|&g| {
-            let tiles = d
-                .kpis
-                .iter()
-                .filter(|k| k.def.group == g)
-                .map(|k| view! { <KpiTile kpi=k.clone() compared_with="previous period"/> })
-                .collect_view();
-            view! {
-                <section class="tile-group" aria-label=g.title()>
-                    <h2 class="group-title">{g.title()}</h2>
-                    <div class="tiles">{tiles}</div>
-                </section>
-            }
-        })
-        .collect_view();
-
-    let months = d.monthly_revenue.clone();
-    let best = months.iter().max_by(|a, b| a.value.total_cmp(&b.value)).filter(|p| p.value > 0.0);
-    let revenue_summary = match best {
-        Some(b) => format!(
-            "Won revenue per month, {}: {} months, highest in {} at {}.",
-            period_text(d.scope.period),
-            months.len(),
-            month_name(&b.label),
-            compact(b.value)
-        ),
-        None => "Won revenue per month: no won revenue in this period.".to_owned(),
+    let for_page = d.clone();
+    let page = move || {
+        let d = for_page.clone();
+        match state.page.get() {
+            Page::Manager => view! { <ManagerPage dashboard=d/> }.into_any(),
+            Page::Rep(rep) => view! { <RepPage dashboard=d rep=rep/> }.into_any(),
+            Page::Custom => view! { <CustomPage dashboard=d/> }.into_any(),
+            Page::Catalog => view! { <CatalogPage dashboard=d/> }.into_any(),
+            other => match pages::layout(&other) {
+                Some(layout) => view! { <BoardPage dashboard=d layout=layout/> }.into_any(),
+                None => ().into_any(),
+            },
+        }
     };
-    let stages = d.pipeline.clone();
-    let measure = pipeline_measure(&stages);
-    let pipeline_summary = format!(
-        "Open pipeline by stage ({}): {}.",
-        if measure == PipelineMeasure::Value { "value" } else { "deal count; the deals have no amounts" },
-        stages
-            .iter()
-            .map(|s| format!("{} {}", s.stage, count(s.count, "deal", "deals")))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let pipeline_title = if measure == PipelineMeasure::Value {
-        "Open pipeline by stage"
-    } else {
-        "Open deals by stage (no amounts in the file)"
-    };
-    let (draw_months, draw_stages) = (months.clone(), stages.clone());
-
     view! {
         <p class="period" data-testid="period">
             <span class="label">"Period "</span>
             <strong data-from=d.scope.period.from.to_string() data-to=d.scope.period.to.to_string()>{period_text(d.scope.period)}</strong>
-            <span class="muted">{if d.scope.period == d.default_period { " · the 12 months ending with the latest month in the data; pipeline and MRR as of the last day; changes against the previous period of the same length" } else { " · a period you chose; pipeline and MRR as of its last day; changes against the previous period of the same length" }}</span>
+            <span class="muted">{format!(
+                "{} · pipeline and MRR as of its last day · changes against the {}",
+                if d.scope.period == d.default_period { " · the 12 months ending with the latest month in the data" } else { " · the period you chose" },
+                d.compared_with()
+            )}</span>
         </p>
-        <ScopeBar dashboard=std::sync::Arc::clone(&d.0)/>
+        <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
         <CurrencyPicker currencies=d.currencies.clone() chosen=d.scope.currency/>
-        {groups}
-        <section class="charts">
-            <figure class="card chart">
-                <figcaption>"Won revenue per month"</figcaption>
-                <ChartCanvas summary=revenue_summary draw=move |area, style| { let _ = draw_revenue_by_month(area, &draw_months, style); }/>
-                <MonthFacts months=months/>
-            </figure>
-            <figure class="card chart">
-                <figcaption>{pipeline_title}</figcaption>
-                <ChartCanvas summary=pipeline_summary draw=move |area, style| { let _ = draw_pipeline_by_stage(area, &draw_stages, style); }/>
-                <PipelineTable stages=stages/>
-            </figure>
-        </section>
-    }
-}
-
-/// Total, best and average month under the revenue chart.
-#[component]
-fn MonthFacts(months: Vec<pipelens_engine::series::SeriesPoint>) -> impl IntoView {
-    let total: f64 = months.iter().map(|m| m.value).sum();
-    let best = months.iter().max_by(|a, b| a.value.total_cmp(&b.value)).filter(|m| m.value > 0.0).cloned();
-    let mean = if months.is_empty() { 0.0 } else { total / months.len() as f64 };
-    view! {
-        <dl class="chart-facts">
-            <div><dt>"Total"</dt><dd>{grouped(total, 0)}</dd></div>
-            <div><dt>"Average month"</dt><dd>{grouped(mean, 0)}</dd></div>
-            {best.map(|b| view! { <div><dt>"Best month"</dt><dd>{format!("{} · {}", month_name(&b.label), grouped(b.value, 0))}</dd></div> })}
-        </dl>
+        <div class="page" data-page=move || state.page.with(|p| p.slug())>{page}</div>
     }
 }
 

@@ -6,6 +6,9 @@ pub mod charts;
 pub mod components;
 pub mod io;
 pub mod load;
+pub mod pages;
+pub mod route;
 pub mod state;
+pub mod theme;
 
 pub use app::App;

@@ -1,9 +1,9 @@
 //! The app's state: what is loaded, what is being loaded, and the figures derived from it.
 
+use crate::route::Page;
 use leptos::prelude::*;
 use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
-use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, StageTotal, Target};
-use pipelens_engine::series::{self, SeriesPoint};
+use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, Target};
 use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Settings, Workspace};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -128,17 +128,79 @@ pub enum LoadStatus {
     Notice(String),
 }
 
-/// What the user chose to look at: the period, filters, KPI settings and typed targets.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A step of a drill-down: the filters before it, to go back to, and what it narrowed to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crumb {
+    /// The filters before the step.
+    pub before: Filters,
+    /// `Team: East`.
+    pub label: String,
+}
+
+/// An item of the custom board: a KPI tile or a chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoardItem {
+    /// A KPI tile, by id.
+    Kpi(&'static str),
+    /// A chart.
+    Chart(crate::charts::catalog::ChartId),
+}
+
+/// What the user chose to look at: the period, grain, comparison, filters, KPI settings,
+/// typed targets and the custom board.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ViewSettings {
     /// A custom period; `None` takes the default period of the data.
     pub period: Option<Period>,
+    /// The bucket size of trends and sparklines.
+    pub grain: Grain,
+    /// What tiles and trends are compared with.
+    pub comparison: Comparison,
     /// Segment filters.
     pub filters: Filters,
+    /// The drill-down steps taken, oldest first (the breadcrumb).
+    pub crumbs: Vec<Crumb>,
+    /// The custom board's items, in order.
+    pub board: Vec<BoardItem>,
     /// KPI settings (gross margin, revenue target).
     pub settings: Settings,
     /// Targets typed by the user, per KPI id.
     pub targets: BTreeMap<&'static str, f64>,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            period: None,
+            grain: Grain::Month,
+            comparison: Comparison::Previous,
+            filters: Filters::none(),
+            crumbs: Vec::new(),
+            board: crate::charts::catalog::default_board(),
+            settings: Settings::default(),
+            targets: BTreeMap::new(),
+        }
+    }
+}
+
+impl ViewSettings {
+    /// Narrows the filters to one segment, remembering the step for the breadcrumb.
+    pub fn drill(&mut self, dim: Dim, value: &str) {
+        if self.filters.0.get(&dim).is_some_and(|v| v.len() == 1 && v[0] == value) {
+            return;
+        }
+        let label = format!("{}: {value}", crate::components::filter_bar::capitalise(dim.label()));
+        self.crumbs.push(Crumb { before: self.filters.clone(), label });
+        self.filters = self.filters.with(dim, value);
+    }
+
+    /// Goes back to the filters before drill-down step `step` (0: before any).
+    pub fn back_to(&mut self, step: usize) {
+        if let Some(c) = self.crumbs.get(step) {
+            self.filters = c.before.clone();
+            self.crumbs.truncate(step);
+        }
+    }
 }
 
 /// One KPI as the dashboard shows it.
@@ -161,6 +223,12 @@ pub struct Dashboard {
     pub scope: Scope,
     /// The period of the data by default (the user may pick another).
     pub default_period: Period,
+    /// The data's latest day: presets such as "this quarter" are relative to it.
+    pub latest: pipelens_engine::Day,
+    /// The bucket size of trends.
+    pub grain: Grain,
+    /// What the tiles compare with.
+    pub comparison: Comparison,
     /// The deals' currencies (code, name, deals), most frequent first; empty without a
     /// currency column.
     pub currencies: Vec<(u32, String, usize)>,
@@ -168,13 +236,22 @@ pub struct Dashboard {
     pub kpis: Vec<KpiView>,
     /// Values each segment dimension takes in the data, for the filters.
     pub dims: Vec<(Dim, Vec<String>)>,
-    /// Won revenue per month across the period.
-    pub monthly_revenue: Vec<SeriesPoint>,
-    /// Open pipeline per stage on the as-of date.
-    pub pipeline: Vec<StageTotal>,
 }
 
 impl Dashboard {
+    /// The KPI with `id`, as computed for the dashboard.
+    pub fn kpi(&self, id: &str) -> Option<&KpiView> {
+        self.kpis.iter().find(|k| k.def.id == id)
+    }
+
+    /// How the comparison is named on tiles: `previous period`, `same period last year`.
+    pub fn compared_with(&self) -> &'static str {
+        match self.comparison {
+            Comparison::Previous => "previous period",
+            Comparison::YearEarlier => "same period last year",
+        }
+    }
+
     /// Computes the dashboard with amounts in `currency` (the data's default when `None` or
     /// unknown) over the user's view, or `None` when the data has no dates at all.
     pub fn compute(ws: &Workspace, currency: Option<u32>, view: &ViewSettings) -> Option<Dashboard> {
@@ -196,7 +273,7 @@ impl Dashboard {
         if let Some(&t) = view.targets.get("revenue") {
             scope.settings.revenue_target = Some(t);
         }
-        let previous = kpi::compute_all(ws, &scope.over(Comparison::Previous.period(scope.period)));
+        let previous = kpi::compute_all(ws, &scope.over(view.comparison.period(scope.period)));
         let kpis = kpi::compute_all(ws, &scope)
             .into_iter()
             .zip(previous)
@@ -217,17 +294,14 @@ impl Dashboard {
             .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
-        let sel = pipelens_engine::Selection::new(ws, &scope.filters);
         Some(Dashboard {
             default_period,
+            latest: ws.latest_day()?,
+            grain: view.grain,
+            comparison: view.comparison,
             currencies,
             kpis,
             dims,
-            monthly_revenue: ws
-                .deals
-                .as_ref()
-                .map_or(Vec::new(), |d| series::won_revenue_by(d, &sel.deals, &scope, Grain::Month)),
-            pipeline: ws.deals.as_ref().map_or(Vec::new(), |d| kpi::pipeline(d, &sel.deals, &scope).stages),
             scope,
         })
     }
@@ -248,6 +322,12 @@ pub struct AppState {
     pub currency: RwSignal<Option<u32>>,
     /// The period, filters, settings and targets the user chose.
     pub view: RwSignal<ViewSettings>,
+    /// The page on screen.
+    pub page: RwSignal<Page>,
+    /// Whether the dark theme is on.
+    pub dark: RwSignal<bool>,
+    /// Tiles whose explanation is open, kept across recomputations.
+    pub open_explain: RwSignal<std::collections::BTreeSet<&'static str>>,
     /// Id of the load in progress: a load whose id is no longer current stops.
     pub load_id: RwSignal<u64>,
     /// Files waiting for the user to choose (or review) their columns, first shown first.
@@ -264,15 +344,21 @@ impl AppState {
         let loaded = RwSignal::new(Shared(Arc::new(Loaded::demo())));
         let currency = RwSignal::new(None);
         let view = RwSignal::new(ViewSettings::default());
+        // The figures depend on the scope, not on the breadcrumb or the custom board's layout.
+        let inputs =
+            Memo::new(move |_| view.with(|v| ViewSettings { crumbs: Vec::new(), board: Vec::new(), ..v.clone() }));
         let dashboard = Memo::new(move |_| {
             let c = currency.get();
-            view.with(|v| loaded.with(|l| Dashboard::compute(&l.workspace, c, v).map(|d| Shared(Arc::new(d)))))
+            inputs.with(|v| loaded.with(|l| Dashboard::compute(&l.workspace, c, v).map(|d| Shared(Arc::new(d)))))
         });
         AppState {
             loaded,
             status: RwSignal::new(LoadStatus::Idle),
             currency,
             view,
+            page: crate::route::page_signal(),
+            dark: RwSignal::new(crate::theme::prefers_dark()),
+            open_explain: RwSignal::new(Default::default()),
             load_id: RwSignal::new(0),
             pending: RwSignal::new(Vec::new()),
             append: RwSignal::new(false),
@@ -304,6 +390,7 @@ impl AppState {
         self.view.update(|v| {
             v.period = None;
             v.filters = Filters::none();
+            v.crumbs.clear();
         });
         self.loaded.set(Shared(Arc::new(loaded)));
     }

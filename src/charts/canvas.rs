@@ -1,12 +1,29 @@
 //! `<ChartCanvas/>`: runs a drawing function on a `<canvas>`, sized for the device's pixel
-//! ratio so lines and text stay crisp, and redrawn when its data or the window size changes.
+//! ratio so lines and text stay crisp, redrawn when its data, the theme or the window size
+//! changes. The marks the drawing reports become hover tooltips with exact values, reachable
+//! by keyboard too (arrow keys step through them, Enter drills down).
 
-use super::draw::ChartStyle;
-use crate::state::ResizeTick;
+use super::{hit_at, ChartStyle, Hit};
+use crate::state::{AppState, ResizeTick};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+
+/// A tooltip on screen: its text and where it points, in CSS pixels within the canvas.
+#[derive(Clone, Debug, PartialEq)]
+struct Tip {
+    text: String,
+    x: f64,
+    y: f64,
+    drill: bool,
+}
+
+impl Tip {
+    fn of(hit: &Hit, x: f64, y: f64) -> Tip {
+        Tip { text: hit.text.clone(), x, y, drill: hit.drill.is_some() }
+    }
+}
 
 /// A chart on a canvas. `draw` may read signals: the chart redraws when they change.
 #[component]
@@ -14,16 +31,24 @@ pub fn ChartCanvas<F>(
     /// Text alternative read by screen readers: what the chart shows and its key figures.
     #[prop(into)]
     summary: Signal<String>,
-    /// Draws the chart on the canvas's drawing area.
+    /// Draws the chart on the canvas's drawing area and returns its marks.
     draw: F,
+    /// Called with a mark's segment when it is clicked (or chosen with Enter).
+    #[prop(optional)]
+    on_drill: Option<Callback<String>>,
 ) -> impl IntoView
 where
-    F: Fn(&DrawingArea<CanvasBackend, Shift>, &ChartStyle) + 'static,
+    F: Fn(&DrawingArea<CanvasBackend, Shift>, &ChartStyle) -> Vec<Hit> + 'static,
 {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let resize = expect_context::<ResizeTick>().0;
+    let dark = expect_context::<AppState>().dark;
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let tip = RwSignal::new(None::<Tip>);
+    let focused = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
         resize.track();
+        let dark = dark.get();
         let Some(el) = canvas.get() else { return };
         let rect = el.get_bounding_client_rect();
         let scale = window().device_pixel_ratio().max(1.0);
@@ -35,8 +60,83 @@ where
         el.set_height(h);
         let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else { return };
         let area = backend.into_drawing_area();
-        draw(&area, &ChartStyle { scale, ..ChartStyle::default() });
+        hits.set_value(draw(&area, &crate::theme::chart_style(dark, scale)));
         let _ = area.present();
+        tip.set(None);
+        focused.set(None);
     });
-    view! { <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=move || summary.get()></canvas> }
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let now = hits.with_value(|h| hit_at(h, x, y).map(|hit| Tip::of(hit, x, y)));
+        if tip.get_untracked() != now {
+            tip.set(now);
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let drill = hits.with_value(|h| hit_at(h, x, y).and_then(|hit| hit.drill.clone()));
+        if let (Some(segment), Some(cb)) = (drill, on_drill) {
+            cb.run(segment);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = hits.with_value(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let step = |i: Option<usize>, forward: bool| match (i, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => step(focused.get_untracked(), true),
+            "ArrowLeft" | "ArrowUp" => step(focused.get_untracked(), false),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" | " " => {
+                let drill = focused.get_untracked().and_then(|i| hits.with_value(|h| h.get(i)?.drill.clone()));
+                if let (Some(segment), Some(cb)) = (drill, on_drill) {
+                    ev.prevent_default();
+                    cb.run(segment);
+                }
+                return;
+            }
+            "Escape" => {
+                tip.set(None);
+                focused.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focused.set(Some(next));
+        tip.set(hits.with_value(|h| h.get(next).map(|hit| Tip::of(hit, (hit.x0 + hit.x1) / 2.0, hit.y0.max(8.0)))));
+    };
+    let tooltip = move || {
+        tip.get().map(|t| {
+            let style = format!("left:{:.0}px;top:{:.0}px", t.x, t.y);
+            let hint = t.drill.then_some(" · click to drill down");
+            view! { <div class="chart-tip" role="status" style=style>{t.text}<span class="muted">{hint}</span></div> }
+        })
+    };
+    view! {
+        <div class="chart-wrap">
+            <canvas
+                node_ref=canvas
+                class="chart-canvas"
+                class:drillable=move || tip.with(|t| t.as_ref().is_some_and(|t| t.drill))
+                role="img"
+                tabindex="0"
+                aria-label=move || format!("{} Use the arrow keys to read each value{}.", summary.get(), if on_drill.is_some() { ", Enter to drill down" } else { "" })
+                on:mousemove=on_move
+                on:mouseleave=move |_| tip.set(None)
+                on:click=on_click
+                on:keydown=on_key
+                on:blur=move |_| { tip.set(None); focused.set(None); }
+            ></canvas>
+            {tooltip}
+        </div>
+    }
 }

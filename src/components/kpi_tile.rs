@@ -4,11 +4,13 @@
 //! `data-value` test hooks.
 
 use crate::components::kpi_table::KpiTableView;
+use crate::components::sparkline::TrendSparkline;
 use crate::components::sql_box::SqlBox;
 use crate::state::{AppState, KpiView};
 use leptos::prelude::*;
 use pipelens_engine::format::{display, grouped};
 use pipelens_engine::kpi::{Direction, KpiResult, Rag, Target, TargetSource, Unit};
+use pipelens_engine::{Grain, Scope};
 
 /// The `data-value` of a result: the unrounded number with `.`, empty when undefined.
 pub fn data_value(r: &KpiResult) -> String {
@@ -17,8 +19,16 @@ pub fn data_value(r: &KpiResult) -> String {
 
 /// The change from `before` to `now`, worded and judged in the KPI's direction: in percentage
 /// points for a KPI that is itself a percentage, else relative.
-fn delta(now: f64, before: f64, unit: Unit, direction: Direction, label: &str) -> (String, &'static str) {
+/// Returns the text, the judgement (`good`, `bad`, `flat`) and an arrow for the sign.
+fn delta(now: f64, before: f64, unit: Unit, direction: Direction, label: &str) -> (String, &'static str, &'static str) {
     let diff = now - before;
+    let arrow = if diff > 0.0 {
+        "▲"
+    } else if diff < 0.0 {
+        "▼"
+    } else {
+        "▬"
+    };
     let sign = if diff >= 0.0 { "+" } else { "−" };
     let text = if unit == Unit::Percent {
         format!("{sign}{} pts vs {label}", grouped(diff.abs() * 100.0, 1))
@@ -34,7 +44,7 @@ fn delta(now: f64, before: f64, unit: Unit, direction: Direction, label: &str) -
         Direction::Neutral => "flat",
         _ => "bad",
     };
-    (text, good)
+    (text, good, arrow)
 }
 
 /// One KPI on the dashboard.
@@ -44,6 +54,12 @@ pub fn KpiTile(
     kpi: KpiView,
     /// The name of the comparison period ("previous period").
     compared_with: &'static str,
+    /// The scope and grain of the sparkline (none without).
+    #[prop(optional)]
+    trend: Option<(Scope, Grain)>,
+    /// Keeps the tile small: its table (if any) opens on demand instead of widening the tile.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let KpiView { def, result, previous, target } = kpi;
@@ -77,7 +93,7 @@ pub fn KpiTile(
         .collect_view();
     let has_breakdown = !result.breakdown.is_empty();
     let table = result.table.clone().filter(|t| !t.rows.is_empty());
-    let wide = table.is_some();
+    let wide = table.is_some() && !compact;
     let e = def.explanation;
     let undefined = reason.is_some();
     let title = reason.clone().unwrap_or_default();
@@ -93,18 +109,28 @@ pub fn KpiTile(
             }
         });
     };
+    // Kept open across recomputations, so typing a target does not close it.
+    let explain_open = state.open_explain.with_untracked(|s| s.contains(def.id));
     let target_hint = match def.unit {
         Unit::Percent => "as a fraction: 0.25 for 25 %",
         _ => "in the KPI's unit",
     };
     view! {
-        <article class="tile" class:undefined=undefined class:wide=wide data-tile=def.id>
+        <article class="tile" class:undefined=undefined class:wide=wide class:compact=compact data-tile=def.id>
             <h3 class="tile-name">{def.name}</h3>
             <p class="tile-value" data-kpi=def.id data-value=data_value(&result) title=title>
                 {text}
             </p>
             {reason.map(|r| view! { <p class="reason">{r}</p> })}
-            {change.map(|(t, good)| view! { <p class=format!("delta {good}") data-testid="delta">{t}</p> })}
+            {trend.map(|(scope, grain)| view! { <TrendSparkline def=def scope=scope grain=grain/> })}
+            {change.map(|(t, good, arrow)| {
+                let verdict = match good {
+                    "good" => " (better)",
+                    "bad" => " (worse)",
+                    _ => "",
+                };
+                view! { <p class=format!("delta {good}") data-testid="delta"><span class="arrow" aria-hidden="true">{arrow}</span>" "{t}<span class="verdict">{verdict}</span></p> }
+            })}
             {status.map(|(t, rag): (Target, Rag)| view! {
                 <p class=format!("rag {}", rag.label().replace(' ', "-")) data-rag=format!("{rag:?}").to_lowercase()>
                     <span class="dot" aria-hidden="true"></span>
@@ -114,10 +140,25 @@ pub fn KpiTile(
             {companions}
             <ul class="notes">{notes}</ul>
             {has_breakdown.then(|| view! { <ul class="breakdown">{breakdown}</ul> })}
-            {table.map(|t| view! { <KpiTableView id=def.id table=t/> })}
+            {table.map(|t| if compact {
+                let rows = t.rows.len();
+                view! {
+                    <details class="tile-table">
+                        <summary>{format!("Table ({rows} rows)")}</summary>
+                        <KpiTableView id=def.id table=t/>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { <KpiTableView id=def.id table=t/> }.into_any()
+            })}
             <ul class="left-out">{left_out}</ul>
-            <details class="explain">
-                <summary>"What is this?"</summary>
+            <details class="explain" open=explain_open on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(def.id); });
+            }>
+                <summary><span class="info-icon" aria-hidden="true">"i"</span>"What is this?"</summary>
                 <p>{e.what}</p>
                 <p><strong>"Formula: "</strong>{e.formula}</p>
                 <p><strong>"Why it matters: "</strong>{e.why}</p>

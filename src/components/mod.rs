@@ -2,11 +2,11 @@
 
 pub mod column_mapper;
 pub mod data_panel;
+pub mod filter_bar;
 pub mod import_report;
 pub mod kpi_table;
 pub mod kpi_tile;
-pub mod pipeline_table;
-pub mod scope_bar;
+pub mod sparkline;
 pub mod sql_box;
 pub mod stage_editor;
 pub mod upload;

@@ -33,29 +33,41 @@ after(async () => {
 test('the demo dashboard is live on first load, labelled as demo, with the engine\'s numbers', async () => {
   const source = await page.textContent('[data-testid=source]');
   assert.match(source, /Demo data/);
-  const shown = await headlineValues(page);
   const native = nativeKpis('--demo');
   const ids = Object.keys(native.kpis);
   assert.equal(ids.length, 34, 'the whole catalog of KPI_SPEC.md');
-  for (const id of ids) {
-    assert.ok(shown[id], `tile ${id} is on the page`);
+  // First the executive view, then every KPI on the catalog page.
+  assert.equal(await page.getAttribute('.page', 'data-page'), 'executive');
+  const matches = (shown, id) => {
     const want = native.kpis[id].value;
     assert.notEqual(want, null, `${id} is defined on the demo`);
     const got = Number(shown[id].value);
     assert.ok(shown[id].value !== '' && Number.isFinite(got), `${id} has a numeric data-value`);
     assert.ok(close(got, want), `${id}: page ${got} vs engine ${want}`);
+  };
+  const executive = await headlineValues(page);
+  assert.ok(Object.keys(executive).length >= 12, 'the executive view has its tiles');
+  for (const id of Object.keys(executive)) matches(executive, id);
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-1440.png'), fullPage: true });
+  await page.click('nav.pages a[data-page=all]');
+  await page.waitForSelector('.page[data-page=all]');
+  const shown = await headlineValues(page);
+  for (const id of ids) {
+    assert.ok(shown[id], `tile ${id} is on the page`);
+    matches(shown, id);
   }
   const period = await page.$eval('[data-testid=period] strong', (e) => [e.dataset.from, e.dataset.to]);
   assert.deepEqual(period, [native.period.from, native.period.to]);
   // Pipeline per stage: the breakdown rows match the engine's.
   const stages = await page.$$eval('[data-tile=pipeline_count] [data-kpi=pipeline_count][data-segment]', (els) => els.map((e) => [e.dataset.segment, Number(e.dataset.value)]));
   assert.deepEqual(stages, native.kpis.pipeline_count.breakdown.map((b) => [`stage:${b.segment}`, b.value]));
-  await page.screenshot({ path: join(ARTIFACTS, 'demo-1440.png'), fullPage: true });
 });
 
-test('both charts are painted, at the device pixel ratio, and redrawn on resize', async () => {
+test('the charts are painted, at the device pixel ratio, and redrawn on resize', async () => {
+  await page.click('nav.pages a[data-page=executive]');
+  await page.waitForSelector('.page[data-page=executive] canvas');
   const before = await canvasInk(page);
-  assert.equal(before.length, 2);
+  assert.equal(before.length, 4, 'the executive view has four charts');
   for (const c of before) {
     assert.ok(c.ink > 0.03, `canvas painted (${(c.ink * 100).toFixed(1)} % ink)`);
     assert.equal(c.width, Math.round(c.cssWidth), 'canvas backing store matches its CSS width at DPR 1');
@@ -82,6 +94,9 @@ test('both charts are painted, at the device pixel ratio, and redrawn on resize'
   }
   await p2.screenshot({ path: join(ARTIFACTS, 'demo-hidpi.png') });
   await hidpi.close();
+  // The tests below read KPIs from every group: the catalog page shows them all.
+  await page.click('nav.pages a[data-page=all]');
+  await page.waitForSelector('.page[data-page=all]');
 });
 
 test('uploading the Maven CRM export shows the published reference values', async () => {

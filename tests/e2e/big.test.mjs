@@ -43,7 +43,7 @@ before(async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   watch(context, log);
   page = await context.newPage();
-  await page.goto(server.origin + '/');
+  await page.goto(server.origin + '/#/all');
   await page.waitForSelector('.app[data-state=ready]');
   await page.evaluate(() => {
     window.__longTasks = [];

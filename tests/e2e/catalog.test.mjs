@@ -10,7 +10,7 @@ let server, browser, page;
 const log = { requests: [], errors: [] };
 
 before(async () => {
-  ({ server, browser, page } = await openApp(log));
+  ({ server, browser, page } = await openApp(log, undefined, '#/all'));
 });
 
 after(async () => {
@@ -72,7 +72,8 @@ test('a custom period and filters change every number as the engine says', async
   await page.waitForFunction(() => document.querySelector('[data-testid=period] strong').dataset.to === '2026-06-30');
   await assertMatches(nativeKpis('--demo', '--period', '2026-01-01', '2026-06-30'), 'H1 2026');
 
-  await page.selectOption('[data-filter=team]', 'Enterprise');
+  await page.click('details[data-filter=team] summary');
+  await page.check('details[data-filter=team] input[data-value=Enterprise]');
   await page.waitForSelector('[data-testid=clear-filters]');
   await assertMatches(nativeKpis('--demo', '--period', '2026-01-01', '2026-06-30', '--filter', 'team=Enterprise'), 'Enterprise');
   const notes = await page.textContent('[data-tile=mrr] .notes');
@@ -80,8 +81,8 @@ test('a custom period and filters change every number as the engine says', async
   await page.screenshot({ path: join(ARTIFACTS, 'catalog-filtered.png'), fullPage: true });
 
   await page.click('[data-testid=clear-filters]');
-  await page.click('[data-testid=period-reset]');
-  await page.waitForSelector('[data-testid=period-reset]', { state: 'detached' });
+  await page.selectOption('[data-testid=period-preset]', 'last-12-months');
+  await page.waitForFunction(() => document.querySelector('[data-testid=period-preset]').value === 'last-12-months');
   await assertMatches(nativeKpis('--demo'), 'back to the default');
 });
 

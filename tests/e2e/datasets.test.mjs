@@ -11,7 +11,7 @@ let server, browser, page;
 const log = { requests: [], errors: [] };
 
 before(async () => {
-  ({ server, browser, page } = await openApp(log));
+  ({ server, browser, page } = await openApp(log, undefined, '#/all'));
 });
 
 after(async () => {

@@ -67,14 +67,14 @@ export function watchPage(page, log) {
 }
 
 /** Serves dist/, opens the app in a fresh Chromium at `viewport` with every request logged,
- * and waits for the demo dashboard. */
-export async function openApp(log, viewport = { width: 1440, height: 1000 }) {
+ * and waits for the demo dashboard; `hash` names the page (`#/all`: every KPI). */
+export async function openApp(log, viewport = { width: 1440, height: 1000 }, hash = '') {
   const server = await serveDist();
   const browser = await launch();
   const context = await browser.newContext({ viewport });
   watch(context, log);
   const page = await context.newPage();
-  await page.goto(server.origin + '/');
+  await page.goto(server.origin + '/' + hash);
   await page.waitForSelector('.app[data-state=ready]');
   return { server, browser, context, page };
 }

@@ -1,0 +1,116 @@
+//! `<ChartCard/>`: a chart of the catalog in a card: title, summary, the canvas with tooltips
+//! and drill-down, and the same numbers as a table on demand.
+
+use super::canvas::ChartCanvas;
+use super::catalog::{build, ChartData, ChartId, ChartInput, DataTable, Palette};
+use crate::state::{AppState, Dashboard, Shared};
+use leptos::prelude::*;
+use pipelens_engine::format::display;
+use pipelens_engine::Scope;
+use std::sync::Arc;
+
+/// A chart over `scope` (the dashboard's, or narrower: the rep page adds the rep).
+#[component]
+pub fn ChartCard(
+    /// Which chart.
+    id: ChartId,
+    /// The dashboard: grain, comparison and segment colours.
+    dashboard: Shared<Dashboard>,
+    /// What the chart covers.
+    scope: Scope,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let palette = Palette(dashboard.dims.clone());
+    let data: ChartData = state.loaded.with_untracked(|l| {
+        build(
+            id,
+            &ChartInput {
+                ws: &l.workspace,
+                scope: &scope,
+                grain: dashboard.grain,
+                comparison: dashboard.comparison,
+                palette: &palette,
+            },
+        )
+    });
+    let key = id.key();
+    let drill_dim = id.drill();
+    let on_drill =
+        drill_dim.map(|dim| Callback::new(move |segment: String| state.view.update(|v| v.drill(dim, &segment))));
+    let ChartData { drawing, summary, table } = data;
+    let body = match drawing {
+        Some(drawing) => {
+            let drawing = Arc::new(drawing);
+            let draw = move |area: &_, style: &_| drawing.draw(area, style);
+            let canvas = match on_drill {
+                Some(cb) => view! { <ChartCanvas summary=summary.clone() draw=draw on_drill=cb/> }.into_any(),
+                None => view! { <ChartCanvas summary=summary.clone() draw=draw/> }.into_any(),
+            };
+            view! {
+                {canvas}
+                <details class="as-table">
+                    <summary>"Show as table"</summary>
+                    <DataTableView key=key.clone() table=table drill=drill_dim.is_some()/>
+                </details>
+            }
+            .into_any()
+        }
+        None => view! { <p class="chart-empty" data-testid="chart-empty">{summary.clone()}</p> }.into_any(),
+    };
+    view! {
+        <figure class="card chart" data-chart=key.clone() aria-labelledby=format!("chart-{key}")>
+            <figcaption>
+                <h3 id=format!("chart-{key}")>{id.title()}</h3>
+                <p class="chart-summary">{summary}</p>
+            </figcaption>
+            {body}
+        </figure>
+    }
+}
+
+/// A chart's numbers: one row per category, drillable rows as buttons.
+#[component]
+fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chart = ChartId::parse(&key);
+    let head = table.columns.iter().map(|(c, _)| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let units: Vec<_> = table.columns.iter().map(|c| c.1).collect();
+    let columns: Vec<String> = table.columns.iter().map(|c| c.0.clone()).collect();
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let col = columns.get(i).cloned().unwrap_or_default();
+                    match (v, units.get(i)) {
+                        (Some(v), Some(u)) => view! { <td class="num" data-col=col data-value=v.to_string()>{display(*u, *v)}</td> }.into_any(),
+                        _ => view! { <td class="num" data-col=col data-value="">"–"</td> }.into_any(),
+                    }
+                })
+                .collect_view();
+            let label = r.label.clone();
+            let head = match (drill, r.drill, chart.and_then(ChartId::drill)) {
+                (true, Some(segment), Some(dim)) => view! {
+                    <th scope="row">
+                        <button class="link" data-drill=segment.clone() on:click=move |_| state.view.update(|v| v.drill(dim, &segment))>{label}</button>
+                    </th>
+                }
+                .into_any(),
+                _ => view! { <th scope="row">{label}</th> }.into_any(),
+            };
+            view! { <tr data-row=r.label>{head}{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="kpi-table" role="region" aria-label=format!("{key} as a table") tabindex="0">
+            <table data-chart-table=key.clone()>
+                <thead><tr><th scope="col">{table.label}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

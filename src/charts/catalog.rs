@@ -1,0 +1,929 @@
+//! Every chart the pages and the custom board can show: what it plots, built from the engine's
+//! aggregates, with the same numbers as a table and a one-sentence summary.
+
+use super::labels::long_label;
+use super::{
+    draw_bars, draw_columns, draw_funnel, draw_heatmap, draw_histogram, draw_lines, Bar, BarChart, ChartStyle,
+    ColumnLayout, ColumnSeries, Columns, Funnel, FunnelStep, Heatmap, Histogram, Hit, Line, LineChart, Marker,
+};
+use pipelens_engine::format::display;
+use pipelens_engine::kpi::{self, Comparison, Unit};
+use pipelens_engine::{views, Dim, Grain, Scope, Selection, Workspace};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A chart of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    /// A KPI per bucket, with the comparison period dashed.
+    Trend(&'static str),
+    /// Cumulative won revenue against a straight line to the target.
+    Pacing,
+    /// Won revenue per bucket, stacked by deal type.
+    RevenueMix,
+    /// Forecast and actual revenue per forecast period.
+    ForecastVsActual,
+    /// Open pipeline per stage.
+    PipelineByStage,
+    /// Deals reaching each stage, with conversion and leakage.
+    Funnel,
+    /// Sales cycle lengths of won deals, by lead source.
+    CycleHistogram,
+    /// Won revenue per product.
+    ProductRevenue,
+    /// Quota attainment per rep.
+    AttainmentByRep,
+    /// Leads created and qualified per bucket.
+    LeadsTrend,
+    /// Minutes to first contact, with the 5-minute mark.
+    ResponseHistogram,
+    /// Activities per bucket, by type.
+    ActivityByType,
+    /// Share of each start-month cohort still active, month by month.
+    Cohorts,
+}
+
+impl ChartId {
+    /// Every chart the custom board offers, in menu order.
+    pub const MENU: [ChartId; 16] = [
+        ChartId::Trend("revenue"),
+        ChartId::Pacing,
+        ChartId::RevenueMix,
+        ChartId::ForecastVsActual,
+        ChartId::Trend("win_rate"),
+        ChartId::Trend("pipeline_value"),
+        ChartId::PipelineByStage,
+        ChartId::Funnel,
+        ChartId::CycleHistogram,
+        ChartId::ProductRevenue,
+        ChartId::AttainmentByRep,
+        ChartId::LeadsTrend,
+        ChartId::ResponseHistogram,
+        ChartId::ActivityByType,
+        ChartId::Trend("churn_rate"),
+        ChartId::Cohorts,
+    ];
+
+    /// A stable key: `trend:revenue`, `pacing`, …
+    pub fn key(self) -> String {
+        match self {
+            ChartId::Trend(id) => format!("trend:{id}"),
+            other => other.slug().to_owned(),
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            ChartId::Trend(_) => "trend",
+            ChartId::Pacing => "pacing",
+            ChartId::RevenueMix => "revenue-mix",
+            ChartId::ForecastVsActual => "forecast-vs-actual",
+            ChartId::PipelineByStage => "pipeline-by-stage",
+            ChartId::Funnel => "funnel",
+            ChartId::CycleHistogram => "cycle-histogram",
+            ChartId::ProductRevenue => "product-revenue",
+            ChartId::AttainmentByRep => "attainment-by-rep",
+            ChartId::LeadsTrend => "leads-trend",
+            ChartId::ResponseHistogram => "response-histogram",
+            ChartId::ActivityByType => "activity-by-type",
+            ChartId::Cohorts => "cohorts",
+        }
+    }
+
+    /// The chart with `key`.
+    pub fn parse(key: &str) -> Option<ChartId> {
+        if let Some(id) = key.strip_prefix("trend:") {
+            return kpi::find(id).map(|d| ChartId::Trend(d.id));
+        }
+        ChartId::MENU.into_iter().find(|c| !matches!(c, ChartId::Trend(_)) && c.slug() == key)
+    }
+
+    /// The chart's title.
+    pub fn title(self) -> String {
+        match self {
+            ChartId::Trend(id) => kpi::find(id).map_or_else(|| id.to_owned(), |d| d.name.to_owned()),
+            ChartId::Pacing => "Pacing: won revenue against the target".into(),
+            ChartId::RevenueMix => "Revenue mix by deal type".into(),
+            ChartId::ForecastVsActual => "Forecast vs actual".into(),
+            ChartId::PipelineByStage => "Open pipeline by stage".into(),
+            ChartId::Funnel => "Funnel: deals created in the period".into(),
+            ChartId::CycleHistogram => "Sales cycle length by lead source".into(),
+            ChartId::ProductRevenue => "Won revenue by product".into(),
+            ChartId::AttainmentByRep => "Quota attainment by rep".into(),
+            ChartId::LeadsTrend => "Leads created and qualified".into(),
+            ChartId::ResponseHistogram => "Time to first contact".into(),
+            ChartId::ActivityByType => "Activities by type".into(),
+            ChartId::Cohorts => "Cohort retention".into(),
+        }
+    }
+
+    /// The dimension a click on a mark narrows to, if the chart's marks are segments.
+    pub fn drill(self) -> Option<Dim> {
+        match self {
+            ChartId::RevenueMix => Some(Dim::DealType),
+            ChartId::CycleHistogram => Some(Dim::LeadSource),
+            ChartId::ProductRevenue => Some(Dim::Product),
+            ChartId::AttainmentByRep => Some(Dim::Owner),
+            _ => None,
+        }
+    }
+}
+
+/// The items the custom board starts with.
+pub fn default_board() -> Vec<crate::state::BoardItem> {
+    use crate::state::BoardItem;
+    vec![
+        BoardItem::Kpi("revenue"),
+        BoardItem::Kpi("win_rate"),
+        BoardItem::Kpi("pipeline_value"),
+        BoardItem::Kpi("quota_attainment"),
+        BoardItem::Chart(ChartId::Trend("revenue")),
+        BoardItem::Chart(ChartId::PipelineByStage),
+    ]
+}
+
+/// What a chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drawing {
+    /// Lines over buckets.
+    Lines(LineChart),
+    /// Bars, one per category.
+    Bars(BarChart),
+    /// Stacked or grouped columns.
+    Columns(Columns),
+    /// Funnel steps.
+    Funnel(Funnel),
+    /// Binned counts.
+    Histogram(Histogram),
+    /// A grid of shares.
+    Heatmap(Heatmap),
+}
+
+impl Drawing {
+    /// Draws on `area` and returns the marks.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &ChartStyle) -> Vec<Hit> {
+        let drawn = match self {
+            Drawing::Lines(c) => draw_lines(area, c, style),
+            Drawing::Bars(c) => draw_bars(area, c, style),
+            Drawing::Columns(c) => draw_columns(area, c, style),
+            Drawing::Funnel(c) => draw_funnel(area, c, style),
+            Drawing::Histogram(c) => draw_histogram(area, c, style),
+            Drawing::Heatmap(c) => draw_heatmap(area, c, style),
+        };
+        drawn.unwrap_or_default()
+    }
+}
+
+/// A row of a chart's table: its label, one value per column, and the segment it drills to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataRow {
+    /// Category, bucket or segment.
+    pub label: String,
+    /// One value per column.
+    pub values: Vec<Option<f64>>,
+    /// The segment a click on the row narrows to.
+    pub drill: Option<String>,
+}
+
+/// The chart's numbers as a table: the "show as table" alternative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    /// Header of the label column.
+    pub label: String,
+    /// Column headers with their units.
+    pub columns: Vec<(String, Unit)>,
+    /// Rows.
+    pub rows: Vec<DataRow>,
+}
+
+/// A chart ready to draw, or why there is nothing to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    /// What to draw; `None` when there is nothing (see `summary`).
+    pub drawing: Option<Drawing>,
+    /// What the chart shows and its key figures, in one or two sentences.
+    pub summary: String,
+    /// The same numbers as a table.
+    pub table: DataTable,
+}
+
+impl ChartData {
+    fn empty(why: impl Into<String>) -> ChartData {
+        ChartData {
+            drawing: None,
+            summary: why.into(),
+            table: DataTable { label: String::new(), columns: Vec::new(), rows: Vec::new() },
+        }
+    }
+}
+
+/// Colour indexes per segment, the same on every chart: a segment's position among the values
+/// its dimension takes in the data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Palette(pub Vec<(Dim, Vec<String>)>);
+
+impl Palette {
+    /// The colour index of `segment` of `dim` (by order of appearance when unknown).
+    pub fn of(&self, dim: Dim, segment: &str, fallback: usize) -> usize {
+        self.0
+            .iter()
+            .find(|(d, _)| *d == dim)
+            .and_then(|(_, values)| values.iter().position(|v| v == segment))
+            .unwrap_or(fallback)
+    }
+}
+
+/// What every chart is built over.
+pub struct ChartInput<'a> {
+    /// The loaded data.
+    pub ws: &'a Workspace,
+    /// Period, filters, currency and settings.
+    pub scope: &'a Scope,
+    /// Bucket size of trends.
+    pub grain: Grain,
+    /// What trends are compared with.
+    pub comparison: Comparison,
+    /// Segment colours.
+    pub palette: &'a Palette,
+}
+
+/// Builds chart `id`.
+pub fn build(id: ChartId, input: &ChartInput) -> ChartData {
+    match id {
+        ChartId::Trend(kpi_id) => trend(kpi_id, input),
+        ChartId::Pacing => pacing(input),
+        ChartId::RevenueMix => revenue_mix(input),
+        ChartId::ForecastVsActual => forecast_vs_actual(input),
+        ChartId::PipelineByStage => pipeline_by_stage(input),
+        ChartId::Funnel => funnel(input),
+        ChartId::CycleHistogram => cycle_histogram(input),
+        ChartId::ProductRevenue => product_revenue(input),
+        ChartId::AttainmentByRep => attainment_by_rep(input),
+        ChartId::LeadsTrend => leads_trend(input),
+        ChartId::ResponseHistogram => response_histogram(input),
+        ChartId::ActivityByType => activity_by_type(input),
+        ChartId::Cohorts => cohorts(input),
+    }
+}
+
+fn grain_name(g: Grain) -> &'static str {
+    match g {
+        Grain::Week => "week",
+        Grain::Month => "month",
+        Grain::Quarter => "quarter",
+        Grain::Year => "year",
+    }
+}
+
+fn comparison_name(c: Comparison) -> &'static str {
+    match c {
+        Comparison::Previous => "previous period",
+        Comparison::YearEarlier => "same period last year",
+    }
+}
+
+/// The highest defined value with its label.
+fn peak<'a>(labels: &'a [String], values: &[Option<f64>]) -> Option<(&'a str, f64)> {
+    labels.iter().zip(values).filter_map(|(l, v)| Some((l.as_str(), (*v)?))).max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+fn trend(kpi_id: &str, input: &ChartInput) -> ChartData {
+    let Some(def) = kpi::find(kpi_id) else { return ChartData::empty(format!("No KPI is called {kpi_id}")) };
+    let now = kpi::trend(def, input.ws, input.scope, input.grain);
+    let before_scope = input.scope.over(input.comparison.period(input.scope.period));
+    let before = kpi::trend(def, input.ws, &before_scope, input.grain);
+    let labels: Vec<String> = now.iter().map(|p| p.label.clone()).collect();
+    let values: Vec<Option<f64>> = now.iter().map(|p| p.value).collect();
+    // The comparison lines up bucket by bucket (its buckets may number one fewer or more).
+    let earlier: Vec<Option<f64>> = (0..labels.len()).map(|i| before.get(i).and_then(|p| p.value)).collect();
+    if values.iter().all(Option::is_none) {
+        return ChartData::empty(format!(
+            "{} is undefined in every {} of the period.",
+            def.name,
+            grain_name(input.grain)
+        ));
+    }
+    let against = comparison_name(input.comparison);
+    let summary = match (peak(&labels, &values), values.iter().rev().flatten().next()) {
+        (Some((at, hi)), Some(last)) => format!(
+            "{} per {}: highest in {} at {}, latest {}. The dashed line is the {against}.",
+            def.name,
+            grain_name(input.grain),
+            long_label(at),
+            display(def.unit, hi),
+            display(def.unit, *last)
+        ),
+        _ => format!("{} per {}.", def.name, grain_name(input.grain)),
+    };
+    let rows = now
+        .iter()
+        .zip(&earlier)
+        .map(|(p, e)| DataRow { label: long_label(&p.label), values: vec![p.value, *e], drill: None })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Lines(LineChart {
+            labels,
+            series: vec![
+                Line { name: "This period".into(), values, colour: 0, dashed: false, area: true },
+                Line { name: capitalise(against), values: earlier, colour: 7, dashed: true, area: false },
+            ],
+            unit: def.unit,
+        })),
+        summary,
+        table: DataTable {
+            label: capitalise(grain_name(input.grain)),
+            columns: vec![("This period".into(), def.unit), (capitalise(against), def.unit)],
+            rows,
+        },
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    crate::components::filter_bar::capitalise(s)
+}
+
+fn pacing(input: &ChartInput) -> ChartData {
+    let Some(p) = views::pacing(input.ws, input.scope, input.grain) else {
+        return ChartData::empty(
+            "Pacing needs a target: load quotas for the period, or type a revenue target on the revenue tile.",
+        );
+    };
+    let so_far = p.actual.iter().rev().flatten().next().copied().unwrap_or(0.0);
+    let summary = format!(
+        "Won {} of the {} target of {}{}.",
+        display(Unit::Currency, so_far),
+        p.target_source,
+        display(Unit::Currency, p.target),
+        p.projected
+            .map_or(String::new(), |x| format!("; at this pace the period ends at {}", display(Unit::Currency, x)))
+    );
+    let rows = p
+        .labels
+        .iter()
+        .zip(p.actual.iter().zip(&p.target_line))
+        .map(|(l, (a, t))| DataRow { label: long_label(l), values: vec![*a, Some(*t)], drill: None })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Lines(LineChart {
+            labels: p.labels.clone(),
+            series: vec![
+                Line { name: "Won so far".into(), values: p.actual.clone(), colour: 0, dashed: false, area: true },
+                Line {
+                    name: "Linear path to target".into(),
+                    values: p.target_line.iter().map(|v| Some(*v)).collect(),
+                    colour: 7,
+                    dashed: true,
+                    area: false,
+                },
+            ],
+            unit: Unit::Currency,
+        })),
+        summary,
+        table: DataTable {
+            label: "Up to the end of".into(),
+            columns: vec![("Won so far".into(), Unit::Currency), ("Linear target".into(), Unit::Currency)],
+            rows,
+        },
+    }
+}
+
+fn revenue_mix(input: &ChartInput) -> ChartData {
+    let Some(def) = kpi::find("revenue") else { return ChartData::empty("") };
+    let trends = views::segment_trends(def, input.ws, input.scope, Dim::DealType, input.grain);
+    if trends.is_empty() {
+        return ChartData::empty("The deals have no deal type, so there is no mix to show.");
+    }
+    let categories: Vec<String> = trends[0].points.iter().map(|p| p.label.clone()).collect();
+    let series: Vec<ColumnSeries> = trends
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ColumnSeries {
+            name: t.segment.clone(),
+            values: t.points.iter().map(|p| p.value.unwrap_or(0.0)).collect(),
+            colour: input.palette.of(Dim::DealType, &t.segment, i),
+            drill: Some(t.segment.clone()),
+        })
+        .collect();
+    let totals: Vec<(String, f64)> = series.iter().map(|s| (s.name.clone(), s.values.iter().sum())).collect();
+    let all: f64 = totals.iter().map(|t| t.1).sum();
+    if all <= 0.0 {
+        return ChartData::empty("No revenue was won in the period.");
+    }
+    let summary = format!(
+        "Won revenue per {} by deal type: {}.",
+        grain_name(input.grain),
+        totals
+            .iter()
+            .map(|(n, v)| format!("{n} {} ({})", display(Unit::Currency, *v), display(Unit::Percent, v / all)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(b, l)| DataRow {
+            label: long_label(l),
+            values: series.iter().map(|s| s.values.get(b).copied()).collect(),
+            drill: None,
+        })
+        .collect();
+    ChartData {
+        table: DataTable {
+            label: capitalise(grain_name(input.grain)),
+            columns: series.iter().map(|s| (s.name.clone(), Unit::Currency)).collect(),
+            rows,
+        },
+        drawing: Some(Drawing::Columns(Columns {
+            categories,
+            series,
+            unit: Unit::Currency,
+            layout: ColumnLayout::Stacked,
+        })),
+        summary,
+    }
+}
+
+fn forecast_vs_actual(input: &ChartInput) -> ChartData {
+    let rows = views::forecast_vs_actual(input.ws, input.scope);
+    if rows.is_empty() {
+        return ChartData::empty(
+            "No forecast period lies inside this period: load forecasts to compare them with what was won.",
+        );
+    }
+    // A whole-month forecast period reads as its month: `2026-03` on the axis, `Mar 2026` in the table.
+    let monthly = |r: &views::ForecastRow| r.from.month_start() == r.from && r.to == r.from.month_end();
+    let categories: Vec<String> =
+        rows.iter().map(|r| if monthly(r) { Grain::Month.label(r.from) } else { r.period.clone() }).collect();
+    let labels: Vec<String> = categories.iter().map(|c| long_label(c)).collect();
+    let forecast: Vec<f64> = rows.iter().map(|r| r.forecast).collect();
+    let actual: Vec<f64> = rows.iter().map(|r| r.actual).collect();
+    let (f, a): (f64, f64) = (forecast.iter().sum(), actual.iter().sum());
+    let summary = format!(
+        "Forecast {} against {} won over {} forecast periods ({} of forecast).",
+        display(Unit::Currency, f),
+        display(Unit::Currency, a),
+        rows.len(),
+        if f > 0.0 { display(Unit::Percent, a / f) } else { "–".into() }
+    );
+    let table_rows = labels
+        .iter()
+        .zip(forecast.iter().zip(&actual))
+        .map(|(l, (f, a))| DataRow { label: l.clone(), values: vec![Some(*f), Some(*a)], drill: None })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Columns(Columns {
+            categories,
+            series: vec![
+                ColumnSeries { name: "Forecast".into(), values: forecast, colour: 7, drill: None },
+                ColumnSeries { name: "Actual".into(), values: actual, colour: 0, drill: None },
+            ],
+            unit: Unit::Currency,
+            layout: ColumnLayout::Grouped,
+        })),
+        summary,
+        table: DataTable {
+            label: "Forecast period".into(),
+            columns: vec![("Forecast".into(), Unit::Currency), ("Actual".into(), Unit::Currency)],
+            rows: table_rows,
+        },
+    }
+}
+
+fn pipeline_by_stage(input: &ChartInput) -> ChartData {
+    let Some(d) = input.ws.deals.as_ref() else { return ChartData::empty("Load deals to see the pipeline.") };
+    let sel = Selection::new(input.ws, &input.scope.filters);
+    let stages = kpi::pipeline(d, &sel.deals, input.scope).stages;
+    if stages.iter().all(|s| s.count == 0) {
+        return ChartData::empty("No deal was open on the last day of the period.");
+    }
+    let by_value = stages.iter().any(|s| s.with_amount > 0);
+    let deals = |n: usize| pipelens_engine::format::count(n, "deal", "deals");
+    let bars = stages
+        .iter()
+        .map(|s| Bar {
+            label: s.stage.clone(),
+            value: if by_value { s.value } else { s.count as f64 },
+            note: by_value.then(|| deals(s.count)),
+            colour: if s.stage.contains("won or lost since") { 7 } else { 0 },
+            drill: None,
+        })
+        .collect();
+    let (value, count): (f64, usize) = (stages.iter().map(|s| s.value).sum(), stages.iter().map(|s| s.count).sum());
+    let summary = if by_value {
+        format!(
+            "{} open in {} across {} stages; the largest stage is {}.",
+            display(Unit::Currency, value),
+            deals(count),
+            stages.len(),
+            stages.iter().max_by(|a, b| a.value.total_cmp(&b.value)).map_or("–", |s| s.stage.as_str())
+        )
+    } else {
+        format!(
+            "{} open across {} stages (the deals have no amounts, so counts are shown).",
+            deals(count),
+            stages.len()
+        )
+    };
+    ChartData {
+        drawing: Some(Drawing::Bars(BarChart {
+            bars,
+            unit: if by_value { Unit::Currency } else { Unit::Count },
+            horizontal: true,
+        })),
+        summary,
+        table: DataTable {
+            label: "Stage".into(),
+            columns: vec![("Value".into(), Unit::Currency), ("Deals".into(), Unit::Count)],
+            rows: stages
+                .iter()
+                .map(|s| DataRow {
+                    label: s.stage.clone(),
+                    values: vec![by_value.then_some(s.value), Some(s.count as f64)],
+                    drill: None,
+                })
+                .collect(),
+        },
+    }
+}
+
+fn kpi_table(id: &str, input: &ChartInput) -> Option<kpi::KpiTable> {
+    kpi::compute(kpi::find(id)?, input.ws, input.scope).table.filter(|t| !t.rows.is_empty())
+}
+
+fn funnel(input: &ChartInput) -> ChartData {
+    let Some(t) = kpi_table("funnel_conversion", input) else {
+        return ChartData::empty("No deal was created in the period, or the deals have no open stages.");
+    };
+    let mut steps: Vec<FunnelStep> = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let name = r.label.split(" → ").next().unwrap_or(&r.label).to_owned();
+        steps.push(FunnelStep {
+            label: name,
+            count: t.number(i, "reached").unwrap_or(0.0),
+            conversion: t.number(i, "conversion"),
+        });
+    }
+    if let Some(last) = t.rows.len().checked_sub(1) {
+        steps.push(FunnelStep { label: "Won".into(), count: t.number(last, "next").unwrap_or(0.0), conversion: None });
+    }
+    let first = steps.first().map_or(0.0, |s| s.count);
+    let won = steps.last().map_or(0.0, |s| s.count);
+    let leakiest =
+        steps.iter().filter_map(|s| Some((s.label.as_str(), s.conversion?))).min_by(|a, b| a.1.total_cmp(&b.1));
+    let summary = format!(
+        "{} of {} deals created in the period were won ({}){}.",
+        display(Unit::Count, won),
+        display(Unit::Count, first),
+        if first > 0.0 { display(Unit::Percent, won / first) } else { "–".into() },
+        leakiest.map_or(String::new(), |(s, c)| format!(
+            "; the leakiest step is after {s}, where {} leak",
+            display(Unit::Percent, 1.0 - c)
+        ))
+    );
+    let rows = steps
+        .iter()
+        .map(|s| DataRow { label: s.label.clone(), values: vec![Some(s.count), s.conversion], drill: None })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Funnel(Funnel { steps })),
+        summary,
+        table: DataTable {
+            label: "Stage".into(),
+            columns: vec![("Reached".into(), Unit::Count), ("Go on to the next step".into(), Unit::Percent)],
+            rows,
+        },
+    }
+}
+
+/// A histogram's table: one row per bin, one column per series.
+fn histogram_table(h: &views::Histogram, label: &str) -> DataTable {
+    DataTable {
+        label: label.into(),
+        columns: h.series.iter().map(|(n, _)| (n.clone(), Unit::Count)).collect(),
+        rows: h
+            .bins
+            .iter()
+            .enumerate()
+            .map(|(b, bin)| DataRow {
+                label: bin.label.to_owned(),
+                values: h.series.iter().map(|(_, c)| c.get(b).map(|&n| n as f64)).collect(),
+                drill: None,
+            })
+            .collect(),
+    }
+}
+
+fn cycle_histogram(input: &ChartInput) -> ChartData {
+    let Some(h) = views::cycle_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
+        return ChartData::empty("No deal won in the period has a created date to measure its cycle from.");
+    };
+    let series: Vec<ColumnSeries> = h
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, counts))| ColumnSeries {
+            name: name.clone(),
+            values: counts.iter().map(|&n| n as f64).collect(),
+            colour: input.palette.of(Dim::LeadSource, name, i),
+            drill: (name != "(none)" && name != "All deals").then(|| name.clone()),
+        })
+        .collect();
+    let busiest = h
+        .bins
+        .iter()
+        .enumerate()
+        .max_by_key(|(b, _)| h.series.iter().map(|(_, c)| c.get(*b).copied().unwrap_or(0)).sum::<usize>());
+    let summary = format!(
+        "{} won deals by days from created to won{}.",
+        display(Unit::Count, h.total as f64),
+        busiest.map_or(String::new(), |(_, bin)| format!("; most took {}", bin.label))
+    );
+    ChartData {
+        table: histogram_table(&h, "Cycle length"),
+        drawing: Some(Drawing::Histogram(Histogram {
+            bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
+            series,
+            marker: None,
+            unit: Unit::Count,
+        })),
+        summary,
+    }
+}
+
+fn response_histogram(input: &ChartInput) -> ChartData {
+    let Some(h) = views::response_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
+        return ChartData::empty("No lead created in the period has a first contact time.");
+    };
+    let fast = h.series.first().and_then(|(_, c)| c.first()).copied().unwrap_or(0);
+    let summary = format!(
+        "{} leads by time from created to first contact; {} were answered within 5 minutes.",
+        display(Unit::Count, h.total as f64),
+        display(Unit::Percent, fast as f64 / h.total as f64)
+    );
+    let series = h
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, counts))| ColumnSeries {
+            name: name.clone(),
+            values: counts.iter().map(|&n| n as f64).collect(),
+            colour: i,
+            drill: None,
+        })
+        .collect();
+    ChartData {
+        table: histogram_table(&h, "Time to first contact"),
+        drawing: Some(Drawing::Histogram(Histogram {
+            bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
+            series,
+            marker: Some(Marker { at: views::FIVE_MINUTE_BINS as f64, label: "5 min".into() }),
+            unit: Unit::Count,
+        })),
+        summary,
+    }
+}
+
+fn product_revenue(input: &ChartInput) -> ChartData {
+    let Some(t) = kpi_table("product_performance", input) else {
+        return ChartData::empty("The deals have no product, or none was won in the period.");
+    };
+    let mut rows: Vec<(String, f64)> =
+        (0..t.rows.len()).map(|i| (t.rows[i].label.clone(), t.number(i, "revenue").unwrap_or(0.0))).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    let summary = match rows.first() {
+        Some((top, v)) if total > 0.0 => format!(
+            "{} products; {top} brings {} of won revenue ({}).",
+            rows.len(),
+            display(Unit::Currency, *v),
+            display(Unit::Percent, v / total)
+        ),
+        _ => "No revenue was won in the period.".into(),
+    };
+    ChartData {
+        drawing: Some(Drawing::Bars(BarChart {
+            bars: rows
+                .iter()
+                .enumerate()
+                .map(|(i, (p, v))| Bar {
+                    label: p.clone(),
+                    value: *v,
+                    note: (total > 0.0).then(|| display(Unit::Percent, v / total)),
+                    colour: input.palette.of(Dim::Product, p, i),
+                    drill: Some(p.clone()),
+                })
+                .collect(),
+            unit: Unit::Currency,
+            horizontal: true,
+        })),
+        summary,
+        table: DataTable {
+            label: "Product".into(),
+            columns: vec![("Won revenue".into(), Unit::Currency)],
+            rows: rows
+                .iter()
+                .map(|(p, v)| DataRow { label: p.clone(), values: vec![Some(*v)], drill: Some(p.clone()) })
+                .collect(),
+        },
+    }
+}
+
+fn attainment_by_rep(input: &ChartInput) -> ChartData {
+    let people = views::people(input.ws, input.scope, Dim::Owner);
+    let mut rows: Vec<&views::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
+    if rows.is_empty() {
+        return ChartData::empty("No rep has a quota inside this period: load quotas to see attainment.");
+    }
+    rows.sort_by(|a, b| {
+        b.attainment.unwrap_or(0.0).total_cmp(&a.attainment.unwrap_or(0.0)).then(a.segment.cmp(&b.segment))
+    });
+    let at = rows.iter().filter(|r| r.attainment.unwrap_or(0.0) >= 1.0).count();
+    let summary = format!(
+        "{at} of {} reps at or over quota; highest {} ({}), lowest {} ({}).",
+        rows.len(),
+        rows[0].segment,
+        display(Unit::Percent, rows[0].attainment.unwrap_or(0.0)),
+        rows[rows.len() - 1].segment,
+        display(Unit::Percent, rows[rows.len() - 1].attainment.unwrap_or(0.0))
+    );
+    let paced = people.elapsed < 1.0;
+    ChartData {
+        drawing: Some(Drawing::Bars(BarChart {
+            bars: rows
+                .iter()
+                .map(|r| Bar {
+                    label: r.segment.clone(),
+                    value: r.attainment.unwrap_or(0.0),
+                    note: r.projected.filter(|_| paced).map(|p| format!("on pace for {}", display(Unit::Percent, p))),
+                    colour: if r.attainment.unwrap_or(0.0) >= 1.0 { 2 } else { 0 },
+                    drill: Some(r.segment.clone()),
+                })
+                .collect(),
+            unit: Unit::Percent,
+            horizontal: true,
+        })),
+        summary,
+        table: DataTable {
+            label: "Rep".into(),
+            columns: vec![("Attainment".into(), Unit::Percent), ("On pace for".into(), Unit::Percent)],
+            rows: rows
+                .iter()
+                .map(|r| DataRow {
+                    label: r.segment.clone(),
+                    values: vec![r.attainment, r.projected],
+                    drill: Some(r.segment.clone()),
+                })
+                .collect(),
+        },
+    }
+}
+
+fn leads_trend(input: &ChartInput) -> ChartData {
+    let (Some(created), Some(qualified)) = (kpi::find("leads_created"), kpi::find("qualified_leads")) else {
+        return ChartData::empty("");
+    };
+    let a = kpi::trend(created, input.ws, input.scope, input.grain);
+    let b = kpi::trend(qualified, input.ws, input.scope, input.grain);
+    if a.iter().chain(&b).all(|p| p.value.is_none()) {
+        return ChartData::empty("Load leads to see how many are created and qualified.");
+    }
+    let labels: Vec<String> = a.iter().map(|p| p.label.clone()).collect();
+    let (va, vb): (Vec<Option<f64>>, Vec<Option<f64>>) =
+        (a.iter().map(|p| p.value).collect(), (0..labels.len()).map(|i| b.get(i).and_then(|p| p.value)).collect());
+    let sum = |v: &[Option<f64>]| v.iter().flatten().sum::<f64>();
+    let summary = format!(
+        "{} leads created and {} qualified in the period, per {}.",
+        display(Unit::Count, sum(&va)),
+        display(Unit::Count, sum(&vb)),
+        grain_name(input.grain)
+    );
+    let rows = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| DataRow { label: long_label(l), values: vec![va[i], vb[i]], drill: None })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Lines(LineChart {
+            labels,
+            series: vec![
+                Line { name: "Created".into(), values: va, colour: 0, dashed: false, area: true },
+                Line { name: "Qualified".into(), values: vb, colour: 1, dashed: false, area: false },
+            ],
+            unit: Unit::Count,
+        })),
+        summary,
+        table: DataTable {
+            label: capitalise(grain_name(input.grain)),
+            columns: vec![("Created".into(), Unit::Count), ("Qualified".into(), Unit::Count)],
+            rows,
+        },
+    }
+}
+
+fn activity_by_type(input: &ChartInput) -> ChartData {
+    let Some(a) = views::activity_by(input.ws, input.scope, input.grain) else {
+        return ChartData::empty("Load activities to see the team's calls, emails and meetings.");
+    };
+    let series: Vec<ColumnSeries> = a
+        .types
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| c.iter().any(|&n| n > 0))
+        .map(|(i, (name, counts))| ColumnSeries {
+            name: name.clone(),
+            values: counts.iter().map(|&n| n as f64).collect(),
+            colour: i,
+            drill: None,
+        })
+        .collect();
+    let total: f64 = series.iter().flat_map(|s| &s.values).sum();
+    if total == 0.0 {
+        return ChartData::empty("No activity was logged in the period.");
+    }
+    let summary = format!(
+        "{} activities per {}: {}.",
+        display(Unit::Count, total),
+        grain_name(input.grain),
+        series
+            .iter()
+            .map(|s| format!("{} {}", display(Unit::Count, s.values.iter().sum()), s.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let rows = a
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(b, l)| DataRow {
+            label: long_label(l),
+            values: series.iter().map(|s| s.values.get(b).copied()).collect(),
+            drill: None,
+        })
+        .collect();
+    ChartData {
+        table: DataTable {
+            label: capitalise(grain_name(input.grain)),
+            columns: series.iter().map(|s| (s.name.clone(), Unit::Count)).collect(),
+            rows,
+        },
+        drawing: Some(Drawing::Columns(Columns {
+            categories: a.labels.clone(),
+            series,
+            unit: Unit::Count,
+            layout: ColumnLayout::Stacked,
+        })),
+        summary,
+    }
+}
+
+fn cohorts(input: &ChartInput) -> ChartData {
+    let Some(m) = views::cohort_matrix(input.ws, input.scope).filter(|m| !m.rows.is_empty()) else {
+        return ChartData::empty("Load customers with start dates to see how each cohort is retained.");
+    };
+    let after_three: Vec<f64> = m.cells.iter().filter_map(|r| r.get(3).copied().flatten()).collect();
+    let summary = format!(
+        "{} monthly cohorts; {} on average still active 3 months after starting.",
+        m.rows.len(),
+        if after_three.is_empty() {
+            "none is old enough to say how many are".into()
+        } else {
+            display(Unit::Percent, after_three.iter().sum::<f64>() / after_three.len() as f64)
+        }
+    );
+    let mut columns = vec![("Customers".to_owned(), Unit::Count)];
+    columns.extend(m.columns.iter().map(|c| (format!("Month {c}"), Unit::Percent)));
+    let rows = m
+        .rows
+        .iter()
+        .zip(m.sizes.iter().zip(&m.cells))
+        .map(|(l, (n, cells))| {
+            let mut values = vec![Some(*n as f64)];
+            values.extend(cells.iter().copied());
+            DataRow { label: long_label(l), values, drill: None }
+        })
+        .collect();
+    ChartData {
+        drawing: Some(Drawing::Heatmap(Heatmap {
+            rows: m.rows.clone(),
+            columns: m.columns.clone(),
+            cells: m.cells.clone(),
+            unit: Unit::Percent,
+        })),
+        summary,
+        table: DataTable { label: "Start month".into(), columns, rows },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_keys_round_trip() {
+        for c in ChartId::MENU {
+            assert_eq!(ChartId::parse(&c.key()), Some(c), "{}", c.key());
+        }
+        assert_eq!(ChartId::parse("trend:nope"), None);
+        assert_eq!(ChartId::parse("nope"), None);
+    }
+}

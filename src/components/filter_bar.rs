@@ -1,0 +1,210 @@
+//! The filter bar on every view: period preset or custom range, grain, comparison, one
+//! multi-select per segment dimension, the gross margin CLV uses, and the drill-down
+//! breadcrumb.
+
+use crate::state::{AppState, Dashboard};
+use leptos::prelude::*;
+use pipelens_engine::kpi::Comparison;
+use pipelens_engine::preset::Preset;
+use pipelens_engine::{Day, Dim, Grain, Period};
+use std::sync::Arc;
+
+/// `owner` → `Owner`.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+const GRAINS: [(Grain, &str, &str); 4] = [
+    (Grain::Week, "week", "Week"),
+    (Grain::Month, "month", "Month"),
+    (Grain::Quarter, "quarter", "Quarter"),
+    (Grain::Year, "year", "Year"),
+];
+
+/// The filter bar.
+#[component]
+pub fn FilterBar(
+    /// The dashboard being shown, for the current period and the filter values.
+    dashboard: Arc<Dashboard>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = dashboard.scope.period;
+    let latest = dashboard.latest;
+    let preset = Preset::matching(p, latest);
+    let set_period = move |from: Option<Day>, to: Option<Day>| {
+        state.view.update(|v| {
+            let cur = v.period.unwrap_or(p);
+            v.period = Period::new(from.unwrap_or(cur.from), to.unwrap_or(cur.to)).or(Some(cur));
+        });
+    };
+    let on_preset = move |ev: leptos::ev::Event| {
+        if let Some(x) = Preset::parse(&event_target_value(&ev)) {
+            state.view.update(|v| v.period = (x != Preset::Last12Months).then(|| x.period(latest)));
+        }
+    };
+    let presets = Preset::ALL
+        .into_iter()
+        .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{x.label()}</option> })
+        .collect_view();
+    let (grain, comparison) = state.view.with_untracked(|v| (v.grain, v.comparison));
+    let grains = GRAINS
+        .iter()
+        .map(|&(g, key, label)| view! { <option value=key selected=g == grain>{label}</option> })
+        .collect_view();
+    let on_grain = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if let Some(&(g, _, _)) = GRAINS.iter().find(|(_, k, _)| *k == key) {
+            state.view.update(|v| v.grain = g);
+        }
+    };
+    let on_comparison = move |ev: leptos::ev::Event| {
+        let with = if event_target_value(&ev) == "year" { Comparison::YearEarlier } else { Comparison::Previous };
+        state.view.update(|v| v.comparison = with);
+    };
+    let filters = dashboard
+        .dims
+        .iter()
+        .map(|(dim, values)| {
+            let chosen = dashboard.scope.filters.0.get(dim).cloned().unwrap_or_default();
+            view! { <MultiSelect dim=*dim values=values.clone() chosen=chosen/> }
+        })
+        .collect_view();
+    let filtered = !dashboard.scope.filters.is_empty();
+    let margin = format!("{}", dashboard.scope.settings.gross_margin * 100.0);
+    let set_margin = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev).trim().trim_end_matches('%').trim().replace(',', ".");
+        if let Some(m) = v.parse::<f64>().ok().filter(|m| (0.0..=100.0).contains(m)) {
+            state.view.update(|s| s.settings.gross_margin = m / 100.0);
+        }
+    };
+    view! {
+        <section class="filter-bar card" aria-label="Period and filters">
+            <div class="row">
+                <label class="field">
+                    <span>"Period"</span>
+                    <select data-testid="period-preset" on:change=on_preset>
+                        {presets}
+                        <option value="custom" selected=preset.is_none() disabled=true>"Custom range"</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"From"</span>
+                    <input type="date" data-testid="period-from" value=p.from.to_string() on:change=move |ev| set_period(Day::parse_iso(&event_target_value(&ev)), None)/>
+                </label>
+                <label class="field">
+                    <span>"To"</span>
+                    <input type="date" data-testid="period-to" value=p.to.to_string() on:change=move |ev| set_period(None, Day::parse_iso(&event_target_value(&ev)))/>
+                </label>
+                <label class="field">
+                    <span>"Grain"</span>
+                    <select data-testid="grain" on:change=on_grain>{grains}</select>
+                </label>
+                <label class="field">
+                    <span>"Compare with"</span>
+                    <select data-testid="comparison" on:change=on_comparison>
+                        <option value="previous" selected=comparison == Comparison::Previous>"Previous period"</option>
+                        <option value="year" selected=comparison == Comparison::YearEarlier>"Same period last year"</option>
+                    </select>
+                </label>
+                <label class="field narrow">
+                    <span>"Gross margin %"</span>
+                    <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin title="The gross margin CLV is computed with"/>
+                </label>
+            </div>
+            <div class="row filters">
+                {filters}
+                {filtered.then(|| view! {
+                    <button class="button small" data-testid="clear-filters" on:click=move |_| state.view.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>"Clear filters"</button>
+                })}
+            </div>
+            <Breadcrumb/>
+        </section>
+    }
+}
+
+/// A multi-select for one dimension: a disclosure with a checkbox per value.
+#[component]
+fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let summary = match chosen.len() {
+        0 => "All".to_owned(),
+        1 => chosen[0].clone(),
+        n => format!("{n} selected"),
+    };
+    let toggle = move |value: String, on: bool| {
+        state.view.update(|v| {
+            let list = v.filters.0.entry(dim).or_default();
+            list.retain(|x| *x != value);
+            if on {
+                list.push(value);
+                list.sort();
+            }
+            if list.is_empty() {
+                v.filters.0.remove(&dim);
+            }
+        });
+    };
+    let boxes = values
+        .into_iter()
+        .map(|value| {
+            let checked = chosen.contains(&value);
+            let v = value.clone();
+            view! {
+                <label class="option">
+                    <input type="checkbox" data-value=value.clone() checked=checked on:change=move |ev| toggle(v.clone(), event_target_checked(&ev))/>
+                    <span>{value}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let active = !chosen.is_empty();
+    view! {
+        <details class="multi" class:active=active data-filter=dim.field()>
+            <summary>
+                <span class="name">{capitalise(dim.label())}</span>
+                <span class="chosen">{summary}</span>
+            </summary>
+            <div class="options" role="group" aria-label=format!("{} to show", capitalise(dim.label()))>
+                {active.then(|| view! {
+                    <button class="link" on:click=move |_| state.view.update(|v| { v.filters.0.remove(&dim); })>"Show all"</button>
+                })}
+                {boxes}
+            </div>
+        </details>
+    }
+}
+
+/// Where the drill-downs led, each step a way back.
+#[component]
+fn Breadcrumb() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let crumbs = state.view.with(|v| v.crumbs.clone());
+        if crumbs.is_empty() {
+            return ().into_any();
+        }
+        let last = crumbs.len() - 1;
+        let steps = crumbs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let label = c.label.clone();
+                if i == last {
+                    view! { <li aria-current="true"><span>{label}</span></li> }.into_any()
+                } else {
+                    view! { <li><button class="link" on:click=move |_| state.view.update(|v| v.back_to(i + 1))>{label}</button></li> }.into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="breadcrumb" aria-label="Drill-down" data-testid="breadcrumb">
+                <ol>
+                    <li><button class="link" data-testid="crumb-root" on:click=move |_| state.view.update(|v| v.back_to(0))>"All data"</button></li>
+                    {steps}
+                </ol>
+            </nav>
+        }
+        .into_any()
+    }
+}

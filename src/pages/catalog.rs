@@ -1,0 +1,27 @@
+//! Every KPI of the catalog, in its four groups.
+
+use super::board::tile;
+use crate::state::{Dashboard, Shared};
+use leptos::prelude::*;
+use pipelens_engine::kpi::Group;
+
+/// All 34 tiles by group.
+#[component]
+pub fn CatalogPage(
+    /// The dashboard.
+    dashboard: Shared<Dashboard>,
+) -> impl IntoView {
+    Group::ALL
+        .iter()
+        .map(|&g| {
+            let tiles =
+                dashboard.kpis.iter().filter(|k| k.def.group == g).map(|k| tile(&dashboard, k, false)).collect_view();
+            view! {
+                <section class="tile-group" aria-label=g.title()>
+                    <h2 class="group-title">{g.title()}</h2>
+                    <div class="tiles">{tiles}</div>
+                </section>
+            }
+        })
+        .collect_view()
+}

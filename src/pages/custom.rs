@@ -1,0 +1,121 @@
+//! The custom board: the user picks KPI tiles and charts and puts them in order.
+
+use super::board::tile;
+use crate::charts::card::ChartCard;
+use crate::charts::catalog::ChartId;
+use crate::state::{AppState, BoardItem, Dashboard, Shared};
+use leptos::prelude::*;
+use pipelens_engine::kpi;
+
+fn item_name(item: BoardItem) -> String {
+    match item {
+        BoardItem::Kpi(id) => kpi::find(id).map_or(id.to_owned(), |d| d.name.to_owned()),
+        BoardItem::Chart(c) => format!("Chart: {}", c.title()),
+    }
+}
+
+/// The custom board and its editor.
+#[component]
+pub fn CustomPage(
+    /// The dashboard.
+    dashboard: Shared<Dashboard>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = move || state.view.with(|v| v.board.clone());
+    let editing = RwSignal::new(false);
+    let board = {
+        let d = dashboard.clone();
+        move || {
+            let list = items();
+            if list.is_empty() {
+                return view! { <p class="card muted">"The board is empty: use “Edit board” to add tiles and charts."</p> }.into_any();
+            }
+            let tiles = list
+                .iter()
+                .filter_map(|i| match i {
+                    BoardItem::Kpi(id) => d.kpi(id).map(|k| tile(&d, k, true)),
+                    BoardItem::Chart(_) => None,
+                })
+                .collect_view();
+            let charts = list
+                .iter()
+                .filter_map(|i| match i {
+                    BoardItem::Chart(c) => Some(view! { <ChartCard id=*c dashboard=d.clone() scope=d.scope.clone()/> }),
+                    BoardItem::Kpi(_) => None,
+                })
+                .collect_view();
+            view! { <div class="tiles">{tiles}</div><section class="charts">{charts}</section> }.into_any()
+        }
+    };
+    view! {
+        <div class="rep-head">
+            <p class="lead">"Your own board: the tiles and charts you chose, in your order."</p>
+            <button class="button small" data-testid="edit-board" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
+                {move || if editing.get() { "Done" } else { "Edit board" }}
+            </button>
+        </div>
+        <Show when=move || editing.get()>
+            <BoardEditor/>
+        </Show>
+        {board}
+    }
+}
+
+/// Add, move and remove the board's items.
+#[component]
+fn BoardEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let update = move |f: &dyn Fn(&mut Vec<BoardItem>)| state.view.update(|v| f(&mut v.board));
+    let list = move || {
+        let items = state.view.with(|v| v.board.clone());
+        let n = items.len();
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let name = item_name(item);
+                view! {
+                    <li data-item=match item { BoardItem::Kpi(id) => id.to_owned(), BoardItem::Chart(c) => c.key() }>
+                        <span class="name">{name.clone()}</span>
+                        <button class="button small" disabled=i == 0 aria-label=format!("Move {name} up") on:click=move |_| update(&|b| b.swap(i - 1, i))>"↑"</button>
+                        <button class="button small" disabled=i + 1 == n aria-label=format!("Move {name} down") on:click=move |_| update(&|b| b.swap(i, i + 1))>"↓"</button>
+                        <button class="button small" aria-label=format!("Remove {name}") on:click=move |_| update(&|b| { b.remove(i); })>"Remove"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let kpi_options = kpi::CATALOG.iter().map(|d| view! { <option value=d.id>{d.name}</option> }).collect_view();
+    let chart_options =
+        ChartId::MENU.iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view();
+    let add = move |item: Option<BoardItem>| {
+        if let Some(item) = item {
+            update(&|b| {
+                if !b.contains(&item) {
+                    b.push(item);
+                }
+            });
+        }
+    };
+    view! {
+        <section class="card board-editor" aria-label="Edit the board">
+            <ol class="board-items">{list}</ol>
+            <div class="row">
+                <label class="field">
+                    <span>"Add a KPI tile"</span>
+                    <select data-testid="add-kpi" on:change=move |ev| add(kpi::find(&event_target_value(&ev)).map(|d| BoardItem::Kpi(d.id)))>
+                        <option value="" selected=true>"Choose…"</option>
+                        {kpi_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Add a chart"</span>
+                    <select data-testid="add-chart" on:change=move |ev| add(ChartId::parse(&event_target_value(&ev)).map(BoardItem::Chart))>
+                        <option value="" selected=true>"Choose…"</option>
+                        {chart_options}
+                    </select>
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The rep's page: one rep's numbers beside their team's average, their open pipeline by stage,
+//! their response times and the leads they need to reach their quota.
+
+use super::board::tile;
+use crate::charts::card::ChartCard;
+use crate::charts::catalog::ChartId;
+use crate::route::{go, Page};
+use crate::state::{AppState, Dashboard, Shared, ViewSettings};
+use leptos::prelude::*;
+use pipelens_engine::format::display;
+use pipelens_engine::{kpi, views, Dim};
+use std::sync::Arc;
+
+/// Tiles for the rep.
+const TILES: [&str; 6] =
+    ["revenue", "quota_attainment", "win_rate", "pipeline_value", "lead_response_time", "leads_needed"];
+
+/// The rep's page.
+#[component]
+pub fn RepPage(
+    /// The dashboard (the whole team).
+    dashboard: Shared<Dashboard>,
+    /// The rep chosen in the address, if any.
+    rep: Option<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let reps = state.loaded.with_untracked(|l| views::reps(&l.workspace));
+    let Some(rep) = rep.filter(|r| reps.contains(r)).or_else(|| reps.first().cloned()) else {
+        return view! { <p class="card">"The data has no owners, so there is no rep to show."</p> }.into_any();
+    };
+    let options =
+        reps.iter().map(|r| view! { <option value=r.clone() selected=*r == rep>{r.clone()}</option> }).collect_view();
+    let on_pick = move |ev: leptos::ev::Event| go(state.page, Page::Rep(Some(event_target_value(&ev))));
+    // The rep's own dashboard: the same view with the rep as the owner filter.
+    let mine = state.loaded.with_untracked(|l| {
+        let view = state
+            .view
+            .with_untracked(|v| ViewSettings { filters: dashboard.scope.filters.with(Dim::Owner, &rep), ..v.clone() });
+        Dashboard::compute(&l.workspace, dashboard.scope.currency, &view)
+    });
+    let Some(mine) = mine.map(|d| Shared(Arc::new(d))) else { return ().into_any() };
+    let comparison =
+        state.loaded.with_untracked(|l| views::rep_vs_team(&l.workspace, &dashboard.scope, &rep, &views::REP_KPIS));
+    let team = comparison.team.clone();
+    let rows = comparison
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let def = kpi::find(&r.id)?;
+            let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(def.unit, v));
+            let verdict = match (r.rep, r.team_average) {
+                (Some(a), Some(b)) if a != b && def.direction != kpi::Direction::Neutral => {
+                    let better = (a > b) == (def.direction == kpi::Direction::Up);
+                    if better { "better than the team" } else { "below the team" }
+                }
+                _ => "",
+            };
+            Some(view! {
+                <tr data-row=def.id>
+                    <th scope="row">{def.name}</th>
+                    <td class="num" data-col="rep" data-value=r.rep.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.rep)}</td>
+                    <td class="num" data-col="team" data-value=r.team_average.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.team_average)}</td>
+                    <td class=format!("verdict {}", if verdict.starts_with("better") { "good" } else if verdict.is_empty() { "" } else { "bad" })>{verdict}</td>
+                </tr>
+            })
+        })
+        .collect_view();
+    let tiles = TILES.iter().filter_map(|id| mine.kpi(id)).map(|k| tile(&mine, k, true)).collect_view();
+    let team_note = match &team {
+        Some(t) => format!(
+            "Team average: the mean over the {} reps of {t}, the team most of {rep}'s deals carry.",
+            comparison.rows.first().map_or(0, |r| r.reps_in_team)
+        ),
+        None => "No team: the deals carry no team column.".to_owned(),
+    };
+    let charts = [ChartId::PipelineByStage, ChartId::ResponseHistogram, ChartId::Trend("revenue")]
+        .into_iter()
+        .map(|id| view! { <ChartCard id=id dashboard=mine.clone() scope=mine.scope.clone()/> })
+        .collect_view();
+    view! {
+        <div class="rep-head">
+            <label class="field">
+                <span>"Rep"</span>
+                <select data-testid="rep-select" on:change=on_pick>{options}</select>
+            </label>
+            <p class="lead">{format!("{rep}: their numbers beside {}.", team.as_deref().map_or("everyone's".to_owned(), |t| format!("the {t} team's average")))}</p>
+        </div>
+        <div class="tiles">{tiles}</div>
+        <section class="card" aria-labelledby="vs-team-title">
+            <h3 id="vs-team-title">{format!("{rep} and the team")}</h3>
+            <div class="kpi-table" role="region" aria-label="Rep and team" tabindex="0">
+                <table data-table="rep-vs-team">
+                    <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">{rep.clone()}</th><th scope="col" class="num">"Team average"</th><th scope="col">"Compared"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="muted small">{team_note}</p>
+        </section>
+        <section class="charts">{charts}</section>
+    }
+    .into_any()
+}

@@ -1,0 +1,233 @@
+// The audience views as a person uses them, at a desktop (1440 px) and a tablet (820 px) width:
+// every page reached through the navigation, every tile equal to the engine's value for the
+// same filters, every chart painted, no serious or critical axe-core violation, no sideways
+// scrolling; then period presets, multi-select filters, drill-down by mouse and by keyboard
+// with the breadcrumb back, the theme and the print stylesheet. Screenshots of each page are
+// saved in tests/e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ARTIFACTS, ROOT, openApp, nativeKpis, headlineValues, canvasInk, close } from './harness.mjs';
+
+const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** A view of the demo data computed by the native engine (`pipelens-cli view NAME ...`). */
+function nativeView(name, ...args) {
+  const bin = join(ROOT, 'target/debug/pipelens-cli');
+  return JSON.parse(execFileSync(bin, ['view', name, ...args, '--demo'], { encoding: 'utf8', maxBuffer: 64 << 20 })).data;
+}
+
+/** Every headline on the page equals the engine's value for the same scope. */
+async function assertTilesMatch(page, native, what) {
+  const shown = await headlineValues(page);
+  const ids = Object.keys(shown);
+  assert.ok(ids.length > 0, `${what}: tiles are shown`);
+  for (const id of ids) {
+    const r = native.kpis[id];
+    assert.ok(r, `${what}: ${id} is a KPI of the engine`);
+    const got = shown[id].value === '' ? null : Number(shown[id].value);
+    if (r.value === null) assert.equal(got, null, `${what}: ${id} is undefined (${r.undefined})`);
+    else assert.ok(got !== null && close(got, r.value), `${what}: ${id} page ${got} vs engine ${r.value}`);
+  }
+  return ids.length;
+}
+
+/** Runs axe-core in the page; fails on serious or critical violations. */
+async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${what}: axe-core violations\n${JSON.stringify(bad, null, 1)}`);
+}
+
+/** Clicks the navigation link of `slug` and waits for its page. */
+async function visit(page, slug) {
+  await page.click(`nav.pages a[data-page=${slug}]`);
+  await page.waitForSelector(`.page[data-page=${slug}]`);
+  await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-state') === 'ready');
+  // Charts draw in an effect after mounting.
+  await page.waitForTimeout(100);
+}
+
+for (const width of [1440, 820]) {
+  test(`every view at ${width} px: tiles match the engine, charts are painted, axe-core passes`, async () => {
+    const log = { requests: [], errors: [] };
+    const { server, browser, page } = await openApp(log, { width, height: 1000 });
+    try {
+      const native = nativeKpis('--demo');
+      const firstRep = nativeView('reps')[0];
+      const repNative = nativeKpis('--demo', '--filter', `owner=${firstRep}`);
+      for (const slug of PAGES) {
+        await visit(page, slug);
+        assert.equal(new URL(page.url()).hash.split('/')[1], slug, `${slug}: the address names the page`);
+        const n = await assertTilesMatch(page, slug === 'rep' ? repNative : native, `${slug} at ${width}`);
+        if (slug === 'all') assert.equal(n, 34, 'the catalog page shows every KPI');
+        const charts = await page.$$eval('figure.chart', (els) => els.map((e) => e.dataset.chart));
+        const ink = await canvasInk(page);
+        if (slug !== 'all') assert.ok(charts.length >= 2, `${slug}: has charts (${charts})`);
+        const empty = await page.$$eval('[data-testid=chart-empty]', (els) => els.map((e) => e.closest('figure').dataset.chart));
+        assert.deepEqual(empty, [], `${slug}: every chart has data on the demo`);
+        for (const [i, c] of ink.entries()) {
+          assert.ok(c.ink > 0.01, `${slug}: canvas ${i} (${charts[i]}) is painted (${c.ink})`);
+          assert.ok(c.cssWidth <= width, `${slug}: canvas ${i} fits the width`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${slug} at ${width}: no sideways scrolling (${overflow} px too wide)`);
+        await assertAccessible(page, `${slug} at ${width}`);
+        await page.screenshot({ path: join(ARTIFACTS, `view-${slug}-${width}.png`), fullPage: true });
+      }
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+}
+
+let server, browser, page;
+const log = { requests: [], errors: [] };
+
+before(async () => {
+  ({ server, browser, page } = await openApp(log));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('chart tables carry the engine numbers: people, histograms, cohorts, pacing', async () => {
+  await visit(page, 'manager');
+  const people = nativeView('people-owner').rows;
+  for (const r of people) {
+    for (const key of ['revenue', 'attainment', 'win_rate', 'avg_deal_size', 'cycle_days', 'activities', 'response_minutes']) {
+      const v = await page.getAttribute(`[data-table=people-owner] tr[data-row="${r.segment}"] [data-col=${key}]`, 'data-value');
+      if (r[key] === null) assert.equal(v, '', `${r.segment} ${key} undefined`);
+      else assert.ok(close(Number(v), r[key]), `${r.segment} ${key}: page ${v} vs engine ${r[key]}`);
+    }
+  }
+  await visit(page, 'leads');
+  const response = nativeView('response');
+  const rows = await page.$$eval('[data-chart-table=response-histogram] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.dataset.value))),
+  );
+  assert.deepEqual(rows.map((r) => r[0]), response.series[0][1], 'response time bins');
+  await visit(page, 'customers');
+  const cohorts = nativeView('cohorts');
+  const sizes = await page.$$eval('[data-chart-table=cohorts] tbody tr', (trs) => trs.map((tr) => Number(tr.querySelector('td').dataset.value)));
+  assert.deepEqual(sizes, cohorts.sizes, 'cohort sizes');
+  await visit(page, 'executive');
+  const pacing = nativeView('pacing');
+  const won = await page.$$eval('[data-chart-table=pacing] tbody tr', (trs) => trs.map((tr) => tr.querySelector('td').dataset.value));
+  assert.deepEqual(won.map((v) => (v === '' ? null : Number(v))), pacing.actual, 'cumulative won revenue');
+});
+
+test('presets, grain, multi-select filters and drill-down change the numbers as the engine says', async () => {
+  await visit(page, 'executive');
+  // A preset: this quarter of the data's latest day.
+  await page.selectOption('[data-testid=period-preset]', 'this-quarter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=period-preset]').value === 'this-quarter');
+  const from = await page.getAttribute('[data-testid=period] strong', 'data-from');
+  const to = await page.getAttribute('[data-testid=period] strong', 'data-to');
+  assert.match(from, /^\d{4}-(01|04|07|10)-01$/);
+  await assertTilesMatch(page, nativeKpis('--demo', '--period', from, to), 'this quarter');
+  // Weekly grain: the revenue trend has a row per ISO week.
+  await page.selectOption('[data-testid=grain]', 'week');
+  await page.waitForSelector('[data-chart-table="trend:revenue"] tr[data-row*="W"]', { state: 'attached' });
+  await page.selectOption('[data-testid=period-preset]', 'last-12-months');
+  await page.selectOption('[data-testid=grain]', 'month');
+
+  // Two teams at once (values within a dimension combine with OR).
+  const teams = nativeView('people-team').rows.map((r) => r.segment).slice(0, 2);
+  await page.click('details[data-filter=team] summary');
+  for (const t of teams) {
+    await page.check(`details[data-filter=team] input[data-value="${t}"]`);
+    await page.waitForFunction(() => document.querySelector('.app').dataset.state === 'ready');
+  }
+  assert.equal(await page.textContent('details[data-filter=team] .chosen'), '2 selected');
+  await assertTilesMatch(page, nativeKpis('--demo', ...teams.flatMap((t) => ['--filter', `team=${t}`])), 'two teams');
+  await page.click('[data-testid=clear-filters]');
+
+  // Drill-down by keyboard: focus the revenue-mix chart, step to a segment, press Enter.
+  const mix = 'figure[data-chart=revenue-mix] canvas';
+  await page.focus(mix);
+  await page.keyboard.press('ArrowRight');
+  const tip = await page.textContent('figure[data-chart=revenue-mix] .chart-tip');
+  assert.match(tip, /drill down/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=breadcrumb]');
+  const crumb = await page.textContent('[data-testid=breadcrumb] [aria-current]');
+  const dealType = crumb.replace(/^Deal type: /, '');
+  assert.notEqual(dealType, crumb, `the breadcrumb names the deal type (${crumb})`);
+  await assertTilesMatch(page, nativeKpis('--demo', '--filter', `deal_type=${dealType}`), 'drilled into a deal type');
+
+  // Drill further by mouse from a table row on the manager page, then back one step.
+  await visit(page, 'manager');
+  const rep = await page.getAttribute('[data-table=people-owner] tbody tr', 'data-row');
+  await page.click(`[data-table=people-owner] tr[data-row="${rep}"] th button`);
+  await page.waitForFunction((r) => document.querySelector('[data-testid=breadcrumb] [aria-current]')?.textContent === `Owner: ${r}`, rep);
+  await assertTilesMatch(page, nativeKpis('--demo', '--filter', `deal_type=${dealType}`, '--filter', `owner=${rep}`), 'drilled into a rep');
+  await page.click('[data-testid=breadcrumb] li:nth-child(2) button');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=breadcrumb] li').length === 2);
+  await assertTilesMatch(page, nativeKpis('--demo', '--filter', `deal_type=${dealType}`), 'back one step');
+  await page.click('[data-testid=crumb-root]');
+  await page.waitForSelector('[data-testid=breadcrumb]', { state: 'detached' });
+  await assertTilesMatch(page, nativeKpis('--demo'), 'back to all data');
+});
+
+test('the rep page, the custom board, the dark theme and the print stylesheet', async () => {
+  await visit(page, 'rep');
+  const reps = nativeView('reps');
+  await page.selectOption('[data-testid=rep-select]', reps[2]);
+  await page.waitForFunction((r) => decodeURIComponent(location.hash) === `#/rep/${r}`, reps[2]);
+  await assertTilesMatch(page, nativeKpis('--demo', '--filter', `owner=${reps[2]}`), 'the third rep');
+  const cmp = nativeView('rep', '--rep', reps[2]);
+  for (const r of cmp.rows) {
+    const team = await page.getAttribute(`[data-table=rep-vs-team] tr[data-row=${r.id}] [data-col=team]`, 'data-value');
+    if (r.team_average === null) assert.equal(team, '');
+    else assert.ok(close(Number(team), r.team_average), `${r.id} team average ${team} vs ${r.team_average}`);
+  }
+  // Back returns to the previous rep's address.
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/rep');
+
+  // The custom board: add a KPI and a chart, move the chart up, remove a tile.
+  await visit(page, 'custom');
+  await page.click('[data-testid=edit-board]');
+  await page.selectOption('[data-testid=add-kpi]', 'churn_rate');
+  await page.selectOption('[data-testid=add-chart]', 'cohorts');
+  await page.waitForSelector('figure[data-chart=cohorts]');
+  // Tiles come before charts; within each, the board's order. Twice up: past churn, then past the pipeline.
+  for (let i = 0; i < 2; i++) await page.click('li[data-item=cohorts] button[aria-label^="Move"][aria-label$="up"]');
+  await page.click('li[data-item=revenue] button[aria-label^="Remove"]');
+  const charts = await page.$$eval('figure.chart', (els) => els.map((e) => e.dataset.chart));
+  assert.deepEqual(charts, ['trend:revenue', 'cohorts', 'pipeline-by-stage']);
+  const tiles = await page.$$eval('[data-tile]', (els) => els.map((e) => e.dataset.tile));
+  assert.deepEqual(tiles, ['win_rate', 'pipeline_value', 'quota_attainment', 'churn_rate']);
+  await page.click('[data-testid=edit-board]');
+
+  // Dark theme: the page and the charts switch.
+  await visit(page, 'executive');
+  await page.click('[data-testid=theme]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.waitForTimeout(150);
+  const bg = await page.$eval('figure.chart canvas', (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+  assert.ok(bg.every((x) => x < 80), `the chart background is dark (${bg})`);
+  await assertAccessible(page, 'executive, dark');
+  await page.screenshot({ path: join(ARTIFACTS, 'view-executive-dark.png'), fullPage: true });
+  await page.click('[data-testid=theme]');
+
+  // Print: controls hidden, figures kept.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.filter-bar'), false, 'the filter bar is not printed');
+  assert.equal(await page.isVisible('nav.pages'), false, 'the navigation is not printed');
+  assert.ok(await page.isVisible('[data-tile=revenue]'), 'tiles are printed');
+  await page.screenshot({ path: join(ARTIFACTS, 'view-executive-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(log.errors, []);
+});
