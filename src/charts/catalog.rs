@@ -112,7 +112,7 @@ impl ChartId {
             ChartId::AttainmentByRep => "Quota attainment by rep".into(),
             ChartId::LeadsTrend => "Leads created and qualified".into(),
             ChartId::ResponseHistogram => "Time to first contact".into(),
-            ChartId::ActivityByType => "Activities by type".into(),
+            ChartId::ActivityByType => "Activities per week, by type".into(),
             ChartId::Cohorts => "Cohort retention".into(),
         }
     }
@@ -820,8 +820,9 @@ fn leads_trend(input: &ChartInput) -> ChartData {
     }
 }
 
+/// Activities per ISO week whatever the grain: the rhythm of a team shows week by week.
 fn activity_by_type(input: &ChartInput) -> ChartData {
-    let Some(a) = views::activity_by(input.ws, input.scope, input.grain) else {
+    let Some(a) = views::activity_by(input.ws, input.scope, Grain::Week) else {
         return ChartData::empty("Load activities to see the team's calls, emails and meetings.");
     };
     let series: Vec<ColumnSeries> = a
@@ -843,7 +844,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
     let summary = format!(
         "{} activities per {}: {}.",
         display(Unit::Count, total),
-        grain_name(input.grain),
+        grain_name(Grain::Week),
         series
             .iter()
             .map(|s| format!("{} {}", display(Unit::Count, s.values.iter().sum()), s.name))
@@ -862,7 +863,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
         .collect();
     ChartData {
         table: DataTable {
-            label: capitalise(grain_name(input.grain)),
+            label: capitalise(grain_name(Grain::Week)),
             columns: series.iter().map(|s| (s.name.clone(), Unit::Count)).collect(),
             rows,
         },
