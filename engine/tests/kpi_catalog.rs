@@ -3,21 +3,11 @@
 //! contacted before they were created, zero denominators. The expected values are worked out
 //! by hand in the comments.
 
-use pipelens_engine::ingest::{preview, read_file};
 use pipelens_engine::kpi::{self, KpiResult, Undefined};
 use pipelens_engine::{Day, Dim, Filters, Period, Scope, Workspace};
 
-fn fixture() -> Workspace {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
-    let mut ws = Workspace::default();
-    for name in ["deals", "leads", "activities", "customers", "spend", "quotas", "forecasts"] {
-        let bytes = std::fs::read(format!("{dir}/{name}.csv")).unwrap();
-        let kind = preview(name, &bytes, 3, None).unwrap().kind;
-        assert_eq!(kind.name(), name, "{name}.csv is recognised by its headers");
-        ws.insert(read_file(kind, name, &bytes, None).unwrap().data, false);
-    }
-    ws
-}
+mod common;
+use common::fixture;
 
 fn day(y: i32, m: u32, d: u32) -> Day {
     Day::from_ymd(y, m, d).unwrap()

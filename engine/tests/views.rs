@@ -2,21 +2,12 @@
 //! small hand-checked fixture of `kpi_catalog.rs` (period 2023-12-01 – 2024-02-29). Expected
 //! fixture values are worked out by hand in the comments.
 
-use pipelens_engine::ingest::{preview, read_file};
 use pipelens_engine::kpi::{self, KpiResult};
 use pipelens_engine::views::{self, Histogram};
 use pipelens_engine::{demo, Day, Dim, Filters, Grain, Period, Scope, Workspace};
 
-fn fixture() -> Workspace {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
-    let mut ws = Workspace::default();
-    for name in ["deals", "leads", "activities", "customers", "spend", "quotas", "forecasts"] {
-        let bytes = std::fs::read(format!("{dir}/{name}.csv")).unwrap();
-        let kind = preview(name, &bytes, 3, None).unwrap().kind;
-        ws.insert(read_file(kind, name, &bytes, None).unwrap().data, false);
-    }
-    ws
-}
+mod common;
+use common::fixture;
 
 fn day(y: i32, m: u32, d: u32) -> Day {
     Day::from_ymd(y, m, d).unwrap()

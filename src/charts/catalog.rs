@@ -418,21 +418,8 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let rows = categories
-        .iter()
-        .enumerate()
-        .map(|(b, l)| DataRow {
-            label: long_label(l),
-            values: series.iter().map(|s| s.values.get(b).copied()).collect(),
-            drill: None,
-        })
-        .collect();
     ChartData {
-        table: DataTable {
-            label: capitalise(grain_name(input.grain)),
-            columns: series.iter().map(|s| (s.name.clone(), Unit::Currency)).collect(),
-            rows,
-        },
+        table: columns_table(grain_name(input.grain), &categories, &series, Unit::Currency),
         drawing: Some(Drawing::Columns(Columns {
             categories,
             series,
@@ -592,6 +579,23 @@ fn funnel(input: &ChartInput) -> ChartData {
             columns: vec![("Reached".into(), Unit::Count), ("Go on to the next step".into(), Unit::Percent)],
             rows,
         },
+    }
+}
+
+/// A table of bucketed columns: one row per bucket, one column per series.
+fn columns_table(grain: &str, buckets: &[String], series: &[ColumnSeries], unit: Unit) -> DataTable {
+    DataTable {
+        label: capitalise(grain),
+        columns: series.iter().map(|s| (s.name.clone(), unit)).collect(),
+        rows: buckets
+            .iter()
+            .enumerate()
+            .map(|(b, l)| DataRow {
+                label: long_label(l),
+                values: series.iter().map(|s| s.values.get(b).copied()).collect(),
+                drill: None,
+            })
+            .collect(),
     }
 }
 
@@ -851,22 +855,8 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let rows = a
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(b, l)| DataRow {
-            label: long_label(l),
-            values: series.iter().map(|s| s.values.get(b).copied()).collect(),
-            drill: None,
-        })
-        .collect();
     ChartData {
-        table: DataTable {
-            label: capitalise(grain_name(Grain::Week)),
-            columns: series.iter().map(|s| (s.name.clone(), Unit::Count)).collect(),
-            rows,
-        },
+        table: columns_table(grain_name(Grain::Week), &a.labels, &series, Unit::Count),
         drawing: Some(Drawing::Columns(Columns {
             categories: a.labels.clone(),
             series,
