@@ -9,7 +9,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One bin of a [`Histogram`]: the values `v` with `from ≤ v < to` (`v ≤ to` when
-/// `to_included`). The last bin is open: `to` is infinite (`null` in JSON).
+/// `to_included`). The last bin is open: `to` is infinite (`null` in JSON). A value on a bound
+/// two bins share (exactly 5 minutes after a first bin that includes it) belongs to the first
+/// one: values are placed in the first bin that holds them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bin {
     /// Label shown under the bar: `7–13 d`, `≤ 5 min`, ...
