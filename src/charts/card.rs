@@ -38,6 +38,8 @@ pub fn ChartCard(
     let on_drill =
         drill_dim.map(|dim| Callback::new(move |segment: String| state.view.update(|v| v.drill(dim, &segment))));
     let ChartData { drawing, summary, table } = data;
+    // Without a drawing the summary says why, once, in the empty frame.
+    let caption = drawing.is_some().then(|| view! { <p class="chart-summary">{summary.clone()}</p> });
     let body = match drawing {
         Some(drawing) => {
             let drawing = Arc::new(drawing);
@@ -61,7 +63,7 @@ pub fn ChartCard(
         <figure class="card chart" data-chart=key.clone() aria-labelledby=format!("chart-{key}")>
             <figcaption>
                 <h3 id=format!("chart-{key}")>{id.title()}</h3>
-                <p class="chart-summary">{summary}</p>
+                {caption}
             </figcaption>
             {body}
         </figure>

@@ -297,11 +297,11 @@ fn trend(kpi_id: &str, input: &ChartInput) -> ChartData {
     // The comparison lines up bucket by bucket (its buckets may number one fewer or more).
     let earlier: Vec<Option<f64>> = (0..labels.len()).map(|i| before.get(i).and_then(|p| p.value)).collect();
     if values.iter().all(Option::is_none) {
-        return ChartData::empty(format!(
-            "{} is undefined in every {} of the period.",
-            def.name,
-            grain_name(input.grain)
-        ));
+        // Say why, in the KPI's own words ("needs customers: …", "no deals were closed in …").
+        return ChartData::empty(match kpi::compute(def, input.ws, input.scope).value {
+            Err(why) => format!("{}: {why}.", def.name),
+            Ok(_) => format!("{} is undefined in every {} of the period.", def.name, grain_name(input.grain)),
+        });
     }
     let against = comparison_name(input.comparison);
     let summary = match (peak(&labels, &values), values.iter().rev().flatten().next()) {
@@ -656,7 +656,11 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
 
 fn response_histogram(input: &ChartInput) -> ChartData {
     let Some(h) = views::response_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
-        return ChartData::empty("No lead created in the period has a first contact time.");
+        return ChartData::empty(if input.ws.table(pipelens_engine::ingest::DatasetKind::Leads).is_none() {
+            "Load leads with their created and first-contact times to see how fast they are answered."
+        } else {
+            "No lead created in the period has a first contact time."
+        });
     };
     let fast = h.series.first().and_then(|(_, c)| c.first()).copied().unwrap_or(0);
     let summary = format!(

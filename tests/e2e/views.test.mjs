@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, ROOT, openApp, nativeKpis, headlineValues, canvasInk, close } from './harness.mjs';
+import { ARTIFACTS, CORPUS, ROOT, openApp, nativeKpis, headlineValues, canvasInk, upload, close } from './harness.mjs';
 
 const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -229,5 +229,26 @@ test('the rep page, the custom board, the dark theme and the print stylesheet', 
   assert.ok(await page.isVisible('[data-tile=revenue]'), 'tiles are printed');
   await page.screenshot({ path: join(ARTIFACTS, 'view-executive-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(log.errors, []);
+});
+
+test('a deals-only export on every page: what can be drawn is, the rest says what to load', async () => {
+  const file = join(CORPUS, 'real/maven-crm/sales_pipeline.csv');
+  await upload(page, file);
+  const native = nativeKpis(file);
+  for (const slug of PAGES) {
+    await visit(page, slug);
+    await assertTilesMatch(page, slug === 'rep' ? nativeKpis(file, '--filter', `owner=${await page.$eval('[data-testid=rep-select]', (e) => e.value)}`) : native, `Maven ${slug}`);
+    const figures = await page.$$eval('figure.chart', (els) => els.map((e) => ({
+      chart: e.dataset.chart,
+      canvas: !!e.querySelector('canvas'),
+      empty: e.querySelector('[data-testid=chart-empty]')?.textContent ?? '',
+    })));
+    for (const f of figures) {
+      assert.ok(f.canvas !== (f.empty !== ''), `${slug} ${f.chart}: a chart or the reason there is none`);
+      if (!f.canvas) assert.match(f.empty, /(Load|load|needs|no |No |undefined)/, `${slug} ${f.chart}: ${f.empty}`);
+    }
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'view-customers-maven.png'), fullPage: true });
   assert.deepEqual(log.errors, []);
 });
