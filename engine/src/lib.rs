@@ -3,9 +3,9 @@
 //! runs unchanged in WebAssembly.
 //!
 //! The flow is bytes → [`ingest::read_deals`] → [`DealsTable`] in a [`Workspace`] →
-//! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with chart-ready aggregates
-//! from [`series`], and the already aggregated data of each audience view (executive, manager,
-//! rep, pipeline, leads and activity, customers) from [`views`].
+//! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with trends from
+//! [`kpi::trend`] and the chart-ready aggregates of each audience view (executive, manager, rep,
+//! pipeline, leads and activity, customers) from [`views`].
 
 pub mod column;
 pub mod day;
@@ -19,7 +19,6 @@ pub mod ingest;
 pub mod kpi;
 pub mod period;
 pub mod preset;
-pub mod series;
 pub mod sql;
 pub mod stage;
 pub mod stats;
