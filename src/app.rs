@@ -4,6 +4,8 @@ use crate::components::column_mapper::ColumnMapper;
 use crate::components::data_panel::DataPanel;
 use crate::components::filter_bar::FilterBar;
 use crate::components::import_report::ImportReportView;
+use crate::components::link_prompt::LinkPrompt;
+use crate::components::share_panel::SharePanel;
 use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
 use crate::load::load_files;
@@ -21,6 +23,7 @@ use pipelens_engine::{demo, export, Period};
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    crate::share::sync::start(state);
     let resize = RwSignal::new(0u32);
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
@@ -66,11 +69,13 @@ pub fn App() -> impl IntoView {
                 <div class="actions">
                     <UploadButton/>
                     <BackToDemo/>
+                    <SharePanel/>
                     <ThemeToggle/>
                 </div>
             </header>
             <Nav/>
             <StatusBanner/>
+            <LinkPrompt/>
             <main class="content">
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
                 {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{format!("{} more file(s) wait for their columns after this one.", waiting_more())}</p> })}

@@ -8,6 +8,7 @@ pub mod io;
 pub mod load;
 pub mod pages;
 pub mod route;
+pub mod share;
 pub mod state;
 pub mod theme;
 

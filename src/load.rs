@@ -4,10 +4,12 @@
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError};
 use crate::io::file_store;
+use crate::share::link::FileRef;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::ingest::{decode, preview, DatasetKind, DateOrder, Imported, Reader};
+use pipelens_engine::share::BundledFile;
 use pipelens_engine::Workspace;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -174,31 +176,35 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
                     continue;
                 }
             };
-            if !p.complete() {
-                waiting += 1;
-                let pending = PendingFile { id, name, bytes, preview: p, replaces: None };
-                state.pending.update(|list| list.push(Shared(Arc::new(pending))));
-                continue;
-            }
-            let kind = p.kind;
+            // A file a shared view names is read with the columns it was read with there.
+            let (kind, mapping, date_order, auto) = match link_hint(state, &name, &p) {
+                Some(r) => (r.kind, r.mapping, r.date_order, false),
+                None if !p.complete() => {
+                    waiting += 1;
+                    let pending = PendingFile { id, name, bytes, preview: p, replaces: None };
+                    state.pending.update(|list| list.push(Shared(Arc::new(pending))));
+                    continue;
+                }
+                None => (p.kind, p.mapping, None, true),
+            };
             let (mut ws, mut entries) = user_data(state);
             let append = this_drop.contains(&kind) || (state.append.get_untracked() && ws.rows(kind).is_some());
             let from = names_of(&entries, kind);
             let known = append.then_some((&ws, from.as_str()));
-            match load.parse(&name, &bytes, kind, None, None, known).await {
+            let chosen = (!auto).then_some(mapping.as_slice());
+            match load.parse(&name, &bytes, kind, chosen, date_order, known).await {
                 Ok(imported) => {
                     if !append {
                         entries.retain(|f| f.kind != kind);
                     }
                     ws.insert(imported.data, append);
-                    let mapping = p.mapping;
                     entries.push(FileEntry {
                         id,
                         name: name.clone(),
                         kind,
                         mapping,
-                        auto: true,
-                        date_order: None,
+                        auto,
+                        date_order,
                         report: imported.report,
                     });
                     show_files(state, ws, entries);
@@ -211,6 +217,72 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
         }
         finish_status(state, &loaded, &problems, waiting);
     });
+}
+
+/// Reads files a share link (or this device's storage) carried, with the datasets and columns
+/// they were read with, in place of what is loaded; then calls `then`. Each file is kept as a
+/// `File` made in the tab, so it can be reviewed or shared again like a file the user picked.
+pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(AppState) + 'static) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let mut ws = Workspace::default();
+        let mut entries: Vec<FileEntry> = Vec::new();
+        for f in files {
+            let Some(id) = keep_in_tab(&f.name, &f.bytes) else {
+                return state
+                    .status
+                    .set(LoadStatus::Failed(format!("{}: the browser could not hold the file.", f.name)));
+            };
+            let from = names_of(&entries, f.kind);
+            let append = ws.rows(f.kind).is_some();
+            let known = append.then_some((&ws, from.as_str()));
+            match load.parse(&f.name, &f.bytes, f.kind, Some(&f.mapping), f.date_order, known).await {
+                Ok(imported) => {
+                    ws.insert(imported.data, append);
+                    entries.push(FileEntry {
+                        id,
+                        name: f.name,
+                        kind: f.kind,
+                        mapping: f.mapping,
+                        auto: false,
+                        date_order: f.date_order,
+                        report: imported.report,
+                    });
+                }
+                Err(Stop::Cancelled) => return,
+                Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+            }
+        }
+        state.status.set(LoadStatus::Idle);
+        show_files(state, ws, entries);
+        then(state);
+    });
+}
+
+/// Keeps `bytes` as a `File` named `name`, made in this tab, and returns its id.
+fn keep_in_tab(name: &str, bytes: &[u8]) -> Option<u64> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).ok().map(file_store::keep)
+}
+
+/// The loaded files as a share link carries them: each one's bytes, read again from its
+/// handle, with its dataset and columns.
+pub async fn bundle_loaded(state: AppState) -> Result<Vec<BundledFile>, String> {
+    let files = state.loaded.with_untracked(|l| l.files.clone());
+    let mut out = Vec::with_capacity(files.len());
+    for f in files {
+        let file = file_store::get(f.id).ok_or_else(|| format!("{} is no longer available; load it again.", f.name))?;
+        let bytes = read_bytes(&file, |_, _| {}, &|| true).await.map_err(|e| format!("{}: {e}.", f.name))?;
+        out.push(BundledFile { name: f.name, kind: f.kind, mapping: f.mapping, date_order: f.date_order, bytes });
+    }
+    Ok(out)
+}
+
+/// How a shared view that waits for this file read it, when its columns fit the file.
+fn link_hint(state: AppState, name: &str, p: &pipelens_engine::ingest::Preview) -> Option<FileRef> {
+    let r = state.awaiting.with_untracked(|a| a.as_ref()?.files.iter().find(|r| r.name == name).cloned())?;
+    let fits = r.mapping.len() == r.kind.fields().len() && r.mapping.iter().flatten().all(|&c| c < p.headers.len());
+    fits.then_some(r)
 }
 
 /// The banner after a load: errors when nothing loaded, else a notice of what did and did not.

@@ -76,7 +76,9 @@ impl Page {
 
     /// The page a fragment names; the executive view for an empty or unknown one.
     pub fn parse(hash: &str) -> Page {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let hash = hash.trim_start_matches('#');
+        // What follows `?` is the view (see `share::fragment`), not the page.
+        let path = hash.split_once('?').map_or(hash, |(p, _)| p).trim_start_matches('/');
         let (slug, rest) = path.split_once('/').unwrap_or((path, ""));
         match slug {
             "manager" => Page::Manager,

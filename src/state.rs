@@ -336,6 +336,15 @@ pub struct AppState {
     pub append: RwSignal<bool>,
     /// The figures derived from `loaded`.
     pub dashboard: Memo<Option<Shared<Dashboard>>>,
+    /// A shared view waiting for the files it was made on to be loaded.
+    pub awaiting: RwSignal<Option<crate::share::link::LinkState>>,
+    /// A shared link whose data waits for its passphrase.
+    pub locked: RwSignal<Option<crate::share::sync::LockedLink>>,
+    /// The data part of the link the loaded data came from, kept in the address so a reload
+    /// reopens it; `None` when the data came from anywhere else.
+    pub link_data: RwSignal<Option<crate::share::fragment::Data>>,
+    /// What this device remembers: nothing unless the user asks.
+    pub remember: RwSignal<crate::share::device::Remember>,
 }
 
 impl AppState {
@@ -363,6 +372,10 @@ impl AppState {
             pending: RwSignal::new(Vec::new()),
             append: RwSignal::new(false),
             dashboard,
+            awaiting: RwSignal::new(None),
+            locked: RwSignal::new(None),
+            link_data: RwSignal::new(None),
+            remember: RwSignal::new(crate::share::device::remembered_mode()),
         }
     }
 
@@ -386,6 +399,7 @@ impl AppState {
         self.pending.with_untracked(|p| ids.extend(p.iter().map(|f| f.id)));
         crate::io::file_store::retain(&ids);
         self.currency.set(None);
+        self.link_data.set(None);
         // Filters and a custom period belong to the data they were chosen on.
         self.view.update(|v| {
             v.period = None;

@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod kpi;
 pub mod period;
 pub mod preset;
+pub mod share;
 pub mod sql;
 pub mod stage;
 pub mod stats;

@@ -6,6 +6,8 @@ pub mod filter_bar;
 pub mod import_report;
 pub mod kpi_table;
 pub mod kpi_tile;
+pub mod link_prompt;
+pub mod share_panel;
 pub mod sparkline;
 pub mod sql_box;
 pub mod stage_editor;

@@ -3,10 +3,10 @@
 
 use super::mapping::{auto_map, missing_required, FieldSpec, DEAL_FIELDS};
 use crate::table::FieldType;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A kind of table a user can load.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatasetKind {
     /// Opportunities with amounts and stages.

@@ -30,7 +30,7 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 /// Which part comes first in an all-numeric date such as `03/04/2024`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
     /// `MM/DD/YYYY` (US).

@@ -1,0 +1,26 @@
+//! What a share link carries besides the view: the loaded files, bundled into one blob,
+//! deflated and written in the URL-safe base64 alphabet so the whole of it fits in the URL
+//! fragment (which browsers never send to the host). Encryption is the browser's (WebCrypto);
+//! this module only packs and unpacks, and never panics on a damaged link.
+
+pub mod bundle;
+pub mod codec;
+
+pub use bundle::BundledFile;
+
+/// Why a link's data could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    /// The text is not base64url: the link was cut short or edited.
+    #[error("the link is damaged or cut short (its data is not valid base64url)")]
+    NotBase64,
+    /// The bytes do not inflate, or the bundle inside is malformed.
+    #[error("the link is damaged or cut short (its data does not unpack)")]
+    Corrupt,
+    /// The data unpacks to more than [`codec::MAX_UNPACKED`] bytes.
+    #[error("the link's data unpacks to more than {} MB, more than pipelens opens from a link", codec::MAX_UNPACKED >> 20)]
+    TooLarge,
+    /// The bundle was written by a newer pipelens.
+    #[error("the link's data was written by a newer version of pipelens (format {0}); open it there")]
+    NewerFormat(u8),
+}

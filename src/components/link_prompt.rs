@@ -1,0 +1,72 @@
+//! What a shared link needs before it can show its view: the files it was made on, or the
+//! passphrase of the data it carries.
+
+use crate::share::sync::{self, LockedLink};
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The banner of a link that waits for files or a passphrase.
+#[component]
+pub fn LinkPrompt() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        if let Some(locked) = state.locked.get() {
+            return view! { <Unlock locked=locked/> }.into_any();
+        }
+        let Some(link) = state.awaiting.get() else { return ().into_any() };
+        let files = link
+            .files
+            .iter()
+            .map(|f| view! { <li><strong>{f.name.clone()}</strong>{format!(" ({})", f.kind.name())}</li> })
+            .collect_view();
+        view! {
+            <div class="banner link-prompt" role="status" data-testid="awaiting-files">
+                <div>
+                    <p>"This link shows a view of files that are not loaded here. Load them (“Load CSV files”, or drop them on the page) and the view opens with the same columns and settings. The link carried no data."</p>
+                    <ul>{files}</ul>
+                </div>
+                <button class="button" on:click=move |_| state.awaiting.set(None)>"Dismiss"</button>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The passphrase form of a locked link.
+#[component]
+fn Unlock(locked: LockedLink) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        error.set(None);
+        let locked = locked.clone();
+        spawn_local(async move {
+            if let Err(why) = sync::unlock(state, locked, passphrase.get_untracked()).await {
+                error.set(Some(why));
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="banner link-prompt" data-testid="unlock-form" on:submit=submit>
+            <div>
+                <p><strong>"This link carries data locked with a passphrase."</strong>" It is opened here, in your browser; ask the sender for the passphrase."</p>
+                <div class="share-row">
+                    <label class="field">"Passphrase"
+                        <input type="password" autocomplete="off" data-testid="unlock-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    </label>
+                    <button class="button primary" type="submit" data-testid="unlock" disabled=move || busy.get()>
+                        {move || if busy.get() { "Opening…" } else { "Open" }}
+                    </button>
+                    <button class="button" type="button" on:click=move |_| state.locked.set(None)>"Show the demo instead"</button>
+                </div>
+                {move || error.get().map(|e| view! { <p class="warn" role="alert" data-testid="unlock-error">{e}</p> })}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,308 @@
+//! "Share & save": the link to this view, a link that carries the data (optionally locked with
+//! a passphrase), the settings file, and what this device remembers.
+
+use crate::io::download::download_text;
+use crate::load::bundle_loaded;
+use crate::share::device::{self, Remember};
+use crate::share::fragment::{pack_view, Data, Fragment, VERSION};
+use crate::share::link::LinkState;
+use crate::share::sync::{self, capture};
+use crate::state::{AppState, Loaded, Source, ViewSettings};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use pipelens_engine::format::grouped;
+use pipelens_engine::share::{bundle, codec};
+use serde::{Deserialize, Serialize};
+
+/// The longest link offered: browsers open longer ones unreliably, and mail and chat apps
+/// cut far shorter ones.
+pub const MAX_LINK: usize = 1_000_000;
+/// Links longer than this get a warning that some apps cut them.
+const LONG_LINK: usize = 32_000;
+
+/// The settings file: its format version and the view as a link carries it.
+#[derive(Serialize, Deserialize)]
+struct SettingsFile {
+    pipelens_settings: u32,
+    settings: LinkState,
+}
+
+/// The page's address without its fragment.
+fn base_url() -> String {
+    let l = window().location();
+    format!("{}{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+}
+
+/// Size in KB or MB, for people.
+fn size(chars: usize) -> String {
+    if chars >= 1_000_000 {
+        format!("{} MB", grouped(chars as f64 / 1e6, 1))
+    } else {
+        format!("{} KB", grouped(chars as f64 / 1e3, 1))
+    }
+}
+
+/// Copies `text` and says so in `said`; where the clipboard is refused, asks the user to copy.
+fn copy(text: String, said: RwSignal<&'static str>) {
+    spawn_local(async move {
+        let clipboard = window().navigator().clipboard();
+        let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+        said.set(if ok { "Copied ✓" } else { "Select the link and copy it (Ctrl+C / ⌘C)." });
+    });
+}
+
+/// The button in the top bar and the panel it opens.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    view! {
+        <div class="share" on:keydown=on_key>
+            <button class="button" data-testid="share" aria-expanded=move || open.get().to_string() aria-controls="share-panel" on:click=move |_| open.update(|o| *o = !*o)>
+                "Share & save"
+            </button>
+            <Show when=move || open.get()>
+                <section id="share-panel" class="share-panel" aria-labelledby="share-title" data-testid="share-panel">
+                    <header>
+                        <h2 id="share-title">"Share & save"</h2>
+                        <button class="button small" aria-label="Close" on:click=move |_| open.set(false)>"✕"</button>
+                    </header>
+                    <ViewLink/>
+                    <DataLink/>
+                    <SettingsFileBox/>
+                    <DeviceBox/>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+/// The link to this view.
+#[component]
+fn ViewLink() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let said = RwSignal::new("");
+    let url = Memo::new(move |_| {
+        let view = Some(pack_view(&capture(state)));
+        let f = Fragment { page: state.page.get(), version: VERSION, view, data: state.link_data.get() };
+        format!("{}{}", base_url(), f.compose())
+    });
+    Effect::new(move |_| {
+        url.track();
+        said.set("");
+    });
+    let names_files = move || state.loaded.with(|l| l.source == Source::Files);
+    view! {
+        <h3>"Link to this view"</h3>
+        <p class="muted">
+            "The page, period, filters, targets, board, columns and stage rules; not the data. "
+            {move || if names_files() {
+                "Whoever opens it is asked for the same files, and sees the same numbers once they load them."
+            } else {
+                "Whoever opens it sees the same numbers on the demo data."
+            }}
+            " The part after # never reaches the server that hosts the page."
+        </p>
+        <div class="share-row">
+            <input readonly class="share-url" aria-label="Link to this view" data-testid="share-url" prop:value=move || url.get() on:focus=|ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); }/>
+            <button class="button primary" data-testid="copy-link" on:click=move |_| copy(url.get_untracked(), said)>"Copy link"</button>
+        </div>
+        <p class="said" role="status" data-testid="copy-status">{move || said.get()}</p>
+    }
+}
+
+/// What "Share with the data" made.
+#[derive(Clone)]
+enum Made {
+    Link { url: String, data_bytes: usize, locked: bool },
+    TooLarge(usize),
+    Failed(String),
+}
+
+/// A link that carries the loaded files, compressed, optionally locked with a passphrase.
+#[component]
+fn DataLink() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let passphrase = RwSignal::new(String::new());
+    let made = RwSignal::new(None::<Made>);
+    let busy = RwSignal::new(false);
+    let said = RwSignal::new("");
+    let make = move |_| {
+        busy.set(true);
+        made.set(None);
+        said.set("");
+        let pass = passphrase.get_untracked();
+        spawn_local(async move {
+            let result = async {
+                let files = bundle_loaded(state).await?;
+                let data_bytes = files.iter().map(|f| f.bytes.len()).sum();
+                let packed = codec::deflate(&bundle::write(&files));
+                let data = if pass.is_empty() {
+                    Data::Open(codec::encode(&packed))
+                } else {
+                    let sealed = crate::share::crypto::lock(&pass, &packed).await.map_err(|e| e.to_string())?;
+                    Data::Locked(codec::encode(&sealed))
+                };
+                let view = Some(pack_view(&capture(state)));
+                let f = Fragment { page: state.page.get_untracked(), version: VERSION, view, data: Some(data) };
+                let url = format!("{}{}", base_url(), f.compose());
+                Ok::<_, String>(if url.len() > MAX_LINK {
+                    Made::TooLarge(url.len())
+                } else {
+                    Made::Link { url, data_bytes, locked: !pass.is_empty() }
+                })
+            }
+            .await;
+            made.set(Some(result.unwrap_or_else(Made::Failed)));
+            busy.set(false);
+        });
+    };
+    let result = move || {
+        made.get().map(|m| match m {
+            Made::Link { url, data_bytes, locked } => {
+                let long = (url.len() > LONG_LINK).then_some(" Some mail and chat apps cut links this long: check it arrives whole, or send the files with the settings file.");
+                let lock = if locked {
+                    " Locked: send the passphrase another way."
+                } else {
+                    " Anyone with the link can read the data: add a passphrase to lock it."
+                };
+                let copy_url = url.clone();
+                view! {
+                    <div class="share-row">
+                        <input readonly class="share-url" aria-label="Link with the data" data-testid="share-data-url" prop:value=url.clone()/>
+                        <button class="button primary" data-testid="copy-data-link" on:click=move |_| copy(copy_url.clone(), said)>"Copy link"</button>
+                    </div>
+                    <p class="muted" data-testid="share-size" data-chars=url.len()>
+                        {format!("Link: {} ({} of files packed in).", size(url.len()), size(data_bytes))}
+                        {lock}
+                        {long}
+                    </p>
+                }
+                .into_any()
+            }
+            Made::TooLarge(chars) => view! {
+                <p class="warn" role="alert" data-testid="share-too-large">
+                    {format!("With the data the link would be {} long; links over {} do not open reliably. Send the files themselves with the settings file below: the view opens with the same columns once they are loaded.", size(chars), size(MAX_LINK))}
+                </p>
+            }
+            .into_any(),
+            Made::Failed(why) => view! { <p class="warn" role="alert" data-testid="share-error">{why}</p> }.into_any(),
+        })
+    };
+    view! {
+        <Show when=move || state.loaded.with(|l| l.source == Source::Files)>
+            <h3>"Share with the data"</h3>
+            <p class="muted">"For small files: the files go inside the link, compressed, and are read in the receiver's browser. A passphrase locks them with AES-256; it is never part of the link."</p>
+            <div class="share-row">
+                <label class="field">
+                    "Passphrase (optional)"
+                    <input type="password" autocomplete="new-password" data-testid="share-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </label>
+                <button class="button" data-testid="share-with-data" disabled=move || busy.get() on:click=make>
+                    {move || if busy.get() { "Packing…" } else { "Create link with the data" }}
+                </button>
+            </div>
+            {result}
+            <p class="said" role="status">{move || said.get()}</p>
+        </Show>
+    }
+}
+
+/// Download and import of the settings file.
+#[component]
+fn SettingsFileBox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let export = move |_| {
+        let file = SettingsFile { pipelens_settings: VERSION, settings: capture(state) };
+        let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+        let _ = download_text("pipelens-settings.json", "application/json", &json);
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let name = file.name();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            match text.as_deref().map(serde_json::from_str::<SettingsFile>) {
+                Some(Ok(s)) => {
+                    sync::open(state, s.settings, None);
+                    state.status.set(crate::state::LoadStatus::Notice(format!("Settings from {name} applied.")));
+                }
+                Some(Err(e)) => state
+                    .status
+                    .set(crate::state::LoadStatus::Failed(format!("{name} is not a pipelens settings file ({e})."))),
+                None => state.status.set(crate::state::LoadStatus::Failed(format!("{name} could not be read."))),
+            }
+        });
+    };
+    view! {
+        <h3>"Settings file"</h3>
+        <p class="muted">"Columns, stage rules, targets, board, period and filters as a JSON file, to keep or to send with the files."</p>
+        <div class="share-row">
+            <button class="button" data-testid="export-settings" on:click=export>"Download settings"</button>
+            <label class="button">
+                "Import settings…"
+                <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-settings" on:change=import/>
+            </label>
+        </div>
+    }
+}
+
+/// What this device remembers, and forgetting it.
+#[component]
+fn DeviceBox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let said = RwSignal::new("");
+    let set_settings = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        if on {
+            state.remember.set(Remember::Settings);
+            device::save_settings(&capture(state));
+        } else {
+            state.remember.set(Remember::Nothing);
+            spawn_local(device::forget_everything());
+        }
+    };
+    let set_data = move |ev: leptos::ev::Event| {
+        if event_target_checked(&ev) {
+            state.remember.set(Remember::SettingsAndData);
+            device::save_settings(&capture(state));
+        } else {
+            state.remember.set(Remember::Settings);
+            device::forget_data();
+        }
+    };
+    let forget = move |_| {
+        state.remember.set(Remember::Nothing);
+        spawn_local(async move {
+            device::forget_everything().await;
+            said.set("Everything this page stored in this browser is gone.");
+        });
+        state.awaiting.set(None);
+        state.locked.set(None);
+        state.show(Loaded::demo());
+        state.view.set(ViewSettings::default());
+    };
+    view! {
+        <h3>"This device"</h3>
+        <p class="muted">"Nothing is stored unless you tick a box."</p>
+        <label class="check">
+            <input type="checkbox" data-testid="remember-settings" prop:checked=move || state.remember.get() != Remember::Nothing on:change=set_settings/>
+            " Remember my settings on this device"
+        </label>
+        <label class="check">
+            <input type="checkbox" data-testid="remember-data" disabled=move || state.remember.get() == Remember::Nothing prop:checked=move || state.remember.get() == Remember::SettingsAndData on:change=set_data/>
+            " Also remember the loaded files (kept in this browser's storage, unencrypted)"
+        </label>
+        <div class="share-row">
+            <button class="button danger" data-testid="forget-everything" on:click=forget>"Forget everything"</button>
+        </div>
+        <p class="said" role="status" data-testid="forget-status">{move || said.get()}</p>
+        <p class="muted">"Forget everything clears this page's storage in this browser, including its offline copy of the app, and goes back to the demo data."</p>
+    }
+}

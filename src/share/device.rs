@@ -1,0 +1,86 @@
+//! Remembering on this device, only when the user asks: the view's settings (and, if asked,
+//! the data) in the browser's `localStorage`; and forgetting everything this site stored.
+
+use super::fragment::Data;
+use super::link::LinkState;
+
+const SETTINGS: &str = "pipelens.settings";
+const DATA: &str = "pipelens.data";
+
+/// What the user asked this device to remember.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remember {
+    /// Nothing (the default).
+    Nothing,
+    /// The settings: view, targets, board, mapping and stage rules.
+    Settings,
+    /// The settings and the loaded files.
+    SettingsAndData,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// What this device was asked to remember, read from its storage.
+pub fn remembered_mode() -> Remember {
+    match (get(SETTINGS).is_some(), get(DATA).is_some()) {
+        (_, true) => Remember::SettingsAndData,
+        (true, false) => Remember::Settings,
+        _ => Remember::Nothing,
+    }
+}
+
+/// The remembered view and data, if any.
+pub fn remembered() -> Option<(LinkState, Option<Data>)> {
+    let link = serde_json::from_str(&get(SETTINGS)?).ok()?;
+    Some((link, get(DATA).map(Data::Open)))
+}
+
+/// Stores the view.
+pub fn save_settings(link: &LinkState) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(link)) {
+        let _ = s.set_item(SETTINGS, &json);
+    }
+}
+
+/// Stores the packed data; fails when the browser's storage is full.
+pub fn save_data(packed: &str) -> Result<(), String> {
+    let s = storage().ok_or("This browser keeps no storage for this page.")?;
+    s.set_item(DATA, packed).map_err(|_| {
+        format!(
+            "The data is too large to remember here ({:.1} MB packed; browsers keep about 5 MB per site). The settings are remembered.",
+            packed.len() as f64 / 1e6
+        )
+    })
+}
+
+/// Stops remembering the data (the settings stay).
+pub fn forget_data() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DATA);
+    }
+}
+
+/// Clears everything this site stored in the browser: local and session storage, and the
+/// offline copy of the app's own files (fetched again on the next visit).
+pub async fn forget_everything() {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(Some(s)) = window.local_storage() {
+        let _ = s.clear();
+    }
+    if let Ok(Some(s)) = window.session_storage() {
+        let _ = s.clear();
+    }
+    let Ok(caches) = window.caches() else { return };
+    let Ok(keys) = wasm_bindgen_futures::JsFuture::from(caches.keys()).await else { return };
+    for key in js_sys::Array::from(&keys).iter() {
+        if let Some(name) = key.as_string() {
+            let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
+        }
+    }
+}

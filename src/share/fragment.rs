@@ -1,0 +1,110 @@
+//! The URL fragment: `#/<page>?v=1&s=<view>`, plus `&d=<data>` or `&x=<locked data>` on a link
+//! that carries the data. Browsers never send the fragment to the host, so the host's logs
+//! learn nothing of the view or the data. `v` versions the format: a fragment without it is an
+//! address of the first versions (a page only), and a newer one is read as far as understood.
+
+use super::link::LinkState;
+use crate::route::Page;
+use pipelens_engine::share::codec;
+
+/// The format written today.
+pub const VERSION: u32 = 1;
+
+/// The data a link carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Data {
+    /// The bundle, deflated and base64url-encoded.
+    Open(String),
+    /// The same, encrypted with a passphrase (see [`super::crypto`]).
+    Locked(String),
+}
+
+/// A parsed fragment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fragment {
+    /// The page it opens.
+    pub page: Page,
+    /// Its format version (0: none given).
+    pub version: u32,
+    /// The packed view, if any.
+    pub view: Option<String>,
+    /// The data, if the link carries it.
+    pub data: Option<Data>,
+}
+
+impl Fragment {
+    /// Reads `#/manager?v=1&s=…`; anything unreadable is left out.
+    pub fn parse(hash: &str) -> Fragment {
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let mut f = Fragment { page: Page::parse(path), version: 0, view: None, data: None };
+        for (key, value) in query.split('&').filter_map(|kv| kv.split_once('=')) {
+            match key {
+                "v" => f.version = value.parse().unwrap_or(0),
+                "s" => f.view = Some(value.to_owned()),
+                "d" => f.data = Some(Data::Open(value.to_owned())),
+                "x" => f.data = Some(Data::Locked(value.to_owned())),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Writes the fragment, `#` included.
+    pub fn compose(&self) -> String {
+        let mut out = format!("{}?v={VERSION}", self.page.href());
+        if let Some(view) = &self.view {
+            out.push_str("&s=");
+            out.push_str(view);
+        }
+        match &self.data {
+            Some(Data::Open(d)) => out.push_str(&format!("&d={d}")),
+            Some(Data::Locked(d)) => out.push_str(&format!("&x={d}")),
+            None => {}
+        }
+        out
+    }
+}
+
+/// The view packed for the fragment.
+pub fn pack_view(link: &LinkState) -> String {
+    codec::pack(serde_json::to_string(link).unwrap_or_default().as_bytes())
+}
+
+/// Reads a view packed by [`pack_view`].
+pub fn unpack_view(text: &str) -> Result<LinkState, String> {
+    let bytes = codec::unpack(text).map_err(|e| e.to_string())?;
+    // `from_str`, as everywhere in the app: one reader type, one copy of the parsing code.
+    serde_json::from_str(&String::from_utf8_lossy(&bytes))
+        .map_err(|e| format!("the link's view settings cannot be read ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip() {
+        let link = LinkState { currency: Some("EUR".into()), ..LinkState::default() };
+        let f = Fragment {
+            page: Page::Rep(Some("Zoë O'Neil".into())),
+            version: VERSION,
+            view: Some(pack_view(&link)),
+            data: Some(Data::Locked("abc-_".into())),
+        };
+        let text = f.compose();
+        assert!(text.starts_with("#/rep/Zo%C3%AB%20O%27Neil?v=1&s="), "{text}");
+        assert_eq!(Fragment::parse(&text), f);
+        assert_eq!(unpack_view(f.view.as_deref().unwrap()).unwrap(), link);
+    }
+
+    #[test]
+    fn old_and_damaged_fragments_still_open_a_page() {
+        let old = Fragment::parse("#/manager");
+        assert_eq!((old.page, old.version, old.view, old.data), (Page::Manager, 0, None, None));
+        let odd = Fragment::parse("#/pipeline?v=9&s=%%%&junk&d=");
+        assert_eq!((odd.page, odd.version), (Page::Pipeline, 9));
+        assert!(unpack_view(odd.view.as_deref().unwrap()).is_err());
+        assert_eq!(Fragment::parse("").page, Page::Executive);
+    }
+}

@@ -1,0 +1,8 @@
+//! Share links, the settings file and remembering on this device: the view (and, when asked,
+//! the data) written into the URL fragment, a JSON file or the browser's storage, and read back.
+
+pub mod crypto;
+pub mod device;
+pub mod fragment;
+pub mod link;
+pub mod sync;

@@ -1,0 +1,184 @@
+//! Keeping the address (and, when asked, this device's storage) in step with the view: the
+//! fragment is rewritten as the user works, and a fragment the user opens or pastes is applied.
+
+use super::device::{self, Remember};
+use super::fragment::{pack_view, unpack_view, Data, Fragment, VERSION};
+use super::link::LinkState;
+use crate::load::{bundle_loaded, load_bundle};
+use crate::state::{AppState, LoadStatus, Loaded, Shared, Source};
+use leptos::prelude::*;
+use pipelens_engine::share::{bundle, codec};
+use std::sync::Arc;
+
+/// A link whose data waits for its passphrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LockedLink {
+    /// The locked data, base64url.
+    pub payload: String,
+    /// The view to show once it is open.
+    pub link: LinkState,
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Applies a view to what is loaded: theme, stage rules, filters, period, targets, board,
+/// currency.
+pub fn apply(state: AppState, link: &LinkState) {
+    if let Some(dark) = link.dark() {
+        state.dark.set(dark);
+    }
+    let restaged = state.loaded.with_untracked(|l| {
+        let mut workspace = l.workspace.clone();
+        link.apply_stages(&mut workspace).then(|| Loaded { workspace, source: l.source, files: l.files.clone() })
+    });
+    if let Some(next) = restaged {
+        state.loaded.set(Shared(Arc::new(next)));
+    }
+    state.view.update(|v| *v = link.view_settings(v));
+    state.currency.set(state.loaded.with_untracked(|l| link.currency_code(&l.workspace)));
+}
+
+/// Opens a view and the data it carries: data in the link is read first; a locked one waits for
+/// its passphrase; a view of files not loaded waits for them.
+pub fn open(state: AppState, link: LinkState, data: Option<Data>) {
+    match data {
+        Some(Data::Open(text)) => match codec::unpack(&text).and_then(|b| bundle::read(&b)) {
+            Ok(files) => open_files(state, files, link, Data::Open(text)),
+            Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
+        },
+        Some(Data::Locked(payload)) => state.locked.set(Some(LockedLink { payload, link })),
+        None if state.loaded.with_untracked(|l| link.files_match(l)) || link.files.is_empty() => apply(state, &link),
+        None => state.awaiting.set(Some(link)),
+    }
+}
+
+/// Shows the files a link carried, then its view.
+pub fn open_files(state: AppState, files: Vec<pipelens_engine::share::BundledFile>, link: LinkState, data: Data) {
+    state.awaiting.set(None);
+    load_bundle(state, files, move |state| {
+        state.link_data.set(Some(data));
+        apply(state, &link);
+    });
+}
+
+/// Unlocks a locked link with `passphrase`; on success its data and view are shown.
+pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Result<(), String> {
+    let sealed = codec::decode(&locked.payload).map_err(|e| e.to_string())?;
+    let packed = super::crypto::unlock(&passphrase, &sealed).await.map_err(|e| e.to_string())?;
+    let files = codec::inflate(&packed).and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
+    state.locked.set(None);
+    open_files(state, files, locked.link, Data::Locked(locked.payload));
+    Ok(())
+}
+
+/// The view on screen.
+pub fn capture(state: AppState) -> LinkState {
+    let dark = state.dark.get();
+    let code = state.currency.get();
+    state.view.with(|v| {
+        state.loaded.with(|l| {
+            let currency = code.and_then(|c| {
+                let deals = l.workspace.deals.as_ref()?;
+                deals.currencies().into_iter().find(|x| x.0 == c).map(|x| x.1.to_owned())
+            });
+            LinkState::capture(v, currency.as_deref(), dark, l)
+        })
+    })
+}
+
+/// Opens the address the page was opened with (or what this device remembers), then keeps the
+/// address current and follows addresses the user opens in this tab.
+pub fn start(state: AppState) {
+    let written = StoredValue::new(String::new());
+    let first = Fragment::parse(&current_hash());
+    if first.view.is_some() || first.data.is_some() {
+        open_fragment(state, first);
+    } else if let Some((link, data)) = device::remembered() {
+        open(state, link, data);
+    }
+
+    Effect::new(move |_| {
+        let link = capture(state);
+        let page = state.page.get();
+        let data = state.link_data.get();
+        if state.remember.get() != Remember::Nothing {
+            device::save_settings(&link);
+        }
+        // A view waiting for its files or passphrase keeps the address it came with.
+        if state.awaiting.with(Option::is_some) || state.locked.with(Option::is_some) {
+            return;
+        }
+        let fragment = Fragment { page, version: VERSION, view: Some(pack_view(&link)), data }.compose();
+        if fragment != current_hash() {
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment)));
+        }
+        written.set_value(fragment);
+    });
+
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        if hash != written.get_value() {
+            let f = Fragment::parse(&hash);
+            // An address naming only a page (the navigation's links) keeps the view.
+            if f.view.is_some() {
+                let data = f.data.clone().filter(|d| state.link_data.with_untracked(|l| l.as_ref() != Some(d)));
+                open_fragment(state, Fragment { data, ..f });
+            }
+        }
+    });
+    // The listener lives as long as the app.
+    std::mem::forget(listener);
+
+    // A view waiting for its files opens once they are all loaded.
+    Effect::new(move |_| {
+        let ready = state
+            .loaded
+            .with(|l| state.awaiting.with_untracked(|a| a.as_ref().is_some_and(|link| link.files_match(l))));
+        if let Some(link) = ready.then(|| state.awaiting.get_untracked()).flatten() {
+            state.awaiting.set(None);
+            apply(state, &link);
+        }
+    });
+
+    // Remembered data follows the files loaded.
+    Effect::new(move |_| {
+        let files = state.loaded.with(|l| l.source == Source::Files);
+        if state.remember.get() == Remember::SettingsAndData && files {
+            leptos::task::spawn_local(async move { remember_data(state).await });
+        }
+    });
+}
+
+fn open_fragment(state: AppState, f: Fragment) {
+    let link = match f.view.as_deref().map(unpack_view) {
+        Some(Ok(link)) => link,
+        Some(Err(e)) => {
+            state.status.set(LoadStatus::Notice(format!(
+                "This link's view could not be read ({e}); showing the default view."
+            )));
+            LinkState::default()
+        }
+        None => LinkState::default(),
+    };
+    if f.version > VERSION {
+        state.status.set(LoadStatus::Notice(
+            "This link was made by a newer version of pipelens; it shows what this version understands.".into(),
+        ));
+    }
+    open(state, link, f.data);
+}
+
+/// Stores the loaded files, packed, when the user asked to remember the data.
+pub async fn remember_data(state: AppState) {
+    let stored = match bundle_loaded(state).await {
+        Ok(files) => device::save_data(&codec::pack(&bundle::write(&files))),
+        Err(e) => Err(e),
+    };
+    if let Err(why) = stored {
+        state.status.set(LoadStatus::Notice(why));
+    }
+}
