@@ -92,6 +92,8 @@ pub fn capture(state: AppState) -> LinkState {
 /// address current and follows addresses the user opens in this tab.
 pub fn start(state: AppState) {
     let written = StoredValue::new(String::new());
+    // Bumped when the address loses its view (a navigation link): it is written again.
+    let rewrite = RwSignal::new(0u32);
     let first = Fragment::parse(&current_hash());
     if first.view.is_some() || first.data.is_some() {
         open_fragment(state, first);
@@ -100,6 +102,7 @@ pub fn start(state: AppState) {
     }
 
     Effect::new(move |_| {
+        rewrite.track();
         let link = capture(state);
         let page = state.page.get();
         let data = state.link_data.get();
@@ -127,6 +130,8 @@ pub fn start(state: AppState) {
             if f.view.is_some() {
                 let data = f.data.clone().filter(|d| state.link_data.with_untracked(|l| l.as_ref() != Some(d)));
                 open_fragment(state, Fragment { data, ..f });
+            } else {
+                rewrite.update(|n| *n += 1);
             }
         }
     });

@@ -238,6 +238,18 @@ test('nothing is stored by default; remembered settings and data come back; forg
   assert.match(await page.textContent('[data-testid=source]'), /Demo data/, 'nothing came back');
 });
 
+test('every view of the loaded files, reached by its link, then exported', async () => {
+  if (await filesPage.$('[data-testid=share-panel]')) await filesPage.click('[data-testid=share]');
+  for (const slug of ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all']) {
+    await filesPage.click(`a[data-page=${slug}]`);
+    await filesPage.waitForFunction((s) => document.querySelector('.page')?.dataset.page === s && location.hash.includes('?v=1&s='), slug);
+    assert.ok((await filesPage.$$('[data-kpi][data-value]')).length > 0, slug);
+  }
+  await openShare(filesPage);
+  const [download] = await Promise.all([filesPage.waitForEvent('download'), filesPage.click('[data-testid=export-settings]')]);
+  assert.ok(JSON.parse(readFileSync(await download.path(), 'utf8')).settings.files.length === 3);
+});
+
 test('through all of it, every request was for the page\'s own files and carried no data', async () => {
   const own = new Set(['/', '/index.html', ...(await import('node:fs')).readdirSync(DIST).map((f) => '/' + f)]);
   const data = FILES.map((f) => readFileSync(f, 'utf8').split('\n')[1].slice(0, 24));
