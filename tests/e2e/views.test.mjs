@@ -64,7 +64,7 @@ for (const width of [1440, 820]) {
       const repNative = nativeKpis('--demo', '--filter', `owner=${firstRep}`);
       for (const slug of PAGES) {
         await visit(page, slug);
-        assert.equal(new URL(page.url()).hash.split('/')[1], slug, `${slug}: the address names the page`);
+        assert.equal(new URL(page.url()).hash.split('?')[0].split('/')[1], slug, `${slug}: the address names the page`);
         const n = await assertTilesMatch(page, slug === 'rep' ? repNative : native, `${slug} at ${width}`);
         if (slug === 'all') assert.equal(n, 34, 'the catalog page shows every KPI');
         const charts = await page.$$eval('figure.chart', (els) => els.map((e) => e.dataset.chart));
@@ -184,7 +184,7 @@ test('the rep page, the custom board, the dark theme and the print stylesheet', 
   await visit(page, 'rep');
   const reps = nativeView('reps');
   await page.selectOption('[data-testid=rep-select]', reps[2]);
-  await page.waitForFunction((r) => decodeURIComponent(location.hash) === `#/rep/${r}`, reps[2]);
+  await page.waitForFunction((r) => decodeURIComponent(location.hash.split('?')[0]) === `#/rep/${r}`, reps[2]);
   await assertTilesMatch(page, nativeKpis('--demo', '--filter', `owner=${reps[2]}`), 'the third rep');
   const cmp = nativeView('rep', '--rep', reps[2]);
   for (const r of cmp.rows) {
@@ -194,7 +194,7 @@ test('the rep page, the custom board, the dark theme and the print stylesheet', 
   }
   // Back returns to the previous rep's address.
   await page.goBack();
-  await page.waitForFunction(() => location.hash === '#/rep');
+  await page.waitForFunction(() => location.hash.split('?')[0] === '#/rep');
 
   // The custom board: add a KPI and a chart, move the chart up, remove a tile.
   await visit(page, 'custom');
