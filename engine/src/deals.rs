@@ -131,7 +131,7 @@ impl DealsTable {
         }
         let mut out: Vec<(u32, &str, usize)> =
             col.values.iter().enumerate().map(|(i, v)| (i as u32, v.as_str(), counts[i])).filter(|x| x.2 > 0).collect();
-        out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
+        crate::sort::sort_by(&mut out, |a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
         out
     }
 

@@ -20,6 +20,7 @@ pub mod kpi;
 pub mod period;
 pub mod preset;
 pub mod share;
+pub mod sort;
 pub mod sql;
 pub mod stage;
 pub mod stats;

@@ -151,7 +151,7 @@ impl StageRules {
         let status_of: Vec<Status> = stages.values.iter().map(|s| classify_stage_name(s)).collect();
         let mut open_order: Vec<u32> =
             (0..stages.values.len() as u32).filter(|&c| status_of[c as usize] == Status::Open).collect();
-        open_order.sort_by_key(|&c| {
+        crate::sort::sort_by_key(&mut open_order, |&c| {
             let name = normalise(&stages.values[c as usize]);
             STAGE_ORDER_KEYWORDS.iter().position(|k| name.contains(k)).unwrap_or(usize::MAX)
         });

@@ -697,7 +697,7 @@ fn product_revenue(input: &ChartInput) -> ChartData {
     };
     let mut rows: Vec<(String, f64)> =
         (0..t.rows.len()).map(|i| (t.rows[i].label.clone(), t.number(i, "revenue").unwrap_or(0.0))).collect();
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    pipelens_engine::sort::sort_by(&mut rows, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let total: f64 = rows.iter().map(|r| r.1).sum();
     let summary = match rows.first() {
         Some((top, v)) if total > 0.0 => format!(
@@ -742,7 +742,7 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
     if rows.is_empty() {
         return ChartData::empty("No rep has a quota inside this period: load quotas to see attainment.");
     }
-    rows.sort_by(|a, b| {
+    pipelens_engine::sort::sort_by(&mut rows, |a, b| {
         b.attainment.unwrap_or(0.0).total_cmp(&a.attainment.unwrap_or(0.0)).then(a.segment.cmp(&b.segment))
     });
     let at = rows.iter().filter(|r| r.attainment.unwrap_or(0.0) >= 1.0).count();

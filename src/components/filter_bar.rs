@@ -138,7 +138,7 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
             list.retain(|x| *x != value);
             if on {
                 list.push(value);
-                list.sort();
+                pipelens_engine::sort::sort_by(list, Ord::cmp);
             }
             if list.is_empty() {
                 v.filters.0.remove(&dim);

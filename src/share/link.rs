@@ -205,15 +205,15 @@ impl LinkState {
         }
         let open: Vec<u32> =
             (0..deals.stage.values.len() as u32).filter(|&c| rules.status(c) == Status::Open).collect();
-        let rank = |c: &u32| {
-            let name = &deals.stage.values[*c as usize];
-            link.open.iter().position(|n| n == name).unwrap_or(usize::MAX)
-        };
-        // Stages the link names in its order; the others after them, as their names suggest.
-        let mut ordered: Vec<u32> = rules.open_order.iter().copied().filter(|c| open.contains(c)).collect();
-        let rest: Vec<u32> = open.iter().copied().filter(|c| !ordered.contains(c)).collect();
-        ordered.extend(rest);
-        ordered.sort_by_key(rank);
+        // Stages the link names, in its order; the others after them, as their names suggest.
+        let named = link.open.iter().filter_map(|n| deals.stage.values.iter().position(|v| v == n));
+        let mut ordered: Vec<u32> = named.map(|c| c as u32).filter(|c| open.contains(c)).collect();
+        let rest: Vec<u32> = rules.open_order.iter().chain(&open).copied().filter(|c| open.contains(c)).collect();
+        for c in rest {
+            if !ordered.contains(&c) {
+                ordered.push(c);
+            }
+        }
         rules.open_order = ordered;
         if rules == deals.stage_rules {
             return false;
@@ -224,16 +224,12 @@ impl LinkState {
 
     /// Whether the files the link names are the ones loaded (same names and datasets).
     pub fn files_match(&self, loaded: &Loaded) -> bool {
-        let names = |it: &mut dyn Iterator<Item = (&str, DatasetKind)>| {
-            let mut v: Vec<(String, DatasetKind)> = it.map(|(n, k)| (n.to_owned(), k)).collect();
-            v.sort();
-            v
+        let files: &[crate::state::FileEntry] = match loaded.source {
+            Source::Demo => &[],
+            Source::Files => &loaded.files,
         };
-        let loaded_files = match loaded.source {
-            Source::Demo => Vec::new(),
-            Source::Files => names(&mut loaded.files.iter().map(|f| (f.name.as_str(), f.kind))),
-        };
-        names(&mut self.files.iter().map(|f| (f.name.as_str(), f.kind))) == loaded_files
+        let named = |name: &str, kind| self.files.iter().any(|r| r.name == name && r.kind == kind);
+        files.len() == self.files.len() && files.iter().all(|f| named(&f.name, f.kind))
     }
 }
 

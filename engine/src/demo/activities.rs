@@ -69,7 +69,7 @@ fn deal_activity(rng: &mut Rng, f: &DealFact, kind: usize, day: Day) -> Activity
 /// The activities table (`activity_id, owner, type, date, lead_id, deal_id`), ordered by time
 /// and numbered in that order.
 pub(super) fn table(mut acts: Vec<Activity>, deals: &DealsTable) -> Table {
-    acts.sort_by_key(|a| a.ts); // stable: ties keep the order they were drawn in
+    crate::sort::sort_by_key(&mut acts, |a| a.ts); // stable: ties keep the order they were drawn in
     let (mut id, mut owner, mut kind) = (TextColumn::default(), DictColumn::default(), DictColumn::default());
     let (mut date, mut lead, mut deal) = (TimestampColumn::default(), TextColumn::default(), TextColumn::default());
     for name in ACTIVITY_TYPES {

@@ -44,7 +44,7 @@ pub(super) fn simulate(rng: &mut Rng, facts: &[DealFact], last: Day) -> Vec<Cust
             Some(Customer { deal: f.row, team: f.team(), start, end, mrr: mrr_of(f.amount) })
         })
         .collect();
-    out.sort_by_key(|c| (c.start, c.deal));
+    crate::sort::sort_by_key(&mut out, |c| (c.start, c.deal));
     out
 }
 

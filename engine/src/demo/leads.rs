@@ -228,7 +228,7 @@ fn stray_lead(rng: &mut Rng, day: Day, rep: usize, source: usize, end: Day, draf
 fn in_created_order(drafts: Drafts) -> (Vec<Lead>, Vec<Activity>) {
     let Drafts { leads, mut touches } = drafts;
     let mut order: Vec<usize> = (0..leads.len()).collect();
-    order.sort_by_key(|&i| (leads[i].created, i));
+    crate::sort::sort_by_key(&mut order, |&i| (leads[i].created, i));
     let mut rank = vec![0usize; leads.len()];
     for (new, &old) in order.iter().enumerate() {
         rank[old] = new;

@@ -326,7 +326,7 @@ pub fn detect_datasets(headers: &[String]) -> Vec<DatasetFit> {
             DatasetFit { kind, missing: kind.missing(headers), matched }
         })
         .collect();
-    fits.sort_by_key(|f| (!f.complete(), std::cmp::Reverse(f.matched.len()), f.missing.len()));
+    crate::sort::sort_by_key(&mut fits, |f| (!f.complete(), std::cmp::Reverse(f.matched.len()), f.missing.len()));
     fits
 }
 
@@ -384,7 +384,7 @@ mod tests {
         for kind in DatasetKind::ALL {
             let mut names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
             let n = names.len();
-            names.sort();
+            crate::sort::sort_by(&mut names, Ord::cmp);
             names.dedup();
             assert_eq!(names.len(), n, "{}", kind.name());
         }

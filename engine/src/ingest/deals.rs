@@ -331,7 +331,7 @@ impl<'a> DealsReader<'a> {
             *target = days;
             readings.push(reading);
         }
-        report.cell_issues.sort_by_key(|c| (c.line, c.column));
+        crate::sort::sort_by_key(&mut report.cell_issues, |c| (c.line, c.column));
         table.dims = dims;
         table.account = account;
         table.lost_stage = lost_stage;

@@ -252,7 +252,7 @@ impl<'a> TableReader<'a> {
             report.mapping.push(MappedField { field: f.field, header, empty: column.missing(), dates });
             table.columns.push((f.field, column));
         }
-        report.cell_issues.sort_by_key(|c| (c.line, c.column));
+        crate::sort::sort_by_key(&mut report.cell_issues, |c| (c.line, c.column));
         report.unused_headers =
             headers.iter().enumerate().filter(|(i, _)| !mapping.contains(&Some(*i))).map(|(_, h)| h.clone()).collect();
         report.columns = profiler.finish(&headers);

@@ -259,7 +259,7 @@ pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
         at_quota += usize::from(att >= 1.0);
         rows.push((o.clone(), rev, *q, att));
     }
-    rows.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut rows, |a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
     let mut r = KpiResult::ratio(at_quota as f64, counted as f64, || format!("no owner has a quota inside {p}"));
     for (o, rev, q, att) in rows {
         r = r.row("owner", o.clone(), att);

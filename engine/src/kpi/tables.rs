@@ -139,7 +139,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
     }
     let total: f64 = by.values().map(|a| a.revenue).sum();
     let mut rows: Vec<(&str, Acc)> = by.into_iter().collect();
-    rows.sort_by(|a, b| b.1.revenue.total_cmp(&a.1.revenue).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut rows, |a, b| b.1.revenue.total_cmp(&a.1.revenue).then(a.0.cmp(b.0)));
     let mut table = KpiTable::new(
         "Product",
         &[
@@ -230,7 +230,7 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
             found.push((a / m, i, a, m));
         }
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(multiple, i, a, m) in &found {
         let status = if d.status[i] == Status::Won { "won" } else { "open" };
         table.push(

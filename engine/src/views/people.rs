@@ -130,7 +130,7 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
             (row.kpis().iter().any(|k| k.1.is_some()) || row.quota.is_some()).then_some(row)
         })
         .collect();
-    rows.sort_by(|a, b| match (a.revenue, b.revenue) {
+    crate::sort::sort_by(&mut rows, |a, b| match (a.revenue, b.revenue) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.segment.cmp(&b.segment)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

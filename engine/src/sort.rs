@@ -1,0 +1,43 @@
+//! Stable sorting with one copy of the sorting code. `slice::sort_by` is generic over the
+//! element and the closure, so every call site adds its own ~5 KB of sorting code to the wasm
+//! binary; here the sort runs once, on indices with a `dyn` comparison, and each call site adds
+//! only a small permutation. Every list sorted this way is a handful to a few thousand rows
+//! (segments, report lines, the demo's records), never the data's million rows.
+
+use std::cmp::Ordering;
+
+/// The order of `0..len` under `cmp`, ties in index order.
+fn order(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..len).collect();
+    idx.sort_by(|&a, &b| cmp(a, b));
+    idx
+}
+
+/// Sorts `v` by `cmp`, keeping equal elements in their order (like `slice::sort_by`).
+pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let idx = order(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(idx.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+}
+
+/// Sorts `v` by the key `key` gives, keeping equal elements in their order.
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sorts_like_the_standard_library(v in proptest::collection::vec((0u8..5, any::<u16>()), 0..300)) {
+            let mut ours = v.clone();
+            sort_by_key(&mut ours, |x| x.0);
+            let mut std = v;
+            std.sort_by_key(|x| x.0);
+            prop_assert_eq!(ours, std);
+        }
+    }
+}
