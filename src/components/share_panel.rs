@@ -140,7 +140,7 @@ fn DataLink() -> impl IntoView {
             let result = async {
                 let files = bundle_loaded(state).await?;
                 let data_bytes = files.iter().map(|f| f.bytes.len()).sum();
-                let packed = codec::deflate(&bundle::write(&files));
+                let packed = crate::share::deflate::deflate(&bundle::write(&files)).await?;
                 let data = if pass.is_empty() {
                     Data::Open(codec::encode(&packed))
                 } else {

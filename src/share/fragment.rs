@@ -13,7 +13,7 @@ pub const VERSION: u32 = 1;
 /// The data a link carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Data {
-    /// The bundle, deflated and base64url-encoded.
+    /// The bundle, deflated (raw) and base64url-encoded.
     Open(String),
     /// The same, encrypted with a passphrase (see [`super::crypto`]).
     Locked(String),
@@ -66,14 +66,14 @@ impl Fragment {
     }
 }
 
-/// The view packed for the fragment.
+/// The view packed for the fragment: its JSON in base64url (a few hundred characters).
 pub fn pack_view(link: &LinkState) -> String {
-    codec::pack(serde_json::to_string(link).unwrap_or_default().as_bytes())
+    codec::encode(serde_json::to_string(link).unwrap_or_default().as_bytes())
 }
 
 /// Reads a view packed by [`pack_view`].
 pub fn unpack_view(text: &str) -> Result<LinkState, String> {
-    let bytes = codec::unpack(text).map_err(|e| e.to_string())?;
+    let bytes = codec::decode(text).map_err(|e| e.to_string())?;
     // `from_str`, as everywhere in the app: one reader type, one copy of the parsing code.
     serde_json::from_str(&String::from_utf8_lossy(&bytes))
         .map_err(|e| format!("the link's view settings cannot be read ({e})"))

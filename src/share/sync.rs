@@ -1,6 +1,7 @@
 //! Keeping the address (and, when asked, this device's storage) in step with the view: the
 //! fragment is rewritten as the user works, and a fragment the user opens or pastes is applied.
 
+use super::deflate;
 use super::device::{self, Remember};
 use super::fragment::{pack_view, unpack_view, Data, Fragment, VERSION};
 use super::link::LinkState;
@@ -44,10 +45,16 @@ pub fn apply(state: AppState, link: &LinkState) {
 /// its passphrase; a view of files not loaded waits for them.
 pub fn open(state: AppState, link: LinkState, data: Option<Data>) {
     match data {
-        Some(Data::Open(text)) => match codec::unpack(&text).and_then(|b| bundle::read(&b)) {
-            Ok(files) => open_files(state, files, link, Data::Open(text)),
-            Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
-        },
+        Some(Data::Open(text)) => leptos::task::spawn_local(async move {
+            let files = match codec::decode(&text) {
+                Ok(packed) => deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)),
+                Err(e) => Err(e),
+            };
+            match files {
+                Ok(files) => open_files(state, files, link, Data::Open(text)),
+                Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
+            }
+        }),
         Some(Data::Locked(payload)) => state.locked.set(Some(LockedLink { payload, link })),
         None if state.loaded.with_untracked(|l| link.files_match(l)) || link.files.is_empty() => apply(state, &link),
         None => state.awaiting.set(Some(link)),
@@ -67,7 +74,7 @@ pub fn open_files(state: AppState, files: Vec<pipelens_engine::share::BundledFil
 pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Result<(), String> {
     let sealed = codec::decode(&locked.payload).map_err(|e| e.to_string())?;
     let packed = super::crypto::unlock(&passphrase, &sealed).await.map_err(|e| e.to_string())?;
-    let files = codec::inflate(&packed).and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
+    let files = deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
     state.locked.set(None);
     open_files(state, files, locked.link, Data::Locked(locked.payload));
     Ok(())
@@ -180,7 +187,10 @@ fn open_fragment(state: AppState, f: Fragment) {
 /// Stores the loaded files, packed, when the user asked to remember the data.
 pub async fn remember_data(state: AppState) {
     let stored = match bundle_loaded(state).await {
-        Ok(files) => device::save_data(&codec::pack(&bundle::write(&files))),
+        Ok(files) => match deflate::deflate(&bundle::write(&files)).await {
+            Ok(packed) => device::save_data(&codec::encode(&packed)),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     if let Err(why) = stored {

@@ -29,15 +29,15 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh browser profile (no storage, no history) on `url`. */
-async function fresh(url = server.origin + '/') {
+/** A fresh browser profile (no storage, no history) on `url`, once the app settles in `settled`. */
+async function fresh(url = server.origin + '/', settled = '.app[data-state=ready]') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   watch(context, log);
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('.app[data-state=ready]');
+  await page.waitForSelector(settled);
   return page;
 }
 
@@ -161,6 +161,17 @@ test('share with the data locked by a passphrase: a wrong one is refused clearly
   await other.click('[data-testid=unlock]');
   await other.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('ravenstack'));
   assert.deepEqual(await figures(other), before);
+});
+
+test('a damaged link or one that would inflate to gigabytes is refused in words', async () => {
+  const { deflateRawSync } = await import('node:zlib');
+  const bomb = deflateRawSync(Buffer.alloc(80 << 20)).toString('base64url');
+  const failed = '.app[data-state=error]';
+  const page = await fresh(`${server.origin}/#/executive?v=1&s=e30&d=${bomb}`, failed);
+  assert.match(await (await page.waitForSelector('[data-testid=error]')).textContent(), /more than 64 MB/);
+  assert.match(await page.textContent('[data-testid=source]'), /Demo data/);
+  const cut = await fresh(`${server.origin}/#/executive?v=1&s=e30&d=AAAAAAAA`, failed);
+  assert.match(await (await cut.waitForSelector('[data-testid=error]')).textContent(), /damaged or cut short/);
 });
 
 test('data too large for a link is refused with the way out', async () => {

@@ -1,7 +1,8 @@
-//! What a share link carries besides the view: the loaded files, bundled into one blob,
-//! deflated and written in the URL-safe base64 alphabet so the whole of it fits in the URL
-//! fragment (which browsers never send to the host). Encryption is the browser's (WebCrypto);
-//! this module only packs and unpacks, and never panics on a damaged link.
+//! What a share link carries besides the view: the loaded files, bundled into one blob and
+//! written in the URL-safe base64 alphabet so the whole of it fits in the URL fragment (which
+//! browsers never send to the host). Compression and encryption are the browser's own
+//! (`CompressionStream`, WebCrypto); this module bundles and encodes, and never panics on a
+//! damaged link.
 
 pub mod bundle;
 pub mod codec;
