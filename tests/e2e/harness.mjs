@@ -19,6 +19,7 @@ const TYPES = {
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
   '.css': 'text/css',
+  '.svg': 'image/svg+xml',
 };
 
 /** Serves dist/ on a free loopback port; resolves to { origin, close, served }. */
