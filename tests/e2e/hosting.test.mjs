@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, CORPUS, DIST, ROOT, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
+import { ARTIFACTS, DIST, ROOT, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
 
 const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
 const CSP = {
@@ -24,7 +24,23 @@ const CSP = {
 };
 /** What GitHub Pages sends with every file: a browser may reuse it for 10 minutes. */
 const PAGES_HEADERS = { 'cache-control': 'max-age=600' };
-const MAVEN = join(CORPUS, 'real/maven-crm/sales_pipeline.csv');
+
+/** A deals export of `n` rows made here, so these tests need no file outside the repository
+ * (the Pages workflow runs them): a third won, a third lost, a third open, all in 2024. */
+function dealsExport(n) {
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner'];
+  const want = { revenue: 0, won: 0, lost: 0 };
+  for (let i = 0; i < n; i++) {
+    const amount = 100 + i;
+    const stage = ['Won', 'Lost', 'Negotiation'][i % 3];
+    const created = `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const closed = stage === 'Negotiation' ? '' : `2024-${String(2 + (i % 10)).padStart(2, '0')}-15`;
+    lines.push(`D${i},${amount},${stage},${created},${closed},Rep ${i % 7}`);
+    if (stage === 'Won') (want.revenue += amount), want.won++;
+    if (stage === 'Lost') want.lost++;
+  }
+  return { file: { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) }, want };
+}
 
 /** A browser context that records every request and, in each document, every CSP violation. */
 async function openContext(browser, log) {
@@ -160,11 +176,14 @@ test('offline after one visit: the reload works and a file is analysed with the 
     await ready(page);
     const reloadMs = Date.now() - started;
     assert.match(await page.textContent('[data-testid=source]'), /Demo data/);
-    await upload(page, MAVEN);
+    const { file, want } = dealsExport(3000);
+    await upload(page, file);
     assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+    assert.match(await page.textContent('[data-testid=source]'), /deals\.csv/);
     const v = await headlineValues(page);
-    assert.equal(Number(v.revenue.value), 10005534, 'the Maven reference revenue, computed offline');
-    assert.equal(Number(v.deals_won.value), 4238);
+    assert.equal(Number(v.revenue.value), want.revenue, 'revenue computed offline');
+    assert.equal(Number(v.deals_won.value), want.won);
+    assert.equal(Number(v.win_rate.value), want.won / (want.won + want.lost));
     assert.equal(server.served.length, seen, 'nothing reached the server');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(log.errors, []);
