@@ -116,9 +116,11 @@ where
     };
     let tooltip = move || {
         tip.get().map(|t| {
-            let style = format!("left:{:.0}px;top:{:.0}px", t.x, t.y);
+            // Set through the CSSOM (`style:left`), which the Content-Security-Policy allows; a
+            // `style` attribute would be blocked by `style-src 'self'`.
+            let (left, top) = (format!("{:.0}px", t.x), format!("{:.0}px", t.y));
             let hint = t.drill.then_some(" · click to drill down");
-            view! { <div class="chart-tip" role="status" style=style>{t.text}<span class="muted">{hint}</span></div> }
+            view! { <div class="chart-tip" role="status" style:left=left style:top=top>{t.text}<span class="muted">{hint}</span></div> }
         })
     };
     view! {

@@ -19,19 +19,27 @@ const TYPES = {
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
   '.css': 'text/css',
+  '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ on a free loopback port; resolves to { origin, close, served }. */
-export async function serveDist() {
+/** Serves `dir` (default dist/) on a free loopback port under the path `base` (default `/`;
+ * `/pipelens/` serves it the way GitHub Pages serves a project site, redirecting `/pipelens`),
+ * with extra response `headers`. Resolves to { origin, url (origin + base), served, close }. */
+export async function serveDist({ base = '/', dir = DIST, headers = {} } = {}) {
+  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with /: ${base}`);
+  const root = resolve(dir);
   const served = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
     served.push({ method: req.method, path });
-    if (!file.startsWith(DIST)) return res.writeHead(403).end();
+    if (base !== '/' && path === base.slice(0, -1)) return res.writeHead(301, { location: base }).end();
+    if (!path.startsWith(base)) return res.writeHead(404).end();
+    const rel = path.slice(base.length);
+    const file = normalize(join(root, rel === '' ? 'index.html' : rel));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404).end();
@@ -39,7 +47,11 @@ export async function serveDist() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, served, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { origin, url: origin + base, served, close };
 }
 
 /** Debian's Chromium, headless, with no background networking of its own. */
