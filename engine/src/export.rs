@@ -1,5 +1,6 @@
-//! Writing CSV for people to download: the demo data, a template, the problems of an import.
-//! Every cell that comes from a user's file is neutralised against CSV injection.
+//! Writing CSV for people to download: the demo data, a template, the problems of an import,
+//! and every table the dashboard shows ([`rows_csv`]). Every cell that comes from a user's file
+//! is neutralised against CSV injection.
 
 use crate::deals::{DealsTable, Dim};
 use crate::ingest::{DatasetKind, ImportReport};
@@ -29,6 +30,52 @@ fn to_csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
         let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A table the dashboard shows (a chart's numbers, a KPI's table, the people table) as CSV:
+/// `header`, then `rows`, every cell neutralised with [`neutralise`], so a segment named
+/// `=HYPERLINK(…)` in the user's file stays text in a spreadsheet. Write numbers with
+/// [`number_cell`] so they stay numbers.
+///
+/// ```
+/// use pipelens_engine::export::{number_cell, rows_csv};
+/// let csv = rows_csv(
+///     vec!["Owner".into(), "Revenue".into()],
+///     [vec!["@SUM(A1)".into(), number_cell(Some(-1500.5))], vec!["Ann".into(), number_cell(None)]],
+/// );
+/// assert_eq!(csv, "Owner,Revenue\n'@SUM(A1),-1500.5\nAnn,\n");
+/// ```
+pub fn rows_csv(header: Vec<String>, rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    to_csv(std::iter::once(header).chain(rows))
+}
+
+/// A number as a CSV cell: unrounded, with `.` and no grouping (`0.253`, `-1500.5`), so a
+/// spreadsheet reads it as a number; empty when undefined or not finite.
+pub fn number_cell(v: Option<f64>) -> String {
+    v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The name of a file exported from the dashboard: `pipelens-<what>-<from>_<to>.<ext>`, with
+/// `what` cut down to lowercase ASCII letters, digits and single dashes, so a segment name from
+/// the user's file cannot make a path or a hidden file.
+///
+/// ```
+/// use pipelens_engine::{export::file_name, Day, Period};
+/// let p = Period::new(Day::parse_iso("2024-01-01").unwrap(), Day::parse_iso("2024-12-31").unwrap()).unwrap();
+/// assert_eq!(file_name("trend:revenue", p, "png"), "pipelens-trend-revenue-2024-01-01_2024-12-31.png");
+/// ```
+pub fn file_name(what: &str, period: crate::Period, ext: &str) -> String {
+    let mut slug = String::with_capacity(what.len());
+    for c in what.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "table" } else { slug };
+    format!("pipelens-{slug}-{}_{}.{ext}", period.from, period.to)
 }
 
 /// Every rejected row and unreadable cell of an import, one per line: what a user needs to fix
@@ -242,6 +289,64 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(neutralise(cell), want);
+        }
+    }
+
+    #[test]
+    fn rows_csv_neutralises_every_cell_and_keeps_numbers() {
+        let header = vec!["=Owner".to_owned(), "Revenue".to_owned(), "Growth".to_owned()];
+        let rows = [
+            ["=HYPERLINK(\"http://x\")", "12000", "-0.25"],
+            ["+cmd", "-2+3", "+1.5"],
+            ["-2+3", "1e3", "-5"],
+            ["@SUM(A1)", "", "0"],
+            ["\tTab", "\rCr", "Plain, with a comma"],
+        ];
+        let out = rows_csv(header, rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()));
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_bytes());
+        let back: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+        let want = [
+            ["'=Owner", "Revenue", "Growth"],
+            ["'=HYPERLINK(\"http://x\")", "12000", "-0.25"],
+            ["'+cmd", "'-2+3", "+1.5"],
+            ["'-2+3", "1e3", "-5"],
+            ["'@SUM(A1)", "", "0"],
+            ["'\tTab", "'\rCr", "Plain, with a comma"],
+        ];
+        assert_eq!(back, want.map(|r| r.map(str::to_owned).to_vec()).to_vec());
+    }
+
+    #[test]
+    fn number_cells_are_plain_unrounded_numbers() {
+        for (v, want) in [
+            (Some(-1500.5), "-1500.5"),
+            (Some(0.2534), "0.2534"),
+            (Some(1e6), "1000000"),
+            (Some(f64::NAN), ""),
+            (Some(f64::INFINITY), ""),
+            (None, ""),
+        ] {
+            assert_eq!(number_cell(v), want);
+            // A number cell is never neutralised: it stays a number in a spreadsheet.
+            assert_eq!(neutralise(&number_cell(v)), want);
+        }
+    }
+
+    #[test]
+    fn file_names_are_slugs_with_the_period() {
+        let p = crate::Period::new(
+            crate::Day::parse_iso("2023-07-01").unwrap(),
+            crate::Day::parse_iso("2024-06-30").unwrap(),
+        )
+        .unwrap();
+        for (what, want) in [
+            ("trend:revenue", "pipelens-trend-revenue-2023-07-01_2024-06-30.csv"),
+            ("people-owner", "pipelens-people-owner-2023-07-01_2024-06-30.csv"),
+            ("rep-vs-team Chloé Martin", "pipelens-rep-vs-team-chlo-martin-2023-07-01_2024-06-30.csv"),
+            ("../<script>alert(2)</script>", "pipelens-script-alert-2-script-2023-07-01_2024-06-30.csv"),
+            ("", "pipelens-table-2023-07-01_2024-06-30.csv"),
+        ] {
+            assert_eq!(file_name(what, p, "csv"), want, "{what}");
         }
     }
 

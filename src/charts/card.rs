@@ -1,10 +1,12 @@
 //! `<ChartCard/>`: a chart of the catalog in a card: title, summary, the canvas with tooltips
-//! and drill-down, and the same numbers as a table on demand.
+//! and drill-down, the same numbers as a table on demand, and both as downloads (PNG, CSV).
 
 use super::canvas::ChartCanvas;
 use super::catalog::{build, ChartData, ChartId, ChartInput, DataTable, Palette};
+use crate::components::export::{CsvButton, PngButton};
 use crate::state::{AppState, Dashboard, Shared};
 use leptos::prelude::*;
+use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::Scope;
 use std::sync::Arc;
@@ -38,8 +40,20 @@ pub fn ChartCard(
     let on_drill =
         drill_dim.map(|dim| Callback::new(move |segment: String| state.view.update(|v| v.drill(dim, &segment))));
     let ChartData { drawing, summary, table } = data;
-    // Without a drawing the summary says why, once, in the empty frame.
+    let title = id.title();
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    // Without a drawing the summary says why, once, in the empty frame, and there is nothing
+    // to export.
     let caption = drawing.is_some().then(|| view! { <p class="chart-summary">{summary.clone()}</p> });
+    let exports = drawing.is_some().then(|| {
+        let t = table.clone();
+        view! {
+            <div class="export-tools" role="group" aria-label=format!("Download {title}")>
+                <PngButton label=format!("the {title} chart") file=key.clone() scope=figure/>
+                <CsvButton label=format!("the {title} table") file=key.clone() csv=move || table_csv(&t)/>
+            </div>
+        }
+    });
     let body = match drawing {
         Some(drawing) => {
             let drawing = Arc::new(drawing);
@@ -60,14 +74,27 @@ pub fn ChartCard(
         None => view! { <p class="chart-empty" data-testid="chart-empty">{summary.clone()}</p> }.into_any(),
     };
     view! {
-        <figure class="card chart" data-chart=key.clone() aria-labelledby=format!("chart-{key}")>
+        <figure class="card chart" node_ref=figure data-chart=key.clone() aria-labelledby=format!("chart-{key}")>
             <figcaption>
-                <h3 id=format!("chart-{key}")>{id.title()}</h3>
+                <div class="chart-head">
+                    <h3 id=format!("chart-{key}")>{title.clone()}</h3>
+                    {exports}
+                </div>
                 {caption}
             </figcaption>
             {body}
         </figure>
     }
+}
+
+/// A chart's table as CSV: the same rows and columns as [`DataTableView`], numbers unrounded.
+fn table_csv(t: &DataTable) -> String {
+    let header = std::iter::once(t.label.clone()).chain(t.columns.iter().map(|c| c.0.clone())).collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| std::iter::once(r.label.clone()).chain(r.values.iter().map(|v| number_cell(*v))).collect());
+    rows_csv(header, rows)
 }
 
 /// A chart's numbers: one row per category, drillable rows as buttons.

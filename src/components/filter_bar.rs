@@ -1,7 +1,8 @@
 //! The filter bar on every view: period preset or custom range, grain, comparison, one
 //! multi-select per segment dimension, the gross margin CLV uses, and the drill-down
-//! breadcrumb.
+//! breadcrumb; and the Print button.
 
+use crate::components::export::PrintButton;
 use crate::state::{AppState, Dashboard};
 use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
@@ -111,6 +112,9 @@ pub fn FilterBar(
                     <span>"Gross margin %"</span>
                     <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin title="The gross margin CLV is computed with"/>
                 </label>
+                <div class="page-tools">
+                    <PrintButton/>
+                </div>
             </div>
             <div class="row filters">
                 {filters}

@@ -1,9 +1,24 @@
 //! The table a KPI carries (product performance, funnel steps, cohorts, per-rep figures),
-//! formatted in each column's unit.
+//! formatted in each column's unit, and downloadable as CSV.
 
+use crate::components::export::CsvButton;
 use leptos::prelude::*;
+use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::{Cell, KpiTable};
+
+/// A KPI's table as CSV: the same rows and columns as on screen, numbers unrounded.
+fn table_csv(t: &KpiTable) -> String {
+    let header = std::iter::once(t.label.clone()).chain(t.columns.iter().map(|c| c.label.clone())).collect();
+    let rows = t.rows.iter().map(|r| {
+        let cells = r.cells.iter().map(|c| match c {
+            Cell::Number(v) => number_cell(*v),
+            Cell::Text(t) => t.clone(),
+        });
+        std::iter::once(r.label.clone()).chain(cells).collect()
+    });
+    rows_csv(header, rows)
+}
 
 /// A KPI's table, scrollable sideways when wide (cohorts).
 #[component]
@@ -13,6 +28,8 @@ pub fn KpiTableView(
     /// The table.
     table: KpiTable,
 ) -> impl IntoView {
+    let name = pipelens_engine::kpi::find(id).map_or(id, |d| d.name);
+    let for_csv = table.clone();
     let head = table
         .columns
         .iter()
@@ -44,6 +61,9 @@ pub fn KpiTableView(
                 <thead><tr><th scope="col">{table.label.clone()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+        </div>
+        <div class="table-tools">
+            <CsvButton label=format!("the {name} table") file=id csv=move || table_csv(&for_csv)/>
         </div>
     }
 }

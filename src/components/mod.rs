@@ -2,6 +2,7 @@
 
 pub mod column_mapper;
 pub mod data_panel;
+pub mod export;
 pub mod filter_bar;
 pub mod import_report;
 pub mod kpi_table;

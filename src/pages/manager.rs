@@ -3,9 +3,11 @@
 
 use super::board::{Charts, Tiles};
 use crate::charts::catalog::ChartId;
+use crate::components::export::CsvButton;
 use crate::components::filter_bar::capitalise;
 use crate::state::{AppState, Dashboard, Shared};
 use leptos::prelude::*;
+use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::Unit;
 use pipelens_engine::{views, Dim};
@@ -33,9 +35,16 @@ pub fn ManagerPage(
         <section class="card people" aria-labelledby="people-title">
             <div class="card-head">
                 <h3 id="people-title">{move || if by.get() == Dim::Owner { "Reps" } else { "Teams" }}</h3>
-                <div class="segmented" role="group" aria-label="Rows">
-                    <button class="button small" aria-pressed=move || (by.get() == Dim::Owner).to_string() data-testid="people-by-owner" on:click=move |_| by.set(Dim::Owner)>"By rep"</button>
-                    <button class="button small" aria-pressed=move || (by.get() == Dim::Team).to_string() data-testid="people-by-team" on:click=move |_| by.set(Dim::Team)>"By team"</button>
+                <div class="card-tools">
+                    <div class="segmented" role="group" aria-label="Rows">
+                        <button class="button small" aria-pressed=move || (by.get() == Dim::Owner).to_string() data-testid="people-by-owner" on:click=move |_| by.set(Dim::Owner)>"By rep"</button>
+                        <button class="button small" aria-pressed=move || (by.get() == Dim::Team).to_string() data-testid="people-by-team" on:click=move |_| by.set(Dim::Team)>"By team"</button>
+                    </div>
+                    {let d = dashboard.clone(); move || {
+                        let (d, by) = (d.clone(), by.get());
+                        let label = if by == Dim::Owner { "the reps table" } else { "the teams table" };
+                        view! { <CsvButton label=label file=format!("people-{}", by.field()) csv=move || people_csv(&d, by)/> }
+                    }}
                 </div>
             </div>
             {let d = dashboard.clone(); move || view! { <PeopleTable dashboard=d.clone() by=by.get()/> }}
@@ -72,6 +81,20 @@ fn cell(r: &views::PersonRow, key: &str) -> Option<f64> {
         "response_minutes" => r.response_minutes,
         _ => None,
     }
+}
+
+/// The people table as CSV: the columns on screen, numbers unrounded.
+fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
+    let state = expect_context::<AppState>();
+    let table = state.loaded.with_untracked(|l| views::people(&l.workspace, &dashboard.scope, by));
+    let paced = table.elapsed < 1.0;
+    let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
+    let header = std::iter::once(capitalise(by.label())).chain(columns.iter().map(|c| c.1.to_owned())).collect();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| std::iter::once(r.segment.clone()).chain(columns.iter().map(|c| number_cell(cell(r, c.0)))).collect());
+    rows_csv(header, rows)
 }
 
 /// One row per rep or team; a row's name drills down to it.

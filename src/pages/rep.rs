@@ -4,9 +4,11 @@
 use super::board::tile;
 use crate::charts::card::ChartCard;
 use crate::charts::catalog::ChartId;
+use crate::components::export::CsvButton;
 use crate::route::{go, Page};
 use crate::state::{AppState, Dashboard, Shared, ViewSettings};
 use leptos::prelude::*;
+use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::{kpi, views, Dim};
 use std::sync::Arc;
@@ -14,6 +16,22 @@ use std::sync::Arc;
 /// Tiles for the rep.
 const TILES: [&str; 6] =
     ["revenue", "quota_attainment", "win_rate", "pipeline_value", "lead_response_time", "leads_needed"];
+
+/// How the rep compares with the team on a KPI, in the KPI's direction; empty when equal,
+/// unknown or neutral.
+fn verdict(def: &kpi::KpiDef, rep: Option<f64>, team: Option<f64>) -> &'static str {
+    match (rep, team) {
+        (Some(a), Some(b)) if a != b && def.direction != kpi::Direction::Neutral => {
+            let better = (a > b) == (def.direction == kpi::Direction::Up);
+            if better {
+                "better than the team"
+            } else {
+                "below the team"
+            }
+        }
+        _ => "",
+    }
+}
 
 /// The rep's page.
 #[component]
@@ -42,19 +60,30 @@ pub fn RepPage(
     let comparison =
         state.loaded.with_untracked(|l| views::rep_vs_team(&l.workspace, &dashboard.scope, &rep, &views::REP_KPIS));
     let team = comparison.team.clone();
+    // The table as CSV: the same rows, numbers unrounded.
+    let csv = {
+        let (comparison, rep) = (comparison.clone(), rep.clone());
+        move || {
+            let header = ["KPI", rep.as_str(), "Team average", "Compared"].map(str::to_owned).to_vec();
+            let rows = comparison.rows.iter().filter_map(|r| {
+                let def = kpi::find(&r.id)?;
+                Some(vec![
+                    def.name.to_owned(),
+                    number_cell(r.rep),
+                    number_cell(r.team_average),
+                    verdict(def, r.rep, r.team_average).to_owned(),
+                ])
+            });
+            rows_csv(header, rows)
+        }
+    };
     let rows = comparison
         .rows
         .iter()
         .filter_map(|r| {
             let def = kpi::find(&r.id)?;
             let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(def.unit, v));
-            let verdict = match (r.rep, r.team_average) {
-                (Some(a), Some(b)) if a != b && def.direction != kpi::Direction::Neutral => {
-                    let better = (a > b) == (def.direction == kpi::Direction::Up);
-                    if better { "better than the team" } else { "below the team" }
-                }
-                _ => "",
-            };
+            let verdict = verdict(def, r.rep, r.team_average);
             Some(view! {
                 <tr data-row=def.id>
                     <th scope="row">{def.name}</th>
@@ -87,7 +116,10 @@ pub fn RepPage(
         </div>
         <div class="tiles">{tiles}</div>
         <section class="card" aria-labelledby="vs-team-title">
-            <h3 id="vs-team-title">{format!("{rep} and the team")}</h3>
+            <div class="card-head">
+                <h3 id="vs-team-title">{format!("{rep} and the team")}</h3>
+                <CsvButton label=format!("the table of {rep} and the team") file=format!("rep-vs-team-{rep}") csv=csv/>
+            </div>
             <div class="kpi-table" role="region" aria-label="Rep and team" tabindex="0">
                 <table data-table="rep-vs-team">
                     <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">{rep.clone()}</th><th scope="col" class="num">"Team average"</th><th scope="col">"Compared"</th></tr></thead>
