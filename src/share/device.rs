@@ -3,6 +3,8 @@
 
 use super::fragment::Data;
 use super::link::LinkState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 const SETTINGS: &str = "pipelens.settings";
 const DATA: &str = "pipelens.data";
@@ -67,7 +69,8 @@ pub fn forget_data() {
 }
 
 /// Clears everything this site stored in the browser: local and session storage, and the
-/// offline copy of the app's own files (fetched again on the next visit).
+/// service worker with its offline copy of the app's own files (both come back on the next
+/// visit).
 pub async fn forget_everything() {
     let Some(window) = web_sys::window() else { return };
     if let Ok(Some(s)) = window.local_storage() {
@@ -76,11 +79,21 @@ pub async fn forget_everything() {
     if let Ok(Some(s)) = window.session_storage() {
         let _ = s.clear();
     }
+    // Unregistered first, so no worker fills its cache again after it is deleted.
+    let workers = window.navigator().service_worker();
+    if let Ok(list) = JsFuture::from(workers.get_registrations()).await {
+        for r in js_sys::Array::from(&list).iter() {
+            let r: web_sys::ServiceWorkerRegistration = r.unchecked_into();
+            if let Ok(p) = r.unregister() {
+                let _ = JsFuture::from(p).await;
+            }
+        }
+    }
     let Ok(caches) = window.caches() else { return };
-    let Ok(keys) = wasm_bindgen_futures::JsFuture::from(caches.keys()).await else { return };
+    let Ok(keys) = JsFuture::from(caches.keys()).await else { return };
     for key in js_sys::Array::from(&keys).iter() {
         if let Some(name) = key.as_string() {
-            let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
+            let _ = JsFuture::from(caches.delete(&name)).await;
         }
     }
 }

@@ -242,7 +242,8 @@ test('nothing is stored by default; remembered settings and data come back; forg
   await page.click('[data-testid=forget-everything]');
   await page.waitForFunction(() => document.querySelector('[data-testid=forget-status]').textContent.includes('gone'));
   assert.deepEqual(await stored(), { local: 0, session: 0, idb: 0 });
-  assert.equal(await page.evaluate(async () => (await caches.keys()).length), 0);
+  assert.equal(await page.evaluate(async () => (await caches.keys()).length), 0, 'the offline copy is gone');
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   assert.match(await page.textContent('[data-testid=source]'), /Demo data/);
   await page.goto(server.origin + '/');
   await page.waitForSelector('.app[data-state=ready]');
@@ -255,6 +256,17 @@ test('every view of the loaded files, reached by its link, then exported', async
     await filesPage.click(`a[data-page=${slug}]`);
     await filesPage.waitForFunction((s) => document.querySelector('.page')?.dataset.page === s && location.hash.includes('?v=1&s='), slug);
     assert.ok((await filesPage.$$('[data-kpi][data-value]')).length > 0, slug);
+    if (slug === 'pipeline') {
+      // A chart as PNG and its numbers as CSV.
+      const exported = {};
+      for (const hook of ['export-png', 'export-csv']) {
+        const button = `[data-chart=pipeline-by-stage] [data-testid=${hook}]`;
+        const [file] = await Promise.all([filesPage.waitForEvent('download'), filesPage.click(button)]);
+        exported[hook] = readFileSync(await file.path());
+      }
+      assert.equal(exported['export-png'].subarray(1, 4).toString(), 'PNG');
+      assert.match(exported['export-csv'].toString(), /Engaging/);
+    }
   }
   await openShare(filesPage);
   const [download] = await Promise.all([filesPage.waitForEvent('download'), filesPage.click('[data-testid=export-settings]')]);
