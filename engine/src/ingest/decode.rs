@@ -1,9 +1,48 @@
 //! Bytes to text: byte-order marks, UTF-8, UTF-16 and the Windows-1252 fallback, plus the
 //! recognisable non-CSV files (Excel, JSON, binary) that deserve their own message.
+//!
+//! Written with the standard library alone: a general decoding crate would ship the tables of
+//! every legacy encoding (about 100 KB of the wasm binary gzipped) for the three a CSV export
+//! uses. The tests check every byte against `encoding_rs`, the WHATWG reference.
 
 use crate::error::ImportError;
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
+
+/// What Windows-1252 maps bytes 0x80–0x9F to (WHATWG's index; the rest of the upper half is
+/// Latin-1, the lower half ASCII).
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+/// Windows-1252 bytes as text (every byte maps to a character).
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// UTF-16 bytes as text, or `None` for an odd length or an unpaired surrogate.
+fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+}
 
 /// The text of a file and the encoding it was read with.
 #[derive(Debug)]
@@ -23,12 +62,15 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportErro
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ImportError::Spreadsheet { file });
     }
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return Err(ImportError::Binary { file });
-        }
-        return Ok(Decoded { text, encoding: encoding.name() });
+    let bom = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => Some((std::str::from_utf8(rest).ok().map(Cow::Borrowed), "UTF-8")),
+        [0xFF, 0xFE, rest @ ..] => Some((utf16(rest, true).map(Cow::Owned), "UTF-16LE")),
+        [0xFE, 0xFF, rest @ ..] => Some((utf16(rest, false).map(Cow::Owned), "UTF-16BE")),
+        _ => None,
+    };
+    if let Some((text, encoding)) = bom {
+        let text = text.ok_or(ImportError::Binary { file })?;
+        return Ok(Decoded { text, encoding });
     }
     let head = &bytes[..bytes.len().min(4096)];
     if looks_binary(head) {
@@ -39,12 +81,9 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportErro
         return Err(ImportError::Json { file });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: UTF_8.name() }),
-        Err(_) => {
-            // Not UTF-8: the usual culprit is a spreadsheet saved as "CSV" on Windows.
-            let (text, _, _) = WINDOWS_1252.decode(bytes);
-            Ok(Decoded { text, encoding: WINDOWS_1252.name() })
-        }
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
+        // Not UTF-8: the usual culprit is a spreadsheet saved as "CSV" on Windows.
+        Err(_) => Ok(Decoded { text: Cow::Owned(windows_1252(bytes)), encoding: "windows-1252" }),
     }
 }
 
@@ -79,6 +118,25 @@ mod tests {
     fn falls_back_to_windows_1252() {
         let d = decode("f.csv", b"name\nM\xFCller\n").unwrap();
         assert_eq!((d.text.as_ref(), d.encoding), ("name\nMüller\n", "windows-1252"));
+    }
+
+    #[test]
+    fn every_byte_decodes_as_the_whatwg_reference_says() {
+        let all: Vec<u8> = (0..=255).collect();
+        let (reference, _, _) = encoding_rs::WINDOWS_1252.decode(&all);
+        assert_eq!(windows_1252(&all), reference);
+        let units: Vec<u8> = (0..=u16::MAX).step_by(7).flat_map(|u| u.to_le_bytes()).collect();
+        let (reference, errors) = encoding_rs::UTF_16LE.decode_without_bom_handling(&units);
+        assert_eq!(utf16(&units, true).as_deref(), (!errors).then_some(reference.as_ref()));
+        let pairs = "a,ż,😀\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect::<Vec<u8>>();
+        assert_eq!(utf16(&pairs, false).as_deref(), Some("a,ż,😀\n"));
+    }
+
+    #[test]
+    fn broken_unicode_after_a_bom_is_no_text_file() {
+        assert!(matches!(decode("f", b"\xFF\xFEa"), Err(ImportError::Binary { .. })));
+        assert!(matches!(decode("f", &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]), Err(ImportError::Binary { .. })));
+        assert!(matches!(decode("f", b"\xEF\xBB\xBFa\xFF"), Err(ImportError::Binary { .. })));
     }
 
     #[test]
