@@ -21,14 +21,15 @@ const TYPES = {
   '.css': 'text/css',
 };
 
-/** Serves dist/ on a free loopback port; resolves to { origin, close, served }. */
-export async function serveDist() {
+/** Serves dist/ (or `dir`, e.g. a profiling build) on a free loopback port; resolves to
+ * { origin, close, served }. */
+export async function serveDist(dir = DIST) {
   const served = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     served.push({ method: req.method, path });
-    if (!file.startsWith(DIST)) return res.writeHead(403).end();
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
