@@ -3,16 +3,16 @@
 use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::decode::{decode, Decoded};
+use super::keys::{Interner, SeenKeys};
 use super::mapping::{auto_map, DEAL_FIELDS};
 use super::profile::Profiler;
 use super::report::{ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
-use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, DATE_EXPECTED};
+use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
-use std::collections::HashMap;
 
 /// A file read as deals: the table and what happened to every row.
 #[derive(Debug)]
@@ -111,7 +111,10 @@ pub struct DealsReader<'a> {
     created: DateColumnBuilder,
     close: DateColumnBuilder,
     /// Line each deal id was first seen on (0: loaded earlier, from `known_from`).
-    first_line_of: HashMap<String, u64>,
+    first_line_of: SeenKeys,
+    /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
+    /// currency and stage.
+    interners: [Interner; 10],
     known_from: String,
     /// The user's answer for date columns whose cells cannot tell day-first from month-first.
     date_order: Option<DateOrder>,
@@ -179,7 +182,8 @@ impl<'a> DealsReader<'a> {
             status_cells: Vec::new(),
             created: DateColumnBuilder::default(),
             close: DateColumnBuilder::default(),
-            first_line_of: HashMap::new(),
+            first_line_of: SeenKeys::default(),
+            interners: Default::default(),
             known_from: String::new(),
             date_order: None,
         })
@@ -187,7 +191,9 @@ impl<'a> DealsReader<'a> {
 
     /// Deal ids already loaded from `file`: rows repeating one are rejected and say so.
     pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
-        self.first_line_of.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.to_owned(), 0)));
+        for k in keys.into_iter().filter(|k| !k.is_empty()) {
+            self.first_line_of.first_line_or_insert(k, 0);
+        }
         self.known_from = file.to_owned();
     }
 
@@ -223,12 +229,12 @@ impl<'a> DealsReader<'a> {
                 }
             };
             let record = self.src.record();
-            let id = record[cols.id].trim();
+            let id = trim_cell(&record[cols.id]);
             if is_empty_cell(id) {
                 report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
                 continue;
             }
-            if let Some(&first) = self.first_line_of.get(id) {
+            if let Some(first) = self.first_line_of.first_line_or_insert(id, line) {
                 let where_ = if first == 0 {
                     format!("already loaded from {}", self.known_from)
                 } else {
@@ -241,7 +247,6 @@ impl<'a> DealsReader<'a> {
                 });
                 continue;
             }
-            self.first_line_of.insert(id.to_owned(), line);
 
             self.profiler.observe(record.iter());
             let mut issue = |column: usize, expected: &'static str| {
@@ -278,19 +283,22 @@ impl<'a> DealsReader<'a> {
             let table = &mut self.table;
             table.deal_id.push(id);
             table.amount.push(amount);
-            table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
-            for (col, dict) in cols.dims.iter().zip(self.dims.iter_mut()) {
+            let cell = |c: usize| Some(trim_cell(&record[c])).filter(|s| !is_empty_cell(s));
+            let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;
+            stage.push(&mut table.stage, cols.stage.and_then(cell));
+            let fronts = [d0, d1, d2, d3, d4, d5];
+            for ((col, dict), front) in cols.dims.iter().zip(self.dims.iter_mut()).zip(fronts) {
                 if let (Some(c), Some(d)) = (col, dict) {
-                    d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
+                    front.push(d, cell(*c));
                 }
             }
-            for (col, dict) in [
-                (cols.account, self.account.as_mut()),
-                (cols.lost_stage, self.lost_stage.as_mut()),
-                (cols.currency, self.currency.as_mut()),
+            for (col, dict, front) in [
+                (cols.account, self.account.as_mut(), account),
+                (cols.lost_stage, self.lost_stage.as_mut(), lost_stage),
+                (cols.currency, self.currency.as_mut(), currency),
             ] {
                 if let (Some(c), Some(d)) = (col, dict) {
-                    d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+                    front.push(d, cell(c));
                 }
             }
             report.rows_kept += 1;
