@@ -32,22 +32,32 @@ pub(super) struct Closed {
 }
 
 pub(super) fn closed_in(d: &DealsTable, mask: &Mask, p: Period) -> Closed {
-    let mut c = Closed::default();
-    for (i, (&s, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
-        if !keeps(mask, i) {
-            continue;
-        }
-        let no_close = close == crate::column::NO_DAY;
-        match s {
-            Status::Won if no_close => c.won_no_close += 1,
-            Status::Lost if no_close => c.lost_no_close += 1,
-            Status::Won if p.contains_raw(close) => c.won += 1,
-            Status::Lost if p.contains_raw(close) => c.lost += 1,
-            Status::Unknown => c.unknown_status += 1,
-            _ => {}
-        }
+    let rows = d.status.iter().zip(&d.close.days);
+    match mask {
+        None => tally_closed(rows, p),
+        // A mask shorter than the table keeps none of the rows past its end, as `keeps` says.
+        Some(m) => tally_closed(rows.zip(m).filter(|(_, &keep)| keep).map(|(row, _)| row), p),
     }
-    c
+}
+
+/// The counts of [`closed_in`] over `rows`, without a branch per row: this loop runs over
+/// every deal once per KPI and per trend bucket, and the compiler vectorises it.
+#[inline(always)]
+fn tally_closed<'a>(rows: impl Iterator<Item = (&'a Status, &'a i32)>, p: Period) -> Closed {
+    let (mut won, mut lost, mut won_no_close, mut lost_no_close, mut unknown) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for (&s, &close) in rows {
+        // A missing close date (`NO_DAY`) is never in the period.
+        let in_p = p.contains_raw(close) as usize;
+        let no_close = (close == crate::column::NO_DAY) as usize;
+        let (is_won, is_lost) = ((s == Status::Won) as usize, (s == Status::Lost) as usize);
+        won += is_won & in_p;
+        lost += is_lost & in_p;
+        won_no_close += is_won & no_close;
+        lost_no_close += is_lost & no_close;
+        unknown += (s == Status::Unknown) as usize;
+    }
+    Closed { won, lost, won_no_close, lost_no_close, unknown_status: unknown }
 }
 
 const OTHER_CURRENCY_WON: (&str, &str) =
@@ -63,7 +73,8 @@ pub(super) fn won_in<'a>(d: &'a DealsTable, mask: &'a Mask, p: Period) -> impl I
         .iter()
         .zip(&d.close.days)
         .enumerate()
-        .filter(move |(i, (&s, &close))| s == Status::Won && p.contains_raw(close) && keeps(mask, *i))
+        // `&`, not `&&`: one well-predicted branch per row instead of three.
+        .filter(move |(i, (&s, &close))| ((s == Status::Won) & p.contains_raw(close)) && keeps(mask, *i))
         .map(|(i, _)| i)
 }
 
@@ -383,6 +394,45 @@ mod tests {
 
     fn get(ws: &Workspace, id: &str) -> KpiResult {
         compute(find(id).unwrap(), ws, &year_2024())
+    }
+
+    #[test]
+    fn closed_counts_match_a_row_by_row_reading_with_and_without_masks() {
+        use super::{closed_in, Closed};
+        use crate::column::NO_DAY;
+        use crate::stage::Status;
+        let mut d = crate::DealsTable::default();
+        let statuses = [Status::Won, Status::Lost, Status::Open, Status::Unknown];
+        for i in 0..200i32 {
+            d.status.push(statuses[(i % 4) as usize]);
+            d.close.days.push(if i % 5 == 0 { NO_DAY } else { 19_700 + i * 3 });
+        }
+        let p = Period::new(Day(19_750), Day(19_950)).expect("a period");
+        let reference = |mask: &Option<Vec<bool>>| {
+            let mut c = Closed::default();
+            for i in 0..200 {
+                if !crate::filter::keeps(mask, i) {
+                    continue;
+                }
+                let (s, close) = (d.status[i], d.close.days[i]);
+                match s {
+                    Status::Won if close == NO_DAY => c.won_no_close += 1,
+                    Status::Lost if close == NO_DAY => c.lost_no_close += 1,
+                    Status::Won if p.contains_raw(close) => c.won += 1,
+                    Status::Lost if p.contains_raw(close) => c.lost += 1,
+                    Status::Unknown => c.unknown_status += 1,
+                    _ => {}
+                }
+            }
+            (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status)
+        };
+        let every_third: Vec<bool> = (0..200).map(|i| i % 3 == 0).collect();
+        for mask in [None, Some(every_third), Some(vec![true; 120]), Some(Vec::new())] {
+            let c = closed_in(&d, &mask, p);
+            let got = (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status);
+            assert_eq!(got, reference(&mask), "mask of {:?} rows", mask.as_ref().map(Vec::len));
+        }
+        assert!(reference(&None).0 > 0 && reference(&None).2 > 0, "the rows cover every case");
     }
 
     #[test]
