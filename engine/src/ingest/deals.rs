@@ -14,6 +14,9 @@ use crate::deals::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
 
+/// Rows read before the columns are sized for the whole file (see [`DealsReader::presize`]).
+const PRESIZE_AFTER: usize = 2_000;
+
 /// A file read as deals: the table and what happened to every row.
 #[derive(Debug)]
 pub struct ImportedDeals {
@@ -115,6 +118,8 @@ pub struct DealsReader<'a> {
     /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
     /// currency and stage.
     interners: [Interner; 10],
+    /// Whether the columns have been sized for the whole file.
+    presized: bool,
     known_from: String,
     /// The user's answer for date columns whose cells cannot tell day-first from month-first.
     date_order: Option<DateOrder>,
@@ -184,6 +189,7 @@ impl<'a> DealsReader<'a> {
             close: DateColumnBuilder::default(),
             first_line_of: SeenKeys::default(),
             interners: Default::default(),
+            presized: false,
             known_from: String::new(),
             date_order: None,
         })
@@ -215,9 +221,11 @@ impl<'a> DealsReader<'a> {
 
     /// Reads up to `max_rows` more rows; true when the file is done.
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
-        let cols = &self.cols;
-        let headers = &self.headers;
         for _ in 0..max_rows {
+            if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
+                self.presize();
+            }
+            let (cols, headers) = (&self.cols, &self.headers);
             let Some(next) = self.src.next_record() else { return true };
             let report = &mut self.report;
             report.rows_read += 1;
@@ -304,6 +312,28 @@ impl<'a> DealsReader<'a> {
             report.rows_kept += 1;
         }
         false
+    }
+
+    /// Sizes the columns and the id table for the rows the whole file holds, estimated from
+    /// the rows read so far: growing by doubling copies every column several times and, in the
+    /// browser, leaves the old copies in a wasm heap that never shrinks.
+    fn presize(&mut self) {
+        self.presized = true;
+        let rows = self.report.rows_read;
+        let more = self.src.estimate_rows(rows).saturating_sub(rows);
+        let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
+        self.first_line_of.reserve(more, key_len);
+        let t = &mut self.table;
+        t.amount.values.reserve(more);
+        t.stage.codes.reserve(more);
+        for d in self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]).flatten() {
+            d.codes.reserve(more);
+        }
+        if self.cols.status.is_some() || self.cols.won_closed.is_some() {
+            self.status_cells.reserve(more);
+        }
+        self.created.reserve(more);
+        self.close.reserve(more);
     }
 
     /// Settles the date columns and stage rules and hands over the table and its report.

@@ -98,6 +98,11 @@ impl SeenKeys {
         self.ends.len()
     }
 
+    /// Bytes of all the keys.
+    pub(crate) fn key_bytes(&self) -> usize {
+        self.text.len()
+    }
+
     /// The home slot of a key whose hash has `tag` as its high half.
     fn home(tag: u64, bits: u32) -> usize {
         (tag >> (32 - bits)) as usize
@@ -121,8 +126,24 @@ impl SeenKeys {
         }
     }
 
+    /// Makes room for `more` keys of about `key_len` bytes each, so the table is not rebuilt
+    /// (one random memory access per key, each time) as it fills.
+    pub(crate) fn reserve(&mut self, more: usize, key_len: usize) {
+        let want = (self.len() + more).saturating_mul(2).max(1).next_power_of_two();
+        let bits = want.trailing_zeros().clamp(10, 31);
+        if bits > self.bits {
+            self.rebuild(bits);
+        }
+        self.text.reserve(more.saturating_mul(key_len));
+        self.ends.reserve(more);
+        self.lines.reserve(more);
+    }
+
     fn grow(&mut self) {
-        let bits = (self.bits + 1).max(10);
+        self.rebuild((self.bits + 1).clamp(10, 31));
+    }
+
+    fn rebuild(&mut self, bits: u32) {
         let mut slots = vec![0u64; 1 << bits];
         let mask = slots.len() - 1;
         for &slot in self.slots.iter().filter(|&&s| s != 0) {
@@ -198,6 +219,23 @@ mod tests {
         assert_eq!(seen.first_line_or_insert("", 2), Some(1));
         assert_eq!(seen.first_line_or_insert("D-5000", 3), None);
         assert_eq!(seen.len(), 5002);
+    }
+
+    #[test]
+    fn reserving_keeps_what_was_seen_and_sizes_the_table_once() {
+        let mut seen = SeenKeys::default();
+        for i in 0..3000u64 {
+            seen.first_line_or_insert(&format!("K{i}"), i + 1);
+        }
+        seen.reserve(100_000, 6);
+        let slots = seen.slots.len();
+        assert!(slots >= 2 * 103_000, "{slots} slots");
+        for i in 3000..103_000u64 {
+            assert_eq!(seen.first_line_or_insert(&format!("K{i}"), i + 1), None);
+        }
+        assert_eq!(seen.slots.len(), slots, "no rebuild while filling what was reserved");
+        assert_eq!(seen.first_line_or_insert("K17", 0), Some(18));
+        assert_eq!(seen.first_line_or_insert("K102999", 0), Some(103_000));
     }
 
     #[test]
