@@ -339,19 +339,70 @@ function phases(run) {
   };
 }
 
-/** Top self-time functions of a V8 CPU profile. */
-function topFunctions(profile, n = 25) {
-  const self = new Map();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const dt = profile.timeDeltas;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const cf = node.callFrame;
-    const key = `${cf.functionName || '(anonymous)'} ${cf.url ? cf.url.split('/').pop() : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+/** A Rust symbol from a wasm name section, readable: `pipelens_engine::kpi::deals::closed_in`. */
+function demangle(name) {
+  let n = name.replace(/^\$/, '');
+  const m = n.match(/^_ZN(.*)E$/);
+  if (m) {
+    const parts = [];
+    let rest = m[1];
+    while (rest.length) {
+      const len = rest.match(/^\d+/);
+      if (!len) break;
+      rest = rest.slice(len[0].length);
+      parts.push(rest.slice(0, Number(len[0])));
+      rest = rest.slice(Number(len[0]));
+    }
+    if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
+    n = parts.join('::');
   }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return { total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n) };
+  const escapes = { LT: '<', GT: '>', RF: '&', BP: '*', C: ',', u20: ' ', u27: "'", u5b: '[', u5d: ']', u7b: '{', u7d: '}', u3b: ';', u2b: '+', u22: '"' };
+  return n
+    .replace(/\$([A-Za-z0-9]+)\$/g, (all, e) => escapes[e] ?? all)
+    .replace(/\.\./g, '::')
+    .replace(/::h[0-9a-f]{16}$/, '')
+    .replace(/\[[0-9a-f]{16}\]/g, '');
+}
+
+/** Where the work of a load goes, by sample: the first frame from the leaf up that belongs to
+ * a known part (so memcpy inside the parser counts as parsing), and the leaf functions. */
+const PARTS = [
+  ['parse (engine ingest, csv)', /pipelens_engine::ingest|^csv(_core)?::|encoding_rs/],
+  ['KPIs, trends, views (engine)', /pipelens_engine::(kpi|views|filter|workspace|deals|stage|period|preset|column|table)/],
+  ['charts (plotters, drawing)', /plotters|pipelens::charts/],
+  ['reading the file (wasm side)', /pipelens::io::file_input/],
+  ['app: state, load, components', /^pipelens::/],
+  ['Leptos, DOM bindings', /leptos|tachys|reactive_graph|web_sys|js_sys|wasm_bindgen|any_spawner/],
+  ['allocator, memcpy', /dlmalloc|memcpy|memset|memmove|__rust_(alloc|dealloc|realloc)/],
+];
+
+function profileSummary(profile, n = 25) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const name = (node) => demangle(node.callFrame.functionName || '(anonymous)');
+  const self = new Map();
+  const parts = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    const leaf = byId.get(profile.samples[i]);
+    const file = leaf.callFrame.url ? leaf.callFrame.url.split('/').pop() : '';
+    const key = `${name(leaf)}${file && !file.endsWith('.wasm') ? ` (${file})` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    let part = null;
+    for (let id = leaf.id; id !== undefined && !part; id = parent.get(id)) {
+      const node = byId.get(id);
+      const fn = name(node);
+      if (['(idle)', '(program)', '(garbage collector)'].includes(fn)) part = fn;
+      else part = PARTS.find(([, re]) => re.test(fn))?.[0] ?? null;
+    }
+    part ??= leaf.callFrame.url?.endsWith('.js') ? 'JS glue and browser APIs' : 'other';
+    parts.set(part, (parts.get(part) ?? 0) + dt);
+  }
+  const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return { total, parts: sorted(parts), top: sorted(self).slice(0, n) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,8 +468,10 @@ async function main() {
             (run.errors.length ? `; page errors: ${run.errors.join('; ')}` : ''),
         );
         if (run.cpuProfile) {
-          const { total, top } = topFunctions(run.cpuProfile);
-          console.log(`#   CPU profile of the load (${fmt(total)} ms sampled), top self time:`);
+          const { total, parts, top } = profileSummary(run.cpuProfile);
+          console.log(`#   CPU profile of the load (${fmt(total)} ms sampled, main thread), by part:`);
+          for (const [name, t] of parts) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
+          console.log('#   top self time:');
           for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
           writeFileSync(join(o.out, `profile-${rows}.cpuprofile`), JSON.stringify(run.cpuProfile));
         }
