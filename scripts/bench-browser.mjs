@@ -405,6 +405,39 @@ function profileSummary(profile, n = 25) {
   return { total, parts: sorted(parts), top: sorted(self).slice(0, n) };
 }
 
+/** Self time per trace event name on the page's main thread between `from` and `to` (µs of
+ * the trace clock are converted to ms): JS and wasm run inside FunctionCall / TimerFire / v8
+ * events, the browser's own work is Layout, UpdateLayoutTree, Paint, GC, ... */
+function traceSummary(path) {
+  const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents ?? [];
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // The page's main thread: the renderer main thread with the most complete events.
+  const count = new Map();
+  for (const e of events) if (e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)) count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const xs = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  let tasks = 0, busy = 0;
+  const close = (until) => {
+    while (stack.length && stack.at(-1).end <= until) {
+      const done = stack.pop();
+      self.set(done.name, (self.get(done.name) ?? 0) + done.self);
+      if (stack.length) stack.at(-1).self -= done.dur;
+    }
+  };
+  for (const e of xs) {
+    close(e.ts);
+    if (!stack.length) {
+      tasks++;
+      busy += e.dur;
+    }
+    stack.push({ name: e.name, end: e.ts + e.dur, dur: e.dur, self: e.dur });
+  }
+  close(Infinity);
+  return { busy: busy / 1000, tasks, top: [...self.entries()].map(([n, t]) => [n, t / 1000]).sort((a, b) => b[1] - a[1]).slice(0, 15) };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function nativeBench() {
@@ -467,6 +500,11 @@ async function main() {
             `renderer peak ${fmt((run.memory.hwmKB ?? NaN) / 1024)} MB, wasm memory ${fmt((run.memory.wasmAfter ?? NaN) / 2 ** 20)} MiB` +
             (run.errors.length ? `; page errors: ${run.errors.join('; ')}` : ''),
         );
+        if (tracePath && existsSync(tracePath)) {
+          const t = traceSummary(tracePath);
+          console.log(`#   trace of the load (${tracePath}): main thread busy ${fmt(t.busy)} ms in ${t.tasks} top-level events; self time by event:`);
+          for (const [name, ms] of t.top) console.log(`#     ${fmt(ms, 1).padStart(8)} ms  ${name}`);
+        }
         if (run.cpuProfile) {
           const { total, parts, top } = profileSummary(run.cpuProfile);
           console.log(`#   CPU profile of the load (${fmt(total)} ms sampled, main thread), by part:`);
