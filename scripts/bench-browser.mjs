@@ -282,6 +282,7 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath }) {
     const hwm = new Map(pids.map((p) => [p, procStatusKB(p, 'VmHWM')]));
     // The tab's renderer: the one that peaked highest.
     const tab = pids.reduce((a, p) => ((hwm.get(p) ?? 0) > (hwm.get(a) ?? -1) ? p : a), pids[0]);
+    await page.waitForTimeout(100); // the last long-task entries reach the observer late
     const inPage = await page.evaluate((r) => {
       const B = window.__bench;
       const t0 = r.t0, end = r.end;
