@@ -10,9 +10,9 @@
 // looked up in $CARGO_TARGET_DIR or target/). Not part of the test command: it prints figures
 // beside the targets of the "million rows" issue and never fails on time.
 //
-// For each size it writes DIR/deals-<rows>.csv with `pipelens-bench --write-csv`, times the
-// native engine on it (`pipelens-bench --file --json`: read, preview, decode, parse, finish,
-// dashboard, executive charts, sparklines), then for each run launches a fresh Chromium,
+// For each size it writes DIR/deals-<rows>.csv with `pipelens-bench --write-csv`; for each run
+// it times the native engine on it (`pipelens-bench --file --json`: read, preview, decode,
+// parse, finish, dashboard, executive charts, sparklines), then launches a fresh Chromium,
 // opens #/executive, waits for the demo, and uploads the file with setInputFiles, the way a
 // user's pick reaches the page. Measured in the page:
 // - load: from the file input's `input`/`change` event to the first animation frame in which
@@ -489,13 +489,16 @@ async function main() {
       const file = execFileSync(bin, ['--write-csv', o.out, String(rows)], { encoding: 'utf8' }).trim();
       const bytes = statSync(file).size;
       const fileName = file.split('/').pop();
-      console.log(`# ${fileName}: ${(bytes / 1e6).toFixed(1)} MB; native engine ...`);
-      const native = JSON.parse(execFileSync(bin, ['--file', file, '--runs', String(o.runs), '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+      console.log(`# ${fileName}: ${(bytes / 1e6).toFixed(1)} MB`);
       const runs = [];
       for (let r = 0; r < o.runs; r++) {
+        // The native engine on the same file just before each browser run, so each pair meets
+        // the same load on a shared machine; the ratio is the median of the pairs' ratios.
+        const nativeRun = JSON.parse(execFileSync(bin, ['--file', file, '--runs', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
         const tracePath = o.trace && r === 0 ? join(o.out, `trace-${rows}.json`) : null;
         const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, tracePath });
         if (run.load.timedOut) console.log(`#   run ${r + 1}: timed out (${JSON.stringify(run.load)})`);
+        console.log(`#   run ${r + 1}: native ${fmt(nativeRun.total_ms)} ms (parse ${fmt(nativeRun.parse_ms)})`);
         const ph = phases(run);
         console.log(
           `#   run ${r + 1}: drawn ${fmt(run.load.full)} ms (tiles+charts ${fmt(run.load.ready)}; reading ${fmt(ph.reading)}, parsing ${fmt(ph.parsing)}, ` +
@@ -517,8 +520,11 @@ async function main() {
           writeFileSync(join(o.out, `profile-${rows}.cpuprofile`), JSON.stringify(run.cpuProfile));
         }
         delete run.cpuProfile;
-        runs.push({ ...run, phases: ph });
+        runs.push({ ...run, phases: ph, native: nativeRun });
       }
+      const native = Object.fromEntries(
+        Object.entries(runs[0].native).map(([k, v]) => [k, typeof v === 'number' ? median(runs.map((r) => r.native[k])) : v]),
+      );
       const full = median(runs.map((r) => r.load.full));
       const changes = runs.flatMap((r) => r.changes).filter((c) => !c.skipped);
       const of = (kind, key) => median(changes.filter((c) => c.kind === kind).map((c) => c[key]));
@@ -531,7 +537,7 @@ async function main() {
           full,
           ready: median(runs.map((r) => r.load.ready)),
           mbps: bytes / 1e6 / (full / 1e3),
-          ratio: full / native.total_ms,
+          ratio: median(runs.map((r) => r.load.full / r.native.total_ms)),
           hwmMB: median(runs.map((r) => (r.memory.hwmKB ?? NaN) / 1024)),
           deltaMB: median(runs.map((r) => ((r.memory.hwmKB ?? NaN) - (r.memory.beforeKB ?? NaN)) / 1024)),
           anonMB: median(runs.map((r) => (r.memory.anonPeakKB ?? NaN) / 1024)),
