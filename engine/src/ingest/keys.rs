@@ -175,23 +175,66 @@ impl SeenKeys {
     }
 }
 
-/// A front for [`DictColumn::push`] while reading a file: finds the code of a value with a
-/// cheap hash, going to the column's own dictionary only for values not seen before.
+/// Distinct values a column may have before [`Interner`] turns from a scan to a hash map.
+const FEW: usize = 32;
+
+/// The first 8 bytes of `v` as a word (zero-padded): with the length, it identifies any value
+/// of up to 8 bytes, and tells most longer ones apart.
+#[inline]
+fn prefix(v: &str) -> u64 {
+    let b = v.as_bytes();
+    let mut word = [0u8; 8];
+    let n = b.len().min(8);
+    word[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// A front for [`DictColumn::push`] while reading a file: finds the code of a value without
+/// going to the column's own (SipHash) dictionary, except for values not seen before. Stage,
+/// owner, team, region, product, source and type hold a handful of values each: those are
+/// found by scanning a few words; a column with more values switches to a map with a cheap hash.
 #[derive(Default)]
 pub(crate) struct Interner {
+    /// While the column has at most [`FEW`] values: (prefix, length, code) of each.
+    few: Vec<(u64, usize, u32)>,
+    /// Past that, every value.
     codes: FastMap<Box<str>, u32>,
 }
 
 impl Interner {
+    /// The code of `v` if it was seen.
+    #[inline]
+    fn find(&self, column: &DictColumn, v: &str) -> Option<u32> {
+        if !self.codes.is_empty() {
+            return self.codes.get(v).copied();
+        }
+        let (word, len) = (prefix(v), v.len());
+        self.few
+            .iter()
+            .find(|&&(w, n, code)| w == word && n == len && (len <= 8 || column.value(code) == Some(v)))
+            .map(|&(_, _, code)| code)
+    }
+
     /// Appends `value` to `column` exactly as `column.push(value)` would.
     #[inline]
     pub(crate) fn push(&mut self, column: &mut DictColumn, value: Option<&str>) {
         let code = match value {
-            Some(v) if !v.is_empty() => match self.codes.get(v) {
-                Some(&c) => c,
+            Some(v) if !v.is_empty() => match self.find(column, v) {
+                Some(c) => c,
                 None => {
                     let c = column.intern(v);
-                    self.codes.insert(v.into(), c);
+                    if self.codes.is_empty() && self.few.len() < FEW {
+                        self.few.push((prefix(v), v.len(), c));
+                    } else {
+                        if self.codes.is_empty() {
+                            for &(_, _, code) in &self.few {
+                                if let Some(known) = column.value(code) {
+                                    self.codes.insert(known.into(), code);
+                                }
+                            }
+                        }
+                        self.codes.insert(v.into(), c);
+                    }
                     c
                 }
             },
@@ -248,6 +291,24 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(seen.first_line_or_insert(k, 0), Some(i as u64 + 1), "{k:?}");
         }
+    }
+
+    #[test]
+    fn the_interner_agrees_with_the_column_past_a_few_values_and_on_shared_prefixes() {
+        let mut cells: Vec<String> = Vec::new();
+        for i in 0..200 {
+            // Long values sharing their first 8 bytes, short ones, and repeats.
+            cells.push(format!("Account name {}", i % 70));
+            cells.push(format!("A{}", i % 9));
+            cells.push("Account name 1".to_owned());
+        }
+        let (mut plain, mut fronted, mut front) = (DictColumn::default(), DictColumn::default(), Interner::default());
+        for c in &cells {
+            plain.push(Some(c));
+            front.push(&mut fronted, Some(c));
+        }
+        assert_eq!(plain, fronted);
+        assert_eq!(fronted.values.len(), 79);
     }
 
     #[test]
