@@ -367,16 +367,20 @@ function demangle(name) {
     .replace(/\[[0-9a-f]{16}\]/g, '');
 }
 
-/** Where the work of a load goes, by sample: the first frame from the leaf up that belongs to
- * a known part (so memcpy inside the parser counts as parsing), and the leaf functions. */
-const PARTS = [
+/** Where the work of a load goes, by sample. Engine work is named by the outermost engine
+ * frame on the stack (DictColumn::intern inside the reader is parsing; the reader is never
+ * inside a KPI); other work by the first frame from the leaf up that belongs to a part (memcpy
+ * inside the app's file reading counts as reading). */
+const ENGINE_PARTS = [
   ['parse (engine ingest, csv)', /pipelens_engine::ingest|^csv(_core)?::|encoding_rs/],
-  ['KPIs, trends, views (engine)', /pipelens_engine::(kpi|views|filter|workspace|deals|stage|period|preset|column|table)/],
+  ['KPIs, trends, views (engine)', /pipelens_engine::/],
+];
+const PARTS = [
   ['charts (plotters, drawing)', /plotters|pipelens::charts/],
-  ['reading the file (wasm side)', /pipelens::io::file_input/],
+  ['reading the file (wasm side)', /pipelens::io::file_input|pipelens::load::Load::bytes/],
   ['app: state, load, components', /^pipelens::/],
   ['Leptos, DOM bindings', /leptos|tachys|reactive_graph|web_sys|js_sys|wasm_bindgen|any_spawner/],
-  ['allocator, memcpy', /dlmalloc|memcpy|memset|memmove|__rust_(alloc|dealloc|realloc)/],
+  ['allocator, memcpy', /dlmalloc|memcpy|memset|memmove|__rust_(alloc|dealloc|realloc)|__rdl_/],
 ];
 
 function profileSummary(profile, n = 25) {
@@ -395,13 +399,17 @@ function profileSummary(profile, n = 25) {
     const key = `${name(leaf)}${file && !file.endsWith('.wasm') ? ` (${file})` : ''}`;
     self.set(key, (self.get(key) ?? 0) + dt);
     let part = null;
-    for (let id = leaf.id; id !== undefined && !part; id = parent.get(id)) {
-      const node = byId.get(id);
-      const fn = name(node);
-      if (['(idle)', '(program)', '(garbage collector)'].includes(fn)) part = fn;
-      else part = PARTS.find(([, re]) => re.test(fn))?.[0] ?? null;
+    let engine = null;
+    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
+      const fn = name(byId.get(id));
+      if (['(idle)', '(program)', '(garbage collector)'].includes(fn)) {
+        part = fn;
+        break;
+      }
+      engine = ENGINE_PARTS.find(([, re]) => re.test(fn))?.[0] ?? engine;
+      part ??= PARTS.find(([, re]) => re.test(fn))?.[0] ?? null;
     }
-    part ??= leaf.callFrame.url?.endsWith('.js') ? 'JS glue and browser APIs' : 'other';
+    part = engine ?? part ?? (leaf.callFrame.url?.endsWith('.js') ? 'JS glue and browser APIs' : 'other');
     parts.set(part, (parts.get(part) ?? 0) + dt);
   }
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
