@@ -488,7 +488,7 @@ async function main() {
   const bin = nativeBench();
   mkdirSync(o.out, { recursive: true });
   const pay = payload(o.dist);
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const load = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'unknown';
   console.log(`# pipelens browser benchmark: ${o.runs} run(s) per size, ${o.changes} owner + ${o.changes} period changes per run; load average ${load}`);
   const server = await serveDist(o.dist);
   const results = [];
