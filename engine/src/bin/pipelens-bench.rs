@@ -5,13 +5,23 @@
 //! cargo run --release -p pipelens_engine --bin pipelens-bench            10k, 100k, 1M rows
 //! cargo run --release -p pipelens_engine --bin pipelens-bench -- 250000  other sizes
 //! cargo run --release -p pipelens_engine --bin pipelens-bench -- --write 1000000 deals.csv
+//! cargo run --release -p pipelens_engine --bin pipelens-bench -- --write-csv DIR 10000 1000000
+//! cargo run --release -p pipelens_engine --bin pipelens-bench -- --file DIR/deals-1000000.csv [--runs 3] [--json]
 //! ```
 //!
 //! The rows are the demo company's deals repeated with fresh ids, amounts varied and dates
 //! moved back a year per copy, so stages, owners and cycle lengths are realistic.
+//!
+//! `--write-csv` writes `DIR/deals-<rows>.csv` for each size (10k, 100k and 1M by default): the
+//! very bytes `scripts/bench-browser.mjs` uploads. `--file` times, on one file, the engine work
+//! the browser does from a file pick to the executive page drawn (see [`executive`]), so the
+//! browser's time can be set against the native one for the same bytes.
 
-use pipelens_engine::ingest::read_deals;
-use pipelens_engine::{demo, export, kpi, Dim, Filters, Grain, Workspace};
+use pipelens_engine::ingest::{decode, preview, read_deals, Reader};
+use pipelens_engine::kpi::Comparison;
+use pipelens_engine::preset::Preset;
+use pipelens_engine::{demo, export, kpi, views, Dim, Filters, Grain, Scope, Workspace};
+use std::path::Path;
 use std::time::Instant;
 
 /// A deals CSV of `rows` rows built from the demo deals.
@@ -105,6 +115,11 @@ fn bench(rows: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("--write-csv") => return write_csvs(&args[1..]),
+        Some("--file") => return bench_file(&args[1..]),
+        _ => {}
+    }
     if let [flag, rows, path] = args.as_slice() {
         if flag == "--write" {
             let rows = rows.parse().unwrap_or(1_000_000);
@@ -124,4 +139,232 @@ fn main() {
     for rows in sizes {
         bench(rows);
     }
+}
+
+/// `--write-csv DIR [ROWS...]`: writes `DIR/deals-<rows>.csv` for each size and prints each path.
+fn write_csvs(args: &[String]) {
+    let Some(dir) = args.first() else {
+        eprintln!("usage: pipelens-bench --write-csv DIR [ROWS...]");
+        std::process::exit(2);
+    };
+    let mut sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.replace('_', "").parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![10_000, 100_000, 1_000_000];
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{dir}: {e}");
+        std::process::exit(1);
+    }
+    for rows in sizes {
+        let path = Path::new(dir).join(format!("deals-{rows}.csv"));
+        if let Err(e) = std::fs::write(&path, generate(rows)) {
+            eprintln!("{}: {e}", path.display());
+            std::process::exit(1);
+        }
+        println!("{}", path.display());
+    }
+}
+
+/// The tiles of the executive page, in order: a copy of `EXECUTIVE.kpis` in the app's
+/// `src/pages/mod.rs` (the layout lives in the UI crate; keep the two in step).
+const EXECUTIVE_KPIS: [&str; 15] = [
+    "revenue",
+    "revenue_growth",
+    "revenue_growth_yoy",
+    "win_rate",
+    "pipeline_value",
+    "pipeline_coverage",
+    "sales_velocity",
+    "forecast_accuracy",
+    "mrr",
+    "arr",
+    "cac",
+    "clv",
+    "clv_cac_ratio",
+    "churn_rate",
+    "revenue_mix",
+];
+
+/// What `Dashboard::compute` in the app's `src/state.rs` asks of the engine: every KPI over the
+/// scope and over the comparison period, the derived targets, the values of every segment
+/// dimension (for the filters) and the latest day.
+fn dashboard(ws: &Workspace, scope: &Scope) -> usize {
+    let previous = kpi::compute_all(ws, &scope.over(Comparison::Previous.period(scope.period)));
+    let now = kpi::compute_all(ws, scope);
+    let targets = now.iter().filter_map(|(def, _)| kpi::derived_target(def, ws, scope)).count();
+    let all = pipelens_engine::ingest::DatasetKind::ALL;
+    let dims: usize = Dim::ALL.into_iter().map(|d| kpi::segment_values(ws, d, &all).len()).sum();
+    let currencies = ws.deals.as_ref().map_or(0, |d| d.currencies().len());
+    std::hint::black_box((previous, &now, ws.latest_day()));
+    targets + dims + currencies + now.len()
+}
+
+/// The engine calls behind the executive page's four charts (`src/charts/catalog.rs`): the
+/// revenue trend with its comparison, pacing, the revenue mix by deal type and forecast vs actual.
+fn executive_charts(ws: &Workspace, scope: &Scope) -> usize {
+    let mut n = 0;
+    if let Some(def) = kpi::find("revenue") {
+        let before = scope.over(Comparison::Previous.period(scope.period));
+        n += kpi::trend(def, ws, scope, Grain::Month).len() + kpi::trend(def, ws, &before, Grain::Month).len();
+        n += views::segment_trends(def, ws, scope, Dim::DealType, Grain::Month).len();
+    }
+    n += views::pacing(ws, scope, Grain::Month).map_or(0, |p| p.labels.len());
+    n + views::forecast_vs_actual(ws, scope).len()
+}
+
+/// The sparkline of each executive tile: one monthly trend per KPI (`src/components/sparkline.rs`).
+fn sparklines(ws: &Workspace, scope: &Scope) -> usize {
+    EXECUTIVE_KPIS.iter().filter_map(|id| kpi::find(id)).map(|def| kpi::trend(def, ws, scope, Grain::Month).len()).sum()
+}
+
+/// Everything the executive page computes over `scope`: what a filter or period change redoes.
+fn executive(ws: &Workspace, scope: &Scope) -> usize {
+    dashboard(ws, scope) + executive_charts(ws, scope) + sparklines(ws, scope)
+}
+
+/// The steps of one load, in ms.
+#[derive(Default, Clone, Copy)]
+struct Steps {
+    read: f64,
+    preview: f64,
+    decode: f64,
+    parse: f64,
+    finish: f64,
+    dashboard: f64,
+    charts: f64,
+    sparklines: f64,
+}
+
+impl Steps {
+    /// File pick to the page drawn, as far as the engine goes (reading the file from disk
+    /// stands in for the browser's File API reads).
+    fn total(&self) -> f64 {
+        self.read
+            + self.preview
+            + self.decode
+            + self.parse
+            + self.finish
+            + self.dashboard
+            + self.charts
+            + self.sparklines
+    }
+}
+
+/// One load of `path` the way `src/load.rs` does it: read the bytes, preview (recognise the
+/// dataset), decode, read in chunks, settle the columns; then the executive page over the
+/// default scope.
+fn load_once(path: &Path) -> Result<(Steps, Workspace, usize), String> {
+    let name = path.file_name().map_or_else(|| "file.csv".into(), |n| n.to_string_lossy().into_owned());
+    let mut s = Steps::default();
+    let t = Instant::now();
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    s.read = ms(t);
+    let t = Instant::now();
+    let p = preview(&name, &bytes, 5, None).map_err(|e| e.to_string())?;
+    s.preview = ms(t);
+    let t = Instant::now();
+    let text = decode(&name, &bytes).map_err(|e| e.to_string())?;
+    s.decode = ms(t);
+    let t = Instant::now();
+    let mut reader = Reader::open(p.kind, &name, bytes.len(), &text, None).map_err(|e| e.to_string())?;
+    // The browser reads ~30 ms chunks; the chunk size costs nothing natively.
+    while !reader.read_chunk(50_000) {}
+    s.parse = ms(t);
+    let t = Instant::now();
+    let imported = reader.finish().map_err(|e| e.to_string())?;
+    let mut ws = Workspace::default();
+    ws.insert(imported.data, false);
+    s.finish = ms(t);
+    let scope = ws.default_scope().ok_or("the file has no dates")?;
+    let t = Instant::now();
+    std::hint::black_box(dashboard(&ws, &scope));
+    s.dashboard = ms(t);
+    let t = Instant::now();
+    std::hint::black_box(executive_charts(&ws, &scope));
+    s.charts = ms(t);
+    let t = Instant::now();
+    std::hint::black_box(sparklines(&ws, &scope));
+    s.sparklines = ms(t);
+    Ok((s, ws, bytes.len()))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// `--file PATH [--runs N] [--json]`: the load of one file and a filter and period change on it.
+fn bench_file(args: &[String]) {
+    let Some(path) = args.first().map(Path::new) else {
+        eprintln!("usage: pipelens-bench --file PATH [--runs N] [--json]");
+        std::process::exit(2);
+    };
+    let json = args.iter().any(|a| a == "--json");
+    let runs: usize = args.windows(2).find(|w| w[0] == "--runs").and_then(|w| w[1].parse().ok()).unwrap_or(3).max(1);
+    let mut loads = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        match load_once(path) {
+            Ok((s, ws, len)) => {
+                loads.push(s);
+                last = Some((ws, len));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+    }
+    let Some((ws, len)) = last else { return };
+    let step = |f: fn(&Steps) -> f64| median(loads.iter().map(f).collect());
+    let m = Steps {
+        read: step(|s| s.read),
+        preview: step(|s| s.preview),
+        decode: step(|s| s.decode),
+        parse: step(|s| s.parse),
+        finish: step(|s| s.finish),
+        dashboard: step(|s| s.dashboard),
+        charts: step(|s| s.charts),
+        sparklines: step(|s| s.sparklines),
+    };
+    let total = step(Steps::total);
+    let rows = ws.deals.as_ref().map_or(0, |d| d.len());
+    // A filter change: the first owner alone; a period change: the last quarter preset.
+    let Some(scope) = ws.default_scope() else { return };
+    let owner = ws.deals.as_ref().and_then(|d| d.dim(Dim::Owner)).and_then(|c| c.values.first().cloned());
+    let filtered =
+        Scope { filters: owner.map_or(Filters::none(), |o| Filters::none().with(Dim::Owner, &o)), ..scope.clone() };
+    let filter = median_ms(runs.max(5), || {
+        std::hint::black_box(executive(&ws, &filtered));
+    });
+    let latest = ws.latest_day().unwrap_or(scope.period.to);
+    let quarter = scope.over(Preset::LastQuarter.period(latest));
+    let period = median_ms(runs.max(5), || {
+        std::hint::black_box(executive(&ws, &quarter));
+    });
+    let mb = len as f64 / 1e6;
+    if json {
+        println!(
+            "{{\"file\":{:?},\"bytes\":{len},\"rows\":{rows},\"runs\":{runs},\"total_ms\":{total:.3},\"read_ms\":{:.3},\"preview_ms\":{:.3},\"decode_ms\":{:.3},\"parse_ms\":{:.3},\"finish_ms\":{:.3},\"dashboard_ms\":{:.3},\"charts_ms\":{:.3},\"sparklines_ms\":{:.3},\"filter_change_ms\":{filter:.3},\"period_change_ms\":{period:.3}}}",
+            path.display().to_string(),
+            m.read, m.preview, m.decode, m.parse, m.finish, m.dashboard, m.charts, m.sparklines,
+        );
+        return;
+    }
+    println!("pipelens engine on {} ({mb:.1} MB, {rows} deals; median of {runs} loads)", path.display());
+    for (name, v) in [
+        ("read file", m.read),
+        ("preview", m.preview),
+        ("decode", m.decode),
+        ("parse (chunks)", m.parse),
+        ("finish columns", m.finish),
+        ("dashboard (2x all KPIs, targets, dims)", m.dashboard),
+        ("executive charts", m.charts),
+        ("15 sparklines", m.sparklines),
+    ] {
+        println!("  {name:<40} {v:>9.1} ms");
+    }
+    println!("  {:<40} {total:>9.1} ms  ({:.1} MB/s)", "file pick -> executive page", mb / (total / 1e3));
+    println!("  {:<40} {filter:>9.1} ms", "owner filter: dashboard+charts+sparklines");
+    println!("  {:<40} {period:>9.1} ms", "last-quarter preset: the same");
 }

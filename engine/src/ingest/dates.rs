@@ -318,6 +318,12 @@ pub struct DateColumnBuilder {
 }
 
 impl DateColumnBuilder {
+    /// Makes room for `more` rows.
+    pub fn reserve(&mut self, more: usize) {
+        self.month_first.reserve(more);
+        self.day_first.reserve(more);
+    }
+
     /// Appends a row (`None` for an empty or unreadable cell).
     pub fn push(&mut self, cell: Option<DateCandidates>) {
         self.push_at(cell, 0, "");

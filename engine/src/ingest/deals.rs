@@ -3,16 +3,19 @@
 use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::decode::{decode, Decoded};
+use super::keys::{Interner, SeenKeys};
 use super::mapping::{auto_map, DEAL_FIELDS};
 use super::profile::Profiler;
 use super::report::{ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
-use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, DATE_EXPECTED};
+use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
-use std::collections::HashMap;
+
+/// Rows read before the columns are sized for the whole file (see [`DealsReader::presize`]).
+const PRESIZE_AFTER: usize = 2_000;
 
 /// A file read as deals: the table and what happened to every row.
 #[derive(Debug)]
@@ -111,7 +114,12 @@ pub struct DealsReader<'a> {
     created: DateColumnBuilder,
     close: DateColumnBuilder,
     /// Line each deal id was first seen on (0: loaded earlier, from `known_from`).
-    first_line_of: HashMap<String, u64>,
+    first_line_of: SeenKeys,
+    /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
+    /// currency and stage.
+    interners: [Interner; 10],
+    /// Whether the columns have been sized for the whole file.
+    presized: bool,
     known_from: String,
     /// The user's answer for date columns whose cells cannot tell day-first from month-first.
     date_order: Option<DateOrder>,
@@ -179,7 +187,9 @@ impl<'a> DealsReader<'a> {
             status_cells: Vec::new(),
             created: DateColumnBuilder::default(),
             close: DateColumnBuilder::default(),
-            first_line_of: HashMap::new(),
+            first_line_of: SeenKeys::default(),
+            interners: Default::default(),
+            presized: false,
             known_from: String::new(),
             date_order: None,
         })
@@ -187,7 +197,9 @@ impl<'a> DealsReader<'a> {
 
     /// Deal ids already loaded from `file`: rows repeating one are rejected and say so.
     pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
-        self.first_line_of.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.to_owned(), 0)));
+        for k in keys.into_iter().filter(|k| !k.is_empty()) {
+            self.first_line_of.first_line_or_insert(k, 0);
+        }
         self.known_from = file.to_owned();
     }
 
@@ -209,9 +221,11 @@ impl<'a> DealsReader<'a> {
 
     /// Reads up to `max_rows` more rows; true when the file is done.
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
-        let cols = &self.cols;
-        let headers = &self.headers;
         for _ in 0..max_rows {
+            if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
+                self.presize();
+            }
+            let (cols, headers) = (&self.cols, &self.headers);
             let Some(next) = self.src.next_record() else { return true };
             let report = &mut self.report;
             report.rows_read += 1;
@@ -223,12 +237,12 @@ impl<'a> DealsReader<'a> {
                 }
             };
             let record = self.src.record();
-            let id = record[cols.id].trim();
+            let id = trim_cell(&record[cols.id]);
             if is_empty_cell(id) {
                 report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
                 continue;
             }
-            if let Some(&first) = self.first_line_of.get(id) {
+            if let Some(first) = self.first_line_of.first_line_or_insert(id, line) {
                 let where_ = if first == 0 {
                     format!("already loaded from {}", self.known_from)
                 } else {
@@ -241,7 +255,6 @@ impl<'a> DealsReader<'a> {
                 });
                 continue;
             }
-            self.first_line_of.insert(id.to_owned(), line);
 
             self.profiler.observe(record.iter());
             let mut issue = |column: usize, expected: &'static str| {
@@ -278,24 +291,49 @@ impl<'a> DealsReader<'a> {
             let table = &mut self.table;
             table.deal_id.push(id);
             table.amount.push(amount);
-            table.stage.push(cols.stage.map(|c| record[c].trim()).filter(|s| !is_empty_cell(s)));
-            for (col, dict) in cols.dims.iter().zip(self.dims.iter_mut()) {
+            let cell = |c: usize| Some(trim_cell(&record[c])).filter(|s| !is_empty_cell(s));
+            let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;
+            stage.push(&mut table.stage, cols.stage.and_then(cell));
+            let fronts = [d0, d1, d2, d3, d4, d5];
+            for ((col, dict), front) in cols.dims.iter().zip(self.dims.iter_mut()).zip(fronts) {
                 if let (Some(c), Some(d)) = (col, dict) {
-                    d.push(Some(record[*c].trim()).filter(|s| !is_empty_cell(s)));
+                    front.push(d, cell(*c));
                 }
             }
-            for (col, dict) in [
-                (cols.account, self.account.as_mut()),
-                (cols.lost_stage, self.lost_stage.as_mut()),
-                (cols.currency, self.currency.as_mut()),
+            for (col, dict, front) in [
+                (cols.account, self.account.as_mut(), account),
+                (cols.lost_stage, self.lost_stage.as_mut(), lost_stage),
+                (cols.currency, self.currency.as_mut(), currency),
             ] {
                 if let (Some(c), Some(d)) = (col, dict) {
-                    d.push(Some(record[c].trim()).filter(|s| !is_empty_cell(s)));
+                    front.push(d, cell(c));
                 }
             }
             report.rows_kept += 1;
         }
         false
+    }
+
+    /// Sizes the columns and the id table for the rows the whole file holds, estimated from
+    /// the rows read so far: growing by doubling copies every column several times and, in the
+    /// browser, leaves the old copies in a wasm heap that never shrinks.
+    fn presize(&mut self) {
+        self.presized = true;
+        let rows = self.report.rows_read;
+        let more = self.src.estimate_rows(rows).saturating_sub(rows);
+        let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
+        self.first_line_of.reserve(more, key_len);
+        let t = &mut self.table;
+        t.amount.values.reserve(more);
+        t.stage.codes.reserve(more);
+        for d in self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]).flatten() {
+            d.codes.reserve(more);
+        }
+        if self.cols.status.is_some() || self.cols.won_closed.is_some() {
+            self.status_cells.reserve(more);
+        }
+        self.created.reserve(more);
+        self.close.reserve(more);
     }
 
     /// Settles the date columns and stage rules and hands over the table and its report.

@@ -6,6 +6,7 @@ mod dates;
 mod deals;
 mod decode;
 mod dialect;
+mod keys;
 mod mapping;
 mod preview;
 mod profile;

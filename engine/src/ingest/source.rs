@@ -133,6 +133,20 @@ impl<'a> CsvSource<'a> {
         self.reader.position().byte()
     }
 
+    /// Bytes of text in all.
+    pub fn text_len(&self) -> u64 {
+        self.text.len() as u64
+    }
+
+    /// The rows the whole text holds, estimated from the share read so far (`rows` rows): for
+    /// sizing columns once instead of letting them double as they fill.
+    pub fn estimate_rows(&self, rows: usize) -> usize {
+        let read = self.bytes_read().max(1) as f64;
+        // A little over, so the estimate's error rarely costs a last doubling.
+        let estimate = (self.text_len() as f64 / read * rows as f64 * 1.02) as usize;
+        estimate.min(self.text.len() / 2 + 1)
+    }
+
     /// The cells of the record returned by the last [`CsvSource::next_record`].
     pub fn record(&self) -> &csv::StringRecord {
         &self.record

@@ -15,8 +15,22 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 /// assert!(!is_empty_cell("0"));
 /// ```
 pub fn is_empty_cell(cell: &str) -> bool {
-    let t = cell.trim();
-    t.is_empty() || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p))
+    let t = trim_cell(cell);
+    // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
+    t.is_empty()
+        || (t.len() <= 4 && ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p)))
+}
+
+/// `cell.trim()`, without walking the characters when the cell starts and ends with a
+/// printable ASCII character (almost every cell): those are never whitespace.
+#[inline]
+pub(crate) fn trim_cell(cell: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if printable(cell.as_bytes().first()) && printable(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    }
 }
 
 /// Reads a yes/no cell: `true/false`, `yes/no`, `y/n`, `1/0`, `ja/nein`, `tak/nie`,
@@ -143,7 +157,7 @@ pub(crate) fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_err
     if is_empty_cell(cell) {
         return None;
     }
-    let value = parse(cell.trim());
+    let value = parse(trim_cell(cell));
     if value.is_none() {
         on_error();
     }

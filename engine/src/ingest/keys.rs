@@ -1,0 +1,325 @@
+//! Fast lookups for the readers' hot loop: the keys seen so far (to reject a repeated deal id
+//! with the line it first appeared on) and a front for dictionary columns.
+//!
+//! The standard `HashMap<String, _>` with SipHash cost a quarter of the parse time of a large
+//! deals file and allocated a `String` per row: here keys are packed into one buffer and found
+//! through an open-addressing table of 8-byte slots, and category values through a map with a
+//! cheap hash. The hash is not keyed: a crafted file can slow down only the tab that loads it.
+
+use crate::column::{DictColumn, NO_CODE};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Murmur3's finaliser: spreads every input bit over the whole word, so the low bits index
+/// the table and the high bits tag it.
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A word-at-a-time multiplicative hash (FxHash's step) with a strong finaliser.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn step(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.step(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.step(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.step(u64::from(b) | 0x100);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[inline]
+fn hash_key(key: &str) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// Keys seen so far, each with the line it was first seen on (0: loaded earlier).
+#[derive(Default)]
+pub(crate) struct SeenKeys {
+    /// Every key, end to end.
+    text: String,
+    /// End of each key in `text`.
+    ends: Vec<usize>,
+    /// Line of each key.
+    lines: Vec<u64>,
+    /// Open addressing, linear probing: 0 is empty, else the hash's high half (whose top
+    /// bits are the home slot, so growing needs no key) and the key's index + 1. A power of
+    /// two long, at most 2^32, never more than half full.
+    slots: Vec<u64>,
+    /// log2 of `slots.len()`.
+    bits: u32,
+}
+
+impl SeenKeys {
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..self.ends[i]).unwrap_or_default()
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Bytes of all the keys.
+    pub(crate) fn key_bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The home slot of a key whose hash has `tag` as its high half.
+    fn home(tag: u64, bits: u32) -> usize {
+        (tag >> (32 - bits)) as usize
+    }
+
+    /// The slot where `key` is, or the empty slot where it would go.
+    fn find(&self, key: &str, hash: u64) -> (usize, Option<usize>) {
+        let mask = self.slots.len() - 1;
+        let tag = hash >> 32;
+        let mut at = Self::home(tag, self.bits);
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return (at, None);
+            }
+            let i = (slot & 0xffff_ffff) as usize - 1;
+            if slot >> 32 == tag && self.key(i) == key {
+                return (at, Some(i));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Makes room for `more` keys of about `key_len` bytes each, so the table is not rebuilt
+    /// (one random memory access per key, each time) as it fills.
+    pub(crate) fn reserve(&mut self, more: usize, key_len: usize) {
+        let want = (self.len() + more).saturating_mul(2).max(1).next_power_of_two();
+        let bits = want.trailing_zeros().clamp(10, 31);
+        if bits > self.bits {
+            self.rebuild(bits);
+        }
+        self.text.reserve(more.saturating_mul(key_len));
+        self.ends.reserve(more);
+        self.lines.reserve(more);
+    }
+
+    fn grow(&mut self) {
+        self.rebuild((self.bits + 1).clamp(10, 31));
+    }
+
+    fn rebuild(&mut self, bits: u32) {
+        let mut slots = vec![0u64; 1 << bits];
+        let mask = slots.len() - 1;
+        for &slot in self.slots.iter().filter(|&&s| s != 0) {
+            let mut at = Self::home(slot >> 32, bits);
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = slot;
+        }
+        self.slots = slots;
+        self.bits = bits;
+    }
+
+    /// The line `key` was first seen on; when it is new, records it as seen on `line`.
+    pub(crate) fn first_line_or_insert(&mut self, key: &str, line: u64) -> Option<u64> {
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = hash_key(key);
+        let (at, found) = self.find(key, hash);
+        if let Some(i) = found {
+            return Some(self.lines[i]);
+        }
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        self.lines.push(line);
+        self.slots[at] = (hash >> 32) << 32 | self.len() as u64;
+        None
+    }
+}
+
+/// Distinct values a column may have before [`Interner`] turns from a scan to a hash map.
+const FEW: usize = 32;
+
+/// The first 8 bytes of `v` as a word (zero-padded): with the length, it identifies any value
+/// of up to 8 bytes, and tells most longer ones apart.
+#[inline]
+fn prefix(v: &str) -> u64 {
+    let b = v.as_bytes();
+    let mut word = [0u8; 8];
+    let n = b.len().min(8);
+    word[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// A front for [`DictColumn::push`] while reading a file: finds the code of a value without
+/// going to the column's own (SipHash) dictionary, except for values not seen before. Stage,
+/// owner, team, region, product, source and type hold a handful of values each: those are
+/// found by scanning a few words; a column with more values switches to a map with a cheap hash.
+#[derive(Default)]
+pub(crate) struct Interner {
+    /// While the column has at most [`FEW`] values: (prefix, length, code) of each.
+    few: Vec<(u64, usize, u32)>,
+    /// Past that, every value.
+    codes: FastMap<Box<str>, u32>,
+}
+
+impl Interner {
+    /// The code of `v` if it was seen.
+    #[inline]
+    fn find(&self, column: &DictColumn, v: &str) -> Option<u32> {
+        if !self.codes.is_empty() {
+            return self.codes.get(v).copied();
+        }
+        let (word, len) = (prefix(v), v.len());
+        self.few
+            .iter()
+            .find(|&&(w, n, code)| w == word && n == len && (len <= 8 || column.value(code) == Some(v)))
+            .map(|&(_, _, code)| code)
+    }
+
+    /// Appends `value` to `column` exactly as `column.push(value)` would.
+    #[inline]
+    pub(crate) fn push(&mut self, column: &mut DictColumn, value: Option<&str>) {
+        let code = match value {
+            Some(v) if !v.is_empty() => match self.find(column, v) {
+                Some(c) => c,
+                None => {
+                    let c = column.intern(v);
+                    if self.codes.is_empty() && self.few.len() < FEW {
+                        self.few.push((prefix(v), v.len(), c));
+                    } else {
+                        if self.codes.is_empty() {
+                            for &(_, _, code) in &self.few {
+                                if let Some(known) = column.value(code) {
+                                    self.codes.insert(known.into(), code);
+                                }
+                            }
+                        }
+                        self.codes.insert(v.into(), c);
+                    }
+                    c
+                }
+            },
+            _ => NO_CODE,
+        };
+        column.codes.push(code);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seen_keys_remember_the_first_line_through_growth() {
+        let mut seen = SeenKeys::default();
+        for i in 0..5000u64 {
+            assert_eq!(seen.first_line_or_insert(&format!("D-{i}"), i + 2), None);
+        }
+        assert_eq!(seen.len(), 5000);
+        for i in (0..5000u64).step_by(7) {
+            assert_eq!(seen.first_line_or_insert(&format!("D-{i}"), 99_999), Some(i + 2));
+        }
+        assert_eq!(seen.first_line_or_insert("", 1), None);
+        assert_eq!(seen.first_line_or_insert("", 2), Some(1));
+        assert_eq!(seen.first_line_or_insert("D-5000", 3), None);
+        assert_eq!(seen.len(), 5002);
+    }
+
+    #[test]
+    fn reserving_keeps_what_was_seen_and_sizes_the_table_once() {
+        let mut seen = SeenKeys::default();
+        for i in 0..3000u64 {
+            seen.first_line_or_insert(&format!("K{i}"), i + 1);
+        }
+        seen.reserve(100_000, 6);
+        let slots = seen.slots.len();
+        assert!(slots >= 2 * 103_000, "{slots} slots");
+        for i in 3000..103_000u64 {
+            assert_eq!(seen.first_line_or_insert(&format!("K{i}"), i + 1), None);
+        }
+        assert_eq!(seen.slots.len(), slots, "no rebuild while filling what was reserved");
+        assert_eq!(seen.first_line_or_insert("K17", 0), Some(18));
+        assert_eq!(seen.first_line_or_insert("K102999", 0), Some(103_000));
+    }
+
+    #[test]
+    fn keys_that_share_a_prefix_or_differ_in_length_stay_apart() {
+        let mut seen = SeenKeys::default();
+        let keys = ["a", "a\0", "ab", "abcdefgh", "abcdefgh\0", "abcdefghi", "żółw", "ŻÓŁW"];
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(seen.first_line_or_insert(k, i as u64 + 1), None, "{k:?}");
+        }
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(seen.first_line_or_insert(k, 0), Some(i as u64 + 1), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn the_interner_agrees_with_the_column_past_a_few_values_and_on_shared_prefixes() {
+        let mut cells: Vec<String> = Vec::new();
+        for i in 0..200 {
+            // Long values sharing their first 8 bytes, short ones, and repeats.
+            cells.push(format!("Account name {}", i % 70));
+            cells.push(format!("A{}", i % 9));
+            cells.push("Account name 1".to_owned());
+        }
+        let (mut plain, mut fronted, mut front) = (DictColumn::default(), DictColumn::default(), Interner::default());
+        for c in &cells {
+            plain.push(Some(c));
+            front.push(&mut fronted, Some(c));
+        }
+        assert_eq!(plain, fronted);
+        assert_eq!(fronted.values.len(), 79);
+    }
+
+    #[test]
+    fn the_interner_pushes_what_the_column_would() {
+        let cells = [Some("Won"), Some("Lost"), Some("Won"), None, Some(""), Some("won"), Some("Lost")];
+        let (mut plain, mut fronted, mut front) = (DictColumn::default(), DictColumn::default(), Interner::default());
+        for c in cells {
+            plain.push(c);
+            front.push(&mut fronted, c);
+        }
+        assert_eq!(plain, fronted);
+        assert_eq!(fronted.code_of("won"), Some(2));
+    }
+}
