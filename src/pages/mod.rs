@@ -25,23 +25,7 @@ pub struct Layout {
 /// The executive page.
 pub const EXECUTIVE: Layout = Layout {
     lead: "Are we growing, will we hit the number, and is growth paying for itself?",
-    kpis: &[
-        "revenue",
-        "revenue_growth",
-        "revenue_growth_yoy",
-        "win_rate",
-        "pipeline_value",
-        "pipeline_coverage",
-        "sales_velocity",
-        "forecast_accuracy",
-        "mrr",
-        "arr",
-        "cac",
-        "clv",
-        "clv_cac_ratio",
-        "churn_rate",
-        "revenue_mix",
-    ],
+    kpis: &pipelens_engine::views::EXECUTIVE_KPIS,
     charts: &[ChartId::Trend("revenue"), ChartId::Pacing, ChartId::RevenueMix, ChartId::ForecastVsActual],
 };
 

@@ -165,26 +165,6 @@ fn write_csvs(args: &[String]) {
     }
 }
 
-/// The tiles of the executive page, in order: a copy of `EXECUTIVE.kpis` in the app's
-/// `src/pages/mod.rs` (the layout lives in the UI crate; keep the two in step).
-const EXECUTIVE_KPIS: [&str; 15] = [
-    "revenue",
-    "revenue_growth",
-    "revenue_growth_yoy",
-    "win_rate",
-    "pipeline_value",
-    "pipeline_coverage",
-    "sales_velocity",
-    "forecast_accuracy",
-    "mrr",
-    "arr",
-    "cac",
-    "clv",
-    "clv_cac_ratio",
-    "churn_rate",
-    "revenue_mix",
-];
-
 /// What `Dashboard::compute` in the app's `src/state.rs` asks of the engine: every KPI over the
 /// scope and over the comparison period, the derived targets, the values of every segment
 /// dimension (for the filters) and the latest day.
@@ -214,7 +194,11 @@ fn executive_charts(ws: &Workspace, scope: &Scope) -> usize {
 
 /// The sparkline of each executive tile: one monthly trend per KPI (`src/components/sparkline.rs`).
 fn sparklines(ws: &Workspace, scope: &Scope) -> usize {
-    EXECUTIVE_KPIS.iter().filter_map(|id| kpi::find(id)).map(|def| kpi::trend(def, ws, scope, Grain::Month).len()).sum()
+    pipelens_engine::views::EXECUTIVE_KPIS
+        .iter()
+        .filter_map(|id| kpi::find(id))
+        .map(|def| kpi::trend(def, ws, scope, Grain::Month).len())
+        .sum()
 }
 
 /// Everything the executive page computes over `scope`: what a filter or period change redoes.

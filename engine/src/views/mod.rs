@@ -38,6 +38,26 @@ pub use people::{people, PeopleTable, PersonRow};
 pub use rep::{rep_vs_team, reps, RepComparison, RepKpi, REP_KPIS};
 pub use segment_trend::{segment_trends, SegmentTrend};
 
+/// The KPI tiles of the executive page, in order: the app's layout and the benchmark, which
+/// times what that page computes, share this one list.
+pub const EXECUTIVE_KPIS: [&str; 15] = [
+    "revenue",
+    "revenue_growth",
+    "revenue_growth_yoy",
+    "win_rate",
+    "pipeline_value",
+    "pipeline_coverage",
+    "sales_velocity",
+    "forecast_accuracy",
+    "mrr",
+    "arr",
+    "cac",
+    "clv",
+    "clv_cac_ratio",
+    "churn_rate",
+    "revenue_mix",
+];
+
 use crate::filter::Selection;
 use crate::kpi::Ctx;
 use crate::workspace::{Scope, Workspace};
