@@ -45,27 +45,46 @@ pub fn apply(state: AppState, link: &LinkState) {
 /// its passphrase; a view of files not loaded waits for them.
 pub fn open(state: AppState, link: LinkState, data: Option<Data>) {
     match data {
-        Some(Data::Open(text)) => leptos::task::spawn_local(async move {
-            let files = match codec::decode(&text) {
-                Ok(packed) => deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)),
-                Err(e) => Err(e),
-            };
-            match files {
-                Ok(files) => open_files(state, files, link, Data::Open(text)),
-                Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
-            }
-        }),
+        Some(data @ Data::Open(_)) => open_data(state, link, data, true),
         Some(Data::Locked(payload)) => state.locked.set(Some(LockedLink { payload, link })),
         None if state.loaded.with_untracked(|l| link.files_match(l)) || link.files.is_empty() => apply(state, &link),
         None => state.awaiting.set(Some(link)),
     }
 }
 
-/// Shows the files a link carried, then its view.
-pub fn open_files(state: AppState, files: Vec<pipelens_engine::share::BundledFile>, link: LinkState, data: Data) {
+/// Whether two views are of the same files (by name and dataset).
+fn same_files(a: &LinkState, b: &LinkState) -> bool {
+    a.files.len() == b.files.len()
+        && a.files.iter().all(|f| b.files.iter().any(|g| g.name == f.name && g.kind == f.kind))
+}
+
+/// Reads packed (not locked) data, then shows it with `link`'s view; `in_address`: whether the
+/// data stays in the address (it came from there).
+fn open_data(state: AppState, link: LinkState, data: Data, in_address: bool) {
+    let Data::Open(text) = &data else { return };
+    let text = text.clone();
+    leptos::task::spawn_local(async move {
+        let files = match codec::decode(&text) {
+            Ok(packed) => deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)),
+            Err(e) => Err(e),
+        };
+        match files {
+            Ok(files) => open_files(state, files, link, in_address.then_some(data)),
+            Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
+        }
+    });
+}
+
+/// Shows the files a link (or this device) carried, then the view.
+pub fn open_files(
+    state: AppState,
+    files: Vec<pipelens_engine::share::BundledFile>,
+    link: LinkState,
+    data: Option<Data>,
+) {
     state.awaiting.set(None);
     load_bundle(state, files, move |state| {
-        state.link_data.set(Some(data));
+        state.link_data.set(data);
         apply(state, &link);
     });
 }
@@ -76,7 +95,7 @@ pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> 
     let packed = super::crypto::unlock(&passphrase, &sealed).await.map_err(|e| e.to_string())?;
     let files = deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
     state.locked.set(None);
-    open_files(state, files, locked.link, Data::Locked(locked.payload));
+    open_files(state, files, locked.link, Some(Data::Locked(locked.payload)));
     Ok(())
 }
 
@@ -102,10 +121,19 @@ pub fn start(state: AppState) {
     // Bumped when the address loses its view (a navigation link): it is written again.
     let rewrite = RwSignal::new(0u32);
     let first = Fragment::parse(&current_hash());
-    if first.view.is_some() || first.data.is_some() {
-        open_fragment(state, first);
-    } else if let Some((link, data)) = device::remembered() {
-        open(state, link, data);
+    let remembered = device::remembered();
+    let address_view = first.view.as_deref().and_then(|v| unpack_view(v).ok());
+    match remembered {
+        // The files this device remembers, with the address's view when it is a view of them
+        // (a reload) — but never put in the address, which may be copied and shared.
+        Some((saved, Some(data)))
+            if first.data.is_none() && address_view.as_ref().is_none_or(|v| same_files(v, &saved)) =>
+        {
+            open_data(state, address_view.unwrap_or(saved), data, false);
+        }
+        _ if first.view.is_some() || first.data.is_some() => open_fragment(state, first),
+        Some((saved, _)) => open(state, saved, None),
+        None => {}
     }
 
     Effect::new(move |_| {

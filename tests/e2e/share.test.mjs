@@ -233,10 +233,14 @@ test('nothing is stored by default; remembered settings and data come back; forg
   await pickOwners(page, 2);
   const before = await figures(page);
 
-  // The same browser, opened without any address: the device remembers.
+  // A reload, and the same browser opened without any address: the device remembers.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('Leads.csv'));
+  assert.deepEqual(await figures(page), before);
   await page.goto(server.origin + '/');
   await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('Leads.csv'));
   assert.deepEqual(await figures(page), before);
+  assert.ok(!page.url().includes('&d='), 'remembered files never go into the address, which may be shared');
 
   await openShare(page);
   await page.click('[data-testid=forget-everything]');
