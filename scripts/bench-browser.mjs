@@ -35,10 +35,12 @@
 //   The wasm linear memory (never shrinks) is read through Trunk's TrunkApplicationStarted.
 // - payload: gzip -9 of dist's .wasm and .js.
 //
-// --profile records a V8 CPU profile of one load per size (CDP Profiler) and prints the
+// --profile records a V8 CPU profile of one load per size (CDP Profiler), and another of its
+// filter and period changes, and prints the
 // functions with the most self time. The shipped wasm has no names (wasm-function[N]); for
 // Rust names point --dist at a build that keeps them (see the README's "Speed" section).
-// --trace writes a Chromium trace of one load per size to the out dir (open in Perfetto).
+// --trace writes Chromium traces of one load per size and of its changes to the out dir (open
+// in Perfetto).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -291,10 +293,15 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath }) {
       return { tasks, prog, memory: B.memory() };
     }, load);
     const changeResults = [];
+    if (cdp) await cdp.send('Profiler.start');
+    const changesTrace = tracePath?.replace(/\.json$/, '-changes.json');
+    if (changesTrace) await browser.startTracing(page, { path: changesTrace, screenshots: false });
     for (let i = 0; i < changes; i++) {
       changeResults.push(await page.evaluate(([k, s]) => window.__bench.change(k, s), ['owner', i]));
       changeResults.push(await page.evaluate(([k, s]) => window.__bench.change(k, s), ['period', i]));
     }
+    const changesProfile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
+    if (changesTrace) await browser.stopTracing();
     return {
       load,
       layout,
@@ -314,6 +321,7 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath }) {
       },
       changes: changeResults,
       cpuProfile,
+      changesProfile,
       errors,
     };
   } finally {
@@ -518,6 +526,12 @@ async function main() {
           const t = traceSummary(tracePath);
           console.log(`#   trace of the load (${tracePath}): main thread busy ${fmt(t.busy)} ms in ${t.tasks} top-level events; self time by event:`);
           for (const [name, ms] of t.top) console.log(`#     ${fmt(ms, 1).padStart(8)} ms  ${name}`);
+          const changesTrace = tracePath.replace(/\.json$/, '-changes.json');
+          if (existsSync(changesTrace)) {
+            const c = traceSummary(changesTrace);
+            console.log(`#   trace of the ${run.changes.length} changes (${changesTrace}): main thread busy ${fmt(c.busy)} ms; self time by event:`);
+            for (const [name, ms] of c.top) console.log(`#     ${fmt(ms, 1).padStart(8)} ms  ${name}`);
+          }
         }
         if (run.cpuProfile) {
           const { total, parts, top } = profileSummary(run.cpuProfile);
@@ -527,7 +541,13 @@ async function main() {
           for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
           writeFileSync(join(o.out, `profile-${rows}.cpuprofile`), JSON.stringify(run.cpuProfile));
         }
+        if (run.changesProfile) {
+          const { total, top } = profileSummary(run.changesProfile);
+          console.log(`#   CPU profile of the ${run.changes.length} filter and period changes (${fmt(total)} ms sampled), top self time:`);
+          for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
+        }
         delete run.cpuProfile;
+        delete run.changesProfile;
         runs.push({ ...run, phases: ph, native: nativeRun });
       }
       const native = Object.fromEntries(

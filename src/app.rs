@@ -243,7 +243,7 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
             )}</span>
         </p>
         <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
-        <CurrencyPicker currencies=d.currencies.clone() chosen=d.scope.currency/>
+        <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
         <div class="page" data-page=move || state.page.with(|p| p.slug())>{page}</div>
     }
 }

@@ -4,9 +4,9 @@ use crate::route::Page;
 use leptos::prelude::*;
 use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
 use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, Target};
-use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Settings, Workspace};
+use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Selection, Settings, Workspace};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Where the loaded data came from.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -216,7 +216,37 @@ pub struct KpiView {
     pub target: Option<Target>,
 }
 
-/// Everything the dashboard shows, computed from the loaded data in one go.
+/// What the filters and the currency picker offer: it depends on the loaded data alone, so it
+/// is worked out once per load, not on every filter or period change.
+#[derive(Debug)]
+pub struct DataFacts {
+    /// The deals' currencies (code, name, deals), most frequent first; empty without a
+    /// currency column.
+    pub currencies: Vec<(u32, String, usize)>,
+    /// Values each segment dimension takes in the data, for the filters.
+    pub dims: Vec<(Dim, Vec<String>)>,
+}
+
+impl DataFacts {
+    /// The facts of `ws`.
+    pub fn of(ws: &Workspace) -> DataFacts {
+        let currencies = ws
+            .deals
+            .as_ref()
+            .map_or(Vec::new(), |d| d.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect());
+        let all_datasets = DatasetKind::ALL;
+        let dims = Dim::ALL
+            .into_iter()
+            .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        DataFacts { currencies, dims }
+    }
+}
+
+/// Everything the dashboard shows over the user's view. A KPI is computed the first time a
+/// page asks for it (with its comparison and target) and kept: a page computes only its own
+/// tiles, and a filter or period change recomputes only what is on screen.
 #[derive(Debug)]
 pub struct Dashboard {
     /// The period, currency, filters and settings the figures are computed over.
@@ -229,19 +259,43 @@ pub struct Dashboard {
     pub grain: Grain,
     /// What the tiles compare with.
     pub comparison: Comparison,
-    /// The deals' currencies (code, name, deals), most frequent first; empty without a
-    /// currency column.
-    pub currencies: Vec<(u32, String, usize)>,
-    /// Every KPI of the registry.
-    pub kpis: Vec<KpiView>,
-    /// Values each segment dimension takes in the data, for the filters.
-    pub dims: Vec<(Dim, Vec<String>)>,
+    /// The currencies and the filters' values.
+    pub facts: Shared<DataFacts>,
+    /// The data the figures come from.
+    loaded: Shared<Loaded>,
+    /// The rows the scope's filters select, worked out once for every KPI.
+    selection: Selection,
+    /// Targets the user typed, by KPI id.
+    typed: BTreeMap<&'static str, f64>,
+    /// One slot per KPI of the registry, in registry order, filled on first use.
+    kpis: Vec<OnceLock<KpiView>>,
 }
 
 impl Dashboard {
-    /// The KPI with `id`, as computed for the dashboard.
+    /// The KPI with `id`, computed on first use.
     pub fn kpi(&self, id: &str) -> Option<&KpiView> {
-        self.kpis.iter().find(|k| k.def.id == id)
+        let i = kpi::CATALOG.iter().position(|k| k.id == id)?;
+        Some(self.kpis[i].get_or_init(|| self.compute_kpi(&kpi::CATALOG[i])))
+    }
+
+    /// Every KPI of the registry, in registry order.
+    pub fn all(&self) -> impl Iterator<Item = &KpiView> {
+        kpi::CATALOG.iter().zip(&self.kpis).map(|(def, slot)| slot.get_or_init(|| self.compute_kpi(def)))
+    }
+
+    /// The values each segment dimension takes, for the filters.
+    pub fn dims(&self) -> &[(Dim, Vec<String>)] {
+        &self.facts.dims
+    }
+
+    /// `def` over the scope and the comparison period, with its target.
+    fn compute_kpi(&self, def: &'static KpiDef) -> KpiView {
+        let ws = &self.loaded.workspace;
+        let ctx = kpi::Ctx { ws, scope: self.scope.clone(), sel: &self.selection };
+        let previous = kpi::run(def, &ctx.over(self.comparison.period(self.scope.period))).number();
+        let target =
+            self.typed.get(def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
+        KpiView { def, result: kpi::run(def, &ctx), previous, target }
     }
 
     /// How the comparison is named on tiles: `previous period`, `same period last year`.
@@ -252,15 +306,19 @@ impl Dashboard {
         }
     }
 
-    /// Computes the dashboard with amounts in `currency` (the data's default when `None` or
-    /// unknown) over the user's view, or `None` when the data has no dates at all.
-    pub fn compute(ws: &Workspace, currency: Option<u32>, view: &ViewSettings) -> Option<Dashboard> {
+    /// The dashboard of `loaded` with amounts in `currency` (the data's default when `None` or
+    /// unknown) over the user's view, or `None` when the data has no dates at all. Cheap: the
+    /// KPIs are computed when asked for.
+    pub fn compute(
+        loaded: &Shared<Loaded>,
+        facts: &Shared<DataFacts>,
+        currency: Option<u32>,
+        view: &ViewSettings,
+    ) -> Option<Dashboard> {
+        let ws = &loaded.workspace;
         let mut scope = ws.default_scope()?;
         let default_period = scope.period;
-        let currencies: Vec<(u32, String, usize)> = ws
-            .deals
-            .as_ref()
-            .map_or(Vec::new(), |d| d.currencies().into_iter().map(|(c, n, k)| (c, n.to_owned(), k)).collect());
+        let currencies = &facts.currencies;
         if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
             scope.currency = currency;
         }
@@ -273,35 +331,16 @@ impl Dashboard {
         if let Some(&t) = view.targets.get("revenue") {
             scope.settings.revenue_target = Some(t);
         }
-        let previous = kpi::compute_all(ws, &scope.over(view.comparison.period(scope.period)));
-        let kpis = kpi::compute_all(ws, &scope)
-            .into_iter()
-            .zip(previous)
-            .map(|((def, result), (_, before))| KpiView {
-                def,
-                previous: before.number(),
-                target: view
-                    .targets
-                    .get(def.id)
-                    .map(|&v| Target::typed(v))
-                    .or_else(|| kpi::derived_target(def, ws, &scope)),
-                result,
-            })
-            .collect();
-        let all_datasets = DatasetKind::ALL;
-        let dims = Dim::ALL
-            .into_iter()
-            .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
         Some(Dashboard {
             default_period,
             latest: ws.latest_day()?,
             grain: view.grain,
             comparison: view.comparison,
-            currencies,
-            kpis,
-            dims,
+            facts: facts.clone(),
+            selection: Selection::new(ws, &scope.filters),
+            typed: view.targets.clone(),
+            kpis: kpi::CATALOG.iter().map(|_| OnceLock::new()).collect(),
+            loaded: loaded.clone(),
             scope,
         })
     }
@@ -356,9 +395,11 @@ impl AppState {
         // The figures depend on the scope, not on the breadcrumb or the custom board's layout.
         let inputs =
             Memo::new(move |_| view.with(|v| ViewSettings { crumbs: Vec::new(), board: Vec::new(), ..v.clone() }));
+        let facts = Memo::new(move |_| loaded.with(|l| Shared(Arc::new(DataFacts::of(&l.workspace)))));
         let dashboard = Memo::new(move |_| {
             let c = currency.get();
-            inputs.with(|v| loaded.with(|l| Dashboard::compute(&l.workspace, c, v).map(|d| Shared(Arc::new(d)))))
+            let facts = facts.get();
+            inputs.with(|v| loaded.with(|l| Dashboard::compute(l, &facts, c, v).map(|d| Shared(Arc::new(d)))))
         });
         AppState {
             loaded,

@@ -1,5 +1,6 @@
 //! The deals table: one typed column per canonical field.
 
+use crate::close_index::{ByClose, CloseIndex};
 use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
 use crate::day::Day;
 use crate::stage::{StageRules, Status};
@@ -77,6 +78,8 @@ pub struct DealsTable {
     pub stage_rules: StageRules,
     /// Whether `status` came from a status column rather than from stage names.
     pub status_from_column: bool,
+    /// The rows in close-date order, built on first use.
+    pub by_close: CloseIndex,
 }
 
 /// Appends `theirs` (`added` rows) to `mine` (`before` rows), padding whichever side lacks
@@ -166,6 +169,7 @@ impl DealsTable {
     /// of them has is missing in the other's rows). Stage rules are inferred again over the
     /// stages of both; statuses read from a status column are kept as they were.
     pub fn append(&mut self, other: DealsTable) {
+        self.by_close.clear();
         let (before, added) = (self.len(), other.len());
         for i in 0..added {
             self.deal_id.push(other.deal_id.get(i));
@@ -190,8 +194,15 @@ impl DealsTable {
         }
     }
 
+    /// The rows in close-date order (built now if they were not yet), or `None` when the
+    /// columns were changed directly since.
+    pub fn close_index(&self) -> Option<&ByClose> {
+        self.by_close.get(&self.close.days, &self.status)
+    }
+
     /// Replaces the stage rules and recomputes every deal's status from its stage.
     pub fn apply_stage_rules(&mut self, rules: StageRules) {
+        self.by_close.clear();
         if !self.status_from_column {
             self.status = self.stage.codes.iter().map(|&c| rules.status(c)).collect();
         }

@@ -7,6 +7,7 @@
 //! [`kpi::trend`] and the chart-ready aggregates of each audience view (executive, manager, rep,
 //! pipeline, leads and activity, customers) from [`views`].
 
+pub mod close_index;
 pub mod column;
 pub mod day;
 pub mod deals;

@@ -22,7 +22,7 @@ pub fn ChartCard(
     scope: Scope,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let palette = Palette(dashboard.dims.clone());
+    let palette = Palette(dashboard.dims().to_vec());
     let data: ChartData = state.loaded.with_untracked(|l| {
         build(
             id,

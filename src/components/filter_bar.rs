@@ -64,7 +64,7 @@ pub fn FilterBar(
         state.view.update(|v| v.comparison = with);
     };
     let filters = dashboard
-        .dims
+        .dims()
         .iter()
         .map(|(dim, values)| {
             let chosen = dashboard.scope.filters.0.get(dim).cloned().unwrap_or_default();

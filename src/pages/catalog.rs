@@ -14,8 +14,7 @@ pub fn CatalogPage(
     Group::ALL
         .iter()
         .map(|&g| {
-            let tiles =
-                dashboard.kpis.iter().filter(|k| k.def.group == g).map(|k| tile(&dashboard, k, false)).collect_view();
+            let tiles = dashboard.all().filter(|k| k.def.group == g).map(|k| tile(&dashboard, k, false)).collect_view();
             view! {
                 <section class="tile-group" aria-label=g.title()>
                     <h2 class="group-title">{g.title()}</h2>

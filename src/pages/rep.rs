@@ -50,12 +50,12 @@ pub fn RepPage(
         reps.iter().map(|r| view! { <option value=r.clone() selected=*r == rep>{r.clone()}</option> }).collect_view();
     let on_pick = move |ev: leptos::ev::Event| go(state.page, Page::Rep(Some(event_target_value(&ev))));
     // The rep's own dashboard: the same view with the rep as the owner filter.
-    let mine = state.loaded.with_untracked(|l| {
+    let mine = {
         let view = state
             .view
             .with_untracked(|v| ViewSettings { filters: dashboard.scope.filters.with(Dim::Owner, &rep), ..v.clone() });
-        Dashboard::compute(&l.workspace, dashboard.scope.currency, &view)
-    });
+        Dashboard::compute(&state.loaded.get_untracked(), &dashboard.facts, dashboard.scope.currency, &view)
+    };
     let Some(mine) = mine.map(|d| Shared(Arc::new(d))) else { return ().into_any() };
     let comparison =
         state.loaded.with_untracked(|l| views::rep_vs_team(&l.workspace, &dashboard.scope, &rep, &views::REP_KPIS));

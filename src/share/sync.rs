@@ -117,7 +117,8 @@ pub fn capture(state: AppState) -> LinkState {
 /// Opens the address the page was opened with (or what this device remembers), then keeps the
 /// address current and follows addresses the user opens in this tab.
 pub fn start(state: AppState) {
-    let written = StoredValue::new(String::new());
+    // The address written last, and the one to write next (the same when none is waiting).
+    let written = StoredValue::new((String::new(), String::new()));
     // Bumped when the address loses its view (a navigation link): it is written again.
     let rewrite = RwSignal::new(0u32);
     let first = Fragment::parse(&current_hash());
@@ -149,17 +150,16 @@ pub fn start(state: AppState) {
             return;
         }
         let fragment = Fragment { page, version: VERSION, view: Some(pack_view(&link)), data }.compose();
-        if fragment != current_hash() {
-            let _ = window()
-                .history()
-                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment)));
+        let scheduled = written.with_value(|w| w.0 != w.1);
+        written.update_value(|w| w.1 = fragment);
+        if !scheduled {
+            write_address_soon(written);
         }
-        written.set_value(fragment);
     });
 
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash();
-        if hash != written.get_value() {
+        if written.with_value(|w| hash != w.0 && hash != w.1) {
             let f = Fragment::parse(&hash);
             // An address naming only a page (the navigation's links) keeps the view.
             if f.view.is_some() {
@@ -224,4 +224,22 @@ pub async fn remember_data(state: AppState) {
     if let Err(why) = stored {
         state.status.set(LoadStatus::Notice(why));
     }
+}
+
+/// Writes the address waiting in `written` after the current task. Every change of the view
+/// writes the address, and Chromium lays the page out on each `replaceState` (to save the
+/// scroll position): a filter change that updates the address many times while the page is
+/// being rebuilt would lay it out as many times. Batched, it is written once, after the page.
+fn write_address_soon(written: StoredValue<(String, String)>) {
+    let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let next = written.with_value(|w| w.1.clone());
+        if next != current_hash() {
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next)));
+        }
+        written.update_value(|w| w.0 = next);
+    });
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&write), 0);
 }

@@ -4,6 +4,7 @@
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use super::Ctx;
+use crate::close_index::{in_table_order, ByClose};
 use crate::column::NO_CODE;
 use crate::deals::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
@@ -31,7 +32,43 @@ pub(super) struct Closed {
     unknown_status: usize,
 }
 
+/// The deals closed in `p` from the close-date index, when they are few enough that looking
+/// them up beats walking every deal (a month or a quarter of a longer history).
+fn few_closed_in(d: &DealsTable, p: Period) -> Option<(&[u32], &ByClose)> {
+    let ix = d.close_index()?;
+    let run = ix.closed_in(p);
+    (run.len() * 4 <= d.len()).then_some((run, ix))
+}
+
+/// [`closed_in`] from the close-date index, calling `on_won(row)` for each deal that passes
+/// `mask` and was won in `p`, in row order.
+fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], ix: &ByClose, on_won: impl FnMut(usize)) -> Closed {
+    let mut c = Closed::default();
+    let mut won = Vec::new();
+    for i in run.iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
+        match d.status[i] {
+            Status::Won => won.push(i as u32),
+            Status::Lost => c.lost += 1,
+            _ => {}
+        }
+    }
+    for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
+        match d.status[i] {
+            Status::Won => c.won_no_close += 1,
+            Status::Lost => c.lost_no_close += 1,
+            _ => {}
+        }
+    }
+    c.unknown_status = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
+    c.won = won.len();
+    in_table_order(d.len(), won).into_iter().for_each(on_won);
+    c
+}
+
 pub(super) fn closed_in(d: &DealsTable, mask: &Mask, p: Period) -> Closed {
+    if let Some((run, ix)) = few_closed_in(d, p) {
+        return closed_from_index(d, mask, run, ix, |_| {});
+    }
     let rows = d.status.iter().zip(&d.close.days);
     match mask {
         None => tally_closed(rows, p),
@@ -64,6 +101,9 @@ fn tally_closed<'a>(rows: impl Iterator<Item = (&'a Status, &'a i32)>, p: Period
 /// was won in `p`, in row order (the rows [`won_in`] gives): one walk over the deals instead
 /// of two for the KPIs that need both.
 pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> Closed {
+    if let Some((run, ix)) = few_closed_in(d, p) {
+        return closed_from_index(d, mask, run, ix, on_won);
+    }
     let mut c = Closed::default();
     let mut row = |i: usize, s: Status, close: i32| {
         let in_p = p.contains_raw(close);
@@ -95,13 +135,20 @@ pub(super) fn no_closed_deals(p: Period) -> Undefined {
 
 /// Indices of deals that pass `mask` and were won with a close date in `p`.
 pub(super) fn won_in<'a>(d: &'a DealsTable, mask: &'a Mask, p: Period) -> impl Iterator<Item = usize> + 'a {
-    d.status
-        .iter()
-        .zip(&d.close.days)
-        .enumerate()
-        // `&`, not `&&`: one well-predicted branch per row instead of three.
-        .filter(move |(i, (&s, &close))| ((s == Status::Won) & p.contains_raw(close)) && keeps(mask, *i))
-        .map(|(i, _)| i)
+    let picked = few_closed_in(d, p).map(|(run, _)| {
+        let won = run.iter().copied().filter(|&r| d.status[r as usize] == Status::Won && keeps(mask, r as usize));
+        in_table_order(d.len(), won)
+    });
+    let walk = picked.is_none().then(|| {
+        d.status
+            .iter()
+            .zip(&d.close.days)
+            .enumerate()
+            // `&`, not `&&`: one well-predicted branch per row instead of three.
+            .filter(move |(i, (&s, &close))| ((s == Status::Won) & p.contains_raw(close)) && keeps(mask, *i))
+            .map(|(i, _)| i)
+    });
+    picked.into_iter().flatten().chain(walk.into_iter().flatten())
 }
 
 /// Notes shared by every KPI that needs the deal's status and close date.
@@ -297,7 +344,7 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
     let mut value = vec![0.0f64; n_codes + 2];
     let mut with_amount = vec![0usize; n_codes + 2];
     let (mut created_later, mut other_currency) = (0, 0);
-    for i in 0..d.len() {
+    for i in pipeline_rows(d, as_of.0) {
         if !keeps(mask, i) {
             continue;
         }
@@ -357,6 +404,20 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
         other_currency,
         created_later,
     }
+}
+
+/// The rows [`pipeline`] must look at on `as_of`, in table order: every row, or, when the
+/// close-date index makes them few, the open deals and those closed after `as_of` (the others
+/// cannot be open that day).
+fn pipeline_rows(d: &DealsTable, as_of: i32) -> Box<dyn Iterator<Item = usize> + '_> {
+    if let Some(ix) = d.close_index() {
+        let (open, later) = (ix.open(), ix.closed_after(as_of));
+        if (open.len() + later.len()) * 4 <= d.len() {
+            let rows = open.iter().chain(later).copied();
+            return Box::new(crate::close_index::in_table_order(d.len(), rows).into_iter());
+        }
+    }
+    Box::new(0..d.len())
 }
 
 /// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
@@ -426,7 +487,6 @@ mod tests {
 
     #[test]
     fn closed_counts_match_a_row_by_row_reading_with_and_without_masks() {
-        use super::{closed_in, closed_with, won_in, Closed};
         use crate::column::NO_DAY;
         use crate::stage::Status;
         let mut d = crate::DealsTable::default();
@@ -435,7 +495,17 @@ mod tests {
             d.status.push(statuses[(i % 4) as usize]);
             d.close.days.push(if i % 5 == 0 { NO_DAY } else { 19_700 + i * 3 });
         }
-        let p = Period::new(Day(19_750), Day(19_950)).expect("a period");
+        // A long period walks every deal; a short one is looked up in the close-date index.
+        for p in [Period::new(Day(19_750), Day(19_950)), Period::new(Day(19_760), Day(19_790))] {
+            let p = p.expect("a period");
+            check_closed_counts(&d, p);
+        }
+    }
+
+    fn check_closed_counts(d: &crate::DealsTable, p: Period) {
+        use super::{closed_in, closed_with, won_in, Closed};
+        use crate::column::NO_DAY;
+        use crate::stage::Status;
         let reference = |mask: &Option<Vec<bool>>| {
             let mut c = Closed::default();
             for i in 0..200 {
@@ -454,16 +524,24 @@ mod tests {
             }
             (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status)
         };
+        let won_rows = |mask: &Option<Vec<bool>>| -> Vec<usize> {
+            (0..200)
+                .filter(|&i| {
+                    crate::filter::keeps(mask, i) && d.status[i] == Status::Won && p.contains_raw(d.close.days[i])
+                })
+                .collect()
+        };
         let every_third: Vec<bool> = (0..200).map(|i| i % 3 == 0).collect();
         for mask in [None, Some(every_third), Some(vec![true; 120]), Some(Vec::new())] {
-            let c = closed_in(&d, &mask, p);
+            let c = closed_in(d, &mask, p);
             let got = (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status);
             assert_eq!(got, reference(&mask), "mask of {:?} rows", mask.as_ref().map(Vec::len));
             let mut rows = Vec::new();
-            let c = closed_with(&d, &mask, p, |i| rows.push(i));
+            let c = closed_with(d, &mask, p, |i| rows.push(i));
             let got = (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status);
             assert_eq!(got, reference(&mask), "closed_with, mask of {:?} rows", mask.as_ref().map(Vec::len));
-            assert_eq!(rows, won_in(&d, &mask, p).collect::<Vec<_>>(), "the won rows, in order");
+            assert_eq!(rows, won_rows(&mask), "the won rows, in order");
+            assert_eq!(won_in(d, &mask, p).collect::<Vec<_>>(), won_rows(&mask), "won_in, in order");
         }
         assert!(reference(&None).0 > 0 && reference(&None).2 > 0, "the rows cover every case");
     }

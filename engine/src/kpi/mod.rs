@@ -194,8 +194,9 @@ pub fn compute_all(ws: &Workspace, scope: &Scope) -> Vec<(&'static KpiDef, KpiRe
     CATALOG.iter().map(|k| (k, run(k, &ctx))).collect()
 }
 
-/// Runs `def` and notes the filters its datasets could not apply.
-fn run(def: &KpiDef, ctx: &Ctx) -> KpiResult {
+/// Computes `def` in `ctx` and notes the filters its datasets could not apply: for callers
+/// that compute KPIs one at a time over one [`Selection`].
+pub fn run(def: &KpiDef, ctx: &Ctx) -> KpiResult {
     let mut r = (def.compute)(ctx);
     for &kind in def.datasets {
         if ctx.ws.rows(kind).is_none() {
