@@ -37,6 +37,11 @@ impl Workspace {
         }
     }
 
+    /// Rows of every loaded dataset together.
+    pub fn total_rows(&self) -> usize {
+        DatasetKind::ALL.iter().filter_map(|&k| self.rows(k)).sum()
+    }
+
     /// Adds a dataset: it replaces what was loaded for that dataset, or with `append` joins it.
     pub fn insert(&mut self, data: Dataset, append: bool) {
         match data {

@@ -10,6 +10,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+/// Rows loaded above which charts draw in tasks of their own.
+const BIG_ROWS: usize = 200_000;
+
 /// A tooltip on screen: its text and where it points, in CSS pixels within the canvas.
 #[derive(Clone, Debug, PartialEq)]
 struct Tip {
@@ -46,9 +49,24 @@ where
     let hits = StoredValue::new(Vec::<Hit>::new());
     let tip = RwSignal::new(None::<Tip>);
     let focused = RwSignal::new(None::<usize>);
+    // On big data the tiles go first and each chart draws in a task of its own, so no single
+    // task holds the page for long; small data draws at once.
+    let big = expect_context::<AppState>().loaded.with_untracked(|l| l.workspace.total_rows() > BIG_ROWS);
+    let ready = RwSignal::new(!big);
+    if big {
+        set_timeout(
+            move || {
+                ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     Effect::new(move |_| {
         resize.track();
         let dark = dark.get();
+        if !ready.get() {
+            return;
+        }
         let Some(el) = canvas.get() else { return };
         let rect = el.get_bounding_client_rect();
         let scale = window().device_pixel_ratio().max(1.0);
