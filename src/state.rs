@@ -346,6 +346,9 @@ impl Dashboard {
     }
 }
 
+/// Rows loaded above which the first page drawn spreads its charts over tasks.
+const BIG_ROWS: usize = 200_000;
+
 /// Bumped on every window resize, so charts redraw at the new size.
 #[derive(Clone, Copy)]
 pub struct ResizeTick(pub RwSignal<u32>);
@@ -384,6 +387,9 @@ pub struct AppState {
     pub link_data: RwSignal<Option<crate::share::fragment::Data>>,
     /// What this device remembers: nothing unless the user asks.
     pub remember: RwSignal<crate::share::device::Remember>,
+    /// Whether the next page drawn spreads its charts over tasks of their own: set when big
+    /// data is shown, cleared once they are drawn.
+    pub spread_first_draw: StoredValue<bool>,
 }
 
 impl AppState {
@@ -417,6 +423,7 @@ impl AppState {
             locked: RwSignal::new(None),
             link_data: RwSignal::new(None),
             remember: RwSignal::new(crate::share::device::remembered_mode()),
+            spread_first_draw: StoredValue::new(false),
         }
     }
 
@@ -447,6 +454,7 @@ impl AppState {
             v.filters = Filters::none();
             v.crumbs.clear();
         });
+        self.spread_first_draw.set_value(loaded.workspace.total_rows() > BIG_ROWS);
         self.loaded.set(Shared(Arc::new(loaded)));
     }
 

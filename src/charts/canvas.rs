@@ -10,9 +10,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-/// Rows loaded above which charts draw in tasks of their own.
-const BIG_ROWS: usize = 200_000;
-
 /// A tooltip on screen: its text and where it points, in CSS pixels within the canvas.
 #[derive(Clone, Debug, PartialEq)]
 struct Tip {
@@ -49,14 +46,17 @@ where
     let hits = StoredValue::new(Vec::<Hit>::new());
     let tip = RwSignal::new(None::<Tip>);
     let focused = RwSignal::new(None::<usize>);
-    // On big data the tiles go first and each chart draws in a task of its own, so no single
-    // task holds the page for long; small data draws at once.
-    let big = expect_context::<AppState>().loaded.with_untracked(|l| l.workspace.total_rows() > BIG_ROWS);
-    let ready = RwSignal::new(!big);
-    if big {
+    // The first page of newly loaded big data shows its tiles first and draws each chart in a
+    // task of its own, so no single task holds the page for long; later redraws (a filter, a
+    // period) go at once, with the tiles.
+    let spread = expect_context::<AppState>().spread_first_draw;
+    let deferred = spread.get_value();
+    let ready = RwSignal::new(!deferred);
+    if deferred {
         set_timeout(
             move || {
                 ready.try_set(true);
+                spread.try_set_value(false);
             },
             std::time::Duration::ZERO,
         );

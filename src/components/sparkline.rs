@@ -82,9 +82,9 @@ pub fn Sparkline(
     })
 }
 
-/// The sparkline of `def` over `scope`, computed after the page has drawn: a trend costs one
-/// KPI computation per bucket, so each tile's runs as its own short task (on a million rows the
-/// tiles appear at once and their sparklines follow).
+/// The sparkline of `def` over `scope`, computed after the page and its charts have drawn: a
+/// trend costs one KPI computation per bucket, so each tile's runs as its own short task (on a
+/// million rows the tiles and charts appear at once and their sparklines follow).
 #[component]
 pub fn TrendSparkline(
     /// The KPI.
@@ -97,6 +97,8 @@ pub fn TrendSparkline(
     let state = expect_context::<AppState>();
     let points = RwSignal::new(None::<Vec<TrendPoint>>);
     leptos::task::spawn_local(async move {
+        // Twice: charts that wait a task to draw (on big data) go first.
+        next_frame().await;
         next_frame().await;
         // The tile may be gone by now (the user moved on): then there is nothing to do.
         let Some(loaded) = state.loaded.try_get_untracked() else { return };
