@@ -9,7 +9,9 @@ const tag = document.querySelector('script[data-js][data-wasm]');
 const glue = new URL(tag.dataset.js, document.baseURI);
 const wasm = new URL(tag.dataset.wasm, document.baseURI);
 const { default: init } = await import(glue.href);
-await init({ module_or_path: wasm });
+const exports = await init({ module_or_path: wasm });
+// As Trunk's own loader does: tools (the browser benchmark) read the wasm memory through it.
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
 
 if ('serviceWorker' in navigator) {
   // The worker's scope is the directory of sw.js: the page's own directory.
