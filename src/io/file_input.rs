@@ -81,7 +81,7 @@ pub async fn read_bytes(
 
 /// Bytes per slice when a file is parsed as it is read: small enough that the tab holds only a
 /// few of them, large enough that the reads cost little.
-pub const STREAM_SLICE: f64 = 1024.0 * 1024.0;
+pub const STREAM_SLICE: f64 = 2.0 * 1024.0 * 1024.0;
 
 /// Where the slices come from.
 enum Origin {
