@@ -1,12 +1,13 @@
-//! Reads a `File` as bytes in slices, yielding to the page between slices so the progress bar
-//! moves and the tab stays responsive. Never builds a JS string of the file.
+//! Reads a `File` as bytes in slices: one slice at a time as a parse asks for it ([`Slices`],
+//! so the file is never held whole), or all of it ([`read_bytes`], for a share link), yielding
+//! to the page between slices. Never builds a JS string of the file.
 
 use js_sys::{Promise, Uint8Array};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Bytes read per slice.
+/// Bytes read per slice by [`read_bytes`] (a whole file, for a share link).
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Why a file could not be read.

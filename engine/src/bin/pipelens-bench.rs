@@ -235,7 +235,7 @@ impl Steps {
 }
 
 /// Bytes per slice, as the browser reads a file (`src/io/file_input.rs`).
-const SLICE: usize = 1024 * 1024;
+const SLICE: usize = 2 * 1024 * 1024;
 
 /// One load of `path` the way `src/load.rs` does it: read the bytes, preview the first slice
 /// (recognise the dataset), then push the file a slice at a time: "decode" is the first slice
