@@ -2,13 +2,13 @@
 //! 30 ms with the page free in between, cancellable; then added to (or replacing) what is
 //! loaded. Files whose columns cannot be recognised wait in the mapping screen.
 
-use crate::io::file_input::{next_frame, read_bytes, ReadError};
+use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
 use crate::io::file_store;
 use crate::share::link::FileRef;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pipelens_engine::ingest::{decode, preview, DatasetKind, DateOrder, Imported, Reader};
+use pipelens_engine::ingest::{preview_start, DatasetKind, DateOrder, Feed, Imported, PushError, Reader};
 use pipelens_engine::share::BundledFile;
 use pipelens_engine::Workspace;
 use std::collections::HashSet;
@@ -50,74 +50,169 @@ impl Load {
         self.state.load_id.get_untracked() == self.id
     }
 
-    /// Reads a file's bytes with progress.
-    async fn bytes(self, file: &web_sys::File) -> Result<Arc<Vec<u8>>, Stop> {
+    /// Reads the start of a file, for its preview: up to one slice of a file being read in
+    /// slices, or all of it when it is no larger.
+    async fn head(self, file: &web_sys::File) -> Result<Vec<u8>, Stop> {
         let name = file.name();
         let status = self.state.status;
-        let progress = |done, total| status.set(LoadStatus::Reading { file: name.clone(), done, total });
-        progress(0.0, file.size());
-        match read_bytes(file, progress, &move || self.current()).await {
-            Ok(b) => Ok(Arc::new(b)),
+        status.set(LoadStatus::Reading { file: name.clone(), done: 0.0, total: file.size() });
+        let mut slices = Slices::of_file(file.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
+        let (head, _) = self.slice(&mut slices, &name).await?;
+        status.set(LoadStatus::Reading { file: name, done: head.len() as f64, total: file.size() });
+        Ok(head)
+    }
+
+    /// The start of a kept file, and its size.
+    async fn kept_head(self, id: u64) -> Result<(Vec<u8>, u64), Stop> {
+        let file = file_store::get(id)
+            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))?;
+        Ok((self.head(&file).await?, file.size() as u64))
+    }
+
+    /// The next slice of a file and whether it is the last.
+    async fn slice(self, slices: &mut Slices, name: &str) -> Result<(Vec<u8>, bool), Stop> {
+        let next = slices.next().await;
+        if !self.current() {
+            return Err(Stop::Cancelled);
+        }
+        match next {
+            Ok(Some(slice)) => Ok(slice),
+            Ok(None) => Ok((Vec::new(), true)),
             Err(ReadError::Cancelled) => Err(Stop::Cancelled),
             Err(e) => Err(Stop::Failed(format!("{name}: {e}."))),
         }
     }
 
-    /// Reads the bytes of a kept file handle.
-    async fn kept_bytes(self, id: u64) -> Result<Arc<Vec<u8>>, Stop> {
-        let file = file_store::get(id)
-            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))?;
-        self.bytes(&file).await
+    /// Whether a file whose header could not be used has bytes that do not decode, which a
+    /// whole-file read reports first: reads it through a feed that keeps no text.
+    async fn decode_error(self, name: &str, bytes: &Bytes, windows_1252: bool) -> Result<Option<PushError>, Stop> {
+        let mut slices = bytes.slices(name)?;
+        let total = slices.total() as u64;
+        let mut feed = if windows_1252 { Feed::windows_1252(name, total) } else { Feed::new(name, total) }.check_only();
+        while !feed.complete() {
+            let (slice, last) = self.slice(&mut slices, name).await?;
+            if let Err(e) = feed.push(&slice, last) {
+                return Ok(Some(e));
+            }
+        }
+        Ok(None)
     }
 
-    /// Parses `bytes` as `kind` in chunks of about 30 ms, rejecting rows whose key is in `known`.
+    /// Parses a file as `kind` as it is read, a slice at a time (the next slice's read under
+    /// way while one is parsed), in chunks of about 30 ms, rejecting rows whose key is in
+    /// `known`. Never holds more than a few slices of the file.
     async fn parse(
         self,
         name: &str,
-        bytes: &[u8],
+        bytes: &Bytes,
         kind: DatasetKind,
         mapping: Option<&[Option<usize>]>,
         date_order: Option<DateOrder>,
         known: Option<(&Workspace, &str)>,
     ) -> Result<Imported, Stop> {
         let status = self.state.status;
-        let parsing =
-            |rows: usize, done: f64, total: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
-        status.set(parsing(0, 0.0, bytes.len() as f64));
-        next_frame().await;
-        if !self.current() {
-            return Err(Stop::Cancelled);
-        }
         let failed = |e: pipelens_engine::ImportError| Stop::Failed(e.to_string());
-        let text = decode(name, bytes).map_err(failed)?;
-        let total = text.text.len() as f64;
-        let mut reader = Reader::open(kind, name, bytes.len(), &text, mapping).map_err(failed)?;
-        if let Some((ws, from)) = known {
-            reader.with_known_keys(ws.keys(kind), from);
-        }
-        if let Some(order) = date_order {
-            reader.with_date_order(order);
-        }
-        let mut rows = 5_000;
-        loop {
-            let started = js_sys::Date::now();
-            if reader.read_chunk(rows) {
-                break;
-            }
-            rows = next_chunk(rows, js_sys::Date::now() - started);
-            status.set(parsing(reader.rows_read(), reader.bytes_read() as f64, total));
+        // A file whose start is UTF-8 and whose later bytes are not is read again as Windows-1252.
+        let mut windows_1252 = false;
+        'again: loop {
+            let mut slices = bytes.slices(name)?;
+            let total = slices.total();
+            let parsing = |rows: usize, done: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
+            status.set(parsing(0, 0.0));
             next_frame().await;
             if !self.current() {
                 return Err(Stop::Cancelled);
             }
+            let mut feed =
+                if windows_1252 { Feed::windows_1252(name, total as u64) } else { Feed::new(name, total as u64) };
+            while !feed.ready() {
+                let (slice, last) = self.slice(&mut slices, name).await?;
+                match feed.push(&slice, last) {
+                    Ok(()) => {}
+                    Err(PushError::Import(e)) => return Err(failed(e)),
+                    Err(PushError::ReadAgainAsWindows1252) => {
+                        windows_1252 = true;
+                        continue 'again;
+                    }
+                }
+            }
+            let mut reader = match Reader::from_feed(kind, name, feed, mapping) {
+                Ok(r) => r,
+                Err(e) => match self.decode_error(name, bytes, windows_1252).await? {
+                    Some(PushError::Import(e)) => return Err(failed(e)),
+                    Some(PushError::ReadAgainAsWindows1252) => {
+                        windows_1252 = true;
+                        continue 'again;
+                    }
+                    None => return Err(failed(e)),
+                },
+            };
+            if let Some((ws, from)) = known {
+                reader.with_known_keys(ws.keys(kind), from);
+            }
+            if let Some(order) = date_order {
+                reader.with_date_order(order);
+            }
+            let mut rows = 5_000;
+            let mut frame = js_sys::Date::now();
+            loop {
+                let started = js_sys::Date::now();
+                if reader.read_chunk(rows) {
+                    break;
+                }
+                if reader.wants_input() {
+                    let (slice, last) = self.slice(&mut slices, name).await?;
+                    match reader.push(&slice, last) {
+                        Ok(()) => {}
+                        Err(PushError::Import(e)) => return Err(failed(e)),
+                        Err(PushError::ReadAgainAsWindows1252) => {
+                            windows_1252 = true;
+                            continue 'again;
+                        }
+                    }
+                } else {
+                    rows = next_chunk(rows, js_sys::Date::now() - started);
+                }
+                if js_sys::Date::now() - frame >= CHUNK_MS {
+                    status.set(parsing(reader.rows_read(), reader.file_bytes_read() as f64));
+                    next_frame().await;
+                    if !self.current() {
+                        return Err(Stop::Cancelled);
+                    }
+                    frame = js_sys::Date::now();
+                }
+            }
+            let imported = reader.finish().map_err(failed)?;
+            // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
+            next_frame().await;
+            if !self.current() {
+                return Err(Stop::Cancelled);
+            }
+            return Ok(imported);
         }
-        let imported = reader.finish().map_err(failed)?;
-        // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
-        next_frame().await;
-        if !self.current() {
-            return Err(Stop::Cancelled);
+    }
+}
+
+/// Where a file's bytes are read from: a kept handle of the user's file, or bytes in memory.
+#[derive(Clone)]
+enum Bytes {
+    File(web_sys::File),
+    Memory(Arc<Vec<u8>>),
+}
+
+impl Bytes {
+    /// The handle kept under `id`.
+    fn kept(id: u64) -> Result<Bytes, Stop> {
+        file_store::get(id)
+            .map(Bytes::File)
+            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))
+    }
+
+    fn slices(&self, name: &str) -> Result<Slices, Stop> {
+        match self {
+            Bytes::File(f) => Slices::of_file(f.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}."))),
+            Bytes::Memory(b) => Ok(Slices::of_bytes(Arc::clone(b))),
         }
-        Ok(imported)
     }
 }
 
@@ -161,7 +256,7 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
         for file in files {
             let name = file.name();
             let id = file_store::keep(file.clone());
-            let bytes = match load.bytes(&file).await {
+            let head = match load.head(&file).await {
                 Ok(b) => b,
                 Err(Stop::Cancelled) => return,
                 Err(Stop::Failed(why)) => {
@@ -169,19 +264,33 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
                     continue;
                 }
             };
-            let p = match preview(&name, &bytes, PREVIEW_ROWS, None) {
+            let bytes = Bytes::File(file.clone());
+            let p = match preview_start(&name, &head, file.size() as u64, PREVIEW_ROWS, None) {
                 Ok(p) => p,
-                Err(e) => {
-                    problems.push(e.to_string());
-                    continue;
-                }
+                Err(e) => match load.decode_error(&name, &bytes, false).await {
+                    // A whole-file read reports bytes that do not decode first.
+                    Ok(Some(PushError::Import(d))) => {
+                        problems.push(d.to_string());
+                        continue;
+                    }
+                    Ok(_) => {
+                        problems.push(e.to_string());
+                        continue;
+                    }
+                    Err(Stop::Cancelled) => return,
+                    Err(Stop::Failed(why)) => {
+                        problems.push(why);
+                        continue;
+                    }
+                },
             };
+            drop(head);
             // A file a shared view names is read with the columns it was read with there.
             let (kind, mapping, date_order, auto) = match link_hint(state, &name, &p) {
                 Some(r) => (r.kind, r.mapping, r.date_order, false),
                 None if !p.complete() => {
                     waiting += 1;
-                    let pending = PendingFile { id, name, bytes, preview: p, replaces: None };
+                    let pending = PendingFile { id, name, preview: p, replaces: None };
                     state.pending.update(|list| list.push(Shared(Arc::new(pending))));
                     continue;
                 }
@@ -236,7 +345,8 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
             let from = names_of(&entries, f.kind);
             let append = ws.rows(f.kind).is_some();
             let known = append.then_some((&ws, from.as_str()));
-            match load.parse(&f.name, &f.bytes, f.kind, Some(&f.mapping), f.date_order, known).await {
+            let bytes = Bytes::Memory(Arc::new(f.bytes));
+            match load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), f.date_order, known).await {
                 Ok(imported) => {
                     ws.insert(imported.data, append);
                     entries.push(FileEntry {
@@ -338,7 +448,7 @@ async fn add(
     let append = state.append.get_untracked() && ws.rows(kind).is_some();
     let from = names_of(&entries, kind);
     let known = append.then_some((&ws, from.as_str()));
-    let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), None, known).await?;
+    let imported = load.parse(&p.name, &Bytes::kept(p.id)?, kind, Some(&mapping), None, known).await?;
     if !append {
         entries.retain(|f| f.kind != kind);
     }
@@ -381,7 +491,7 @@ async fn replace(
             let from = names_of(&rebuilt, kind);
             let append = ws.rows(kind).is_some();
             let known = append.then_some((&ws, from.as_str()));
-            let imported = load.parse(&p.name, &p.bytes, kind, Some(&mapping), date_order, known).await?;
+            let imported = load.parse(&p.name, &Bytes::kept(p.id)?, kind, Some(&mapping), date_order, known).await?;
             ws.insert(imported.data, append);
             rebuilt.push(FileEntry {
                 id: p.id,
@@ -393,7 +503,7 @@ async fn replace(
                 report: imported.report,
             });
         } else if f.kind == old_kind || f.kind == kind {
-            let bytes = load.kept_bytes(f.id).await?;
+            let bytes = Bytes::kept(f.id)?;
             let from = names_of(&rebuilt, f.kind);
             let append = ws.rows(f.kind).is_some();
             let known = append.then_some((&ws, from.as_str()));
@@ -416,12 +526,12 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
     spawn_local(async move {
         let kind_changes = kind.is_some_and(|k| k != entry.kind);
         let kind = kind.unwrap_or(entry.kind);
-        let bytes = match load.kept_bytes(entry.id).await {
+        let (head, size) = match load.kept_head(entry.id).await {
             Ok(b) => b,
             Err(Stop::Cancelled) => return,
             Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
         };
-        let mut p = match preview(&entry.name, &bytes, PREVIEW_ROWS, Some(kind)) {
+        let mut p = match preview_start(&entry.name, &head, size, PREVIEW_ROWS, Some(kind)) {
             Ok(p) => p,
             Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
         };
@@ -435,7 +545,6 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
         let pending = Shared(Arc::new(PendingFile {
             id: entry.id,
             name: entry.name.clone(),
-            bytes,
             preview: p,
             replaces: Some(entry.id),
         }));
@@ -454,16 +563,11 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
 pub fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
     let load = Load::begin(state);
     spawn_local(async move {
-        let outcome = match load.kept_bytes(entry.id).await {
-            Ok(bytes) => match preview(&entry.name, &bytes, 1, Some(entry.kind)) {
+        let outcome = match load.kept_head(entry.id).await {
+            Ok((head, size)) => match preview_start(&entry.name, &head, size, 1, Some(entry.kind)) {
                 Ok(p) => {
-                    let p = PendingFile {
-                        id: entry.id,
-                        name: entry.name.clone(),
-                        bytes,
-                        preview: p,
-                        replaces: Some(entry.id),
-                    };
+                    let p =
+                        PendingFile { id: entry.id, name: entry.name.clone(), preview: p, replaces: Some(entry.id) };
                     replace(load, entry.id, &p, entry.kind, entry.mapping.clone(), entry.auto, Some(order)).await
                 }
                 Err(e) => Err(Stop::Failed(e.to_string())),
@@ -488,7 +592,7 @@ pub fn remove(state: AppState, id: u64) {
         let mut kept = Vec::new();
         for f in entries.into_iter().filter(|f| f.id != id) {
             if f.kind == kind {
-                let read = match load.kept_bytes(f.id).await {
+                let read = match Bytes::kept(f.id) {
                     Ok(bytes) => {
                         let from = names_of(&kept, kind);
                         let append = ws.rows(kind).is_some();

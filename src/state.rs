@@ -85,12 +85,11 @@ impl<T> std::ops::Deref for Shared<T> {
 /// A file whose columns the user chooses (or reviews) before it is read.
 #[derive(Debug)]
 pub struct PendingFile {
-    /// Id of its handle in [`crate::io::file_store`].
+    /// Id of its handle in [`crate::io::file_store`]: the file is read from it, in slices, when
+    /// its columns are chosen (its bytes are not kept meanwhile).
     pub id: u64,
     /// File name.
     pub name: String,
-    /// Its bytes, kept until it is read or dropped.
-    pub bytes: Arc<Vec<u8>>,
     /// Headers, first rows, the dataset it seems to hold and the column guess.
     pub preview: Preview,
     /// The loaded file this one replaces once read (a review or a change of dataset).
@@ -117,9 +116,9 @@ pub enum LoadStatus {
         file: String,
         /// Data rows parsed so far.
         rows: usize,
-        /// Bytes of text parsed so far.
+        /// Bytes of the file parsed so far.
         done: f64,
-        /// Bytes of text in all.
+        /// File size.
         total: f64,
     },
     /// The last file could not be used; the previous data stays on screen.

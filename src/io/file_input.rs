@@ -1,11 +1,13 @@
-//! Reads a `File` as bytes in slices, yielding to the page between slices so the progress bar
-//! moves and the tab stays responsive. Never builds a JS string of the file.
+//! Reads a `File` as bytes in slices: one slice at a time as a parse asks for it ([`Slices`],
+//! so the file is never held whole), or all of it ([`read_bytes`], for a share link), yielding
+//! to the page between slices. Never builds a JS string of the file.
 
 use js_sys::{Promise, Uint8Array};
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Bytes read per slice.
+/// Bytes read per slice by [`read_bytes`] (a whole file, for a share link).
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Why a file could not be read.
@@ -76,6 +78,93 @@ pub async fn read_bytes(
         progress(start, total);
     }
     Ok(bytes)
+}
+
+/// Bytes per slice when a file is parsed as it is read: small enough that the tab holds only a
+/// few of them, large enough that the reads cost little.
+pub const STREAM_SLICE: f64 = 2.0 * 1024.0 * 1024.0;
+
+/// Where the slices come from.
+enum Origin {
+    File(web_sys::File),
+    Memory(Arc<Vec<u8>>),
+}
+
+/// A file as a sequence of slices, each read from the `File` only when needed, with the next
+/// one's read already under way while the current one is parsed.
+pub struct Slices {
+    origin: Origin,
+    total: f64,
+    /// Start of the next slice not yet asked for.
+    start: f64,
+    /// The read under way, and where its slice ends.
+    ahead: Option<(JsFuture, f64)>,
+    /// Whether the last slice has been handed out.
+    finished: bool,
+}
+
+impl Slices {
+    /// The slices of a `File`; fails for a file larger than the tab could hold parsed.
+    pub fn of_file(file: web_sys::File) -> Result<Slices, ReadError> {
+        let total = file.size();
+        if total > MAX_BYTES {
+            return Err(ReadError::TooLarge { bytes: total });
+        }
+        Ok(Slices { origin: Origin::File(file), total, start: 0.0, ahead: None, finished: false })
+    }
+
+    /// Slices of bytes already in memory.
+    pub fn of_bytes(bytes: Arc<Vec<u8>>) -> Slices {
+        let total = bytes.len() as f64;
+        Slices { origin: Origin::Memory(bytes), total, start: 0.0, ahead: None, finished: false }
+    }
+
+    /// The file's size in bytes.
+    pub fn total(&self) -> f64 {
+        self.total
+    }
+
+    /// Starts reading the next slice.
+    fn ask(&mut self) -> Result<(), ReadError> {
+        let Origin::File(file) = &self.origin else { return Ok(()) };
+        if self.ahead.is_some() || self.start >= self.total {
+            return Ok(());
+        }
+        let end = (self.start + STREAM_SLICE).min(self.total);
+        let blob = file.slice_with_f64_and_f64(self.start, end).map_err(js_error)?;
+        self.ahead = Some((JsFuture::from(blob.array_buffer()), end));
+        self.start = end;
+        Ok(())
+    }
+
+    /// The next slice and whether it is the last; `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<(Vec<u8>, bool)>, ReadError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let (bytes, end) = match &self.origin {
+            Origin::Memory(bytes) => {
+                let start = self.start as usize;
+                let end = (start + STREAM_SLICE as usize).min(bytes.len());
+                self.start = end as f64;
+                (bytes[start..end].to_vec(), end as f64)
+            }
+            Origin::File(_) => {
+                self.ask()?;
+                match self.ahead.take() {
+                    None => (Vec::new(), self.total),
+                    Some((read, end)) => {
+                        let buffer = read.await.map_err(js_error)?;
+                        // The next slice is read while this one is parsed.
+                        self.ask()?;
+                        (Uint8Array::new(&buffer).to_vec(), end)
+                    }
+                }
+            }
+        };
+        self.finished = end >= self.total;
+        Ok(Some((bytes, self.finished)))
+    }
 }
 
 /// Lets the browser paint and handle input before the next piece of work.

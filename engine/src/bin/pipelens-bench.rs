@@ -17,7 +17,7 @@
 //! the browser does from a file pick to the executive page drawn (see [`executive`]), so the
 //! browser's time can be set against the native one for the same bytes.
 
-use pipelens_engine::ingest::{decode, preview, read_deals, Reader};
+use pipelens_engine::ingest::{preview_start, read_deals, Feed, Reader};
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
 use pipelens_engine::{demo, export, kpi, views, Dim, Filters, Grain, Scope, Workspace};
@@ -246,25 +246,46 @@ impl Steps {
     }
 }
 
-/// One load of `path` the way `src/load.rs` does it: read the bytes, preview (recognise the
-/// dataset), decode, read in chunks, settle the columns; then the executive page over the
-/// default scope.
+/// Bytes per slice, as the browser reads a file (`src/io/file_input.rs`).
+const SLICE: usize = 2 * 1024 * 1024;
+
+/// One load of `path` the way `src/load.rs` does it: read the bytes, preview the first slice
+/// (recognise the dataset), then push the file a slice at a time: "decode" is the first slice
+/// decoded and the header found, "parse" the rest read in chunks; settle the columns; then the
+/// executive page over the default scope. The bytes are held in memory here (the browser reads
+/// its slices from the `File`).
 fn load_once(path: &Path) -> Result<(Steps, Workspace, usize), String> {
     let name = path.file_name().map_or_else(|| "file.csv".into(), |n| n.to_string_lossy().into_owned());
     let mut s = Steps::default();
     let t = Instant::now();
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     s.read = ms(t);
+    let len = bytes.len() as u64;
     let t = Instant::now();
-    let p = preview(&name, &bytes, 5, None).map_err(|e| e.to_string())?;
+    let p = preview_start(&name, &bytes[..bytes.len().min(SLICE)], len, 5, None).map_err(|e| e.to_string())?;
     s.preview = ms(t);
     let t = Instant::now();
-    let text = decode(&name, &bytes).map_err(|e| e.to_string())?;
+    // The slice after the first `pushed` bytes, and whether it is the last.
+    let next = |pushed: u64| {
+        let start = (pushed as usize).min(bytes.len());
+        let end = (start + SLICE).min(bytes.len());
+        (&bytes[start..end], end == bytes.len())
+    };
+    let mut feed = Feed::new(&name, len);
+    while !feed.ready() {
+        let (slice, last) = next(feed.bytes_pushed());
+        feed.push(slice, last).map_err(|e| format!("{e:?}"))?;
+    }
+    let mut reader = Reader::from_feed(p.kind, &name, feed, None).map_err(|e| e.to_string())?;
     s.decode = ms(t);
     let t = Instant::now();
-    let mut reader = Reader::open(p.kind, &name, bytes.len(), &text, None).map_err(|e| e.to_string())?;
     // The browser reads ~30 ms chunks; the chunk size costs nothing natively.
-    while !reader.read_chunk(50_000) {}
+    while !reader.read_chunk(50_000) {
+        if reader.wants_input() {
+            let (slice, last) = next(reader.file_bytes_pushed());
+            reader.push(slice, last).map_err(|e| format!("{e:?}"))?;
+        }
+    }
     s.parse = ms(t);
     let t = Instant::now();
     let imported = reader.finish().map_err(|e| e.to_string())?;

@@ -8,6 +8,7 @@ use super::mapping::{auto_map, DEAL_FIELDS};
 use super::profile::Profiler;
 use super::report::{ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
+use super::stream::{Feed, PushError};
 use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals::{DealsTable, Dim};
@@ -99,8 +100,8 @@ pub fn read_deals_mapped(file: &str, bytes: &[u8], mapping: &[Option<usize>]) ->
 /// while !reader.read_chunk(1) {}
 /// assert_eq!(reader.finish().unwrap().table.len(), 2);
 /// ```
-pub struct DealsReader<'a> {
-    src: CsvSource<'a>,
+pub struct DealsReader {
+    src: CsvSource,
     headers: Vec<String>,
     mapping: Vec<Option<usize>>,
     cols: Columns,
@@ -126,10 +127,10 @@ pub struct DealsReader<'a> {
     profiler: Profiler,
 }
 
-impl<'a> DealsReader<'a> {
+impl DealsReader {
     /// Sniffs the file, reads its header and maps its columns. Fails when the file cannot be
     /// read as deals at all.
-    pub fn open(file: &str, byte_len: usize, decoded: &'a Decoded<'a>) -> Result<DealsReader<'a>, ImportError> {
+    pub fn open(file: &str, byte_len: usize, decoded: &Decoded<'_>) -> Result<DealsReader, ImportError> {
         DealsReader::open_mapped(file, byte_len, decoded, None)
     }
 
@@ -138,10 +139,19 @@ impl<'a> DealsReader<'a> {
     pub fn open_mapped(
         file: &str,
         byte_len: usize,
-        decoded: &'a Decoded<'a>,
+        decoded: &Decoded<'_>,
         chosen: Option<&[Option<usize>]>,
-    ) -> Result<DealsReader<'a>, ImportError> {
-        let src = CsvSource::open(file, &decoded.text)?;
+    ) -> Result<DealsReader, ImportError> {
+        let feed = Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding);
+        DealsReader::from_feed(file, feed, chosen)
+    }
+
+    /// Like [`DealsReader::open_mapped`], from a feed that has been pushed the start of the
+    /// file (see [`Feed::ready`]); push the rest with [`DealsReader::push`].
+    pub fn from_feed(file: &str, feed: Feed, chosen: Option<&[Option<usize>]>) -> Result<DealsReader, ImportError> {
+        let byte_len = feed.byte_len() as usize;
+        let encoding = feed.encoding();
+        let src = CsvSource::open(file, feed)?;
         let mapping = match chosen {
             // Keep only columns that exist, one per field.
             Some(m) => {
@@ -164,7 +174,7 @@ impl<'a> DealsReader<'a> {
         let report = ImportReport {
             file: file.to_owned(),
             bytes: byte_len,
-            encoding: decoded.encoding,
+            encoding,
             delimiter: src.dialect.delimiter as char,
             preamble: src.preamble.clone(),
             ..ImportReport::default()
@@ -219,6 +229,26 @@ impl<'a> DealsReader<'a> {
         self.src.bytes_read()
     }
 
+    /// Bytes of the file consumed so far (estimated from the text): for progress.
+    pub fn file_bytes_read(&self) -> u64 {
+        self.src.file_bytes_read()
+    }
+
+    /// Appends the next slice of the file; `last` for the final one.
+    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+        self.src.push(bytes, last)
+    }
+
+    /// The feed the file comes through.
+    pub fn feed(&self) -> &Feed {
+        self.src.feed()
+    }
+
+    /// Whether the last [`DealsReader::read_chunk`] stopped for want of input.
+    pub fn wants_input(&self) -> bool {
+        self.src.starved()
+    }
+
     /// Reads up to `max_rows` more rows; true when the file is done.
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
         for _ in 0..max_rows {
@@ -226,7 +256,7 @@ impl<'a> DealsReader<'a> {
                 self.presize();
             }
             let (cols, headers) = (&self.cols, &self.headers);
-            let Some(next) = self.src.next_record() else { return true };
+            let Some(next) = self.src.next_record() else { return !self.src.starved() };
             let report = &mut self.report;
             report.rows_read += 1;
             let line = match next {
@@ -337,7 +367,9 @@ impl<'a> DealsReader<'a> {
     }
 
     /// Settles the date columns and stage rules and hands over the table and its report.
-    pub fn finish(self) -> Result<ImportedDeals, ImportError> {
+    pub fn finish(mut self) -> Result<ImportedDeals, ImportError> {
+        // The encoding may have changed to Windows-1252 since the start (see `Feed`).
+        self.report.encoding = self.src.feed().encoding();
         let DealsReader {
             headers,
             mapping,

@@ -19,28 +19,42 @@ const CP1252_HIGH: [char; 32] = [
 
 /// Windows-1252 bytes as text (every byte maps to a character).
 fn windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
+    let mut text = Vec::with_capacity(bytes.len());
+    windows_1252_into(bytes, &mut text);
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// Appends Windows-1252 `bytes` to `text` as UTF-8.
+pub(crate) fn windows_1252_into(bytes: &[u8], text: &mut Vec<u8>) {
+    let mut buf = [0; 4];
+    for &b in bytes {
+        if b.is_ascii() {
+            text.push(b);
+        } else {
+            let c = match b {
+                0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+                _ => b as char,
+            };
+            text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
+/// One UTF-16 code unit from its two bytes.
+pub(crate) fn utf16_units(pair: [u8; 2], little_endian: bool) -> u16 {
+    if little_endian {
+        u16::from_le_bytes(pair)
+    } else {
+        u16::from_be_bytes(pair)
+    }
 }
 
 /// UTF-16 bytes as text, or `None` for an odd length or an unpaired surrogate.
 fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let units = bytes.chunks_exact(2).map(|p| {
-        let pair = [p[0], p[1]];
-        if little_endian {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
+    let units = bytes.chunks_exact(2).map(|p| utf16_units([p[0], p[1]], little_endian));
     char::decode_utf16(units).collect::<Result<String, _>>().ok()
 }
 
@@ -88,7 +102,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportErro
 }
 
 /// Many control bytes (other than tab, CR, LF and the odd NUL) mean this is no text file.
-fn looks_binary(head: &[u8]) -> bool {
+pub(crate) fn looks_binary(head: &[u8]) -> bool {
     let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     control * 10 > head.len()
 }

@@ -24,12 +24,17 @@ impl Dialect {
     /// A csv reader over `text` configured for this dialect (headers and skipping are the
     /// caller's job).
     pub fn reader<'a>(&self, text: &'a str) -> csv::Reader<&'a [u8]> {
+        self.builder().from_reader(text.as_bytes())
+    }
+
+    /// A csv reader builder configured for this dialect.
+    pub fn builder(&self) -> csv::ReaderBuilder {
         let mut b = csv::ReaderBuilder::new();
         b.has_headers(false).flexible(true).delimiter(self.delimiter);
         if self.backslash_escapes {
             b.escape(Some(b'\\')).double_quote(false);
         }
-        b.from_reader(text.as_bytes())
+        b
     }
 }
 
@@ -37,7 +42,7 @@ impl Dialect {
 pub const DELIMITERS: [u8; 5] = [b',', b';', b'\t', b'|', b':'];
 
 /// How much of the file the sniffer reads.
-const SAMPLE_BYTES: usize = 64 * 1024;
+pub(crate) const SAMPLE_BYTES: usize = 64 * 1024;
 /// How many records it looks at.
 const SAMPLE_RECORDS: usize = 60;
 

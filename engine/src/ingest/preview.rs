@@ -4,6 +4,7 @@ use super::datasets::{detect_datasets, DatasetFit, DatasetKind};
 use super::decode::decode;
 use super::mapping::auto_map;
 use super::source::CsvSource;
+use super::stream::{Feed, PushError};
 use crate::error::ImportError;
 
 /// Headers, the first rows, the datasets the headers fit, and the automatic column guess for
@@ -48,7 +49,44 @@ impl Preview {
 /// ```
 pub fn preview(file: &str, bytes: &[u8], rows: usize, kind: Option<DatasetKind>) -> Result<Preview, ImportError> {
     let decoded = decode(file, bytes)?;
-    let mut src = CsvSource::open(file, &decoded.text)?;
+    let src = CsvSource::open_text(file, &decoded.text, decoded.encoding)?;
+    preview_of(src, rows, kind)
+}
+
+/// Like [`preview`], from the start of a file (`head`, of a file `byte_len` bytes long): the
+/// rows are the complete ones in `head`; a row or a character cut at its end is left out.
+///
+/// ```
+/// use pipelens_engine::ingest::{preview_start, DatasetKind};
+/// let csv = "lead_id,created_at,source\nL1,2024-01-02 10:00,Web\nL2,2024-01-03,Zoë\n";
+/// let p = preview_start("leads.csv", &csv.as_bytes()[..csv.len() - 3], csv.len() as u64, 5, None).unwrap();
+/// assert_eq!((p.kind, p.rows.len()), (DatasetKind::Leads, 1));
+/// ```
+pub fn preview_start(
+    file: &str,
+    head: &[u8],
+    byte_len: u64,
+    rows: usize,
+    kind: Option<DatasetKind>,
+) -> Result<Preview, ImportError> {
+    let last = head.len() as u64 >= byte_len;
+    let mut feed = Feed::new(file, byte_len);
+    if let Err(e) = feed.push(head, last) {
+        match e {
+            PushError::Import(e) => return Err(e),
+            PushError::ReadAgainAsWindows1252 => {
+                feed = Feed::windows_1252(file, byte_len);
+                feed.push(head, last).map_err(|e| match e {
+                    PushError::Import(e) => e,
+                    PushError::ReadAgainAsWindows1252 => ImportError::Binary { file: file.to_owned() },
+                })?;
+            }
+        }
+    }
+    preview_of(CsvSource::open(file, feed)?, rows, kind)
+}
+
+fn preview_of(mut src: CsvSource, rows: usize, kind: Option<DatasetKind>) -> Result<Preview, ImportError> {
     let mut sample = Vec::new();
     while sample.len() < rows {
         match src.next_record() {

@@ -6,6 +6,7 @@ use super::dates::DateOrder;
 use super::deals::DealsReader;
 use super::decode::{decode, Decoded};
 use super::report::ImportReport;
+use super::stream::{Feed, PushError};
 use super::table_reader::TableReader;
 use crate::deals::DealsTable;
 use crate::error::ImportError;
@@ -64,27 +65,94 @@ pub struct Imported {
 /// while !reader.read_chunk(1000) {}
 /// assert_eq!(reader.finish().unwrap().data.len(), 1);
 /// ```
-pub enum Reader<'a> {
+pub enum Reader {
     /// Reading deals.
-    Deals(Box<DealsReader<'a>>),
+    Deals(Box<DealsReader>),
     /// Reading another dataset.
-    Table(Box<TableReader<'a>>),
+    Table(Box<TableReader>),
 }
 
-impl<'a> Reader<'a> {
+impl Reader {
     /// Opens `decoded` as `kind`, with the user's column per field of `kind.fields()`, or
     /// mapping the headers automatically when `mapping` is `None`.
     pub fn open(
         kind: DatasetKind,
         file: &str,
         byte_len: usize,
-        decoded: &'a Decoded<'a>,
+        decoded: &Decoded<'_>,
         mapping: Option<&[Option<usize>]>,
-    ) -> Result<Reader<'a>, ImportError> {
+    ) -> Result<Reader, ImportError> {
         Ok(match kind {
             DatasetKind::Deals => Reader::Deals(Box::new(DealsReader::open_mapped(file, byte_len, decoded, mapping)?)),
             _ => Reader::Table(Box::new(TableReader::open(kind, file, byte_len, decoded, mapping)?)),
         })
+    }
+
+    /// Opens a file as `kind` while it is being read: `feed` has been pushed the start of the
+    /// file until [`Feed::ready`]; push the rest with [`Reader::push`] whenever
+    /// [`Reader::wants_input`] says so.
+    ///
+    /// ```
+    /// use pipelens_engine::ingest::{DatasetKind, Feed, Reader};
+    /// let csv = b"owner,month,quota\nAnn,2024-01,1000\nBob,2024-01,900\n";
+    /// let mut slices = csv.chunks(7);
+    /// let mut feed = Feed::new("q.csv", csv.len() as u64);
+    /// while !feed.ready() {
+    ///     let slice = slices.next().unwrap();
+    ///     feed.push(slice, feed.bytes_pushed() + slice.len() as u64 == csv.len() as u64).unwrap();
+    /// }
+    /// let mut reader = Reader::from_feed(DatasetKind::Quotas, "q.csv", feed, None).unwrap();
+    /// while !reader.read_chunk(1000) {
+    ///     if reader.wants_input() {
+    ///         let slice = slices.next().unwrap();
+    ///         let last = reader.file_bytes_pushed() + slice.len() as u64 == csv.len() as u64;
+    ///         reader.push(slice, last).unwrap();
+    ///     }
+    /// }
+    /// assert_eq!(reader.finish().unwrap().data.len(), 2);
+    /// ```
+    pub fn from_feed(
+        kind: DatasetKind,
+        file: &str,
+        feed: Feed,
+        mapping: Option<&[Option<usize>]>,
+    ) -> Result<Reader, ImportError> {
+        Ok(match kind {
+            DatasetKind::Deals => Reader::Deals(Box::new(DealsReader::from_feed(file, feed, mapping)?)),
+            _ => Reader::Table(Box::new(TableReader::from_feed(kind, file, feed, mapping)?)),
+        })
+    }
+
+    /// Appends the next slice of the file; `last` for the final one.
+    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+        match self {
+            Reader::Deals(r) => r.push(bytes, last),
+            Reader::Table(r) => r.push(bytes, last),
+        }
+    }
+
+    /// Whether the last [`Reader::read_chunk`] stopped for want of input: push the next slice.
+    pub fn wants_input(&self) -> bool {
+        match self {
+            Reader::Deals(r) => r.wants_input(),
+            Reader::Table(r) => r.wants_input(),
+        }
+    }
+
+    /// Bytes of the file consumed so far (estimated from the text): for progress.
+    pub fn file_bytes_read(&self) -> u64 {
+        match self {
+            Reader::Deals(r) => r.file_bytes_read(),
+            Reader::Table(r) => r.file_bytes_read(),
+        }
+    }
+
+    /// Bytes of the file pushed so far.
+    pub fn file_bytes_pushed(&self) -> u64 {
+        match self {
+            Reader::Deals(r) => r.feed().bytes_pushed(),
+            Reader::Table(r) => r.feed().bytes_pushed(),
+        }
     }
 
     /// Keys (deal ids, lead ids, ...) already loaded from `file`, for appending: rows that
@@ -104,7 +172,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads up to `max_rows` more rows; true when the file is done.
+    /// Reads up to `max_rows` more rows; true when the file is done. False also when it needs
+    /// more input ([`Reader::wants_input`]).
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
         match self {
             Reader::Deals(r) => r.read_chunk(max_rows),
@@ -148,6 +217,74 @@ pub fn read_file(
     let mut reader = Reader::open(kind, file, bytes.len(), &decoded, mapping)?;
     while !reader.read_chunk(usize::MAX) {}
     reader.finish()
+}
+
+/// Reads a whole file as `kind` the way the browser reads one, in slices of `slice` bytes pushed
+/// as the rows are read (reading it again as Windows-1252 when it asks to). Gives what
+/// [`read_file`] gives.
+pub fn read_sliced(
+    kind: DatasetKind,
+    file: &str,
+    bytes: &[u8],
+    slice: usize,
+    mapping: Option<&[Option<usize>]>,
+) -> Result<Imported, ImportError> {
+    let (slice, len) = (slice.max(1), bytes.len() as u64);
+    // The slice after the first `pushed` bytes, and whether it is the last.
+    let next = |pushed: u64| {
+        let start = (pushed as usize).min(bytes.len());
+        let end = start.saturating_add(slice).min(bytes.len());
+        (&bytes[start..end], end == bytes.len())
+    };
+    let new_feed = |windows_1252: bool| if windows_1252 { Feed::windows_1252(file, len) } else { Feed::new(file, len) };
+    let mut windows_1252 = false;
+    'again: loop {
+        let mut feed = new_feed(windows_1252);
+        while !feed.ready() {
+            let (b, last) = next(feed.bytes_pushed());
+            match feed.push(b, last) {
+                Ok(()) => {}
+                Err(PushError::Import(e)) => return Err(e),
+                Err(PushError::ReadAgainAsWindows1252) => {
+                    windows_1252 = true;
+                    continue 'again;
+                }
+            }
+        }
+        let mut reader = match Reader::from_feed(kind, file, feed, mapping) {
+            Ok(r) => r,
+            Err(e) => {
+                // A whole-file read reports bytes that do not decode before anything else.
+                let mut check = new_feed(windows_1252).check_only();
+                while !check.complete() {
+                    let (b, last) = next(check.bytes_pushed());
+                    match check.push(b, last) {
+                        Ok(()) => {}
+                        Err(PushError::Import(e)) => return Err(e),
+                        Err(PushError::ReadAgainAsWindows1252) => {
+                            windows_1252 = true;
+                            continue 'again;
+                        }
+                    }
+                }
+                return Err(e);
+            }
+        };
+        while !reader.read_chunk(usize::MAX) {
+            if reader.wants_input() {
+                let (b, last) = next(reader.file_bytes_pushed());
+                match reader.push(b, last) {
+                    Ok(()) => {}
+                    Err(PushError::Import(e)) => return Err(e),
+                    Err(PushError::ReadAgainAsWindows1252) => {
+                        windows_1252 = true;
+                        continue 'again;
+                    }
+                }
+            }
+        }
+        return reader.finish();
+    }
 }
 
 #[cfg(test)]

@@ -2,13 +2,16 @@
 //! dataset reader (and the import preview) sits on.
 
 use super::decode;
-use super::dialect::{sniff, Dialect};
+use super::dialect::Dialect;
 use super::report::RejectedRow;
+use super::stream::{Feed, PushError};
 use crate::error::ImportError;
 use std::collections::HashSet;
 
-/// Records of one decoded file, after its header.
-pub struct CsvSource<'a> {
+/// Records of one file, after its header. The text arrives through a [`Feed`], a run of
+/// complete records at a time; line numbers, positions and the checks for unclosed quotes are
+/// those of the whole text.
+pub struct CsvSource {
     /// Column names: trimmed, whitespace runs collapsed, empty ones named `column_N`, repeated
     /// ones suffixed `_2`, `_3`, ...
     pub headers: Vec<String>,
@@ -18,99 +21,212 @@ pub struct CsvSource<'a> {
     pub header_line: u64,
     /// Title or notes lines above the header, skipped: `(line, text)`.
     pub preamble: Vec<(u64, String)>,
-    reader: csv::Reader<&'a [u8]>,
-    text: &'a [u8],
+    segments: Segments,
     record: csv::StringRecord,
-    lines: LineCounter<'a>,
+}
+
+/// The feed and the run of records being read from it.
+struct Segments {
+    feed: Feed,
+    dialect: Dialect,
+    /// A reader over the current run of records, and the offset of the run in the whole text.
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    base: u64,
+    /// Whether the current run ends the file.
+    last: bool,
+    lines: LineCounter,
+    /// Whether the last read stopped for want of input.
+    starved: bool,
+}
+
+/// What reading a record gave.
+enum Raw {
+    Record,
+    /// The end of the file.
+    End,
+    /// No complete record until more is pushed.
+    Starved,
+}
+
+impl Segments {
+    fn new(feed: Feed, dialect: Dialect) -> Segments {
+        let reader = dialect.builder().from_reader(std::io::Cursor::new(Vec::new()));
+        Segments { feed, dialect, reader, base: 0, last: false, lines: LineCounter { pos: 0, line: 1 }, starved: false }
+    }
+
+    fn text(&self) -> &[u8] {
+        self.reader.get_ref().get_ref()
+    }
+
+    /// Reads the next record, moving on to the next run of records when this one is done.
+    fn read(&mut self, record: &mut csv::StringRecord) -> Result<Raw, csv::Error> {
+        loop {
+            if self.reader.read_record(record)? {
+                return Ok(Raw::Record);
+            }
+            if self.last {
+                return Ok(Raw::End);
+            }
+            let Some((base, text, last)) = self.feed.next_segment() else {
+                self.starved = true;
+                return Ok(Raw::Starved);
+            };
+            self.starved = false;
+            let end = self.base + self.text().len() as u64;
+            self.lines.leave(self.reader.get_ref().get_ref(), self.base, end);
+            self.reader = self.dialect.builder().from_reader(std::io::Cursor::new(text));
+            self.base = base;
+            self.last = last;
+        }
+    }
+
+    /// Offset in the whole text the reader is at.
+    fn position(&self) -> u64 {
+        self.base + self.reader.position().byte()
+    }
+
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let text = self.reader.get_ref().get_ref();
+        self.lines.line_of(text, self.base, byte)
+    }
+
+    /// Whether the record that starts at `start` ran to the end of the file inside a quoted
+    /// field (an unclosed quote). Only a record that ends at the end of the file can have.
+    fn swallowed_the_rest(&self, start: u64) -> bool {
+        let text = self.text();
+        if !self.last || self.reader.position().byte() < text.len() as u64 || self.dialect.backslash_escapes {
+            return false;
+        }
+        let start = (start.saturating_sub(self.base) as usize).min(text.len());
+        ends_inside_quotes(&text[start..], self.dialect.delimiter)
+    }
 }
 
 /// Physical line numbers from byte offsets. The csv crate's own line count skips blank lines
 /// and CR-only breaks, so it is not what a user sees in an editor; this counts `\r\n`, `\n` and
-/// a lone `\r` as one line break each, incrementally (records arrive in order).
-struct LineCounter<'a> {
-    text: &'a [u8],
-    pos: usize,
+/// a lone `\r` as one line break each, incrementally (records arrive in order). Runs of records
+/// never split a `\r\n`, so counting run by run counts the same.
+struct LineCounter {
+    /// Offset in the whole text counted up to.
+    pos: u64,
     line: u64,
 }
 
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter { text: text.as_bytes(), pos: 0, line: 1 }
-    }
+/// Line breaks in `chunk`.
+fn breaks(chunk: &[u8]) -> u64 {
+    chunk.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n'))).count()
+        as u64
+}
 
-    /// The line of the record the csv reader reports at `byte`: it may point at the line
-    /// breaks before the record, so those are skipped first.
-    fn line_of(&mut self, byte: u64) -> u64 {
-        let mut start = (byte as usize).min(self.text.len());
-        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+impl LineCounter {
+    /// The line of the record the csv reader reports at `byte` of the whole text (`text` is the
+    /// run of records that starts at `base`): it may point at the line breaks before the record,
+    /// so those are skipped first.
+    fn line_of(&mut self, text: &[u8], base: u64, byte: u64) -> u64 {
+        let mut start = (byte.saturating_sub(base) as usize).min(text.len());
+        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
             start += 1;
         }
-        if start < self.pos {
+        if base + (start as u64) < self.pos {
             return self.line;
         }
-        let chunk = &self.text[self.pos..start];
-        let breaks = chunk
-            .iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && chunk.get(i + 1) != Some(&b'\n')))
-            .count();
-        self.line += breaks as u64;
-        self.pos = start;
+        let from = (self.pos.saturating_sub(base) as usize).min(start);
+        self.line += breaks(&text[from..start]);
+        self.pos = base + start as u64;
         self.line
+    }
+
+    /// Counts the rest of the run `text` (starting at `base`, ending at `end`) before the next.
+    fn leave(&mut self, text: &[u8], base: u64, end: u64) {
+        if self.pos < end {
+            let from = (self.pos.saturating_sub(base) as usize).min(text.len());
+            self.line += breaks(&text[from..]);
+            self.pos = end;
+        }
     }
 }
 
-impl<'a> CsvSource<'a> {
-    /// Sniffs the dialect of `text` and reads its header. Fails when there is no header, or
-    /// only one column.
-    pub fn open(file: &str, text: &'a str) -> Result<CsvSource<'a>, ImportError> {
-        let dialect = sniff(text);
-        let mut reader = dialect.reader(text);
+impl CsvSource {
+    /// Sniffs the dialect of a whole decoded text and reads its header. Fails when there is no
+    /// header, or only one column.
+    pub fn open_text(file: &str, text: &str, encoding: &'static str) -> Result<CsvSource, ImportError> {
+        CsvSource::open(file, Feed::whole_text(file, text.len() as u64, text.to_owned(), encoding))
+    }
+
+    /// Reads the header from a feed that is [`Feed::ready`] (one that is not is read as if
+    /// what it holds were the whole file). Fails when there is no header, or only one column.
+    pub fn open(file: &str, mut feed: Feed) -> Result<CsvSource, ImportError> {
+        if !feed.ready() {
+            feed.assume_end().map_err(|e| match e {
+                PushError::Import(e) => e,
+                PushError::ReadAgainAsWindows1252 => ImportError::Empty { file: file.to_owned() },
+            })?;
+        }
+        let dialect = feed.dialect().unwrap_or_default();
+        let mut segments = Segments::new(feed, dialect);
         let mut record = csv::StringRecord::new();
-        let mut lines = LineCounter::new(text);
         let mut preamble = Vec::new();
         let (headers, header_line) = loop {
-            match reader.read_record(&mut record) {
-                Ok(true) if is_blank(&record) => continue,
-                Ok(true) if preamble.len() < dialect.skip_records => {
-                    let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
+            match segments.read(&mut record) {
+                Ok(Raw::Record) if is_blank(&record) => continue,
+                Ok(Raw::Record) if preamble.len() < dialect.skip_records => {
+                    let line = segments.line_of(record.position().map_or(0, |p| p.byte()) + segments.base);
                     let text: Vec<&str> = record.iter().collect();
                     preamble.push((line, text.join(&(dialect.delimiter as char).to_string())));
                 }
-                Ok(true) => break (unique_headers(&record), lines.line_of(record.position().map_or(0, |p| p.byte()))),
-                Ok(false) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
+                Ok(Raw::Record) => {
+                    let line = segments.line_of(record.position().map_or(0, |p| p.byte()) + segments.base);
+                    break (unique_headers(&record), line);
+                }
+                Ok(_) | Err(_) => return Err(ImportError::Empty { file: file.to_owned() }),
             }
         };
         if headers.len() < 2 {
             let header = headers.into_iter().next().unwrap_or_default();
             return Err(ImportError::SingleColumn { file: file.to_owned(), header });
         }
-        let text = text.as_bytes();
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        if swallowed_the_rest(text, start, &reader, &dialect) {
+        let start = record.position().map_or(0, |p| p.byte()) + segments.base;
+        if segments.swallowed_the_rest(start) {
             return Err(ImportError::UnclosedQuote { file: file.to_owned(), line: header_line });
         }
-        Ok(CsvSource { headers, dialect, header_line, preamble, reader, text, record, lines })
+        Ok(CsvSource { headers, dialect, header_line, preamble, segments, record })
+    }
+
+    /// Appends the next slice of the file; `last` for the final one.
+    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+        self.segments.feed.push(bytes, last)
+    }
+
+    /// Whether the last [`CsvSource::next_record`] ended for want of input (push more).
+    pub fn starved(&self) -> bool {
+        self.segments.starved
+    }
+
+    /// The feed the text comes through.
+    pub fn feed(&self) -> &Feed {
+        &self.segments.feed
     }
 
     /// Advances to the next non-blank record and returns its line, or the reason it cannot be
-    /// used. A row with extra fields that are all empty (a trailing delimiter) is fine; any other
+    /// used; `None` at the end of the file, or when more input is needed ([`CsvSource::starved`]).
+    /// A row with extra fields that are all empty (a trailing delimiter) is fine; any other
     /// field count that differs from the header's is rejected, since its cells cannot be trusted
     /// to sit under the right headers.
     pub fn next_record(&mut self) -> Option<Result<u64, RejectedRow>> {
         loop {
-            let before = self.reader.position().byte();
-            match self.reader.read_record(&mut self.record) {
-                Ok(false) => return None,
+            let before = self.segments.position();
+            match self.segments.read(&mut self.record) {
+                Ok(Raw::End) | Ok(Raw::Starved) => return None,
                 Err(e) => {
-                    let line = self.lines.line_of(before);
+                    let line = self.segments.line_of(before);
                     return Some(Err(RejectedRow { line, column: None, reason: format!("unreadable row: {e}") }));
                 }
-                Ok(true) if is_blank(&self.record) => continue,
-                Ok(true) => {
-                    let line = self.lines.line_of(self.record.position().map_or(before, |p| p.byte()));
-                    let start = self.record.position().map_or(0, |p| p.byte() as usize);
-                    if swallowed_the_rest(self.text, start, &self.reader, &self.dialect) {
+                Ok(Raw::Record) if is_blank(&self.record) => continue,
+                Ok(Raw::Record) => {
+                    let base = self.segments.base;
+                    let start = self.record.position().map_or(before, |p| p.byte() + base);
+                    let line = self.segments.line_of(start);
+                    if self.segments.swallowed_the_rest(start) {
                         // The reader ran to the end inside a quoted field: this record swallowed
                         // every line after it.
                         let reason = format!("a quote opened in this row is never closed, so every line after it was read into one cell (fix the quote on line {line} and load again)");
@@ -130,36 +246,35 @@ impl<'a> CsvSource<'a> {
 
     /// Bytes of the text consumed so far.
     pub fn bytes_read(&self) -> u64 {
-        self.reader.position().byte()
+        self.segments.position()
     }
 
-    /// Bytes of text in all.
+    /// Bytes of text in all (extrapolated until the whole file is in).
     pub fn text_len(&self) -> u64 {
-        self.text.len() as u64
+        self.segments.feed.text_len_estimate()
+    }
+
+    /// Bytes of the file consumed so far, estimated from the text consumed: for progress.
+    pub fn file_bytes_read(&self) -> u64 {
+        let feed = &self.segments.feed;
+        let share = self.bytes_read() as f64 / feed.decoded().max(1) as f64;
+        ((share * feed.bytes_pushed() as f64) as u64).min(feed.byte_len())
     }
 
     /// The rows the whole text holds, estimated from the share read so far (`rows` rows): for
     /// sizing columns once instead of letting them double as they fill.
     pub fn estimate_rows(&self, rows: usize) -> usize {
         let read = self.bytes_read().max(1) as f64;
+        let len = self.text_len();
         // A little over, so the estimate's error rarely costs a last doubling.
-        let estimate = (self.text_len() as f64 / read * rows as f64 * 1.02) as usize;
-        estimate.min(self.text.len() / 2 + 1)
+        let estimate = (len as f64 / read * rows as f64 * 1.02) as usize;
+        estimate.min(len as usize / 2 + 1)
     }
 
     /// The cells of the record returned by the last [`CsvSource::next_record`].
     pub fn record(&self) -> &csv::StringRecord {
         &self.record
     }
-}
-
-/// Whether the record that starts at byte `start` ran to the end of the file inside a quoted
-/// field (an unclosed quote). Only a record that ends at the end of the file can have.
-fn swallowed_the_rest(text: &[u8], start: usize, reader: &csv::Reader<&[u8]>, dialect: &Dialect) -> bool {
-    if reader.position().byte() < text.len() as u64 || dialect.backslash_escapes {
-        return false;
-    }
-    ends_inside_quotes(text.get(start..).unwrap_or_default(), dialect.delimiter)
 }
 
 /// Runs RFC 4180 quoting over `raw` (one record and whatever follows it): whether it ends
@@ -241,7 +356,7 @@ pub struct RawTable {
 /// Reads a whole file as text cells.
 pub fn read_table(file: &str, bytes: &[u8]) -> Result<RawTable, ImportError> {
     let decoded = decode(file, bytes)?;
-    let mut src = CsvSource::open(file, &decoded.text)?;
+    let mut src = CsvSource::open_text(file, &decoded.text, decoded.encoding)?;
     let (mut rows, mut rejected) = (Vec::new(), Vec::new());
     while let Some(next) = src.next_record() {
         match next {

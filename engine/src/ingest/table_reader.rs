@@ -8,6 +8,7 @@ use super::mapping::auto_map;
 use super::profile::Profiler;
 use super::report::{ImportReport, MappedField, RejectedRow};
 use super::source::CsvSource;
+use super::stream::{Feed, PushError};
 use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, DATE_EXPECTED};
 use crate::column::{AmountColumn, DictColumn, TextColumn};
 use crate::error::ImportError;
@@ -48,9 +49,9 @@ struct FieldColumn {
 }
 
 /// Reads any dataset except deals (which has [`super::DealsReader`]).
-pub struct TableReader<'a> {
+pub struct TableReader {
     kind: DatasetKind,
-    src: CsvSource<'a>,
+    src: CsvSource,
     headers: Vec<String>,
     mapping: Vec<Option<usize>>,
     fields: Vec<FieldColumn>,
@@ -65,17 +66,31 @@ pub struct TableReader<'a> {
     profiler: Profiler,
 }
 
-impl<'a> TableReader<'a> {
+impl TableReader {
     /// Sniffs the file, reads its header and maps its columns for `kind` (with the user's
     /// choice of column per field of `kind.fields()`, or automatically when `chosen` is `None`).
     pub fn open(
         kind: DatasetKind,
         file: &str,
         byte_len: usize,
-        decoded: &'a Decoded<'a>,
+        decoded: &Decoded<'_>,
         chosen: Option<&[Option<usize>]>,
-    ) -> Result<TableReader<'a>, ImportError> {
-        let src = CsvSource::open(file, &decoded.text)?;
+    ) -> Result<TableReader, ImportError> {
+        let feed = Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding);
+        TableReader::from_feed(kind, file, feed, chosen)
+    }
+
+    /// Like [`TableReader::open`], from a feed that has been pushed the start of the file (see
+    /// [`Feed::ready`]); push the rest with [`TableReader::push`].
+    pub fn from_feed(
+        kind: DatasetKind,
+        file: &str,
+        feed: Feed,
+        chosen: Option<&[Option<usize>]>,
+    ) -> Result<TableReader, ImportError> {
+        let byte_len = feed.byte_len() as usize;
+        let encoding = feed.encoding();
+        let src = CsvSource::open(file, feed)?;
         let specs = kind.fields();
         let mapping: Vec<Option<usize>> = match chosen {
             Some(m) => {
@@ -106,7 +121,7 @@ impl<'a> TableReader<'a> {
         let report = ImportReport {
             file: file.to_owned(),
             bytes: byte_len,
-            encoding: decoded.encoding,
+            encoding,
             delimiter: src.dialect.delimiter as char,
             preamble: src.preamble.clone(),
             ..ImportReport::default()
@@ -150,11 +165,31 @@ impl<'a> TableReader<'a> {
         self.src.bytes_read()
     }
 
+    /// Bytes of the file consumed so far (estimated from the text): for progress.
+    pub fn file_bytes_read(&self) -> u64 {
+        self.src.file_bytes_read()
+    }
+
+    /// Appends the next slice of the file; `last` for the final one.
+    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+        self.src.push(bytes, last)
+    }
+
+    /// The feed the file comes through.
+    pub fn feed(&self) -> &Feed {
+        self.src.feed()
+    }
+
+    /// Whether the last [`TableReader::read_chunk`] stopped for want of input.
+    pub fn wants_input(&self) -> bool {
+        self.src.starved()
+    }
+
     /// Reads up to `max_rows` more rows; true when the file is done.
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
         let headers = &self.headers;
         for _ in 0..max_rows {
-            let Some(next) = self.src.next_record() else { return true };
+            let Some(next) = self.src.next_record() else { return !self.src.starved() };
             let report = &mut self.report;
             report.rows_read += 1;
             let line = match next {
@@ -220,7 +255,9 @@ impl<'a> TableReader<'a> {
     }
 
     /// Settles the date columns and hands over the table and its report.
-    pub fn finish(self) -> Result<(Table, ImportReport), ImportError> {
+    pub fn finish(mut self) -> Result<(Table, ImportReport), ImportError> {
+        // The encoding may have changed to Windows-1252 since the start (see `Feed`).
+        self.report.encoding = self.src.feed().encoding();
         let TableReader { kind, headers, mapping, fields, mut report, profiler, date_order, .. } = self;
         if report.rows_kept == 0 {
             return Err(no_rows(report));

@@ -1,0 +1,549 @@
+//! A file fed in slices as it is read, so the whole file is never held: raw bytes are decoded
+//! to UTF-8 as they arrive (split characters carried over), and a scanner that follows the csv
+//! crate's quoting rules finds where complete records end, so each run of complete records can
+//! be parsed on its own and give exactly what parsing the whole text at once gives.
+//!
+//! The encoding is decided as [`super::decode`] decides it for a whole file: byte-order marks,
+//! the "not a CSV" checks on the first 4 KB, then UTF-8, falling back to Windows-1252 when any
+//! byte of the file is not UTF-8. A file whose start is UTF-8 with non-ASCII characters and
+//! whose later bytes are not UTF-8 has to be read again from its first byte as Windows-1252
+//! ([`PushError::ReadAgainAsWindows1252`]); when everything before the stray byte was ASCII, the
+//! text so far reads the same in both and the switch happens in place.
+
+use super::decode::{looks_binary, utf16_units, windows_1252_into};
+use super::dialect::{sniff, Dialect, SAMPLE_BYTES};
+use crate::error::ImportError;
+
+/// Why pushed bytes stop the read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PushError {
+    /// The file cannot be used.
+    Import(ImportError),
+    /// Bytes past the start are not UTF-8 though the start was (with non-ASCII characters): the
+    /// whole file reads as Windows-1252. Read it again from its first byte into a
+    /// [`Feed::windows_1252`].
+    ReadAgainAsWindows1252,
+}
+
+impl From<ImportError> for PushError {
+    fn from(e: ImportError) -> Self {
+        PushError::Import(e)
+    }
+}
+
+/// How raw bytes become text.
+#[derive(Debug)]
+enum Decoder {
+    /// Not decided yet: the bytes so far (the checks need the first 4 KB and one non-blank byte).
+    Undecided(Vec<u8>),
+    /// UTF-8 without a mark: `carry` holds a character split at the end of the last slice;
+    /// `ascii` whether every byte so far was ASCII (then a switch to Windows-1252 changes no text).
+    Utf8 { carry: Vec<u8>, ascii: bool },
+    /// UTF-8 after a byte-order mark: anything else is no text file.
+    Utf8Bom { carry: Vec<u8> },
+    /// UTF-16 after a byte-order mark: an odd byte and a high surrogate may wait for the next slice.
+    Utf16 { little_endian: bool, odd: Option<u8>, high: Option<u16> },
+    /// Every byte is a character.
+    Windows1252,
+}
+
+/// Where the boundary scanner is, in the terms of `csv_core`'s reader.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Scan {
+    /// Before a record (line breaks here are blank lines).
+    Record,
+    /// After a delimiter.
+    Field,
+    /// In a field that did not start with a quote: quotes in it are text.
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// After a quote in a quoted field: closes it unless another quote follows ("" escapes).
+    QuoteInQuoted,
+    /// After a backslash in a quoted field (backslash-escape dialect).
+    Escaped,
+    /// After a `\r` that ended a record: a `\n` right after belongs to it.
+    Cr,
+}
+
+/// A file's bytes, pushed slice by slice, as runs of complete records (see the module docs).
+#[derive(Debug)]
+pub struct Feed {
+    file: String,
+    /// The file's size in bytes.
+    byte_len: u64,
+    /// Bytes pushed so far.
+    pushed: u64,
+    /// Whether the last slice was pushed.
+    eof: bool,
+    decoder: Decoder,
+    encoding: &'static str,
+    /// Decoded text not yet handed out as a segment (UTF-8 throughout).
+    text: Vec<u8>,
+    /// Offset in the whole decoded text of `text[0]`.
+    base: u64,
+    /// Decoded bytes so far.
+    decoded: u64,
+    /// The dialect, once the start of the text has been sniffed.
+    dialect: Option<Dialect>,
+    /// Scanner state after `text[..scanned]`, and the end of the last complete record in `text`.
+    scan: Scan,
+    scanned: usize,
+    cut: usize,
+    /// Whether the final segment has been handed out.
+    done: bool,
+    /// Whether the start holds the header (and the title rows above it) complete.
+    header_ready: bool,
+    /// Whether the text is dropped as soon as it is decoded (see [`Feed::check_only`]).
+    check_only: bool,
+    /// Whether the end is only assumed (see [`Feed::assume_end`]): a record cut there is dropped.
+    drop_tail: bool,
+}
+
+impl Feed {
+    /// A feed for `file`, `byte_len` bytes long, whose encoding is decided from its bytes.
+    pub fn new(file: &str, byte_len: u64) -> Feed {
+        Feed {
+            file: file.to_owned(),
+            byte_len,
+            pushed: 0,
+            eof: false,
+            decoder: Decoder::Undecided(Vec::new()),
+            encoding: "",
+            text: Vec::new(),
+            base: 0,
+            decoded: 0,
+            dialect: None,
+            scan: Scan::Record,
+            scanned: 0,
+            cut: 0,
+            done: false,
+            header_ready: false,
+            check_only: false,
+            drop_tail: false,
+        }
+    }
+
+    /// A feed that only decodes, keeping no text: for finding whether a file whose header
+    /// could not be used would have failed to decode first (a whole-file read reports that).
+    pub fn check_only(self) -> Feed {
+        Feed { check_only: true, ..self }
+    }
+
+    /// A feed that reads every byte as Windows-1252 (after [`PushError::ReadAgainAsWindows1252`]);
+    /// the checks for files that are not CSV still apply.
+    pub fn windows_1252(file: &str, byte_len: u64) -> Feed {
+        Feed { encoding: "windows-1252", ..Feed::new(file, byte_len) }
+    }
+
+    /// A feed holding a whole decoded text.
+    pub(crate) fn whole_text(file: &str, byte_len: u64, text: String, encoding: &'static str) -> Feed {
+        let decoded = text.len() as u64;
+        let mut feed = Feed {
+            eof: true,
+            pushed: byte_len,
+            decoder: Decoder::Windows1252,
+            encoding,
+            text: text.into_bytes(),
+            decoded,
+            ..Feed::new(file, byte_len)
+        };
+        feed.sniff_if_possible();
+        feed
+    }
+
+    /// Name of the encoding (empty until decided).
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
+    }
+
+    /// Whether the last slice has been pushed.
+    pub fn complete(&self) -> bool {
+        self.eof
+    }
+
+    /// Bytes of the file pushed so far.
+    pub fn bytes_pushed(&self) -> u64 {
+        self.pushed
+    }
+
+    /// The file's size in bytes.
+    pub fn byte_len(&self) -> u64 {
+        self.byte_len
+    }
+
+    /// Whether enough has been pushed to read the header: the encoding is decided, the dialect
+    /// sniffed, and the header record complete (or the whole file is in).
+    pub fn ready(&self) -> bool {
+        self.eof || self.header_ready
+    }
+
+    /// Appends the next slice of the file; `last` for the final one.
+    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+        if self.eof {
+            return Ok(());
+        }
+        self.pushed += bytes.len() as u64;
+        self.eof = last;
+        let before = self.text.len();
+        self.decode(bytes)?;
+        self.decoded += (self.text.len() - before) as u64;
+        if self.check_only {
+            self.text.clear();
+            return Ok(());
+        }
+        if self.dialect.is_none() {
+            self.sniff_if_possible();
+        }
+        if self.dialect.is_some() && !self.eof {
+            self.scan();
+            if !self.header_ready {
+                self.header_ready = self.header_complete();
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes what has been pushed as the whole file, though it is only its start: a character
+    /// split at the end is dropped, nothing is decided from the missing rest. For a preview.
+    pub(crate) fn assume_end(&mut self) -> Result<(), PushError> {
+        if self.eof {
+            return Ok(());
+        }
+        self.eof = true;
+        if let Decoder::Undecided(head) = &mut self.decoder {
+            let head = std::mem::take(head);
+            self.decide(head)?;
+            self.decoded = self.text.len() as u64;
+        }
+        if self.dialect.is_none() {
+            self.sniff_if_possible();
+        }
+        self.scan();
+        self.drop_tail = true;
+        Ok(())
+    }
+
+    /// The next run of complete records as `(offset of its first byte in the whole text, its
+    /// bytes, whether it ends the file)`; `None` until more is pushed (or after the last).
+    pub(crate) fn next_segment(&mut self) -> Option<(u64, Vec<u8>, bool)> {
+        if self.done || self.dialect.is_none() {
+            return None;
+        }
+        let base = self.base;
+        if self.eof {
+            self.done = true;
+            if self.drop_tail && self.cut > 0 {
+                self.text.truncate(self.cut);
+            }
+            let text = std::mem::take(&mut self.text);
+            self.base += text.len() as u64;
+            return Some((base, text, true));
+        }
+        if self.cut == 0 {
+            return None;
+        }
+        let rest = self.text.split_off(self.cut);
+        let segment = std::mem::replace(&mut self.text, rest);
+        self.base += self.cut as u64;
+        self.scanned -= self.cut;
+        self.cut = 0;
+        Some((base, segment, false))
+    }
+
+    /// The dialect, once sniffed.
+    pub(crate) fn dialect(&self) -> Option<Dialect> {
+        self.dialect
+    }
+
+    /// The length of the whole decoded text: exact once every slice is in, else extrapolated
+    /// from the bytes decoded so far.
+    pub(crate) fn text_len_estimate(&self) -> u64 {
+        if self.eof || self.pushed == 0 {
+            return self.decoded;
+        }
+        (self.decoded as f64 / self.pushed as f64 * self.byte_len as f64) as u64
+    }
+
+    /// Decoded bytes so far.
+    pub(crate) fn decoded(&self) -> u64 {
+        self.decoded
+    }
+
+    fn sniff_if_possible(&mut self) {
+        if matches!(self.decoder, Decoder::Undecided(_)) || !(self.eof || self.text.len() > SAMPLE_BYTES) {
+            return;
+        }
+        let mut end = self.text.len().min(SAMPLE_BYTES + 4);
+        // The sample is whole characters; `sniff` cuts it to its own length.
+        let sample = loop {
+            match std::str::from_utf8(&self.text[..end]) {
+                Ok(s) => break s,
+                Err(e) => end = e.valid_up_to(),
+            }
+        };
+        let whole = end == self.text.len() && self.eof;
+        // `sniff` looks at 64 KB and whether the text goes on: a sample one character longer says so.
+        let dialect = if whole || sample.len() > SAMPLE_BYTES { sniff(sample) } else { Dialect::default() };
+        self.dialect = Some(dialect);
+    }
+
+    /// Whether the complete records pushed so far hold the title rows and the header.
+    fn header_complete(&self) -> bool {
+        let Some(dialect) = self.dialect else { return false };
+        let mut reader = dialect.builder().from_reader(&self.text[..self.cut]);
+        let mut record = csv::ByteRecord::new();
+        let mut non_blank = 0;
+        while let Ok(true) = reader.read_byte_record(&mut record) {
+            if !record.iter().all(is_blank_text) {
+                non_blank += 1;
+                if non_blank > dialect.skip_records {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Scans the text pushed since the last scan, moving `cut` to the end of the last complete
+    /// record. Follows `csv_core`: a quote opens a quoted field only at the start of a field;
+    /// `\r`, `\n` and `\r\n` end records; a `\r\n` is never split.
+    fn scan(&mut self) {
+        let Some(dialect) = self.dialect else { return };
+        let (delimiter, backslash) = (dialect.delimiter, dialect.backslash_escapes);
+        let text = &self.text;
+        let (mut state, mut cut, mut i) = (self.scan, self.cut, self.scanned);
+        while i < text.len() {
+            let b = text[i];
+            state = match state {
+                Scan::Cr => {
+                    if b == b'\n' {
+                        cut = i + 1;
+                        i += 1;
+                    } else {
+                        cut = i;
+                    }
+                    state = Scan::Record;
+                    continue;
+                }
+                Scan::Record | Scan::Field => {
+                    if b == b'"' {
+                        Scan::Quoted
+                    } else if b == delimiter {
+                        Scan::Field
+                    } else if b == b'\n' {
+                        cut = i + 1;
+                        Scan::Record
+                    } else if b == b'\r' {
+                        Scan::Cr
+                    } else {
+                        Scan::Unquoted
+                    }
+                }
+                Scan::Unquoted => {
+                    // The bulk of any file: run to the next delimiter or line break.
+                    let rest = &text[i..];
+                    match rest.iter().position(|&c| c == delimiter || c == b'\n' || c == b'\r') {
+                        None => {
+                            i = text.len();
+                            continue;
+                        }
+                        Some(n) => {
+                            i += n;
+                            match text[i] {
+                                b'\n' => {
+                                    cut = i + 1;
+                                    Scan::Record
+                                }
+                                b'\r' => Scan::Cr,
+                                _ => Scan::Field,
+                            }
+                        }
+                    }
+                }
+                Scan::Quoted => {
+                    let rest = &text[i..];
+                    match rest.iter().position(|&c| c == b'"' || (backslash && c == b'\\')) {
+                        None => {
+                            i = text.len();
+                            continue;
+                        }
+                        Some(n) => {
+                            i += n;
+                            if text[i] == b'"' {
+                                Scan::QuoteInQuoted
+                            } else {
+                                Scan::Escaped
+                            }
+                        }
+                    }
+                }
+                Scan::Escaped => Scan::Quoted,
+                Scan::QuoteInQuoted => {
+                    if !backslash && b == b'"' {
+                        Scan::Quoted
+                    } else if b == delimiter {
+                        Scan::Field
+                    } else if b == b'\n' {
+                        cut = i + 1;
+                        Scan::Record
+                    } else if b == b'\r' {
+                        Scan::Cr
+                    } else {
+                        Scan::Unquoted
+                    }
+                }
+            };
+            i += 1;
+        }
+        self.scan = state;
+        self.cut = cut;
+        self.scanned = i;
+    }
+
+    /// Decodes `bytes` onto `text`.
+    fn decode(&mut self, bytes: &[u8]) -> Result<(), PushError> {
+        let last = self.eof;
+        match &mut self.decoder {
+            Decoder::Undecided(head) => {
+                head.extend_from_slice(bytes);
+                let non_blank = head.iter().any(|b| !b.is_ascii_whitespace());
+                if last || (head.len() >= 4096 && non_blank) {
+                    let head = std::mem::take(head);
+                    self.decide(head)?;
+                }
+                Ok(())
+            }
+            Decoder::Windows1252 => {
+                windows_1252_into(bytes, &mut self.text);
+                Ok(())
+            }
+            Decoder::Utf16 { little_endian, odd, high } => {
+                let le = *little_endian;
+                let mut units = Vec::with_capacity(bytes.len() / 2 + 2);
+                units.extend(high.take());
+                let mut rest = bytes;
+                if let (Some(first), Some((&second, tail))) = (*odd, rest.split_first()) {
+                    units.push(utf16_units([first, second], le));
+                    rest = tail;
+                    *odd = None;
+                }
+                let pairs = rest.chunks_exact(2);
+                if let [b] = pairs.remainder() {
+                    *odd = Some(*b);
+                }
+                units.extend(pairs.map(|p| utf16_units([p[0], p[1]], le)));
+                if !last {
+                    if let Some(&u) = units.last() {
+                        if (0xD800..0xDC00).contains(&u) {
+                            *high = units.pop();
+                        }
+                    }
+                }
+                let binary = || PushError::Import(ImportError::Binary { file: self.file.clone() });
+                if last && odd.is_some() {
+                    return Err(binary());
+                }
+                let mut s = String::with_capacity(units.len());
+                for c in char::decode_utf16(units) {
+                    s.push(c.map_err(|_| binary())?);
+                }
+                self.text.extend_from_slice(s.as_bytes());
+                Ok(())
+            }
+            Decoder::Utf8Bom { carry } => {
+                let input: &[u8] = if carry.is_empty() {
+                    bytes
+                } else {
+                    carry.extend_from_slice(bytes);
+                    carry
+                };
+                match std::str::from_utf8(input) {
+                    Ok(s) => {
+                        self.text.extend_from_slice(s.as_bytes());
+                        carry.clear();
+                        Ok(())
+                    }
+                    Err(e) if e.error_len().is_none() && !last => {
+                        let valid = e.valid_up_to();
+                        self.text.extend_from_slice(&input[..valid]);
+                        let tail = input[valid..].to_vec();
+                        *carry = tail;
+                        Ok(())
+                    }
+                    Err(_) => Err(PushError::Import(ImportError::Binary { file: self.file.clone() })),
+                }
+            }
+            Decoder::Utf8 { carry, ascii } => {
+                let owned;
+                let input: &[u8] = if carry.is_empty() {
+                    bytes
+                } else {
+                    owned = [carry.as_slice(), bytes].concat();
+                    carry.clear();
+                    &owned
+                };
+                let (valid, bad) = match std::str::from_utf8(input) {
+                    Ok(_) => (input.len(), false),
+                    Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
+                    Err(e) => (e.valid_up_to(), true),
+                };
+                if *ascii {
+                    *ascii = input[..valid].is_ascii();
+                }
+                if bad && !*ascii {
+                    return Err(PushError::ReadAgainAsWindows1252);
+                }
+                self.text.extend_from_slice(&input[..valid]);
+                if bad {
+                    // Everything so far was ASCII, which reads the same in Windows-1252.
+                    windows_1252_into(&input[valid..], &mut self.text);
+                    self.decoder = Decoder::Windows1252;
+                    self.encoding = "windows-1252";
+                } else {
+                    carry.extend_from_slice(&input[valid..]);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Chooses the decoder from the start of the file (`head`: all bytes so far) as
+    /// [`super::decode`] does, and decodes `head`.
+    fn decide(&mut self, head: Vec<u8>) -> Result<(), PushError> {
+        let file = || self.file.clone();
+        if self.eof && head.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(ImportError::Empty { file: file() }.into());
+        }
+        if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Err(ImportError::Spreadsheet { file: file() }.into());
+        }
+        let (decoder, encoding, skip) = match head.as_slice() {
+            [0xEF, 0xBB, 0xBF, ..] => (Decoder::Utf8Bom { carry: Vec::new() }, "UTF-8", 3),
+            [0xFF, 0xFE, ..] => (Decoder::Utf16 { little_endian: true, odd: None, high: None }, "UTF-16LE", 2),
+            [0xFE, 0xFF, ..] => (Decoder::Utf16 { little_endian: false, odd: None, high: None }, "UTF-16BE", 2),
+            _ => {
+                if looks_binary(&head[..head.len().min(4096)]) {
+                    return Err(ImportError::Binary { file: file() }.into());
+                }
+                let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
+                if matches!(first, Some(b'{') | Some(b'[')) {
+                    return Err(ImportError::Json { file: file() }.into());
+                }
+                if self.encoding == "windows-1252" {
+                    (Decoder::Windows1252, "windows-1252", 0)
+                } else {
+                    (Decoder::Utf8 { carry: Vec::new(), ascii: true }, "UTF-8", 0)
+                }
+            }
+        };
+        self.decoder = decoder;
+        self.encoding = encoding;
+        self.decode(&head[skip..])
+    }
+}
+
+/// Whether a field is blank the way `str::trim` sees it (Unicode whitespace too).
+fn is_blank_text(field: &[u8]) -> bool {
+    std::str::from_utf8(field).is_ok_and(|s| s.trim().is_empty())
+}
