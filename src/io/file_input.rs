@@ -2,6 +2,7 @@
 //! so the file is never held whole), or all of it ([`read_bytes`], for a share link), yielding
 //! to the page between slices. Never builds a JS string of the file.
 
+use super::byob::ByobReader;
 use js_sys::{Promise, Uint8Array};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,7 +87,11 @@ pub const STREAM_SLICE: f64 = 2.0 * 1024.0 * 1024.0;
 
 /// Where the slices come from.
 enum Origin {
+    /// A file's stream, read into one reused buffer.
+    Stream(ByobReader),
+    /// A file, read slice by slice (where the browser has no BYOB reader for files).
     File(web_sys::File),
+    /// Bytes in memory.
     Memory(Arc<Vec<u8>>),
 }
 
@@ -110,7 +115,8 @@ impl Slices {
         if total > MAX_BYTES {
             return Err(ReadError::TooLarge { bytes: total });
         }
-        Ok(Slices { origin: Origin::File(file), total, start: 0.0, ahead: None, finished: false })
+        let origin = ByobReader::open(&file).map_or(Origin::File(file), Origin::Stream);
+        Ok(Slices { origin, total, start: 0.0, ahead: None, finished: false })
     }
 
     /// Slices of bytes already in memory.
@@ -142,12 +148,19 @@ impl Slices {
         if self.finished {
             return Ok(None);
         }
-        let (bytes, end) = match &self.origin {
+        let (bytes, end) = match &mut self.origin {
             Origin::Memory(bytes) => {
                 let start = self.start as usize;
                 let end = (start + STREAM_SLICE as usize).min(bytes.len());
                 self.start = end as f64;
                 (bytes[start..end].to_vec(), end as f64)
+            }
+            Origin::Stream(reader) => {
+                let mut bytes = Vec::with_capacity(STREAM_SLICE as usize);
+                while (bytes.len() as f64) < STREAM_SLICE && reader.read_into(&mut bytes).await.map_err(js_error)? {}
+                self.start += bytes.len() as f64;
+                let end = if bytes.is_empty() { self.total } else { self.start };
+                (bytes, end)
             }
             Origin::File(_) => {
                 self.ask()?;
