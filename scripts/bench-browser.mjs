@@ -3,7 +3,7 @@
 // built app in headless Chromium, against the native engine on the very same bytes.
 //
 //   node scripts/bench-browser.mjs [--rows 10000,100000,1000000] [--runs 3] [--changes 6]
-//                                  [--dist DIR] [--out DIR] [--json FILE] [--profile] [--trace]
+//                                  [--dist DIR] [--out DIR] [--json FILE] [--profile] [--trace] [--file CSV]
 //
 // Builds nothing: it needs dist/ (`trunk build --release`, or a copy of another checkout's
 // dist/) and the native bench (`cargo build --release -p pipelens_engine --bin pipelens-bench`,
@@ -39,6 +39,7 @@
 // filter and period changes, and prints the
 // functions with the most self time. The shipped wasm has no names (wasm-function[N]); for
 // Rust names point --dist at a build that keeps them (see the README's "Speed" section).
+// --file PATH (repeatable) measures that CSV instead of the generated ones.
 // --trace writes Chromium traces of one load per size and of its changes to the out dir (open
 // in Perfetto).
 import { execFileSync } from 'node:child_process';
@@ -62,6 +63,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = resolve(next());
     else if (a === '--profile') o.profile = true;
     else if (a === '--trace') o.trace = true;
+    else if (a === '--file') (o.files ??= []).push(resolve(next()));
     else if (a === '-h' || a === '--help') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0]);
       process.exit(0);
@@ -501,17 +503,18 @@ async function main() {
   const server = await serveDist({ dir: o.dist });
   const results = [];
   try {
-    for (const rows of o.rows) {
-      const file = execFileSync(bin, ['--write-csv', o.out, String(rows)], { encoding: 'utf8' }).trim();
+    for (const item of o.files ?? o.rows) {
+      const file = o.files ? item : execFileSync(bin, ['--write-csv', o.out, String(item)], { encoding: 'utf8' }).trim();
       const bytes = statSync(file).size;
       const fileName = file.split('/').pop();
+      const tag = o.files ? fileName.replace(/\.csv$/i, '') : item;
       console.log(`# ${fileName}: ${(bytes / 1e6).toFixed(1)} MB`);
       const runs = [];
       for (let r = 0; r < o.runs; r++) {
         // The native engine on the same file just before each browser run, so each pair meets
         // the same load on a shared machine; the ratio is the median of the pairs' ratios.
         const nativeRun = JSON.parse(execFileSync(bin, ['--file', file, '--runs', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-        const tracePath = o.trace && r === 0 ? join(o.out, `trace-${rows}.json`) : null;
+        const tracePath = o.trace && r === 0 ? join(o.out, `trace-${tag}.json`) : null;
         const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, tracePath });
         if (run.load.timedOut) console.log(`#   run ${r + 1}: timed out (${JSON.stringify(run.load)})`);
         console.log(`#   run ${r + 1}: native ${fmt(nativeRun.total_ms)} ms (parse ${fmt(nativeRun.parse_ms)})`);
@@ -539,7 +542,7 @@ async function main() {
           for (const [name, t] of parts) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
           console.log('#   top self time:');
           for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
-          writeFileSync(join(o.out, `profile-${rows}.cpuprofile`), JSON.stringify(run.cpuProfile));
+          writeFileSync(join(o.out, `profile-${tag}.cpuprofile`), JSON.stringify(run.cpuProfile));
         }
         if (run.changesProfile) {
           const { total, top } = profileSummary(run.changesProfile);
@@ -557,7 +560,7 @@ async function main() {
       const changes = runs.flatMap((r) => r.changes).filter((c) => !c.skipped);
       const of = (kind, key) => median(changes.filter((c) => c.kind === kind).map((c) => c[key]));
       results.push({
-        rows,
+        rows: o.files ? native.rows : item,
         bytes,
         native,
         runs,
