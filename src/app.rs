@@ -8,12 +8,12 @@ use crate::components::link_prompt::LinkPrompt;
 use crate::components::share_panel::SharePanel;
 use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
-use crate::load::load_files;
+use crate::load::Loader;
 use crate::pages::{
     self, board::BoardPage, catalog::CatalogPage, custom::CustomPage, manager::ManagerPage, nav::Nav, rep::RepPage,
 };
-use crate::route::Page;
-use crate::state::{AppState, Dashboard, LoadStatus, Loaded, ResizeTick, Shared, Source};
+use crate::share::sync::Sharing;
+use crate::state::{AppState, Dashboard, DataState, LoadStatus, Page, ResizeTick, Shared, Source, Start, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::format::{count, grouped};
 use pipelens_engine::{demo, export, Period};
@@ -21,24 +21,35 @@ use pipelens_engine::{demo, export, Period};
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    crate::share::sync::start(state);
+    let state = AppState::provide(Start {
+        page: crate::route::page_signal(),
+        dark: crate::theme::prefers_dark(),
+        remember: crate::share::device::remembered_mode(),
+    });
+    Loader::provide(state);
+    Sharing::start(state);
     let resize = RwSignal::new(0u32);
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
-    Effect::new(move |_| crate::theme::apply(state.dark.get()));
+    Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
+    // Let go of the handles of files no longer loaded or waiting.
+    Effect::new(move |_| {
+        let mut ids: Vec<u64> = state.data.loaded.with(|l| l.files.iter().map(|f| f.id).collect());
+        state.data.pending.with(|p| ids.extend(p.iter().map(|f| f.id)));
+        crate::io::file_store::retain(&ids);
+    });
+    let loader = Loader::expect();
 
     let dragging = RwSignal::new(false);
     // The first waiting file, compared by identity so the mapper keeps its choices while more
     // files join the queue.
-    let first_pending = Memo::new(move |_| state.pending.with(|p| p.first().cloned()));
-    let waiting_more = move || state.pending.with(|p| p.len().saturating_sub(1));
+    let first_pending = Memo::new(move |_| state.data.pending.with(|p| p.first().cloned()));
+    let waiting_more = move || state.data.pending.with(|p| p.len().saturating_sub(1));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         if let Some(files) = ev.data_transfer().and_then(|dt| dt.files()) {
-            load_files(state, files);
+            loader.files(files);
         }
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {
@@ -79,12 +90,12 @@ pub fn App() -> impl IntoView {
             <main class="content">
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
                 {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{format!("{} more file(s) wait for their columns after this one.", waiting_more())}</p> })}
-                {move || match state.dashboard.get() {
+                {move || match state.dash.dashboard.get() {
                     Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
                     None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
                 }}
                 <DataPanel/>
-                {move || state.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView entry=f.clone()/> }).collect_view())}
+                {move || state.data.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView entry=f.clone()/> }).collect_view())}
             </main>
             <footer class="footer">
                 <p>
@@ -107,8 +118,8 @@ pub fn App() -> impl IntoView {
 /// Says what data is on screen: the demo company, or the user's file.
 #[component]
 fn SourceBadge() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || match state.loaded.with(|l| l.source) {
+    let loaded = DataState::expect().loaded;
+    move || match loaded.with(|l| l.source) {
         Source::Demo => view! {
             <p class="source demo" data-testid="source">
                 <span class="badge">"Demo data"</span>
@@ -117,8 +128,8 @@ fn SourceBadge() -> impl IntoView {
         }
         .into_any(),
         Source::Files => {
-            let names = state.loaded.with(|l| l.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>().join(", "));
-            let label = if state.loaded.with(|l| l.files.len()) == 1 { "Your file" } else { "Your files" };
+            let names = loaded.with(|l| l.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>().join(", "));
+            let label = if loaded.with(|l| l.files.len()) == 1 { "Your file" } else { "Your files" };
             view! { <p class="source file" data-testid="source"><span class="badge file">{label}</span>" " {names}</p> }
                 .into_any()
         }
@@ -128,15 +139,15 @@ fn SourceBadge() -> impl IntoView {
 /// Switches between the light and the dark theme.
 #[component]
 fn ThemeToggle() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let dark = ViewState::expect().dark;
     view! {
         <button
             class="button"
             data-testid="theme"
-            aria-pressed=move || state.dark.get().to_string()
-            on:click=move |_| state.dark.update(|d| *d = !*d)
+            aria-pressed=move || dark.get().to_string()
+            on:click=move |_| dark.update(|d| *d = !*d)
         >
-            <span aria-hidden="true">{move || if state.dark.get() { "☀" } else { "☾" }}</span>
+            <span aria-hidden="true">{move || if dark.get() { "☀" } else { "☾" }}</span>
             " Dark theme"
         </button>
     }
@@ -145,15 +156,11 @@ fn ThemeToggle() -> impl IntoView {
 /// Returns to the demo data after a file was loaded.
 #[component]
 fn BackToDemo() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let on_file = move || state.loaded.with(|l| l.source != Source::Demo);
+    let (loaded, loader) = (DataState::expect().loaded, Loader::expect());
+    let on_file = move || loaded.with(|l| l.source != Source::Demo);
     view! {
         <Show when=on_file>
-            <button class="button" on:click=move |_| {
-                state.cancel_load();
-                state.pending.set(Vec::new());
-                state.show(Loaded::demo());
-            }>"Back to demo"</button>
+            <button class="button" on:click=move |_| loader.demo()>"Back to demo"</button>
         </Show>
     }
 }
@@ -161,8 +168,8 @@ fn BackToDemo() -> impl IntoView {
 /// Progress while loading, or the reason the last file could not be used.
 #[component]
 fn StatusBanner() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || match state.status.get() {
+    let status = DataState::expect().status;
+    move || match status.get() {
         LoadStatus::Idle => ().into_any(),
         LoadStatus::Reading { file, done, total } => {
             let text = format!("Reading {file}: {} of {} MB", grouped(done / 1e6, 1), grouped(total / 1e6, 1));
@@ -180,14 +187,14 @@ fn StatusBanner() -> impl IntoView {
         LoadStatus::Failed(why) => view! {
             <div class="banner error" role="alert" data-testid="error">
                 <p>{why}</p>
-                <button class="button" on:click=move |_| state.status.set(LoadStatus::Idle)>"Dismiss"</button>
+                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>"Dismiss"</button>
             </div>
         }
         .into_any(),
         LoadStatus::Notice(what) => view! {
             <div class="banner" role="status" data-testid="notice">
                 <p>{what}</p>
-                <button class="button" on:click=move |_| state.status.set(LoadStatus::Idle)>"Dismiss"</button>
+                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>"Dismiss"</button>
             </div>
         }
         .into_any(),
@@ -197,13 +204,13 @@ fn StatusBanner() -> impl IntoView {
 /// A progress bar with a Cancel button.
 #[component]
 fn LoadProgress(text: String, done: f64, total: f64) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let data = DataState::expect();
     let pct = if total > 0.0 { done / total * 100.0 } else { 0.0 };
     view! {
         <div class="banner progress" role="status" data-testid="progress">
             <p>{text}</p>
             <progress max="100" value=pct aria-label="Loading progress"></progress>
-            <button class="button" data-testid="cancel" on:click=move |_| state.cancel_load()>"Cancel"</button>
+            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>"Cancel"</button>
         </div>
     }
 }
@@ -216,12 +223,12 @@ fn period_text(p: Period) -> String {
 /// The page on screen, under the navigation, the period line and the filter bar.
 #[component]
 fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let page_signal = ViewState::expect().page;
     let d = dashboard;
     let for_page = d.clone();
     let page = move || {
         let d = for_page.clone();
-        match state.page.get() {
+        match page_signal.get() {
             Page::Manager => view! { <ManagerPage dashboard=d/> }.into_any(),
             Page::Rep(rep) => view! { <RepPage dashboard=d rep=rep/> }.into_any(),
             Page::Custom => view! { <CustomPage dashboard=d/> }.into_any(),
@@ -244,14 +251,14 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
         </p>
         <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
         <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
-        <div class="page" data-page=move || state.page.with(|p| p.slug())>{page}</div>
+        <div class="page" data-page=move || page_signal.with(|p| p.slug())>{page}</div>
     }
 }
 
 /// Which currency amounts are in, when the data has several: they are never added together.
 #[component]
 fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let currency = ViewState::expect().currency;
     if currencies.len() < 2 {
         return currencies
             .first()
@@ -268,7 +275,7 @@ fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) ->
         .map(|(code, name, n)| view! { <option value=code.to_string() selected=*code == chosen>{format!("{name} ({} deals)", grouped(*n as f64, 0))}</option> })
         .collect_view();
     let on_change = move |ev: leptos::ev::Event| {
-        state.currency.set(event_target_value(&ev).parse::<u32>().ok());
+        currency.set(event_target_value(&ev).parse::<u32>().ok());
     };
     view! {
         <p class="currency" data-testid="currency">

@@ -4,12 +4,12 @@
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
 use crate::io::file_store;
-use crate::share::link::FileRef;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::ingest::{preview_start, DatasetKind, DateOrder, Feed, Imported, PushError, Reader};
 use pipelens_engine::share::BundledFile;
+use pipelens_engine::share::FileRef;
 use pipelens_engine::Workspace;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -48,18 +48,18 @@ struct Load {
 
 impl Load {
     fn begin(state: AppState) -> Load {
-        Load { state, id: state.begin_load() }
+        Load { state, id: state.data.begin_load() }
     }
 
     fn current(self) -> bool {
-        self.state.load_id.get_untracked() == self.id
+        self.state.data.load_id.get_untracked() == self.id
     }
 
     /// Reads the start of a file, for its preview: up to one slice of a file being read in
     /// slices, or all of it when it is no larger.
     async fn head(self, file: &web_sys::File) -> Result<Vec<u8>, Stop> {
         let name = file.name();
-        let status = self.state.status;
+        let status = self.state.data.status;
         status.set(LoadStatus::Reading { file: name.clone(), done: 0.0, total: file.size() });
         let mut slices = Slices::of_file(file.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
         let (head, _) = self.slice(&mut slices, &name).await?;
@@ -115,7 +115,7 @@ impl Load {
         date_order: Option<DateOrder>,
         known: Option<(&Workspace, &str)>,
     ) -> Result<Imported, Stop> {
-        let status = self.state.status;
+        let status = self.state.data.status;
         let failed = |e: pipelens_engine::ImportError| Stop::Failed(e.to_string());
         // A file whose start is UTF-8 and whose later bytes are not is read again as Windows-1252.
         let mut windows_1252 = false;
@@ -223,7 +223,7 @@ impl Bytes {
 
 /// What is loaded from the user's files: a copy to change (empty when the demo is on screen).
 fn user_data(state: AppState) -> (Workspace, Vec<FileEntry>) {
-    state.loaded.with_untracked(|l| match l.source {
+    state.data.loaded.with_untracked(|l| match l.source {
         Source::Demo => (Workspace::default(), Vec::new()),
         Source::Files => (l.workspace.clone(), l.files.clone()),
     })
@@ -296,13 +296,13 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
                 None if !p.complete() => {
                     waiting += 1;
                     let pending = PendingFile { id, name, preview: p, replaces: None };
-                    state.pending.update(|list| list.push(Shared(Arc::new(pending))));
+                    state.data.pending.update(|list| list.push(Shared(Arc::new(pending))));
                     continue;
                 }
                 None => (p.kind, p.mapping, None, true),
             };
             let (mut ws, mut entries) = user_data(state);
-            let append = this_drop.contains(&kind) || (state.append.get_untracked() && ws.rows(kind).is_some());
+            let append = this_drop.contains(&kind) || (state.data.append.get_untracked() && ws.rows(kind).is_some());
             let from = names_of(&entries, kind);
             let known = append.then_some((&ws, from.as_str()));
             let chosen = (!auto).then_some(mapping.as_slice());
@@ -344,6 +344,7 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
         for f in files {
             let Some(id) = keep_in_tab(&f.name, &f.bytes) else {
                 return state
+                    .data
                     .status
                     .set(LoadStatus::Failed(format!("{}: the browser could not hold the file.", f.name)));
             };
@@ -365,10 +366,10 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
                     });
                 }
                 Err(Stop::Cancelled) => return,
-                Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+                Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
             }
         }
-        state.status.set(LoadStatus::Idle);
+        state.data.status.set(LoadStatus::Idle);
         show_files(state, ws, entries);
         then(state);
     });
@@ -383,7 +384,7 @@ fn keep_in_tab(name: &str, bytes: &[u8]) -> Option<u64> {
 /// The loaded files as a share link carries them: each one's bytes, read again from its
 /// handle, with its dataset and columns.
 pub async fn bundle_loaded(state: AppState) -> Result<Vec<BundledFile>, String> {
-    let files = state.loaded.with_untracked(|l| l.files.clone());
+    let files = state.data.loaded.with_untracked(|l| l.files.clone());
     let mut out = Vec::with_capacity(files.len());
     for f in files {
         let file = file_store::get(f.id).ok_or_else(|| format!("{} is no longer available; load it again.", f.name))?;
@@ -395,7 +396,7 @@ pub async fn bundle_loaded(state: AppState) -> Result<Vec<BundledFile>, String> 
 
 /// How a shared view that waits for this file read it, when its columns fit the file.
 fn link_hint(state: AppState, name: &str, p: &pipelens_engine::ingest::Preview) -> Option<FileRef> {
-    let r = state.awaiting.with_untracked(|a| a.as_ref()?.files.iter().find(|r| r.name == name).cloned())?;
+    let r = state.share.awaiting.with_untracked(|a| a.as_ref()?.files.iter().find(|r| r.name == name).cloned())?;
     let fits = r.mapping.len() == r.kind.fields().len() && r.mapping.iter().flatten().all(|&c| c < p.headers.len());
     fits.then_some(r)
 }
@@ -407,7 +408,7 @@ fn finish_status(state: AppState, loaded: &[String], problems: &[String], waitin
         1 => " One file waits for its columns to be chosen.".to_owned(),
         n => format!(" {n} files wait for their columns to be chosen."),
     };
-    state.status.set(match (loaded.is_empty(), problems.is_empty()) {
+    state.data.status.set(match (loaded.is_empty(), problems.is_empty()) {
         (_, true) if loaded.len() <= 1 && waiting == 0 => LoadStatus::Idle,
         (_, true) => LoadStatus::Notice(format!("Loaded {}.{wait}", loaded.join(", "))),
         (true, false) if waiting == 0 => LoadStatus::Failed(problems.join(" ")),
@@ -432,11 +433,11 @@ pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: Dataset
         };
         match outcome {
             Ok(()) => {
-                state.pending.update(|list| list.retain(|p| !Arc::ptr_eq(&p.0, &pending.0)));
-                state.status.set(LoadStatus::Idle);
+                state.data.pending.update(|list| list.retain(|p| !Arc::ptr_eq(&p.0, &pending.0)));
+                state.data.status.set(LoadStatus::Idle);
             }
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }
@@ -450,7 +451,7 @@ async fn add(
 ) -> Result<(), Stop> {
     let state = load.state;
     let (mut ws, mut entries) = user_data(state);
-    let append = state.append.get_untracked() && ws.rows(kind).is_some();
+    let append = state.data.append.get_untracked() && ws.rows(kind).is_some();
     let from = names_of(&entries, kind);
     let known = append.then_some((&ws, from.as_str()));
     let imported = load.parse(&p.name, &Bytes::kept(p.id)?, kind, Some(&mapping), None, known).await?;
@@ -534,13 +535,13 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
         let (head, size) = match load.kept_head(entry.id).await {
             Ok(b) => b,
             Err(Stop::Cancelled) => return,
-            Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
         };
         let mut p = match preview_start(&entry.name, &head, size, PREVIEW_ROWS, Some(kind)) {
             Ok(p) => p,
-            Err(e) => return state.status.set(LoadStatus::Failed(e.to_string())),
+            Err(e) => return state.data.status.set(LoadStatus::Failed(e.to_string())),
         };
-        state.status.set(LoadStatus::Idle);
+        state.data.status.set(LoadStatus::Idle);
         if !kind_changes {
             p.mapping = entry.mapping.clone();
             p.missing = kind.missing_in(&p.mapping);
@@ -553,7 +554,7 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
             preview: p,
             replaces: Some(entry.id),
         }));
-        state.pending.update(|list| {
+        state.data.pending.update(|list| {
             list.retain(|x| x.id != entry.id);
             list.insert(0, pending.clone());
         });
@@ -580,9 +581,9 @@ pub fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
             Err(e) => Err(e),
         };
         match outcome {
-            Ok(()) => state.status.set(LoadStatus::Idle),
+            Ok(()) => state.data.status.set(LoadStatus::Idle),
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }
@@ -612,15 +613,69 @@ pub fn remove(state: AppState, id: u64) {
                         kept.push(FileEntry { report: imported.report, ..f });
                     }
                     Err(Stop::Cancelled) => return,
-                    Err(Stop::Failed(why)) => return state.status.set(LoadStatus::Failed(why)),
+                    Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
                 }
             } else {
                 kept.push(f);
             }
         }
-        state.status.set(LoadStatus::Idle);
+        state.data.status.set(LoadStatus::Idle);
         show_files(state, ws, kept);
     });
+}
+
+/// The loader as a capability: what a component may ask of it (load, review, remove, re-read),
+/// without holding the state it works on.
+#[derive(Clone, Copy)]
+pub struct Loader(AppState);
+
+impl Loader {
+    /// Provides the loader over `state` as a context.
+    pub fn provide(state: AppState) {
+        provide_context(Loader(state));
+    }
+
+    /// The loader, from context.
+    pub fn expect() -> Loader {
+        expect_context()
+    }
+
+    /// Reads dropped or picked files (see [`load_files`]).
+    pub fn files(self, list: web_sys::FileList) {
+        load_files(self.0, list);
+    }
+
+    /// Reads a waiting file with the dataset and columns the user chose (see [`read_pending`]).
+    pub fn read_pending(self, pending: Shared<PendingFile>, kind: DatasetKind, mapping: Vec<Option<usize>>) {
+        read_pending(self.0, pending, kind, mapping);
+    }
+
+    /// Opens a loaded file in the mapping screen (see [`review`]).
+    pub fn review(self, entry: FileEntry, kind: Option<DatasetKind>) {
+        review(self.0, entry, kind);
+    }
+
+    /// Reads a loaded file again with another date order (see [`set_date_order`]).
+    pub fn set_date_order(self, entry: FileEntry, order: DateOrder) {
+        set_date_order(self.0, entry, order);
+    }
+
+    /// Removes a loaded file (see [`remove`]).
+    pub fn remove(self, id: u64) {
+        remove(self.0, id);
+    }
+
+    /// The loaded files' bytes with their datasets and columns (see [`bundle_loaded`]).
+    pub async fn bundle(self) -> Result<Vec<BundledFile>, String> {
+        bundle_loaded(self.0).await
+    }
+
+    /// Goes back to the demo company, stopping any load and dropping waiting files.
+    pub fn demo(self) {
+        self.0.data.cancel_load();
+        self.0.data.pending.set(Vec::new());
+        self.0.show(Loaded::demo());
+    }
 }
 
 #[cfg(test)]

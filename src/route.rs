@@ -1,131 +1,9 @@
-//! The pages of the app and their addresses: `#/executive`, `#/manager`, `#/rep/Ann%20Lee`, …
-//! The address lives in the URL fragment, so the host serving the page never sees it; the
-//! browser's back and forward buttons move between pages.
+//! The page in the address: the URL fragment, so the host serving the page never sees it; the
+//! browser's back and forward buttons move between pages. The pages themselves are
+//! [`crate::state::Page`].
 
+use crate::state::Page;
 use leptos::prelude::*;
-
-/// A page of the app: one audience view each, the custom board and the full KPI catalog.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Page {
-    /// Revenue, growth, pipeline, forecast and unit economics at a glance.
-    Executive,
-    /// Reps and teams against their quotas.
-    Manager,
-    /// One rep beside their team's average (`None`: the first rep).
-    Rep(Option<String>),
-    /// The pipeline by stage, the funnel, cycle lengths and products.
-    Pipeline,
-    /// Leads, response times and activities.
-    Leads,
-    /// New customers, churn, retention cohorts and unit economics.
-    Customers,
-    /// The tiles and charts the user picked.
-    Custom,
-    /// Every KPI of the catalog, by group.
-    Catalog,
-}
-
-impl Page {
-    /// The pages in the order of the navigation (the rep page without a rep chosen).
-    pub const NAV: [Page; 8] = [
-        Page::Executive,
-        Page::Manager,
-        Page::Rep(None),
-        Page::Pipeline,
-        Page::Leads,
-        Page::Customers,
-        Page::Custom,
-        Page::Catalog,
-    ];
-
-    /// The path segment of the page: `executive`, `rep`, …
-    pub fn slug(&self) -> &'static str {
-        match self {
-            Page::Executive => "executive",
-            Page::Manager => "manager",
-            Page::Rep(_) => "rep",
-            Page::Pipeline => "pipeline",
-            Page::Leads => "leads",
-            Page::Customers => "customers",
-            Page::Custom => "custom",
-            Page::Catalog => "all",
-        }
-    }
-
-    /// The name in the navigation.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Page::Executive => "Executive",
-            Page::Manager => "Manager",
-            Page::Rep(_) => "Rep",
-            Page::Pipeline => "Pipeline & funnel",
-            Page::Leads => "Leads & activity",
-            Page::Customers => "Customers",
-            Page::Custom => "My board",
-            Page::Catalog => "All KPIs",
-        }
-    }
-
-    /// The page's fragment: `#/executive`, `#/rep/Ann%20Lee`.
-    pub fn href(&self) -> String {
-        match self {
-            Page::Rep(Some(rep)) => format!("#/rep/{}", encode(rep)),
-            p => format!("#/{}", p.slug()),
-        }
-    }
-
-    /// The page a fragment names; the executive view for an empty or unknown one.
-    pub fn parse(hash: &str) -> Page {
-        let hash = hash.trim_start_matches('#');
-        // What follows `?` is the view (see `share::fragment`), not the page.
-        let path = hash.split_once('?').map_or(hash, |(p, _)| p).trim_start_matches('/');
-        let (slug, rest) = path.split_once('/').unwrap_or((path, ""));
-        match slug {
-            "manager" => Page::Manager,
-            "rep" => Page::Rep((!rest.is_empty()).then(|| decode(rest))),
-            "pipeline" => Page::Pipeline,
-            "leads" => Page::Leads,
-            "customers" => Page::Customers,
-            "custom" => Page::Custom,
-            "all" => Page::Catalog,
-            _ => Page::Executive,
-        }
-    }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Undoes [`encode`]; malformed escapes are kept as written.
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%').then(|| s.get(i + 1..i + 3)).flatten();
-        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-            Some(b) => {
-                out.push(b);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// The current page, kept in step with the address: it follows `hashchange` (links, back and
 /// forward), and [`go`] changes both.
@@ -150,21 +28,5 @@ fn current_hash() -> String {
 pub fn go(page: RwSignal<Page>, to: Page) {
     if window().location().set_hash(&to.href()).is_err() {
         page.set(to);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_page_round_trips_through_its_address() {
-        for p in Page::NAV.into_iter().chain([Page::Rep(Some("Zoë O'Neil / EMEA".into()))]) {
-            assert_eq!(Page::parse(&p.href()), p, "{}", p.href());
-        }
-        assert_eq!(Page::parse(""), Page::Executive);
-        assert_eq!(Page::parse("#/nonsense"), Page::Executive);
-        assert_eq!(Page::parse("#/rep/%zz"), Page::Rep(Some("%zz".into())));
-        assert_eq!(Page::Rep(Some("Ann Lee".into())).href(), "#/rep/Ann%20Lee");
     }
 }

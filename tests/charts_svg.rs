@@ -828,7 +828,8 @@ fn large_and_hostile_inputs_stay_readable() {
 /// a table with a row per mark category and marks to hover.
 #[test]
 fn every_catalog_chart_draws_the_demo() {
-    use pipelens::charts::catalog::{build, ChartId, ChartInput, Palette};
+    use pipelens::charts::catalog::{build, ChartInput, Palette};
+    use pipelens::state::ChartId;
     use pipelens_engine::kpi::Comparison;
     let ws = demo::demo_workspace(demo::DEMO_SEED);
     let scope = ws.default_scope().unwrap();

@@ -4,7 +4,7 @@
 //! by keyboard too (arrow keys step through them, Enter drills down).
 
 use super::{hit_at, ChartStyle, Hit};
-use crate::state::{AppState, ResizeTick};
+use crate::state::{DashState, ResizeTick, ViewState};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -42,14 +42,14 @@ where
 {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let resize = expect_context::<ResizeTick>().0;
-    let dark = expect_context::<AppState>().dark;
+    let dark = ViewState::expect().dark;
     let hits = StoredValue::new(Vec::<Hit>::new());
     let tip = RwSignal::new(None::<Tip>);
     let focused = RwSignal::new(None::<usize>);
     // The first page of newly loaded big data shows its tiles first and draws each chart in a
     // task of its own, so no single task holds the page for long; later redraws (a filter, a
     // period) go at once, with the tiles.
-    let spread = expect_context::<AppState>().spread_first_draw;
+    let spread = DashState::expect().spread_first_draw;
     let deferred = spread.get_value();
     let ready = RwSignal::new(!deferred);
     if deferred {

@@ -2,9 +2,9 @@
 //! and drill-down, the same numbers as a table on demand, and both as downloads (PNG, CSV).
 
 use super::canvas::ChartCanvas;
-use super::catalog::{build, ChartData, ChartId, ChartInput, DataTable, Palette};
+use super::catalog::{build, ChartData, ChartInput, DataTable, Palette};
 use crate::components::export::{CsvButton, PngButton};
-use crate::state::{AppState, Dashboard, Shared};
+use crate::state::{ChartId, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
@@ -21,24 +21,22 @@ pub fn ChartCard(
     /// What the chart covers.
     scope: Scope,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let settings = ViewState::expect().view;
     let palette = Palette(dashboard.dims().to_vec());
-    let data: ChartData = state.loaded.with_untracked(|l| {
-        build(
-            id,
-            &ChartInput {
-                ws: &l.workspace,
-                scope: &scope,
-                grain: dashboard.grain,
-                comparison: dashboard.comparison,
-                palette: &palette,
-            },
-        )
-    });
+    let data: ChartData = build(
+        id,
+        &ChartInput {
+            ws: dashboard.workspace(),
+            scope: &scope,
+            grain: dashboard.grain,
+            comparison: dashboard.comparison,
+            palette: &palette,
+        },
+    );
     let key = id.key();
     let drill_dim = id.drill();
     let on_drill =
-        drill_dim.map(|dim| Callback::new(move |segment: String| state.view.update(|v| v.drill(dim, &segment))));
+        drill_dim.map(|dim| Callback::new(move |segment: String| settings.update(|v| v.drill(dim, &segment))));
     let ChartData { drawing, summary, table } = data;
     let title = id.title();
     let figure = NodeRef::<leptos::html::Figure>::new();
@@ -100,7 +98,7 @@ fn table_csv(t: &DataTable) -> String {
 /// A chart's numbers: one row per category, drillable rows as buttons.
 #[component]
 fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let settings = ViewState::expect().view;
     let chart = ChartId::parse(&key);
     let head = table.columns.iter().map(|(c, _)| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
     let units: Vec<_> = table.columns.iter().map(|c| c.1).collect();
@@ -125,7 +123,7 @@ fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
             let head = match (drill, r.drill, chart.and_then(ChartId::drill)) {
                 (true, Some(segment), Some(dim)) => view! {
                     <th scope="row">
-                        <button class="link" data-drill=segment.clone() on:click=move |_| state.view.update(|v| v.drill(dim, &segment))>{label}</button>
+                        <button class="link" data-drill=segment.clone() on:click=move |_| settings.update(|v| v.drill(dim, &segment))>{label}</button>
                     </th>
                 }
                 .into_any(),

@@ -3,16 +3,17 @@
 //! means (open / won / lost) and the order of the open stages.
 
 use crate::components::stage_editor::StageEditor;
-use crate::load::read_pending;
-use crate::state::{AppState, PendingFile, Shared};
+use crate::load::Loader;
+use crate::state::{DataState, PendingFile, Shared};
 use leptos::prelude::*;
 use pipelens_engine::ingest::DatasetKind;
 use std::sync::Arc;
 
-/// Dataset and columns for a file waiting in [`AppState::pending`].
+/// Dataset and columns for a file waiting in [`DataState::pending`].
 #[component]
 pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let data = DataState::expect();
+    let loader = Loader::expect();
     let p = Arc::clone(&pending.0);
     let kind = RwSignal::new(p.preview.kind);
     let choice = RwSignal::new(p.preview.mapping.clone());
@@ -108,11 +109,11 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
 
     let use_columns = {
         let pending = pending.clone();
-        move |_| read_pending(state, pending.clone(), kind.get_untracked(), choice.get_untracked())
+        move |_| loader.read_pending(pending.clone(), kind.get_untracked(), choice.get_untracked())
     };
     let close = {
         let p = Arc::clone(&p);
-        move |_| state.pending.update(|list| list.retain(|x| !Arc::ptr_eq(&x.0, &p)))
+        move |_| data.pending.update(|list| list.retain(|x| !Arc::ptr_eq(&x.0, &p)))
     };
     let intro = if reviewing {
         "These are the columns the file was read with. Change any of them and read the file again; the file stays in this tab."

@@ -3,8 +3,8 @@
 //! dataset; plus a template for every dataset.
 
 use crate::io::download::download_text;
-use crate::load::{remove, review};
-use crate::state::{AppState, FileEntry, Source};
+use crate::load::Loader;
+use crate::state::{DataState, FileEntry, Source};
 use leptos::prelude::*;
 use pipelens_engine::export::template;
 use pipelens_engine::format::grouped;
@@ -13,10 +13,10 @@ use pipelens_engine::ingest::DatasetKind;
 /// The loaded files and datasets.
 #[component]
 pub fn DataPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let files = move || state.loaded.with(|l| l.files.clone());
+    let data = DataState::expect();
+    let files = move || data.loaded.with(|l| l.files.clone());
     let datasets = move || {
-        state.loaded.with(|l| {
+        data.loaded.with(|l| {
             DatasetKind::ALL
                 .iter()
                 .map(|&k| {
@@ -30,8 +30,8 @@ pub fn DataPanel() -> impl IntoView {
                 .collect_view()
         })
     };
-    let demo = move || state.loaded.with(|l| l.source == Source::Demo);
-    let on_mode = move |ev: leptos::ev::Event| state.append.set(event_target_value(&ev) == "append");
+    let demo = move || data.loaded.with(|l| l.source == Source::Demo);
+    let on_mode = move |ev: leptos::ev::Event| data.append.set(event_target_value(&ev) == "append");
     view! {
         <section class="card data-panel" aria-labelledby="data-title" data-testid="data-panel">
             <h2 id="data-title">"Data"</h2>
@@ -51,8 +51,8 @@ pub fn DataPanel() -> impl IntoView {
                 <label>
                     "A further file for a dataset that is loaded "
                     <select data-testid="append-mode" on:change=on_mode>
-                        <option value="replace" selected=move || !state.append.get()>"replaces it"</option>
-                        <option value="append" selected=move || state.append.get()>"is added to it"</option>
+                        <option value="replace" selected=move || !data.append.get()>"replaces it"</option>
+                        <option value="append" selected=move || data.append.get()>"is added to it"</option>
                     </select>
                 </label>
                 " · files dropped together for one dataset are always added together; repeated ids are rejected and listed."
@@ -73,7 +73,7 @@ pub fn DataPanel() -> impl IntoView {
 /// One loaded file.
 #[component]
 fn FileRow(entry: FileEntry) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let loader = Loader::expect();
     let kinds = DatasetKind::ALL
         .iter()
         .map(|&k| view! { <option value=k.name() selected=k == entry.kind>{k.name()}</option> })
@@ -83,13 +83,13 @@ fn FileRow(entry: FileEntry) -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let name = event_target_value(&ev);
             if let Some(&k) = DatasetKind::ALL.iter().find(|k| k.name() == name) {
-                review(state, entry.clone(), Some(k));
+                loader.review(entry.clone(), Some(k));
             }
         }
     };
     let on_review = {
         let entry = entry.clone();
-        move |_| review(state, entry.clone(), None)
+        move |_| loader.review(entry.clone(), None)
     };
     let id = entry.id;
     let how = if entry.auto { "mapped automatically — review" } else { "chosen by hand — review" };
@@ -100,7 +100,7 @@ fn FileRow(entry: FileEntry) -> impl IntoView {
             <td class="num">{grouped(entry.report.rows_kept as f64, 0)}</td>
             <td class="num">{grouped(entry.report.rejected.len() as f64, 0)}</td>
             <td><button class="link" data-testid="review-mapping" on:click=on_review>{how}</button></td>
-            <td><button class="button small" aria-label=format!("Remove {}", entry.name) on:click=move |_| remove(state, id)>"Remove"</button></td>
+            <td><button class="button small" aria-label=format!("Remove {}", entry.name) on:click=move |_| loader.remove(id)>"Remove"</button></td>
         </tr>
     }
 }

@@ -3,13 +3,13 @@
 //! The buttons carry the class `export`, which the print stylesheet hides.
 
 use crate::io::download::{download_canvas_png, download_text};
-use crate::state::AppState;
+use crate::state::{DashState, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::file_name;
 
 /// `pipelens-<what>-<from>_<to>.<ext>` over the period on screen.
 pub fn export_name(what: &str, ext: &str) -> String {
-    let period = expect_context::<AppState>().dashboard.with_untracked(|d| d.as_ref().map(|d| d.scope.period));
+    let period = DashState::expect().dashboard.with_untracked(|d| d.as_ref().map(|d| d.scope.period));
     match period {
         Some(p) => file_name(what, p, ext),
         None => format!("pipelens-{}.{ext}", what.replace(|c: char| !c.is_ascii_alphanumeric(), "-")),
@@ -58,7 +58,7 @@ pub fn PngButton(
     scope: NodeRef<leptos::html::Figure>,
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
-    let dark = expect_context::<AppState>().dark;
+    let dark = ViewState::expect().dark;
     let name = format!("Download {label} as PNG");
     let on_click = move |_| {
         let Some(canvas) = scope
@@ -84,7 +84,7 @@ pub fn PngButton(
 /// redrawn in the light theme first, so a dark screen still prints dark text on white paper.
 #[component]
 pub fn PrintButton() -> impl IntoView {
-    let dark = expect_context::<AppState>().dark;
+    let dark = ViewState::expect().dark;
     let on_click = move |_| {
         if !dark.get_untracked() {
             let _ = window().print();

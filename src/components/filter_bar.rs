@@ -3,7 +3,7 @@
 //! breadcrumb; and the Print button.
 
 use crate::components::export::PrintButton;
-use crate::state::{AppState, Dashboard};
+use crate::state::{Dashboard, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
@@ -29,26 +29,26 @@ pub fn FilterBar(
     /// The dashboard being shown, for the current period and the filter values.
     dashboard: Arc<Dashboard>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let settings = ViewState::expect().view;
     let p = dashboard.scope.period;
     let latest = dashboard.latest;
     let preset = Preset::matching(p, latest);
     let set_period = move |from: Option<Day>, to: Option<Day>| {
-        state.view.update(|v| {
+        settings.update(|v| {
             let cur = v.period.unwrap_or(p);
             v.period = Period::new(from.unwrap_or(cur.from), to.unwrap_or(cur.to)).or(Some(cur));
         });
     };
     let on_preset = move |ev: leptos::ev::Event| {
         if let Some(x) = Preset::parse(&event_target_value(&ev)) {
-            state.view.update(|v| v.period = (x != Preset::Last12Months).then(|| x.period(latest)));
+            settings.update(|v| v.period = (x != Preset::Last12Months).then(|| x.period(latest)));
         }
     };
     let presets = Preset::ALL
         .into_iter()
         .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{x.label()}</option> })
         .collect_view();
-    let (grain, comparison) = state.view.with_untracked(|v| (v.grain, v.comparison));
+    let (grain, comparison) = settings.with_untracked(|v| (v.grain, v.comparison));
     let grains = GRAINS
         .iter()
         .map(|&(g, key, label)| view! { <option value=key selected=g == grain>{label}</option> })
@@ -56,12 +56,12 @@ pub fn FilterBar(
     let on_grain = move |ev: leptos::ev::Event| {
         let key = event_target_value(&ev);
         if let Some(&(g, _, _)) = GRAINS.iter().find(|(_, k, _)| *k == key) {
-            state.view.update(|v| v.grain = g);
+            settings.update(|v| v.grain = g);
         }
     };
     let on_comparison = move |ev: leptos::ev::Event| {
         let with = if event_target_value(&ev) == "year" { Comparison::YearEarlier } else { Comparison::Previous };
-        state.view.update(|v| v.comparison = with);
+        settings.update(|v| v.comparison = with);
     };
     let filters = dashboard
         .dims()
@@ -76,7 +76,7 @@ pub fn FilterBar(
     let set_margin = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev).trim().trim_end_matches('%').trim().replace(',', ".");
         if let Some(m) = v.parse::<f64>().ok().filter(|m| (0.0..=100.0).contains(m)) {
-            state.view.update(|s| s.settings.gross_margin = m / 100.0);
+            settings.update(|s| s.settings.gross_margin = m / 100.0);
         }
     };
     view! {
@@ -119,7 +119,7 @@ pub fn FilterBar(
             <div class="row filters">
                 {filters}
                 {filtered.then(|| view! {
-                    <button class="button small" data-testid="clear-filters" on:click=move |_| state.view.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>"Clear filters"</button>
+                    <button class="button small" data-testid="clear-filters" on:click=move |_| settings.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>"Clear filters"</button>
                 })}
             </div>
             <Breadcrumb/>
@@ -130,14 +130,14 @@ pub fn FilterBar(
 /// A multi-select for one dimension: a disclosure with a checkbox per value.
 #[component]
 fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let settings = ViewState::expect().view;
     let summary = match chosen.len() {
         0 => "All".to_owned(),
         1 => chosen[0].clone(),
         n => format!("{n} selected"),
     };
     let toggle = move |value: String, on: bool| {
-        state.view.update(|v| {
+        settings.update(|v| {
             let list = v.filters.0.entry(dim).or_default();
             list.retain(|x| *x != value);
             if on {
@@ -171,7 +171,7 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
             </summary>
             <div class="options" role="group" aria-label=format!("{} to show", capitalise(dim.label()))>
                 {active.then(|| view! {
-                    <button class="link" on:click=move |_| state.view.update(|v| { v.filters.0.remove(&dim); })>"Show all"</button>
+                    <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>"Show all"</button>
                 })}
                 {boxes}
             </div>
@@ -182,9 +182,9 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
 /// Where the drill-downs led, each step a way back.
 #[component]
 fn Breadcrumb() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let settings = ViewState::expect().view;
     move || {
-        let crumbs = state.view.with(|v| v.crumbs.clone());
+        let crumbs = settings.with(|v| v.crumbs.clone());
         if crumbs.is_empty() {
             return ().into_any();
         }
@@ -197,14 +197,14 @@ fn Breadcrumb() -> impl IntoView {
                 if i == last {
                     view! { <li aria-current="true"><span>{label}</span></li> }.into_any()
                 } else {
-                    view! { <li><button class="link" on:click=move |_| state.view.update(|v| v.back_to(i + 1))>{label}</button></li> }.into_any()
+                    view! { <li><button class="link" on:click=move |_| settings.update(|v| v.back_to(i + 1))>{label}</button></li> }.into_any()
                 }
             })
             .collect_view();
         view! {
             <nav class="breadcrumb" aria-label="Drill-down" data-testid="breadcrumb">
                 <ol>
-                    <li><button class="link" data-testid="crumb-root" on:click=move |_| state.view.update(|v| v.back_to(0))>"All data"</button></li>
+                    <li><button class="link" data-testid="crumb-root" on:click=move |_| settings.update(|v| v.back_to(0))>"All data"</button></li>
                     {steps}
                 </ol>
             </nav>

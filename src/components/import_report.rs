@@ -2,8 +2,8 @@
 //! every row that was rejected (with line, column and reason).
 
 use crate::io::download::download_text;
-use crate::load::set_date_order;
-use crate::state::{AppState, FileEntry};
+use crate::load::Loader;
+use crate::state::FileEntry;
 use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
 use pipelens_engine::format::grouped;
@@ -18,7 +18,7 @@ pub fn ImportReportView(
     /// The file, with what its import did.
     entry: FileEntry,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let loader = Loader::expect();
     let dataset = entry.kind.name();
     let report = entry.report.clone();
     let rejected = report.rejected.len();
@@ -63,7 +63,7 @@ pub fn ImportReportView(
                     DateOrder::DayFirst => "Read them as day-first (31/12)",
                     DateOrder::MonthFirst => "Read them as month-first (12/31)",
                 };
-                view! { " " <button class="link" data-testid="flip-date-order" on:click=move |_| set_date_order(state, entry.clone(), other)>{label}</button> }
+                view! { " " <button class="link" data-testid="flip-date-order" on:click=move |_| loader.set_date_order(entry.clone(), other)>{label}</button> }
             });
             view! {
                 <tr data-column=c.header.clone()>

@@ -6,7 +6,7 @@
 use crate::components::kpi_table::KpiTableView;
 use crate::components::sparkline::TrendSparkline;
 use crate::components::sql_box::SqlBox;
-use crate::state::{AppState, KpiView};
+use crate::state::{KpiView, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::format::{display, grouped};
 use pipelens_engine::kpi::{Direction, KpiResult, Rag, Target, TargetSource, Unit};
@@ -61,7 +61,7 @@ pub fn KpiTile(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let view_state = ViewState::expect();
     let KpiView { def, result, previous, target } = kpi;
     let (text, reason) = match &result.value {
         Ok(v) => (display(def.unit, *v), None),
@@ -100,7 +100,7 @@ pub fn KpiTile(
     let typed = target.filter(|t| t.source == TargetSource::Typed).map(|t| t.value.to_string()).unwrap_or_default();
     let set_target = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev).trim().replace(',', "");
-        state.view.update(|s| match v.parse::<f64>().ok().filter(|x| x.is_finite()) {
+        view_state.view.update(|s| match v.parse::<f64>().ok().filter(|x| x.is_finite()) {
             Some(x) => {
                 s.targets.insert(def.id, x);
             }
@@ -110,7 +110,7 @@ pub fn KpiTile(
         });
     };
     // Kept open across recomputations, so typing a target does not close it.
-    let explain_open = state.open_explain.with_untracked(|s| s.contains(def.id));
+    let explain_open = view_state.open_explain.with_untracked(|s| s.contains(def.id));
     let target_hint = match def.unit {
         Unit::Percent => "as a fraction: 0.25 for 25 %",
         _ => "in the KPI's unit",
@@ -156,7 +156,7 @@ pub fn KpiTile(
             <details class="explain" open=explain_open on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(def.id); });
+                view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(def.id); });
             }>
                 <summary><span class="info-icon" aria-hidden="true">"i"</span>"What is this?"</summary>
                 <p>{e.what}</p>

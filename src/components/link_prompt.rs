@@ -1,20 +1,20 @@
 //! What a shared link needs before it can show its view: the files it was made on, or the
 //! passphrase of the data it carries.
 
-use crate::share::sync::{self, LockedLink};
-use crate::state::AppState;
+use crate::share::sync::Sharing;
+use crate::state::{LockedLink, ShareState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The banner of a link that waits for files or a passphrase.
 #[component]
 pub fn LinkPrompt() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let share = ShareState::expect();
     move || {
-        if let Some(locked) = state.locked.get() {
+        if let Some(locked) = share.locked.get() {
             return view! { <Unlock locked=locked/> }.into_any();
         }
-        let Some(link) = state.awaiting.get() else { return ().into_any() };
+        let Some(link) = share.awaiting.get() else { return ().into_any() };
         let files = link
             .files
             .iter()
@@ -26,7 +26,7 @@ pub fn LinkPrompt() -> impl IntoView {
                     <p>"This link shows a view of files that are not loaded here. Load them (“Load CSV files”, or drop them on the page) and the view opens with the same columns and settings. The link carried no data."</p>
                     <ul>{files}</ul>
                 </div>
-                <button class="button" on:click=move |_| state.awaiting.set(None)>"Dismiss"</button>
+                <button class="button" on:click=move |_| share.awaiting.set(None)>"Dismiss"</button>
             </div>
         }
         .into_any()
@@ -36,7 +36,8 @@ pub fn LinkPrompt() -> impl IntoView {
 /// The passphrase form of a locked link.
 #[component]
 fn Unlock(locked: LockedLink) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let share = ShareState::expect();
+    let sharing = Sharing::expect();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -46,7 +47,7 @@ fn Unlock(locked: LockedLink) -> impl IntoView {
         error.set(None);
         let locked = locked.clone();
         spawn_local(async move {
-            if let Err(why) = sync::unlock(state, locked, passphrase.get_untracked()).await {
+            if let Err(why) = sharing.unlock(locked, passphrase.get_untracked()).await {
                 error.set(Some(why));
             }
             busy.set(false);
@@ -63,7 +64,7 @@ fn Unlock(locked: LockedLink) -> impl IntoView {
                     <button class="button primary" type="submit" data-testid="unlock" disabled=move || busy.get()>
                         {move || if busy.get() { "Opening…" } else { "Open" }}
                     </button>
-                    <button class="button" type="button" on:click=move |_| state.locked.set(None)>"Show the demo instead"</button>
+                    <button class="button" type="button" on:click=move |_| share.locked.set(None)>"Show the demo instead"</button>
                 </div>
                 {move || error.get().map(|e| view! { <p class="warn" role="alert" data-testid="unlock-error">{e}</p> })}
             </div>

@@ -2,16 +2,15 @@
 //! a passphrase), the settings file, and what this device remembers.
 
 use crate::io::download::download_text;
-use crate::load::bundle_loaded;
-use crate::share::device::{self, Remember};
-use crate::share::fragment::{pack_view, Data, Fragment, VERSION};
-use crate::share::link::LinkState;
-use crate::share::sync::{self, capture};
-use crate::state::{AppState, Loaded, Source, ViewSettings};
+use crate::load::Loader;
+use crate::share::device;
+use crate::share::fragment::{pack_view, Fragment, VERSION};
+use crate::share::sync::Sharing;
+use crate::state::{DataState, LinkData, Remember, ShareState, Source, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::format::grouped;
-use pipelens_engine::share::{bundle, codec};
+use pipelens_engine::share::{bundle, codec, LinkState};
 use serde::{Deserialize, Serialize};
 
 /// The longest link offered: browsers open longer ones unreliably, and mail and chat apps
@@ -84,18 +83,19 @@ pub fn SharePanel() -> impl IntoView {
 /// The link to this view.
 #[component]
 fn ViewLink() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (sharing, page, share, data) =
+        (Sharing::expect(), ViewState::expect().page, ShareState::expect(), DataState::expect());
     let said = RwSignal::new("");
     let url = Memo::new(move |_| {
-        let view = Some(pack_view(&capture(state)));
-        let f = Fragment { page: state.page.get(), version: VERSION, view, data: state.link_data.get() };
+        let view = Some(pack_view(&sharing.capture()));
+        let f = Fragment { page: page.get(), version: VERSION, view, data: share.link_data.get() };
         format!("{}{}", base_url(), f.compose())
     });
     Effect::new(move |_| {
         url.track();
         said.set("");
     });
-    let names_files = move || state.loaded.with(|l| l.source == Source::Files);
+    let names_files = move || data.loaded.with(|l| l.source == Source::Files);
     view! {
         <h3>"Link to this view"</h3>
         <p class="muted">
@@ -126,7 +126,8 @@ enum Made {
 /// A link that carries the loaded files, compressed, optionally locked with a passphrase.
 #[component]
 fn DataLink() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (sharing, loader, page, data) =
+        (Sharing::expect(), Loader::expect(), ViewState::expect().page, DataState::expect());
     let passphrase = RwSignal::new(String::new());
     let made = RwSignal::new(None::<Made>);
     let busy = RwSignal::new(false);
@@ -138,17 +139,17 @@ fn DataLink() -> impl IntoView {
         let pass = passphrase.get_untracked();
         spawn_local(async move {
             let result = async {
-                let files = bundle_loaded(state).await?;
+                let files = loader.bundle().await?;
                 let data_bytes = files.iter().map(|f| f.bytes.len()).sum();
                 let packed = crate::share::deflate::deflate(&bundle::write(&files)).await?;
                 let data = if pass.is_empty() {
-                    Data::Open(codec::encode(&packed))
+                    LinkData::Open(codec::encode(&packed))
                 } else {
                     let sealed = crate::share::crypto::lock(&pass, &packed).await.map_err(|e| e.to_string())?;
-                    Data::Locked(codec::encode(&sealed))
+                    LinkData::Locked(codec::encode(&sealed))
                 };
-                let view = Some(pack_view(&capture(state)));
-                let f = Fragment { page: state.page.get_untracked(), version: VERSION, view, data: Some(data) };
+                let view = Some(pack_view(&sharing.capture()));
+                let f = Fragment { page: page.get_untracked(), version: VERSION, view, data: Some(data) };
                 let url = format!("{}{}", base_url(), f.compose());
                 Ok::<_, String>(if url.len() > MAX_LINK {
                     Made::TooLarge(url.len())
@@ -194,7 +195,7 @@ fn DataLink() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || state.loaded.with(|l| l.source == Source::Files)>
+        <Show when=move || data.loaded.with(|l| l.source == Source::Files)>
             <h3>"Share with the data"</h3>
             <p class="muted">"For small files: the files go inside the link, compressed, and are read in the receiver's browser. A passphrase locks them with AES-256; it is never part of the link."</p>
             <div class="share-row">
@@ -215,9 +216,9 @@ fn DataLink() -> impl IntoView {
 /// Download and import of the settings file.
 #[component]
 fn SettingsFileBox() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (sharing, data) = (Sharing::expect(), DataState::expect());
     let export = move |_| {
-        let file = SettingsFile { pipelens_settings: VERSION, settings: capture(state) };
+        let file = SettingsFile { pipelens_settings: VERSION, settings: sharing.capture() };
         let json = serde_json::to_string_pretty(&file).unwrap_or_default();
         let _ = download_text("pipelens-settings.json", "application/json", &json);
     };
@@ -230,13 +231,11 @@ fn SettingsFileBox() -> impl IntoView {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             match text.as_deref().map(serde_json::from_str::<SettingsFile>) {
                 Some(Ok(s)) => {
-                    sync::open(state, s.settings, None);
-                    state.status.set(crate::state::LoadStatus::Notice(format!("Settings from {name} applied.")));
+                    sharing.open(s.settings);
+                    data.notice(format!("Settings from {name} applied."));
                 }
-                Some(Err(e)) => state
-                    .status
-                    .set(crate::state::LoadStatus::Failed(format!("{name} is not a pipelens settings file ({e})."))),
-                None => state.status.set(crate::state::LoadStatus::Failed(format!("{name} could not be read."))),
+                Some(Err(e)) => data.fail(format!("{name} is not a pipelens settings file ({e}).")),
+                None => data.fail(format!("{name} could not be read.")),
             }
         });
     };
@@ -256,47 +255,44 @@ fn SettingsFileBox() -> impl IntoView {
 /// What this device remembers, and forgetting it.
 #[component]
 fn DeviceBox() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (sharing, remember) = (Sharing::expect(), ShareState::expect().remember);
     let said = RwSignal::new("");
     let set_settings = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         if on {
-            state.remember.set(Remember::Settings);
-            device::save_settings(&capture(state));
+            remember.set(Remember::Settings);
+            device::save_settings(&sharing.capture());
         } else {
-            state.remember.set(Remember::Nothing);
+            remember.set(Remember::Nothing);
             spawn_local(device::forget_everything());
         }
     };
     let set_data = move |ev: leptos::ev::Event| {
         if event_target_checked(&ev) {
-            state.remember.set(Remember::SettingsAndData);
-            device::save_settings(&capture(state));
+            remember.set(Remember::SettingsAndData);
+            device::save_settings(&sharing.capture());
         } else {
-            state.remember.set(Remember::Settings);
+            remember.set(Remember::Settings);
             device::forget_data();
         }
     };
     let forget = move |_| {
-        state.remember.set(Remember::Nothing);
+        remember.set(Remember::Nothing);
         spawn_local(async move {
             device::forget_everything().await;
             said.set("Everything this page stored in this browser is gone.");
         });
-        state.awaiting.set(None);
-        state.locked.set(None);
-        state.show(Loaded::demo());
-        state.view.set(ViewSettings::default());
+        sharing.reset();
     };
     view! {
         <h3>"This device"</h3>
         <p class="muted">"Nothing is stored unless you tick a box."</p>
         <label class="check">
-            <input type="checkbox" data-testid="remember-settings" prop:checked=move || state.remember.get() != Remember::Nothing on:change=set_settings/>
+            <input type="checkbox" data-testid="remember-settings" prop:checked=move || remember.get() != Remember::Nothing on:change=set_settings/>
             " Remember my settings on this device"
         </label>
         <label class="check">
-            <input type="checkbox" data-testid="remember-data" disabled=move || state.remember.get() == Remember::Nothing prop:checked=move || state.remember.get() == Remember::SettingsAndData on:change=set_data/>
+            <input type="checkbox" data-testid="remember-data" disabled=move || remember.get() == Remember::Nothing prop:checked=move || remember.get() == Remember::SettingsAndData on:change=set_data/>
             " Also remember the loaded files (kept in this browser's storage, unencrypted)"
         </label>
         <div class="share-row">

@@ -1,7 +1,7 @@
 //! A sparkline: the KPI's trend over the period as a small line, with a text alternative.
 
 use crate::io::file_input::next_frame;
-use crate::state::AppState;
+use crate::state::DataState;
 use leptos::prelude::*;
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::{self, KpiDef, TrendPoint, Unit};
@@ -94,14 +94,14 @@ pub fn TrendSparkline(
     /// Bucket size.
     grain: Grain,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let data = DataState::expect();
     let points = RwSignal::new(None::<Vec<TrendPoint>>);
     leptos::task::spawn_local(async move {
         // Twice: charts that wait a task to draw (on big data) go first.
         next_frame().await;
         next_frame().await;
         // The tile may be gone by now (the user moved on): then there is nothing to do.
-        let Some(loaded) = state.loaded.try_get_untracked() else { return };
+        let Some(loaded) = data.loaded.try_get_untracked() else { return };
         if points.try_get_untracked().is_none() {
             return;
         }

@@ -1,7 +1,7 @@
 //! A KPI as SQL, for data that outgrows a browser tab: generated on demand for the current
 //! period, filters and stage settings, in the dialect the user picks, with a copy button.
 
-use crate::state::AppState;
+use crate::state::DashState;
 use leptos::prelude::*;
 use pipelens_engine::sql::{kpi_sql, Dialect};
 
@@ -11,7 +11,7 @@ pub fn SqlBox(
     /// The KPI's id.
     id: &'static str,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let dash = DashState::expect();
     let open = RwSignal::new(false);
     let dialect = RwSignal::new(Dialect::DuckDb);
     let copied = RwSignal::new(None::<&'static str>);
@@ -20,9 +20,7 @@ pub fn SqlBox(
             return String::new();
         }
         let d = dialect.get();
-        let scope = state.dashboard.with(|x| x.as_ref().map(|x| x.scope.clone()));
-        let text = state.loaded.with(|l| scope.and_then(|s| kpi_sql(id, &l.workspace, &s, d)));
-        text.unwrap_or_default()
+        dash.dashboard.with(|x| x.as_ref().and_then(|x| kpi_sql(id, x.workspace(), &x.scope, d))).unwrap_or_default()
     });
     let options = Dialect::ALL
         .iter()

@@ -1,7 +1,7 @@
 //! What each deal stage means (open, won or lost) and the order of the open stages, as the
 //! user sees fit. Applied to the loaded deals at once, without reading the file again.
 
-use crate::state::{AppState, Loaded, Shared};
+use crate::state::{DataState, Loaded, Shared};
 use leptos::prelude::*;
 use pipelens_engine::format::grouped;
 use pipelens_engine::{StageRules, Status};
@@ -10,9 +10,9 @@ use std::sync::Arc;
 /// The stage settings of the loaded deals.
 #[component]
 pub fn StageEditor() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let data = DataState::expect();
     // Stage names, deal counts and the current rules of the loaded deals.
-    let current = state.loaded.with_untracked(|l| {
+    let current = data.loaded.with_untracked(|l| {
         l.workspace.deals.as_ref().map(|d| {
             let mut counts = vec![0usize; d.stage.values.len()];
             for &c in &d.stage.codes {
@@ -104,14 +104,14 @@ pub fn StageEditor() -> impl IntoView {
     };
     let apply = move |_| {
         let new_rules: StageRules = rules.get_untracked();
-        let next = state.loaded.with_untracked(|l| {
+        let next = data.loaded.with_untracked(|l| {
             let mut workspace = l.workspace.clone();
             if let Some(d) = workspace.deals.as_mut() {
                 d.apply_stage_rules(new_rules);
             }
             Loaded { workspace, source: l.source, files: l.files.clone() }
         });
-        state.loaded.set(Shared(Arc::new(next)));
+        data.loaded.set(Shared(Arc::new(next)));
     };
     view! {
         <section class="stage-editor" aria-labelledby="stages-title" data-testid="stage-editor">

@@ -1,17 +1,16 @@
 //! The "Load CSV files" button (a labelled file input, so it works from the keyboard too).
 
-use crate::load::load_files;
-use crate::state::AppState;
+use crate::load::Loader;
 use leptos::prelude::*;
 
 /// Picks one or more CSV files.
 #[component]
 pub fn UploadButton() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let loader = Loader::expect();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(files) = input.files() {
-            load_files(state, files);
+            loader.files(files);
         }
         input.set_value("");
     };

@@ -2,8 +2,8 @@
 
 use super::Layout;
 use crate::charts::card::ChartCard;
-use crate::charts::catalog::ChartId;
 use crate::components::kpi_tile::KpiTile;
+use crate::state::ChartId;
 use crate::state::{Dashboard, KpiView, Shared};
 use leptos::prelude::*;
 

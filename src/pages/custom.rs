@@ -2,8 +2,8 @@
 
 use super::board::tile;
 use crate::charts::card::ChartCard;
-use crate::charts::catalog::ChartId;
-use crate::state::{AppState, BoardItem, Dashboard, Shared};
+use crate::state::ChartId;
+use crate::state::{BoardItem, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi;
 
@@ -20,8 +20,8 @@ pub fn CustomPage(
     /// The dashboard.
     dashboard: Shared<Dashboard>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let items = move || state.view.with(|v| v.board.clone());
+    let settings = ViewState::expect().view;
+    let items = move || settings.with(|v| v.board.clone());
     let editing = RwSignal::new(false);
     let board = {
         let d = dashboard.clone();
@@ -64,10 +64,10 @@ pub fn CustomPage(
 /// Add, move and remove the board's items.
 #[component]
 fn BoardEditor() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let update = move |f: &dyn Fn(&mut Vec<BoardItem>)| state.view.update(|v| f(&mut v.board));
+    let settings = ViewState::expect().view;
+    let update = move |f: &dyn Fn(&mut Vec<BoardItem>)| settings.update(|v| f(&mut v.board));
     let list = move || {
-        let items = state.view.with(|v| v.board.clone());
+        let items = settings.with(|v| v.board.clone());
         let n = items.len();
         items
             .into_iter()

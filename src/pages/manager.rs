@@ -2,10 +2,10 @@
 //! reps at quota, outliers and the leads needed to reach the target.
 
 use super::board::{Charts, Tiles};
-use crate::charts::catalog::ChartId;
 use crate::components::export::CsvButton;
 use crate::components::filter_bar::capitalise;
-use crate::state::{AppState, Dashboard, Shared};
+use crate::state::ChartId;
+use crate::state::{Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
@@ -85,8 +85,7 @@ fn cell(r: &views::PersonRow, key: &str) -> Option<f64> {
 
 /// The people table as CSV: the columns on screen, numbers unrounded.
 fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
-    let state = expect_context::<AppState>();
-    let table = state.loaded.with_untracked(|l| views::people(&l.workspace, &dashboard.scope, by));
+    let table = views::people(dashboard.workspace(), &dashboard.scope, by);
     let paced = table.elapsed < 1.0;
     let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
     let header = std::iter::once(capitalise(by.label())).chain(columns.iter().map(|c| c.1.to_owned())).collect();
@@ -100,8 +99,8 @@ fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
 /// One row per rep or team; a row's name drills down to it.
 #[component]
 fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let table = state.loaded.with_untracked(|l| views::people(&l.workspace, &dashboard.scope, by));
+    let settings = ViewState::expect().view;
+    let table = views::people(dashboard.workspace(), &dashboard.scope, by);
     if table.rows.is_empty() {
         return view! { <p class="muted">{format!("The data has no {}.", by.label())}</p> }.into_any();
     }
@@ -137,7 +136,7 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
             let label = r.segment.clone();
             view! {
                 <tr data-row=r.segment.clone()>
-                    <th scope="row"><button class="link" title=format!("Show only {}", r.segment) on:click=move |_| state.view.update(|v| v.drill(by, &segment))>{label}</button></th>
+                    <th scope="row"><button class="link" title=format!("Show only {}", r.segment) on:click=move |_| settings.update(|v| v.drill(by, &segment))>{label}</button></th>
                     {cells}
                 </tr>
             }

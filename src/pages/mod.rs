@@ -9,8 +9,8 @@ pub mod manager;
 pub mod nav;
 pub mod rep;
 
-use crate::charts::catalog::ChartId;
-use crate::route::Page;
+use crate::state::ChartId;
+use crate::state::Page;
 
 /// What a page built from tiles and charts shows.
 pub struct Layout {

@@ -3,10 +3,10 @@
 
 use super::board::tile;
 use crate::charts::card::ChartCard;
-use crate::charts::catalog::ChartId;
 use crate::components::export::CsvButton;
-use crate::route::{go, Page};
-use crate::state::{AppState, Dashboard, Shared, ViewSettings};
+use crate::route::go;
+use crate::state::ChartId;
+use crate::state::{Dashboard, Page, Shared, ViewSettings, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
@@ -41,24 +41,23 @@ pub fn RepPage(
     /// The rep chosen in the address, if any.
     rep: Option<String>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let reps = state.loaded.with_untracked(|l| views::reps(&l.workspace));
+    let view_state = ViewState::expect();
+    let reps = views::reps(dashboard.workspace());
     let Some(rep) = rep.filter(|r| reps.contains(r)).or_else(|| reps.first().cloned()) else {
         return view! { <p class="card">"The data has no owners, so there is no rep to show."</p> }.into_any();
     };
     let options =
         reps.iter().map(|r| view! { <option value=r.clone() selected=*r == rep>{r.clone()}</option> }).collect_view();
-    let on_pick = move |ev: leptos::ev::Event| go(state.page, Page::Rep(Some(event_target_value(&ev))));
+    let on_pick = move |ev: leptos::ev::Event| go(view_state.page, Page::Rep(Some(event_target_value(&ev))));
     // The rep's own dashboard: the same view with the rep as the owner filter.
     let mine = {
-        let view = state
+        let view = view_state
             .view
             .with_untracked(|v| ViewSettings { filters: dashboard.scope.filters.with(Dim::Owner, &rep), ..v.clone() });
-        Dashboard::compute(&state.loaded.get_untracked(), &dashboard.facts, dashboard.scope.currency, &view)
+        Dashboard::compute(dashboard.loaded(), &dashboard.facts, dashboard.scope.currency, &view)
     };
     let Some(mine) = mine.map(|d| Shared(Arc::new(d))) else { return ().into_any() };
-    let comparison =
-        state.loaded.with_untracked(|l| views::rep_vs_team(&l.workspace, &dashboard.scope, &rep, &views::REP_KPIS));
+    let comparison = views::rep_vs_team(dashboard.workspace(), &dashboard.scope, &rep, &views::REP_KPIS);
     let team = comparison.team.clone();
     // The table as CSV: the same rows, numbers unrounded.
     let csv = {

@@ -1,24 +1,13 @@
 //! Remembering on this device, only when the user asks: the view's settings (and, if asked,
 //! the data) in the browser's `localStorage`; and forgetting everything this site stored.
 
-use super::fragment::Data;
-use super::link::LinkState;
+use crate::state::{LinkData, Remember};
+use pipelens_engine::share::LinkState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const SETTINGS: &str = "pipelens.settings";
 const DATA: &str = "pipelens.data";
-
-/// What the user asked this device to remember.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Remember {
-    /// Nothing (the default).
-    Nothing,
-    /// The settings: view, targets, board, mapping and stage rules.
-    Settings,
-    /// The settings and the loaded files.
-    SettingsAndData,
-}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -38,9 +27,9 @@ pub fn remembered_mode() -> Remember {
 }
 
 /// The remembered view and data, if any.
-pub fn remembered() -> Option<(LinkState, Option<Data>)> {
+pub fn remembered() -> Option<(LinkState, Option<LinkData>)> {
     let link = serde_json::from_str(&get(SETTINGS)?).ok()?;
-    Some((link, get(DATA).map(Data::Open)))
+    Some((link, get(DATA).map(LinkData::Open)))
 }
 
 /// Stores the view.

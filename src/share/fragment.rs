@@ -3,21 +3,12 @@
 //! learn nothing of the view or the data. `v` versions the format: a fragment without it is an
 //! address of the first versions (a page only), and a newer one is read as far as understood.
 
-use super::link::LinkState;
-use crate::route::Page;
-use pipelens_engine::share::codec;
+use crate::state::LinkData;
+use crate::state::Page;
+use pipelens_engine::share::{codec, LinkState};
 
 /// The format written today.
 pub const VERSION: u32 = 1;
-
-/// The data a link carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Data {
-    /// The bundle, deflated (raw) and base64url-encoded.
-    Open(String),
-    /// The same, encrypted with a passphrase (see [`super::crypto`]).
-    Locked(String),
-}
 
 /// A parsed fragment.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +20,7 @@ pub struct Fragment {
     /// The packed view, if any.
     pub view: Option<String>,
     /// The data, if the link carries it.
-    pub data: Option<Data>,
+    pub data: Option<LinkData>,
 }
 
 impl Fragment {
@@ -42,8 +33,8 @@ impl Fragment {
             match key {
                 "v" => f.version = value.parse().unwrap_or(0),
                 "s" => f.view = Some(value.to_owned()),
-                "d" => f.data = Some(Data::Open(value.to_owned())),
-                "x" => f.data = Some(Data::Locked(value.to_owned())),
+                "d" => f.data = Some(LinkData::Open(value.to_owned())),
+                "x" => f.data = Some(LinkData::Locked(value.to_owned())),
                 _ => {}
             }
         }
@@ -58,8 +49,8 @@ impl Fragment {
             out.push_str(view);
         }
         match &self.data {
-            Some(Data::Open(d)) => out.push_str(&format!("&d={d}")),
-            Some(Data::Locked(d)) => out.push_str(&format!("&x={d}")),
+            Some(LinkData::Open(d)) => out.push_str(&format!("&d={d}")),
+            Some(LinkData::Locked(d)) => out.push_str(&format!("&x={d}")),
             None => {}
         }
         out
@@ -90,7 +81,7 @@ mod tests {
             page: Page::Rep(Some("Zoë O'Neil".into())),
             version: VERSION,
             view: Some(pack_view(&link)),
-            data: Some(Data::Locked("abc-_".into())),
+            data: Some(LinkData::Locked("abc-_".into())),
         };
         let text = f.compose();
         assert!(text.starts_with("#/rep/Zo%C3%AB%20O%27Neil?v=1&s="), "{text}");

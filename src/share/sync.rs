@@ -2,23 +2,14 @@
 //! fragment is rewritten as the user works, and a fragment the user opens or pastes is applied.
 
 use super::deflate;
-use super::device::{self, Remember};
-use super::fragment::{pack_view, unpack_view, Data, Fragment, VERSION};
-use super::link::LinkState;
+use super::device;
+use super::fragment::{pack_view, unpack_view, Fragment, VERSION};
+use super::link::{files_match, view_settings};
 use crate::load::{bundle_loaded, load_bundle};
-use crate::state::{AppState, LoadStatus, Loaded, Shared, Source};
+use crate::state::{AppState, LinkData, Loaded, LockedLink, Remember, Shared, Source};
 use leptos::prelude::*;
-use pipelens_engine::share::{bundle, codec};
+use pipelens_engine::share::{bundle, codec, LinkState};
 use std::sync::Arc;
-
-/// A link whose data waits for its passphrase.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LockedLink {
-    /// The locked data, base64url.
-    pub payload: String,
-    /// The view to show once it is open.
-    pub link: LinkState,
-}
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -28,40 +19,36 @@ fn current_hash() -> String {
 /// currency.
 pub fn apply(state: AppState, link: &LinkState) {
     if let Some(dark) = link.dark() {
-        state.dark.set(dark);
+        state.view.dark.set(dark);
     }
-    let restaged = state.loaded.with_untracked(|l| {
+    let restaged = state.data.loaded.with_untracked(|l| {
         let mut workspace = l.workspace.clone();
         link.apply_stages(&mut workspace).then(|| Loaded { workspace, source: l.source, files: l.files.clone() })
     });
     if let Some(next) = restaged {
-        state.loaded.set(Shared(Arc::new(next)));
+        state.data.loaded.set(Shared(Arc::new(next)));
     }
-    state.view.update(|v| *v = link.view_settings(v));
-    state.currency.set(state.loaded.with_untracked(|l| link.currency_code(&l.workspace)));
+    state.view.view.update(|v| *v = view_settings(link, v));
+    state.view.currency.set(state.data.loaded.with_untracked(|l| link.currency_code(&l.workspace)));
 }
 
 /// Opens a view and the data it carries: data in the link is read first; a locked one waits for
 /// its passphrase; a view of files not loaded waits for them.
-pub fn open(state: AppState, link: LinkState, data: Option<Data>) {
+pub fn open(state: AppState, link: LinkState, data: Option<LinkData>) {
     match data {
-        Some(data @ Data::Open(_)) => open_data(state, link, data, true),
-        Some(Data::Locked(payload)) => state.locked.set(Some(LockedLink { payload, link })),
-        None if state.loaded.with_untracked(|l| link.files_match(l)) || link.files.is_empty() => apply(state, &link),
-        None => state.awaiting.set(Some(link)),
+        Some(data @ LinkData::Open(_)) => open_data(state, link, data, true),
+        Some(LinkData::Locked(payload)) => state.share.locked.set(Some(LockedLink { payload, link })),
+        None if state.data.loaded.with_untracked(|l| files_match(&link, l)) || link.files.is_empty() => {
+            apply(state, &link)
+        }
+        None => state.share.awaiting.set(Some(link)),
     }
-}
-
-/// Whether two views are of the same files (by name and dataset).
-fn same_files(a: &LinkState, b: &LinkState) -> bool {
-    a.files.len() == b.files.len()
-        && a.files.iter().all(|f| b.files.iter().any(|g| g.name == f.name && g.kind == f.kind))
 }
 
 /// Reads packed (not locked) data, then shows it with `link`'s view; `in_address`: whether the
 /// data stays in the address (it came from there).
-fn open_data(state: AppState, link: LinkState, data: Data, in_address: bool) {
-    let Data::Open(text) = &data else { return };
+fn open_data(state: AppState, link: LinkState, data: LinkData, in_address: bool) {
+    let LinkData::Open(text) = &data else { return };
     let text = text.clone();
     leptos::task::spawn_local(async move {
         let files = match codec::decode(&text) {
@@ -70,7 +57,7 @@ fn open_data(state: AppState, link: LinkState, data: Data, in_address: bool) {
         };
         match files {
             Ok(files) => open_files(state, files, link, in_address.then_some(data)),
-            Err(e) => state.status.set(LoadStatus::Failed(format!("This link's data cannot be opened: {e}."))),
+            Err(e) => state.data.fail(format!("This link's data cannot be opened: {e}.")),
         }
     });
 }
@@ -80,11 +67,11 @@ pub fn open_files(
     state: AppState,
     files: Vec<pipelens_engine::share::BundledFile>,
     link: LinkState,
-    data: Option<Data>,
+    data: Option<LinkData>,
 ) {
-    state.awaiting.set(None);
+    state.share.awaiting.set(None);
     load_bundle(state, files, move |state| {
-        state.link_data.set(data);
+        state.share.link_data.set(data);
         apply(state, &link);
     });
 }
@@ -94,22 +81,22 @@ pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> 
     let sealed = codec::decode(&locked.payload).map_err(|e| e.to_string())?;
     let packed = super::crypto::unlock(&passphrase, &sealed).await.map_err(|e| e.to_string())?;
     let files = deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
-    state.locked.set(None);
-    open_files(state, files, locked.link, Some(Data::Locked(locked.payload)));
+    state.share.locked.set(None);
+    open_files(state, files, locked.link, Some(LinkData::Locked(locked.payload)));
     Ok(())
 }
 
 /// The view on screen.
 pub fn capture(state: AppState) -> LinkState {
-    let dark = state.dark.get();
-    let code = state.currency.get();
-    state.view.with(|v| {
-        state.loaded.with(|l| {
+    let dark = state.view.dark.get();
+    let code = state.view.currency.get();
+    state.view.view.with(|v| {
+        state.data.loaded.with(|l| {
             let currency = code.and_then(|c| {
                 let deals = l.workspace.deals.as_ref()?;
                 deals.currencies().into_iter().find(|x| x.0 == c).map(|x| x.1.to_owned())
             });
-            LinkState::capture(v, currency.as_deref(), dark, l)
+            super::link::capture(v, currency.as_deref(), dark, l)
         })
     })
 }
@@ -128,7 +115,7 @@ pub fn start(state: AppState) {
         // The files this device remembers, with the address's view when it is a view of them
         // (a reload) — but never put in the address, which may be copied and shared.
         Some((saved, Some(data)))
-            if first.data.is_none() && address_view.as_ref().is_none_or(|v| same_files(v, &saved)) =>
+            if first.data.is_none() && address_view.as_ref().is_none_or(|v| v.same_files(&saved)) =>
         {
             open_data(state, address_view.unwrap_or(saved), data, false);
         }
@@ -140,13 +127,13 @@ pub fn start(state: AppState) {
     Effect::new(move |_| {
         rewrite.track();
         let link = capture(state);
-        let page = state.page.get();
-        let data = state.link_data.get();
-        if state.remember.get() != Remember::Nothing {
+        let page = state.view.page.get();
+        let data = state.share.link_data.get();
+        if state.share.remember.get() != Remember::Nothing {
             device::save_settings(&link);
         }
         // A view waiting for its files or passphrase keeps the address it came with.
-        if state.awaiting.with(Option::is_some) || state.locked.with(Option::is_some) {
+        if state.share.awaiting.with(Option::is_some) || state.share.locked.with(Option::is_some) {
             return;
         }
         let fragment = Fragment { page, version: VERSION, view: Some(pack_view(&link)), data }.compose();
@@ -163,7 +150,7 @@ pub fn start(state: AppState) {
             let f = Fragment::parse(&hash);
             // An address naming only a page (the navigation's links) keeps the view.
             if f.view.is_some() {
-                let data = f.data.clone().filter(|d| state.link_data.with_untracked(|l| l.as_ref() != Some(d)));
+                let data = f.data.clone().filter(|d| state.share.link_data.with_untracked(|l| l.as_ref() != Some(d)));
                 open_fragment(state, Fragment { data, ..f });
             } else {
                 rewrite.update(|n| *n += 1);
@@ -176,18 +163,19 @@ pub fn start(state: AppState) {
     // A view waiting for its files opens once they are all loaded.
     Effect::new(move |_| {
         let ready = state
+            .data
             .loaded
-            .with(|l| state.awaiting.with_untracked(|a| a.as_ref().is_some_and(|link| link.files_match(l))));
-        if let Some(link) = ready.then(|| state.awaiting.get_untracked()).flatten() {
-            state.awaiting.set(None);
+            .with(|l| state.share.awaiting.with_untracked(|a| a.as_ref().is_some_and(|link| files_match(link, l))));
+        if let Some(link) = ready.then(|| state.share.awaiting.get_untracked()).flatten() {
+            state.share.awaiting.set(None);
             apply(state, &link);
         }
     });
 
     // Remembered data follows the files loaded.
     Effect::new(move |_| {
-        let files = state.loaded.with(|l| l.source == Source::Files);
-        if state.remember.get() == Remember::SettingsAndData && files {
+        let files = state.data.loaded.with(|l| l.source == Source::Files);
+        if state.share.remember.get() == Remember::SettingsAndData && files {
             leptos::task::spawn_local(async move { remember_data(state).await });
         }
     });
@@ -197,17 +185,13 @@ fn open_fragment(state: AppState, f: Fragment) {
     let link = match f.view.as_deref().map(unpack_view) {
         Some(Ok(link)) => link,
         Some(Err(e)) => {
-            state.status.set(LoadStatus::Notice(format!(
-                "This link's view could not be read ({e}); showing the default view."
-            )));
+            state.data.notice(format!("This link's view could not be read ({e}); showing the default view."));
             LinkState::default()
         }
         None => LinkState::default(),
     };
     if f.version > VERSION {
-        state.status.set(LoadStatus::Notice(
-            "This link was made by a newer version of pipelens; it shows what this version understands.".into(),
-        ));
+        state.data.notice("This link was made by a newer version of pipelens; it shows what this version understands.");
     }
     open(state, link, f.data);
 }
@@ -222,7 +206,7 @@ pub async fn remember_data(state: AppState) {
         Err(e) => Err(e),
     };
     if let Err(why) = stored {
-        state.status.set(LoadStatus::Notice(why));
+        state.data.notice(why);
     }
 }
 
@@ -242,4 +226,55 @@ fn write_address_soon(written: StoredValue<(String, String)>) {
     });
     let _ =
         window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&write), 0);
+}
+
+/// The share sync as a capability: what a component may ask of it (unlock a link, capture the
+/// view, apply a settings file, remember the data), without holding the state it works on.
+#[derive(Clone, Copy)]
+pub struct Sharing(AppState);
+
+impl Sharing {
+    /// Starts the sync over `state` (see [`start`]) and provides it as a context.
+    pub fn start(state: AppState) {
+        start(state);
+        provide_context(Sharing(state));
+    }
+
+    /// The share sync, from context.
+    pub fn expect() -> Sharing {
+        expect_context()
+    }
+
+    /// Unlocks a locked link (see [`unlock`]).
+    pub async fn unlock(self, locked: LockedLink, passphrase: String) -> Result<(), String> {
+        unlock(self.0, locked, passphrase).await
+    }
+
+    /// Opens a view (see [`open`]).
+    pub fn open(self, link: LinkState) {
+        open(self.0, link, None);
+    }
+
+    /// The view on screen.
+    pub fn capture(self) -> LinkState {
+        capture(self.0)
+    }
+
+    /// Applies a view to what is loaded (see [`apply`]).
+    pub fn apply(self, link: &LinkState) {
+        apply(self.0, link);
+    }
+
+    /// Stores the loaded files, packed (see [`remember_data`]).
+    pub async fn remember_data(self) {
+        remember_data(self.0).await;
+    }
+
+    /// Forgets everything this device stored and goes back to the demo with the default view.
+    pub fn reset(self) {
+        self.0.share.awaiting.set(None);
+        self.0.share.locked.set(None);
+        self.0.show(Loaded::demo());
+        self.0.view.view.set(crate::state::ViewSettings::default());
+    }
 }

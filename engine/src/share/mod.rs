@@ -1,4 +1,4 @@
-//! What a share link carries besides the view: the loaded files, bundled into one blob and
+//! What a share link carries: the view ([`view::LinkState`]) and the loaded files, bundled into one blob and
 //! written in the URL-safe base64 alphabet so the whole of it fits in the URL fragment (which
 //! browsers never send to the host). Compression and encryption are the browser's own
 //! (`CompressionStream`, WebCrypto); this module bundles and encodes, and never panics on a
@@ -6,8 +6,10 @@
 
 pub mod bundle;
 pub mod codec;
+pub mod view;
 
 pub use bundle::BundledFile;
+pub use view::{stage_link, CrumbLink, FileRef, LinkState, StageLink};
 
 /// Why a link's data could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
