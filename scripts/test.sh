@@ -2,10 +2,19 @@
 # The second README command, and all that .ci/run does: installs what is missing, then runs
 # every test: native engine and chart tests, the engine's purity guard, the DuckDB referee,
 # a release build, and the browser tests in headless Chromium.
+#
+# The tests need nothing beside the repository. Those that also check the files kept beside
+# it (the KPI spec and the CSV corpus, in the folder PIPELENS_SHARED names, ../shared by
+# default) say "skipped: ..." when the folder is missing, and the last line here sums them up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_test
 cd "$ROOT"
+
+# Every test that skips a part for lack of the shared folder adds a line to this file.
+export PIPELENS_SKIP_LOG="$ROOT/target/skipped-for-shared.log"
+mkdir -p "$ROOT/target"
+: >"$PIPELENS_SKIP_LOG"
 
 say "formatting (rustfmt.toml)"
 cargo fmt --all --check
@@ -28,3 +37,12 @@ trunk build --release --offline
 
 say "browser tests (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+say "what needs the shared folder (PIPELENS_SHARED=${PIPELENS_SHARED:-../shared})"
+if [ -s "$PIPELENS_SKIP_LOG" ]; then
+  # One line: how many checks were skipped and which files or parts they are.
+  parts="$(sed -E 's/^skipped: ([^:]*).*/\1/; s/ .*//' "$PIPELENS_SKIP_LOG" | sort -u | paste -sd, - | sed 's/,/, /g')"
+  echo "skipped for lack of the shared folder: $(wc -l <"$PIPELENS_SKIP_LOG") checks ($parts); every other test passed (details: $PIPELENS_SKIP_LOG)"
+else
+  echo "nothing skipped: the shared folder was there for every test"
+fi

@@ -5,7 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, CORPUS, openApp, headlineValues, upload } from './harness.mjs';
+import { ARTIFACTS, openApp, headlineValues, upload } from './harness.mjs';
+import { projectFixtures } from './fixtures.mjs';
+
+// Leads and subscriptions in the layouts of two public exports, made by the project.
+const FIXTURES = projectFixtures();
 
 let server, browser, page;
 const log = { requests: [], errors: [] };
@@ -39,8 +43,8 @@ const DEALS = [
 test('files dropped together are each read as the dataset their headers name', async () => {
   const files = [
     { name: 'deals.csv', text: DEALS },
-    { name: 'Leads.csv', text: readFileSync(join(CORPUS, 'real/sample-sales-crm-synthetic/Leads.csv'), 'utf8') },
-    { name: 'subscriptions.csv', text: readFileSync(join(CORPUS, 'real/ravenstack-saas/ravenstack_subscriptions.csv'), 'utf8') },
+    { name: 'Leads.csv', text: readFileSync(FIXTURES.leads, 'utf8') },
+    { name: 'subscriptions.csv', text: readFileSync(FIXTURES.subscriptions, 'utf8') },
     { name: 'quotas.csv', text: 'Owner;Month;Quota\nAnn;2024-01;5.000\nBob;2024-01;4.000\n' },
     { name: 'notes.csv', text: 'x' },
   ];

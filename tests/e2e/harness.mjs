@@ -3,16 +3,38 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
-export const CORPUS = resolve(ROOT, '../shared/corpus');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
+
+// The files kept beside the repository rather than in it (the CSV corpus) are found through
+// one variable, PIPELENS_SHARED; unset, it is ../shared from the repository root (a relative
+// value is read from the repository root too). Nothing else in the browser tests names it.
+export const SHARED_VAR = 'PIPELENS_SHARED';
+export const SHARED = resolve(ROOT, process.env[SHARED_VAR] || '../shared');
+
+/** Says that `what` was skipped because `path` is missing: on stdout, and in the file
+ * PIPELENS_SKIP_LOG names when set (scripts/test.sh sums those lines up at the end). */
+export function skipped(what, path) {
+  const line = `skipped: ${what}: ${path} is missing (${SHARED_VAR}=${SHARED})`;
+  console.log(line);
+  if (process.env.PIPELENS_SKIP_LOG) appendFileSync(process.env.PIPELENS_SKIP_LOG, line + '\n');
+}
+
+/** `rel` inside the shared corpus when it is there; otherwise null, after saying that `what`
+ * was skipped. */
+export function corpusFile(rel, what) {
+  const path = join(SHARED, 'corpus', rel);
+  if (existsSync(path)) return path;
+  skipped(what, path);
+  return null;
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -6,18 +6,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORPUS, DIST, serveDist, launch, watch, headlineValues } from './harness.mjs';
+import { DIST, serveDist, launch, watch, headlineValues } from './harness.mjs';
+import { projectFixtures } from './fixtures.mjs';
 
 let server, browser;
 const log = { requests: [], errors: [] };
 const contexts = [];
 
-const FILES = [
-  join(CORPUS, 'real/maven-crm/sales_pipeline.csv'),
-  join(CORPUS, 'real/sample-sales-crm-synthetic/Leads.csv'),
-  join(CORPUS, 'real/ravenstack-saas/ravenstack_subscriptions.csv'),
-];
+// Deals, leads and subscriptions in the layouts of three public exports, made by the project.
+const FIXTURES = projectFixtures();
+const FILES = [FIXTURES.pipeline, FIXTURES.leads, FIXTURES.subscriptions];
 
 before(async () => {
   server = await serveDist();

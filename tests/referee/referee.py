@@ -3,12 +3,13 @@
 Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli view`):
 
 1. Hand-written checks. For each deals file (the demo company's deals written as CSV, and the
-   Maven CRM export) the referee reads the CSV with DuckDB, derives status, the default period
+   Maven CRM export when the shared corpus is beside the repository) the referee reads the CSV with DuckDB, derives status, the default period
    and the deal KPIs in its own SQL, written here without the engine, and compares every value,
    breakdown row and monthly revenue point.
 
-2. The engine's SQL. For each data set (the demo company's seven datasets together, the Maven
-   CRM deals, the RavenStack subscriptions as customers, the synthetic CRM leads) the referee
+2. The engine's SQL. For each data set (the demo company's seven datasets together and, from
+   the shared corpus when it is there, the Maven CRM deals, the RavenStack subscriptions as
+   customers, the synthetic CRM leads) the referee
    loads every file into DuckDB as typed canonical tables with its own mapping and casting (it
    never asks the engine how to read a file), asks the engine for the DuckDB SQL of every KPI
    (`pipelens-cli sql --all --batch`), runs it, and compares the value with the engine's:
@@ -27,6 +28,9 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    periods (one of part months, one reaching past the data's end). The `EDGE` data adds the
    histograms and activity series where the demo has no such cases.
 
+The corpus is found through PIPELENS_SHARED (see shared_dir.py); a part whose file is missing
+prints a `skipped:` line and the rest runs.
+
 Values agree within 1e-9 relative (both undefined counts as equal). Prints every failure, a
 summary per data set and `N passed, M failed`; exits nonzero on any failure. `-v` prints every
 check.
@@ -44,8 +48,9 @@ from pathlib import Path
 
 import duckdb
 
+from shared_dir import corpus_file
+
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 CLI = ROOT / "target" / "debug" / "pipelens-cli"
 WORK = ROOT / "target" / "referee"
 DEMO = WORK / "demo"
@@ -81,9 +86,10 @@ def engine_kpis(paths, *extra):
 
 # Each file's columns for the canonical fields, as the referee reads them (independently of
 # the engine's auto-mapping).
+# A path is a function: the corpus file is looked for (and its absence said) when it is used.
 HAND_FILES = {
-    "demo": dict(path=DEMO / "deals.csv", id="deal_id", amount="amount", stage="stage", created="created_date", close="close_date"),
-    "maven": dict(path=CORPUS / "real/maven-crm/sales_pipeline.csv", id="opportunity_id", amount="close_value", stage="deal_stage", created="engage_date", close="close_date"),
+    "demo": dict(path=lambda: DEMO / "deals.csv", id="deal_id", amount="amount", stage="stage", created="created_date", close="close_date"),
+    "maven": dict(path=lambda: corpus_file("real/maven-crm/sales_pipeline.csv", "referee hand-written checks on maven"), id="opportunity_id", amount="close_value", stage="deal_stage", created="engage_date", close="close_date"),
 }
 
 WON = ("won", "closed won")
@@ -183,7 +189,11 @@ def hand_engine(path):
 
 def hand_checks():
     con = duckdb.connect()
-    for name, f in HAND_FILES.items():
+    for name, spec in HAND_FILES.items():
+        path = spec["path"]()
+        if path is None:
+            continue
+        f = {**spec, "path": path}
         want, got = hand_referee(con, f), hand_engine(f["path"])
         check(want["period"] == got["period"], f"hand {name}: period: referee {want['period']} engine {got['period']}")
         # The referee's keys, plus every pipeline stage row of the engine's.
@@ -409,16 +419,22 @@ def demo_files():
     return [(DEMO / f"{d}.csv", d, None) for d in CANON if (DEMO / f"{d}.csv").exists()]
 
 
+def corpus_set(name, rel, dataset, mapping):
+    """One corpus file as a data set, or None (said so) when the corpus is not there."""
+    path = corpus_file(rel, f"referee engine's SQL on {name}")
+    return None if path is None else [(path, dataset, mapping)]
+
+
 SQL_SETS = {
     "demo": demo_files,
-    "maven": lambda: [(CORPUS / "real/maven-crm/sales_pipeline.csv", "deals", {
+    "maven": lambda: corpus_set("maven", "real/maven-crm/sales_pipeline.csv", "deals", {
         "opportunity_id": "deal_id", "sales_agent": "owner", "product": "product", "account": "account",
-        "deal_stage": "stage", "engage_date": "created_date", "close_date": "close_date", "close_value": "amount"})],
-    "ravenstack": lambda: [(CORPUS / "real/ravenstack-saas/ravenstack_subscriptions.csv", "customers", {
+        "deal_stage": "stage", "engage_date": "created_date", "close_date": "close_date", "close_value": "amount"}),
+    "ravenstack": lambda: corpus_set("ravenstack", "real/ravenstack-saas/ravenstack_subscriptions.csv", "customers", {
         "subscription_id": "customer_id", "start_date": "start_date", "end_date": "end_date", "mrr_amount": "mrr",
-        "plan_tier": "plan"})],
-    "synthetic-leads": lambda: [(CORPUS / "real/sample-sales-crm-synthetic/Leads.csv", "leads", {
-        "LeadID": "lead_id", "CreatedDate": "created_at", "LeadSource": "source"})],
+        "plan_tier": "plan"}),
+    "synthetic-leads": lambda: corpus_set("synthetic-leads", "real/sample-sales-crm-synthetic/Leads.csv", "leads", {
+        "LeadID": "lead_id", "CreatedDate": "created_at", "LeadSource": "source"}),
     "edge": lambda: edge_files("edge"),
     "edge-status": lambda: edge_files("edge-status"),
 }
@@ -903,8 +919,10 @@ def main():
     print(f"hand-written checks: {passed} passed, {failed} failed")
     view_checks("demo", demo_files())
     view_checks("edge", edge_files("edge"), EDGE_VIEW_SCOPES)
-    for name, files in SQL_SETS.items():
-        sql_checks(name, files())
+    for name, make in SQL_SETS.items():
+        files = make()
+        if files is not None:
+            sql_checks(name, files)
     print(f"referee took {time.time() - started:.0f} s")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
