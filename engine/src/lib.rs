@@ -16,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod filter;
+pub mod forecast_category;
 pub mod format;
 pub mod history;
 pub mod ingest;
