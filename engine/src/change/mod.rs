@@ -13,6 +13,11 @@ pub(crate) mod fixture;
 mod flow;
 mod money;
 mod snapshot;
+pub(crate) mod sql_text {
+    //! SQL literals shared by the SQL builders of the new modules.
+    pub(crate) use super::sql::{date, lit, within};
+}
+mod sql;
 
 pub use compare::{
     compare, ChangeError, ChangeNotes, CompareOptions, DealChange, FlowTotal, PipelineChange, StageMove,
@@ -20,3 +25,4 @@ pub use compare::{
 pub use flow::Flow;
 pub use money::{from_cents, to_cents, Cents};
 pub use snapshot::{overlap, snapshot_as_of, Overlap, LIKELY_SNAPSHOT_SHARE};
+pub use sql::{pipeline_change_sql, slipped_deals_sql};

@@ -10,10 +10,12 @@ mod bias;
 mod category;
 mod probability;
 mod rollup;
+mod sql;
 mod weighted;
 
 pub use bias::{forecast_bias, ForecastBias, ForecastPeriod};
 pub use category::{deal_categories, CategoryMap, ForecastCategory};
 pub use probability::{default_probability, probabilities, StageProbabilities};
 pub use rollup::{forecast_rollup, ForecastRollup};
+pub use sql::{forecast_rollup_sql, weighted_pipeline_sql};
 pub use weighted::{weighted_pipeline, WeightedPipeline, WeightedStage};

@@ -10,6 +10,7 @@ mod conversion;
 mod pushes;
 mod quantile;
 mod spells;
+mod sql;
 mod stalled;
 mod table;
 
@@ -17,5 +18,6 @@ pub use conversion::{stage_conversion, StageConversion};
 pub use pushes::{pushes, DealPushes, Pushes};
 pub use quantile::quantile;
 pub use spells::{spells, time_in_stage, Spell, StageTime, TimeInStage};
+pub use sql::{stage_conversion_sql, stalled_deals_sql, time_in_stage_by_stage_sql, time_in_stage_sql};
 pub use stalled::{stalled_deals, Stalled, StalledDeal};
 pub use table::{HistoryBuilder, HistoryError, HistoryEvent, StageHistory};
