@@ -7,6 +7,7 @@
 //! [`kpi::trend`] and the chart-ready aggregates of each audience view (executive, manager, rep,
 //! pipeline, leads and activity, customers) from [`views`].
 
+pub mod change;
 pub mod close_index;
 pub mod column;
 pub mod day;
@@ -15,7 +16,9 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod filter;
+pub mod forecast_category;
 pub mod format;
+pub mod history;
 pub mod ingest;
 pub mod kpi;
 pub mod period;

@@ -103,4 +103,8 @@ pub(super) mod part {
     pub const QUOTAS: u64 = 0x9007_A5E7_0000_0008;
     /// Forecast errors.
     pub const FORECASTS: u64 = 0xF04E_CA57_0000_0007;
+    /// The stage history of the deals.
+    pub const HISTORY: u64 = 0x4157_0E1E_5000_0009;
+    /// Which open deals the earlier export misses.
+    pub const SNAPSHOT: u64 = 0x5A45_5407_0000_000A;
 }

@@ -16,12 +16,14 @@ mod clock;
 mod company;
 mod customers;
 mod facts;
+mod history;
 mod leads;
 mod plans;
 mod rng;
 mod spend;
 
 pub use company::demo_workspace;
+pub use history::{demo_history, demo_snapshot, snapshot_day};
 pub use rng::Rng;
 
 use crate::column::DictColumn;

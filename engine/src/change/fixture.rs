@@ -1,0 +1,38 @@
+//! Deals tables built in code for the tests of the new modules (no CSV reader involved, so
+//! they do not depend on how ingest maps columns).
+
+use crate::day::Day;
+use crate::deals::{DealsTable, Dim};
+use crate::stage::StageRules;
+
+/// One fixture deal: id, stage, amount, created, close date (ISO), owner.
+pub(crate) type Row<'a> = (&'a str, &'a str, Option<f64>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+/// An ISO date of a fixture; panics on a typo in the test itself.
+pub(crate) fn day(iso: &str) -> Day {
+    Day::parse_iso(iso).unwrap_or_else(|| panic!("bad fixture date {iso}"))
+}
+
+/// A deals table of `rows`, with statuses from stage names and the open stages ordered like
+/// `open_order` (names), as a user's stage rules would.
+pub(crate) fn deals(rows: &[Row], open_order: &[&str]) -> DealsTable {
+    let mut t = DealsTable { dims: Dim::ALL.map(|d| (d == Dim::Owner).then(Default::default)), ..Default::default() };
+    for s in open_order {
+        t.stage.intern(s);
+    }
+    for &(id, stage, amount, created, close, owner) in rows {
+        t.deal_id.push(id);
+        t.amount.push(amount);
+        t.stage.push(Some(stage));
+        t.created.push(created.map(day));
+        t.close.push(close.map(day));
+        if let Some(Some(col)) = t.dims.first_mut() {
+            col.push(owner);
+        }
+    }
+    let mut rules = StageRules::infer(&t.stage);
+    let rank = |c: &u32| open_order.iter().position(|s| t.stage.value(*c) == Some(s)).unwrap_or(usize::MAX);
+    rules.open_order.sort_by_key(rank);
+    t.apply_stage_rules(rules);
+    t
+}

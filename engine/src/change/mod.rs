@@ -1,0 +1,28 @@
+//! Pipeline change: two exports of the same deals compared (KPI_SPEC_PIPELINE_CHANGE.md,
+//! "Snapshot comparison").
+//!
+//! [`compare`] puts every deal in scope at the earlier or the later export into exactly one
+//! bar of the waterfall (start, new, pulled in, increased, decreased, pushed out, won, lost,
+//! end) by the spec's precedence, with the deals behind each bar, and counts the slipped
+//! deals and the stage moves beside. [`overlap`] tells whether two deals files are likely
+//! two exports of the same deals, and [`snapshot_as_of`] the date an export shows.
+
+mod compare;
+#[cfg(test)]
+pub(crate) mod fixture;
+mod flow;
+mod money;
+mod snapshot;
+pub(crate) mod sql_text {
+    //! SQL literals shared by the SQL builders of the new modules.
+    pub(crate) use super::sql::{date, lit, within};
+}
+mod sql;
+
+pub use compare::{
+    compare, ChangeError, ChangeNotes, CompareOptions, DealChange, FlowTotal, PipelineChange, StageMove,
+};
+pub use flow::Flow;
+pub use money::{from_cents, to_cents, Cents};
+pub use snapshot::{overlap, snapshot_as_of, Overlap, LIKELY_SNAPSHOT_SHARE};
+pub use sql::{pipeline_change_sql, slipped_deals_sql};
