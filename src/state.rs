@@ -2,7 +2,7 @@
 
 use crate::route::Page;
 use leptos::prelude::*;
-use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
+use pipelens_engine::ingest::{DatasetKind, Preview};
 use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, Target};
 use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Selection, Settings, Workspace};
 use std::collections::BTreeMap;
@@ -17,24 +17,9 @@ pub enum Source {
     Files,
 }
 
-/// A file the user loaded, and how it was read.
-#[derive(Clone, Debug)]
-pub struct FileEntry {
-    /// Id of its handle in [`crate::io::file_store`].
-    pub id: u64,
-    /// File name.
-    pub name: String,
-    /// The dataset it was read as.
-    pub kind: DatasetKind,
-    /// The column of each field of `kind.fields()`.
-    pub mapping: Vec<Option<usize>>,
-    /// Whether the columns were recognised by their names (nobody chose them by hand).
-    pub auto: bool,
-    /// The user's answer for date columns that cannot tell day-first from month-first.
-    pub date_order: Option<DateOrder>,
-    /// Its data-quality report.
-    pub report: ImportReport,
-}
+/// A file the user loaded, and how it was read (its `id` is a handle in
+/// [`crate::io::file_store`]): the engine's file set entry.
+pub type FileEntry = pipelens_engine::file_set::LoadedFile;
 
 /// A loaded workspace with its origin and the files it was read from.
 #[derive(Debug)]
