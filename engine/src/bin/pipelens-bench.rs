@@ -267,10 +267,11 @@ fn load_once(path: &Path) -> Result<(Steps, Workspace, usize), String> {
     let t = Instant::now();
     let mut session = Session::new(&name, len, ReadOptions::new(p.kind));
     // The browser reads ~30 ms chunks; the chunk size costs nothing natively. `decode` is the
-    // time to the first chunk (encoding, dialect, header), `parse` the rest.
+    // time to the header (encoding, dialect, header: a first step with a budget of no rows),
+    // `parse` the rest, the columns' finish included.
     let mut first_chunk = true;
     let imported = loop {
-        match session.step(50_000) {
+        match session.step(if first_chunk { 0 } else { 50_000 }) {
             Step::NeedInput => {
                 let start = (session.bytes_pushed() as usize).min(bytes.len());
                 let end = (start + SLICE).min(bytes.len());

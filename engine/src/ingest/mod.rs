@@ -23,7 +23,7 @@ pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
-pub use deal_reader::{read_deals, read_deals_mapped, DealsReader, ImportedDeals};
+pub use deal_reader::{read_deals, ImportedDeals};
 pub use decode::{decode, Decoded};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
@@ -33,5 +33,4 @@ pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_L
 pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};
-pub use table_reader::TableReader;
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};

@@ -1,5 +1,6 @@
-//! One reader for every dataset: deals get their [`DealsReader`], the others a
-//! [`TableReader`]. The browser drives either a chunk at a time.
+//! One reader for every dataset, a chunk of rows at a time: deals fill their own table
+//! ([`DealsReader`]), the others a [`Table`] ([`TableReader`]). Read a file whole with
+//! [`read_file`], in slices with a [`super::Session`].
 
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
