@@ -447,6 +447,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any bytes shaped like a CSV (with stray non-UTF-8 bytes, quotes and blank lines), any
+        /// slice size, any row budget: what a whole-file read gives.
+        #[test]
+        fn any_slicing_gives_the_whole_read(
+            body in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(b"Q1,2024-01,5\n".to_vec()),
+                    proptest::strategy::Just(b"\"Z\xc3\xabe, \"\"x\"\"\",2024-02,7\r\n".to_vec()),
+                    proptest::strategy::Just(b"R\xe9,2024-03,1\n".to_vec()),
+                    proptest::strategy::Just(b"\n".to_vec()),
+                    proptest::strategy::Just(b"bad,row\n".to_vec()),
+                    proptest::strategy::Just(b"\"open,2024-01,1\n".to_vec()),
+                ],
+                0..40,
+            ),
+            slice in 1usize..64,
+            rows in 1usize..20,
+        ) {
+            let mut bytes = b"owner,month,quota\n".to_vec();
+            bytes.extend(body.concat());
+            let whole = outcome(read_file(DatasetKind::Quotas, "p.csv", &bytes, None));
+            let mut session = Session::new("p.csv", bytes.len() as u64, ReadOptions::new(DatasetKind::Quotas));
+            let sliced = outcome(run(&mut session, &bytes, slice, rows));
+            proptest::prop_assert!(sliced == whole, "slices of {}, chunks of {}: {:?} vs {:?}", slice, rows, sliced.as_ref().err(), whole.as_ref().err());
+        }
+    }
+
     #[test]
     fn a_failed_session_stays_failed() {
         let mut session = Session::new("e.csv", 2, ReadOptions::new(DatasetKind::Quotas));
