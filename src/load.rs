@@ -1,23 +1,27 @@
-//! Loading files: read in slices, recognised by their headers, parsed in chunks of about
-//! 30 ms with the page free in between, cancellable; then added to (or replacing) what is
-//! loaded. Files whose columns cannot be recognised wait in the mapping screen.
+//! Loading files: the browser's pump of bytes. What a change of the loaded files reads, and how
+//! the workspace is built from the reads, is the engine's [`FileSet`] and [`Plan`]; how one
+//! file's bytes become a dataset is its [`Session`]. Here: pick the bytes (a kept `File`, or
+//! bytes a share link carried), read them in slices, give the session chunks of about 30 ms,
+//! let the page paint and take clicks every 60 ms (from the first slice on), and stop when the
+//! load is cancelled or overtaken. Files whose columns cannot be recognised wait in the mapping
+//! screen.
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
 use crate::io::file_store;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pipelens_engine::ingest::{preview_start, DatasetKind, DateOrder, Feed, Imported, PushError, Reader};
+use pipelens_engine::file_set::{FileRead, FileSet, Plan};
+use pipelens_engine::ingest::{preview_start, DatasetKind, DateOrder, Imported, ReadOptions, Session, Step};
 use pipelens_engine::share::BundledFile;
 use pipelens_engine::share::FileRef;
-use pipelens_engine::Workspace;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Time a parse chunk aims to take, in ms.
 const CHUNK_MS: f64 = 30.0;
 
-/// The page gets a turn (a paint of the progress bar, input) after this much parsing, in ms:
+/// The page gets a turn (a paint of the progress bar, input) after this much work, in ms:
 /// short enough that clicks and paints go through, long enough that the turns (at least 4 ms
 /// each, a nested timer's clamp, plus the paint) cost little of a big file's time.
 const TURN_MS: f64 = 60.0;
@@ -55,8 +59,19 @@ impl Load {
         self.state.data.load_id.get_untracked() == self.id
     }
 
+    /// Gives the page a turn; stops when the load is no longer current.
+    async fn turn(self) -> Result<(), Stop> {
+        next_frame().await;
+        if self.current() {
+            Ok(())
+        } else {
+            Err(Stop::Cancelled)
+        }
+    }
+
     /// Reads the start of a file, for its preview: up to one slice of a file being read in
-    /// slices, or all of it when it is no larger.
+    /// slices, or all of it when it is no larger. The page paints the progress before the
+    /// preview is worked out.
     async fn head(self, file: &web_sys::File) -> Result<Vec<u8>, Stop> {
         let name = file.name();
         let status = self.state.data.status;
@@ -64,6 +79,7 @@ impl Load {
         let mut slices = Slices::of_file(file.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
         let (head, _) = self.slice(&mut slices, &name).await?;
         status.set(LoadStatus::Reading { file: name, done: head.len() as f64, total: file.size() });
+        self.turn().await?;
         Ok(head)
     }
 
@@ -88,118 +104,70 @@ impl Load {
         }
     }
 
-    /// Whether a file whose header could not be used has bytes that do not decode, which a
-    /// whole-file read reports first: reads it through a feed that keeps no text.
-    async fn decode_error(self, name: &str, bytes: &Bytes, windows_1252: bool) -> Result<Option<PushError>, Stop> {
-        let mut slices = bytes.slices(name)?;
-        let total = slices.total() as u64;
-        let mut feed = if windows_1252 { Feed::windows_1252(name, total) } else { Feed::new(name, total) }.check_only();
-        while !feed.complete() {
-            let (slice, last) = self.slice(&mut slices, name).await?;
-            if let Err(e) = feed.push(&slice, last) {
-                return Ok(Some(e));
-            }
-        }
-        Ok(None)
+    /// Reads one file as `options` say.
+    async fn read(self, name: &str, bytes: &Bytes, options: ReadOptions) -> Result<Imported, Stop> {
+        let slices = bytes.slices(name)?;
+        let session = Session::new(name, slices.total() as u64, options);
+        self.pump(bytes, slices, session).await
     }
 
-    /// Parses a file as `kind` as it is read, a slice at a time (the next slice's read under
-    /// way while one is parsed), in chunks of about 30 ms, rejecting rows whose key is in
-    /// `known`. Never holds more than a few slices of the file.
-    async fn parse(
-        self,
-        name: &str,
-        bytes: &Bytes,
-        kind: DatasetKind,
-        mapping: Option<&[Option<usize>]>,
-        date_order: Option<DateOrder>,
-        known: Option<(&Workspace, &str)>,
-    ) -> Result<Imported, Stop> {
+    /// Pumps one file's bytes through its [`Session`]: slices as it asks for them (from the
+    /// first byte again when it says so), chunks of about 30 ms, a turn for the page every 60 ms.
+    async fn pump(self, bytes: &Bytes, mut slices: Slices, mut session: Session) -> Result<Imported, Stop> {
         let status = self.state.data.status;
-        let failed = |e: pipelens_engine::ImportError| Stop::Failed(e.to_string());
-        // A file whose start is UTF-8 and whose later bytes are not is read again as Windows-1252.
-        let mut windows_1252 = false;
-        'again: loop {
-            let mut slices = bytes.slices(name)?;
-            let total = slices.total();
-            let parsing = |rows: usize, done: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
-            status.set(parsing(0, 0.0));
-            next_frame().await;
-            if !self.current() {
-                return Err(Stop::Cancelled);
-            }
-            let mut feed =
-                if windows_1252 { Feed::windows_1252(name, total as u64) } else { Feed::new(name, total as u64) };
-            while !feed.ready() {
-                let (slice, last) = self.slice(&mut slices, name).await?;
-                match feed.push(&slice, last) {
-                    Ok(()) => {}
-                    Err(PushError::Import(e)) => return Err(failed(e)),
-                    Err(PushError::ReadAgainAsWindows1252) => {
-                        windows_1252 = true;
-                        continue 'again;
-                    }
-                }
-            }
-            let mut reader = match Reader::from_feed(kind, name, feed, mapping) {
-                Ok(r) => r,
-                Err(e) => match self.decode_error(name, bytes, windows_1252).await? {
-                    Some(PushError::Import(e)) => return Err(failed(e)),
-                    Some(PushError::ReadAgainAsWindows1252) => {
-                        windows_1252 = true;
-                        continue 'again;
-                    }
-                    None => return Err(failed(e)),
-                },
-            };
-            if let Some((ws, from)) = known {
-                reader.with_known_keys(ws.keys(kind), from);
-            }
-            if let Some(order) = date_order {
-                reader.with_date_order(order);
-            }
-            let mut rows = 5_000;
-            let mut frame = js_sys::Date::now();
-            loop {
-                let started = js_sys::Date::now();
-                if reader.read_chunk(rows) {
-                    break;
-                }
-                if reader.wants_input() {
+        let name = session.file().to_owned();
+        let name = name.as_str();
+        let total = slices.total();
+        let parsing = |rows: usize, done: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
+        status.set(parsing(0, 0.0));
+        self.turn().await?;
+        let (mut rows, mut progress) = (5_000, (0, 0.0));
+        let mut frame = js_sys::Date::now();
+        loop {
+            let started = js_sys::Date::now();
+            match session.step(rows) {
+                Step::NeedInput => {
                     let (slice, last) = self.slice(&mut slices, name).await?;
-                    match reader.push(&slice, last) {
-                        Ok(()) => {}
-                        Err(PushError::Import(e)) => return Err(failed(e)),
-                        Err(PushError::ReadAgainAsWindows1252) => {
-                            windows_1252 = true;
-                            continue 'again;
-                        }
-                    }
-                } else {
+                    session.push(&slice, last);
+                }
+                Step::Progress { rows: read, bytes: done } => {
                     rows = next_chunk(rows, js_sys::Date::now() - started);
+                    progress = (read, done as f64);
                 }
-                if js_sys::Date::now() - frame >= TURN_MS {
-                    status.set(parsing(reader.rows_read(), reader.file_bytes_read() as f64));
-                    next_frame().await;
-                    if !self.current() {
-                        return Err(Stop::Cancelled);
-                    }
-                    frame = js_sys::Date::now();
+                Step::Restart => slices = bytes.slices(name)?,
+                Step::Done(imported) => {
+                    // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
+                    self.turn().await?;
+                    return Ok(imported);
                 }
+                Step::Failed(e) => return Err(Stop::Failed(e.to_string())),
             }
-            let imported = reader.finish().map_err(failed)?;
-            // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
-            next_frame().await;
-            if !self.current() {
-                return Err(Stop::Cancelled);
+            if js_sys::Date::now() - frame >= TURN_MS {
+                status.set(parsing(progress.0, progress.1));
+                self.turn().await?;
+                frame = js_sys::Date::now();
             }
-            return Ok(imported);
         }
+    }
+
+    /// Carries out a plan: reads each of its files (bytes in `memory`, else the kept handle)
+    /// and builds the workspace and file list from the reads.
+    async fn run(self, plan: Plan, memory: &HashMap<u64, Arc<Vec<u8>>>) -> Result<FileSet, Stop> {
+        let mut rebuild = plan.start();
+        while let Some((read, options)) = rebuild.next_read() {
+            let (id, name) = (read.id, read.name.clone());
+            let bytes = match memory.get(&id) {
+                Some(b) => Bytes::Memory(Arc::clone(b)),
+                None => Bytes::kept(id)?,
+            };
+            let imported = self.read(&name, &bytes, options).await?;
+            rebuild.finished(imported);
+        }
+        Ok(rebuild.finish())
     }
 }
 
 /// Where a file's bytes are read from: a kept handle of the user's file, or bytes in memory.
-#[derive(Clone)]
 enum Bytes {
     File(web_sys::File),
     Memory(Arc<Vec<u8>>),
@@ -222,25 +190,40 @@ impl Bytes {
 }
 
 /// What is loaded from the user's files: a copy to change (empty when the demo is on screen).
-fn user_data(state: AppState) -> (Workspace, Vec<FileEntry>) {
+fn user_files(state: AppState) -> FileSet {
     state.data.loaded.with_untracked(|l| match l.source {
-        Source::Demo => (Workspace::default(), Vec::new()),
-        Source::Files => (l.workspace.clone(), l.files.clone()),
+        Source::Demo => FileSet::default(),
+        Source::Files => FileSet { workspace: l.workspace.clone(), files: l.files.clone() },
     })
 }
 
 /// Shows the user's files; with none left, the demo again.
-fn show_files(state: AppState, workspace: Workspace, files: Vec<FileEntry>) {
-    if files.is_empty() {
+fn show_files(state: AppState, set: FileSet) {
+    if set.files.is_empty() {
         state.show(Loaded::demo());
     } else {
-        state.show(Loaded { workspace, source: Source::Files, files });
+        state.show(Loaded { workspace: set.workspace, source: Source::Files, files: set.files });
     }
 }
 
-/// Names of the files loaded for `kind`, for "already loaded from ...".
-fn names_of(files: &[FileEntry], kind: DatasetKind) -> String {
-    files.iter().filter(|f| f.kind == kind).map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+/// Carries out a change of the user's files and shows the result (or why it failed).
+fn apply(state: AppState, plan: impl FnOnce(&FileSet) -> Result<Option<Plan>, String> + 'static) {
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let plan = match plan(&user_files(state)) {
+            Ok(Some(plan)) => plan,
+            Ok(None) => return,
+            Err(why) => return state.data.status.set(LoadStatus::Failed(why)),
+        };
+        match load.run(plan, &HashMap::new()).await {
+            Ok(set) => {
+                state.data.status.set(LoadStatus::Idle);
+                show_files(state, set);
+            }
+            Err(Stop::Cancelled) => {}
+            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+        }
+    });
 }
 
 /// Reads every dropped or picked file in turn: each is recognised by its headers and added
@@ -269,59 +252,44 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
                     continue;
                 }
             };
-            let bytes = Bytes::File(file.clone());
             let p = match preview_start(&name, &head, file.size() as u64, PREVIEW_ROWS, None) {
                 Ok(p) => p,
-                Err(e) => match load.decode_error(&name, &bytes, false).await {
-                    // A whole-file read reports bytes that do not decode first.
-                    Ok(Some(PushError::Import(d))) => {
-                        problems.push(d.to_string());
-                        continue;
+                // A whole-file read reports bytes that do not decode first: the session says which.
+                Err(e) => {
+                    let bytes = Bytes::File(file.clone());
+                    let explained = match bytes.slices(&name) {
+                        Ok(slices) => {
+                            let session = Session::explain(&name, slices.total() as u64, e.clone());
+                            load.pump(&bytes, slices, session).await
+                        }
+                        Err(stop) => Err(stop),
+                    };
+                    match explained {
+                        Ok(_) => problems.push(e.to_string()),
+                        Err(Stop::Cancelled) => return,
+                        Err(Stop::Failed(why)) => problems.push(why),
                     }
-                    Ok(_) => {
-                        problems.push(e.to_string());
-                        continue;
-                    }
-                    Err(Stop::Cancelled) => return,
-                    Err(Stop::Failed(why)) => {
-                        problems.push(why);
-                        continue;
-                    }
-                },
+                    continue;
+                }
             };
             drop(head);
             // A file a shared view names is read with the columns it was read with there.
-            let (kind, mapping, date_order, auto) = match link_hint(state, &name, &p) {
-                Some(r) => (r.kind, r.mapping, r.date_order, false),
+            let read = match link_hint(state, &name, &p) {
+                Some(r) => FileRead::mapped(id, &name, r.kind, r.mapping, false).with_date_order(r.date_order),
                 None if !p.complete() => {
                     waiting += 1;
                     let pending = PendingFile { id, name, preview: p, replaces: None };
                     state.data.pending.update(|list| list.push(Shared(Arc::new(pending))));
                     continue;
                 }
-                None => (p.kind, p.mapping, None, true),
+                None => FileRead::auto(id, &name, p.kind, p.mapping.clone()),
             };
-            let (mut ws, mut entries) = user_data(state);
-            let append = this_drop.contains(&kind) || (state.data.append.get_untracked() && ws.rows(kind).is_some());
-            let from = names_of(&entries, kind);
-            let known = append.then_some((&ws, from.as_str()));
-            let chosen = (!auto).then_some(mapping.as_slice());
-            match load.parse(&name, &bytes, kind, chosen, date_order, known).await {
-                Ok(imported) => {
-                    if !append {
-                        entries.retain(|f| f.kind != kind);
-                    }
-                    ws.insert(imported.data, append);
-                    entries.push(FileEntry {
-                        id,
-                        name: name.clone(),
-                        kind,
-                        mapping,
-                        auto,
-                        date_order,
-                        report: imported.report,
-                    });
-                    show_files(state, ws, entries);
+            let kind = read.kind;
+            let append = this_drop.contains(&kind) || state.data.append.get_untracked();
+            let plan = user_files(state).add(read, append);
+            match load.run(plan, &HashMap::new()).await {
+                Ok(set) => {
+                    show_files(state, set);
                     this_drop.insert(kind);
                     loaded.push(format!("{name} as {}", kind.name()));
                 }
@@ -339,8 +307,8 @@ pub fn load_files(state: AppState, list: web_sys::FileList) {
 pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(AppState) + 'static) {
     let load = Load::begin(state);
     spawn_local(async move {
-        let mut ws = Workspace::default();
-        let mut entries: Vec<FileEntry> = Vec::new();
+        let mut reads = Vec::with_capacity(files.len());
+        let mut memory = HashMap::new();
         for f in files {
             let Some(id) = keep_in_tab(&f.name, &f.bytes) else {
                 return state
@@ -348,30 +316,18 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
                     .status
                     .set(LoadStatus::Failed(format!("{}: the browser could not hold the file.", f.name)));
             };
-            let from = names_of(&entries, f.kind);
-            let append = ws.rows(f.kind).is_some();
-            let known = append.then_some((&ws, from.as_str()));
-            let bytes = Bytes::Memory(Arc::new(f.bytes));
-            match load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), f.date_order, known).await {
-                Ok(imported) => {
-                    ws.insert(imported.data, append);
-                    entries.push(FileEntry {
-                        id,
-                        name: f.name,
-                        kind: f.kind,
-                        mapping: f.mapping,
-                        auto: false,
-                        date_order: f.date_order,
-                        report: imported.report,
-                    });
-                }
-                Err(Stop::Cancelled) => return,
-                Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
-            }
+            reads.push(FileRead::bundled(id, &f));
+            memory.insert(id, Arc::new(f.bytes));
         }
-        state.data.status.set(LoadStatus::Idle);
-        show_files(state, ws, entries);
-        then(state);
+        match load.run(Plan::read_all(reads), &memory).await {
+            Ok(set) => {
+                state.data.status.set(LoadStatus::Idle);
+                show_files(state, set);
+                then(state);
+            }
+            Err(Stop::Cancelled) => {}
+            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+        }
     });
 }
 
@@ -427,12 +383,19 @@ pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: Dataset
     let load = Load::begin(state);
     spawn_local(async move {
         let auto = mapping == pending.preview.mapping_for(kind);
-        let outcome = match pending.replaces {
-            Some(old) => replace(load, old, &pending, kind, mapping, auto, None).await,
-            None => add(load, &pending, kind, mapping, auto).await,
+        let read = FileRead::mapped(pending.id, &pending.name, kind, mapping, auto);
+        let set = user_files(state);
+        let plan = match pending.replaces {
+            Some(old) => set.replace(old, read).map_err(|e| Stop::Failed(e.to_string())),
+            None => Ok(set.add(read, state.data.append.get_untracked())),
+        };
+        let outcome = match plan {
+            Ok(plan) => load.run(plan, &HashMap::new()).await,
+            Err(e) => Err(e),
         };
         match outcome {
-            Ok(()) => {
+            Ok(set) => {
+                show_files(state, set);
                 state.data.pending.update(|list| list.retain(|p| !Arc::ptr_eq(&p.0, &pending.0)));
                 state.data.status.set(LoadStatus::Idle);
             }
@@ -440,88 +403,6 @@ pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: Dataset
             Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
-}
-
-async fn add(
-    load: Load,
-    p: &PendingFile,
-    kind: DatasetKind,
-    mapping: Vec<Option<usize>>,
-    auto: bool,
-) -> Result<(), Stop> {
-    let state = load.state;
-    let (mut ws, mut entries) = user_data(state);
-    let append = state.data.append.get_untracked() && ws.rows(kind).is_some();
-    let from = names_of(&entries, kind);
-    let known = append.then_some((&ws, from.as_str()));
-    let imported = load.parse(&p.name, &Bytes::kept(p.id)?, kind, Some(&mapping), None, known).await?;
-    if !append {
-        entries.retain(|f| f.kind != kind);
-    }
-    ws.insert(imported.data, append);
-    entries.push(FileEntry {
-        id: p.id,
-        name: p.name.clone(),
-        kind,
-        mapping,
-        auto,
-        date_order: None,
-        report: imported.report,
-    });
-    show_files(state, ws, entries);
-    Ok(())
-}
-
-async fn replace(
-    load: Load,
-    old: u64,
-    p: &PendingFile,
-    kind: DatasetKind,
-    mapping: Vec<Option<usize>>,
-    auto: bool,
-    date_order: Option<DateOrder>,
-) -> Result<(), Stop> {
-    let state = load.state;
-    let (mut ws, entries) = user_data(state);
-    let Some(position) = entries.iter().position(|f| f.id == old) else {
-        return Err(Stop::Failed(format!("{} is no longer loaded.", p.name)));
-    };
-    let old_kind = entries[position].kind;
-    let date_order = date_order.or(entries[position].date_order);
-    // Read again, in order, the other files of both datasets; then this one in its place.
-    ws.remove(old_kind);
-    ws.remove(kind);
-    let mut rebuilt = Vec::with_capacity(entries.len());
-    for (i, f) in entries.into_iter().enumerate() {
-        if i == position {
-            let from = names_of(&rebuilt, kind);
-            let append = ws.rows(kind).is_some();
-            let known = append.then_some((&ws, from.as_str()));
-            let imported = load.parse(&p.name, &Bytes::kept(p.id)?, kind, Some(&mapping), date_order, known).await?;
-            ws.insert(imported.data, append);
-            rebuilt.push(FileEntry {
-                id: p.id,
-                name: p.name.clone(),
-                kind,
-                mapping: mapping.clone(),
-                auto,
-                date_order,
-                report: imported.report,
-            });
-        } else if f.kind == old_kind || f.kind == kind {
-            let bytes = Bytes::kept(f.id)?;
-            let from = names_of(&rebuilt, f.kind);
-            let append = ws.rows(f.kind).is_some();
-            let known = append.then_some((&ws, from.as_str()));
-            let imported = load.parse(&f.name, &bytes, f.kind, Some(&f.mapping), f.date_order, known).await?;
-            ws.insert(imported.data, append);
-            rebuilt.push(FileEntry { report: imported.report, ..f });
-        } else {
-            rebuilt.push(f);
-        }
-    }
-    show_files(state, ws, rebuilt);
-    Ok(())
 }
 
 /// Opens a loaded file in the mapping screen, as `kind` (its current dataset when `None`),
@@ -567,61 +448,14 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
 /// Reads a loaded file again with the user's answer for date columns that cannot tell
 /// day-first from month-first.
 pub fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
-    let load = Load::begin(state);
-    spawn_local(async move {
-        let outcome = match load.kept_head(entry.id).await {
-            Ok((head, size)) => match preview_start(&entry.name, &head, size, 1, Some(entry.kind)) {
-                Ok(p) => {
-                    let p =
-                        PendingFile { id: entry.id, name: entry.name.clone(), preview: p, replaces: Some(entry.id) };
-                    replace(load, entry.id, &p, entry.kind, entry.mapping.clone(), entry.auto, Some(order)).await
-                }
-                Err(e) => Err(Stop::Failed(e.to_string())),
-            },
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(()) => state.data.status.set(LoadStatus::Idle),
-            Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
-        }
+    apply(state, move |set| {
+        set.set_date_order(entry.id, order).map(Some).map_err(|_| format!("{} is no longer loaded.", entry.name))
     });
 }
 
 /// Removes a loaded file (and reads the other files of its dataset again).
 pub fn remove(state: AppState, id: u64) {
-    let load = Load::begin(state);
-    spawn_local(async move {
-        let (mut ws, entries) = user_data(state);
-        let Some(kind) = entries.iter().find(|f| f.id == id).map(|f| f.kind) else { return };
-        ws.remove(kind);
-        let mut kept = Vec::new();
-        for f in entries.into_iter().filter(|f| f.id != id) {
-            if f.kind == kind {
-                let read = match Bytes::kept(f.id) {
-                    Ok(bytes) => {
-                        let from = names_of(&kept, kind);
-                        let append = ws.rows(kind).is_some();
-                        let known = append.then_some((&ws, from.as_str()));
-                        load.parse(&f.name, &bytes, kind, Some(&f.mapping), f.date_order, known).await
-                    }
-                    Err(e) => Err(e),
-                };
-                match read {
-                    Ok(imported) => {
-                        ws.insert(imported.data, ws.rows(kind).is_some());
-                        kept.push(FileEntry { report: imported.report, ..f });
-                    }
-                    Err(Stop::Cancelled) => return,
-                    Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
-                }
-            } else {
-                kept.push(f);
-            }
-        }
-        state.data.status.set(LoadStatus::Idle);
-        show_files(state, ws, kept);
-    });
+    apply(state, move |set| Ok(set.remove(id)));
 }
 
 /// The loader as a capability: what a component may ask of it (load, review, remove, re-read),

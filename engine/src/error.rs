@@ -65,8 +65,8 @@ pub enum ImportError {
         /// The file's headers.
         found: Vec<String>,
     },
-    /// The file holds another dataset, which this version cannot analyse yet.
-    #[error("{file} looks like a {dataset} file (columns for {}), not deals. pipelens analyses deals files so far; leads, activities, customers, spend, quotas and forecasts are on the way.", matched.join(", "))]
+    /// The file was to be read as deals but plainly holds another dataset.
+    #[error("{file} looks like a {dataset} file (columns for {}), not deals. Load it as {dataset}, or choose its deals columns by hand.", matched.join(", "))]
     OtherDataset {
         /// File name.
         file: String,

@@ -15,6 +15,7 @@ pub mod deals;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod file_set;
 pub mod filter;
 pub mod forecast_category;
 pub mod format;

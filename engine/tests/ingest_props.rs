@@ -1,7 +1,7 @@
 //! Properties of the ingest path: it never panics, whatever the bytes, and every data row is
 //! either kept or listed as rejected.
 
-use pipelens_engine::ingest::{decode, preview, read_deals, read_file, DatasetKind, DealsReader};
+use pipelens_engine::ingest::{decode, preview, read_deals, read_file, Dataset, DatasetKind, Reader};
 use pipelens_engine::{kpi, Workspace};
 use proptest::prelude::*;
 
@@ -92,13 +92,13 @@ proptest! {
     fn reading_in_chunks_gives_what_one_read_gives(text in csv_text(), chunk in 1usize..7) {
         let whole = read_deals("p.csv", text.as_bytes());
         let chunked = decode("p.csv", text.as_bytes()).and_then(|d| {
-            let mut r = DealsReader::open("p.csv", text.len(), &d)?;
+            let mut r = Reader::open(DatasetKind::Deals, "p.csv", text.len(), &d, None)?;
             while !r.read_chunk(chunk) {}
             r.finish()
         });
         match (whole, chunked) {
             (Ok(a), Ok(b)) => {
-                prop_assert_eq!(a.table, b.table);
+                prop_assert_eq!(Dataset::Deals(a.table), b.data);
                 prop_assert_eq!(a.report, b.report);
             }
             (Err(a), Err(b)) => prop_assert_eq!(a, b),

@@ -4,7 +4,7 @@
 //! the repository's fixtures, the demo datasets and hand-made tricky inputs, for every slice
 //! size from one byte up.
 
-use pipelens_engine::ingest::{preview, read_file, read_sliced, DatasetKind};
+use pipelens_engine::ingest::{preview, read_file, read_in_slices, DatasetKind, ReadOptions};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -139,7 +139,8 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 fn same_in_slices(name: &str, bytes: &[u8], kind: DatasetKind, mapping: Option<&[Option<usize>]>, slices: &[usize]) {
     let whole = read_file(kind, "f.csv", bytes, mapping);
     for &slice in slices {
-        let sliced = read_sliced(kind, "f.csv", bytes, slice, mapping);
+        let options = ReadOptions { mapping: mapping.map(<[_]>::to_vec), ..ReadOptions::new(kind) };
+        let sliced = read_in_slices("f.csv", bytes, slice, options);
         match (&whole, &sliced) {
             (Ok(a), Ok(b)) => {
                 assert!(a.data == b.data, "{name} as {kind:?}, slices of {slice}: the data differ");

@@ -2,7 +2,7 @@
 
 use super::Shared;
 use leptos::prelude::*;
-use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
+use pipelens_engine::ingest::{DatasetKind, Preview};
 use pipelens_engine::{demo, Workspace};
 use std::sync::Arc;
 
@@ -15,24 +15,9 @@ pub enum Source {
     Files,
 }
 
-/// A file the user loaded, and how it was read.
-#[derive(Clone, Debug)]
-pub struct FileEntry {
-    /// Id of its handle in the file store (`crate::io::file_store`).
-    pub id: u64,
-    /// File name.
-    pub name: String,
-    /// The dataset it was read as.
-    pub kind: DatasetKind,
-    /// The column of each field of `kind.fields()`.
-    pub mapping: Vec<Option<usize>>,
-    /// Whether the columns were recognised by their names (nobody chose them by hand).
-    pub auto: bool,
-    /// The user's answer for date columns that cannot tell day-first from month-first.
-    pub date_order: Option<DateOrder>,
-    /// Its data-quality report.
-    pub report: ImportReport,
-}
+/// A file the user loaded, and how it was read (its `id` is a handle in the file store,
+/// `crate::io::file_store`): the engine's file set entry.
+pub type FileEntry = pipelens_engine::file_set::LoadedFile;
 
 /// A loaded workspace with its origin and the files it was read from.
 #[derive(Debug)]

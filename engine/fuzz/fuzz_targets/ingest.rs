@@ -4,13 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pipelens_engine::ingest::{decode, preview, read_deals, read_file, read_table, DatasetKind, DealsReader};
+use pipelens_engine::ingest::{decode, preview, read_deals, read_file, read_table, DatasetKind, Reader};
 use pipelens_engine::{kpi, Workspace};
 
 fuzz_target!(|data: &[u8]| {
     let _ = read_table("fuzz.csv", data);
     if let Ok(text) = decode("fuzz.csv", data) {
-        if let Ok(mut reader) = DealsReader::open("fuzz.csv", data.len(), &text) {
+        if let Ok(mut reader) = Reader::open(DatasetKind::Deals, "fuzz.csv", data.len(), &text, None) {
             while !reader.read_chunk(3) {}
             let _ = reader.finish();
         }

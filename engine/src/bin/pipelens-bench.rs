@@ -17,7 +17,7 @@
 //! the browser does from a file pick to the executive page drawn (see [`executive`]), so the
 //! browser's time can be set against the native one for the same bytes.
 
-use pipelens_engine::ingest::{preview_start, read_deals, Feed, Reader};
+use pipelens_engine::ingest::{preview_start, read_deals, ReadOptions, Session, Step};
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
 use pipelens_engine::{demo, export, kpi, views, Dim, Filters, Grain, Scope, Workspace};
@@ -265,30 +265,29 @@ fn load_once(path: &Path) -> Result<(Steps, Workspace, usize), String> {
     let p = preview_start(&name, &bytes[..bytes.len().min(SLICE)], len, 5, None).map_err(|e| e.to_string())?;
     s.preview = ms(t);
     let t = Instant::now();
-    // The slice after the first `pushed` bytes, and whether it is the last.
-    let next = |pushed: u64| {
-        let start = (pushed as usize).min(bytes.len());
-        let end = (start + SLICE).min(bytes.len());
-        (&bytes[start..end], end == bytes.len())
-    };
-    let mut feed = Feed::new(&name, len);
-    while !feed.ready() {
-        let (slice, last) = next(feed.bytes_pushed());
-        feed.push(slice, last).map_err(|e| format!("{e:?}"))?;
-    }
-    let mut reader = Reader::from_feed(p.kind, &name, feed, None).map_err(|e| e.to_string())?;
-    s.decode = ms(t);
-    let t = Instant::now();
-    // The browser reads ~30 ms chunks; the chunk size costs nothing natively.
-    while !reader.read_chunk(50_000) {
-        if reader.wants_input() {
-            let (slice, last) = next(reader.file_bytes_pushed());
-            reader.push(slice, last).map_err(|e| format!("{e:?}"))?;
+    let mut session = Session::new(&name, len, ReadOptions::new(p.kind));
+    // The browser reads ~30 ms chunks; the chunk size costs nothing natively. `decode` is the
+    // time to the header (encoding, dialect, header: a first step with a budget of no rows),
+    // `parse` the rest, the columns' finish included.
+    let mut first_chunk = true;
+    let imported = loop {
+        match session.step(if first_chunk { 0 } else { 50_000 }) {
+            Step::NeedInput => {
+                let start = (session.bytes_pushed() as usize).min(bytes.len());
+                let end = (start + SLICE).min(bytes.len());
+                session.push(&bytes[start..end], end == bytes.len());
+            }
+            Step::Progress { .. } if first_chunk => {
+                first_chunk = false;
+                s.decode = ms(t);
+            }
+            Step::Progress { .. } | Step::Restart => {}
+            Step::Done(imported) => break imported,
+            Step::Failed(e) => return Err(e.to_string()),
         }
-    }
-    s.parse = ms(t);
+    };
+    s.parse = ms(t) - s.decode;
     let t = Instant::now();
-    let imported = reader.finish().map_err(|e| e.to_string())?;
     let mut ws = Workspace::default();
     ws.insert(imported.data, false);
     s.finish = ms(t);

@@ -1,35 +1,36 @@
 //! Reading CSV bytes into typed tables. Bad rows are reported with their line and column and
 //! the good rows are kept; nothing here panics on any input.
 
+mod csv_format;
 mod datasets;
 mod dates;
-mod deals;
+mod deal_reader;
 mod decode;
-mod dialect;
 mod keys;
 mod mapping;
 mod preview;
 mod profile;
 mod reader;
 mod report;
+mod session;
 mod source;
 mod stream;
 mod table_reader;
 mod value;
 
+pub use csv_format::{sniff, CsvFormat, DELIMITERS};
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
-pub use deals::{read_deals, read_deals_mapped, DealsReader, ImportedDeals};
+pub use deal_reader::{read_deals, ImportedDeals};
 pub use decode::{decode, Decoded};
-pub use dialect::{sniff, Dialect, DELIMITERS};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
-pub use reader::{read_file, read_sliced, Dataset, Imported, Reader};
+pub use reader::{read_file, Dataset, Imported, Reader};
 pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
+pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};
-pub use table_reader::TableReader;
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};

@@ -1,9 +1,10 @@
-//! One reader for every dataset: deals get their [`DealsReader`], the others a
-//! [`TableReader`]. The browser drives either a chunk at a time.
+//! One reader for every dataset, a chunk of rows at a time: deals fill their own table
+//! ([`DealsReader`]), the others a [`Table`] ([`TableReader`]). Read a file whole with
+//! [`read_file`], in slices with a [`super::Session`].
 
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
-use super::deals::DealsReader;
+use super::deal_reader::DealsReader;
 use super::decode::{decode, Decoded};
 use super::report::ImportReport;
 use super::stream::{Feed, PushError};
@@ -217,74 +218,6 @@ pub fn read_file(
     let mut reader = Reader::open(kind, file, bytes.len(), &decoded, mapping)?;
     while !reader.read_chunk(usize::MAX) {}
     reader.finish()
-}
-
-/// Reads a whole file as `kind` the way the browser reads one, in slices of `slice` bytes pushed
-/// as the rows are read (reading it again as Windows-1252 when it asks to). Gives what
-/// [`read_file`] gives.
-pub fn read_sliced(
-    kind: DatasetKind,
-    file: &str,
-    bytes: &[u8],
-    slice: usize,
-    mapping: Option<&[Option<usize>]>,
-) -> Result<Imported, ImportError> {
-    let (slice, len) = (slice.max(1), bytes.len() as u64);
-    // The slice after the first `pushed` bytes, and whether it is the last.
-    let next = |pushed: u64| {
-        let start = (pushed as usize).min(bytes.len());
-        let end = start.saturating_add(slice).min(bytes.len());
-        (&bytes[start..end], end == bytes.len())
-    };
-    let new_feed = |windows_1252: bool| if windows_1252 { Feed::windows_1252(file, len) } else { Feed::new(file, len) };
-    let mut windows_1252 = false;
-    'again: loop {
-        let mut feed = new_feed(windows_1252);
-        while !feed.ready() {
-            let (b, last) = next(feed.bytes_pushed());
-            match feed.push(b, last) {
-                Ok(()) => {}
-                Err(PushError::Import(e)) => return Err(e),
-                Err(PushError::ReadAgainAsWindows1252) => {
-                    windows_1252 = true;
-                    continue 'again;
-                }
-            }
-        }
-        let mut reader = match Reader::from_feed(kind, file, feed, mapping) {
-            Ok(r) => r,
-            Err(e) => {
-                // A whole-file read reports bytes that do not decode before anything else.
-                let mut check = new_feed(windows_1252).check_only();
-                while !check.complete() {
-                    let (b, last) = next(check.bytes_pushed());
-                    match check.push(b, last) {
-                        Ok(()) => {}
-                        Err(PushError::Import(e)) => return Err(e),
-                        Err(PushError::ReadAgainAsWindows1252) => {
-                            windows_1252 = true;
-                            continue 'again;
-                        }
-                    }
-                }
-                return Err(e);
-            }
-        };
-        while !reader.read_chunk(usize::MAX) {
-            if reader.wants_input() {
-                let (b, last) = next(reader.file_bytes_pushed());
-                match reader.push(b, last) {
-                    Ok(()) => {}
-                    Err(PushError::Import(e)) => return Err(e),
-                    Err(PushError::ReadAgainAsWindows1252) => {
-                        windows_1252 = true;
-                        continue 'again;
-                    }
-                }
-            }
-        }
-        return reader.finish();
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! A CSV file as a header and a stream of records, whatever its dialect: the layer every
 //! dataset reader (and the import preview) sits on.
 
+use super::csv_format::CsvFormat;
 use super::decode;
-use super::dialect::Dialect;
 use super::report::RejectedRow;
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Records of one file, after its header. The text arrives through a [`Feed`], a run of
 /// complete records at a time; line numbers, positions and the checks for unclosed quotes are
@@ -16,7 +16,7 @@ pub struct CsvSource {
     /// ones suffixed `_2`, `_3`, ...
     pub headers: Vec<String>,
     /// How the file is written.
-    pub dialect: Dialect,
+    pub dialect: CsvFormat,
     /// Line the header is on.
     pub header_line: u64,
     /// Title or notes lines above the header, skipped: `(line, text)`.
@@ -28,7 +28,7 @@ pub struct CsvSource {
 /// The feed and the run of records being read from it.
 struct Segments {
     feed: Feed,
-    dialect: Dialect,
+    dialect: CsvFormat,
     /// A reader over the current run of records, and the offset of the run in the whole text.
     reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
     base: u64,
@@ -49,7 +49,7 @@ enum Raw {
 }
 
 impl Segments {
-    fn new(feed: Feed, dialect: Dialect) -> Segments {
+    fn new(feed: Feed, dialect: CsvFormat) -> Segments {
         let reader = dialect.builder().from_reader(std::io::Cursor::new(Vec::new()));
         Segments { feed, dialect, reader, base: 0, last: false, lines: LineCounter { pos: 0, line: 1 }, starved: false }
     }
@@ -319,20 +319,24 @@ pub(crate) fn unique_headers(record: &csv::StringRecord) -> Vec<String> {
             }
         })
         .collect();
-    let mut taken: HashSet<String> = HashSet::new();
-    cleaned
-        .iter()
-        .map(|h| {
-            let mut name = h.clone();
-            let mut n = 1;
-            while taken.contains(&name) {
-                n += 1;
-                name = format!("{h}_{n}");
-            }
-            taken.insert(name.clone());
-            name
-        })
-        .collect()
+    // Linear in the number of headers: each name's suffix count resumes where it stopped, so a
+    // header repeated n times costs n steps, not n²/2. A candidate `{h}_{n}` names one (h, n)
+    // only (n has no underscore), so every skipped candidate is skipped once.
+    let mut taken: HashSet<String> = HashSet::with_capacity(cleaned.len());
+    let mut next_suffix: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(cleaned.len());
+    for h in &cleaned {
+        let mut n = next_suffix.get(h.as_str()).copied().unwrap_or(1);
+        let mut name = if n == 1 { h.clone() } else { format!("{h}_{n}") };
+        while taken.contains(&name) {
+            n += 1;
+            name = format!("{h}_{n}");
+        }
+        next_suffix.insert(h, n);
+        taken.insert(name.clone());
+        out.push(name);
+    }
+    out
 }
 
 /// A whole file as text cells: for previews and conformance tests. Dataset readers stream
@@ -342,7 +346,7 @@ pub struct RawTable {
     /// Encoding the bytes were read with.
     pub encoding: &'static str,
     /// How the file is written.
-    pub dialect: Dialect,
+    pub dialect: CsvFormat,
     /// Column names.
     pub headers: Vec<String>,
     /// Title or notes lines skipped above the header.
@@ -406,6 +410,63 @@ mod tests {
     fn renames_duplicate_empty_and_messy_headers() {
         let rec = csv::StringRecord::from(vec!["Amount", "", "Amount", " x ", "start\t\u{b}\u{c}\r\nend", "Amount_2"]);
         assert_eq!(unique_headers(&rec), ["Amount", "column_2", "Amount_2", "x", "start end", "Amount_2_2"]);
+    }
+
+    /// The quadratic renaming this replaced: the reference for what names must come out.
+    fn unique_headers_reference(cleaned: &[String]) -> Vec<String> {
+        let mut taken = HashSet::new();
+        cleaned
+            .iter()
+            .map(|h| {
+                let (mut name, mut n) = (h.clone(), 1);
+                while taken.contains(&name) {
+                    n += 1;
+                    name = format!("{h}_{n}");
+                }
+                taken.insert(name.clone());
+                name
+            })
+            .collect()
+    }
+
+    #[test]
+    fn renames_100_000_equal_headers_in_linear_time() {
+        let rec = csv::StringRecord::from(vec!["Amount"; 100_000]);
+        let started = std::time::Instant::now();
+        let names = unique_headers(&rec);
+        // Quadratic renaming takes minutes here; linear takes milliseconds even in a debug build.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+        assert_eq!(names.len(), 100_000);
+        assert_eq!(names[0], "Amount");
+        assert_eq!(names[1], "Amount_2");
+        assert_eq!(names[99_999], "Amount_100000");
+        assert_eq!(names.iter().collect::<HashSet<_>>().len(), 100_000, "every name is unique");
+    }
+
+    #[test]
+    fn renames_interleaved_repeats_and_suffix_clashes_in_linear_time() {
+        // Headers that already look like the suffixes of others: "a", "a_2", "a", "a_2", ...
+        let mut cells = Vec::new();
+        for i in 0..50_000 {
+            cells.push(if i % 2 == 0 { "a".to_owned() } else { format!("a_{}", i / 2 + 2) });
+        }
+        let names = unique_headers(&csv::StringRecord::from(cells.clone()));
+        // A name depends only on the headers before it: the start matches the reference.
+        assert_eq!(names[..2_000], unique_headers_reference(&cells[..2_000])[..]);
+        assert_eq!(names.iter().collect::<HashSet<_>>().len(), names.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn renaming_matches_the_reference(cells in proptest::collection::vec("(a|b|a_2|a_3|b_2|a_2_2|)", 0..40)) {
+            let names = unique_headers(&csv::StringRecord::from(cells.clone()));
+            let cleaned: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| if c.is_empty() { format!("column_{}", i + 1) } else { c.clone() })
+                .collect();
+            proptest::prop_assert_eq!(names, unique_headers_reference(&cleaned));
+        }
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! ([`PushError::ReadAgainAsWindows1252`]); when everything before the stray byte was ASCII, the
 //! text so far reads the same in both and the switch happens in place.
 
+use super::csv_format::{sniff, CsvFormat, SAMPLE_BYTES};
 use super::decode::{looks_binary, utf16_units, windows_1252_into};
-use super::dialect::{sniff, Dialect, SAMPLE_BYTES};
 use crate::error::ImportError;
 
 /// Why pushed bytes stop the read.
@@ -85,7 +85,7 @@ pub struct Feed {
     /// Decoded bytes so far.
     decoded: u64,
     /// The dialect, once the start of the text has been sniffed.
-    dialect: Option<Dialect>,
+    dialect: Option<CsvFormat>,
     /// Scanner state after `text[..scanned]`, and the end of the last complete record in `text`.
     scan: Scan,
     scanned: usize,
@@ -252,7 +252,7 @@ impl Feed {
     }
 
     /// The dialect, once sniffed.
-    pub(crate) fn dialect(&self) -> Option<Dialect> {
+    pub(crate) fn dialect(&self) -> Option<CsvFormat> {
         self.dialect
     }
 
@@ -284,7 +284,7 @@ impl Feed {
         };
         let whole = end == self.text.len() && self.eof;
         // `sniff` looks at 64 KB and whether the text goes on: a sample one character longer says so.
-        let dialect = if whole || sample.len() > SAMPLE_BYTES { sniff(sample) } else { Dialect::default() };
+        let dialect = if whole || sample.len() > SAMPLE_BYTES { sniff(sample) } else { CsvFormat::default() };
         self.dialect = Some(dialect);
     }
 

@@ -79,27 +79,8 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
     reader.finish()
 }
 
-/// Reads a deals CSV with the user's choice of column for each field of [`DEAL_FIELDS`].
-pub fn read_deals_mapped(file: &str, bytes: &[u8], mapping: &[Option<usize>]) -> Result<ImportedDeals, ImportError> {
-    let decoded = decode(file, bytes)?;
-    let mut reader = DealsReader::open_mapped(file, bytes.len(), &decoded, Some(mapping))?;
-    while !reader.read_chunk(usize::MAX) {}
-    reader.finish()
-}
-
-/// Reads a deals CSV a chunk of rows at a time, so a caller in the browser can update a
-/// progress bar and let the page breathe between chunks (or stop).
-///
-/// ```
-/// use pipelens_engine::ingest::{decode, DealsReader};
-/// let csv = b"deal_id,amount,stage,created_date\nA,1,Won,2024-01-02\nB,2,Lost,2024-01-03\n";
-/// let text = decode("d.csv", csv).unwrap();
-/// let mut reader = DealsReader::open("d.csv", csv.len(), &text).unwrap();
-/// assert!(!reader.read_chunk(1));
-/// assert_eq!(reader.rows_read(), 1);
-/// while !reader.read_chunk(1) {}
-/// assert_eq!(reader.finish().unwrap().table.len(), 2);
-/// ```
+/// Reads a deals CSV a chunk of rows at a time: the deals side of [`super::Reader`], which is
+/// the one way in (a file read whole: [`super::read_file`]; in slices: [`super::Session`]).
 pub struct DealsReader {
     src: CsvSource,
     headers: Vec<String>,
@@ -526,12 +507,15 @@ mod tests {
         for (field, col) in [("deal_id", 0), ("amount", 1), ("stage", 2), ("created_date", 3), ("close_date", 4)] {
             m[DEAL_FIELDS.iter().position(|f| f.name == field).unwrap()] = Some(col);
         }
-        let t = read_deals_mapped("odd.csv", text, &m).unwrap();
-        assert_eq!(t.table.status, [Status::Won, Status::Open]);
-        assert_eq!(t.table.amount.get(0), Some(100.0));
+        let read_mapped = |m: &[Option<usize>]| crate::ingest::read_file(DatasetKind::Deals, "odd.csv", text, Some(m));
+        let Ok(crate::ingest::Imported { data: crate::ingest::Dataset::Deals(t), .. }) = read_mapped(&m) else {
+            panic!("reads as deals")
+        };
+        assert_eq!(t.status, [Status::Won, Status::Open]);
+        assert_eq!(t.amount.get(0), Some(100.0));
         // A mapping that still lacks a required field says which.
         m[0] = None;
-        let err = read_deals_mapped("odd.csv", text, &m).unwrap_err();
+        let err = read_mapped(&m).unwrap_err();
         assert!(matches!(err, ImportError::MissingFields { missing, .. } if missing == ["deal_id"]));
     }
 

@@ -1,11 +1,12 @@
-//! Sniffing how a CSV file is written: the delimiter, backslash escapes, and title or notes
+//! Sniffing how a CSV file is written (its [`CsvFormat`]; not to be confused with
+//! [`crate::sql::Dialect`], the SQL flavour): the delimiter, backslash escapes, and title or notes
 //! rows above the real header (common in CRM report exports).
 
 use serde::Serialize;
 
 /// How to read one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Dialect {
+pub struct CsvFormat {
     /// Field delimiter.
     pub delimiter: u8,
     /// Whether quotes inside quoted fields are escaped as `\"` instead of `""`.
@@ -14,20 +15,20 @@ pub struct Dialect {
     pub skip_records: usize,
 }
 
-impl Default for Dialect {
+impl Default for CsvFormat {
     fn default() -> Self {
-        Dialect { delimiter: b',', backslash_escapes: false, skip_records: 0 }
+        CsvFormat { delimiter: b',', backslash_escapes: false, skip_records: 0 }
     }
 }
 
-impl Dialect {
-    /// A csv reader over `text` configured for this dialect (headers and skipping are the
+impl CsvFormat {
+    /// A csv reader over `text` configured for this format (headers and skipping are the
     /// caller's job).
     pub fn reader<'a>(&self, text: &'a str) -> csv::Reader<&'a [u8]> {
         self.builder().from_reader(text.as_bytes())
     }
 
-    /// A csv reader builder configured for this dialect.
+    /// A csv reader builder configured for this format.
     pub fn builder(&self) -> csv::ReaderBuilder {
         let mut b = csv::ReaderBuilder::new();
         b.has_headers(false).flexible(true).delimiter(self.delimiter);
@@ -49,7 +50,7 @@ const SAMPLE_RECORDS: usize = 60;
 /// Field counts of the first non-blank records of `sample` read with `dialect`, and how many
 /// parsed fields still hold a quote character (a sign the delimiter split a quoted field). The
 /// last record is dropped when the sample was cut short, since it may be incomplete.
-fn field_counts(sample: &str, dialect: &Dialect, truncated: bool) -> (Vec<usize>, usize) {
+fn field_counts(sample: &str, dialect: &CsvFormat, truncated: bool) -> (Vec<usize>, usize) {
     let mut counts = Vec::new();
     let mut quoted = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -98,7 +99,7 @@ fn modal(counts: &[usize]) -> (usize, usize) {
 /// let d = sniff("Deals report, exported 2024-05-01\n\nid;amount;stage\n1;1,5;Won\n2;2;Lost\n");
 /// assert_eq!((d.delimiter, d.skip_records), (b';', 1));
 /// ```
-pub fn sniff(text: &str) -> Dialect {
+pub fn sniff(text: &str) -> CsvFormat {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -107,9 +108,9 @@ pub fn sniff(text: &str) -> Dialect {
     let backslash_escapes = sample.contains("\\\"") && !sample.contains("\"\"");
     // Best so far: (consistent records, fewer fields holding stray quotes, fields, preference).
     type Score = (usize, std::cmp::Reverse<usize>, usize, usize);
-    let mut best: Option<(Score, Dialect)> = None;
+    let mut best: Option<(Score, CsvFormat)> = None;
     for (priority, &delimiter) in DELIMITERS.iter().enumerate() {
-        let dialect = Dialect { delimiter, backslash_escapes, skip_records: 0 };
+        let dialect = CsvFormat { delimiter, backslash_escapes, skip_records: 0 };
         let (counts, stray_quotes) = field_counts(sample, &dialect, truncated);
         let (fields, _) = modal(&counts);
         if fields < 2 {
@@ -119,10 +120,10 @@ pub fn sniff(text: &str) -> Dialect {
         let consistent = counts[skip..].iter().filter(|&&c| c == fields).count();
         let key = (consistent, std::cmp::Reverse(stray_quotes), fields, DELIMITERS.len() - priority);
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
-            best = Some((key, Dialect { skip_records: skip, ..dialect }));
+            best = Some((key, CsvFormat { skip_records: skip, ..dialect }));
         }
     }
-    best.map_or(Dialect { backslash_escapes, ..Dialect::default() }, |(_, d)| d)
+    best.map_or(CsvFormat { backslash_escapes, ..CsvFormat::default() }, |(_, d)| d)
 }
 
 #[cfg(test)]

@@ -1,0 +1,487 @@
+//! One file read as one dataset while its bytes arrive: the whole read loop (decode, sniff,
+//! header, rows in chunks, the late switch to Windows-1252, "did undecodable bytes come
+//! first?") in one type that the caller only pumps, in the style of `csv_core`: push the bytes
+//! it asks for, give it a row budget, act on the [`Step`] it answers.
+//!
+//! ```
+//! use pipelens_engine::ingest::{DatasetKind, ReadOptions, Session, Step};
+//! let csv = b"owner,month,quota\nAnn,2024-01,1000\nBob,2024-01,900\n";
+//! let mut session = Session::new("q.csv", csv.len() as u64, ReadOptions::new(DatasetKind::Quotas));
+//! let mut at = 0;
+//! let imported = loop {
+//!     match session.step(1000) {
+//!         Step::NeedInput => {
+//!             let end = (at + 7).min(csv.len());
+//!             session.push(&csv[at..end], end == csv.len());
+//!             at = end;
+//!         }
+//!         Step::Restart => at = 0,
+//!         Step::Progress { .. } => {}
+//!         Step::Done(imported) => break imported,
+//!         Step::Failed(e) => panic!("{e}"),
+//!     }
+//! };
+//! assert_eq!(imported.data.len(), 2);
+//! ```
+
+use super::datasets::DatasetKind;
+use super::dates::DateOrder;
+use super::reader::{Imported, Reader};
+use super::stream::{Feed, PushError};
+use crate::error::ImportError;
+
+/// Keys (deal ids, lead ids, ...) loaded before from other files of the dataset: rows of this
+/// file that repeat one are rejected, "already loaded from `from`".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KnownKeys {
+    /// The keys.
+    pub keys: Vec<String>,
+    /// The names of the files they came from, for the rejection's reason.
+    pub from: String,
+}
+
+/// How to read a file: as which dataset, with which columns, dates and known keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadOptions {
+    /// The dataset.
+    pub kind: DatasetKind,
+    /// The column of each field of `kind.fields()`; `None` maps the headers automatically.
+    pub mapping: Option<Vec<Option<usize>>>,
+    /// The user's answer for date columns that cannot tell day-first from month-first.
+    pub date_order: Option<DateOrder>,
+    /// Keys already loaded, when the file is appended to its dataset.
+    pub known: Option<KnownKeys>,
+}
+
+impl ReadOptions {
+    /// Read as `kind`, its headers mapped automatically, nothing known before.
+    pub fn new(kind: DatasetKind) -> ReadOptions {
+        ReadOptions { kind, mapping: None, date_order: None, known: None }
+    }
+}
+
+/// What the session needs or has done after one [`Session::step`].
+// One value per step, moved once: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Step {
+    /// Push the next slice of the file ([`Session::push`]).
+    NeedInput,
+    /// A chunk of rows was read: `rows` data rows so far, about `bytes` bytes of the file.
+    Progress {
+        /// Data rows read so far.
+        rows: usize,
+        /// Bytes of the file read so far (estimated from the text).
+        bytes: u64,
+    },
+    /// The file must be pushed again from its first byte (it turned out to be Windows-1252, or
+    /// its header could not be used and the whole file is checked for undecodable bytes, which
+    /// a whole-file read reports first). The session has reset itself; the next push is byte 0.
+    Restart,
+    /// The file is read.
+    Done(Imported),
+    /// The file cannot be used.
+    Failed(ImportError),
+}
+
+/// Where the session is.
+enum Phase {
+    /// Pushing the start of the file until its header can be read.
+    Header(Feed),
+    /// Reading rows.
+    Rows(Box<Reader>),
+    /// The header could not be used (`error`): the whole file is pushed through a feed that
+    /// only decodes, to report bytes that do not decode instead, as a whole-file read does.
+    /// When the file turns out to be Windows-1252, it is read again as such if `then_read`,
+    /// else `error` stands.
+    Checking { feed: Feed, error: ImportError, then_read: bool },
+    /// A push asked to read the file again (as Windows-1252): answer [`Step::Restart`].
+    Restarting,
+    /// The file cannot be used: answer [`Step::Failed`] (for good).
+    Failing(ImportError),
+    /// Done; nothing more to do.
+    Over,
+}
+
+/// A file being read as one dataset, pumped by its caller (see the module docs).
+pub struct Session {
+    file: String,
+    byte_len: u64,
+    options: ReadOptions,
+    windows_1252: bool,
+    phase: Phase,
+}
+
+impl Session {
+    /// A session reading `file`, `byte_len` bytes long, as `options` say.
+    pub fn new(file: &str, byte_len: u64, options: ReadOptions) -> Session {
+        let phase = Phase::Header(Feed::new(file, byte_len));
+        Session { file: file.to_owned(), byte_len, options, windows_1252: false, phase }
+    }
+
+    /// A session that only explains why the start of `file` could not be used (`error`, from
+    /// its preview): it reads the whole file and fails with what a whole-file read reports
+    /// first, bytes that do not decode, or else `error`.
+    pub fn explain(file: &str, byte_len: u64, error: ImportError) -> Session {
+        let feed = Feed::new(file, byte_len).check_only();
+        let phase = Phase::Checking { feed, error, then_read: false };
+        Session {
+            file: file.to_owned(),
+            byte_len,
+            options: ReadOptions::new(DatasetKind::Deals),
+            windows_1252: false,
+            phase,
+        }
+    }
+
+    /// The file's name.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The file's size in bytes.
+    pub fn byte_len(&self) -> u64 {
+        self.byte_len
+    }
+
+    /// How the file is read.
+    pub fn options(&self) -> &ReadOptions {
+        &self.options
+    }
+
+    /// Bytes of the file pushed since the start (or the last [`Step::Restart`]): where the next
+    /// slice starts.
+    pub fn bytes_pushed(&self) -> u64 {
+        match &self.phase {
+            Phase::Header(feed) | Phase::Checking { feed, .. } => feed.bytes_pushed(),
+            Phase::Rows(reader) => reader.file_bytes_pushed(),
+            Phase::Restarting | Phase::Failing(_) | Phase::Over => 0,
+        }
+    }
+
+    /// Appends the next slice of the file (`last` for the final one), after a [`Step::NeedInput`].
+    /// A slice that cannot be decoded makes the next step answer [`Step::Restart`] or
+    /// [`Step::Failed`]; pushing when no input was asked for is ignored past the end.
+    pub fn push(&mut self, slice: &[u8], last: bool) {
+        let pushed = match &mut self.phase {
+            Phase::Header(feed) | Phase::Checking { feed, .. } => feed.push(slice, last),
+            Phase::Rows(reader) => reader.push(slice, last),
+            Phase::Restarting | Phase::Failing(_) | Phase::Over => Ok(()),
+        };
+        match (pushed, &self.phase) {
+            (Ok(()), _) => {}
+            (Err(PushError::Import(e)), _) => self.phase = Phase::Failing(e),
+            (Err(PushError::ReadAgainAsWindows1252), Phase::Checking { error, then_read: false, .. }) => {
+                self.phase = Phase::Failing(error.clone())
+            }
+            (Err(PushError::ReadAgainAsWindows1252), _) => self.phase = Phase::Restarting,
+        }
+    }
+
+    /// Does the next piece of work, reading at most `max_rows` rows, and says what it needs.
+    pub fn step(&mut self, max_rows: usize) -> Step {
+        match std::mem::replace(&mut self.phase, Phase::Over) {
+            Phase::Header(feed) if !feed.ready() => {
+                self.phase = Phase::Header(feed);
+                Step::NeedInput
+            }
+            Phase::Header(feed) => self.open(feed, max_rows),
+            Phase::Rows(mut reader) => {
+                if reader.read_chunk(max_rows) {
+                    return match reader.finish() {
+                        Ok(imported) => Step::Done(imported),
+                        Err(e) => {
+                            self.phase = Phase::Failing(e.clone());
+                            Step::Failed(e)
+                        }
+                    };
+                }
+                let step = if reader.wants_input() {
+                    Step::NeedInput
+                } else {
+                    Step::Progress { rows: reader.rows_read(), bytes: reader.file_bytes_read() }
+                };
+                self.phase = Phase::Rows(reader);
+                step
+            }
+            Phase::Checking { feed, error, .. } if feed.complete() => {
+                self.phase = Phase::Failing(error.clone());
+                Step::Failed(error)
+            }
+            Phase::Checking { feed, error, then_read } => {
+                self.phase = Phase::Checking { feed, error, then_read };
+                Step::NeedInput
+            }
+            Phase::Restarting => {
+                self.windows_1252 = true;
+                self.phase = Phase::Header(self.new_feed());
+                Step::Restart
+            }
+            Phase::Failing(e) => {
+                self.phase = Phase::Failing(e.clone());
+                Step::Failed(e)
+            }
+            // Stepped again after it was done: there is nothing more to read.
+            Phase::Over => Step::Failed(ImportError::Empty { file: self.file.clone() }),
+        }
+    }
+
+    /// Reads the header from a ready feed and starts on the rows.
+    fn open(&mut self, feed: Feed, max_rows: usize) -> Step {
+        let o = &self.options;
+        match Reader::from_feed(o.kind, &self.file, feed, o.mapping.as_deref()) {
+            Ok(mut reader) => {
+                if let Some(known) = &o.known {
+                    reader.with_known_keys(known.keys.iter().map(String::as_str), &known.from);
+                }
+                if let Some(order) = o.date_order {
+                    reader.with_date_order(order);
+                }
+                // Straight on to the first chunk: a step's progress is always a chunk's.
+                self.phase = Phase::Rows(Box::new(reader));
+                self.step(max_rows)
+            }
+            Err(error) => {
+                self.phase = Phase::Checking { feed: self.new_feed().check_only(), error, then_read: true };
+                Step::Restart
+            }
+        }
+    }
+
+    fn new_feed(&self) -> Feed {
+        if self.windows_1252 {
+            Feed::windows_1252(&self.file, self.byte_len)
+        } else {
+            Feed::new(&self.file, self.byte_len)
+        }
+    }
+}
+
+/// Reads a whole file held in memory through a [`Session`], in slices of `slice` bytes pushed
+/// as the rows are read (from byte 0 again whenever it asks to): the way the browser reads a
+/// file, and exactly what [`super::read_file`] gives.
+pub fn read_in_slices(file: &str, bytes: &[u8], slice: usize, options: ReadOptions) -> Result<Imported, ImportError> {
+    let mut session = Session::new(file, bytes.len() as u64, options);
+    run(&mut session, bytes, slice, usize::MAX)
+}
+
+/// Pumps `session` over `bytes` in slices of `slice` bytes with chunks of `max_rows` rows.
+pub(crate) fn run(session: &mut Session, bytes: &[u8], slice: usize, max_rows: usize) -> Result<Imported, ImportError> {
+    let slice = slice.max(1);
+    // Every push moves on, and every restart follows a push or the header: the loop ends.
+    loop {
+        match session.step(max_rows) {
+            Step::NeedInput => {
+                let start = (session.bytes_pushed() as usize).min(bytes.len());
+                let end = start.saturating_add(slice).min(bytes.len());
+                session.push(bytes.get(start..end).unwrap_or_default(), end == bytes.len());
+            }
+            Step::Progress { .. } | Step::Restart => {}
+            Step::Done(imported) => return Ok(imported),
+            Step::Failed(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{read_file, Dataset};
+
+    /// The outcome of a read, comparable: the data and the report, or the error.
+    fn outcome(r: Result<Imported, ImportError>) -> Result<(Dataset, crate::ingest::ImportReport), ImportError> {
+        r.map(|i| (i.data, i.report))
+    }
+
+    const SLICES: [usize; 9] = [1, 2, 3, 5, 7, 16, 64, 4096, 1 << 20];
+
+    /// Files that take every path through the session: plain, late Windows-1252 (with and
+    /// without non-ASCII first), unusable headers with and without undecodable bytes later,
+    /// rejected rows, title rows, quotes across slices, UTF-16.
+    fn files() -> Vec<(&'static str, DatasetKind, Vec<u8>)> {
+        let mut late_1252 = "deal_id,amount,stage,created_date,close_date,owner\n".as_bytes().to_vec();
+        late_1252.extend_from_slice("A,1,Won,2024-01-01,2024-02-01,Zoë\n".as_bytes());
+        for i in 0..300 {
+            late_1252.extend_from_slice(format!("D{i},{i},Open,2024-01-01,,Ann\n").as_bytes());
+        }
+        late_1252.extend_from_slice(b"Z,5,Won,2024-01-01,2024-03-01,Ren\xe9e\n");
+        let mut ascii_then_1252 = late_1252.clone();
+        ascii_then_1252.drain(51..86);
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "owner,month,quota\nAnn,2024-01,1000\nBøb,2024-02,900\n".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        vec![
+            ("late windows-1252", DatasetKind::Deals, late_1252),
+            ("ascii then windows-1252", DatasetKind::Deals, ascii_then_1252),
+            (
+                "rejects and repeats",
+                DatasetKind::Deals,
+                b"Pipeline export\ndeal_id,amount,stage,created_date,close_date\nA,1,Won,2024-01-01,2024-02-01\nA,2,Won,2024-01-02,2024-02-01\nB,x,Open,nope,\n\"C\nD\",3,Open,2024-01-01,\nE,1\n".to_vec(),
+            ),
+            ("single column with a bad byte later", DatasetKind::Leads, b"only\n1\n2\n\xff\xfe\x00\x01".to_vec()),
+            ("single column", DatasetKind::Leads, b"only\n1\n2\n".to_vec()),
+            ("header missing fields", DatasetKind::Quotas, b"a,b\n1,2\n".to_vec()),
+            ("utf-16", DatasetKind::Quotas, utf16),
+            ("empty", DatasetKind::Quotas, b"  \n\n".to_vec()),
+            ("spreadsheet", DatasetKind::Quotas, b"PK\x03\x04rest".to_vec()),
+            ("unclosed quote", DatasetKind::Quotas, b"owner,month,quota\nAnn,2024-01,\"1000\nBob,2024-02,900\n".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn slices_of_any_size_give_what_a_whole_file_read_gives() {
+        for (what, kind, bytes) in files() {
+            let whole = outcome(read_file(kind, "f.csv", &bytes, None));
+            for slice in SLICES {
+                for rows in [1, 2, 1000] {
+                    let mut session = Session::new("f.csv", bytes.len() as u64, ReadOptions::new(kind));
+                    let sliced = outcome(run(&mut session, &bytes, slice, rows));
+                    // Not assert_eq: the tables print at length.
+                    assert!(sliced == whole, "{what}: slices of {slice}, chunks of {rows}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_late_byte_that_is_not_utf8_restarts_once_and_reads_as_windows_1252() {
+        let (_, kind, bytes) = files().into_iter().next().unwrap();
+        let mut session = Session::new("f.csv", bytes.len() as u64, ReadOptions::new(kind));
+        let (mut restarts, mut at) = (0, 0);
+        let imported = loop {
+            match session.step(50) {
+                Step::NeedInput => {
+                    let end = (at + 100).min(bytes.len());
+                    session.push(&bytes[at..end], end == bytes.len());
+                    at = end;
+                }
+                Step::Restart => {
+                    restarts += 1;
+                    at = 0;
+                }
+                Step::Progress { .. } => {}
+                Step::Done(i) => break i,
+                Step::Failed(e) => panic!("{e}"),
+            }
+        };
+        assert_eq!(restarts, 1);
+        assert_eq!(imported.report.encoding, "windows-1252");
+        let Dataset::Deals(d) = imported.data else { panic!("deals") };
+        assert_eq!(d.len(), 302);
+    }
+
+    #[test]
+    fn an_unusable_header_reports_undecodable_bytes_first() {
+        let bytes = b"only\n1\n2\n\xff\xfe\x00\x01";
+        let whole = read_file(DatasetKind::Leads, "f.csv", bytes, None).unwrap_err();
+        let sliced = read_in_slices("f.csv", bytes, 3, ReadOptions::new(DatasetKind::Leads)).unwrap_err();
+        assert_eq!(sliced, whole);
+        assert!(matches!(sliced, ImportError::Binary { .. }), "{sliced:?}");
+    }
+
+    #[test]
+    fn explaining_a_preview_error_reports_undecodable_bytes_first() {
+        let preview_error = ImportError::SingleColumn { file: "f.csv".into(), header: "only".into() };
+        // Windows-1252 after non-ASCII UTF-8: no undecodable bytes, the preview's error stands.
+        let mut late_1252 = "only\nZo\u{eb}\n".as_bytes().to_vec();
+        late_1252.extend_from_slice(b"Ren\xe9e\n");
+        for (bytes, want) in [
+            (b"only\n1\n2\n\xff\xfe\x00\x01".to_vec(), ImportError::Binary { file: "f.csv".into() }),
+            (b"only\n1\n2\n".to_vec(), preview_error.clone()),
+            (late_1252, preview_error.clone()),
+        ] {
+            for slice in SLICES {
+                let mut session = Session::explain("f.csv", bytes.len() as u64, preview_error.clone());
+                assert_eq!(run(&mut session, &bytes, slice, 10).unwrap_err(), want, "slices of {slice}");
+            }
+        }
+    }
+
+    #[test]
+    fn progress_counts_rows_and_bytes_as_they_are_read() {
+        let mut csv = String::from("owner,month,quota\n");
+        for i in 0..1000 {
+            csv.push_str(&format!("O{i},2024-01,{i}\n"));
+        }
+        let bytes = csv.as_bytes();
+        let mut session = Session::new("q.csv", bytes.len() as u64, ReadOptions::new(DatasetKind::Quotas));
+        let mut seen = Vec::new();
+        let done = loop {
+            match session.step(100) {
+                Step::NeedInput => {
+                    let start = session.bytes_pushed() as usize;
+                    let end = (start + 1000).min(bytes.len());
+                    session.push(&bytes[start..end], end == bytes.len());
+                }
+                Step::Progress { rows, bytes } => seen.push((rows, bytes)),
+                Step::Restart => panic!("no restart for ASCII"),
+                Step::Done(i) => break i,
+                Step::Failed(e) => panic!("{e}"),
+            }
+        };
+        assert_eq!(done.data.len(), 1000);
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1), "{seen:?}");
+        assert!(seen.iter().all(|&(r, b)| r <= 1000 && b <= bytes.len() as u64));
+        assert!(seen.iter().any(|&(r, _)| r > 0 && r < 1000), "progress arrives before the end");
+    }
+
+    #[test]
+    fn known_keys_reject_repeats_and_the_date_order_settles_dates() {
+        let csv = b"deal_id,amount,stage,created_date,close_date\nA,1,Won,03/04/2024,05/06/2024\nB,2,Won,03/04/2024,05/06/2024\n";
+        let options = ReadOptions {
+            kind: DatasetKind::Deals,
+            mapping: None,
+            date_order: Some(DateOrder::DayFirst),
+            known: Some(KnownKeys { keys: vec!["A".into()], from: "a.csv".into() }),
+        };
+        for slice in SLICES {
+            let imported = read_in_slices("b.csv", csv, slice, options.clone()).unwrap();
+            assert_eq!(imported.data.len(), 1, "slices of {slice}");
+            let rejected = &imported.report.rejected;
+            assert_eq!(rejected.len(), 1);
+            assert_eq!(rejected[0].line, 2);
+            assert!(rejected[0].reason.contains("already loaded from a.csv"), "{}", rejected[0].reason);
+            let Dataset::Deals(d) = imported.data else { panic!("deals") };
+            assert_eq!(d.created.get(0), crate::day::Day::from_ymd(2024, 4, 3));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes shaped like a CSV (with stray non-UTF-8 bytes, quotes and blank lines), any
+        /// slice size, any row budget: what a whole-file read gives.
+        #[test]
+        fn any_slicing_gives_the_whole_read(
+            body in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(b"Q1,2024-01,5\n".to_vec()),
+                    proptest::strategy::Just(b"\"Z\xc3\xabe, \"\"x\"\"\",2024-02,7\r\n".to_vec()),
+                    proptest::strategy::Just(b"R\xe9,2024-03,1\n".to_vec()),
+                    proptest::strategy::Just(b"\n".to_vec()),
+                    proptest::strategy::Just(b"bad,row\n".to_vec()),
+                    proptest::strategy::Just(b"\"open,2024-01,1\n".to_vec()),
+                ],
+                0..40,
+            ),
+            slice in 1usize..64,
+            rows in 1usize..20,
+        ) {
+            let mut bytes = b"owner,month,quota\n".to_vec();
+            bytes.extend(body.concat());
+            let whole = outcome(read_file(DatasetKind::Quotas, "p.csv", &bytes, None));
+            let mut session = Session::new("p.csv", bytes.len() as u64, ReadOptions::new(DatasetKind::Quotas));
+            let sliced = outcome(run(&mut session, &bytes, slice, rows));
+            proptest::prop_assert!(sliced == whole, "slices of {}, chunks of {}: {:?} vs {:?}", slice, rows, sliced.as_ref().err(), whole.as_ref().err());
+        }
+    }
+
+    #[test]
+    fn a_failed_session_stays_failed() {
+        let mut session = Session::new("e.csv", 2, ReadOptions::new(DatasetKind::Quotas));
+        assert!(matches!(session.step(10), Step::NeedInput));
+        session.push(b" \n", true);
+        assert!(matches!(session.step(10), Step::Failed(ImportError::Empty { .. })));
+        session.push(b"more", true);
+        assert!(matches!(session.step(10), Step::Failed(_)));
+    }
+}
