@@ -197,7 +197,7 @@ mod tests {
 
         let ws = Workspace::with_deals(d);
         let scope = ws.default_scope().unwrap();
-        let get = |id| kpi::compute(kpi::find(id).unwrap(), &ws, &scope).number().unwrap();
+        let get = |id: &str| kpi::compute(kpi::find(id).unwrap(), &ws, &scope).number().unwrap();
         let win = get("win_rate");
         assert!((0.2..=0.4).contains(&win), "win rate {win}");
         let cycle = get("sales_cycle_days");

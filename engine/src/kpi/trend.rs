@@ -27,7 +27,7 @@ pub struct TrendPoint {
 /// use pipelens_engine::{demo, kpi, Grain, Workspace};
 /// let ws = Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED));
 /// let scope = ws.default_scope().unwrap();
-/// let points = kpi::trend(kpi::find("revenue").unwrap(), &ws, &scope, Grain::Quarter);
+/// let points = kpi::trend(kpi::KpiId::Revenue.def(), &ws, &scope, Grain::Quarter);
 /// // Nov 2025 – Oct 2026: 2025-Q4 (two months) … 2026-Q4 (one month), clipped to the period.
 /// assert_eq!(points.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
 /// ```
