@@ -63,6 +63,28 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The comparison in words, as in "against the previous period".
+    ///
+    /// ```
+    /// use pipelens_engine::kpi::Comparison;
+    /// assert_eq!(Comparison::YearEarlier.noun(), "same period last year");
+    /// assert_eq!(Comparison::Previous.title(), "Previous period");
+    /// ```
+    pub fn noun(self) -> &'static str {
+        match self {
+            Comparison::Previous => "previous period",
+            Comparison::YearEarlier => "same period last year",
+        }
+    }
+
+    /// The comparison as a heading, a legend entry or a picker's option.
+    pub fn title(self) -> &'static str {
+        match self {
+            Comparison::Previous => "Previous period",
+            Comparison::YearEarlier => "Same period last year",
+        }
+    }
+
     /// The period compared with `p`.
     pub fn period(self, p: Period) -> Period {
         match self {
@@ -76,4 +98,23 @@ impl Comparison {
 pub fn compare(def: &KpiDef, ws: &Workspace, scope: &Scope, with: Comparison) -> KpiResult {
     let sel = Selection::new(ws, &scope.filters);
     run(def, &Ctx { ws, scope: scope.over(with.period(scope.period)), sel: &sel })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capitalised(s: &str) -> String {
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_comparison_has_its_own_distinct_words() {
+        let all = [Comparison::Previous, Comparison::YearEarlier];
+        for c in all {
+            assert_eq!(c.title(), capitalised(c.noun()), "{c:?}");
+        }
+        assert_ne!(all[0].noun(), all[1].noun());
+    }
 }
