@@ -1,11 +1,13 @@
 //! KPIs over customers and spend: MRR and ARR, new customers, churn and retention (with the
 //! cohort table), acquisition cost and lifetime value.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::classes::{deal_class, DealClass};
 use super::deals::won_in;
 use super::result::{num, KpiResult, KpiTable, Undefined};
-use super::{value_of, Ctx, Unit};
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::column::NO_DAY;
 use crate::day::Day;
 use crate::deals::{Amount, Dim};

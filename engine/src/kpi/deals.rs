@@ -1,11 +1,12 @@
 //! KPIs over the deals table: revenue, win rate, deal size, cycle length and the pipeline.
 //!
 //! Every function walks the typed columns once, without allocating per row.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
-use super::Ctx;
-use super::Unit;
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::close_index::{in_table_order, ByClose};
 use crate::column::NO_CODE;
 use crate::deals::{Amount, DealsTable};

@@ -1,11 +1,13 @@
 //! Revenue growth against the previous period and a year earlier, the revenue mix by deal
 //! type, and revenue per rep.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::classes::{deal_class, DealClass};
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
-use super::{Ctx, Unit};
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::deals::{Amount, Dim};
 use crate::ingest::DatasetKind;
 use crate::period::Period;

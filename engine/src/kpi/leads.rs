@@ -1,10 +1,12 @@
 //! KPIs over leads and activities: volumes, qualification, conversion, response time,
 //! touchpoints and activity volume.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::classes::{activity_class, ActivityClass};
 use super::result::{num, KpiResult, KpiTable, Undefined};
-use super::{Ctx, Unit};
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::day::Day;
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;

@@ -1,10 +1,12 @@
 //! KPIs that hold the deals against plans: quotas (attainment, coverage, leads needed) and
 //! forecasts (accuracy), and the sales velocity built from the deal KPIs.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::deals::{needs_deals, won_in};
 use super::result::{num, KpiResult, KpiTable, Undefined};
-use super::{value_of, Ctx, Unit};
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::day::Day;
 use crate::deals::{Amount, Dim};
 use crate::filter::{keeps, Mask};

@@ -1,9 +1,11 @@
 //! KPIs that are tables over the deals: the funnel, product performance and deal-size outliers.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::deals::{needs_deals, won_in};
 use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
-use super::{Ctx, Unit};
-use super::{Direction, Explanation, Group, KpiDef, KpiId};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::column::NO_CODE;
 use crate::deals::{Amount, Dim};
 use crate::filter::keeps;
