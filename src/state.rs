@@ -3,7 +3,7 @@
 use crate::route::Page;
 use leptos::prelude::*;
 use pipelens_engine::ingest::{DatasetKind, DateOrder, ImportReport, Preview};
-use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, Target};
+use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiId, KpiResult, Target};
 use pipelens_engine::{demo, Dim, Filters, Grain, Period, Scope, Selection, Settings, Workspace};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -140,7 +140,7 @@ pub struct Crumb {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BoardItem {
     /// A KPI tile, by id.
-    Kpi(&'static str),
+    Kpi(KpiId),
     /// A chart.
     Chart(crate::charts::catalog::ChartId),
 }
@@ -164,7 +164,7 @@ pub struct ViewSettings {
     /// KPI settings (gross margin, revenue target).
     pub settings: Settings,
     /// Targets typed by the user, per KPI id.
-    pub targets: BTreeMap<&'static str, f64>,
+    pub targets: BTreeMap<KpiId, f64>,
 }
 
 impl Default for ViewSettings {
@@ -188,7 +188,7 @@ impl ViewSettings {
         if self.filters.0.get(&dim).is_some_and(|v| v.len() == 1 && v[0] == value) {
             return;
         }
-        let label = format!("{}: {value}", crate::components::filter_bar::capitalise(dim.label()));
+        let label = format!("{}: {value}", dim.title());
         self.crumbs.push(Crumb { before: self.filters.clone(), label });
         self.filters = self.filters.with(dim, value);
     }
@@ -265,14 +265,14 @@ pub struct Dashboard {
     /// The rows the scope's filters select, worked out once for every KPI.
     selection: Selection,
     /// Targets the user typed, by KPI id.
-    typed: BTreeMap<&'static str, f64>,
+    typed: BTreeMap<KpiId, f64>,
     /// One slot per KPI of the registry, in registry order, filled on first use.
     kpis: Vec<OnceLock<KpiView>>,
 }
 
 impl Dashboard {
     /// The KPI with `id`, computed on first use.
-    pub fn kpi(&self, id: &str) -> Option<&KpiView> {
+    pub fn kpi(&self, id: KpiId) -> Option<&KpiView> {
         let i = kpi::CATALOG.iter().position(|k| k.id == id)?;
         Some(self.kpis[i].get_or_init(|| self.compute_kpi(&kpi::CATALOG[i])))
     }
@@ -293,16 +293,13 @@ impl Dashboard {
         let ctx = kpi::Ctx { ws, scope: self.scope.clone(), sel: &self.selection };
         let previous = kpi::run(def, &ctx.over(self.comparison.period(self.scope.period))).number();
         let target =
-            self.typed.get(def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
+            self.typed.get(&def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
         KpiView { def, result: kpi::run(def, &ctx), previous, target }
     }
 
     /// How the comparison is named on tiles: `previous period`, `same period last year`.
     pub fn compared_with(&self) -> &'static str {
-        match self.comparison {
-            Comparison::Previous => "previous period",
-            Comparison::YearEarlier => "same period last year",
-        }
+        self.comparison.noun()
     }
 
     /// The dashboard of `loaded` with amounts in `currency` (the data's default when `None` or
@@ -327,7 +324,7 @@ impl Dashboard {
         scope.filters = view.filters.clone();
         scope.settings = view.settings;
         // A revenue target the user typed is the target leads_needed works back from.
-        if let Some(&t) = view.targets.get("revenue") {
+        if let Some(&t) = view.targets.get(&KpiId::Revenue) {
             scope.settings.revenue_target = Some(t);
         }
         Some(Dashboard {
@@ -368,7 +365,7 @@ pub struct AppState {
     /// Whether the dark theme is on.
     pub dark: RwSignal<bool>,
     /// Tiles whose explanation is open, kept across recomputations.
-    pub open_explain: RwSignal<std::collections::BTreeSet<&'static str>>,
+    pub open_explain: RwSignal<std::collections::BTreeSet<KpiId>>,
     /// Id of the load in progress: a load whose id is no longer current stops.
     pub load_id: RwSignal<u64>,
     /// Files waiting for the user to choose (or review) their columns, first shown first.

@@ -3,13 +3,14 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
+use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{kpi_sql, Dialect};
 
 /// The "SQL" disclosure of a KPI tile.
 #[component]
 pub fn SqlBox(
     /// The KPI's id.
-    id: &'static str,
+    id: KpiId,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = RwSignal::new(false);
@@ -21,7 +22,7 @@ pub fn SqlBox(
         }
         let d = dialect.get();
         let scope = state.dashboard.with(|x| x.as_ref().map(|x| x.scope.clone()));
-        let text = state.loaded.with(|l| scope.and_then(|s| kpi_sql(id, &l.workspace, &s, d)));
+        let text = state.loaded.with(|l| scope.map(|s| kpi_sql(id, &l.workspace, &s, d)));
         text.unwrap_or_default()
     });
     let options = Dialect::ALL
@@ -57,7 +58,7 @@ pub fn SqlBox(
                 <button class="button small" data-testid=format!("copy-sql-{id}") on:click=copy>"Copy SQL"</button>
                 <span class="copied" role="status">{move || copied.get().unwrap_or("")}</span>
             </div>
-            <pre class="sql-text" data-sql=id tabindex="0">{move || sql.get()}</pre>
+            <pre class="sql-text" data-sql=id.as_str() tabindex="0">{move || sql.get()}</pre>
         </details>
     }
 }

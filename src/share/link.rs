@@ -138,7 +138,7 @@ impl LinkState {
                 .collect(),
             board,
             gross_margin: (view.settings.gross_margin != 1.0).then_some(view.settings.gross_margin),
-            targets: view.targets.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+            targets: view.targets.iter().map(|(k, v)| (k.as_str().to_owned(), *v)).collect(),
             currency: currency.map(str::to_owned),
             theme: Some(if dark { "dark" } else { "light" }.to_owned()),
             stages: stage_link(&loaded.workspace),
@@ -258,6 +258,7 @@ fn stage_link(ws: &Workspace) -> Option<StageLink> {
 mod tests {
     use super::*;
     use crate::charts::catalog::ChartId;
+    use pipelens_engine::kpi::KpiId;
     use pipelens_engine::Dim;
 
     fn custom_view() -> ViewSettings {
@@ -267,9 +268,9 @@ mod tests {
         v.comparison = Comparison::YearEarlier;
         v.drill(Dim::Owner, "Zoë O'Neil");
         v.filters = v.filters.with(Dim::Region, "EMEA & \"APAC\"");
-        v.board = vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi("win_rate")];
+        v.board = vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::WinRate)];
         v.settings.gross_margin = 0.7;
-        v.targets.insert("revenue", 1_250_000.5);
+        v.targets.insert(KpiId::Revenue, 1_250_000.5);
         v
     }
 
@@ -299,8 +300,8 @@ mod tests {
         )
         .unwrap();
         let v = odd.view_settings(&ViewSettings::default());
-        assert_eq!(v.targets.into_iter().collect::<Vec<_>>(), vec![("revenue", 5.0)]);
-        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi("revenue")]);
+        assert_eq!(v.targets.into_iter().collect::<Vec<_>>(), vec![(KpiId::Revenue, 5.0)]);
+        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::Revenue)]);
         assert_eq!(v.settings.gross_margin, 1.0);
         assert_eq!(v.period, None);
     }
