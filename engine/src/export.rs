@@ -2,7 +2,7 @@
 //! and every table the dashboard shows ([`rows_csv`]). Every cell that comes from a user's file
 //! is neutralised against CSV injection.
 
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::ingest::{DatasetKind, ImportReport};
 use crate::table::{Column, Table};
 

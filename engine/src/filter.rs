@@ -8,40 +8,11 @@
 //! dataset cannot apply are listed, so a KPI can say it is shown unfiltered.
 
 use crate::column::{DictColumn, NO_CODE};
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
+pub use crate::filters::Filters;
 use crate::ingest::DatasetKind;
 use crate::workspace::Workspace;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-
-/// The chosen values per dimension; dimensions combine with AND, values within one with OR.
-/// An empty filter set selects everything.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Filters(pub BTreeMap<Dim, Vec<String>>);
-
-impl Filters {
-    /// No filter.
-    pub fn none() -> Filters {
-        Filters::default()
-    }
-
-    /// These filters with `dim` narrowed to `value` alone (a drill-down into one segment).
-    pub fn with(&self, dim: Dim, value: &str) -> Filters {
-        let mut f = self.clone();
-        f.0.insert(dim, vec![value.to_owned()]);
-        f
-    }
-
-    /// Whether nothing is filtered.
-    pub fn is_empty(&self) -> bool {
-        self.0.values().all(Vec::is_empty)
-    }
-
-    /// The dimensions that are filtered, with their values.
-    pub fn active(&self) -> impl Iterator<Item = (Dim, &[String])> {
-        self.0.iter().filter(|(_, v)| !v.is_empty()).map(|(d, v)| (*d, v.as_slice()))
-    }
-}
 
 /// Which rows of a dataset pass the filters: `None` when every row does.
 pub type Mask = Option<Vec<bool>>;

@@ -105,6 +105,47 @@ pub enum Grain {
     Year,
 }
 
+/// The words for a grain, one table for every caller (chart titles, the grain picker).
+impl Grain {
+    /// Every grain, finest first.
+    pub const ALL: [Grain; 4] = [Grain::Week, Grain::Month, Grain::Quarter, Grain::Year];
+
+    /// The grain as share links and settings store it (its serde form): `week`, `month`, ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Year => "year",
+        }
+    }
+
+    /// The grain in words, as in "revenue per month".
+    ///
+    /// ```
+    /// use pipelens_engine::Grain;
+    /// assert_eq!((Grain::Month.noun(), Grain::Month.title()), ("month", "Month"));
+    /// ```
+    pub fn noun(self) -> &'static str {
+        self.key()
+    }
+
+    /// The grain as a heading or a picker's option: `Week`, `Month`, ...
+    pub fn title(self) -> &'static str {
+        match self {
+            Grain::Week => "Week",
+            Grain::Month => "Month",
+            Grain::Quarter => "Quarter",
+            Grain::Year => "Year",
+        }
+    }
+
+    /// The grain whose [`key`](Grain::key) is `key`.
+    pub fn parse(key: &str) -> Option<Grain> {
+        Grain::ALL.into_iter().find(|g| g.key() == key)
+    }
+}
+
 impl Grain {
     /// The first day of the bucket that holds `day`.
     pub fn bucket_start(self, day: Day) -> Day {
@@ -158,6 +199,18 @@ impl Grain {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grain_has_its_own_words_and_its_stored_key() {
+        for g in Grain::ALL {
+            assert_eq!(serde_json::to_string(&g).unwrap(), format!("\"{}\"", g.key()), "{g:?}");
+            assert_eq!(Grain::parse(g.key()), Some(g));
+            let mut c = g.noun().chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            assert_eq!(g.title(), title, "{g:?}");
+        }
+        assert_eq!(Grain::parse("Month"), None);
+    }
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).unwrap()

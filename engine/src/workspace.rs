@@ -1,8 +1,8 @@
 //! Everything the user has loaded, and the scope KPIs are computed over.
 
 use crate::day::Day;
-use crate::deals::DealsTable;
-use crate::filter::Filters;
+use crate::deals_table::DealsTable;
+use crate::filters::Filters;
 use crate::ingest::{Dataset, DatasetKind};
 use crate::period::Period;
 use crate::table::Table;

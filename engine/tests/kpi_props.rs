@@ -116,7 +116,7 @@ proptest! {
     ) {
         let ws = workspace(&deals, &leads);
         let all = kpi::compute_all(&ws, &scope);
-        let value = |id: &str| all.iter().find(|(d, _)| d.id == id).and_then(|(_, r)| r.number());
+        let value = |id: &str| all.iter().find(|(d, _)| d.id.as_str() == id).and_then(|(_, r)| r.number());
         for (def, r) in &all {
             if let Some(v) = r.number() {
                 prop_assert!(v.is_finite(), "{} is {}", def.id, v);

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::state::ChartId;
 use pipelens_engine::format::display;
-use pipelens_engine::kpi::{self, Comparison, Unit};
+use pipelens_engine::kpi::{self, Comparison, KpiId, Unit};
 use pipelens_engine::{views, Dim, Grain, Scope, Selection, Workspace};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -137,29 +137,13 @@ pub fn build(id: ChartId, input: &ChartInput) -> ChartData {
     }
 }
 
-fn grain_name(g: Grain) -> &'static str {
-    match g {
-        Grain::Week => "week",
-        Grain::Month => "month",
-        Grain::Quarter => "quarter",
-        Grain::Year => "year",
-    }
-}
-
-fn comparison_name(c: Comparison) -> &'static str {
-    match c {
-        Comparison::Previous => "previous period",
-        Comparison::YearEarlier => "same period last year",
-    }
-}
-
 /// The highest defined value with its label.
 fn peak<'a>(labels: &'a [String], values: &[Option<f64>]) -> Option<(&'a str, f64)> {
     labels.iter().zip(values).filter_map(|(l, v)| Some((l.as_str(), (*v)?))).max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-fn trend(kpi_id: &str, input: &ChartInput) -> ChartData {
-    let Some(def) = kpi::find(kpi_id) else { return ChartData::empty(format!("No KPI is called {kpi_id}")) };
+fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
+    let def = kpi_id.def();
     let now = kpi::trend(def, input.ws, input.scope, input.grain);
     let before_scope = input.scope.over(input.comparison.period(input.scope.period));
     let before = kpi::trend(def, input.ws, &before_scope, input.grain);
@@ -171,20 +155,20 @@ fn trend(kpi_id: &str, input: &ChartInput) -> ChartData {
         // Say why, in the KPI's own words ("needs customers: …", "no deals were closed in …").
         return ChartData::empty(match kpi::compute(def, input.ws, input.scope).value {
             Err(why) => format!("{}: {why}.", def.name),
-            Ok(_) => format!("{} is undefined in every {} of the period.", def.name, grain_name(input.grain)),
+            Ok(_) => format!("{} is undefined in every {} of the period.", def.name, input.grain.noun()),
         });
     }
-    let against = comparison_name(input.comparison);
+    let against = input.comparison.noun();
     let summary = match (peak(&labels, &values), values.iter().rev().flatten().next()) {
         (Some((at, hi)), Some(last)) => format!(
             "{} per {}: highest in {} at {}, latest {}. The dashed line is the {against}.",
             def.name,
-            grain_name(input.grain),
+            input.grain.noun(),
             long_label(at),
             display(def.unit, hi),
             display(def.unit, *last)
         ),
-        _ => format!("{} per {}.", def.name, grain_name(input.grain)),
+        _ => format!("{} per {}.", def.name, input.grain.noun()),
     };
     let rows = now
         .iter()
@@ -196,21 +180,23 @@ fn trend(kpi_id: &str, input: &ChartInput) -> ChartData {
             labels,
             series: vec![
                 Line { name: "This period".into(), values, colour: 0, dashed: false, area: true },
-                Line { name: capitalise(against), values: earlier, colour: 7, dashed: true, area: false },
+                Line {
+                    name: input.comparison.title().to_owned(),
+                    values: earlier,
+                    colour: 7,
+                    dashed: true,
+                    area: false,
+                },
             ],
             unit: def.unit,
         })),
         summary,
         table: DataTable {
-            label: capitalise(grain_name(input.grain)),
-            columns: vec![("This period".into(), def.unit), (capitalise(against), def.unit)],
+            label: input.grain.title().to_owned(),
+            columns: vec![("This period".into(), def.unit), (input.comparison.title().to_owned(), def.unit)],
             rows,
         },
     }
-}
-
-fn capitalise(s: &str) -> String {
-    crate::components::filter_bar::capitalise(s)
 }
 
 fn pacing(input: &ChartInput) -> ChartData {
@@ -259,7 +245,7 @@ fn pacing(input: &ChartInput) -> ChartData {
 }
 
 fn revenue_mix(input: &ChartInput) -> ChartData {
-    let Some(def) = kpi::find("revenue") else { return ChartData::empty("") };
+    let def = KpiId::Revenue.def();
     let trends = views::segment_trends(def, input.ws, input.scope, Dim::DealType, input.grain);
     if trends.is_empty() {
         return ChartData::empty("The deals have no deal type, so there is no mix to show.");
@@ -282,7 +268,7 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
     }
     let summary = format!(
         "Won revenue per {} by deal type: {}.",
-        grain_name(input.grain),
+        input.grain.noun(),
         totals
             .iter()
             .map(|(n, v)| format!("{n} {} ({})", display(Unit::Currency, *v), display(Unit::Percent, v / all)))
@@ -290,7 +276,7 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
             .join(", ")
     );
     ChartData {
-        table: columns_table(grain_name(input.grain), &categories, &series, Unit::Currency),
+        table: columns_table(input.grain, &categories, &series, Unit::Currency),
         drawing: Some(Drawing::Columns(Columns {
             categories,
             series,
@@ -404,12 +390,12 @@ fn pipeline_by_stage(input: &ChartInput) -> ChartData {
     }
 }
 
-fn kpi_table(id: &str, input: &ChartInput) -> Option<kpi::KpiTable> {
-    kpi::compute(kpi::find(id)?, input.ws, input.scope).table.filter(|t| !t.rows.is_empty())
+fn kpi_table(id: KpiId, input: &ChartInput) -> Option<kpi::KpiTable> {
+    kpi::compute(id.def(), input.ws, input.scope).table.filter(|t| !t.rows.is_empty())
 }
 
 fn funnel(input: &ChartInput) -> ChartData {
-    let Some(t) = kpi_table("funnel_conversion", input) else {
+    let Some(t) = kpi_table(KpiId::FunnelConversion, input) else {
         return ChartData::empty("No deal was created in the period, or the deals have no open stages.");
     };
     let mut steps: Vec<FunnelStep> = Vec::new();
@@ -454,9 +440,9 @@ fn funnel(input: &ChartInput) -> ChartData {
 }
 
 /// A table of bucketed columns: one row per bucket, one column per series.
-fn columns_table(grain: &str, buckets: &[String], series: &[ColumnSeries], unit: Unit) -> DataTable {
+fn columns_table(grain: Grain, buckets: &[String], series: &[ColumnSeries], unit: Unit) -> DataTable {
     DataTable {
-        label: capitalise(grain),
+        label: grain.title().to_owned(),
         columns: series.iter().map(|s| (s.name.clone(), unit)).collect(),
         rows: buckets
             .iter()
@@ -563,7 +549,7 @@ fn response_histogram(input: &ChartInput) -> ChartData {
 }
 
 fn product_revenue(input: &ChartInput) -> ChartData {
-    let Some(t) = kpi_table("product_performance", input) else {
+    let Some(t) = kpi_table(KpiId::ProductPerformance, input) else {
         return ChartData::empty("The deals have no product, or none was won in the period.");
     };
     let mut rows: Vec<(String, f64)> =
@@ -658,9 +644,7 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
 }
 
 fn leads_trend(input: &ChartInput) -> ChartData {
-    let (Some(created), Some(qualified)) = (kpi::find("leads_created"), kpi::find("qualified_leads")) else {
-        return ChartData::empty("");
-    };
+    let (created, qualified) = (KpiId::LeadsCreated.def(), KpiId::QualifiedLeads.def());
     let a = kpi::trend(created, input.ws, input.scope, input.grain);
     let b = kpi::trend(qualified, input.ws, input.scope, input.grain);
     if a.iter().chain(&b).all(|p| p.value.is_none()) {
@@ -674,7 +658,7 @@ fn leads_trend(input: &ChartInput) -> ChartData {
         "{} leads created and {} qualified in the period, per {}.",
         display(Unit::Count, sum(&va)),
         display(Unit::Count, sum(&vb)),
-        grain_name(input.grain)
+        input.grain.noun()
     );
     let rows = labels
         .iter()
@@ -692,7 +676,7 @@ fn leads_trend(input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: capitalise(grain_name(input.grain)),
+            label: input.grain.title().to_owned(),
             columns: vec![("Created".into(), Unit::Count), ("Qualified".into(), Unit::Count)],
             rows,
         },
@@ -723,7 +707,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
     let summary = format!(
         "{} activities per {}: {}.",
         display(Unit::Count, total),
-        grain_name(Grain::Week),
+        Grain::Week.noun(),
         series
             .iter()
             .map(|s| format!("{} {}", display(Unit::Count, s.values.iter().sum()), s.name))
@@ -731,7 +715,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
             .join(", ")
     );
     ChartData {
-        table: columns_table(grain_name(Grain::Week), &a.labels, &series, Unit::Count),
+        table: columns_table(Grain::Week, &a.labels, &series, Unit::Count),
         drawing: Some(Drawing::Columns(Columns {
             categories: a.labels.clone(),
             series,

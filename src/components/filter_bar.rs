@@ -10,19 +10,6 @@ use pipelens_engine::preset::Preset;
 use pipelens_engine::{Day, Dim, Grain, Period};
 use std::sync::Arc;
 
-/// `owner` → `Owner`.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-const GRAINS: [(Grain, &str, &str); 4] = [
-    (Grain::Week, "week", "Week"),
-    (Grain::Month, "month", "Month"),
-    (Grain::Quarter, "quarter", "Quarter"),
-    (Grain::Year, "year", "Year"),
-];
-
 /// The filter bar.
 #[component]
 pub fn FilterBar(
@@ -49,13 +36,13 @@ pub fn FilterBar(
         .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{x.label()}</option> })
         .collect_view();
     let (grain, comparison) = settings.with_untracked(|v| (v.grain, v.comparison));
-    let grains = GRAINS
+    let grains = Grain::ALL
         .iter()
-        .map(|&(g, key, label)| view! { <option value=key selected=g == grain>{label}</option> })
+        .map(|&g| view! { <option value=g.key() selected=g == grain>{g.title()}</option> })
         .collect_view();
     let on_grain = move |ev: leptos::ev::Event| {
         let key = event_target_value(&ev);
-        if let Some(&(g, _, _)) = GRAINS.iter().find(|(_, k, _)| *k == key) {
+        if let Some(g) = Grain::parse(&key) {
             settings.update(|v| v.grain = g);
         }
     };
@@ -104,8 +91,8 @@ pub fn FilterBar(
                 <label class="field">
                     <span>"Compare with"</span>
                     <select data-testid="comparison" on:change=on_comparison>
-                        <option value="previous" selected=comparison == Comparison::Previous>"Previous period"</option>
-                        <option value="year" selected=comparison == Comparison::YearEarlier>"Same period last year"</option>
+                        <option value="previous" selected=comparison == Comparison::Previous>{Comparison::Previous.title()}</option>
+                        <option value="year" selected=comparison == Comparison::YearEarlier>{Comparison::YearEarlier.title()}</option>
                     </select>
                 </label>
                 <label class="field narrow">
@@ -166,10 +153,10 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
     view! {
         <details class="multi" class:active=active data-filter=dim.field()>
             <summary>
-                <span class="name">{capitalise(dim.label())}</span>
+                <span class="name">{dim.title()}</span>
                 <span class="chosen">{summary}</span>
             </summary>
-            <div class="options" role="group" aria-label=format!("{} to show", capitalise(dim.label()))>
+            <div class="options" role="group" aria-label=format!("{} to show", dim.title())>
                 {active.then(|| view! {
                     <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>"Show all"</button>
                 })}

@@ -5,7 +5,7 @@ use crate::components::export::CsvButton;
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
-use pipelens_engine::kpi::{Cell, KpiTable};
+use pipelens_engine::kpi::{Cell, KpiId, KpiTable};
 
 /// A KPI's table as CSV: the same rows and columns as on screen, numbers unrounded.
 fn table_csv(t: &KpiTable) -> String {
@@ -24,11 +24,11 @@ fn table_csv(t: &KpiTable) -> String {
 #[component]
 pub fn KpiTableView(
     /// The KPI's id, for the test hooks.
-    id: &'static str,
+    id: KpiId,
     /// The table.
     table: KpiTable,
 ) -> impl IntoView {
-    let name = pipelens_engine::kpi::find(id).map_or(id, |d| d.name);
+    let name = id.def().name;
     let for_csv = table.clone();
     let head = table
         .columns
@@ -57,13 +57,13 @@ pub fn KpiTableView(
         .collect_view();
     view! {
         <div class="kpi-table" role="region" aria-label=format!("{id} table") tabindex="0">
-            <table data-table=id>
+            <table data-table=id.as_str()>
                 <thead><tr><th scope="col">{table.label.clone()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <div class="table-tools">
-            <CsvButton label=format!("the {name} table") file=id csv=move || table_csv(&for_csv)/>
+            <CsvButton label=format!("the {name} table") file=id.as_str() csv=move || table_csv(&for_csv)/>
         </div>
     }
 }

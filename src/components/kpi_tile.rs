@@ -84,7 +84,7 @@ pub fn KpiTile(
             view! {
                 <li>
                     <span class="seg">{b.segment.clone()}</span>
-                    <span class="num" data-kpi=def.id data-segment=format!("{}:{}", b.dim, b.segment) data-value=b.value.to_string()>
+                    <span class="num" data-kpi=def.id.as_str() data-segment=format!("{}:{}", b.dim, b.segment) data-value=b.value.to_string()>
                         {display(def.unit, b.value)}
                     </span>
                 </li>
@@ -105,20 +105,20 @@ pub fn KpiTile(
                 s.targets.insert(def.id, x);
             }
             None => {
-                s.targets.remove(def.id);
+                s.targets.remove(&def.id);
             }
         });
     };
     // Kept open across recomputations, so typing a target does not close it.
-    let explain_open = view_state.open_explain.with_untracked(|s| s.contains(def.id));
+    let explain_open = view_state.open_explain.with_untracked(|s| s.contains(&def.id));
     let target_hint = match def.unit {
         Unit::Percent => "as a fraction: 0.25 for 25 %",
         _ => "in the KPI's unit",
     };
     view! {
-        <article class="tile" class:undefined=undefined class:wide=wide class:compact=compact data-tile=def.id>
+        <article class="tile" class:undefined=undefined class:wide=wide class:compact=compact data-tile=def.id.as_str()>
             <h3 class="tile-name">{def.name}</h3>
-            <p class="tile-value" data-kpi=def.id data-value=data_value(&result) title=title>
+            <p class="tile-value" data-kpi=def.id.as_str() data-value=data_value(&result) title=title>
                 {text}
             </p>
             {reason.map(|r| view! { <p class="reason">{r}</p> })}
@@ -156,7 +156,7 @@ pub fn KpiTile(
             <details class="explain" open=explain_open on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(def.id); });
+                view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(&def.id); });
             }>
                 <summary><span class="info-icon" aria-hidden="true">"i"</span>"What is this?"</summary>
                 <p>{e.what}</p>

@@ -3,13 +3,14 @@
 
 use crate::state::DashState;
 use leptos::prelude::*;
+use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{kpi_sql, Dialect};
 
 /// The "SQL" disclosure of a KPI tile.
 #[component]
 pub fn SqlBox(
     /// The KPI's id.
-    id: &'static str,
+    id: KpiId,
 ) -> impl IntoView {
     let dash = DashState::expect();
     let open = RwSignal::new(false);
@@ -20,7 +21,7 @@ pub fn SqlBox(
             return String::new();
         }
         let d = dialect.get();
-        dash.dashboard.with(|x| x.as_ref().and_then(|x| kpi_sql(id, x.workspace(), &x.scope, d))).unwrap_or_default()
+        dash.dashboard.with(|x| x.as_ref().map(|x| kpi_sql(id, x.workspace(), &x.scope, d))).unwrap_or_default()
     });
     let options = Dialect::ALL
         .iter()
@@ -55,7 +56,7 @@ pub fn SqlBox(
                 <button class="button small" data-testid=format!("copy-sql-{id}") on:click=copy>"Copy SQL"</button>
                 <span class="copied" role="status">{move || copied.get().unwrap_or("")}</span>
             </div>
-            <pre class="sql-text" data-sql=id tabindex="0">{move || sql.get()}</pre>
+            <pre class="sql-text" data-sql=id.as_str() tabindex="0">{move || sql.get()}</pre>
         </details>
     }
 }

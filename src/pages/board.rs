@@ -6,6 +6,7 @@ use crate::components::kpi_tile::KpiTile;
 use crate::state::ChartId;
 use crate::state::{Dashboard, KpiView, Shared};
 use leptos::prelude::*;
+use pipelens_engine::kpi::KpiId;
 
 /// One tile with the KPI's trend over the period at the chosen grain; `compact` tiles open
 /// their table on demand.
@@ -20,9 +21,9 @@ pub fn Tiles(
     /// The dashboard the values come from.
     dashboard: Shared<Dashboard>,
     /// KPI ids.
-    ids: Vec<&'static str>,
+    ids: Vec<KpiId>,
 ) -> impl IntoView {
-    let tiles = ids.iter().filter_map(|id| dashboard.kpi(id)).map(|k| tile(&dashboard, k, true)).collect_view();
+    let tiles = ids.iter().filter_map(|&id| dashboard.kpi(id)).map(|k| tile(&dashboard, k, true)).collect_view();
     view! { <div class="tiles">{tiles}</div> }
 }
 

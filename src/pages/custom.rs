@@ -9,7 +9,7 @@ use pipelens_engine::kpi;
 
 fn item_name(item: BoardItem) -> String {
     match item {
-        BoardItem::Kpi(id) => kpi::find(id).map_or(id.to_owned(), |d| d.name.to_owned()),
+        BoardItem::Kpi(id) => id.def().name.to_owned(),
         BoardItem::Chart(c) => format!("Chart: {}", c.title()),
     }
 }
@@ -33,7 +33,7 @@ pub fn CustomPage(
             let tiles = list
                 .iter()
                 .filter_map(|i| match i {
-                    BoardItem::Kpi(id) => d.kpi(id).map(|k| tile(&d, k, true)),
+                    BoardItem::Kpi(id) => d.kpi(*id).map(|k| tile(&d, k, true)),
                     BoardItem::Chart(_) => None,
                 })
                 .collect_view();
@@ -75,7 +75,7 @@ fn BoardEditor() -> impl IntoView {
             .map(|(i, item)| {
                 let name = item_name(item);
                 view! {
-                    <li data-item=match item { BoardItem::Kpi(id) => id.to_owned(), BoardItem::Chart(c) => c.key() }>
+                    <li data-item=match item { BoardItem::Kpi(id) => id.as_str().to_owned(), BoardItem::Chart(c) => c.key() }>
                         <span class="name">{name.clone()}</span>
                         <button class="button small" disabled=i == 0 aria-label=format!("Move {name} up") on:click=move |_| update(&|b| b.swap(i - 1, i))>"↑"</button>
                         <button class="button small" disabled=i + 1 == n aria-label=format!("Move {name} down") on:click=move |_| update(&|b| b.swap(i, i + 1))>"↓"</button>
@@ -85,7 +85,8 @@ fn BoardEditor() -> impl IntoView {
             })
             .collect_view()
     };
-    let kpi_options = kpi::CATALOG.iter().map(|d| view! { <option value=d.id>{d.name}</option> }).collect_view();
+    let kpi_options =
+        kpi::CATALOG.iter().map(|d| view! { <option value=d.id.as_str()>{d.name}</option> }).collect_view();
     let chart_options =
         ChartId::MENU.iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view();
     let add = move |item: Option<BoardItem>| {

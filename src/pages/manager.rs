@@ -3,23 +3,22 @@
 
 use super::board::{Charts, Tiles};
 use crate::components::export::CsvButton;
-use crate::components::filter_bar::capitalise;
 use crate::state::ChartId;
 use crate::state::{Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
-use pipelens_engine::kpi::Unit;
+use pipelens_engine::kpi::{KpiId, Unit};
 use pipelens_engine::{views, Dim};
 
-const TILES: [&str; 7] = [
-    "quota_attainment",
-    "revenue",
-    "revenue_per_rep",
-    "win_rate",
-    "avg_deal_size",
-    "leads_needed",
-    "deal_size_outliers",
+const TILES: [KpiId; 7] = [
+    KpiId::QuotaAttainment,
+    KpiId::Revenue,
+    KpiId::RevenuePerRep,
+    KpiId::WinRate,
+    KpiId::AvgDealSize,
+    KpiId::LeadsNeeded,
+    KpiId::DealSizeOutliers,
 ];
 
 /// The manager's page.
@@ -49,7 +48,7 @@ pub fn ManagerPage(
             </div>
             {let d = dashboard.clone(); move || view! { <PeopleTable dashboard=d.clone() by=by.get()/> }}
         </section>
-        <Charts dashboard=dashboard ids=vec![ChartId::AttainmentByRep, ChartId::Pacing, ChartId::Trend("revenue_per_rep")]/>
+        <Charts dashboard=dashboard ids=vec![ChartId::AttainmentByRep, ChartId::Pacing, ChartId::Trend(KpiId::RevenuePerRep)]/>
     }
 }
 
@@ -88,7 +87,7 @@ fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
     let table = views::people(dashboard.workspace(), &dashboard.scope, by);
     let paced = table.elapsed < 1.0;
     let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
-    let header = std::iter::once(capitalise(by.label())).chain(columns.iter().map(|c| c.1.to_owned())).collect();
+    let header = std::iter::once(by.title().to_owned()).chain(columns.iter().map(|c| c.1.to_owned())).collect();
     let rows = table
         .rows
         .iter()
@@ -149,9 +148,9 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
         )
     });
     view! {
-        <div class="kpi-table" role="region" aria-label=format!("{} table", capitalise(by.label())) tabindex="0">
+        <div class="kpi-table" role="region" aria-label=format!("{} table", by.title().to_owned()) tabindex="0">
             <table data-table=format!("people-{}", by.field())>
-                <thead><tr><th scope="col">{capitalise(by.label())}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{by.title().to_owned()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -11,13 +11,14 @@ pub mod rep;
 
 use crate::state::ChartId;
 use crate::state::Page;
+use pipelens_engine::kpi::KpiId;
 
 /// What a page built from tiles and charts shows.
 pub struct Layout {
     /// One sentence on who the page is for and what it answers.
     pub lead: &'static str,
     /// KPI tiles, in order.
-    pub kpis: &'static [&'static str],
+    pub kpis: &'static [KpiId],
     /// Charts, in order.
     pub charts: &'static [ChartId],
 }
@@ -25,21 +26,37 @@ pub struct Layout {
 /// The executive page.
 pub const EXECUTIVE: Layout = Layout {
     lead: "Are we growing, will we hit the number, and is growth paying for itself?",
-    kpis: &pipelens_engine::views::EXECUTIVE_KPIS,
-    charts: &[ChartId::Trend("revenue"), ChartId::Pacing, ChartId::RevenueMix, ChartId::ForecastVsActual],
+    kpis: &[
+        KpiId::Revenue,
+        KpiId::RevenueGrowth,
+        KpiId::RevenueGrowthYoy,
+        KpiId::WinRate,
+        KpiId::PipelineValue,
+        KpiId::PipelineCoverage,
+        KpiId::SalesVelocity,
+        KpiId::ForecastAccuracy,
+        KpiId::Mrr,
+        KpiId::Arr,
+        KpiId::Cac,
+        KpiId::Clv,
+        KpiId::ClvCacRatio,
+        KpiId::ChurnRate,
+        KpiId::RevenueMix,
+    ],
+    charts: &[ChartId::Trend(KpiId::Revenue), ChartId::Pacing, ChartId::RevenueMix, ChartId::ForecastVsActual],
 };
 
 /// The pipeline and funnel page.
 pub const PIPELINE: Layout = Layout {
     lead: "Where deals are, where they stall and leak, how long they take and what sells.",
     kpis: &[
-        "pipeline_value",
-        "pipeline_coverage",
-        "pipeline_count",
-        "funnel_conversion",
-        "sales_cycle_days",
-        "avg_deal_size",
-        "product_performance",
+        KpiId::PipelineValue,
+        KpiId::PipelineCoverage,
+        KpiId::PipelineCount,
+        KpiId::FunnelConversion,
+        KpiId::SalesCycleDays,
+        KpiId::AvgDealSize,
+        KpiId::ProductPerformance,
     ],
     charts: &[ChartId::PipelineByStage, ChartId::Funnel, ChartId::CycleHistogram, ChartId::ProductRevenue],
 };
@@ -48,13 +65,13 @@ pub const PIPELINE: Layout = Layout {
 pub const LEADS: Layout = Layout {
     lead: "Is the top of the funnel full, are leads answered fast, and is the team busy on the right things?",
     kpis: &[
-        "leads_created",
-        "qualified_leads",
-        "lead_to_opportunity",
-        "lead_conversion_rate",
-        "lead_response_time",
-        "touchpoints_to_meeting",
-        "activity_volume",
+        KpiId::LeadsCreated,
+        KpiId::QualifiedLeads,
+        KpiId::LeadToOpportunity,
+        KpiId::LeadConversionRate,
+        KpiId::LeadResponseTime,
+        KpiId::TouchpointsToMeeting,
+        KpiId::ActivityVolume,
     ],
     charts: &[ChartId::LeadsTrend, ChartId::ResponseHistogram, ChartId::ActivityByType],
 };
@@ -62,8 +79,17 @@ pub const LEADS: Layout = Layout {
 /// The customers page.
 pub const CUSTOMERS: Layout = Layout {
     lead: "Who we win, who stays, and whether each customer is worth what they cost to win.",
-    kpis: &["new_customers", "churn_rate", "retention_rate", "mrr", "arr", "cac", "clv", "clv_cac_ratio"],
-    charts: &[ChartId::Trend("churn_rate"), ChartId::Trend("new_customers"), ChartId::Cohorts],
+    kpis: &[
+        KpiId::NewCustomers,
+        KpiId::ChurnRate,
+        KpiId::RetentionRate,
+        KpiId::Mrr,
+        KpiId::Arr,
+        KpiId::Cac,
+        KpiId::Clv,
+        KpiId::ClvCacRatio,
+    ],
+    charts: &[ChartId::Trend(KpiId::ChurnRate), ChartId::Trend(KpiId::NewCustomers), ChartId::Cohorts],
 };
 
 /// The layout of a page built from tiles and charts only.
@@ -85,11 +111,11 @@ mod tests {
     fn every_tile_on_a_page_is_a_kpi_of_the_catalog() {
         for l in [&EXECUTIVE, &PIPELINE, &LEADS, &CUSTOMERS] {
             for id in l.kpis {
-                assert!(pipelens_engine::kpi::find(id).is_some(), "{id}");
+                assert_eq!(pipelens_engine::kpi::find(id.as_str()).map(|d| d.id), Some(*id), "{id}");
             }
             for c in l.charts {
                 if let ChartId::Trend(id) = c {
-                    assert!(pipelens_engine::kpi::find(id).is_some(), "{id}");
+                    assert_eq!(pipelens_engine::kpi::find(id.as_str()).map(|d| d.id), Some(*id), "{id}");
                 }
             }
         }

@@ -10,12 +10,19 @@ use crate::state::{Dashboard, Page, Shared, ViewSettings, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
+use pipelens_engine::kpi::KpiId;
 use pipelens_engine::{kpi, views, Dim};
 use std::sync::Arc;
 
 /// Tiles for the rep.
-const TILES: [&str; 6] =
-    ["revenue", "quota_attainment", "win_rate", "pipeline_value", "lead_response_time", "leads_needed"];
+const TILES: [KpiId; 6] = [
+    KpiId::Revenue,
+    KpiId::QuotaAttainment,
+    KpiId::WinRate,
+    KpiId::PipelineValue,
+    KpiId::LeadResponseTime,
+    KpiId::LeadsNeeded,
+];
 
 /// How the rep compares with the team on a KPI, in the KPI's direction; empty when equal,
 /// unknown or neutral.
@@ -84,7 +91,7 @@ pub fn RepPage(
             let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(def.unit, v));
             let verdict = verdict(def, r.rep, r.team_average);
             Some(view! {
-                <tr data-row=def.id>
+                <tr data-row=def.id.as_str()>
                     <th scope="row">{def.name}</th>
                     <td class="num" data-col="rep" data-value=r.rep.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.rep)}</td>
                     <td class="num" data-col="team" data-value=r.team_average.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.team_average)}</td>
@@ -93,7 +100,7 @@ pub fn RepPage(
             })
         })
         .collect_view();
-    let tiles = TILES.iter().filter_map(|id| mine.kpi(id)).map(|k| tile(&mine, k, true)).collect_view();
+    let tiles = TILES.iter().filter_map(|&id| mine.kpi(id)).map(|k| tile(&mine, k, true)).collect_view();
     let team_note = match &team {
         Some(t) => format!(
             "Team average: the mean over the {} reps of {t}, the team most of {rep}'s deals carry.",
@@ -101,7 +108,7 @@ pub fn RepPage(
         ),
         None => "No team: the deals carry no team column.".to_owned(),
     };
-    let charts = [ChartId::PipelineByStage, ChartId::ResponseHistogram, ChartId::Trend("revenue")]
+    let charts = [ChartId::PipelineByStage, ChartId::ResponseHistogram, ChartId::Trend(KpiId::Revenue)]
         .into_iter()
         .map(|id| view! { <ChartCard id=id dashboard=mine.clone() scope=mine.scope.clone()/> })
         .collect_view();

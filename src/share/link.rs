@@ -23,7 +23,7 @@ pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: 
         crumbs: view.crumbs.iter().map(|c| CrumbLink { label: c.label.clone(), before: c.before.clone() }).collect(),
         board,
         gross_margin: (view.settings.gross_margin != 1.0).then_some(view.settings.gross_margin),
-        targets: view.targets.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+        targets: view.targets.iter().map(|(k, v)| (k.as_str().to_owned(), *v)).collect(),
         currency: currency.map(str::to_owned),
         theme: Some(if dark { "dark" } else { "light" }.to_owned()),
         stages: stage_link(&loaded.workspace),
@@ -68,7 +68,7 @@ pub fn files_match(link: &LinkState, loaded: &Loaded) -> bool {
 mod tests {
     use super::*;
     use crate::state::ChartId;
-    use pipelens_engine::kpi::Comparison;
+    use pipelens_engine::kpi::{Comparison, KpiId};
     use pipelens_engine::{Dim, Grain};
 
     fn custom_view() -> ViewSettings {
@@ -78,9 +78,9 @@ mod tests {
         v.comparison = Comparison::YearEarlier;
         v.drill(Dim::Owner, "Zoë O'Neil");
         v.filters = v.filters.with(Dim::Region, "EMEA & \"APAC\"");
-        v.board = vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi("win_rate")];
+        v.board = vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::WinRate)];
         v.settings.gross_margin = 0.7;
-        v.targets.insert("revenue", 1_250_000.5);
+        v.targets.insert(KpiId::Revenue, 1_250_000.5);
         v
     }
 
@@ -110,8 +110,8 @@ mod tests {
         )
         .unwrap();
         let v = view_settings(&odd, &ViewSettings::default());
-        assert_eq!(v.targets.into_iter().collect::<Vec<_>>(), vec![("revenue", 5.0)]);
-        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi("revenue")]);
+        assert_eq!(v.targets.into_iter().collect::<Vec<_>>(), vec![(KpiId::Revenue, 5.0)]);
+        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::Revenue)]);
         assert_eq!(v.settings.gross_margin, 1.0);
         assert_eq!(v.period, None);
     }

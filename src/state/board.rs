@@ -1,14 +1,14 @@
 //! What a board can hold: KPI tiles and the charts of the chart catalog, by stable keys that
 //! links and settings files carry.
 
-use pipelens_engine::kpi;
+use pipelens_engine::kpi::{self, KpiId};
 use pipelens_engine::Dim;
 
 /// An item of the custom board: a KPI tile or a chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BoardItem {
     /// A KPI tile, by id.
-    Kpi(&'static str),
+    Kpi(KpiId),
     /// A chart.
     Chart(ChartId),
 }
@@ -35,7 +35,7 @@ impl BoardItem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartId {
     /// A KPI per bucket, with the comparison period dashed.
-    Trend(&'static str),
+    Trend(KpiId),
     /// Cumulative won revenue against a straight line to the target.
     Pacing,
     /// Won revenue per bucket, stacked by deal type.
@@ -65,12 +65,12 @@ pub enum ChartId {
 impl ChartId {
     /// Every chart the custom board offers, in menu order.
     pub const MENU: [ChartId; 16] = [
-        ChartId::Trend("revenue"),
+        ChartId::Trend(KpiId::Revenue),
         ChartId::Pacing,
         ChartId::RevenueMix,
         ChartId::ForecastVsActual,
-        ChartId::Trend("win_rate"),
-        ChartId::Trend("pipeline_value"),
+        ChartId::Trend(KpiId::WinRate),
+        ChartId::Trend(KpiId::PipelineValue),
         ChartId::PipelineByStage,
         ChartId::Funnel,
         ChartId::CycleHistogram,
@@ -79,7 +79,7 @@ impl ChartId {
         ChartId::LeadsTrend,
         ChartId::ResponseHistogram,
         ChartId::ActivityByType,
-        ChartId::Trend("churn_rate"),
+        ChartId::Trend(KpiId::ChurnRate),
         ChartId::Cohorts,
     ];
 
@@ -120,7 +120,7 @@ impl ChartId {
     /// The chart's title.
     pub fn title(self) -> String {
         match self {
-            ChartId::Trend(id) => kpi::find(id).map_or_else(|| id.to_owned(), |d| d.name.to_owned()),
+            ChartId::Trend(id) => id.def().name.to_owned(),
             ChartId::Pacing => "Pacing: won revenue against the target".into(),
             ChartId::RevenueMix => "Revenue mix by deal type".into(),
             ChartId::ForecastVsActual => "Forecast vs actual".into(),
@@ -151,11 +151,11 @@ impl ChartId {
 /// The items the custom board starts with.
 pub fn default_board() -> Vec<BoardItem> {
     vec![
-        BoardItem::Kpi("revenue"),
-        BoardItem::Kpi("win_rate"),
-        BoardItem::Kpi("pipeline_value"),
-        BoardItem::Kpi("quota_attainment"),
-        BoardItem::Chart(ChartId::Trend("revenue")),
+        BoardItem::Kpi(KpiId::Revenue),
+        BoardItem::Kpi(KpiId::WinRate),
+        BoardItem::Kpi(KpiId::PipelineValue),
+        BoardItem::Kpi(KpiId::QuotaAttainment),
+        BoardItem::Chart(ChartId::Trend(KpiId::Revenue)),
         BoardItem::Chart(ChartId::PipelineByStage),
     ]
 }

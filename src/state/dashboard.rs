@@ -5,7 +5,7 @@ use super::view::{ViewSettings, ViewState};
 use super::Shared;
 use leptos::prelude::*;
 use pipelens_engine::ingest::DatasetKind;
-use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiResult, Target};
+use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiId, KpiResult, Target};
 use pipelens_engine::{Dim, Grain, Period, Scope, Selection, Workspace};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -73,14 +73,14 @@ pub struct Dashboard {
     /// The rows the scope's filters select, worked out once for every KPI.
     selection: Selection,
     /// Targets the user typed, by KPI id.
-    typed: BTreeMap<&'static str, f64>,
+    typed: BTreeMap<KpiId, f64>,
     /// One slot per KPI of the registry, in registry order, filled on first use.
     kpis: Vec<OnceLock<KpiView>>,
 }
 
 impl Dashboard {
     /// The KPI with `id`, computed on first use.
-    pub fn kpi(&self, id: &str) -> Option<&KpiView> {
+    pub fn kpi(&self, id: KpiId) -> Option<&KpiView> {
         let i = kpi::CATALOG.iter().position(|k| k.id == id)?;
         Some(self.kpis[i].get_or_init(|| self.compute_kpi(&kpi::CATALOG[i])))
     }
@@ -101,16 +101,13 @@ impl Dashboard {
         let ctx = kpi::Ctx { ws, scope: self.scope.clone(), sel: &self.selection };
         let previous = kpi::run(def, &ctx.over(self.comparison.period(self.scope.period))).number();
         let target =
-            self.typed.get(def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
+            self.typed.get(&def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
         KpiView { def, result: kpi::run(def, &ctx), previous, target }
     }
 
     /// How the comparison is named on tiles: `previous period`, `same period last year`.
     pub fn compared_with(&self) -> &'static str {
-        match self.comparison {
-            Comparison::Previous => "previous period",
-            Comparison::YearEarlier => "same period last year",
-        }
+        self.comparison.noun()
     }
 
     /// The data the figures are computed from.
@@ -145,7 +142,7 @@ impl Dashboard {
         scope.filters = view.filters.clone();
         scope.settings = view.settings;
         // A revenue target the user typed is the target leads_needed works back from.
-        if let Some(&t) = view.targets.get("revenue") {
+        if let Some(&t) = view.targets.get(&KpiId::Revenue) {
             scope.settings.revenue_target = Some(t);
         }
         Some(Dashboard {

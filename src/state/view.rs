@@ -3,7 +3,7 @@
 use super::board::{default_board, BoardItem};
 use super::page::Page;
 use leptos::prelude::*;
-use pipelens_engine::kpi::Comparison;
+use pipelens_engine::kpi::{Comparison, KpiId};
 use pipelens_engine::{Dim, Filters, Grain, Period, Settings};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,7 +35,7 @@ pub struct ViewSettings {
     /// KPI settings (gross margin, revenue target).
     pub settings: Settings,
     /// Targets typed by the user, per KPI id.
-    pub targets: BTreeMap<&'static str, f64>,
+    pub targets: BTreeMap<KpiId, f64>,
 }
 
 impl Default for ViewSettings {
@@ -59,7 +59,7 @@ impl ViewSettings {
         if self.filters.0.get(&dim).is_some_and(|v| v.len() == 1 && v[0] == value) {
             return;
         }
-        let label = format!("{}: {value}", capitalised(dim.label()));
+        let label = format!("{}: {value}", dim.title());
         self.crumbs.push(Crumb { before: self.filters.clone(), label });
         self.filters = self.filters.with(dim, value);
     }
@@ -78,12 +78,6 @@ impl ViewSettings {
     }
 }
 
-/// `lead source` → `Lead source`.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
 /// The view handle: the page, the view settings, the currency, the theme and which
 /// explanations are open.
 #[derive(Clone, Copy)]
@@ -97,7 +91,7 @@ pub struct ViewState {
     /// Whether the dark theme is on.
     pub dark: RwSignal<bool>,
     /// Tiles whose explanation is open, kept across recomputations.
-    pub open_explain: RwSignal<BTreeSet<&'static str>>,
+    pub open_explain: RwSignal<BTreeSet<KpiId>>,
 }
 
 impl ViewState {

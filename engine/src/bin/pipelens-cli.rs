@@ -35,6 +35,7 @@
 //! Each FILE is read as the dataset its headers fit (as the app does when a file is dropped).
 
 use pipelens_engine::ingest::{self, DatasetKind};
+use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{self, Dialect};
 use pipelens_engine::{demo, export, kpi, views, Day, Dim, Grain, Period, Scope, Workspace};
 use serde_json::{json, Map, Value};
@@ -118,13 +119,13 @@ fn sql_command(args: &[String]) -> ExitCode {
                 rest.push(a.clone());
                 rest.extend(it.next().cloned());
             }
-            x if id.is_none() && !all && !x.starts_with("--") && kpi::find(x).is_some() => id = Some(x.to_owned()),
+            x if id.is_none() && !all && !x.starts_with("--") && KpiId::parse(x).is_some() => id = KpiId::parse(x),
             x if id.is_none()
                 && !x.starts_with("--")
                 && !x.contains(['.', '/'])
                 && !std::path::Path::new(x).exists() =>
             {
-                let ids: Vec<&str> = kpi::CATALOG.iter().map(|k| k.id).collect();
+                let ids: Vec<&str> = kpi::CATALOG.iter().map(|k| k.id.as_str()).collect();
                 return fail(&format!("no KPI {x:?}; the ids are {}", ids.join(", ")));
             }
             _ => rest.push(a.clone()),
@@ -145,11 +146,11 @@ fn sql_command(args: &[String]) -> ExitCode {
         };
     }
     match id {
-        Some(id) => print!("{}", sql::kpi_sql(&id, &ws, &scope, dialect).unwrap_or_default()),
+        Some(id) => print!("{}", sql::kpi_sql(id, &ws, &scope, dialect)),
         None => {
             let map: Map<String, Value> = sql::all_kpi_sql(&ws, &scope, dialect)
                 .into_iter()
-                .map(|(k, v)| (k.to_owned(), Value::String(v)))
+                .map(|(k, v)| (k.as_str().to_owned(), Value::String(v)))
                 .collect();
             println!("{}", serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default());
         }
@@ -181,8 +182,10 @@ fn sql_batch(ws: &Workspace, base: &Scope, dialect: Dialect) -> Result<(), Strin
             let dim: Dim = serde_json::from_value(dim).map_err(|_| format!("{line}: no such dimension"))?;
             scope.filters.0.entry(dim).or_default().push(value.to_owned());
         }
-        let map: Map<String, Value> =
-            sql::all_kpi_sql(ws, &scope, dialect).into_iter().map(|(k, v)| (k.to_owned(), Value::String(v))).collect();
+        let map: Map<String, Value> = sql::all_kpi_sql(ws, &scope, dialect)
+            .into_iter()
+            .map(|(k, v)| (k.as_str().to_owned(), Value::String(v)))
+            .collect();
         writeln!(out, "{}", Value::Object(map)).map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -295,8 +298,11 @@ fn view(name: &str, o: &Options) -> Result<Value, String> {
                 Some(r) => r.clone(),
                 None => views::reps(&ws).into_iter().next().ok_or("the data names no rep")?,
             };
-            let ids: Vec<&str> =
-                if o.kpis.is_empty() { views::REP_KPIS.to_vec() } else { o.kpis.iter().map(String::as_str).collect() };
+            let ids: Vec<&str> = if o.kpis.is_empty() {
+                views::REP_KPIS.map(KpiId::as_str).to_vec()
+            } else {
+                o.kpis.iter().map(String::as_str).collect()
+            };
             if let Some(bad) = ids.iter().find(|id| kpi::find(id).is_none()) {
                 return Err(format!("no KPI {bad:?}"));
             }
@@ -310,7 +316,7 @@ fn view(name: &str, o: &Options) -> Result<Value, String> {
         "forecast" => to_json(serde_json::to_value(views::forecast_vs_actual(&ws, &scope)))?,
         "cohorts" => to_json(serde_json::to_value(views::cohort_matrix(&ws, &scope)))?,
         "mix" => {
-            let revenue = kpi::find("revenue").ok_or("no revenue KPI")?;
+            let revenue = KpiId::Revenue.def();
             to_json(serde_json::to_value(views::segment_trends(revenue, &ws, &scope, Dim::DealType, grain)))?
         }
         _ => return Err(format!("no view {name:?}\n{USAGE}")),
@@ -372,7 +378,7 @@ fn kpis_json(ws: &Workspace, scope: &Scope, grain: Grain, with_segments: bool, r
                 o.insert("segments".into(), Value::Object(by));
             }
         }
-        kpis.insert(def.id.into(), v);
+        kpis.insert(def.id.as_str().into(), v);
     }
     json!({
         "period": { "from": scope.period.from.to_string(), "to": scope.period.to.to_string() },

@@ -6,7 +6,7 @@ use super::flow::Flow;
 use super::money::{from_cents, to_cents, Cents};
 use super::snapshot::{lacks_status, snapshot_as_of, IdIndex};
 use crate::day::Day;
-use crate::deals::{Amount, DealsTable, Dim};
+use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::Filters;
 use crate::period::Period;
 use crate::stage::Status;

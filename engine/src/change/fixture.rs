@@ -2,7 +2,7 @@
 //! they do not depend on how ingest maps columns).
 
 use crate::day::Day;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::stage::StageRules;
 
 /// One fixture deal: id, stage, amount, created, close date (ISO), owner.

@@ -3,7 +3,7 @@
 
 use crate::column::NO_DAY;
 use crate::day::Day;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::stage::Status;
 use std::collections::HashMap;
 

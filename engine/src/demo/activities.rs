@@ -9,7 +9,7 @@ use super::facts::DealFact;
 use super::{Rng, REPS};
 use crate::column::{DictColumn, TextColumn};
 use crate::day::Day;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::ingest::DatasetKind;
 use crate::table::{Column, Table, TimestampColumn};
 

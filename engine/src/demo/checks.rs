@@ -5,7 +5,7 @@
 
 use super::{demo_deals, demo_range, demo_workspace, DEMO_SEED};
 use crate::day::Day;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::ingest::DatasetKind;
 use crate::period::Period;
 use crate::stage::Status;

@@ -4,7 +4,7 @@
 use super::{Rng, REPS, SOURCES, TYPES};
 use crate::column::DictColumn;
 use crate::day::Day;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::stage::Status;
 
 /// Index of the deal type "new" in the demo's deal types.

@@ -14,7 +14,7 @@ use super::facts::{deal_facts, part, stream, DealFact};
 use super::{accounts, demo_deals, demo_range, Rng, OPEN_STAGES};
 use crate::column::DictColumn;
 use crate::day::Day;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::history::{HistoryBuilder, StageHistory};
 use crate::stage::{classify_stage_name, StageRules, Status};
 

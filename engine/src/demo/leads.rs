@@ -17,7 +17,7 @@ use super::facts::{DealFact, NEW};
 use super::{Rng, MONTH_FACTOR, REPS, SOURCES};
 use crate::column::{DictColumn, TextColumn};
 use crate::day::Day;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::ingest::DatasetKind;
 use crate::table::{Column, Table, TimestampColumn};
 

@@ -28,7 +28,7 @@ pub use rng::Rng;
 
 use crate::column::DictColumn;
 use crate::day::Day;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::stage::StageRules;
 
 /// The seed the app's demo uses.
@@ -199,7 +199,7 @@ mod tests {
 
         let ws = Workspace::with_deals(d);
         let scope = ws.default_scope().unwrap();
-        let get = |id| kpi::compute(kpi::find(id).unwrap(), &ws, &scope).number().unwrap();
+        let get = |id: &str| kpi::compute(kpi::find(id).unwrap(), &ws, &scope).number().unwrap();
         let win = get("win_rate");
         assert!((0.2..=0.4).contains(&win), "win rate {win}");
         let cycle = get("sales_cycle_days");

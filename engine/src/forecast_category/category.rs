@@ -2,7 +2,7 @@
 //! map the user edits beside the stage rules.
 
 use super::probability::default_probability;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::stage::Status;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! Win probabilities: read from the export's `probability` column (0..1 or 0..100), else a
 //! per-stage default the user can edit.
 
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::stage::Status;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

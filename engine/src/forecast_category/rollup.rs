@@ -2,7 +2,7 @@
 //! `forecast_best_case` (Closed + Commit + Best case).
 
 use super::category::ForecastCategory;
-use crate::deals::{Amount, DealsTable};
+use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::stage::Status;
 use crate::workspace::Scope;

@@ -2,7 +2,7 @@
 
 use super::probability::StageProbabilities;
 use crate::column::NO_DAY;
-use crate::deals::{Amount, DealsTable};
+use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::stage::Status;
 use crate::workspace::Scope;

@@ -3,7 +3,7 @@
 
 use crate::column::{DateColumn, DictColumn};
 use crate::day::Day;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::filter::{keeps, Mask};
 use crate::stage::{StageRules, Status};
 use crate::table::{Column, Table};

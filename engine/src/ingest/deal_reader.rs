@@ -11,7 +11,7 @@ use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
 

@@ -9,7 +9,7 @@ use super::decode::{decode, Decoded};
 use super::report::ImportReport;
 use super::stream::{Feed, PushError};
 use super::table_reader::TableReader;
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 use crate::table::Table;
 

@@ -1,386 +1,66 @@
-//! The entries of the KPI registry, in the order of KPI_SPEC.md.
+//! The KPI registry: the one list of every KPI, in the order of KPI_SPEC.md. Each entry is
+//! declared beside its computation in its group's file (`deals.rs`, `growth.rs`, `plans.rs`,
+//! `tables.rs`, `leads.rs`, `customers.rs`) and registered here once.
 
-use super::{customers, deals, explain, growth, leads, plans, tables};
-use super::{Direction, Group, KpiDef, Unit};
-use crate::ingest::DatasetKind::*;
+use super::{customers, deals, growth, leads, plans, tables};
+use super::{KpiDef, KpiId};
+
+/// The entries, in [`KpiId`] order: entry `i` is the KPI `KpiId::ALL[i]` (checked when compiling).
+const DEFS: [KpiDef; KpiId::ALL.len()] = [
+    deals::REVENUE,
+    growth::REVENUE_GROWTH,
+    growth::REVENUE_GROWTH_YOY,
+    growth::REVENUE_MIX,
+    customers::MRR,
+    customers::ARR,
+    growth::REVENUE_PER_REP,
+    deals::DEALS_WON,
+    deals::WIN_RATE,
+    deals::AVG_DEAL_SIZE,
+    deals::SALES_CYCLE_DAYS,
+    deals::PIPELINE_VALUE,
+    deals::PIPELINE_COUNT,
+    plans::PIPELINE_COVERAGE,
+    plans::SALES_VELOCITY,
+    tables::FUNNEL_CONVERSION,
+    tables::PRODUCT_PERFORMANCE,
+    tables::DEAL_SIZE_OUTLIERS,
+    plans::FORECAST_ACCURACY,
+    plans::QUOTA_ATTAINMENT,
+    plans::LEADS_NEEDED,
+    leads::LEADS_CREATED,
+    leads::QUALIFIED_LEADS,
+    leads::LEAD_TO_OPPORTUNITY,
+    leads::LEAD_CONVERSION_RATE,
+    leads::LEAD_RESPONSE_TIME,
+    leads::TOUCHPOINTS_TO_MEETING,
+    leads::ACTIVITY_VOLUME,
+    customers::NEW_CUSTOMERS,
+    customers::CHURN_RATE,
+    customers::RETENTION_RATE,
+    customers::CAC,
+    customers::CLV,
+    customers::CLV_CAC_RATIO,
+];
+
+// Entry `i` must be the KPI whose id is the `i`-th variant, so that [`def`] finds an id's
+// entry by its position; a registry out of step with `KpiId` does not compile.
+const _: () = {
+    let mut i = 0;
+    while i < DEFS.len() {
+        assert!(DEFS[i].id as usize == i, "the registry is not in KpiId order");
+        i += 1;
+    }
+};
 
 /// Every KPI the engine computes, in display order (the order of KPI_SPEC.md).
-pub static CATALOG: &[KpiDef] = &[
-    KpiDef {
-        id: "revenue",
-        name: "Revenue",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::revenue,
-        explanation: explain::REVENUE,
-    },
-    KpiDef {
-        id: "revenue_growth",
-        name: "Revenue growth",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: growth::revenue_growth,
-        explanation: explain::REVENUE_GROWTH,
-    },
-    KpiDef {
-        id: "revenue_growth_yoy",
-        name: "Revenue growth (year on year)",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: growth::revenue_growth_yoy,
-        explanation: explain::REVENUE_GROWTH_YOY,
-    },
-    KpiDef {
-        id: "revenue_mix",
-        name: "Revenue mix (new business)",
-        unit: Unit::Percent,
-        direction: Direction::Neutral,
-        group: Group::Revenue,
-        needs: "deals.deal_type",
-        datasets: &[Deals],
-        compute: growth::revenue_mix,
-        explanation: explain::REVENUE_MIX,
-    },
-    KpiDef {
-        id: "mrr",
-        name: "MRR",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "customers.mrr",
-        datasets: &[Customers],
-        compute: customers::mrr,
-        explanation: explain::MRR,
-    },
-    KpiDef {
-        id: "arr",
-        name: "ARR",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "customers.mrr",
-        datasets: &[Customers],
-        compute: customers::arr,
-        explanation: explain::ARR,
-    },
-    KpiDef {
-        id: "revenue_per_rep",
-        name: "Revenue per rep",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Revenue,
-        needs: "deals.owner",
-        datasets: &[Deals],
-        compute: growth::revenue_per_rep,
-        explanation: explain::REVENUE_PER_REP,
-    },
-    KpiDef {
-        id: "deals_won",
-        name: "Deals won",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::deals_won,
-        explanation: explain::DEALS_WON,
-    },
-    KpiDef {
-        id: "win_rate",
-        name: "Win rate",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::win_rate,
-        explanation: explain::WIN_RATE,
-    },
-    KpiDef {
-        id: "avg_deal_size",
-        name: "Average deal size",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::avg_deal_size,
-        explanation: explain::AVG_DEAL_SIZE,
-    },
-    KpiDef {
-        id: "sales_cycle_days",
-        name: "Sales cycle",
-        unit: Unit::Days,
-        direction: Direction::Down,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::sales_cycle_days,
-        explanation: explain::SALES_CYCLE_DAYS,
-    },
-    KpiDef {
-        id: "pipeline_value",
-        name: "Pipeline value",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::pipeline_value,
-        explanation: explain::PIPELINE_VALUE,
-    },
-    KpiDef {
-        id: "pipeline_count",
-        name: "Open deals",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: deals::pipeline_count,
-        explanation: explain::PIPELINE_COUNT,
-    },
-    KpiDef {
-        id: "pipeline_coverage",
-        name: "Pipeline coverage",
-        unit: Unit::Ratio,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals, quotas",
-        datasets: &[Deals, Quotas],
-        compute: plans::pipeline_coverage,
-        explanation: explain::PIPELINE_COVERAGE,
-    },
-    KpiDef {
-        id: "sales_velocity",
-        name: "Sales velocity",
-        unit: Unit::CurrencyPerDay,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: plans::sales_velocity,
-        explanation: explain::SALES_VELOCITY,
-    },
-    KpiDef {
-        id: "funnel_conversion",
-        name: "Funnel conversion",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals",
-        datasets: &[Deals],
-        compute: tables::funnel_conversion,
-        explanation: explain::FUNNEL_CONVERSION,
-    },
-    KpiDef {
-        id: "product_performance",
-        name: "Product performance (top product's share)",
-        unit: Unit::Percent,
-        direction: Direction::Neutral,
-        group: Group::Deals,
-        needs: "deals.product",
-        datasets: &[Deals],
-        compute: tables::product_performance,
-        explanation: explain::PRODUCT_PERFORMANCE,
-    },
-    KpiDef {
-        id: "deal_size_outliers",
-        name: "Deal-size outliers",
-        unit: Unit::Count,
-        direction: Direction::Neutral,
-        group: Group::Deals,
-        needs: "deals.owner",
-        datasets: &[Deals],
-        compute: tables::deal_size_outliers,
-        explanation: explain::DEAL_SIZE_OUTLIERS,
-    },
-    KpiDef {
-        id: "forecast_accuracy",
-        name: "Forecast accuracy",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals, forecasts",
-        datasets: &[Deals, Forecasts],
-        compute: plans::forecast_accuracy,
-        explanation: explain::FORECAST_ACCURACY,
-    },
-    KpiDef {
-        id: "quota_attainment",
-        name: "Reps at quota",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Deals,
-        needs: "deals.owner, quotas",
-        datasets: &[Deals, Quotas],
-        compute: plans::quota_attainment,
-        explanation: explain::QUOTA_ATTAINMENT,
-    },
-    KpiDef {
-        id: "leads_needed",
-        name: "Leads needed",
-        unit: Unit::Count,
-        direction: Direction::Neutral,
-        group: Group::Deals,
-        needs: "deals, leads (and quotas or a target)",
-        datasets: &[Deals, Leads, Quotas],
-        compute: plans::leads_needed,
-        explanation: explain::LEADS_NEEDED,
-    },
-    KpiDef {
-        id: "leads_created",
-        name: "Leads created",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Leads,
-        needs: "leads",
-        datasets: &[Leads],
-        compute: leads::leads_created,
-        explanation: explain::LEADS_CREATED,
-    },
-    KpiDef {
-        id: "qualified_leads",
-        name: "Qualified leads",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Leads,
-        needs: "leads.qualified_at or leads.qualified",
-        datasets: &[Leads],
-        compute: leads::qualified_leads,
-        explanation: explain::QUALIFIED_LEADS,
-    },
-    KpiDef {
-        id: "lead_to_opportunity",
-        name: "Lead to opportunity",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Leads,
-        needs: "leads",
-        datasets: &[Leads],
-        compute: leads::lead_to_opportunity,
-        explanation: explain::LEAD_TO_OPPORTUNITY,
-    },
-    KpiDef {
-        id: "lead_conversion_rate",
-        name: "Lead conversion rate",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Leads,
-        needs: "leads.deal_id, deals",
-        datasets: &[Leads],
-        compute: leads::lead_conversion_rate,
-        explanation: explain::LEAD_CONVERSION_RATE,
-    },
-    KpiDef {
-        id: "lead_response_time",
-        name: "Lead response time",
-        unit: Unit::Minutes,
-        direction: Direction::Down,
-        group: Group::Leads,
-        needs: "leads.first_contact_at",
-        datasets: &[Leads],
-        compute: leads::lead_response_time,
-        explanation: explain::LEAD_RESPONSE_TIME,
-    },
-    KpiDef {
-        id: "touchpoints_to_meeting",
-        name: "Touchpoints to first meeting",
-        unit: Unit::Count,
-        direction: Direction::Down,
-        group: Group::Leads,
-        needs: "leads, activities",
-        datasets: &[Leads, Activities],
-        compute: leads::touchpoints_to_meeting,
-        explanation: explain::TOUCHPOINTS_TO_MEETING,
-    },
-    KpiDef {
-        id: "activity_volume",
-        name: "Activity volume",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Leads,
-        needs: "activities",
-        datasets: &[Activities],
-        compute: leads::activity_volume,
-        explanation: explain::ACTIVITY_VOLUME,
-    },
-    KpiDef {
-        id: "new_customers",
-        name: "New customers",
-        unit: Unit::Count,
-        direction: Direction::Up,
-        group: Group::Customers,
-        needs: "customers (or deals.deal_type)",
-        datasets: &[Customers, Deals],
-        compute: customers::new_customers,
-        explanation: explain::NEW_CUSTOMERS,
-    },
-    KpiDef {
-        id: "churn_rate",
-        name: "Churn rate",
-        unit: Unit::Percent,
-        direction: Direction::Down,
-        group: Group::Customers,
-        needs: "customers.end_date",
-        datasets: &[Customers],
-        compute: customers::churn_rate,
-        explanation: explain::CHURN_RATE,
-    },
-    KpiDef {
-        id: "retention_rate",
-        name: "Retention rate",
-        unit: Unit::Percent,
-        direction: Direction::Up,
-        group: Group::Customers,
-        needs: "customers.end_date",
-        datasets: &[Customers],
-        compute: customers::retention_rate,
-        explanation: explain::RETENTION_RATE,
-    },
-    KpiDef {
-        id: "cac",
-        name: "Customer acquisition cost",
-        unit: Unit::Currency,
-        direction: Direction::Down,
-        group: Group::Customers,
-        needs: "spend, customers (or deals)",
-        datasets: &[Spend, Customers, Deals],
-        compute: customers::cac,
-        explanation: explain::CAC,
-    },
-    KpiDef {
-        id: "clv",
-        name: "Customer lifetime value",
-        unit: Unit::Currency,
-        direction: Direction::Up,
-        group: Group::Customers,
-        needs: "customers.mrr, customers.end_date (or deals.account)",
-        datasets: &[Customers, Deals],
-        compute: customers::clv,
-        explanation: explain::CLV,
-    },
-    KpiDef {
-        id: "clv_cac_ratio",
-        name: "CLV : CAC",
-        unit: Unit::Ratio,
-        direction: Direction::Up,
-        group: Group::Customers,
-        needs: "as clv and cac",
-        datasets: &[Spend, Customers, Deals],
-        compute: customers::clv_cac_ratio,
-        explanation: explain::CLV_CAC_RATIO,
-    },
-];
+pub static CATALOG: &[KpiDef] = &DEFS;
+
+/// The entry of `id`. The position is `id`'s own (see the check on `DEFS`), so the index
+/// is in range for every id.
+pub(super) fn def(id: KpiId) -> &'static KpiDef {
+    &CATALOG[id as usize]
+}
 
 #[cfg(test)]
 mod tests {
@@ -392,11 +72,22 @@ mod tests {
         let mut seen = HashSet::new();
         for k in CATALOG {
             assert!(seen.insert(k.id), "duplicate id {}", k.id);
-            assert!(k.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", k.id);
+            assert!(k.id.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", k.id);
             let e = &k.explanation;
             for text in [e.what, e.formula, e.why, e.watch] {
                 assert!(text.len() > 20, "{}: explanation too thin", k.id);
             }
+        }
+    }
+
+    #[test]
+    fn every_id_finds_its_own_entry() {
+        assert_eq!(CATALOG.len(), KpiId::ALL.len());
+        for (k, &id) in CATALOG.iter().zip(KpiId::ALL) {
+            assert_eq!(k.id, id);
+            assert_eq!(def(id).id, id);
+            assert_eq!(KpiId::parse(k.id.as_str()), Some(k.id), "{} round-trips", k.id);
+            assert_eq!(super::super::find(k.id.as_str()).map(|d| d.id), Some(id));
         }
     }
 }

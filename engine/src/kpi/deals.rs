@@ -1,15 +1,20 @@
 //! KPIs over the deals table: revenue, win rate, deal size, cycle length and the pipeline.
 //!
 //! Every function walks the typed columns once, without allocating per row.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
-use super::Ctx;
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::close_index::{in_table_order, ByClose};
 use crate::column::NO_CODE;
-use crate::deals::{Amount, DealsTable};
+use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::format::grouped;
+use crate::ingest::DatasetKind;
 use crate::period::Period;
+use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::{mean, median};
 use crate::workspace::Scope;
@@ -162,6 +167,25 @@ pub(super) fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResul
     r.left_out(c.unknown_status, "deal has no stage or status", "deals have no stage or status")
 }
 
+/// The registry entry of `revenue`.
+pub(super) const REVENUE: KpiDef = KpiDef {
+    id: KpiId::Revenue,
+    name: "Revenue",
+    unit: Unit::Currency,
+    direction: Direction::Up,
+    group: Group::Revenue,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: revenue,
+    sql: sql::revenue,
+    explanation: Explanation {
+        what: "Money from deals won in the period.",
+        formula: "Σ amount of deals won (close date in the period), counting only amounts in the chosen currency. Undefined when no deal closed (won or lost) in the period, or when none of the won deals has an amount. Won deals without an amount, without a close date or in another currency are left out and counted.",
+        why: "It is the headline result: every other sales number is judged by whether it moves revenue, and a fall from one month to the next is the cue to look into how the team works.",
+        watch: "This is booked deal value as the CRM records it, not net of discounts given later or returns. One large deal or a quarter-end push moves it more than any trend, so read it beside the deal count and the average deal size.",
+    },
+};
+
 /// `revenue`: Σ amount of deals won in P.
 pub fn revenue(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
@@ -190,6 +214,25 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
     closed_notes(r.left_out(other, OTHER_CURRENCY_WON.0, OTHER_CURRENCY_WON.1), &c, true)
 }
 
+/// The registry entry of `deals_won`.
+pub(super) const DEALS_WON: KpiDef = KpiDef {
+    id: KpiId::DealsWon,
+    name: "Deals won",
+    unit: Unit::Count,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: deals_won,
+    sql: sql::deals_won,
+    explanation: Explanation {
+        what: "How many deals were won in the period.",
+        formula: "Count of deals won with a close date in the period. Undefined when no deal closed (won or lost) in the period; 0 wins beside some losses is a real 0. Won deals without a close date are left out and counted.",
+        why: "Plans are made in wins: a target of 800 k at an average deal of 10 k means 80 deals to close. The count shows whether revenue comes from many customers or a few.",
+        watch: "A count hides size and mix: more small wins can cover a drop in large ones, so read it with the average deal size.",
+    },
+};
+
 /// `deals_won`: count of deals won in P.
 pub fn deals_won(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
@@ -202,6 +245,25 @@ pub fn deals_won(ctx: &Ctx) -> KpiResult {
     };
     closed_notes(r, &c, true)
 }
+
+/// The registry entry of `win_rate`.
+pub(super) const WIN_RATE: KpiDef = KpiDef {
+    id: KpiId::WinRate,
+    name: "Win rate",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: win_rate,
+    sql: sql::win_rate,
+    explanation: Explanation {
+        what: "The share of closed deals that were won (the close ratio).",
+        formula: "Deals won in the period / deals closed (won or lost) in the period. Open deals do not count. Undefined when no deal closed in the period; closed deals without a close date are left out and counted.",
+        why: "It shows how well reps turn the opportunities they work into customers. Broken down by lead source and rep it tells a lead-quality problem from a selling problem.",
+        watch: "It moves with the season and the market, not only with skill, and a move up-market lowers it for a while. Some reports divide by every deal, open ones included, which gives a lower figure (48 % instead of 63 % on the Maven sample): compare like with like, and on enough closed deals.",
+    },
+};
 
 /// `win_rate`: won in P / closed in P.
 pub fn win_rate(ctx: &Ctx) -> KpiResult {
@@ -219,6 +281,25 @@ pub fn win_rate(ctx: &Ctx) -> KpiResult {
     };
     closed_notes(r, &c, false)
 }
+
+/// The registry entry of `avg_deal_size`.
+pub(super) const AVG_DEAL_SIZE: KpiDef = KpiDef {
+    id: KpiId::AvgDealSize,
+    name: "Average deal size",
+    unit: Unit::Currency,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: avg_deal_size,
+    sql: sql::avg_deal_size,
+    explanation: Explanation {
+        what: "The mean amount of a deal won in the period; the median is shown beside it.",
+        formula: "Σ amount / count over deals won in the period that have an amount in the chosen currency. Won deals without an amount or in another currency are left out and counted. Undefined when no deal won in the period has an amount.",
+        why: "Watched month by month it shows whether contracts grow or shrink, how pricing lands, and how many deals the target needs. It should rise when the team moves up-market and may fall on purpose when it goes after many small customers.",
+        watch: "A few very large deals pull the mean up: when mean and median are far apart, read the median. A rep far below the team's average may be chasing small, easy deals or discounting too much.",
+    },
+};
 
 /// `avg_deal_size`: mean amount of deals won in P, with the median beside it.
 pub fn avg_deal_size(ctx: &Ctx) -> KpiResult {
@@ -269,6 +350,25 @@ fn cycle_of(d: &DealsTable, i: usize, left_out: &mut (usize, usize), each: &mut 
         n => each(i, n),
     }
 }
+
+/// The registry entry of `sales_cycle_days`.
+pub(super) const SALES_CYCLE_DAYS: KpiDef = KpiDef {
+    id: KpiId::SalesCycleDays,
+    name: "Sales cycle",
+    unit: Unit::Days,
+    direction: Direction::Down,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: sales_cycle_days,
+    sql: sql::sales_cycle_days,
+    explanation: Explanation {
+        what: "How many days a won deal took from creation to close; the median is shown beside the mean.",
+        formula: "Mean of (close date − created date) in days over deals won in the period. Deals without a created date, and deals that close before they were created (data errors), are left out and counted. Undefined when no won deal in the period has usable dates.",
+        why: "Knowing how long deals take makes forecasts predictable; a cycle that lengthens is an early warning of poorly qualified leads or reps who are not yet ready. In long cycles it also shows which stages add the most time.",
+        watch: "It differs a lot by lead source, product and rep (and between B2B and B2C): segment it before you compare. It counts from the deal's created date, not from first contact, so it is shorter than a lead-to-close figure.",
+    },
+};
 
 /// `sales_cycle_days`: mean of (close − created) in days over deals won in P, median beside it.
 /// Deals whose close date is before their created date are left out as data errors.
@@ -420,6 +520,25 @@ fn pipeline_rows(d: &DealsTable, as_of: i32) -> Box<dyn Iterator<Item = usize> +
     Box::new(0..d.len())
 }
 
+/// The registry entry of `pipeline_value`.
+pub(super) const PIPELINE_VALUE: KpiDef = KpiDef {
+    id: KpiId::PipelineValue,
+    name: "Pipeline value",
+    unit: Unit::Currency,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: pipeline_value,
+    sql: sql::pipeline_value,
+    explanation: Explanation {
+        what: "The value of the deals open on the last day of the period, per stage.",
+        formula: "Σ amount of the deals open on the period's last day: deals still open (leaving out those created after that day; open deals with no created date still count), and deals created by that day that were won or lost after it, shown as \"(won or lost since)\". Open deals without an amount or in another currency are left out of the value and counted. Undefined when there is no open deal or none has an amount.",
+        why: "It is the revenue the team can still win: against the target it says whether the team is on track, and stage by stage it shows where deals get stuck.",
+        watch: "It is the big picture only: pair it with the per-stage, per-rep and per-source views to find causes. Old deals nobody closes inflate it. Status is read as it stands in the file, so for a past period deals that have closed since are missing from it.",
+    },
+};
+
 /// `pipeline_value`: Σ amount of open deals on the as-of date, per open stage.
 pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
@@ -445,6 +564,25 @@ pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     )
 }
 
+/// The registry entry of `pipeline_count`.
+pub(super) const PIPELINE_COUNT: KpiDef = KpiDef {
+    id: KpiId::PipelineCount,
+    name: "Open deals",
+    unit: Unit::Count,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: pipeline_count,
+    sql: sql::pipeline_count,
+    explanation: Explanation {
+        what: "How many deals are open on the last day of the period, per stage.",
+        formula: "Count of the deals open on the period's last day: deals still open (leaving out those created after that day; open deals with no created date still count), and deals created by that day that were won or lost after it. Deals with no stage or status are left out and counted. Zero is a real count (everything is closed).",
+        why: "The number of deals in play drives how many wins the coming months can bring; a pile-up in one stage shows where deals stall.",
+        watch: "Stale deals that nobody updates inflate the count. A count says nothing about value: read it with the pipeline value.",
+    },
+};
+
 /// `pipeline_count`: number of open deals on the as-of date, per open stage. Zero is a real
 /// count here (every deal closed), so it is defined whenever deals are loaded.
 pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
@@ -464,7 +602,7 @@ pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
 #[cfg(test)]
 mod tests {
     use crate::ingest::read_deals;
-    use crate::kpi::{compute, find, KpiResult, Undefined};
+    use crate::kpi::{compute, find, KpiId, KpiResult, Undefined};
     use crate::period::Period;
     use crate::workspace::{Scope, Workspace};
     use crate::Day;
@@ -673,7 +811,7 @@ mod tests {
             assert!(r.value.unwrap_err().to_string().starts_with("needs "), "{}", def.id);
         }
         assert_eq!(
-            compute(find("revenue").unwrap(), &w, &year_2024()).value.unwrap_err().to_string(),
+            compute(KpiId::Revenue.def(), &w, &year_2024()).value.unwrap_err().to_string(),
             "needs deals: deal_id, amount, stage or status, created_date"
         );
     }

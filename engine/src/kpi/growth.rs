@@ -1,12 +1,17 @@
 //! Revenue growth against the previous period and a year earlier, the revenue mix by deal
 //! type, and revenue per rep.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::classes::{deal_class, DealClass};
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
-use super::{Ctx, Unit};
-use crate::deals::{Amount, Dim};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use crate::deals_table::{Amount, Dim};
+use crate::ingest::DatasetKind;
 use crate::period::Period;
+use crate::sql::kpis as sql;
 use std::collections::{BTreeMap, HashSet};
 
 /// Growth of revenue from `base` to the scope's period.
@@ -25,6 +30,25 @@ fn growth_against(ctx: &Ctx, base: Period, name: &str) -> KpiResult {
     KpiResult { left_out: now.left_out, ..r }
 }
 
+/// The registry entry of `revenue_growth`.
+pub(super) const REVENUE_GROWTH: KpiDef = KpiDef {
+    id: KpiId::RevenueGrowth,
+    name: "Revenue growth",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Revenue,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: revenue_growth,
+    sql: sql::revenue_growth,
+    explanation: Explanation {
+        what: "How much revenue changed against the previous period of the same length.",
+        formula: "(revenue of the period − revenue of the previous period) / revenue of the previous period. The previous period has the same number of days and ends the day before the period starts. Undefined when either revenue is undefined or the previous revenue is 0.",
+        why: "For most companies sales bring in the bulk of revenue, so sales growth is a dependable sign of whether the whole business is growing. Following it period after period shows the trajectory early enough to act on it.",
+        watch: "Short periods swing hard: one large deal or a quarter-end push in either period makes it jump, so check it against the year-on-year growth, which takes the season out. The previous period is counted in days, so for a calendar month it is not always exactly the previous calendar month.",
+    },
+};
+
 /// `revenue_growth`: against the previous period of the same length.
 pub fn revenue_growth(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
@@ -33,6 +57,25 @@ pub fn revenue_growth(ctx: &Ctx) -> KpiResult {
     growth_against(ctx, ctx.period().previous(), "the previous period")
 }
 
+/// The registry entry of `revenue_growth_yoy`.
+pub(super) const REVENUE_GROWTH_YOY: KpiDef = KpiDef {
+    id: KpiId::RevenueGrowthYoy,
+    name: "Revenue growth (year on year)",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Revenue,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: revenue_growth_yoy,
+    sql: sql::revenue_growth_yoy,
+    explanation: Explanation {
+        what: "How much revenue changed against the same period one year earlier.",
+        formula: "(revenue of the period − revenue of the same period shifted back 12 months) / that earlier revenue. A period that ends on a month end maps to that month's end a year earlier (29 Feb ↔ 28 Feb). Undefined when either revenue is undefined or the earlier revenue is 0.",
+        why: "Comparing with the same months a year ago removes the seasonal pattern that period-on-period growth carries, and shows the longer trajectory that growth plans and RevOps reviews are built on.",
+        watch: "It needs more than a year of data; with less it stays –. Changes between the two years in products, pricing or the way deals are entered in the CRM make the comparison misleading, whatever the number says.",
+    },
+};
+
 /// `revenue_growth_yoy`: against the same period a year earlier.
 pub fn revenue_growth_yoy(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
@@ -40,6 +83,25 @@ pub fn revenue_growth_yoy(ctx: &Ctx) -> KpiResult {
     }
     growth_against(ctx, ctx.period().year_earlier(), "the same period a year earlier")
 }
+
+/// The registry entry of `revenue_mix`.
+pub(super) const REVENUE_MIX: KpiDef = KpiDef {
+    id: KpiId::RevenueMix,
+    name: "Revenue mix (new business)",
+    unit: Unit::Percent,
+    direction: Direction::Neutral,
+    group: Group::Revenue,
+    needs: "deals.deal_type",
+    datasets: &[DatasetKind::Deals],
+    compute: revenue_mix,
+    sql: sql::revenue_mix,
+    explanation: Explanation {
+        what: "How revenue won in the period splits into new business, upsell and renewals; the headline is the new-business share.",
+        formula: "Revenue of deals won in the period per deal-type class / revenue of won deals whose type is new, upsell or renewal. The lower-cased deal_type is classed: containing \"renew\" → renewal; else \"upsell\", \"up-sell\", \"upgrade\", \"expansion\", \"cross\" or \"existing\" → upsell; else \"new\" → new. Unclassified or empty types are left out and counted. Undefined when the denominator is 0.",
+        why: "Splitting revenue this way shows where it really comes from: first-time buyers, existing customers buying more or a better package, or contracts being renewed. Which share you push depends on the goal: renewals when customers drop off after a few months, upsell when the aim is more cross-selling.",
+        watch: "The three shares always add up to 100 %, so when one rises the others fall even if their revenue did not shrink: read the amounts, not only the shares. Check the count of unclassified deals; a high one means the deal_type values need cleaning.",
+    },
+};
 
 /// `revenue_mix`: the share of revenue from new business, with upsell and renewal beside it.
 pub fn revenue_mix(ctx: &Ctx) -> KpiResult {
@@ -71,6 +133,25 @@ pub fn revenue_mix(ctx: &Ctx) -> KpiResult {
         "won deals have a deal type that is not new, upsell or renewal",
     )
 }
+
+/// The registry entry of `revenue_per_rep`.
+pub(super) const REVENUE_PER_REP: KpiDef = KpiDef {
+    id: KpiId::RevenuePerRep,
+    name: "Revenue per rep",
+    unit: Unit::Currency,
+    direction: Direction::Up,
+    group: Group::Revenue,
+    needs: "deals.owner",
+    datasets: &[DatasetKind::Deals],
+    compute: revenue_per_rep,
+    sql: sql::revenue_per_rep,
+    explanation: Explanation {
+        what: "Revenue won in the period per rep who closed deals in it, overall and per team.",
+        formula: "Revenue / number of distinct non-empty owners of deals closed (won or lost) in the period. Per team: the team's revenue / the distinct owners in that team. Undefined when revenue is undefined or no deal closed in the period has an owner.",
+        why: "It is a core measure of how productive the sales force is. Shown openly on the dashboard it keeps reps and teams focused on the target, and it lets leaders spot a team or rep who is slipping and offer help before the quarter is lost.",
+        watch: "Only owners with a closed deal in the period count, so reps who are ramping up or closed nothing are not in the divisor. Compare teams that sell similar deal types and territories; a team on large enterprise deals will look better per head than one working many small deals.",
+    },
+};
 
 /// `revenue_per_rep`: revenue / distinct owners of deals closed in the period; per team too.
 pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {

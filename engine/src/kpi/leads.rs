@@ -1,12 +1,16 @@
 //! KPIs over leads and activities: volumes, qualification, conversion, response time,
 //! touchpoints and activity volume.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::classes::{activity_class, ActivityClass};
 use super::result::{num, KpiResult, KpiTable, Undefined};
-use super::{Ctx, Unit};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::day::Day;
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
+use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::{mean, median};
 use crate::table::Table;
@@ -35,6 +39,25 @@ fn none_created(ctx: &Ctx) -> Undefined {
     Undefined::ZeroDenominator(format!("no leads were created in {}", ctx.period()))
 }
 
+/// The registry entry of `leads_created`.
+pub(super) const LEADS_CREATED: KpiDef = KpiDef {
+    id: KpiId::LeadsCreated,
+    name: "Leads created",
+    unit: Unit::Count,
+    direction: Direction::Up,
+    group: Group::Leads,
+    needs: "leads",
+    datasets: &[DatasetKind::Leads],
+    compute: leads_created,
+    sql: sql::leads_created,
+    explanation: Explanation {
+        what: "How many leads came in during the period.",
+        formula: "Count of leads with a created date in the period. Undefined when it is 0.",
+        why: "It is the top of the funnel: everything later depends on it. Set against leads needed it shows early whether the target is reachable with the current inflow.",
+        watch: "Volume is not quality: read it with qualified leads and lead-to-opportunity. Duplicates and bulk-imported lists inflate it.",
+    },
+};
+
 /// `leads_created`: leads with created_at in the period.
 pub fn leads_created(ctx: &Ctx) -> KpiResult {
     let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return needs_leads() };
@@ -50,6 +73,25 @@ fn is_qualified(t: &Table, i: usize) -> bool {
     t.dates("qualified_at").and_then(|q| q.get(i)).is_some()
         || t.flags("qualified").and_then(|q| q.get(i).copied().flatten()).unwrap_or(false)
 }
+
+/// The registry entry of `qualified_leads`.
+pub(super) const QUALIFIED_LEADS: KpiDef = KpiDef {
+    id: KpiId::QualifiedLeads,
+    name: "Qualified leads",
+    unit: Unit::Count,
+    direction: Direction::Up,
+    group: Group::Leads,
+    needs: "leads.qualified_at or leads.qualified",
+    datasets: &[DatasetKind::Leads],
+    compute: qualified_leads,
+    sql: sql::qualified_leads,
+    explanation: Explanation {
+        what: "How many leads were qualified in the period.",
+        formula: "With a qualified_at column: leads whose qualified date is in the period. Without it: leads created in the period marked qualified = yes. Undefined when no lead was created and none was qualified in the period.",
+        why: "Reps lose a lot of time on leads that were never qualified. This count tells whether lead generation, usually run with marketing, brings real prospects, and how to spread the qualified queue across reps or whether to hire more.",
+        watch: "It depends on the scoring and qualification rules: a change in the rules moves it without any change in demand. With qualified_at a lead counts when it was qualified, which may be after the period it was created in, so do not divide it by leads created.",
+    },
+};
 
 /// `qualified_leads`: leads qualified in the period (by `qualified_at`), or created in it and
 /// marked qualified when the file has only a yes/no column.
@@ -70,6 +112,25 @@ pub fn qualified_leads(ctx: &Ctx) -> KpiResult {
     KpiResult::value(n as f64)
 }
 
+/// The registry entry of `lead_to_opportunity`.
+pub(super) const LEAD_TO_OPPORTUNITY: KpiDef = KpiDef {
+    id: KpiId::LeadToOpportunity,
+    name: "Lead to opportunity",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Leads,
+    needs: "leads",
+    datasets: &[DatasetKind::Leads],
+    compute: lead_to_opportunity,
+    sql: sql::lead_to_opportunity,
+    explanation: Explanation {
+        what: "The share of new leads that became an opportunity.",
+        formula: "Leads created in the period that are qualified (a qualified date present, or qualified = yes) or linked to a deal (non-empty deal_id) / leads created in the period. Undefined when no lead was created in the period.",
+        why: "Where sales ops helps qualify leads, this ratio measures that work. Far below target it points at lead quality, and is a reason to check whether marketing and sales agree on what a good lead is.",
+        watch: "Find the cause before assigning blame: poor leads are easy to pin on marketing, but the sales team may be failing to qualify good ones. Leads from the last days of the period have had little time to qualify.",
+    },
+};
+
 /// `lead_to_opportunity`: leads created in the period that were qualified or linked to a deal,
 /// over leads created in the period.
 pub fn lead_to_opportunity(ctx: &Ctx) -> KpiResult {
@@ -86,6 +147,25 @@ fn won_deal_ids<'a>(ctx: &Ctx<'a>) -> Option<HashSet<&'a str>> {
     let d = ctx.ws.deals.as_ref()?;
     Some((0..d.len()).filter(|&i| d.status[i] == Status::Won).map(|i| d.deal_id.get(i)).collect())
 }
+
+/// The registry entry of `lead_conversion_rate`.
+pub(super) const LEAD_CONVERSION_RATE: KpiDef = KpiDef {
+    id: KpiId::LeadConversionRate,
+    name: "Lead conversion rate",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Leads,
+    needs: "leads.deal_id, deals",
+    datasets: &[DatasetKind::Leads],
+    compute: lead_conversion_rate,
+    sql: sql::lead_conversion_rate,
+    explanation: Explanation {
+        what: "The share of new leads that ended in a won deal.",
+        formula: "Leads created in the period whose deal_id names a deal with status won (closed at any date) / leads created in the period. The linked deal is looked up among all deals, ignoring the filters. Undefined when no lead was created in the period.",
+        why: "It is one of the simplest checks on the whole process, from lead to closed deal, and so on whether the sales strategy is sound and the team effective: 500 leads a month of which 50 buy is a 10 % rate. It is also the rate that turns a target into leads needed.",
+        watch: "A good rate differs a lot by industry and business model, so benchmark against your own history. Recent leads have not had time to close, so the last periods look low until their deals are won.",
+    },
+};
 
 /// `lead_conversion_rate`: leads created in the period whose deal was won, over leads created.
 pub fn lead_conversion_rate(ctx: &Ctx) -> KpiResult {
@@ -127,6 +207,25 @@ pub(crate) fn response_minutes(ctx: &Ctx, mut each: impl FnMut(usize, f64)) -> R
     }
     Ok(negative)
 }
+
+/// The registry entry of `lead_response_time`.
+pub(super) const LEAD_RESPONSE_TIME: KpiDef = KpiDef {
+    id: KpiId::LeadResponseTime,
+    name: "Lead response time",
+    unit: Unit::Minutes,
+    direction: Direction::Down,
+    group: Group::Leads,
+    needs: "leads.first_contact_at",
+    datasets: &[DatasetKind::Leads],
+    compute: lead_response_time,
+    sql: sql::lead_response_time,
+    explanation: Explanation {
+        what: "How many minutes it takes to first contact a new lead (median).",
+        formula: "Minutes from created_at to first_contact_at, on the full timestamps with time zones applied, over leads created in the period that have both; negative gaps are left out and counted. Headline = median; the mean and the share contacted within 5 minutes (300 seconds or less) are beside it, with a table per owner. Undefined when no lead was contacted.",
+        why: "Speed is one of the strongest drivers of turning a lead into a deal: contact rates fall off sharply after the first 5 minutes, and the odds of qualifying a lead drop about 21-fold between 5 and 30 minutes. Tracking it also keeps the team aware that fast replies matter.",
+        watch: "Look at each rep, not only the company figure: response time is personal and reps fall behind for different reasons, which the per-owner table helps find. Leads never contacted are not in it at all, so compare the contacted count with leads created.",
+    },
+};
 
 /// `lead_response_time`: median minutes from created to first contact over leads created in
 /// the period that were contacted; mean and the share within 5 minutes beside it; per owner.
@@ -172,6 +271,25 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
         "leads were contacted before they were created (left out as data errors)",
     )
 }
+
+/// The registry entry of `touchpoints_to_meeting`.
+pub(super) const TOUCHPOINTS_TO_MEETING: KpiDef = KpiDef {
+    id: KpiId::TouchpointsToMeeting,
+    name: "Touchpoints to first meeting",
+    unit: Unit::Count,
+    direction: Direction::Down,
+    group: Group::Leads,
+    needs: "leads, activities",
+    datasets: &[DatasetKind::Leads, DatasetKind::Activities],
+    compute: touchpoints_to_meeting,
+    sql: sql::touchpoints_to_meeting,
+    explanation: Explanation {
+        what: "The average number of touches it takes to book a first meeting with a lead.",
+        formula: "Over leads created in the period: a lead's value is its touchpoints_to_meeting cell when present, else (activities loaded with lead_id) the number of its activities dated strictly before the date of its first meeting-type activity, for leads that have one. Headline = mean. Undefined when no lead has a value.",
+        why: "It helps sales and marketing alike: it shows how well the materials move people towards a conversation, and how good reps are at getting the first meeting or call booked.",
+        watch: "It matters for B2B and long-cycle products and hardly at all for small, quick sales. If marketing does all the warming up and the rep only books the meeting, the figure measures marketing, not sales. Leads that never got a meeting are not in it.",
+    },
+};
 
 /// `touchpoints_to_meeting`: mean touchpoints before the first meeting over leads created in
 /// the period: the lead's own field, else its activities before its first meeting.
@@ -251,6 +369,25 @@ pub(crate) fn counted_activities(
     }
     Ok(missing)
 }
+
+/// The registry entry of `activity_volume`.
+pub(super) const ACTIVITY_VOLUME: KpiDef = KpiDef {
+    id: KpiId::ActivityVolume,
+    name: "Activity volume",
+    unit: Unit::Count,
+    direction: Direction::Up,
+    group: Group::Leads,
+    needs: "activities",
+    datasets: &[DatasetKind::Activities],
+    compute: activity_volume,
+    sql: sql::activity_volume,
+    explanation: Explanation {
+        what: "How many sales activities (calls, emails, meetings, demos) were logged in the period.",
+        formula: "Count of activities dated in the period, per type class, per owner and per week. The type is classed in this order: containing \"meet\", \"termin\", \"spotkanie\" or \"会议\" → meeting; \"demo\", \"präsentation\", \"prezentacja\" or \"演示\" → demo; \"call\", \"phone\", \"anruf\", \"telefon\" or \"电话\" → call; \"mail\" or \"邮件\" → email; else other. Undefined when the count is 0.",
+        why: "It lets managers follow productivity day to day and see how well the team works the sales process, down to a single rep when needed. Decide which activities matter most in your process and watch those.",
+        watch: "Activity is effort, not outcome: more calls do not mean more wins, so read it with conversion. It only counts what is logged; auto-logged emails inflate it and reps who log little look idle.",
+    },
+};
 
 /// `activity_volume`: activities dated in the period, per type and per owner.
 pub fn activity_volume(ctx: &Ctx) -> KpiResult {

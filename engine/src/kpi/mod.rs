@@ -1,12 +1,19 @@
-//! The KPI registry: one [`KpiDef`] per id of KPI_SPEC.md, each with its unit, direction,
-//! needs, compute function and explanation.
+//! The KPI registry: one [`KpiDef`] per id of KPI_SPEC.md ([`KpiId`]), each with its unit,
+//! direction, needs, compute function, SQL builder and explanation.
+//!
+//! A KPI lives in one place: its entry is declared beside its compute function in its group's
+//! file (`deals.rs`, `growth.rs`, `plans.rs`, `tables.rs`, `leads.rs`, `customers.rs`) and
+//! registered once in `catalog.rs`. Its SQL builder is a field of the entry (the builders are
+//! written in `crate::sql`'s family files). A new KPI: a variant of [`KpiId`] (in `id.rs`), a
+//! compute function and its entry in the group file, a builder in `crate::sql`, one line in the
+//! registry.
 
 mod catalog;
-mod classes;
+pub(crate) mod classes;
 mod customers;
 mod deals;
-mod explain;
 mod growth;
+mod id;
 mod leads;
 mod plans;
 mod result;
@@ -18,6 +25,7 @@ mod trend;
 pub use catalog::CATALOG;
 pub use classes::{activity_class, deal_class, ActivityClass, DealClass, ACTIVITY_WORDS, UPSELL_WORDS};
 pub use deals::{pipeline, Pipeline, StageTotal};
+pub use id::KpiId;
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
 pub use segments::{segment_values, segments, SegmentRow};
 pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
@@ -28,10 +36,11 @@ pub(crate) use deals::won_cycles;
 pub(crate) use leads::{counted_activities, is_fast_response, response_minutes, FAST_RESPONSE_SECS};
 pub(crate) use plans::{forecast_periods, quota_total, quotas_inside};
 
-use crate::deals::DealsTable;
+use crate::deals_table::DealsTable;
 use crate::filter::{keeps, Mask, Selection};
 use crate::ingest::DatasetKind;
 use crate::period::Period;
+use crate::sql::kpis::Builder as SqlBuilder;
 use crate::table::Table;
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
@@ -113,8 +122,8 @@ pub struct Explanation {
 /// One entry of the registry.
 #[derive(Debug, Serialize)]
 pub struct KpiDef {
-    /// Stable id (KPI_SPEC.md): used in `data-kpi`, tests and share links.
-    pub id: &'static str,
+    /// Stable id (KPI_SPEC.md); its string form is used in `data-kpi`, tests and share links.
+    pub id: KpiId,
     /// Display name.
     pub name: &'static str,
     /// Unit of the value.
@@ -130,18 +139,24 @@ pub struct KpiDef {
     /// Computes the KPI.
     #[serde(skip)]
     pub compute: fn(&Ctx) -> KpiResult,
+    /// Writes the KPI as SQL (`crate::sql::kpi_sql` wraps it in a header and the final
+    /// `SELECT`).
+    #[serde(skip)]
+    pub(crate) sql: SqlBuilder,
     /// The in-app explanation.
     pub explanation: Explanation,
 }
 
-/// The registry entry for `id`.
+/// The registry entry whose string id is `id` (a share link's, a settings file's, the CLI's),
+/// `None` when no KPI is called that. Code that names a KPI uses [`KpiId::def`].
 ///
 /// ```
-/// let def = pipelens_engine::kpi::find("win_rate").unwrap();
-/// assert_eq!(def.name, "Win rate");
+/// use pipelens_engine::kpi::{find, KpiId};
+/// assert_eq!(find("win_rate").map(|d| d.id), Some(KpiId::WinRate));
+/// assert!(find("Win rate").is_none());
 /// ```
 pub fn find(id: &str) -> Option<&'static KpiDef> {
-    CATALOG.iter().find(|k| k.id == id)
+    KpiId::parse(id).map(KpiId::def)
 }
 
 /// Everything a KPI computation reads: the data, the scope, and the rows the filters select.
@@ -210,9 +225,6 @@ pub fn run(def: &KpiDef, ctx: &Ctx) -> KpiResult {
 }
 
 /// The KPI computed by id, for code that only needs one figure.
-pub(crate) fn value_of(id: &str, ctx: &Ctx) -> KpiResult {
-    match find(id) {
-        Some(def) => (def.compute)(ctx),
-        None => KpiResult::undefined(Undefined::NoRows(format!("unknown KPI {id}"))),
-    }
+pub(crate) fn value_of(id: KpiId, ctx: &Ctx) -> KpiResult {
+    (id.def().compute)(ctx)
 }

@@ -1,14 +1,18 @@
 //! KPIs that hold the deals against plans: quotas (attainment, coverage, leads needed) and
 //! forecasts (accuracy), and the sales velocity built from the deal KPIs.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::deals::{needs_deals, won_in};
 use super::result::{num, KpiResult, KpiTable, Undefined};
-use super::{value_of, Ctx, Unit};
+use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::day::Day;
-use crate::deals::{Amount, Dim};
+use crate::deals_table::{Amount, Dim};
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
 use crate::period::Period;
+use crate::sql::kpis as sql;
 use crate::table::Table;
 use std::collections::BTreeMap;
 
@@ -59,6 +63,25 @@ pub(crate) fn quotas_inside(ctx: &Ctx, p: Period) -> Option<(f64, usize)> {
     Some((plans_inside(t, mask, "quota", p).map(|x| x.3).sum(), n))
 }
 
+/// The registry entry of `pipeline_coverage`.
+pub(super) const PIPELINE_COVERAGE: KpiDef = KpiDef {
+    id: KpiId::PipelineCoverage,
+    name: "Pipeline coverage",
+    unit: Unit::Ratio,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals, quotas",
+    datasets: &[DatasetKind::Deals, DatasetKind::Quotas],
+    compute: pipeline_coverage,
+    sql: sql::pipeline_coverage,
+    explanation: Explanation {
+        what: "How many times the open pipeline covers the quota of the next period.",
+        formula: "Pipeline value / Σ quota of quota rows whose period start lies in the next period (the day after the period's last day up to the same number of days later). Undefined when that quota sum is 0 or the pipeline value is undefined.",
+        why: "It says ahead of time whether enough is in play to hit the next target. Since not every open deal will close, teams want coverage well above 1; a common yardstick is 1 / win rate, about 3× at a 33 % win rate.",
+        watch: "Every open deal counts at full value whatever its stage or expected close date, so stale deals and deals that will close much later inflate it. The next period has the length of the chosen period: with 12 months selected, quota rows for the next 12 months must be loaded.",
+    },
+};
+
 /// `pipeline_coverage`: pipeline value / Σ quota of the quota periods that start in the next
 /// period (the one of the same length after the as-of date).
 pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
@@ -74,7 +97,7 @@ pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
             next.contains(start).then(|| t.numbers("quota")?.get(i)).flatten()
         })
         .sum();
-    let pv = value_of("pipeline_value", ctx);
+    let pv = value_of(KpiId::PipelineValue, ctx);
     let r = match pv.number() {
         None => KpiResult { value: pv.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, quota, || format!("no quota periods start in the next period ({next})")),
@@ -82,12 +105,32 @@ pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
     KpiResult { left_out: pv.left_out, ..r.companion_in("quota ahead", Some(Unit::Currency), Some(quota)) }
 }
 
+/// The registry entry of `sales_velocity`.
+pub(super) const SALES_VELOCITY: KpiDef = KpiDef {
+    id: KpiId::SalesVelocity,
+    name: "Sales velocity",
+    unit: Unit::CurrencyPerDay,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: sales_velocity,
+    sql: sql::sales_velocity,
+    explanation: Explanation {
+        what: "The revenue per day the open pipeline is expected to turn into, at the current win rate, deal size and cycle.",
+        formula: "Open deals × win rate × average deal size / sales cycle in days, each as defined for its own KPI. Undefined when any of the four is undefined or the cycle is 0 days.",
+        why: "It shows how fast deals move through the pipeline into revenue: deals that stall or crawl point to a flawed process or a team that is not executing. It also tells when to expect the pipeline's revenue, which makes forecasts better founded.",
+        watch: "It mixes a snapshot (open deals on the last day) with flows of the period (win rate, deal size, cycle), so find which of the four moved before acting on a change. Stale open deals and a few very large deals inflate it.",
+    },
+};
+
 /// `sales_velocity`: open deals × win rate × average deal size / sales cycle, per day.
 pub fn sales_velocity(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
         return needs_deals();
     }
-    let parts = ["pipeline_count", "win_rate", "avg_deal_size", "sales_cycle_days"].map(|id| (id, value_of(id, ctx)));
+    let parts = [KpiId::PipelineCount, KpiId::WinRate, KpiId::AvgDealSize, KpiId::SalesCycleDays]
+        .map(|id| (id, value_of(id, ctx)));
     let mut product = 1.0;
     for (i, (id, r)) in parts.iter().enumerate() {
         let Some(v) = r.number() else {
@@ -172,6 +215,25 @@ pub(crate) fn forecast_periods(ctx: &Ctx) -> Result<Vec<ForecastPeriod>, Box<Kpi
         .collect())
 }
 
+/// The registry entry of `forecast_accuracy`.
+pub(super) const FORECAST_ACCURACY: KpiDef = KpiDef {
+    id: KpiId::ForecastAccuracy,
+    name: "Forecast accuracy",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals, forecasts",
+    datasets: &[DatasetKind::Deals, DatasetKind::Forecasts],
+    compute: forecast_accuracy,
+    sql: sql::forecast_accuracy,
+    explanation: Explanation {
+        what: "How close the forecasts came to the revenue actually won.",
+        formula: "Forecast rows whose period lies inside the period (start on or after its first day, end on or before its last day; a missing end means the end of the start's month) are grouped by forecast period: F = Σ forecast, A = revenue won in that forecast period. Accuracy = max(0, 1 − |A − F| / A); headline = mean over forecast periods; per owner when forecasts have owners. Forecast periods with A = 0 are left out and counted. Undefined when no forecast period has A > 0.",
+        why: "Reliable forecasts let the company commit spending on key accounts, plan investments while growing fast, and give RevOps a basis for predicting total revenue.",
+        watch: "One accurate period says little about the next: the figure means something only once enough history shows how accurate forecasts are over time, so build that benchmark before relying on it, and never rely on it alone. Over- and under-forecasting score the same, and a miss of 100 % or more scores 0 %.",
+    },
+};
+
 /// `forecast_accuracy`: per forecast period inside P, max(0, 1 − |A − F| / A); the mean of
 /// those. Per owner when forecasts have owners.
 pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
@@ -221,6 +283,25 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
         "forecast periods had no revenue (accuracy needs some)",
     )
 }
+
+/// The registry entry of `quota_attainment`.
+pub(super) const QUOTA_ATTAINMENT: KpiDef = KpiDef {
+    id: KpiId::QuotaAttainment,
+    name: "Reps at quota",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals.owner, quotas",
+    datasets: &[DatasetKind::Deals, DatasetKind::Quotas],
+    compute: quota_attainment,
+    sql: sql::quota_attainment,
+    explanation: Explanation {
+        what: "The share of reps who reached their quota in the period; the table shows each rep's attainment.",
+        formula: "Quota rows inside the period (same rule as forecasts) are summed per owner; attainment = revenue that owner won in the period / that owner's Σ quota. Owners whose Σ quota is 0 or less are left out. Headline = share of owners with attainment ≥ 100 %. Undefined when no owner has quota in the period.",
+        why: "It tells whether targets are pitched at the right level. It is a check on the target-setting as much as on the reps.",
+        watch: "Hold the share against the 60 % and 90 % marks: under 60 % the targets may be unrealistic (or hiring, coaching and pay need a look); over 90 % they are probably too easy and the way targets are set should be revisited. A quota row counts only when its whole period lies inside the selected period, and owner names must match those on the deals.",
+    },
+};
 
 /// `quota_attainment`: per owner, revenue won in P / Σ quota inside P; the headline is the
 /// share of owners at or over 100 %, flagged under 60 % and over 90 %.
@@ -275,6 +356,25 @@ pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
     r.with_table(table).left_out(no_quota, "owner has a quota of 0", "owners have a quota of 0")
 }
 
+/// The registry entry of `leads_needed`.
+pub(super) const LEADS_NEEDED: KpiDef = KpiDef {
+    id: KpiId::LeadsNeeded,
+    name: "Leads needed",
+    unit: Unit::Count,
+    direction: Direction::Neutral,
+    group: Group::Deals,
+    needs: "deals, leads (and quotas or a target)",
+    datasets: &[DatasetKind::Deals, DatasetKind::Leads, DatasetKind::Quotas],
+    compute: leads_needed,
+    sql: sql::leads_needed,
+    explanation: Explanation {
+        what: "How many leads the target requires at the current deal size and lead conversion rate.",
+        formula: "Target / average deal size / lead conversion rate; wins needed = target / average deal size is shown beside it. The target is the number you type, else Σ quota of quota rows inside the period. Undefined when any part is undefined or 0.",
+        why: "It turns a revenue target into work for marketing and reps: a target of 800 M at an average deal of 10 M needs 80 wins, and at a 10 % lead conversion rate that means 800 leads.",
+        watch: "It assumes new leads convert and size like past ones; a change in lead sources or market moves both. Recent leads still in progress pull the conversion rate down and the need up. Leads must arrive about one sales cycle before the revenue is due.",
+    },
+};
+
 /// `leads_needed`: target / average deal size / lead conversion rate.
 pub fn leads_needed(ctx: &Ctx) -> KpiResult {
     let target = match ctx.scope.settings.revenue_target {
@@ -290,8 +390,8 @@ pub fn leads_needed(ctx: &Ctx) -> KpiResult {
             None => return needs_quotas(),
         },
     };
-    let avg = value_of("avg_deal_size", ctx);
-    let conv = value_of("lead_conversion_rate", ctx);
+    let avg = value_of(KpiId::AvgDealSize, ctx);
+    let conv = value_of(KpiId::LeadConversionRate, ctx);
     let (Some(a), Some(c)) = (avg.number(), conv.number()) else {
         let missing = if avg.number().is_none() { avg } else { conv };
         return KpiResult { value: missing.value, ..KpiResult::value(0.0) };

@@ -2,7 +2,7 @@
 //! added to the filters, so every row means exactly what the headline means.
 
 use super::{compute, KpiDef, KpiResult};
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::ingest::DatasetKind;
 use crate::workspace::{Scope, Workspace};
 use std::collections::BTreeSet;
@@ -69,9 +69,9 @@ pub fn segment_values(ws: &Workspace, dim: Dim, datasets: &[DatasetKind]) -> Vec
 /// use pipelens_engine::{demo, kpi, Dim, Workspace};
 /// let ws = Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED));
 /// let scope = ws.default_scope().unwrap();
-/// let rows = kpi::segments(kpi::find("revenue").unwrap(), &ws, &scope, Dim::Team);
+/// let rows = kpi::segments(kpi::KpiId::Revenue.def(), &ws, &scope, Dim::Team);
 /// let total: f64 = rows.iter().filter_map(|r| r.result.number()).sum();
-/// let all = kpi::compute(kpi::find("revenue").unwrap(), &ws, &scope).number().unwrap();
+/// let all = kpi::compute(kpi::KpiId::Revenue.def(), &ws, &scope).number().unwrap();
 /// assert!((total - all).abs() < 1e-6 * all);
 /// ```
 pub fn segments(def: &KpiDef, ws: &Workspace, scope: &Scope, dim: Dim) -> Vec<SegmentRow> {

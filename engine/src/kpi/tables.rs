@@ -1,14 +1,38 @@
 //! KPIs that are tables over the deals: the funnel, product performance and deal-size outliers.
+//!
+//! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
+//! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::deals::{needs_deals, won_in};
 use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
-use super::{Ctx, Unit};
+use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::column::NO_CODE;
-use crate::deals::{Amount, Dim};
+use crate::deals_table::{Amount, Dim};
 use crate::filter::keeps;
+use crate::ingest::DatasetKind;
+use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::median;
 use std::collections::BTreeMap;
+
+/// The registry entry of `funnel_conversion`.
+pub(super) const FUNNEL_CONVERSION: KpiDef = KpiDef {
+    id: KpiId::FunnelConversion,
+    name: "Funnel conversion",
+    unit: Unit::Percent,
+    direction: Direction::Up,
+    group: Group::Deals,
+    needs: "deals",
+    datasets: &[DatasetKind::Deals],
+    compute: funnel_conversion,
+    sql: sql::funnel_conversion,
+    explanation: Explanation {
+        what: "How deals created in the period move from stage to stage to won; the headline is the share that were won.",
+        formula: "Over deals created in the period with a known status: reached(stage) = deals whose furthest stage is that stage or later. An open deal reached its current stage, a won deal passed every open stage, a lost deal reached its lost_stage when that column is mapped and names an open stage, else only the first stage. Step conversion = reached(next) / reached(this), with won as the last step; leakage = 1 − conversion. Headline = won / deals created in the period. Undefined when no deal was created in the period or no open stages are known.",
+        why: "Conversion per stage shows where prospects drop out fastest. If, say, 40 % agree to a call, half of those get to a trial and only 5 % buy, the steep last step points at rep skills, the customer's experience or negotiation, and that is where coaching pays off.",
+        watch: "Deals created late in the period are often still open, so recent periods look worse until those deals close. Without a lost_stage column every lost deal counts as lost at the first stage, which puts all the leakage there.",
+    },
+};
 
 /// `funnel_conversion`: over deals created in the period, how many reached each open stage
 /// (and won); conversion per step and overall.
@@ -100,6 +124,25 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
     )
 }
 
+/// The registry entry of `product_performance`.
+pub(super) const PRODUCT_PERFORMANCE: KpiDef = KpiDef {
+    id: KpiId::ProductPerformance,
+    name: "Product performance (top product's share)",
+    unit: Unit::Percent,
+    direction: Direction::Neutral,
+    group: Group::Deals,
+    needs: "deals.product",
+    datasets: &[DatasetKind::Deals],
+    compute: product_performance,
+    sql: sql::product_performance,
+    explanation: Explanation {
+        what: "Revenue, wins, win rate and deal size per product; the headline is the top product's share of revenue.",
+        formula: "Per product over the period: revenue won, deals won, win rate (won / closed), average deal size and share of revenue. Headline = revenue of the top product / total revenue of all products. Undefined when that total is 0. Needs the deals' product column.",
+        why: "It separates the products that sell from those that do not, and prompts the question why: missing training, an incentive plan that pays more for one product, or reps steering buyers to the product that is easiest to close.",
+        watch: "Compare products on one consistent basis, or the numbers will steer reps to the wrong products. A viral campaign can flatter a weak product, and a cheap high-volume product can top the deal count while earning less than a high-ticket one: read revenue and win rate together.",
+    },
+};
+
 /// `product_performance`: per product, revenue, deals won, win rate, average deal size and
 /// share of revenue; the headline is the top product's share.
 pub fn product_performance(ctx: &Ctx) -> KpiResult {
@@ -176,6 +219,25 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
 pub const OUTLIER_FACTOR: f64 = 4.0;
 /// Won deals an owner needs in the period before their median means anything.
 pub const OUTLIER_MIN_WON: usize = 3;
+
+/// The registry entry of `deal_size_outliers`.
+pub(super) const DEAL_SIZE_OUTLIERS: KpiDef = KpiDef {
+    id: KpiId::DealSizeOutliers,
+    name: "Deal-size outliers",
+    unit: Unit::Count,
+    direction: Direction::Neutral,
+    group: Group::Deals,
+    needs: "deals.owner",
+    datasets: &[DatasetKind::Deals],
+    compute: deal_size_outliers,
+    sql: sql::deal_size_outliers,
+    explanation: Explanation {
+        what: "Deals much larger than what their owner usually wins; the headline is how many there are.",
+        formula: "Candidates are deals won in the period and deals open on the period's last day. An owner's median is the median amount of that owner's deals won in the period with an amount, and needs at least 3 such deals. A deal is an outlier when its amount is more than 4 × its owner's median. Undefined when no owner has 3 won deals in the period.",
+        why: "A deal several times a rep's usual size is a risk: it closes less often and takes longer. Flagging it lets a manager check that the rep's other deals are solid and that the rep is not betting the whole target on one deal.",
+        watch: "Owners with fewer than 3 won deals in the period are not checked, so big deals of new reps do not show up. A large won outlier also distorts revenue and average deal size; a large open one distorts pipeline value and coverage.",
+    },
+};
 
 /// `deal_size_outliers`: deals won in the period or open on the as-of date whose amount is
 /// over 4 × the median of their owner's won deals in the period (owners with ≥ 3 of them).

@@ -1,6 +1,6 @@
 //! Targets and their red / amber / green status, read in the KPI's direction.
 
-use super::{plans, Ctx, Direction, KpiDef};
+use super::{plans, Ctx, Direction, KpiDef, KpiId};
 use crate::filter::Selection;
 use crate::workspace::{Scope, Workspace};
 use serde::{Deserialize, Serialize};
@@ -87,11 +87,11 @@ impl Target {
 /// share of reps at quota. `None` for other KPIs or without quotas.
 pub fn derived_target(def: &KpiDef, ws: &Workspace, scope: &Scope) -> Option<Target> {
     let value = match def.id {
-        "revenue" => {
+        KpiId::Revenue => {
             let sel = Selection::new(ws, &scope.filters);
             plans::quota_total(&Ctx { ws, scope: scope.clone(), sel: &sel }, scope.period).filter(|&q| q > 0.0)?
         }
-        "quota_attainment" => 1.0,
+        KpiId::QuotaAttainment => 1.0,
         _ => return None,
     };
     Some(Target { value, source: TargetSource::Derived, amber_band: DEFAULT_AMBER_BAND })

@@ -27,7 +27,7 @@ pub struct TrendPoint {
 /// use pipelens_engine::{demo, kpi, Grain, Workspace};
 /// let ws = Workspace::with_deals(demo::demo_deals(demo::DEMO_SEED));
 /// let scope = ws.default_scope().unwrap();
-/// let points = kpi::trend(kpi::find("revenue").unwrap(), &ws, &scope, Grain::Quarter);
+/// let points = kpi::trend(kpi::KpiId::Revenue.def(), &ws, &scope, Grain::Quarter);
 /// // Nov 2025 – Oct 2026: 2025-Q4 (two months) … 2026-Q4 (one month), clipped to the period.
 /// assert_eq!(points.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
 /// ```
@@ -63,6 +63,28 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The comparison in words, as in "against the previous period".
+    ///
+    /// ```
+    /// use pipelens_engine::kpi::Comparison;
+    /// assert_eq!(Comparison::YearEarlier.noun(), "same period last year");
+    /// assert_eq!(Comparison::Previous.title(), "Previous period");
+    /// ```
+    pub fn noun(self) -> &'static str {
+        match self {
+            Comparison::Previous => "previous period",
+            Comparison::YearEarlier => "same period last year",
+        }
+    }
+
+    /// The comparison as a heading, a legend entry or a picker's option.
+    pub fn title(self) -> &'static str {
+        match self {
+            Comparison::Previous => "Previous period",
+            Comparison::YearEarlier => "Same period last year",
+        }
+    }
+
     /// The period compared with `p`.
     pub fn period(self, p: Period) -> Period {
         match self {
@@ -76,4 +98,23 @@ impl Comparison {
 pub fn compare(def: &KpiDef, ws: &Workspace, scope: &Scope, with: Comparison) -> KpiResult {
     let sel = Selection::new(ws, &scope.filters);
     run(def, &Ctx { ws, scope: scope.over(with.period(scope.period)), sel: &sel })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capitalised(s: &str) -> String {
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_comparison_has_its_own_distinct_words() {
+        let all = [Comparison::Previous, Comparison::YearEarlier];
+        for c in all {
+            assert_eq!(c.title(), capitalised(c.noun()), "{c:?}");
+        }
+        assert_ne!(all[0].noun(), all[1].noun());
+    }
 }

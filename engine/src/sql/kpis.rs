@@ -1,59 +1,22 @@
-//! One query builder per KPI id. Each adds the CTEs it needs to the [`Query`] and returns the
+//! One query builder per KPI. Each adds the CTEs it needs to the [`Query`] and returns the
 //! one-row CTE and column that hold the headline value (NULL when the engine says undefined),
-//! or why the data the KPI needs is not loaded.
+//! or why the data the KPI needs is not loaded. A KPI's entry in the registry
+//! (`crate::kpi`) names its builder in its `sql` field.
 //!
 //! The builders follow the engine's code in `crate::kpi` rule for rule; where a rule is subtle
 //! the CTE's comment says so.
 
 use super::query::{show, Missing, Part, Query};
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::ingest::DatasetKind::{self, Activities, Customers, Forecasts, Leads, Quotas, Spend};
-use crate::kpi::{ActivityClass, ACTIVITY_WORDS, UPSELL_WORDS};
+use crate::kpi::classes::{ActivityClass, ACTIVITY_WORDS, UPSELL_WORDS};
 use crate::period::{Grain, Period};
 
 type R = Result<Part, Missing>;
 
-/// The builder for `id`, or `None` for an unknown id.
-pub(super) fn build(id: &str, q: &mut Query) -> Option<R> {
-    let p = q.scope.period;
-    Some(match id {
-        "revenue" => revenue(q, p, "current"),
-        "revenue_growth" => growth(q, "previous"),
-        "revenue_growth_yoy" => growth(q, "year_earlier"),
-        "revenue_mix" => revenue_mix(q),
-        "mrr" => mrr(q),
-        "arr" => arr(q),
-        "revenue_per_rep" => revenue_per_rep(q),
-        "deals_won" => deals_won(q),
-        "win_rate" => win_rate(q),
-        "avg_deal_size" => avg_deal_size(q),
-        "sales_cycle_days" => sales_cycle_days(q),
-        "pipeline_value" => pipeline_value(q),
-        "pipeline_count" => pipeline_count(q),
-        "pipeline_coverage" => pipeline_coverage(q),
-        "sales_velocity" => sales_velocity(q),
-        "funnel_conversion" => funnel_conversion(q),
-        "product_performance" => product_performance(q),
-        "deal_size_outliers" => deal_size_outliers(q),
-        "forecast_accuracy" => forecast_accuracy(q),
-        "quota_attainment" => quota_attainment(q),
-        "leads_needed" => leads_needed(q),
-        "leads_created" => leads_created(q),
-        "qualified_leads" => qualified_leads(q),
-        "lead_to_opportunity" => lead_to_opportunity(q),
-        "lead_conversion_rate" => lead_conversion_rate(q),
-        "lead_response_time" => lead_response_time(q),
-        "touchpoints_to_meeting" => touchpoints_to_meeting(q),
-        "activity_volume" => activity_volume(q),
-        "new_customers" => new_customers(q),
-        "churn_rate" => churn_rate(q),
-        "retention_rate" => retention_rate(q),
-        "cac" => cac(q),
-        "clv" => clv(q),
-        "clv_cac_ratio" => clv_cac_ratio(q),
-        _ => return None,
-    })
-}
+/// What a KPI's registry entry holds to write it as SQL (its `sql` field): adds the CTEs it
+/// needs to the query and returns the one-row part holding its value, or what data it needs.
+pub(crate) type Builder = fn(&mut Query) -> R;
 
 // ----- shared pieces ----------------------------------------------------------------------------
 
@@ -131,7 +94,7 @@ fn outcomes(q: &mut Query, tag: &str) -> String {
 // ----- revenue and growth -----------------------------------------------------------------------
 
 /// Revenue over the period of `tag`.
-fn revenue(q: &mut Query, _p: Period, tag: &str) -> R {
+fn revenue_of(q: &mut Query, tag: &str) -> R {
     need_deals(q)?;
     let o = outcomes(q, tag);
     let body = format!(
@@ -145,10 +108,25 @@ fn revenue(q: &mut Query, _p: Period, tag: &str) -> R {
     Ok(Part::new(name, "revenue"))
 }
 
+/// The SQL of `revenue`.
+pub(crate) fn revenue(q: &mut Query) -> R {
+    revenue_of(q, "current")
+}
+
+/// The SQL of `revenue_growth`.
+pub(crate) fn revenue_growth(q: &mut Query) -> R {
+    growth(q, "previous")
+}
+
+/// The SQL of `revenue_growth_yoy`.
+pub(crate) fn revenue_growth_yoy(q: &mut Query) -> R {
+    growth(q, "year_earlier")
+}
+
+/// Revenue growth against the period of `base`.
 fn growth(q: &mut Query, base: &str) -> R {
-    let p = q.scope.period;
-    let now = revenue(q, p, "current")?;
-    let before = revenue(q, p, base)?;
+    let now = revenue_of(q, "current")?;
+    let before = revenue_of(q, base)?;
     let col = if base == "previous" { "revenue_growth" } else { "revenue_growth_yoy" };
     let expr = format!("({} - {}) / NULLIF({}, 0)", now.at(), before.at(), before.at());
     Ok(combine(
@@ -186,7 +164,8 @@ fn deal_class_case(q: &Query, col: &str) -> String {
     )
 }
 
-fn revenue_mix(q: &mut Query) -> R {
+/// The SQL of `revenue_mix`.
+pub(crate) fn revenue_mix(q: &mut Query) -> R {
     need_dim(q, Dim::DealType)?;
     let won = won_by_class(q, "current");
     let d = q.d;
@@ -225,20 +204,23 @@ fn mrr_totals(q: &mut Query) -> String {
     )
 }
 
-fn mrr(q: &mut Query) -> R {
+/// The SQL of `mrr`.
+pub(crate) fn mrr(q: &mut Query) -> R {
     need(q, Customers, &["start_date", "mrr"], "customer_id, start_date, mrr")?;
     Ok(Part::new(mrr_totals(q), "mrr"))
 }
 
-fn arr(q: &mut Query) -> R {
+/// The SQL of `arr`.
+pub(crate) fn arr(q: &mut Query) -> R {
     let m = mrr(q)?;
     Ok(combine(q, "arr", "ARR = 12 × MRR", "arr", format!("12 * {}", m.at()), &[&m]))
 }
 
-fn revenue_per_rep(q: &mut Query) -> R {
+/// The SQL of `revenue_per_rep`.
+pub(crate) fn revenue_per_rep(q: &mut Query) -> R {
     need_dim(q, Dim::Owner)?;
     let p = q.scope.period;
-    let rev = revenue(q, p, "current")?;
+    let rev = revenue_of(q, "current")?;
     let closed = q.closed_in(p, "current");
     let reps = q.with(
         "reps_current",
@@ -252,7 +234,8 @@ fn revenue_per_rep(q: &mut Query) -> R {
 
 // ----- deals and pipeline -----------------------------------------------------------------------
 
-fn deals_won(q: &mut Query) -> R {
+/// The SQL of `deals_won`.
+pub(crate) fn deals_won(q: &mut Query) -> R {
     need_deals(q)?;
     let o = outcomes(q, "current");
     let name = q.with(
@@ -275,7 +258,8 @@ fn win_rate_part(q: &mut Query, tag: &str) -> R {
     Ok(Part::new(name, "win_rate"))
 }
 
-fn win_rate(q: &mut Query) -> R {
+/// The SQL of `win_rate`.
+pub(crate) fn win_rate(q: &mut Query) -> R {
     win_rate_part(q, "current")
 }
 
@@ -291,11 +275,13 @@ fn avg_deal_size_part(q: &mut Query) -> R {
     Ok(Part::new(name, "avg_deal_size"))
 }
 
-fn avg_deal_size(q: &mut Query) -> R {
+/// The SQL of `avg_deal_size`.
+pub(crate) fn avg_deal_size(q: &mut Query) -> R {
     avg_deal_size_part(q)
 }
 
-fn sales_cycle_days(q: &mut Query) -> R {
+/// The SQL of `sales_cycle_days`.
+pub(crate) fn sales_cycle_days(q: &mut Query) -> R {
     need_deals(q)?;
     let p = q.scope.period;
     let closed = q.closed_in(p, "current");
@@ -352,7 +338,8 @@ fn pipeline(q: &mut Query) -> String {
     )
 }
 
-fn pipeline_value(q: &mut Query) -> R {
+/// The SQL of `pipeline_value`.
+pub(crate) fn pipeline_value(q: &mut Query) -> R {
     need_deals(q)?;
     let pl = pipeline(q);
     let name = q.with(
@@ -363,12 +350,14 @@ fn pipeline_value(q: &mut Query) -> R {
     Ok(Part::new(name, "pipeline_value"))
 }
 
-fn pipeline_count(q: &mut Query) -> R {
+/// The SQL of `pipeline_count`.
+pub(crate) fn pipeline_count(q: &mut Query) -> R {
     need_deals(q)?;
     Ok(Part::new(pipeline(q), "open_deals"))
 }
 
-fn pipeline_coverage(q: &mut Query) -> R {
+/// The SQL of `pipeline_coverage`.
+pub(crate) fn pipeline_coverage(q: &mut Query) -> R {
     need_deals(q)?;
     need(q, Quotas, &["period_start", "quota"], "owner, period_start, quota")?;
     let pv = pipeline_value(q)?;
@@ -385,7 +374,8 @@ fn pipeline_coverage(q: &mut Query) -> R {
     Ok(combine(q, "pipeline_coverage", "pipeline value / quota ahead", "pipeline_coverage", expr, &[&pv, &ahead]))
 }
 
-fn sales_velocity(q: &mut Query) -> R {
+/// The SQL of `sales_velocity`.
+pub(crate) fn sales_velocity(q: &mut Query) -> R {
     let count = pipeline_count(q)?;
     let wr = win_rate_part(q, "current")?;
     let avg = avg_deal_size_part(q)?;
@@ -401,7 +391,8 @@ fn sales_velocity(q: &mut Query) -> R {
     ))
 }
 
-fn funnel_conversion(q: &mut Query) -> R {
+/// The SQL of `funnel_conversion`.
+pub(crate) fn funnel_conversion(q: &mut Query) -> R {
     need_deals(q)?;
     let Some(deals) = q.deals() else { unreachable!() };
     let stages: Vec<String> = deals.open_stages().map(|(_, n)| n.to_owned()).collect();
@@ -451,7 +442,8 @@ fn funnel_conversion(q: &mut Query) -> R {
     Ok(Part::new(name, "funnel_conversion"))
 }
 
-fn product_performance(q: &mut Query) -> R {
+/// The SQL of `product_performance`.
+pub(crate) fn product_performance(q: &mut Query) -> R {
     need_dim(q, Dim::Product)?;
     let p = q.scope.period;
     let closed = q.closed_in(p, "current");
@@ -469,7 +461,8 @@ fn product_performance(q: &mut Query) -> R {
     Ok(Part::new(name, "top_share"))
 }
 
-fn deal_size_outliers(q: &mut Query) -> R {
+/// The SQL of `deal_size_outliers`.
+pub(crate) fn deal_size_outliers(q: &mut Query) -> R {
     need_dim(q, Dim::Owner)?;
     let p = q.scope.period;
     let closed = q.closed_in(p, "current");
@@ -525,7 +518,8 @@ fn won_with_amount(q: &mut Query) -> String {
     )
 }
 
-fn forecast_accuracy(q: &mut Query) -> R {
+/// The SQL of `forecast_accuracy`.
+pub(crate) fn forecast_accuracy(q: &mut Query) -> R {
     need_deals(q)?;
     need(q, Forecasts, &["period_start", "forecast"], "period_start, forecast")?;
     let p = q.scope.period;
@@ -557,7 +551,8 @@ fn forecast_accuracy(q: &mut Query) -> R {
     Ok(Part::new(name, "forecast_accuracy"))
 }
 
-fn quota_attainment(q: &mut Query) -> R {
+/// The SQL of `quota_attainment`.
+pub(crate) fn quota_attainment(q: &mut Query) -> R {
     need_deals(q)?;
     need(q, Quotas, &["owner", "period_start", "quota"], "owner, period_start, quota")?;
     let p = q.scope.period;
@@ -598,7 +593,8 @@ fn quota_attainment(q: &mut Query) -> R {
     Ok(Part::new(name, "share"))
 }
 
-fn leads_needed(q: &mut Query) -> R {
+/// The SQL of `leads_needed`.
+pub(crate) fn leads_needed(q: &mut Query) -> R {
     let p = q.scope.period;
     let target = match q.scope.settings.revenue_target {
         Some(t) => {
@@ -655,7 +651,8 @@ fn leads_created_rows(q: &mut Query) -> String {
     )
 }
 
-fn leads_created(q: &mut Query) -> R {
+/// The SQL of `leads_created`.
+pub(crate) fn leads_created(q: &mut Query) -> R {
     need_leads(q)?;
     let rows = leads_created_rows(q);
     let name = q.with(
@@ -666,7 +663,8 @@ fn leads_created(q: &mut Query) -> R {
     Ok(Part::new(name, "leads_created"))
 }
 
-fn qualified_leads(q: &mut Query) -> R {
+/// The SQL of `qualified_leads`.
+pub(crate) fn qualified_leads(q: &mut Query) -> R {
     need_leads(q)?;
     let p = q.scope.period;
     let leads = q.in_scope(Leads);
@@ -692,7 +690,8 @@ fn qualified_leads(q: &mut Query) -> R {
     Ok(Part::new(name, "qualified_leads"))
 }
 
-fn lead_to_opportunity(q: &mut Query) -> R {
+/// The SQL of `lead_to_opportunity`.
+pub(crate) fn lead_to_opportunity(q: &mut Query) -> R {
     need_leads(q)?;
     let rows = leads_created_rows(q);
     let mut became = Vec::new();
@@ -715,7 +714,8 @@ fn lead_to_opportunity(q: &mut Query) -> R {
     Ok(Part::new(name, "lead_to_opportunity"))
 }
 
-fn lead_conversion_rate(q: &mut Query) -> R {
+/// The SQL of `lead_conversion_rate`.
+pub(crate) fn lead_conversion_rate(q: &mut Query) -> R {
     need_leads(q)?;
     need(q, Leads, &["deal_id"], "deal_id")?;
     need_deals(q)?;
@@ -738,7 +738,8 @@ fn lead_conversion_rate(q: &mut Query) -> R {
     Ok(Part::new(name, "lead_conversion_rate"))
 }
 
-fn lead_response_time(q: &mut Query) -> R {
+/// The SQL of `lead_response_time`.
+pub(crate) fn lead_response_time(q: &mut Query) -> R {
     need_leads(q)?;
     if !(q.is_timestamp(Leads, "created_at") && q.is_timestamp(Leads, "first_contact_at")) {
         return Err("needs leads: created_at, first_contact_at (dates with times)".into());
@@ -761,7 +762,8 @@ fn lead_response_time(q: &mut Query) -> R {
     Ok(Part::new(name, "lead_response_time"))
 }
 
-fn touchpoints_to_meeting(q: &mut Query) -> R {
+/// The SQL of `touchpoints_to_meeting`.
+pub(crate) fn touchpoints_to_meeting(q: &mut Query) -> R {
     need_leads(q)?;
     let own = q.has(Leads, "touchpoints_to_meeting");
     let counted = q.loaded(Activities) && ["lead_id", "type", "date"].iter().all(|f| q.has(Activities, f));
@@ -816,7 +818,8 @@ fn touchpoints_to_meeting(q: &mut Query) -> R {
     Ok(Part::new(name, "touchpoints_to_meeting"))
 }
 
-fn activity_volume(q: &mut Query) -> R {
+/// The SQL of `activity_volume`.
+pub(crate) fn activity_volume(q: &mut Query) -> R {
     need(q, Activities, &["date"], "owner, type, date")?;
     let p = q.scope.period;
     let acts = q.in_scope(Activities);
@@ -858,11 +861,13 @@ fn new_customers_part(q: &mut Query) -> R {
     Ok(Part::new(name, "new_customers"))
 }
 
-fn new_customers(q: &mut Query) -> R {
+/// The SQL of `new_customers`.
+pub(crate) fn new_customers(q: &mut Query) -> R {
     new_customers_part(q)
 }
 
-fn churn_rate(q: &mut Query) -> R {
+/// The SQL of `churn_rate`.
+pub(crate) fn churn_rate(q: &mut Query) -> R {
     need(q, Customers, &["start_date", "end_date"], "customer_id, start_date, end_date")?;
     let p = q.scope.period;
     let before = crate::Day(p.from.0 - 1);
@@ -886,12 +891,14 @@ fn churn_rate(q: &mut Query) -> R {
     Ok(Part::new(name, "churn_rate"))
 }
 
-fn retention_rate(q: &mut Query) -> R {
+/// The SQL of `retention_rate`.
+pub(crate) fn retention_rate(q: &mut Query) -> R {
     let c = churn_rate(q)?;
     Ok(combine(q, "retention_rate", "retention = 1 − churn rate", "retention_rate", format!("1 - {}", c.at()), &[&c]))
 }
 
-fn cac(q: &mut Query) -> R {
+/// The SQL of `cac`.
+pub(crate) fn cac(q: &mut Query) -> R {
     need(q, Spend, &["date", "amount"], "date, amount")?;
     let p = q.scope.period;
     let day = q.day_of(Spend, "date");
@@ -914,7 +921,8 @@ fn cac(q: &mut Query) -> R {
     Ok(combine(q, "cac", "spend / new customers", "cac", expr, &[&spend, &n]))
 }
 
-fn clv(q: &mut Query) -> R {
+/// The SQL of `clv`.
+pub(crate) fn clv(q: &mut Query) -> R {
     if has_customers(q) {
         need(q, Customers, &["mrr", "end_date"], "mrr, end_date")?;
         return clv_from_customers(q);
@@ -993,7 +1001,8 @@ fn clv_from_customers(q: &mut Query) -> R {
     ))
 }
 
-fn clv_cac_ratio(q: &mut Query) -> R {
+/// The SQL of `clv_cac_ratio`.
+pub(crate) fn clv_cac_ratio(q: &mut Query) -> R {
     let l = clv(q)?;
     let c = cac(q)?;
     let expr = format!("{} / NULLIF({}, 0)", l.at(), c.at());

@@ -1,6 +1,6 @@
 //! The KPIs as SQL over tables with the canonical columns.
 //!
-//! [`kpi_sql`] writes, for one KPI id and the user's current scope, a query that computes the
+//! [`kpi_sql`] writes, for one KPI and the user's current scope, a query that computes the
 //! KPI's headline value (for a table KPI the number KPI_SPEC.md's test hooks name) as one row
 //! with one column, `value`, which is NULL where the engine shows the KPI as undefined. The
 //! query reads tables named after the datasets (`deals`, `leads`, `activities`, `customers`,
@@ -31,34 +31,35 @@
 //! values are compared as the database compares text (the engine compares exact strings too).
 //!
 //! ```
+//! use pipelens_engine::kpi::KpiId;
 //! use pipelens_engine::sql::{kpi_sql, Dialect};
 //! use pipelens_engine::{ingest, Workspace};
 //! let csv = "deal_id,amount,stage,created_date,close_date\nD1,100,Won,2024-01-02,2024-02-01\n";
 //! let deals = ingest::read_deals("d.csv", csv.as_bytes()).unwrap().table;
 //! let ws = Workspace::with_deals(deals);
-//! let sql = kpi_sql("win_rate", &ws, &ws.default_scope().unwrap(), Dialect::DuckDb).unwrap();
+//! let sql = kpi_sql(KpiId::WinRate, &ws, &ws.default_scope().unwrap(), Dialect::DuckDb);
 //! assert!(sql.starts_with("-- pipelens: Win rate (win_rate), period 2023-03-01 to 2024-02-29"));
 //! assert!(sql.contains("WHEN stage IN ('Won') THEN 'won'"));
 //! ```
 
 mod dialect;
-mod kpis;
+pub(crate) mod kpis;
 mod query;
 #[cfg(test)]
 mod tests;
 
 pub use dialect::{comment_text, Dialect};
 
-use crate::kpi;
+use crate::kpi::{self, KpiId};
 use crate::workspace::{Scope, Workspace};
 use query::{show, Query};
 
-/// The SQL that computes KPI `id` over `scope` in `dialect`, or `None` for an unknown id.
+/// The SQL that computes KPI `id` over `scope` in `dialect`.
 /// See the [module documentation](self) for the tables it reads.
-pub fn kpi_sql(id: &str, ws: &Workspace, scope: &Scope, dialect: Dialect) -> Option<String> {
-    let def = kpi::find(id)?;
+pub fn kpi_sql(id: KpiId, ws: &Workspace, scope: &Scope, dialect: Dialect) -> String {
+    let def = id.def();
     let mut q = Query::new(ws, scope, dialect);
-    let built = kpis::build(id, &mut q)?;
+    let built = (def.sql)(&mut q);
     let mut out = header(def, &q);
     match built {
         Ok(part) => {
@@ -70,12 +71,12 @@ pub fn kpi_sql(id: &str, ws: &Workspace, scope: &Scope, dialect: Dialect) -> Opt
             out.push_str(&format!("SELECT {} AS value;\n", dialect.null_double()));
         }
     }
-    Some(out)
+    out
 }
 
 /// The SQL of every KPI of the registry over `scope`, in registry order.
-pub fn all_kpi_sql(ws: &Workspace, scope: &Scope, dialect: Dialect) -> Vec<(&'static str, String)> {
-    kpi::CATALOG.iter().filter_map(|k| Some((k.id, kpi_sql(k.id, ws, scope, dialect)?))).collect()
+pub fn all_kpi_sql(ws: &Workspace, scope: &Scope, dialect: Dialect) -> Vec<(KpiId, String)> {
+    kpi::CATALOG.iter().map(|k| (k.id, kpi_sql(k.id, ws, scope, dialect))).collect()
 }
 
 fn header(def: &kpi::KpiDef, q: &Query) -> String {

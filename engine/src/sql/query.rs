@@ -2,7 +2,7 @@
 //! (deal status, filters, currency).
 
 use super::dialect::{comment_text, Dialect};
-use crate::deals::{DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::ingest::DatasetKind;
 use crate::period::Period;
 use crate::stage::Status;
@@ -11,7 +11,7 @@ use crate::workspace::{Scope, Workspace};
 
 /// A one-row CTE and the column of it that holds a figure (NULL when undefined).
 #[derive(Clone, Debug, PartialEq)]
-pub(super) struct Part {
+pub(crate) struct Part {
     /// The CTE's name.
     pub cte: String,
     /// The column.
@@ -30,7 +30,7 @@ impl Part {
 }
 
 /// Why a KPI has no SQL value: the data it needs is not loaded (the query is `SELECT NULL`).
-pub(super) type Missing = String;
+pub(crate) type Missing = String;
 
 struct Cte {
     name: String,
@@ -39,7 +39,7 @@ struct Cte {
 }
 
 /// One KPI query under construction.
-pub(super) struct Query<'a> {
+pub(crate) struct Query<'a> {
     pub ws: &'a Workspace,
     pub scope: &'a Scope,
     pub d: Dialect,

@@ -31,7 +31,7 @@ pub struct ActivitySeries {
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
 /// let a = views::activity_by(&ws, &scope, Grain::Month).unwrap();
-/// let volume = kpi::compute(kpi::find("activity_volume").unwrap(), &ws, &scope).number().unwrap();
+/// let volume = kpi::compute(kpi::KpiId::ActivityVolume.def(), &ws, &scope).number().unwrap();
 /// assert_eq!((a.labels.len(), a.total as f64), (12, volume));
 /// ```
 pub fn activity_by(ws: &Workspace, scope: &Scope, grain: Grain) -> Option<ActivitySeries> {

@@ -30,7 +30,7 @@ pub struct CohortMatrix {
 /// assert!(m.cells[11][1].is_none()); // a month after the as-of date
 /// ```
 pub fn cohort_matrix(ws: &Workspace, scope: &Scope) -> Option<CohortMatrix> {
-    let table = kpi::compute(kpi::find("retention_rate")?, ws, scope).table?;
+    let table = kpi::compute(kpi::KpiId::RetentionRate.def(), ws, scope).table?;
     let size_col = table.columns.iter().position(|c| c.key == "size")?;
     let share_cols: Vec<usize> = (0..table.columns.len()).filter(|&c| c != size_col).collect();
     let number = |cell: Option<&Cell>| match cell {

@@ -2,7 +2,7 @@
 //! source, and lead response times (`lead_response_time`).
 
 use super::with_ctx;
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::kpi::{is_fast_response, response_minutes, won_cycles, FAST_RESPONSE_SECS};
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
@@ -149,7 +149,7 @@ pub fn cycle_histogram(ws: &Workspace, scope: &Scope) -> Option<Histogram> {
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
 /// let h = views::response_histogram(&ws, &scope).unwrap();
-/// let r = kpi::compute(kpi::find("lead_response_time").unwrap(), &ws, &scope);
+/// let r = kpi::compute(kpi::KpiId::LeadResponseTime.def(), &ws, &scope);
 /// let within = r.companions.iter().find(|c| c.label == "within 5 min").unwrap().value;
 /// assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), Some(within));
 /// ```
@@ -207,7 +207,7 @@ mod tests {
         let h = response_histogram(&ws, &january()).unwrap();
         assert_eq!(h.series, [("Leads".to_owned(), vec![1, 1, 1, 0, 0, 0, 1])]);
         assert_eq!(h.total, 4);
-        let r = kpi::compute(kpi::find("lead_response_time").unwrap(), &ws, &january());
+        let r = kpi::compute(kpi::KpiId::LeadResponseTime.def(), &ws, &january());
         let within = r.companions.iter().find(|c| c.label == "within 5 min").unwrap().value;
         assert_eq!(h.share_below(FIVE_MINUTE_BINS), Some(within));
         assert_eq!(within, 0.25);

@@ -38,26 +38,6 @@ pub use people::{people, PeopleTable, PersonRow};
 pub use rep::{rep_vs_team, reps, RepComparison, RepKpi, REP_KPIS};
 pub use segment_trend::{segment_trends, SegmentTrend};
 
-/// The KPI tiles of the executive page, in order: the app's layout and the benchmark, which
-/// times what that page computes, share this one list.
-pub const EXECUTIVE_KPIS: [&str; 15] = [
-    "revenue",
-    "revenue_growth",
-    "revenue_growth_yoy",
-    "win_rate",
-    "pipeline_value",
-    "pipeline_coverage",
-    "sales_velocity",
-    "forecast_accuracy",
-    "mrr",
-    "arr",
-    "cac",
-    "clv",
-    "clv_cac_ratio",
-    "churn_rate",
-    "revenue_mix",
-];
-
 use crate::filter::Selection;
 use crate::kpi::Ctx;
 use crate::workspace::{Scope, Workspace};
@@ -68,7 +48,8 @@ fn with_ctx<T>(ws: &Workspace, scope: &Scope, f: impl FnOnce(&Ctx) -> T) -> T {
     f(&Ctx { ws, scope: scope.clone(), sel: &sel })
 }
 
-/// The value of KPI `id` in `ctx`, `None` when it is undefined or there is no such KPI.
+/// The value of KPI `id` (a string id, or a [`crate::kpi::KpiId`]) in `ctx`, `None` when it is
+/// undefined or there is no such KPI.
 fn number(id: &str, ctx: &Ctx) -> Option<f64> {
     crate::kpi::find(id).and_then(|def| (def.compute)(ctx).number())
 }

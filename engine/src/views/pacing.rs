@@ -67,7 +67,7 @@ pub struct Pacing {
 /// let scope = ws.default_scope().unwrap();
 /// let p = views::pacing(&ws, &scope, Grain::Month).unwrap();
 /// assert_eq!((p.labels.len(), p.target_source), (12, "quotas"));
-/// let revenue = kpi::compute(kpi::find("revenue").unwrap(), &ws, &scope).number().unwrap();
+/// let revenue = kpi::compute(kpi::KpiId::Revenue.def(), &ws, &scope).number().unwrap();
 /// assert!((p.actual[11].unwrap() - revenue).abs() < 1e-6 * revenue);
 /// assert_eq!(p.target_line[11], p.target);
 /// ```
@@ -81,7 +81,7 @@ pub fn pacing(ws: &Workspace, scope: &Scope, grain: Grain) -> Option<Pacing> {
     if target.is_nan() || target <= 0.0 {
         return None;
     }
-    let revenue = kpi::find("revenue")?;
+    let revenue = kpi::KpiId::Revenue.def();
     let points = kpi::trend(revenue, ws, scope, grain);
     let latest = ws.latest_day();
     let mut sum = 0.0;

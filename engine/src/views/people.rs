@@ -2,7 +2,7 @@
 //! the period's end, win rate, deal size against the team, cycle, activity and response time.
 
 use super::{number, with_ctx};
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::filter::{main_value_of_owners, Filters};
 use crate::ingest::DatasetKind;
 use crate::kpi::{quotas_inside, segment_values, Ctx};
@@ -88,7 +88,7 @@ const DATASETS: [DatasetKind; 4] =
 /// let scope = ws.default_scope().unwrap();
 /// let table = views::people(&ws, &scope, Dim::Team);
 /// assert_eq!(table.rows.len(), 3);
-/// let by_kpi = kpi::segments(kpi::find("win_rate").unwrap(), &ws, &scope, Dim::Team);
+/// let by_kpi = kpi::segments(kpi::KpiId::WinRate.def(), &ws, &scope, Dim::Team);
 /// let first = by_kpi.iter().find(|s| s.segment == table.rows[0].segment).unwrap();
 /// assert_eq!(first.result.number(), table.rows[0].win_rate);
 /// ```

@@ -1,25 +1,26 @@
 //! One rep beside the average rep of their team: the rep's view.
 
 use super::{number, with_ctx};
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::filter::main_value_of_owners;
 use crate::ingest::DatasetKind;
-use crate::kpi::segment_values;
+use crate::kpi::{segment_values, KpiId};
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
 
-/// The KPIs the rep's view compares by default.
-pub const REP_KPIS: [&str; 10] = [
-    "revenue",
-    "deals_won",
-    "win_rate",
-    "avg_deal_size",
-    "sales_cycle_days",
-    "pipeline_value",
-    "leads_created",
-    "lead_conversion_rate",
-    "lead_response_time",
-    "activity_volume",
+/// The KPIs the rep's view compares by default: the rep page's rows and the CLI's `view rep`
+/// without `--kpi`, which the browser tests compare against that page.
+pub const REP_KPIS: [KpiId; 10] = [
+    KpiId::Revenue,
+    KpiId::DealsWon,
+    KpiId::WinRate,
+    KpiId::AvgDealSize,
+    KpiId::SalesCycleDays,
+    KpiId::PipelineValue,
+    KpiId::LeadsCreated,
+    KpiId::LeadConversionRate,
+    KpiId::LeadResponseTime,
+    KpiId::ActivityVolume,
 ];
 
 /// One KPI of a [`RepComparison`].
@@ -66,7 +67,8 @@ pub fn reps(ws: &Workspace) -> Vec<String> {
 
 /// The KPIs `ids` for `rep` (the scope's filters with `rep` as the owner filter) beside the
 /// average over the reps of the rep's main team ([`main_value_of_owners`] of the deals by team),
-/// each of them computed the same way. Ids that are not KPIs give rows without values.
+/// each of them computed the same way. `ids` are [`KpiId`]s or string ids; string ids that are
+/// not KPIs give rows without values.
 ///
 /// ```
 /// use pipelens_engine::{demo, views};
@@ -76,10 +78,10 @@ pub fn reps(ws: &Workspace) -> Vec<String> {
 /// assert_eq!(c.team.as_deref(), Some("Enterprise"));
 /// assert_eq!(c.rows[0].reps_in_team, 4);
 /// ```
-pub fn rep_vs_team(ws: &Workspace, scope: &Scope, rep: &str, ids: &[&str]) -> RepComparison {
+pub fn rep_vs_team<I: AsRef<str>>(ws: &Workspace, scope: &Scope, rep: &str, ids: &[I]) -> RepComparison {
     let values_of = |owner: &str| -> Vec<Option<f64>> {
         let s = Scope { filters: scope.filters.with(Dim::Owner, owner), ..scope.clone() };
-        with_ctx(ws, &s, |ctx| ids.iter().map(|id| number(id, ctx)).collect())
+        with_ctx(ws, &s, |ctx| ids.iter().map(|id| number(id.as_ref(), ctx)).collect())
     };
     let owners = ws.deals.as_ref().and_then(|d| main_value_of_owners(d, Dim::Team)).unwrap_or_default();
     let team = owners.get(rep).cloned();
@@ -93,7 +95,7 @@ pub fn rep_vs_team(ws: &Workspace, scope: &Scope, rep: &str, ids: &[&str]) -> Re
         .map(|(k, id)| {
             let values: Vec<f64> = theirs.iter().filter_map(|v| v[k]).collect();
             RepKpi {
-                id: (*id).to_owned(),
+                id: id.as_ref().to_owned(),
                 rep: mine[k],
                 team_average: crate::stats::mean(&values),
                 reps_in_team: values.len(),

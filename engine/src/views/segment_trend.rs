@@ -1,7 +1,7 @@
 //! A KPI's trend once per segment: revenue per deal type per month (a stacked mix), revenue per
 //! team over time.
 
-use crate::deals::Dim;
+use crate::deals_table::Dim;
 use crate::kpi::{self, KpiDef, TrendPoint};
 use crate::period::Grain;
 use crate::workspace::{Scope, Workspace};
@@ -28,7 +28,7 @@ pub struct SegmentTrend {
 /// use pipelens_engine::{demo, kpi, views, Dim, Grain};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let revenue = kpi::find("revenue").unwrap();
+/// let revenue = kpi::KpiId::Revenue.def();
 /// let mix = views::segment_trends(revenue, &ws, &scope, Dim::DealType, Grain::Quarter);
 /// let names: Vec<&str> = mix.iter().map(|s| s.segment.as_str()).collect();
 /// assert_eq!(names, ["new", "renewal", "upsell"]);

@@ -37,6 +37,23 @@ impl Dim {
         }
     }
 
+    /// The dimension as a heading: `Owner`, `Lead source`, ...
+    ///
+    /// ```
+    /// use pipelens_engine::Dim;
+    /// assert_eq!((Dim::LeadSource.label(), Dim::LeadSource.title()), ("lead source", "Lead source"));
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            Dim::Owner => "Owner",
+            Dim::Team => "Team",
+            Dim::Region => "Region",
+            Dim::Product => "Product",
+            Dim::LeadSource => "Lead source",
+            Dim::DealType => "Deal type",
+        }
+    }
+
     /// The canonical field name (`owner`, `lead_source`, ...).
     pub fn field(self) -> &'static str {
         match self {
@@ -213,5 +230,23 @@ impl DealsTable {
     /// stage column this is empty.
     pub fn open_stages(&self) -> impl Iterator<Item = (u32, &str)> {
         self.stage_rules.open_order.iter().filter_map(|&c| Some((c, self.stage.value(c)?)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capitalised(s: &str) -> String {
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_title_is_the_label_capitalised() {
+        for d in Dim::ALL {
+            assert_eq!(d.title(), capitalised(d.label()), "{d:?}");
+            assert!(!d.label().contains('_'), "{d:?}: words, not a field name");
+        }
     }
 }
