@@ -32,12 +32,6 @@ pub fn App() -> impl IntoView {
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
     Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
-    // Let go of the handles of files no longer loaded or waiting.
-    Effect::new(move |_| {
-        let mut ids: Vec<u64> = state.data.loaded.with(|l| l.files.iter().map(|f| f.id).collect());
-        state.data.pending.with(|p| ids.extend(p.iter().map(|f| f.id)));
-        crate::io::file_store::retain(&ids);
-    });
     let loader = Loader::expect();
 
     let dragging = RwSignal::new(false);

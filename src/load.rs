@@ -121,7 +121,7 @@ impl Load {
         let parsing = |rows: usize, done: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
         status.set(parsing(0, 0.0));
         self.turn().await?;
-        let (mut rows, mut progress) = (5_000, (0, 0.0));
+        let mut rows = 5_000;
         let mut frame = js_sys::Date::now();
         loop {
             let started = js_sys::Date::now();
@@ -130,10 +130,7 @@ impl Load {
                     let (slice, last) = self.slice(&mut slices, name).await?;
                     session.push(&slice, last);
                 }
-                Step::Progress { rows: read, bytes: done } => {
-                    rows = next_chunk(rows, js_sys::Date::now() - started);
-                    progress = (read, done as f64);
-                }
+                Step::Progress { .. } => rows = next_chunk(rows, js_sys::Date::now() - started),
                 Step::Restart => slices = bytes.slices(name)?,
                 Step::Done(imported) => {
                     // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
@@ -143,7 +140,8 @@ impl Load {
                 Step::Failed(e) => return Err(Stop::Failed(e.to_string())),
             }
             if js_sys::Date::now() - frame >= TURN_MS {
-                status.set(parsing(progress.0, progress.1));
+                let (read, done) = session.progress();
+                status.set(parsing(read, done as f64));
                 self.turn().await?;
                 frame = js_sys::Date::now();
             }
@@ -200,10 +198,19 @@ fn user_files(state: AppState) -> FileSet {
 /// Shows the user's files; with none left, the demo again.
 fn show_files(state: AppState, set: FileSet) {
     if set.files.is_empty() {
-        state.show(Loaded::demo());
+        show(state, Loaded::demo());
     } else {
-        state.show(Loaded { workspace: set.workspace, source: Source::Files, files: set.files });
+        show(state, Loaded { workspace: set.workspace, source: Source::Files, files: set.files });
     }
+}
+
+/// Shows `loaded` and lets go of the handles of files no longer loaded or waiting. At once,
+/// not in an effect: a drop's next file is kept before the page settles, and must stay.
+pub fn show(state: AppState, loaded: Loaded) {
+    let mut ids: Vec<u64> = loaded.files.iter().map(|f| f.id).collect();
+    state.data.pending.with_untracked(|p| ids.extend(p.iter().map(|f| f.id)));
+    file_store::retain(&ids);
+    state.show(loaded);
 }
 
 /// Carries out a change of the user's files and shows the result (or why it failed).
@@ -508,7 +515,7 @@ impl Loader {
     pub fn demo(self) {
         self.0.data.cancel_load();
         self.0.data.pending.set(Vec::new());
-        self.0.show(Loaded::demo());
+        show(self.0, Loaded::demo());
     }
 }
 

@@ -274,7 +274,7 @@ impl Sharing {
     pub fn reset(self) {
         self.0.share.awaiting.set(None);
         self.0.share.locked.set(None);
-        self.0.show(Loaded::demo());
+        crate::load::show(self.0, Loaded::demo());
         self.0.view.view.set(crate::state::ViewSettings::default());
     }
 }

@@ -159,6 +159,16 @@ impl Session {
         }
     }
 
+    /// Data rows parsed so far and the bytes of the file they came from, for a progress bar:
+    /// what the last [`Step::Progress`] said, and also after a chunk that ended on
+    /// [`Step::NeedInput`] (a chunk that used up its slice before its row budget).
+    pub fn progress(&self) -> (usize, u64) {
+        match &self.phase {
+            Phase::Rows(reader) => (reader.rows_read(), reader.file_bytes_read()),
+            _ => (0, 0),
+        }
+    }
+
     /// Appends the next slice of the file (`last` for the final one), after a [`Step::NeedInput`].
     /// A slice that cannot be decoded makes the next step answer [`Step::Restart`] or
     /// [`Step::Failed`]; pushing when no input was asked for is ignored past the end.
@@ -424,6 +434,36 @@ mod tests {
         assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1), "{seen:?}");
         assert!(seen.iter().all(|&(r, b)| r <= 1000 && b <= bytes.len() as u64));
         assert!(seen.iter().any(|&(r, _)| r > 0 && r < 1000), "progress arrives before the end");
+    }
+
+    #[test]
+    fn progress_is_known_when_each_chunk_uses_up_its_slice() {
+        // Slices (past the 64 KB the header needs) smaller than a chunk's row budget: every step ends asking for input, and the
+        // progress bar still has to move.
+        let mut csv = String::from("owner,month,quota\n");
+        for i in 0..20_000 {
+            csv.push_str(&format!("O{i},2024-01,{i}\n"));
+        }
+        let bytes = csv.as_bytes();
+        let mut session = Session::new("q.csv", bytes.len() as u64, ReadOptions::new(DatasetKind::Quotas));
+        assert_eq!(session.progress(), (0, 0));
+        let mut seen = Vec::new();
+        loop {
+            match session.step(1_000_000) {
+                Step::NeedInput => {
+                    seen.push(session.progress());
+                    let start = session.bytes_pushed() as usize;
+                    let end = (start + 16_384).min(bytes.len());
+                    session.push(&bytes[start..end], end == bytes.len());
+                }
+                Step::Progress { .. } => panic!("a chunk this large never stops before its slice ends"),
+                Step::Restart => panic!("no restart for ASCII"),
+                Step::Done(_) => break,
+                Step::Failed(e) => panic!("{e}"),
+            }
+        }
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert!(seen.iter().any(|&(r, b)| r > 0 && r < 20_000 && b > 0), "{seen:?}");
     }
 
     #[test]
