@@ -127,6 +127,24 @@ pub enum Notice {
     },
     /// The link or settings file was made by a newer version of pipelens.
     NewerVersion,
+    /// The app stopped while showing the remembered view, so this start did not apply it.
+    RememberedNotApplied,
+}
+
+impl Notice {
+    /// The notice for trends of `asked` over `period`, when they are shown at a coarser grain
+    /// ([`Grain::fitting`]); for views the filter bar makes, which no link bounded.
+    ///
+    /// ```
+    /// use pipelens_engine::{share::Notice, Day, Grain, Period};
+    /// let p = Period::new(Day::from_ymd(1990, 1, 1).unwrap(), Day::from_ymd(2024, 12, 31).unwrap()).unwrap();
+    /// assert_eq!(Notice::for_grain(Grain::Week, p), Some(Notice::CoarserGrain { asked: Grain::Week, used: Grain::Quarter }));
+    /// assert_eq!(Notice::for_grain(Grain::Year, p), None);
+    /// ```
+    pub fn for_grain(asked: Grain, period: Period) -> Option<Notice> {
+        let used = asked.fitting(period);
+        (used != asked).then_some(Notice::CoarserGrain { asked, used })
+    }
 }
 
 fn grain_words(g: Grain) -> &'static str {
@@ -160,6 +178,9 @@ impl fmt::Display for Notice {
             ),
             Notice::NewerVersion => {
                 write!(f, "this was made by a newer version of pipelens; it shows what this version understands")
+            }
+            Notice::RememberedNotApplied => {
+                write!(f, "the last view could not be shown; your remembered settings were not applied")
             }
         }
     }
@@ -210,6 +231,10 @@ mod tests {
             (
                 Notice::CoarserGrain { asked: Grain::Week, used: Grain::Year },
                 "trends are shown by years instead of weeks, so they have at most 400 points",
+            ),
+            (
+                Notice::RememberedNotApplied,
+                "the last view could not be shown; your remembered settings were not applied",
             ),
         ];
         for (notice, words) in cases {

@@ -6,13 +6,12 @@
 //!
 //! A view comes from strangers (a link, a settings file) or from this device's storage, so it
 //! is bounded where it enters: [`LinkState::bounded`] limits every list and string, keeps
-//! periods in a sane calendar range and trends to [`MAX_BUCKETS`] buckets, and names what it
+//! periods in a sane calendar range and trends to [`crate::period::MAX_BUCKETS`] buckets, and names what it
 //! dropped or changed in [`Notice`]s.
 
 use super::notice::{Notice, Part, Reason};
 use crate::ingest::{DatasetKind, DateOrder};
 use crate::kpi::{self, Comparison};
-use crate::period::MAX_BUCKETS;
 use crate::{Day, Filters, Grain, Period, StageRules, Status, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -220,7 +219,7 @@ impl LinkState {
     /// keys are checked against the KPI catalog here). Runs in time linear in the view's size.
     ///
     /// - period: both ends readable ISO days in order, kept within [`sane_range`] (clamped);
-    ///   the grain coarsened so a trend has at most [`MAX_BUCKETS`] buckets;
+    ///   the grain coarsened so a trend has at most [`crate::period::MAX_BUCKETS`] buckets;
     /// - board: known, distinct keys, at most [`limits::BOARD_ITEMS`];
     /// - filters (also those before each drill-down step): at most [`limits::FILTER_VALUES`]
     ///   distinct values per dimension, each at most [`limits::TEXT_CHARS`] characters;
@@ -493,7 +492,7 @@ pub fn clamp_to(period: Period, range: Period) -> (Period, Option<Notice>) {
 }
 
 /// How many trend buckets a bounded view's period needs at its grain: never more than
-/// [`MAX_BUCKETS`] (a check the tests make on every bounded view).
+/// [`crate::period::MAX_BUCKETS`] (a check the tests make on every bounded view).
 pub fn trend_buckets(view: &LinkState) -> usize {
     match (view.period_days(), view.grain) {
         (Some(p), Some(g)) => g.buckets(p).len(),
@@ -505,6 +504,7 @@ pub fn trend_buckets(view: &LinkState) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::period::MAX_BUCKETS;
     use crate::share::notice::{Part, Reason};
     use crate::Dim;
     use proptest::prelude::*;
