@@ -1,93 +1,17 @@
-//! The whole view as a link carries it: period, grain, comparison, filters, drill-down steps,
-//! targets, KPI settings, the custom board, the currency, the theme, the stage rules and the
-//! files the view was made on (by name, with their columns). Plain data, serialised as JSON;
-//! every field is optional on reading, so links made by older versions keep opening.
+//! The glue between the view a link or settings file carries ([`LinkState`], plain data in
+//! the engine, bounded there where it enters) and the UI's state: capturing the view on screen
+//! and turning a link's view into the UI's settings.
 
-use crate::charts::catalog::default_board;
+use crate::charts::catalog::{default_board, ChartId};
 use crate::state::{BoardItem, Crumb, Loaded, Source, ViewSettings};
-use pipelens_engine::ingest::{DatasetKind, DateOrder};
-use pipelens_engine::kpi::{self, Comparison};
-use pipelens_engine::{Day, Filters, Grain, Period, StageRules, Status, Workspace};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use pipelens_engine::kpi;
+pub use pipelens_engine::share::{CrumbLink, FileRef, LinkState, StageLink};
+use pipelens_engine::{StageRules, Status, Workspace};
 
-/// A file the view was made on: the receiver is asked for it, and it is read with these columns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileRef {
-    /// The file's name.
-    pub name: String,
-    /// The dataset it was read as.
-    pub kind: DatasetKind,
-    /// The column of each field of `kind.fields()`.
-    pub mapping: Vec<Option<usize>>,
-    /// The answer for ambiguous all-numeric dates, if the user gave one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_order: Option<DateOrder>,
-}
-
-/// A drill-down step: its breadcrumb label and the filters before it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CrumbLink {
-    /// `Team: East`.
-    pub label: String,
-    /// The filters before the step.
-    pub before: Filters,
-}
-
-/// The stage rules the user set, by stage name: what each stage means and the open stages'
-/// order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct StageLink {
-    /// `open`, `won` or `lost` per stage name.
-    pub status: BTreeMap<String, String>,
-    /// Open stages, earliest first.
-    pub open: Vec<String>,
-}
-
-/// The view, as a link or a settings file carries it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LinkState {
-    /// The files the view was made on; empty for the demo data.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub files: Vec<FileRef>,
-    /// A custom period, first and last day (ISO dates); none for the data's default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<[String; 2]>,
-    /// Bucket size of trends.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub grain: Option<Grain>,
-    /// What tiles compare with.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub compare: Option<Comparison>,
-    /// Segment filters.
-    #[serde(skip_serializing_if = "is_empty_filters")]
-    pub filters: Filters,
-    /// Drill-down steps, oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub crumbs: Vec<CrumbLink>,
-    /// The custom board's items (`kpi:revenue`, `trend:revenue`, `funnel`); none for the default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub board: Option<Vec<String>>,
-    /// Gross margin used in CLV, when not 100 %.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gross_margin: Option<f64>,
-    /// Typed targets per KPI id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub targets: BTreeMap<String, f64>,
-    /// The currency amounts are shown in, by name, when the user picked one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// `dark` or `light`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
-    /// Stage rules, when the user changed what the stage names suggest.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stages: Option<StageLink>,
-}
-
-fn is_empty_filters(f: &Filters) -> bool {
-    f.0.is_empty()
+/// Whether a board key names a chart of this version: the predicate
+/// [`LinkState::bounded`] takes.
+pub fn is_chart_key(key: &str) -> bool {
+    ChartId::parse(key).is_some()
 }
 
 impl BoardItem {
@@ -108,9 +32,18 @@ impl BoardItem {
     }
 }
 
-impl LinkState {
+/// What the UI does with a [`LinkState`]: the parts that need the UI's own types.
+pub trait LinkUi {
     /// Captures the view on screen.
-    pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: &Loaded) -> LinkState {
+    fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: &Loaded) -> LinkState;
+    /// The view settings the link describes; what it does not say stays as in `base`.
+    fn view_settings(&self, base: &ViewSettings) -> ViewSettings;
+    /// Whether the files the link names are the ones loaded (same names and datasets).
+    fn files_match(&self, loaded: &Loaded) -> bool;
+}
+
+impl LinkUi for LinkState {
+    fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: &Loaded) -> LinkState {
         let files = match loaded.source {
             Source::Demo => Vec::new(),
             Source::Files => loaded
@@ -145,85 +78,29 @@ impl LinkState {
         }
     }
 
-    /// The view settings the link describes; what it does not say stays as in `base`.
-    /// Unknown KPI ids, board items and impossible values are dropped.
-    pub fn view_settings(&self, base: &ViewSettings) -> ViewSettings {
+    /// Unknown KPI ids, board items and impossible values are dropped: the view is bounded
+    /// ([`LinkState::bounded`]) first, whoever called it, so nothing unbounded reaches the UI.
+    fn view_settings(&self, base: &ViewSettings) -> ViewSettings {
+        let (link, _) = self.clone().bounded(is_chart_key);
         let mut v = base.clone();
-        v.period = self.period.as_ref().and_then(|[from, to]| {
-            let (from, to) = (Day::parse_iso(from)?, Day::parse_iso(to)?);
-            (from <= to).then_some(Period { from, to })
-        });
-        if let Some(g) = self.grain {
+        v.period = link.period_days();
+        if let Some(g) = link.grain {
             v.grain = g;
         }
-        if let Some(c) = self.compare {
+        if let Some(c) = link.compare {
             v.comparison = c;
         }
-        v.filters = self.filters.clone();
-        v.crumbs = self.crumbs.iter().map(|c| Crumb { before: c.before.clone(), label: c.label.clone() }).collect();
-        if let Some(board) = &self.board {
+        v.filters = link.filters.clone();
+        v.crumbs = link.crumbs.iter().map(|c| Crumb { before: c.before.clone(), label: c.label.clone() }).collect();
+        if let Some(board) = &link.board {
             v.board = board.iter().filter_map(|k| BoardItem::parse(k)).collect();
         }
-        v.settings.gross_margin = self.gross_margin.filter(|m| (0.0..=1.0).contains(m)).unwrap_or(1.0);
-        v.targets = self
-            .targets
-            .iter()
-            .filter(|(_, t)| t.is_finite())
-            .filter_map(|(id, t)| kpi::find(id).map(|d| (d.id, *t)))
-            .collect();
+        v.settings.gross_margin = link.gross_margin.unwrap_or(1.0);
+        v.targets = link.targets.iter().filter_map(|(id, t)| kpi::find(id).map(|d| (d.id, *t))).collect();
         v
     }
 
-    /// Whether the link's theme is dark (`None`: it does not say).
-    pub fn dark(&self) -> Option<bool> {
-        match self.theme.as_deref() {
-            Some("dark") => Some(true),
-            Some("light") => Some(false),
-            _ => None,
-        }
-    }
-
-    /// The code of the link's currency in `ws`, if it names one the deals have.
-    pub fn currency_code(&self, ws: &Workspace) -> Option<u32> {
-        let name = self.currency.as_deref()?;
-        ws.deals.as_ref()?.currencies().into_iter().find(|c| c.1 == name).map(|c| c.0)
-    }
-
-    /// Applies the link's stage rules to the deals in `ws`, by stage name; stages the link does
-    /// not name keep what their names suggest. Returns whether anything changed.
-    pub fn apply_stages(&self, ws: &mut Workspace) -> bool {
-        let (Some(link), Some(deals)) = (&self.stages, ws.deals.as_mut()) else { return false };
-        let mut rules = StageRules::infer(&deals.stage);
-        for (code, name) in deals.stage.values.iter().enumerate() {
-            let status = match link.status.get(name).map(String::as_str) {
-                Some("open") => Status::Open,
-                Some("won") => Status::Won,
-                Some("lost") => Status::Lost,
-                _ => continue,
-            };
-            rules.status_of[code] = status;
-        }
-        let open: Vec<u32> =
-            (0..deals.stage.values.len() as u32).filter(|&c| rules.status(c) == Status::Open).collect();
-        // Stages the link names, in its order; the others after them, as their names suggest.
-        let named = link.open.iter().filter_map(|n| deals.stage.values.iter().position(|v| v == n));
-        let mut ordered: Vec<u32> = named.map(|c| c as u32).filter(|c| open.contains(c)).collect();
-        let rest: Vec<u32> = rules.open_order.iter().chain(&open).copied().filter(|c| open.contains(c)).collect();
-        for c in rest {
-            if !ordered.contains(&c) {
-                ordered.push(c);
-            }
-        }
-        rules.open_order = ordered;
-        if rules == deals.stage_rules {
-            return false;
-        }
-        deals.apply_stage_rules(rules);
-        true
-    }
-
-    /// Whether the files the link names are the ones loaded (same names and datasets).
-    pub fn files_match(&self, loaded: &Loaded) -> bool {
+    fn files_match(&self, loaded: &Loaded) -> bool {
         let files: &[crate::state::FileEntry] = match loaded.source {
             Source::Demo => &[],
             Source::Files => &loaded.files,
@@ -257,8 +134,9 @@ fn stage_link(ws: &Workspace) -> Option<StageLink> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::catalog::ChartId;
+    use pipelens_engine::kpi::Comparison;
     use pipelens_engine::Dim;
+    use pipelens_engine::{Day, Grain, Period};
 
     fn custom_view() -> ViewSettings {
         let mut v = ViewSettings::default();
@@ -333,5 +211,23 @@ mod tests {
         assert_eq!(fresh.deals.as_ref().unwrap().stage_rules, rules);
         assert!(!link.apply_stages(&mut fresh), "applying twice changes nothing");
         assert_eq!(LinkState::capture(&ViewSettings::default(), None, false, &Loaded::demo()).stages, None);
+    }
+
+    #[test]
+    fn a_hostile_view_reaches_the_ui_bounded() {
+        let link = LinkState {
+            period: Some(["0001-01-01".into(), "9999-12-31".into()]),
+            grain: Some(Grain::Week),
+            board: Some(vec!["funnel".into(); 100_000]),
+            gross_margin: Some(f64::NAN),
+            ..LinkState::default()
+        };
+        let v = link.view_settings(&ViewSettings::default());
+        let p = v.period.unwrap();
+        assert_eq!((p.from.to_string(), p.to.to_string()), ("1900-01-01".into(), "2200-12-31".into()));
+        assert_eq!(v.grain, Grain::Year);
+        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel)]);
+        assert_eq!(v.settings.gross_margin, 1.0);
+        assert!(is_chart_key("funnel") && !is_chart_key("kpi:revenue") && !is_chart_key("nope"));
     }
 }
