@@ -4,7 +4,7 @@
 use super::deflate;
 use super::device::{self, Remember};
 use super::fragment::{pack_view, unpack_view, Data, Fragment, VERSION};
-use super::link::LinkState;
+use super::link::{LinkState, LinkUi};
 use crate::load::{bundle_loaded, load_bundle};
 use crate::state::{AppState, LoadStatus, Loaded, Shared, Source};
 use leptos::prelude::*;
