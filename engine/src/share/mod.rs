@@ -1,16 +1,18 @@
 //! What a share link or settings file carries: the view ([`view::LinkState`], bounded where it
-//! enters, with [`Notice`]s for what it changed, and its format [`version`]), and the loaded
+//! enters ([`bounds`]), with [`Notice`]s for what it changed, and its format [`version`]), and the loaded
 //! files, bundled into one blob and written in the URL-safe base64 alphabet so the whole of it
 //! fits in the URL fragment (which browsers never send to the host). Compression and
 //! encryption are the browser's own (`CompressionStream`, WebCrypto); this module bundles and
 //! encodes, and never panics on a damaged link.
 
+pub mod bounds;
 pub mod bundle;
 pub mod codec;
 pub mod notice;
 pub mod version;
 pub mod view;
 
+pub use bounds::{clamp_to, limits, sane_range};
 pub use bundle::BundledFile;
 pub use notice::Notice;
 pub use version::{SettingsFile, Version};

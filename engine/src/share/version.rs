@@ -3,8 +3,9 @@
 //! to be a number at all, is a newer version's: the view is read as far as understood and
 //! [`Notice::NewerVersion`] says so.
 
+use super::bounds::limits;
 use super::notice::Notice;
-use super::view::{limits, LinkState};
+use super::view::LinkState;
 use serde::{Deserialize, Serialize};
 
 /// The link and settings-file format this version writes and reads.
