@@ -111,7 +111,8 @@ impl Grain {
     /// The first day of the bucket that holds `day`.
     pub fn bucket_start(self, day: Day) -> Day {
         match self {
-            Grain::Week => Day(day.0 - (day.0 + 3).rem_euclid(7)), // 1970-01-01 was a Thursday
+            // 1970-01-01 was a Thursday; in i64, so no day number overflows.
+            Grain::Week => Day(day.0.saturating_sub((i64::from(day.0) + 3).rem_euclid(7) as i32)),
             Grain::Month => day.month_start(),
             Grain::Quarter => {
                 let (y, m, _) = day.ymd();
@@ -315,6 +316,8 @@ mod tests {
             }
         }
         assert_eq!(Grain::Year.next_start(Grain::Year.bucket_start(last)), None);
+        assert_eq!(Grain::Week.next_start(Grain::Week.bucket_start(Day(i32::MAX))), None);
+        assert!(Grain::Week.bucket_start(Day(i32::MIN)) == Day(i32::MIN));
         assert_eq!(Grain::Month.bucket_end(Grain::Month.bucket_start(last)), last);
         // The 12 months before a day near the calendar's start are cut at its first day.
         assert_eq!(Period::default_for(first).from, first);

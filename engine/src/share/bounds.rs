@@ -1,12 +1,11 @@
 //! The gate every view passes where it enters (a link, a settings file, remembered
 //! settings): [`LinkState::bounded`] limits every list and string of a [`LinkState`], keeps its
-//! period in a sane calendar range and its trends within [`MAX_BUCKETS`] buckets, and names
+//! period in a sane calendar range and its trends within [`crate::period::MAX_BUCKETS`] buckets, and names
 //! what it dropped or changed in [`Notice`]s. Linear in the view's size.
 
 use super::notice::{Notice, Part, Reason};
 use super::view::{CrumbLink, LinkState, StageLink};
 use crate::kpi;
-use crate::period::MAX_BUCKETS;
 use crate::{Day, Filters, Grain, Period};
 use std::collections::{BTreeMap, HashSet};
 
@@ -134,7 +133,7 @@ impl LinkState {
     /// keys are checked against the KPI catalog here). Runs in time linear in the view's size.
     ///
     /// - period: both ends readable ISO days in order, kept within [`sane_range`] (clamped);
-    ///   the grain coarsened so a trend has at most [`MAX_BUCKETS`] buckets;
+    ///   the grain coarsened so a trend has at most [`crate::period::MAX_BUCKETS`] buckets;
     /// - board: known, distinct keys, at most [`limits::BOARD_ITEMS`];
     /// - filters (also those before each drill-down step): at most [`limits::FILTER_VALUES`]
     ///   distinct values per dimension, each at most [`limits::TEXT_CHARS`] characters;
@@ -346,7 +345,7 @@ pub fn clamp_to(period: Period, range: Period) -> (Period, Option<Notice>) {
 }
 
 /// How many trend buckets a bounded view's period needs at its grain: never more than
-/// [`MAX_BUCKETS`] (a check the tests make on every bounded view).
+/// [`crate::period::MAX_BUCKETS`] (a check the tests make on every bounded view).
 pub fn trend_buckets(view: &LinkState) -> usize {
     match (view.period_days(), view.grain) {
         (Some(p), Some(g)) => g.buckets(p).len(),
@@ -359,6 +358,7 @@ pub fn trend_buckets(view: &LinkState) -> usize {
 mod tests {
     use super::*;
     use crate::ingest::DatasetKind;
+    use crate::period::MAX_BUCKETS;
     use crate::share::view::FileRef;
     use crate::Dim;
     use proptest::prelude::*;
