@@ -13,7 +13,9 @@ use crate::pages::{
     self, board::BoardPage, catalog::CatalogPage, custom::CustomPage, manager::ManagerPage, nav::Nav, rep::RepPage,
 };
 use crate::share::sync::Sharing;
-use crate::state::{AppState, Dashboard, DataState, LoadStatus, Page, ResizeTick, Shared, Source, Start, ViewState};
+use crate::state::{
+    AppState, Dashboard, DataState, LoadStatus, Page, ResizeTick, ShareState, Shared, Source, Start, ViewState,
+};
 use leptos::prelude::*;
 use pipelens_engine::format::{count, grouped};
 use pipelens_engine::{demo, export, Period};
@@ -80,6 +82,7 @@ pub fn App() -> impl IntoView {
             </header>
             <Nav/>
             <StatusBanner/>
+            <RecoveryBanner/>
             <LinkPrompt/>
             <main class="content">
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
@@ -192,6 +195,22 @@ fn StatusBanner() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
+}
+
+/// After the app stopped on its last start, the remembered settings were held back: try them
+/// again, or forget them.
+#[component]
+fn RecoveryBanner() -> impl IntoView {
+    let (recovering, sharing) = (ShareState::expect().recovering, Sharing::expect());
+    view! {
+        <Show when=move || recovering.get()>
+            <div class="banner" role="status" data-testid="recovery">
+                <p>"The app stopped while showing your last view, so your remembered settings were not applied."</p>
+                <button class="button" data-testid="recovery-forget" on:click=move |_| sharing.forget_everything()>"Forget them"</button>
+                <button class="button" data-testid="recovery-retry" on:click=move |_| sharing.try_remembered_again()>"Try again"</button>
+            </div>
+        </Show>
     }
 }
 

@@ -54,28 +54,55 @@ impl Day {
         (d.year(), d.month(), d.day())
     }
 
-    /// The first day of this day's month.
-    pub fn month_start(self) -> Day {
-        let (y, m, _) = self.ymd();
-        Day::from_ymd(y, m, 1).unwrap_or(self)
+    /// The earliest day the calendar holds (chrono's first date, in the year −262,144 or so).
+    pub fn first() -> Day {
+        Day::from_naive(NaiveDate::MIN)
     }
 
-    /// The last day of this day's month.
+    /// The last day the calendar holds (chrono's last date, in the year 262,143 or so).
+    pub fn last() -> Day {
+        Day::from_naive(NaiveDate::MAX)
+    }
+
+    /// The date, or `None` for a day number outside the calendar's range.
+    fn checked_naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(self.0.checked_add(EPOCH_FROM_CE)?)
+    }
+
+    /// The first day of this day's month; never after `self` (a day outside the calendar's
+    /// range is its own month start).
+    pub fn month_start(self) -> Day {
+        let Some(d) = self.checked_naive() else { return self };
+        Day::from_ymd(d.year(), d.month(), 1).unwrap_or(self)
+    }
+
+    /// The last day of this day's month; never before `self` (a day outside the calendar's
+    /// range is its own month end). Found within the month itself, so the calendar's last
+    /// month has an end too.
     pub fn month_end(self) -> Day {
-        let (y, m, _) = self.ymd();
-        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-        Day::from_ymd(ny, nm, 1).map_or(self, |d| Day(d.0 - 1))
+        let Some(d) = self.checked_naive() else { return self };
+        (28..=31).rev().find_map(|n| Day::from_ymd(d.year(), d.month(), n)).unwrap_or(self)
     }
 
     /// The same day of month `months` months later (or earlier when negative), clamped to the
-    /// end of the target month (Jan 31 + 1 month = Feb 28 or 29).
-    pub fn add_months(self, months: i32) -> Day {
-        let (y, m, d) = self.ymd();
-        let total = y * 12 + (m as i32 - 1) + months;
-        let (ty, tm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-        let first = Day::from_ymd(ty, tm, 1).unwrap_or(self);
+    /// end of the target month (Jan 31 + 1 month = Feb 28 or 29). `None` when the target month
+    /// lies outside the calendar's range (or `self` does): the answer is never `self` unless
+    /// `months` is 0.
+    ///
+    /// ```
+    /// use pipelens_engine::Day;
+    /// let d = Day::from_ymd(2024, 1, 31).unwrap();
+    /// assert_eq!(d.add_months(1), Day::from_ymd(2024, 2, 29));
+    /// assert_eq!(Day::last().add_months(1), None);
+    /// ```
+    pub fn add_months(self, months: i32) -> Option<Day> {
+        let date = self.checked_naive()?;
+        let total = i64::from(date.year()) * 12 + i64::from(date.month0()) + i64::from(months);
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        let month = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+        let first = Day::from_ymd(year, month, 1)?;
         let last = first.month_end();
-        Day((first.0 + d as i32 - 1).min(last.0))
+        Some(Day(first.0.checked_add(date.day() as i32 - 1)?.min(last.0)))
     }
 
     /// The number of days from `self` to `later` (negative when `later` is earlier).
@@ -126,7 +153,7 @@ mod tests {
             ((2024, 1, 1), -13, (2022, 12, 1)),
         ];
         for ((y, m, d), n, (ey, em, ed)) in cases {
-            let got = Day::from_ymd(y, m, d).unwrap().add_months(n);
+            let got = Day::from_ymd(y, m, d).unwrap().add_months(n).unwrap();
             assert_eq!(got.ymd(), (ey, em, ed), "{y}-{m}-{d} + {n} months");
         }
     }
@@ -143,6 +170,43 @@ mod tests {
     fn round_trips_through_chrono() {
         for n in [-800_000, -1, 0, 1, 17_000, 800_000] {
             assert_eq!(Day::from_naive(Day(n).to_naive()), Day(n));
+        }
+    }
+
+    #[test]
+    fn month_arithmetic_at_the_calendars_edges_is_none_never_the_same_day() {
+        let (first, last) = (Day::first(), Day::last());
+        assert_eq!(last.add_months(1), None);
+        assert_eq!(last.add_months(12), None);
+        assert_eq!(first.add_months(-1), None);
+        assert_eq!(first.add_months(i32::MIN), None);
+        assert_eq!(last.add_months(i32::MAX), None);
+        assert_eq!(last.month_end(), last, "the calendar's last month has an end");
+        assert_eq!(first.month_start(), first);
+        assert_eq!(last.add_months(-1).map(|d| d < last), Some(true));
+        // Day numbers outside the calendar: no arithmetic, and month bounds stay put.
+        for out in [Day(i32::MAX), Day(i32::MIN), Day(last.0 + 1), Day(first.0 - 1)] {
+            assert_eq!(out.add_months(1), None, "{}", out.0);
+            assert_eq!(out.month_end(), out);
+            assert_eq!(out.month_start(), out);
+        }
+        // The years a hostile view names: 1, 9999, and ±100,000 (chrono reads those).
+        for (y, m) in [(1, 1), (9999, 12), (100_000, 6), (-100_000, 1)] {
+            let d = Day::from_ymd(y, m, 15).unwrap();
+            assert_eq!(d.add_months(1).unwrap().ymd().1, m % 12 + 1, "{y}-{m}");
+            assert_eq!(d.add_months(-1).unwrap().ymd().1, (m + 10) % 12 + 1, "{y}-{m}");
+            assert!(d.month_start() <= d && d <= d.month_end());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn moving_by_months_always_moves(n in i32::MIN..i32::MAX, months in proptest::prelude::any::<i32>()) {
+            let d = Day(n);
+            if let Some(moved) = d.add_months(months) {
+                proptest::prop_assert_eq!(moved.cmp(&d), months.cmp(&0));
+            }
+            proptest::prop_assert!(d.month_start() <= d && d <= d.month_end());
         }
     }
 }

@@ -83,7 +83,7 @@ impl Preset {
             for _ in 0..back {
                 start = grain.bucket_start(Day(start.0 - 1));
             }
-            Period { from: start, to: Day(grain.next_start(start).0 - 1) }
+            Period { from: start, to: grain.bucket_end(start) }
         };
         match self {
             Preset::Last12Months => Period::default_for(latest),

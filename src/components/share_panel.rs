@@ -5,26 +5,20 @@ use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::share::device;
 use crate::share::fragment::{pack_view, Fragment, VERSION};
+use crate::share::link::is_chart_key;
 use crate::share::sync::Sharing;
 use crate::state::{DataState, LinkData, Remember, ShareState, Source, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::format::grouped;
-use pipelens_engine::share::{bundle, codec, LinkState};
-use serde::{Deserialize, Serialize};
+use pipelens_engine::share::Version;
+use pipelens_engine::share::{bundle, codec, notice, SettingsFile};
 
 /// The longest link offered: browsers open longer ones unreliably, and mail and chat apps
 /// cut far shorter ones.
 pub const MAX_LINK: usize = 1_000_000;
 /// Links longer than this get a warning that some apps cut them.
 const LONG_LINK: usize = 32_000;
-
-/// The settings file: its format version and the view as a link carries it.
-#[derive(Serialize, Deserialize)]
-struct SettingsFile {
-    pipelens_settings: u32,
-    settings: LinkState,
-}
 
 /// The page's address without its fragment.
 fn base_url() -> String {
@@ -88,7 +82,7 @@ fn ViewLink() -> impl IntoView {
     let said = RwSignal::new("");
     let url = Memo::new(move |_| {
         let view = Some(pack_view(&sharing.capture()));
-        let f = Fragment { page: page.get(), version: VERSION, view, data: share.link_data.get() };
+        let f = Fragment { page: page.get(), version: Version::of(VERSION), view, data: share.link_data.get() };
         format!("{}{}", base_url(), f.compose())
     });
     Effect::new(move |_| {
@@ -149,7 +143,7 @@ fn DataLink() -> impl IntoView {
                     LinkData::Locked(codec::encode(&sealed))
                 };
                 let view = Some(pack_view(&sharing.capture()));
-                let f = Fragment { page: page.get_untracked(), version: VERSION, view, data: Some(data) };
+                let f = Fragment { page: page.get_untracked(), version: Version::of(VERSION), view, data: Some(data) };
                 let url = format!("{}{}", base_url(), f.compose());
                 Ok::<_, String>(if url.len() > MAX_LINK {
                     Made::TooLarge(url.len())
@@ -218,7 +212,7 @@ fn DataLink() -> impl IntoView {
 fn SettingsFileBox() -> impl IntoView {
     let (sharing, data) = (Sharing::expect(), DataState::expect());
     let export = move |_| {
-        let file = SettingsFile { pipelens_settings: VERSION, settings: sharing.capture() };
+        let file = SettingsFile::new(sharing.capture());
         let json = serde_json::to_string_pretty(&file).unwrap_or_default();
         let _ = download_text("pipelens-settings.json", "application/json", &json);
     };
@@ -229,12 +223,17 @@ fn SettingsFileBox() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            match text.as_deref().map(serde_json::from_str::<SettingsFile>) {
-                Some(Ok(s)) => {
-                    sharing.open(s.settings);
-                    data.notice(format!("Settings from {name} applied."));
+            match text.as_deref().map(|t| SettingsFile::read(t, is_chart_key)) {
+                Some(Ok((view, notices))) => {
+                    sharing.open(view);
+                    let changed = notice::summary(&notices).map_or(String::new(), |n| format!(" {n}"));
+                    data.notice(format!("Settings from {name} applied.{changed}"));
                 }
-                Some(Err(e)) => data.fail(format!("{name} is not a pipelens settings file ({e}).")),
+                // "nope.json is not a pipelens settings file (…)": the reason names the file.
+                Some(Err(e)) => data.fail(match e.strip_prefix("it ") {
+                    Some(rest) => format!("{name} {rest}."),
+                    None => format!("{name}: {e}."),
+                }),
                 None => data.fail(format!("{name} could not be read.")),
             }
         });

@@ -1,6 +1,7 @@
 //! Remembering on this device, only when the user asks: the view's settings (and, if asked,
 //! the data) in the browser's `localStorage`; and forgetting everything this site stored.
 
+use super::link::is_chart_key;
 use crate::state::{LinkData, Remember};
 use pipelens_engine::share::LinkState;
 use wasm_bindgen::JsCast;
@@ -8,6 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 
 const SETTINGS: &str = "pipelens.settings";
 const DATA: &str = "pipelens.data";
+/// Where the boot script (web/boot.js) leaves the message of a stop, for the next start.
+const CRASHED: &str = "pipelens.crashed";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -26,10 +29,22 @@ pub fn remembered_mode() -> Remember {
     }
 }
 
-/// The remembered view and data, if any.
+/// The remembered view (bounded like any view that comes in) and data, if any.
 pub fn remembered() -> Option<(LinkState, Option<LinkData>)> {
-    let link = serde_json::from_str(&get(SETTINGS)?).ok()?;
+    let (link, _) = LinkState::from_json(&get(SETTINGS)?, is_chart_key).ok()?;
     Some((link, get(DATA).map(LinkData::Open)))
+}
+
+/// The message of the last stop of the app, if the page stopped since a view last rendered.
+pub fn crashed() -> Option<String> {
+    get(CRASHED)
+}
+
+/// Forgets the last stop: a view has rendered since.
+pub fn clear_crashed() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(CRASHED);
+    }
 }
 
 /// Stores the view.

@@ -1,10 +1,15 @@
 //! The view on screen as a link carries it ([`LinkState`], plain data in the engine), and back:
 //! the glue between the engine's view model and the UI's view settings.
 
-use crate::state::{default_board, BoardItem, Crumb, Loaded, ViewSettings};
+use crate::state::{default_board, BoardItem, ChartId, Crumb, Loaded, ViewSettings};
 use pipelens_engine::kpi;
 use pipelens_engine::share::{stage_link, CrumbLink, FileRef, LinkState};
-use pipelens_engine::{Day, Period};
+
+/// Whether a board key names a chart of this version: the predicate
+/// [`LinkState::bounded`] takes.
+pub fn is_chart_key(key: &str) -> bool {
+    ChartId::parse(key).is_some()
+}
 
 /// Captures the view on screen.
 pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: &Loaded) -> LinkState {
@@ -30,14 +35,14 @@ pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: 
     }
 }
 
-/// The view settings the link describes; what it does not say stays as in `base`.
-/// Unknown KPI ids, board items and impossible values are dropped.
+/// The view settings the link describes; what it does not say stays as in `base`. The view is
+/// bounded first ([`LinkState::bounded`]), whoever called this, so nothing unbounded reaches
+/// the UI: unknown KPI ids and board items, impossible values and lists past their limits are
+/// dropped, a period is kept inside the calendar's sane range.
 pub fn view_settings(link: &LinkState, base: &ViewSettings) -> ViewSettings {
+    let (link, _) = link.clone().bounded(is_chart_key);
     let mut v = base.clone();
-    v.period = link.period.as_ref().and_then(|[from, to]| {
-        let (from, to) = (Day::parse_iso(from)?, Day::parse_iso(to)?);
-        (from <= to).then_some(Period { from, to })
-    });
+    v.period = link.period_days();
     if let Some(g) = link.grain {
         v.grain = g;
     }
@@ -49,13 +54,8 @@ pub fn view_settings(link: &LinkState, base: &ViewSettings) -> ViewSettings {
     if let Some(board) = &link.board {
         v.board = board.iter().filter_map(|k| BoardItem::parse(k)).collect();
     }
-    v.settings.gross_margin = link.gross_margin.filter(|m| (0.0..=1.0).contains(m)).unwrap_or(1.0);
-    v.targets = link
-        .targets
-        .iter()
-        .filter(|(_, t)| t.is_finite())
-        .filter_map(|(id, t)| kpi::find(id).map(|d| (d.id, *t)))
-        .collect();
+    v.settings.gross_margin = link.gross_margin.unwrap_or(1.0);
+    v.targets = link.targets.iter().filter_map(|(id, t)| kpi::find(id).map(|d| (d.id, *t))).collect();
     v
 }
 
@@ -67,8 +67,8 @@ pub fn files_match(link: &LinkState, loaded: &Loaded) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::ChartId;
     use pipelens_engine::kpi::{Comparison, KpiId};
+    use pipelens_engine::{Day, Period};
     use pipelens_engine::{Dim, Grain};
 
     fn custom_view() -> ViewSettings {
@@ -114,5 +114,23 @@ mod tests {
         assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::Revenue)]);
         assert_eq!(v.settings.gross_margin, 1.0);
         assert_eq!(v.period, None);
+    }
+
+    #[test]
+    fn a_hostile_view_reaches_the_ui_bounded() {
+        let link = LinkState {
+            period: Some(["0001-01-01".into(), "9999-12-31".into()]),
+            grain: Some(Grain::Week),
+            board: Some(vec!["funnel".into(); 100_000]),
+            gross_margin: Some(f64::NAN),
+            ..LinkState::default()
+        };
+        let v = view_settings(&link, &ViewSettings::default());
+        let p = v.period.unwrap();
+        assert_eq!((p.from.to_string(), p.to.to_string()), ("1900-01-01".into(), "2200-12-31".into()));
+        assert_eq!(v.grain, Grain::Year);
+        assert_eq!(v.board, vec![BoardItem::Chart(ChartId::Funnel)]);
+        assert_eq!(v.settings.gross_margin, 1.0);
+        assert!(is_chart_key("funnel") && !is_chart_key("kpi:revenue") && !is_chart_key("nope"));
     }
 }

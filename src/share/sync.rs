@@ -8,7 +8,7 @@ use super::link::{files_match, view_settings};
 use crate::load::{bundle_loaded, load_bundle};
 use crate::state::{AppState, LinkData, Loaded, LockedLink, Remember, Shared, Source};
 use leptos::prelude::*;
-use pipelens_engine::share::{bundle, codec, LinkState};
+use pipelens_engine::share::{bundle, codec, notice, LinkState, Notice, Version};
 use std::sync::Arc;
 
 fn current_hash() -> String {
@@ -109,8 +109,19 @@ pub fn start(state: AppState) {
     // Bumped when the address loses its view (a navigation link): it is written again.
     let rewrite = RwSignal::new(0u32);
     let first = Fragment::parse(&current_hash());
-    let remembered = device::remembered();
-    let address_view = first.view.as_deref().and_then(|v| unpack_view(v).ok());
+    // A page that stopped since a view last rendered does not apply what it remembers: that
+    // view may be what stopped it. The user can try it again or forget it.
+    let crashed_before = device::crashed();
+    device::clear_crashed();
+    let remembered = match crashed_before {
+        Some(_) if device::remembered().is_some() => {
+            state.share.recovering.set(true);
+            state.data.notice(Notice::RememberedNotApplied.to_string());
+            None
+        }
+        _ => device::remembered(),
+    };
+    let address_view = first.view.as_deref().and_then(|v| unpack_view(v).ok()).map(|(v, _)| v);
     match remembered {
         // The files this device remembers, with the address's view when it is a view of them
         // (a reload) — but never put in the address, which may be copied and shared.
@@ -130,13 +141,13 @@ pub fn start(state: AppState) {
         let page = state.view.page.get();
         let data = state.share.link_data.get();
         if state.share.remember.get() != Remember::Nothing {
-            device::save_settings(&link);
+            save_after_render(link.clone(), state.share.recovering);
         }
         // A view waiting for its files or passphrase keeps the address it came with.
         if state.share.awaiting.with(Option::is_some) || state.share.locked.with(Option::is_some) {
             return;
         }
-        let fragment = Fragment { page, version: VERSION, view: Some(pack_view(&link)), data }.compose();
+        let fragment = Fragment { page, version: Version::of(VERSION), view: Some(pack_view(&link)), data }.compose();
         let scheduled = written.with_value(|w| w.0 != w.1);
         written.update_value(|w| w.1 = fragment);
         if !scheduled {
@@ -182,18 +193,38 @@ pub fn start(state: AppState) {
 }
 
 fn open_fragment(state: AppState, f: Fragment) {
+    let mut notices: Vec<Notice> = f.version.notice().into_iter().collect();
     let link = match f.view.as_deref().map(unpack_view) {
-        Some(Ok(link)) => link,
+        Some(Ok((link, dropped))) => {
+            notices.extend(dropped);
+            link
+        }
         Some(Err(e)) => {
             state.data.notice(format!("This link's view could not be read ({e}); showing the default view."));
             LinkState::default()
         }
         None => LinkState::default(),
     };
-    if f.version > VERSION {
-        state.data.notice("This link was made by a newer version of pipelens; it shows what this version understands.");
+    if let Some(text) = notice::summary(&notices) {
+        state.data.notice(text);
     }
     open(state, link, f.data);
+}
+
+/// Remembers the view on this device once the page has drawn it: after the current task, and
+/// only if the app did not stop while drawing (the boot script then records the stop). A view
+/// that stops the app is never remembered, so it cannot stop the next start too. While the
+/// user has not yet said what to do with settings that were not applied after a stop, they
+/// are kept as they are.
+fn save_after_render(link: LinkState, recovering: RwSignal<bool>) {
+    let save = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if recovering.get_untracked() || device::crashed().is_some() {
+            return;
+        }
+        device::save_settings(&link);
+    });
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&save), 0);
 }
 
 /// Stores the loaded files, packed, when the user asked to remember the data.
@@ -248,6 +279,26 @@ impl Sharing {
     /// Unlocks a locked link (see [`unlock`]).
     pub async fn unlock(self, locked: LockedLink, passphrase: String) -> Result<(), String> {
         unlock(self.0, locked, passphrase).await
+    }
+
+    /// Applies the remembered settings that were held back after a stop.
+    pub fn try_remembered_again(self) {
+        self.0.share.recovering.set(false);
+        self.0.data.status.set(crate::state::LoadStatus::Idle);
+        match device::remembered() {
+            Some((saved, Some(data))) => open_data(self.0, saved, data, false),
+            Some((saved, None)) => open(self.0, saved, None),
+            None => {}
+        }
+    }
+
+    /// Forgets everything this device stored (after a stop, or when the user asks) and goes
+    /// back to the demo with the default view.
+    pub fn forget_everything(self) {
+        self.0.share.recovering.set(false);
+        self.0.share.remember.set(Remember::Nothing);
+        leptos::task::spawn_local(device::forget_everything());
+        self.reset();
     }
 
     /// Opens a view (see [`open`]).

@@ -45,6 +45,9 @@ pub struct ShareState {
     pub link_data: RwSignal<Option<LinkData>>,
     /// What this device remembers: nothing unless the user asks.
     pub remember: RwSignal<Remember>,
+    /// Whether the app stopped on its last start and the remembered settings were not applied:
+    /// the user may try them again or forget them.
+    pub recovering: RwSignal<bool>,
 }
 
 impl ShareState {
@@ -55,6 +58,7 @@ impl ShareState {
             locked: RwSignal::new(None),
             link_data: RwSignal::new(None),
             remember: RwSignal::new(remember),
+            recovering: RwSignal::new(false),
         }
     }
 }

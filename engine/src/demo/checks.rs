@@ -77,7 +77,10 @@ fn months_of(p: Period) -> Vec<Period> {
     let mut from = p.from.month_start();
     while from <= p.to {
         out.extend(Period::new(from.max(p.from), from.month_end().min(p.to)));
-        from = from.add_months(1);
+        match from.add_months(1) {
+            Some(next) => from = next,
+            None => break,
+        }
     }
     out
 }

@@ -53,7 +53,7 @@ fn revenue_weight(month: u32) -> f64 {
 pub(super) fn quotas(rng: &mut Rng, facts: &[DealFact], start: Day, end: Day) -> Table {
     let data_months = month_starts(start, end);
     let rev = revenue_by_rep_month(facts, &data_months);
-    let months = month_starts(start, end.add_months(QUOTA_MONTHS_AHEAD));
+    let months = month_starts(start, end.add_months(QUOTA_MONTHS_AHEAD).unwrap_or(end));
     let years = months.len().div_ceil(12);
     let team_size = |t: usize| REPS.iter().filter(|r| r.team == t).count() as f64;
     // Team revenue per fiscal year of the data.

@@ -62,7 +62,7 @@ pub(super) fn table(rng: &mut Rng, customers: &[Customer], start: Day, end: Day)
 pub(super) fn month_starts(start: Day, end: Day) -> Vec<Day> {
     let mut out = vec![start.month_start()];
     while let Some(&last) = out.last() {
-        let next = last.add_months(1);
+        let Some(next) = last.add_months(1) else { break };
         if next > end {
             break;
         }

@@ -57,6 +57,16 @@ const CURRENCY_MARKS: &[&str] = &["USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB
 ///
 /// A lone comma followed by exactly three digits (`1,234`) is read as a thousands separator;
 /// any other lone comma (`12,5`) as a decimal comma.
+///
+/// An amount has one reading or none: it carries at most one sign marker (a leading `-`, before
+/// or after the currency, or parentheses around it). `--5`, `(-5)`, `-(5)`, `-$-5` or `+-5` are
+/// unreadable, never read with their signs cancelled; a trailing minus (`5-`) is not read.
+///
+/// ```
+/// use pipelens_engine::ingest::parse_amount;
+/// assert_eq!((parse_amount("(5)"), parse_amount("-$5")), (Some(-5.0), Some(-5.0)));
+/// assert_eq!((parse_amount("--5"), parse_amount("(-5)")), (None, None));
+/// ```
 pub fn parse_amount(cell: &str) -> Option<f64> {
     if is_empty_cell(cell) {
         return None;
@@ -65,13 +75,14 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     if let Ok(v) = t.parse::<f64>() {
         return v.is_finite().then_some(v);
     }
-    let mut negative = false;
+    // Sign markers seen: more than one makes the cell unreadable.
+    let mut markers = 0;
     if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        negative = true;
+        markers += 1;
         t = inner.trim();
     }
     if let Some(rest) = t.strip_prefix('-') {
-        negative = !negative;
+        markers += 1;
         t = rest.trim_start();
     }
     for _ in 0..2 {
@@ -81,9 +92,13 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         }
     }
     if let Some(rest) = t.strip_prefix('-') {
-        negative = !negative;
+        markers += 1;
         t = rest;
     }
+    if markers > 1 {
+        return None;
+    }
+    let negative = markers == 1;
     let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
     let normalised = match (digits.rfind('.'), digits.rfind(',')) {
         (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
@@ -207,6 +222,72 @@ mod tests {
         ];
         for (cell, want) in cases {
             assert_eq!(parse_amount(cell), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn one_sign_marker_or_the_cell_is_unreadable() {
+        // Every placement of zero, one or two markers around 5 and $5.
+        let cases: &[(&str, Option<f64>)] = &[
+            ("5", Some(5.0)),
+            ("-5", Some(-5.0)),
+            ("+5", Some(5.0)),
+            ("(5)", Some(-5.0)),
+            ("( 5 )", Some(-5.0)),
+            ("- 5", Some(-5.0)),
+            ("-$5", Some(-5.0)),
+            ("$-5", Some(-5.0)),
+            ("($5)", Some(-5.0)),
+            ("(5 €)", Some(-5.0)),
+            ("-5 €", Some(-5.0)),
+            ("--5", None),
+            ("- -5", None),
+            ("(-5)", None),
+            ("-(5)", None),
+            ("((5))", None),
+            ("(5)-", None),
+            ("-5-", None),
+            ("5-", None),
+            ("+-5", None),
+            ("-+5", None),
+            ("++5", None),
+            ("-$-5", None),
+            ("($-5)", None),
+            ("(-$5)", None),
+            ("-($5)", None),
+            ("--1,234.50", None),
+            ("(-1.234,50 €)", None),
+            ("(5", None),
+            ("5)", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(parse_amount(cell), *want, "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_finite_amount_with_one_marker_reads_back_exactly(
+            v in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO,
+            marker in 0usize..4,
+            currency in proptest::sample::select(vec!["", "$", "€", "USD"]),
+            after in proptest::bool::ANY,
+        ) {
+            let magnitude = v.abs();
+            let body = if after { format!("{magnitude} {currency}") } else { format!("{currency}{magnitude}") };
+            let (cell, want) = match marker {
+                0 => (body, magnitude),
+                1 => (format!("-{body}"), -magnitude),
+                2 => (format!("({body})"), -magnitude),
+                _ => (format!("{currency}-{magnitude}"), -magnitude),
+            };
+            proptest::prop_assert_eq!(parse_amount(&cell), Some(want), "{}", cell);
+            // A second marker makes any of them unreadable.
+            if marker != 0 {
+                for twice in [format!("-{cell}"), format!("({cell})"), format!("{cell}-")] {
+                    proptest::prop_assert_eq!(parse_amount(&twice), None, "{}", twice);
+                }
+            }
         }
     }
 

@@ -271,9 +271,10 @@ fn cohorts(s: &Spells, p: Period) -> KpiTable {
             (0..s.t.len).filter(|&i| s.start[i] != NO_DAY && Day(s.start[i]).month_start() == m).collect();
         let mut cells = vec![num(Some(members.len() as f64))];
         for k in 0..width as i32 {
-            let end = m.add_months(k).month_end();
-            let share = (end <= p.to && !members.is_empty())
-                .then(|| members.iter().filter(|&&i| s.active_on(i, end)).count() as f64 / members.len() as f64);
+            let end = m.add_months(k).map(Day::month_end);
+            let share = end
+                .filter(|&end| end <= p.to && !members.is_empty())
+                .map(|end| members.iter().filter(|&&i| s.active_on(i, end)).count() as f64 / members.len() as f64);
             cells.push(num(share));
         }
         table.push(crate::period::Grain::Month.label(m), cells);

@@ -18,6 +18,8 @@ pub enum Undefined {
     NoRows(String),
     /// A ratio whose denominator is zero.
     ZeroDenominator(String),
+    /// The value is not a finite number: its amounts add up to more than a number holds.
+    Overflow,
 }
 
 impl fmt::Display for Undefined {
@@ -25,6 +27,7 @@ impl fmt::Display for Undefined {
         match self {
             Undefined::NeedsData { dataset, fields } => write!(f, "needs {dataset}: {fields}"),
             Undefined::NoRows(why) | Undefined::ZeroDenominator(why) => f.write_str(why),
+            Undefined::Overflow => f.write_str("the amounts add up to more than can be represented"),
         }
     }
 }
@@ -163,11 +166,22 @@ fn value_or_null<S: Serializer>(v: &Result<f64, Undefined>, s: S) -> Result<S::O
     }
 }
 
+/// Where a figure is checked: a finite number is the value, anything else (a sum past the
+/// largest number, `inf − inf`) is [`Undefined::Overflow`], never shown as `inf` or `NaN`.
+fn finite(v: f64) -> Result<f64, Undefined> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(Undefined::Overflow)
+    }
+}
+
 impl KpiResult {
-    /// A defined value with nothing beside it.
+    /// A defined value with nothing beside it; undefined ([`Undefined::Overflow`]) when `v` is
+    /// not finite. Every value a KPI yields is made here (or copied from one made here).
     pub fn value(v: f64) -> KpiResult {
         KpiResult {
-            value: Ok(v),
+            value: finite(v),
             companions: Vec::new(),
             breakdown: Vec::new(),
             left_out: Vec::new(),
@@ -182,10 +196,11 @@ impl KpiResult {
     }
 
     /// `value` when `Some`, else undefined for `why`.
+    /// A value that is there but not finite is [`Undefined::Overflow`].
     pub fn from_option(v: Option<f64>, why: impl FnOnce() -> Undefined) -> KpiResult {
         match v {
-            Some(v) if v.is_finite() => KpiResult::value(v),
-            _ => KpiResult::undefined(why()),
+            Some(v) => KpiResult::value(v),
+            None => KpiResult::undefined(why()),
         }
     }
 
@@ -211,9 +226,14 @@ impl KpiResult {
         self
     }
 
-    /// Adds a breakdown row.
+    /// Adds a breakdown row. A row whose value is not finite is left out and a note says so.
     pub fn row(mut self, dim: &'static str, segment: impl Into<String>, value: f64) -> KpiResult {
-        self.breakdown.push(BreakdownRow { dim, segment: segment.into(), value });
+        if value.is_finite() {
+            self.breakdown.push(BreakdownRow { dim, segment: segment.into(), value });
+        } else {
+            let note = format!("{}: {}", segment.into(), Undefined::Overflow);
+            self.notes.push(note);
+        }
         self
     }
 
@@ -232,8 +252,58 @@ impl KpiResult {
         }
     }
 
-    /// The value as an `Option`, for callers that only need the number.
+    /// The value as an `Option`, for callers that only need the number (a trend point): never
+    /// a number that is not finite.
     pub fn number(&self) -> Option<f64> {
-        self.value.as_ref().ok().copied()
+        self.value.as_ref().ok().copied().filter(|v| v.is_finite())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read_deals;
+    use crate::{kpi, Day, Grain, Period, Scope, Workspace};
+
+    #[test]
+    fn a_figure_that_is_not_finite_is_an_overflow_never_a_number() {
+        for v in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::MAX * 2.0] {
+            assert_eq!(KpiResult::value(v).value, Err(Undefined::Overflow), "{v}");
+            assert_eq!(
+                KpiResult::from_option(Some(v), || Undefined::NoRows("none".into())).value,
+                Err(Undefined::Overflow)
+            );
+            assert_eq!(KpiResult::ratio(v, 2.0, String::new).number(), None);
+            assert_eq!(num(Some(v)), Cell::Number(None));
+            let r = KpiResult::value(1.0).row("owner", "Ann", v).row("owner", "Bo", 2.0);
+            assert_eq!(r.breakdown.len(), 1, "{v}");
+            assert_eq!(r.notes, ["Ann: the amounts add up to more than can be represented"]);
+        }
+        assert_eq!(KpiResult::value(f64::MAX).number(), Some(f64::MAX));
+        assert_eq!(Undefined::Overflow.to_string(), "the amounts add up to more than can be represented");
+    }
+
+    #[test]
+    fn two_won_deals_of_1e308_are_reported_not_shown_as_inf() {
+        let csv = "deal_id,amount,stage,created_date,close_date\nA,1e308,Won,2024-01-01,2024-02-01\nB,1e308,Won,2024-01-05,2024-03-01\n";
+        let ws = Workspace::with_deals(read_deals("t.csv", csv.as_bytes()).unwrap().table);
+        let p = Period::new(Day::from_ymd(2024, 1, 1).unwrap(), Day::from_ymd(2024, 12, 31).unwrap()).unwrap();
+        let scope = Scope::new(p);
+        for id in ["revenue", "avg_deal_size"] {
+            let def = kpi::find(id).unwrap();
+            let r = kpi::compute(def, &ws, &scope);
+            if id == "revenue" {
+                assert_eq!(r.value, Err(Undefined::Overflow), "{id}");
+            }
+            assert!(r.number().is_none_or(f64::is_finite), "{id}: {:?}", r.value);
+            assert!(r.breakdown.iter().all(|b| b.value.is_finite()), "{id}");
+            let points = kpi::trend(def, &ws, &scope, Grain::Year);
+            assert!(points.iter().all(|pt| pt.value.is_none_or(f64::is_finite)), "{id}: {points:?}");
+        }
+        let year = kpi::trend(kpi::find("revenue").unwrap(), &ws, &scope, Grain::Year);
+        assert_eq!(year.len(), 1);
+        assert_eq!(year[0].value, None, "the year's revenue overflows");
+        let months = kpi::trend(kpi::find("revenue").unwrap(), &ws, &scope, Grain::Month);
+        assert_eq!(months[1].value, Some(1e308), "one deal alone is a number");
     }
 }

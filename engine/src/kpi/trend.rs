@@ -2,7 +2,6 @@
 //! comparison period.
 
 use super::{run, Ctx, KpiDef, KpiResult};
-use crate::day::Day;
 use crate::filter::Selection;
 use crate::period::{Grain, Period};
 use crate::workspace::{Scope, Workspace};
@@ -21,7 +20,8 @@ pub struct TrendPoint {
 }
 
 /// The KPI once per bucket of `grain`, each bucket clipped to the scope's period (a stock KPI
-/// such as the pipeline is read on the bucket's last day).
+/// such as the pipeline is read on the bucket's last day). At most
+/// [`crate::period::MAX_BUCKETS`] points: a longer period is shown at a coarser grain.
 ///
 /// ```
 /// use pipelens_engine::{demo, kpi, Grain, Workspace};
@@ -40,15 +40,15 @@ pub fn trend(def: &KpiDef, ws: &Workspace, scope: &Scope, grain: Grain) -> Vec<T
         .collect()
 }
 
-/// The buckets of `grain` over `p`, labelled and clipped to `p`.
+/// The buckets of `grain` over `p`, labelled and clipped to `p`; of a coarser grain when `grain`
+/// would need more than [`crate::period::MAX_BUCKETS`] of them ([`Grain::fitting`]: the UI
+/// says so).
 pub fn buckets(p: Period, grain: Grain) -> Vec<(String, Period)> {
+    let grain = grain.fitting(p);
     grain
         .buckets(p)
         .into_iter()
-        .filter_map(|start| {
-            let end = Day(grain.next_start(start).0 - 1);
-            Some((grain.label(start), Period::new(start, end)?.clip(p)?))
-        })
+        .filter_map(|start| Some((grain.label(start), Period::new(start, grain.bucket_end(start))?.clip(p)?)))
         .collect()
 }
 

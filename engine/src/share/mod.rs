@@ -1,14 +1,21 @@
-//! What a share link carries: the view ([`view::LinkState`]) and the loaded files, bundled into one blob and
-//! written in the URL-safe base64 alphabet so the whole of it fits in the URL fragment (which
-//! browsers never send to the host). Compression and encryption are the browser's own
-//! (`CompressionStream`, WebCrypto); this module bundles and encodes, and never panics on a
-//! damaged link.
+//! What a share link or settings file carries: the view ([`view::LinkState`], bounded where it
+//! enters ([`bounds`]), with [`Notice`]s for what it changed, and its format [`version`]), and the loaded
+//! files, bundled into one blob and written in the URL-safe base64 alphabet so the whole of it
+//! fits in the URL fragment (which browsers never send to the host). Compression and
+//! encryption are the browser's own (`CompressionStream`, WebCrypto); this module bundles and
+//! encodes, and never panics on a damaged link.
 
+pub mod bounds;
 pub mod bundle;
 pub mod codec;
+pub mod notice;
+pub mod version;
 pub mod view;
 
+pub use bounds::{clamp_to, limits, sane_range};
 pub use bundle::BundledFile;
+pub use notice::Notice;
+pub use version::{SettingsFile, Version};
 pub use view::{stage_link, CrumbLink, FileRef, LinkState, StageLink};
 
 /// Why a link's data could not be read.

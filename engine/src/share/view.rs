@@ -1,12 +1,18 @@
-//! The view as a link, a settings file or this device's storage carries it: period, grain,
-//! comparison, filters, drill-down steps, targets, KPI settings, the custom board, the currency,
-//! the theme, the stage rules and the files the view was made on (by name, with their columns).
-//! Plain data, serialised as JSON; every field is optional on reading, so links made by older
-//! versions keep opening.
+//! The whole view as a link or a settings file carries it: period, grain, comparison, filters,
+//! drill-down steps, targets, KPI settings, the custom board, the currency, the theme, the stage
+//! rules and the files the view was made on (by name, with their columns). Plain data,
+//! serialised as JSON; every field is optional on reading, so links made by older versions keep
+//! opening.
+//!
+//! A view comes from strangers (a link, a settings file) or from this device's storage, so it
+//! is bounded where it enters: [`LinkState::bounded`] (in [`super::bounds`]) limits every list
+//! and string, keeps periods in a sane calendar range and trends to
+//! [`crate::period::MAX_BUCKETS`] buckets, and names what it dropped or changed in
+//! [`super::Notice`]s.
 
 use crate::ingest::{DatasetKind, DateOrder};
 use crate::kpi::Comparison;
-use crate::{Filters, Grain, StageRules, Status, Workspace};
+use crate::{Day, Filters, Grain, Period, StageRules, Status, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -88,8 +94,13 @@ pub struct LinkState {
 fn is_empty_filters(f: &Filters) -> bool {
     f.0.is_empty()
 }
-
 impl LinkState {
+    /// The view's period as days, when it names a readable one.
+    pub fn period_days(&self) -> Option<Period> {
+        let [from, to] = self.period.as_ref()?;
+        Period::new(Day::parse_iso(from)?, Day::parse_iso(to)?)
+    }
+
     /// Whether the link's theme is dark (`None`: it does not say).
     pub fn dark(&self) -> Option<bool> {
         match self.theme.as_deref() {
@@ -106,7 +117,8 @@ impl LinkState {
     }
 
     /// Applies the link's stage rules to the deals in `ws`, by stage name; stages the link does
-    /// not name keep what their names suggest. Returns whether anything changed.
+    /// not name keep what their names suggest. Returns whether anything changed. A stage named
+    /// several times in the open order counts once.
     pub fn apply_stages(&self, ws: &mut Workspace) -> bool {
         let (Some(link), Some(deals)) = (&self.stages, ws.deals.as_mut()) else { return false };
         let mut rules = StageRules::infer(&deals.stage);
@@ -117,15 +129,22 @@ impl LinkState {
                 Some("lost") => Status::Lost,
                 _ => continue,
             };
-            rules.status_of[code] = status;
+            if let Some(s) = rules.status_of.get_mut(code) {
+                *s = status;
+            }
         }
-        let open: Vec<u32> =
-            (0..deals.stage.values.len() as u32).filter(|&c| rules.status(c) == Status::Open).collect();
+        let count = deals.stage.values.len();
+        let open: Vec<bool> = (0..count as u32).map(|c| rules.status(c) == Status::Open).collect();
+        let is_open = |c: u32| open.get(c as usize).copied().unwrap_or(false);
+        let codes: BTreeMap<&str, u32> =
+            deals.stage.values.iter().enumerate().map(|(c, v)| (v.as_str(), c as u32)).collect();
         // Stages the link names, in its order; the others after them, as their names suggest.
-        let named = link.open.iter().filter_map(|n| deals.stage.values.iter().position(|v| v == n));
-        let mut ordered: Vec<u32> = Vec::with_capacity(open.len());
-        for c in named.map(|c| c as u32).chain(rules.open_order.iter().copied()).chain(open.iter().copied()) {
-            if open.contains(&c) && !ordered.contains(&c) {
+        let named = link.open.iter().filter_map(|n| codes.get(n.as_str()).copied());
+        let rest = rules.open_order.iter().copied().chain(0..count as u32);
+        let mut placed = vec![false; count];
+        let mut ordered = Vec::new();
+        for c in named.chain(rest) {
+            if is_open(c) && !std::mem::replace(&mut placed[c as usize], true) {
                 ordered.push(c);
             }
         }
@@ -174,6 +193,66 @@ pub fn stage_link(ws: &Workspace) -> Option<StageLink> {
 mod tests {
     use super::*;
     use crate::demo;
+    use crate::share::notice::{Notice, Part, Reason};
+
+    fn is_chart(k: &str) -> bool {
+        ["funnel", "trend:revenue", "pipeline"].contains(&k)
+    }
+
+    fn bounded(json: &str) -> (LinkState, Vec<Notice>) {
+        LinkState::from_json(json, is_chart).unwrap()
+    }
+
+    fn dropped(part: Part, count: usize, reason: Reason) -> Notice {
+        Notice::Dropped { part, count, reason }
+    }
+
+    #[test]
+    fn the_json_is_the_one_links_have_always_carried() {
+        let view = LinkState {
+            grain: Some(Grain::Month),
+            compare: Some(Comparison::Previous),
+            theme: Some("light".into()),
+            ..LinkState::default()
+        };
+        let json = serde_json::to_string(&view).unwrap();
+        assert_eq!(json, r#"{"grain":"month","compare":"previous","theme":"light"}"#);
+        let full = r#"{"files":[{"name":"deals.csv","kind":"deals","mapping":[0,1,null],"date_order":"day_first"}],"period":["2024-01-01","2024-03-31"],"grain":"week","compare":"year_earlier","filters":{"owner":["Zoë O'Neil"]},"crumbs":[{"label":"Owner: Zoë O'Neil","before":{}}],"board":["funnel","kpi:win_rate"],"gross_margin":0.7,"targets":{"revenue":1250000.5},"currency":"EUR","theme":"dark","stages":{"status":{"Won":"won"},"open":["Lead"]}}"#;
+        let read: LinkState = serde_json::from_str(full).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), full, "old links read and write the same JSON");
+        let (kept, notices) = read.clone().bounded(is_chart);
+        assert_eq!((kept, notices), (read, vec![]), "an ordinary view passes unchanged");
+        assert_eq!(bounded("{}"), (LinkState::default(), vec![]));
+    }
+
+    #[test]
+    fn a_stage_listed_twice_in_the_open_order_appears_once() {
+        let mut ws = crate::demo::demo_workspace(7);
+        let deals = ws.deals.as_ref().unwrap();
+        let open: Vec<String> =
+            deals.stage_rules.open_order.iter().map(|&c| deals.stage.values[c as usize].clone()).collect();
+        let before = deals.stage_rules.clone();
+        let mut listed: Vec<String> = open.iter().rev().cloned().collect();
+        let first = listed[0].clone();
+        listed.extend(std::iter::repeat_n(first.clone(), 1000));
+        let link = LinkState {
+            stages: Some(StageLink { status: BTreeMap::new(), open: listed.clone() }),
+            ..LinkState::default()
+        };
+        // Bounded, the order lists each stage once…
+        let (v, notices) = link.clone().bounded(is_chart);
+        assert_eq!(v.stages.as_ref().unwrap().open, open.iter().rev().cloned().collect::<Vec<_>>());
+        assert_eq!(notices, vec![dropped(Part::OpenStages, 1000, Reason::Repeated)]);
+        // …and even unbounded, applying it places each open stage once.
+        assert!(link.apply_stages(&mut ws));
+        let rules = &ws.deals.as_ref().unwrap().stage_rules;
+        assert_eq!(rules.open_order.len(), before.open_order.len());
+        let mut sorted = rules.open_order.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), rules.open_order.len());
+        assert_eq!(rules.open_order.first(), before.open_order.last());
+    }
 
     #[test]
     fn stage_rules_travel_by_name() {
@@ -192,21 +271,6 @@ mod tests {
         assert_eq!(fresh.deals.as_ref().unwrap().stage_rules, rules);
         assert!(!link.apply_stages(&mut fresh), "applying twice changes nothing");
         assert_eq!(stage_link(&demo::demo_workspace(demo::DEMO_SEED)), None);
-    }
-
-    #[test]
-    fn a_stage_named_twice_in_the_open_order_is_ordered_once() {
-        let mut ws = demo::demo_workspace(demo::DEMO_SEED);
-        let deals = ws.deals.as_ref().unwrap();
-        let first = deals.stage.values[deals.stage_rules.open_order[0] as usize].clone();
-        let stages = StageLink { status: BTreeMap::new(), open: vec![first.clone(), first.clone(), first] };
-        let link = LinkState { stages: Some(stages), ..LinkState::default() };
-        link.apply_stages(&mut ws);
-        let order = &ws.deals.as_ref().unwrap().stage_rules.open_order;
-        let mut unique = order.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), order.len(), "{order:?}");
     }
 
     #[test]
