@@ -262,6 +262,7 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
                 d.compared_with()
             )}</span>
         </p>
+        {pipelens_engine::share::Notice::for_grain(d.grain, d.scope.period).map(|n| view! { <p class="muted" role="status" data-testid="grain-note">{n.to_string()}</p> })}
         <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
         <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
         <div class="page" data-page=move || page_signal.with(|p| p.slug())>{page}</div>

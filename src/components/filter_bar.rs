@@ -23,7 +23,11 @@ pub fn FilterBar(
     let set_period = move |from: Option<Day>, to: Option<Day>| {
         settings.update(|v| {
             let cur = v.period.unwrap_or(p);
-            v.period = Period::new(from.unwrap_or(cur.from), to.unwrap_or(cur.to)).or(Some(cur));
+            // A typed year is kept inside the calendar's sane range, like a link's.
+            let typed = Period::new(from.unwrap_or(cur.from), to.unwrap_or(cur.to));
+            v.period = typed
+                .map(|t| pipelens_engine::share::clamp_to(t, pipelens_engine::share::sane_range()).0)
+                .or(Some(cur));
         });
     };
     let on_preset = move |ev: leptos::ev::Event| {
