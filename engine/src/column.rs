@@ -30,6 +30,11 @@ impl DateColumn {
         self.days.iter().copied().filter(|&d| d != NO_DAY).max().map(Day)
     }
 
+    /// The earliest date in the column, if any.
+    pub fn min(&self) -> Option<Day> {
+        self.days.iter().copied().filter(|&d| d != NO_DAY).min().map(Day)
+    }
+
     /// Number of rows with no date.
     pub fn missing(&self) -> usize {
         self.days.iter().filter(|&&d| d == NO_DAY).count()

@@ -182,6 +182,11 @@ impl DealsTable {
         self.created.max().max(self.close.max())
     }
 
+    /// The earliest created or close date.
+    pub fn earliest_day(&self) -> Option<Day> {
+        [self.created.min(), self.close.min()].into_iter().flatten().min()
+    }
+
     /// Appends the deals of `other` (perhaps from a file with other columns: a field only one
     /// of them has is missing in the other's rows). Stage rules are inferred again over the
     /// stages of both; statuses read from a status column are kept as they were.

@@ -218,6 +218,18 @@ impl Table {
             .max()
     }
 
+    /// The earliest date in any date column.
+    pub fn earliest_day(&self) -> Option<Day> {
+        self.columns
+            .iter()
+            .filter_map(|(_, c)| match c {
+                Column::Date(d) => d.min(),
+                Column::Timestamp(t) => t.days.min(),
+                _ => None,
+            })
+            .min()
+    }
+
     /// Appends the rows of `other` (the same dataset, perhaps from a file with other columns:
     /// a field only one of them has is missing in the other's rows).
     pub fn append(&mut self, other: Table) {

@@ -92,6 +92,17 @@ impl Workspace {
         actual.or_else(|| self.tables.values().filter(is_plan).filter_map(Table::latest_day).max())
     }
 
+    /// The whole years the data's dates fall in, from 1 January of its earliest year to 31
+    /// December of its latest: a period a link or settings file asks for is clamped to them, so
+    /// no view reaches far from the data (a period inside those years is never changed).
+    pub fn data_years(&self) -> Option<Period> {
+        let tables = self.tables.values().filter_map(Table::earliest_day);
+        let earliest = self.deals.as_ref().and_then(DealsTable::earliest_day).into_iter().chain(tables).min()?;
+        let latest = self.latest_day()?.max(earliest);
+        let (from, to) = (Day::from_ymd(earliest.ymd().0, 1, 1)?, Day::from_ymd(latest.ymd().0, 12, 31)?);
+        Period::new(from, to)
+    }
+
     /// The default scope of KPI_SPEC.md for this data, or `None` when no data has a date.
     pub fn default_scope(&self) -> Option<Scope> {
         let currency = self.deals.as_ref().and_then(DealsTable::default_currency);
@@ -188,5 +199,14 @@ mod tests {
         assert_eq!(d.open_stages().map(|(_, n)| n).collect::<Vec<_>>(), ["Negotiation"]);
         ws.remove(DatasetKind::Deals);
         assert_eq!(ws.rows(DatasetKind::Deals), None);
+    }
+
+    #[test]
+    fn the_data_years_run_from_the_first_january_to_the_last_december() {
+        let ws = crate::demo::demo_workspace(crate::demo::DEMO_SEED);
+        let years = ws.data_years().unwrap();
+        assert_eq!((years.from.ymd().1, years.from.ymd().2, years.to.ymd().1, years.to.ymd().2), (1, 1, 12, 31));
+        assert!(years.to >= ws.latest_day().unwrap());
+        assert_eq!(Workspace::default().data_years(), None);
     }
 }

@@ -29,6 +29,19 @@ pub fn apply(state: AppState, link: &LinkState) {
         state.data.loaded.set(Shared(Arc::new(next)));
     }
     state.view.view.update(|v| *v = view_settings(link, v));
+    // A period far from the data is clamped to the years the data covers, and said so.
+    let years = state.data.loaded.with_untracked(|l| l.workspace.data_years());
+    if let (Some(asked), Some(years)) = (state.view.view.with_untracked(|v| v.period), years) {
+        if let (shown, Some(notice)) = pipelens_engine::share::clamp_to(asked, years) {
+            state.view.view.update(|v| v.period = Some(shown));
+            let notice = notice::summary(&[notice]).unwrap_or_default();
+            let said = match state.data.status.get_untracked() {
+                crate::state::LoadStatus::Notice(before) => format!("{before} {notice}"),
+                _ => notice,
+            };
+            state.data.notice(said);
+        }
+    }
     state.view.currency.set(state.data.loaded.with_untracked(|l| link.currency_code(&l.workspace)));
 }
 
