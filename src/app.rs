@@ -18,6 +18,7 @@ use crate::state::{
 };
 use leptos::prelude::*;
 use pipelens_engine::format::{count, grouped};
+use pipelens_engine::share::{notice, Notice};
 use pipelens_engine::{demo, export, Period};
 
 /// The whole app.
@@ -205,8 +206,8 @@ fn RecoveryBanner() -> impl IntoView {
     let (recovering, sharing) = (ShareState::expect().recovering, Sharing::expect());
     view! {
         <Show when=move || recovering.get()>
-            <div class="banner" role="status" data-testid="recovery">
-                <p>"The app stopped while showing your last view, so your remembered settings were not applied."</p>
+            <div class="banner" role="status" data-testid="notice">
+                <p>{notice::summary(&[Notice::RememberedNotApplied])}</p>
                 <button class="button" data-testid="recovery-forget" on:click=move |_| sharing.forget_everything()>"Forget them"</button>
                 <button class="button" data-testid="recovery-retry" on:click=move |_| sharing.try_remembered_again()>"Try again"</button>
             </div>

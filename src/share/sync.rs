@@ -129,7 +129,6 @@ pub fn start(state: AppState) {
     let remembered = match crashed_before {
         Some(_) if device::remembered().is_some() => {
             state.share.recovering.set(true);
-            state.data.notice(Notice::RememberedNotApplied.to_string());
             None
         }
         _ => device::remembered(),
