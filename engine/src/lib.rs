@@ -5,8 +5,9 @@
 //! The flow is bytes → [`ingest::read_deals`] → [`DealsTable`] in a [`Workspace`] →
 //! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with trends from
 //! [`kpi::trend`] and the chart-ready aggregates of each audience view (executive, manager, rep,
-//! pipeline, leads and activity, customers) from [`views`].
+//! pipeline, leads and activity, customers) from [`aggregates`].
 
+pub mod aggregates;
 pub mod change;
 pub mod close_index;
 pub mod column;
@@ -31,7 +32,6 @@ pub mod sql;
 pub mod stage;
 pub mod stats;
 pub mod table;
-pub mod views;
 pub mod workspace;
 
 pub use day::Day;

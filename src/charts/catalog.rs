@@ -9,7 +9,7 @@ use super::{
 use crate::state::ChartId;
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::{self, Comparison, KpiId, Unit};
-use pipelens_engine::{views, Dim, Grain, Scope, Selection, Workspace};
+use pipelens_engine::{aggregates, Dim, Grain, Scope, Selection, Workspace};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -200,7 +200,7 @@ fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
 }
 
 fn pacing(input: &ChartInput) -> ChartData {
-    let Some(p) = views::pacing(input.ws, input.scope, input.grain) else {
+    let Some(p) = aggregates::pacing(input.ws, input.scope, input.grain) else {
         return ChartData::empty(
             "Pacing needs a target: load quotas for the period, or type a revenue target on the revenue tile.",
         );
@@ -246,7 +246,7 @@ fn pacing(input: &ChartInput) -> ChartData {
 
 fn revenue_mix(input: &ChartInput) -> ChartData {
     let def = KpiId::Revenue.def();
-    let trends = views::segment_trends(def, input.ws, input.scope, Dim::DealType, input.grain);
+    let trends = aggregates::segment_trends(def, input.ws, input.scope, Dim::DealType, input.grain);
     if trends.is_empty() {
         return ChartData::empty("The deals have no deal type, so there is no mix to show.");
     }
@@ -288,14 +288,14 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
 }
 
 fn forecast_vs_actual(input: &ChartInput) -> ChartData {
-    let rows = views::forecast_vs_actual(input.ws, input.scope);
+    let rows = aggregates::forecast_vs_actual(input.ws, input.scope);
     if rows.is_empty() {
         return ChartData::empty(
             "No forecast period lies inside this period: load forecasts to compare them with what was won.",
         );
     }
     // A whole-month forecast period reads as its month: `2026-03` on the axis, `Mar 2026` in the table.
-    let monthly = |r: &views::ForecastRow| r.from.month_start() == r.from && r.to == r.from.month_end();
+    let monthly = |r: &aggregates::ForecastRow| r.from.month_start() == r.from && r.to == r.from.month_end();
     let categories: Vec<String> =
         rows.iter().map(|r| if monthly(r) { Grain::Month.label(r.from) } else { r.period.clone() }).collect();
     let labels: Vec<String> = categories.iter().map(|c| long_label(c)).collect();
@@ -457,7 +457,7 @@ fn columns_table(grain: Grain, buckets: &[String], series: &[ColumnSeries], unit
 }
 
 /// A histogram's table: one row per bin, one column per series.
-fn histogram_table(h: &views::Histogram, label: &str) -> DataTable {
+fn histogram_table(h: &aggregates::Histogram, label: &str) -> DataTable {
     DataTable {
         label: label.into(),
         columns: h.series.iter().map(|(n, _)| (n.clone(), Unit::Count)).collect(),
@@ -475,7 +475,7 @@ fn histogram_table(h: &views::Histogram, label: &str) -> DataTable {
 }
 
 fn cycle_histogram(input: &ChartInput) -> ChartData {
-    let Some(h) = views::cycle_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
+    let Some(h) = aggregates::cycle_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
         return ChartData::empty("No deal won in the period has a created date to measure its cycle from.");
     };
     let series: Vec<ColumnSeries> = h
@@ -512,7 +512,7 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
 }
 
 fn response_histogram(input: &ChartInput) -> ChartData {
-    let Some(h) = views::response_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
+    let Some(h) = aggregates::response_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
         return ChartData::empty(if input.ws.table(pipelens_engine::ingest::DatasetKind::Leads).is_none() {
             "Load leads with their created and first-contact times to see how fast they are answered."
         } else {
@@ -541,7 +541,7 @@ fn response_histogram(input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Histogram(Histogram {
             bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
             series,
-            marker: Some(Marker { at: views::FIVE_MINUTE_BINS as f64, label: "5 min".into() }),
+            marker: Some(Marker { at: aggregates::FIVE_MINUTE_BINS as f64, label: "5 min".into() }),
             unit: Unit::Count,
         })),
         summary,
@@ -594,8 +594,8 @@ fn product_revenue(input: &ChartInput) -> ChartData {
 }
 
 fn attainment_by_rep(input: &ChartInput) -> ChartData {
-    let people = views::people(input.ws, input.scope, Dim::Owner);
-    let mut rows: Vec<&views::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
+    let people = aggregates::people(input.ws, input.scope, Dim::Owner);
+    let mut rows: Vec<&aggregates::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
     if rows.is_empty() {
         return ChartData::empty("No rep has a quota inside this period: load quotas to see attainment.");
     }
@@ -685,7 +685,7 @@ fn leads_trend(input: &ChartInput) -> ChartData {
 
 /// Activities per ISO week whatever the grain: the rhythm of a team shows week by week.
 fn activity_by_type(input: &ChartInput) -> ChartData {
-    let Some(a) = views::activity_by(input.ws, input.scope, Grain::Week) else {
+    let Some(a) = aggregates::activity_by(input.ws, input.scope, Grain::Week) else {
         return ChartData::empty("Load activities to see the team's calls, emails and meetings.");
     };
     let series: Vec<ColumnSeries> = a
@@ -727,7 +727,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
 }
 
 fn cohorts(input: &ChartInput) -> ChartData {
-    let Some(m) = views::cohort_matrix(input.ws, input.scope).filter(|m| !m.rows.is_empty()) else {
+    let Some(m) = aggregates::cohort_matrix(input.ws, input.scope).filter(|m| !m.rows.is_empty()) else {
         return ChartData::empty("Load customers with start dates to see how each cohort is retained.");
     };
     let after_three: Vec<f64> = m.cells.iter().filter_map(|r| r.get(3).copied().flatten()).collect();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::{KpiId, Unit};
-use pipelens_engine::{views, Dim};
+use pipelens_engine::{aggregates, Dim};
 
 const TILES: [KpiId; 7] = [
     KpiId::QuotaAttainment,
@@ -66,7 +66,7 @@ const COLUMNS: [(&str, &str, Unit); 10] = [
     ("response_minutes", "Response (median)", Unit::Minutes),
 ];
 
-fn cell(r: &views::PersonRow, key: &str) -> Option<f64> {
+fn cell(r: &aggregates::PersonRow, key: &str) -> Option<f64> {
     match key {
         "revenue" => r.revenue,
         "quota" => r.quota,
@@ -84,7 +84,7 @@ fn cell(r: &views::PersonRow, key: &str) -> Option<f64> {
 
 /// The people table as CSV: the columns on screen, numbers unrounded.
 fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
-    let table = views::people(dashboard.workspace(), &dashboard.scope, by);
+    let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
     let paced = table.elapsed < 1.0;
     let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
     let header = std::iter::once(by.title().to_owned()).chain(columns.iter().map(|c| c.1.to_owned())).collect();
@@ -99,7 +99,7 @@ fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
 #[component]
 fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
     let settings = ViewState::expect().view;
-    let table = views::people(dashboard.workspace(), &dashboard.scope, by);
+    let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
     if table.rows.is_empty() {
         return view! { <p class="muted">{format!("The data has no {}.", by.label())}</p> }.into_any();
     }

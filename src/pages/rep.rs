@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::KpiId;
-use pipelens_engine::{kpi, views, Dim};
+use pipelens_engine::{aggregates, kpi, Dim};
 use std::sync::Arc;
 
 /// Tiles for the rep.
@@ -49,7 +49,7 @@ pub fn RepPage(
     rep: Option<String>,
 ) -> impl IntoView {
     let view_state = ViewState::expect();
-    let reps = views::reps(dashboard.workspace());
+    let reps = aggregates::reps(dashboard.workspace());
     let Some(rep) = rep.filter(|r| reps.contains(r)).or_else(|| reps.first().cloned()) else {
         return view! { <p class="card">"The data has no owners, so there is no rep to show."</p> }.into_any();
     };
@@ -64,7 +64,7 @@ pub fn RepPage(
         Dashboard::compute(dashboard.loaded(), &dashboard.facts, dashboard.scope.currency, &view)
     };
     let Some(mine) = mine.map(|d| Shared(Arc::new(d))) else { return ().into_any() };
-    let comparison = views::rep_vs_team(dashboard.workspace(), &dashboard.scope, &rep, &views::REP_KPIS);
+    let comparison = aggregates::rep_vs_team(dashboard.workspace(), &dashboard.scope, &rep, &aggregates::REP_KPIS);
     let team = comparison.team.clone();
     // The table as CSV: the same rows, numbers unrounded.
     let csv = {

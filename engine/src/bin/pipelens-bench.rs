@@ -20,7 +20,7 @@
 use pipelens_engine::ingest::{preview_start, read_deals, ReadOptions, Session, Step};
 use pipelens_engine::kpi::{Comparison, KpiId};
 use pipelens_engine::preset::Preset;
-use pipelens_engine::{demo, export, kpi, views, Dim, Filters, Grain, Scope, Workspace};
+use pipelens_engine::{aggregates, demo, export, kpi, Dim, Filters, Grain, Scope, Workspace};
 use std::path::Path;
 use std::time::Instant;
 
@@ -216,9 +216,9 @@ fn executive_charts(ws: &Workspace, scope: &Scope) -> usize {
     let def = KpiId::Revenue.def();
     let before = scope.over(Comparison::Previous.period(scope.period));
     n += kpi::trend(def, ws, scope, Grain::Month).len() + kpi::trend(def, ws, &before, Grain::Month).len();
-    n += views::segment_trends(def, ws, scope, Dim::DealType, Grain::Month).len();
-    n += views::pacing(ws, scope, Grain::Month).map_or(0, |p| p.labels.len());
-    n + views::forecast_vs_actual(ws, scope).len()
+    n += aggregates::segment_trends(def, ws, scope, Dim::DealType, Grain::Month).len();
+    n += aggregates::pacing(ws, scope, Grain::Month).map_or(0, |p| p.labels.len());
+    n + aggregates::forecast_vs_actual(ws, scope).len()
 }
 
 /// The sparkline of each executive tile: one monthly trend per KPI (`src/components/sparkline.rs`).

@@ -15,7 +15,7 @@
 //!                                                  each line a JSON scope {"period": [FROM, TO],
 //!                                                  "filters": [[DIM, VALUE], ...]} (both optional)
 //! pipelens-cli view NAME [OPTIONS] [--rep NAME] [--kpi ID]... (--demo | FILE...)
-//!                                                  the data of one audience view (engine::views)
+//!                                                  the data of one audience view (engine::aggregates)
 //!                                                  as JSON {"view", "period", "filters", "grain",
 //!                                                  "data"}; data is null where the view has none.
 //!                                                  NAME: people-owner, people-team (the manager's
@@ -37,7 +37,7 @@
 use pipelens_engine::ingest::{self, DatasetKind};
 use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{self, Dialect};
-use pipelens_engine::{demo, export, kpi, views, Day, Dim, Grain, Period, Scope, Workspace};
+use pipelens_engine::{aggregates, demo, export, kpi, Day, Dim, Grain, Period, Scope, Workspace};
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
@@ -291,33 +291,33 @@ fn view(name: &str, o: &Options) -> Result<Value, String> {
     let grain = o.grain.unwrap_or(if name == "activity" { Grain::Week } else { Grain::Month });
     let to_json = |v: Result<Value, serde_json::Error>| v.map_err(|e| e.to_string());
     let data = match name {
-        "people-owner" => to_json(serde_json::to_value(views::people(&ws, &scope, Dim::Owner)))?,
-        "people-team" => to_json(serde_json::to_value(views::people(&ws, &scope, Dim::Team)))?,
+        "people-owner" => to_json(serde_json::to_value(aggregates::people(&ws, &scope, Dim::Owner)))?,
+        "people-team" => to_json(serde_json::to_value(aggregates::people(&ws, &scope, Dim::Team)))?,
         "rep" => {
             let rep = match &o.rep {
                 Some(r) => r.clone(),
-                None => views::reps(&ws).into_iter().next().ok_or("the data names no rep")?,
+                None => aggregates::reps(&ws).into_iter().next().ok_or("the data names no rep")?,
             };
             let ids: Vec<&str> = if o.kpis.is_empty() {
-                views::REP_KPIS.map(KpiId::as_str).to_vec()
+                aggregates::REP_KPIS.map(KpiId::as_str).to_vec()
             } else {
                 o.kpis.iter().map(String::as_str).collect()
             };
             if let Some(bad) = ids.iter().find(|id| kpi::find(id).is_none()) {
                 return Err(format!("no KPI {bad:?}"));
             }
-            to_json(serde_json::to_value(views::rep_vs_team(&ws, &scope, &rep, &ids)))?
+            to_json(serde_json::to_value(aggregates::rep_vs_team(&ws, &scope, &rep, &ids)))?
         }
-        "reps" => to_json(serde_json::to_value(views::reps(&ws)))?,
-        "cycle" => to_json(serde_json::to_value(views::cycle_histogram(&ws, &scope)))?,
-        "response" => to_json(serde_json::to_value(views::response_histogram(&ws, &scope)))?,
-        "activity" => to_json(serde_json::to_value(views::activity_by(&ws, &scope, grain)))?,
-        "pacing" => to_json(serde_json::to_value(views::pacing(&ws, &scope, grain)))?,
-        "forecast" => to_json(serde_json::to_value(views::forecast_vs_actual(&ws, &scope)))?,
-        "cohorts" => to_json(serde_json::to_value(views::cohort_matrix(&ws, &scope)))?,
+        "reps" => to_json(serde_json::to_value(aggregates::reps(&ws)))?,
+        "cycle" => to_json(serde_json::to_value(aggregates::cycle_histogram(&ws, &scope)))?,
+        "response" => to_json(serde_json::to_value(aggregates::response_histogram(&ws, &scope)))?,
+        "activity" => to_json(serde_json::to_value(aggregates::activity_by(&ws, &scope, grain)))?,
+        "pacing" => to_json(serde_json::to_value(aggregates::pacing(&ws, &scope, grain)))?,
+        "forecast" => to_json(serde_json::to_value(aggregates::forecast_vs_actual(&ws, &scope)))?,
+        "cohorts" => to_json(serde_json::to_value(aggregates::cohort_matrix(&ws, &scope)))?,
         "mix" => {
             let revenue = KpiId::Revenue.def();
-            to_json(serde_json::to_value(views::segment_trends(revenue, &ws, &scope, Dim::DealType, grain)))?
+            to_json(serde_json::to_value(aggregates::segment_trends(revenue, &ws, &scope, Dim::DealType, grain)))?
         }
         _ => return Err(format!("no view {name:?}\n{USAGE}")),
     };

@@ -31,7 +31,7 @@ pub use segments::{segment_values, segments, SegmentRow};
 pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
 pub use trend::{buckets, compare, trend, Comparison, TrendPoint};
 
-// The row sets some KPIs aggregate, for views that show their distribution (crate::views).
+// The row sets some KPIs aggregate, for the pages that show their distribution (crate::aggregates).
 pub(crate) use deals::won_cycles;
 pub(crate) use leads::{counted_activities, is_fast_response, response_minutes, FAST_RESPONSE_SECS};
 pub(crate) use plans::{forecast_periods, quota_total, quotas_inside};

@@ -27,10 +27,10 @@ pub struct ActivitySeries {
 /// `None` when there are none.
 ///
 /// ```
-/// use pipelens_engine::{demo, kpi, views, Grain};
+/// use pipelens_engine::{demo, kpi, aggregates, Grain};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let a = views::activity_by(&ws, &scope, Grain::Month).unwrap();
+/// let a = aggregates::activity_by(&ws, &scope, Grain::Month).unwrap();
 /// let volume = kpi::compute(kpi::KpiId::ActivityVolume.def(), &ws, &scope).number().unwrap();
 /// assert_eq!((a.labels.len(), a.total as f64), (12, volume));
 /// ```
@@ -59,9 +59,9 @@ pub fn activity_by(ws: &Workspace, scope: &Scope, grain: Grain) -> Option<Activi
 /// [`activity_by`] per ISO week.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
+/// use pipelens_engine::{demo, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
-/// let a = views::activity_by_week(&ws, &ws.default_scope().unwrap()).unwrap();
+/// let a = aggregates::activity_by_week(&ws, &ws.default_scope().unwrap()).unwrap();
 /// assert_eq!(a.labels[0], "2025-W44"); // Saturday 2025-11-01 falls in ISO week 44
 /// ```
 pub fn activity_by_week(ws: &Workspace, scope: &Scope) -> Option<ActivitySeries> {

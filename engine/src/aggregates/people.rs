@@ -83,10 +83,10 @@ const DATASETS: [DatasetKind; 4] =
 /// are left out.
 ///
 /// ```
-/// use pipelens_engine::{demo, kpi, views, Dim};
+/// use pipelens_engine::{demo, kpi, aggregates, Dim};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let table = views::people(&ws, &scope, Dim::Team);
+/// let table = aggregates::people(&ws, &scope, Dim::Team);
 /// assert_eq!(table.rows.len(), 3);
 /// let by_kpi = kpi::segments(kpi::KpiId::WinRate.def(), &ws, &scope, Dim::Team);
 /// let first = by_kpi.iter().find(|s| s.segment == table.rows[0].segment).unwrap();

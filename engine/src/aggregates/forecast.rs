@@ -29,9 +29,9 @@ pub struct ForecastRow {
 /// period lies inside the period.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
+/// use pipelens_engine::{demo, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
-/// let rows = views::forecast_vs_actual(&ws, &ws.default_scope().unwrap());
+/// let rows = aggregates::forecast_vs_actual(&ws, &ws.default_scope().unwrap());
 /// assert_eq!(rows.len(), 12);
 /// assert_eq!(rows[0].period, "2025-11-01 – 2025-11-30");
 /// ```

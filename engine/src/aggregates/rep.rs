@@ -53,8 +53,8 @@ pub struct RepComparison {
 /// offers.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
-/// let reps = views::reps(&demo::demo_workspace(demo::DEMO_SEED));
+/// use pipelens_engine::{demo, aggregates};
+/// let reps = aggregates::reps(&demo::demo_workspace(demo::DEMO_SEED));
 /// assert_eq!((reps.len(), reps[0].as_str()), (12, "Ava Thompson"));
 /// ```
 pub fn reps(ws: &Workspace) -> Vec<String> {
@@ -71,10 +71,10 @@ pub fn reps(ws: &Workspace) -> Vec<String> {
 /// not KPIs give rows without values.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
+/// use pipelens_engine::{demo, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let c = views::rep_vs_team(&ws, &scope, "Ava Thompson", &["revenue", "win_rate"]);
+/// let c = aggregates::rep_vs_team(&ws, &scope, "Ava Thompson", &["revenue", "win_rate"]);
 /// assert_eq!(c.team.as_deref(), Some("Enterprise"));
 /// assert_eq!(c.rows[0].reps_in_team, 4);
 /// ```

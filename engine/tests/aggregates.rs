@@ -2,8 +2,8 @@
 //! small hand-checked fixture of `kpi_catalog.rs` (period 2023-12-01 – 2024-02-29). Expected
 //! fixture values are worked out by hand in the comments.
 
+use pipelens_engine::aggregates::{self, Histogram};
 use pipelens_engine::kpi::{self, KpiResult};
-use pipelens_engine::views::{self, Histogram};
 use pipelens_engine::{demo, Day, Dim, Filters, Grain, Period, Scope, Workspace};
 
 mod common;
@@ -39,7 +39,7 @@ fn close(a: f64, b: f64) -> bool {
 /// Every KPI column of the people table equals `kpi::segments` for that KPI and segment, and
 /// the attainment of a rep equals `quota_attainment`'s row for them.
 fn check_people(ws: &Workspace, s: &Scope, dim: Dim) {
-    let table = views::people(ws, s, dim);
+    let table = aggregates::people(ws, s, dim);
     assert!(!table.rows.is_empty(), "{dim:?}");
     let ids = ["revenue", "win_rate", "avg_deal_size", "sales_cycle_days", "activity_volume", "lead_response_time"];
     for id in ids {
@@ -78,14 +78,15 @@ fn people_rows_are_the_kpis_per_segment() {
     // With a filter on another dimension, and on the rows' own dimension.
     let east = Scope { filters: Filters::none().with(Dim::Region, "EMEA"), ..s.clone() };
     check_people(&ws, &east, Dim::Owner);
-    let two = views::people(&ws, &Scope { filters: Filters::none().with(Dim::Team, "SMB"), ..s.clone() }, Dim::Team);
+    let two =
+        aggregates::people(&ws, &Scope { filters: Filters::none().with(Dim::Team, "SMB"), ..s.clone() }, Dim::Team);
     assert_eq!(two.rows.iter().map(|r| r.segment.as_str()).collect::<Vec<_>>(), ["SMB"]);
 }
 
 #[test]
 fn people_on_the_fixture_match_the_hand_computation() {
     let ws = fixture();
-    let t = views::people(&ws, &scope(), Dim::Owner);
+    let t = aggregates::people(&ws, &scope(), Dim::Owner);
     // The data's latest day (activity A7, 2024-03-05) is after the period: it is over.
     assert_eq!(t.elapsed, 1.0);
     let names: Vec<&str> = t.rows.iter().map(|r| r.segment.as_str()).collect();
@@ -108,7 +109,7 @@ fn people_on_the_fixture_match_the_hand_computation() {
     assert_eq!((cy.revenue, cy.avg_deal_size_vs_team, cy.cycle_days), (Some(60.0), Some(60.0 / 80.0), None));
     assert_eq!((cy.quota, cy.attainment, cy.activities, cy.response_minutes), (None, None, None, None));
 
-    let teams = views::people(&ws, &scope(), Dim::Team);
+    let teams = aggregates::people(&ws, &scope(), Dim::Team);
     let east = teams.rows.iter().find(|r| r.segment == "East").unwrap();
     // East: D1 100 + D9 60 of 3 closed; Ann's quota 300; vs the average deal of all, 215.
     assert_eq!((east.revenue, east.quota, east.win_rate), (Some(160.0), Some(300.0), Some(2.0 / 3.0)));
@@ -122,15 +123,15 @@ fn projected_attainment_follows_the_elapsed_share() {
     // 2024-01-01 – 2024-06-30 (182 days); the data ends 2024-03-05: 65 days elapsed.
     let s = period(day(2024, 1, 1), day(2024, 6, 30));
     let elapsed = 65.0 / 182.0;
-    assert_eq!(views::elapsed_share(&ws, s.period), elapsed);
-    let t = views::people(&ws, &s, Dim::Owner);
+    assert_eq!(aggregates::elapsed_share(&ws, s.period), elapsed);
+    let t = aggregates::people(&ws, &s, Dim::Owner);
     assert_eq!(t.elapsed, elapsed);
     let bo = t.rows.iter().find(|r| r.segment == "Bo").unwrap();
     // Bo: D2 300 + D7 400 against Jan + Feb 200 each and April 500.
     assert_eq!(bo.attainment, Some(700.0 / 900.0));
     assert_eq!(bo.projected, Some(700.0 / 900.0 / elapsed));
     // A period wholly after the data: one day's share, never 0.
-    assert_eq!(views::elapsed_share(&ws, Period::new(day(2030, 1, 1), day(2030, 1, 10)).unwrap()), 0.1);
+    assert_eq!(aggregates::elapsed_share(&ws, Period::new(day(2030, 1, 1), day(2030, 1, 10)).unwrap()), 0.1);
 }
 
 /// Σ of a histogram's counts per series equals its total, and it has as many series as names.
@@ -155,7 +156,7 @@ fn cycle_n(ws: &Workspace, s: &Scope) -> usize {
 #[test]
 fn cycle_histogram_counts_the_deals_the_kpi_averages() {
     let ws = fixture();
-    let h = views::cycle_histogram(&ws, &scope()).unwrap();
+    let h = aggregates::cycle_histogram(&ws, &scope()).unwrap();
     check_histogram(&h);
     // D2 (Ads) 0 days, D7 (Ads) 28 days, D1 (Web) 15 days; D9 has no created date.
     assert_eq!(h.total, 3);
@@ -167,18 +168,18 @@ fn cycle_histogram_counts_the_deals_the_kpi_averages() {
     let labels: Vec<&str> = h.bins.iter().map(|b| b.label).collect();
     assert_eq!(labels, ["0–6 d", "7–13 d", "14–29 d", "30–59 d", "60–89 d", "90–179 d", "180+ d"]);
     let (ws, s) = demo();
-    let h = views::cycle_histogram(&ws, &s).unwrap();
+    let h = aggregates::cycle_histogram(&ws, &s).unwrap();
     check_histogram(&h);
     assert_eq!(h.total, cycle_n(&ws, &s));
     let team = Scope { filters: Filters::none().with(Dim::Team, "SMB"), ..s.clone() };
-    assert_eq!(views::cycle_histogram(&ws, &team).unwrap().total, cycle_n(&ws, &team));
+    assert_eq!(aggregates::cycle_histogram(&ws, &team).unwrap().total, cycle_n(&ws, &team));
 }
 
 #[test]
 fn cycle_histogram_without_lead_sources_has_one_series() {
     let text = "deal_id,amount,stage,created_date,close_date\nA,10,Won,2024-01-01,2024-01-31\nB,10,Won,2024-01-01,2024-03-01\n";
     let ws = Workspace::with_deals(pipelens_engine::ingest::read_deals("d.csv", text.as_bytes()).unwrap().table);
-    let h = views::cycle_histogram(&ws, &period(day(2024, 1, 1), day(2024, 12, 31))).unwrap();
+    let h = aggregates::cycle_histogram(&ws, &period(day(2024, 1, 1), day(2024, 12, 31))).unwrap();
     assert_eq!(h.series, [("All deals".to_owned(), vec![0, 0, 0, 1, 1, 0, 0])], "30 and 60 days");
 }
 
@@ -188,17 +189,17 @@ fn response_histogram_counts_the_leads_the_kpi_takes() {
         get(ws, s, "lead_response_time").companions.iter().find(|c| c.label == "within 5 min").map(|c| c.value)
     };
     let ws = fixture();
-    let h = views::response_histogram(&ws, &scope()).unwrap();
+    let h = aggregates::response_histogram(&ws, &scope()).unwrap();
     check_histogram(&h);
     // L1 after 3 minutes, L2 after 120; L3 not contacted, L4 before it was created, L5 created
     // before the period.
     assert_eq!(h.series, [("Leads".to_owned(), vec![1, 0, 0, 1, 0, 0, 0])]);
-    assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), within(&ws, &scope()));
-    assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), Some(0.5));
+    assert_eq!(h.share_below(aggregates::FIVE_MINUTE_BINS), within(&ws, &scope()));
+    assert_eq!(h.share_below(aggregates::FIVE_MINUTE_BINS), Some(0.5));
     let (ws, s) = demo();
-    let h = views::response_histogram(&ws, &s).unwrap();
+    let h = aggregates::response_histogram(&ws, &s).unwrap();
     check_histogram(&h);
-    assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), within(&ws, &s));
+    assert_eq!(h.share_below(aggregates::FIVE_MINUTE_BINS), within(&ws, &s));
     // The KPI's per-owner table counts the contacted leads of each owner.
     let r = get(&ws, &s, "lead_response_time");
     let t = r.table.unwrap();
@@ -206,15 +207,15 @@ fn response_histogram_counts_the_leads_the_kpi_takes() {
     assert_eq!(h.total as f64, contacted);
     for rep in ["Ava Thompson", "Ivan Petrov"] {
         let one = Scope { filters: Filters::none().with(Dim::Owner, rep), ..s.clone() };
-        let h = views::response_histogram(&ws, &one).unwrap();
-        assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), within(&ws, &one), "{rep}");
+        let h = aggregates::response_histogram(&ws, &one).unwrap();
+        assert_eq!(h.share_below(aggregates::FIVE_MINUTE_BINS), within(&ws, &one), "{rep}");
     }
 }
 
 #[test]
 fn activity_counts_add_up_to_activity_volume() {
     let ws = fixture();
-    let a = views::activity_by(&ws, &scope(), Grain::Month).unwrap();
+    let a = aggregates::activity_by(&ws, &scope(), Grain::Month).unwrap();
     assert_eq!(a.labels, ["2023-12", "2024-01", "2024-02"]);
     // December: A1 call, A2 email, A3 meeting; January: A4 call, A5 demo, A6 meeting.
     let want: Vec<(String, Vec<usize>)> = [
@@ -229,7 +230,7 @@ fn activity_counts_add_up_to_activity_volume() {
     .collect();
     assert_eq!(a.types, want);
     assert_eq!(a.total, 6);
-    let weeks = views::activity_by_week(&ws, &scope()).unwrap();
+    let weeks = aggregates::activity_by_week(&ws, &scope()).unwrap();
     assert_eq!(weeks.labels.len(), kpi::buckets(scope().period, Grain::Week).len());
     assert_eq!(weeks.labels[0], "2023-W48", "the week of Monday 2023-11-27, clipped to the period");
 
@@ -238,7 +239,7 @@ fn activity_counts_add_up_to_activity_volume() {
     for scope in [&s, &filtered] {
         let volume = get(&ws, scope, "activity_volume");
         for grain in [Grain::Week, Grain::Month, Grain::Quarter, Grain::Year] {
-            let a = views::activity_by(&ws, scope, grain).unwrap();
+            let a = aggregates::activity_by(&ws, scope, grain).unwrap();
             let sum: usize = a.types.iter().flat_map(|t| t.1.iter()).sum();
             assert_eq!((sum, a.total as f64), (a.total, volume.number().unwrap()), "{grain:?}");
             // Per type, the KPI's breakdown.
@@ -250,7 +251,7 @@ fn activity_counts_add_up_to_activity_volume() {
             assert_eq!(a.labels, trend);
         }
         // Per month, the KPI's trend.
-        let a = views::activity_by(&ws, scope, Grain::Month).unwrap();
+        let a = aggregates::activity_by(&ws, scope, Grain::Month).unwrap();
         let trend = kpi::trend(kpi::find("activity_volume").unwrap(), &ws, scope, Grain::Month);
         for (k, p) in trend.iter().enumerate() {
             let n: usize = a.types.iter().map(|t| t.1[k]).sum();
@@ -262,7 +263,7 @@ fn activity_counts_add_up_to_activity_volume() {
 #[test]
 fn pacing_accumulates_to_revenue() {
     let ws = fixture();
-    let p = views::pacing(&ws, &scope(), Grain::Month).unwrap();
+    let p = aggregates::pacing(&ws, &scope(), Grain::Month).unwrap();
     // Dec 100; Jan D2 300 + D9 60; Feb D7 400. Quotas inside: Ann 3 × 100, Bo 3 × 200.
     assert_eq!(p.actual, [Some(100.0), Some(460.0), Some(860.0)]);
     assert_eq!((p.target, p.target_source, p.projected), (900.0, "quotas", Some(860.0)));
@@ -270,13 +271,13 @@ fn pacing_accumulates_to_revenue() {
     // A typed target wins over the quotas.
     let typed =
         Scope { settings: pipelens_engine::Settings { revenue_target: Some(1000.0), ..Default::default() }, ..scope() };
-    let p = views::pacing(&ws, &typed, Grain::Quarter).unwrap();
+    let p = aggregates::pacing(&ws, &typed, Grain::Quarter).unwrap();
     assert_eq!((p.target, p.target_source), (1000.0, "revenue target"));
     assert_eq!(p.labels, ["2023-Q4", "2024-Q1"]);
     assert_eq!(p.actual, [Some(100.0), Some(860.0)]);
     // Past the data's latest day (2024-03-05): no actual; the projection scales by 65 / 182.
     let s = period(day(2024, 1, 1), day(2024, 6, 30));
-    let p = views::pacing(&ws, &s, Grain::Month).unwrap();
+    let p = aggregates::pacing(&ws, &s, Grain::Month).unwrap();
     assert_eq!(p.actual, [Some(360.0), Some(760.0), Some(760.0), None, None, None]);
     // Quotas inside: Jan and Feb 300 each, Ann March 500, Bo April 500, Ann 2024-06-15 999.
     assert_eq!(p.target, 2599.0);
@@ -285,7 +286,7 @@ fn pacing_accumulates_to_revenue() {
     let (ws, s) = demo();
     let revenue = get(&ws, &s, "revenue").number().unwrap();
     for grain in [Grain::Week, Grain::Month, Grain::Quarter, Grain::Year] {
-        let p = views::pacing(&ws, &s, grain).unwrap();
+        let p = aggregates::pacing(&ws, &s, grain).unwrap();
         let last = p.actual.iter().rev().find_map(|a| *a).unwrap();
         assert!(close(last, revenue), "{grain:?}: {last} != {revenue}");
         assert_eq!(*p.target_line.last().unwrap(), p.target);
@@ -296,7 +297,7 @@ fn pacing_accumulates_to_revenue() {
 #[test]
 fn rep_vs_team_averages_the_reps_of_the_team() {
     let ws = fixture();
-    let c = views::rep_vs_team(&ws, &scope(), "Ann", &["revenue", "win_rate", "sales_cycle_days", "mrr_x"]);
+    let c = aggregates::rep_vs_team(&ws, &scope(), "Ann", &["revenue", "win_rate", "sales_cycle_days", "mrr_x"]);
     assert_eq!(c.team.as_deref(), Some("East"));
     let rows: Vec<(&str, Option<f64>, Option<f64>, usize)> =
         c.rows.iter().map(|r| (r.id.as_str(), r.rep, r.team_average, r.reps_in_team)).collect();
@@ -312,14 +313,14 @@ fn rep_vs_team_averages_the_reps_of_the_team() {
             ("mrr_x", None, None, 0),
         ]
     );
-    assert_eq!(views::reps(&ws), ["Ann", "Bo", "Cy"]);
-    let nobody = views::rep_vs_team(&ws, &scope(), "Nobody", &["revenue"]);
+    assert_eq!(aggregates::reps(&ws), ["Ann", "Bo", "Cy"]);
+    let nobody = aggregates::rep_vs_team(&ws, &scope(), "Nobody", &["revenue"]);
     assert_eq!((nobody.team, nobody.rows[0].rep, nobody.rows[0].reps_in_team), (None, None, 0));
 
     // On the demo: the mean of the per-owner segments of the team's reps.
     let (ws, s) = demo();
     let teams = pipelens_engine::filter::main_value_of_owners(ws.deals.as_ref().unwrap(), Dim::Team).unwrap();
-    let c = views::rep_vs_team(&ws, &s, "Elena Rossi", &views::REP_KPIS);
+    let c = aggregates::rep_vs_team(&ws, &s, "Elena Rossi", &aggregates::REP_KPIS);
     assert_eq!(c.team.as_deref(), Some("Mid-Market"));
     for row in &c.rows {
         let segments = kpi::segments(kpi::find(&row.id).unwrap(), &ws, &s, Dim::Owner);
@@ -342,7 +343,7 @@ fn segment_trends_add_up_to_the_total_trend() {
     for (ws, s) in [(fixture(), scope()), (demo_ws, demo_scope)] {
         for (dim, grain) in [(Dim::DealType, Grain::Month), (Dim::Team, Grain::Week), (Dim::Owner, Grain::Quarter)] {
             let total = kpi::trend(revenue, &ws, &s, grain);
-            let parts = views::segment_trends(revenue, &ws, &s, dim, grain);
+            let parts = aggregates::segment_trends(revenue, &ws, &s, dim, grain);
             assert!(!parts.is_empty());
             for (k, point) in total.iter().enumerate() {
                 let sum: f64 = parts.iter().filter_map(|p| p.points[k].value).sum();
@@ -352,7 +353,7 @@ fn segment_trends_add_up_to_the_total_trend() {
         }
     }
     // Fixture by deal type: new D1 100 (Dec), D9 60 (Jan); upsell D2 300 (Jan); renewal D7 400 (Feb).
-    let mix = views::segment_trends(revenue, &fixture(), &scope(), Dim::DealType, Grain::Month);
+    let mix = aggregates::segment_trends(revenue, &fixture(), &scope(), Dim::DealType, Grain::Month);
     let got: Vec<(&str, Vec<Option<f64>>)> =
         mix.iter().map(|m| (m.segment.as_str(), m.points.iter().map(|p| p.value).collect())).collect();
     assert_eq!(
@@ -365,14 +366,14 @@ fn segment_trends_add_up_to_the_total_trend() {
     );
     // A filter on the dimension keeps only its values.
     let upsell = Scope { filters: Filters::none().with(Dim::DealType, "upsell"), ..scope() };
-    let mix = views::segment_trends(revenue, &fixture(), &upsell, Dim::DealType, Grain::Month);
+    let mix = aggregates::segment_trends(revenue, &fixture(), &upsell, Dim::DealType, Grain::Month);
     assert_eq!(mix.iter().map(|m| m.segment.as_str()).collect::<Vec<_>>(), ["upsell"]);
 }
 
 #[test]
 fn forecast_and_cohorts_are_the_kpi_tables() {
     let ws = fixture();
-    let rows = views::forecast_vs_actual(&ws, &scope());
+    let rows = aggregates::forecast_vs_actual(&ws, &scope());
     let got: Vec<(&str, f64, f64, Option<f64>)> =
         rows.iter().map(|r| (r.period.as_str(), r.forecast, r.actual, r.accuracy)).collect();
     assert_eq!(
@@ -388,7 +389,7 @@ fn forecast_and_cohorts_are_the_kpi_tables() {
     for (ws, s) in [(fixture(), scope()), (demo_ws, demo_scope)] {
         let r = get(&ws, &s, "forecast_accuracy");
         let t = r.table.unwrap();
-        let rows = views::forecast_vs_actual(&ws, &s);
+        let rows = aggregates::forecast_vs_actual(&ws, &s);
         assert_eq!(rows.len(), t.rows.len());
         for (i, row) in rows.iter().enumerate() {
             assert_eq!(row.period, t.rows[i].label);
@@ -401,7 +402,7 @@ fn forecast_and_cohorts_are_the_kpi_tables() {
         assert!(close(r.value.unwrap(), accuracies.iter().sum::<f64>() / accuracies.len() as f64));
     }
 
-    let m = views::cohort_matrix(&ws, &scope()).unwrap();
+    let m = aggregates::cohort_matrix(&ws, &scope()).unwrap();
     // C3 started in December and is still active; nobody in January; C4 in February, gone by its end.
     assert_eq!(
         (m.rows.clone(), m.sizes.clone()),
@@ -419,48 +420,48 @@ fn empty_periods_and_filters_that_match_nothing_give_nothing() {
     let (demo_ws, demo_scope) = demo();
     let demo_nobody = Scope { filters: Filters::none().with(Dim::Team, "Nobody"), ..demo_scope };
     for (ws, s) in [(&ws, &empty), (&ws, &nobody), (&demo_ws, &demo_nobody)] {
-        assert!(views::people(ws, s, Dim::Owner).rows.is_empty(), "{s:?}");
-        assert!(views::people(ws, s, Dim::Team).rows.is_empty(), "{s:?}");
-        assert_eq!(views::cycle_histogram(ws, s), None);
-        assert_eq!(views::response_histogram(ws, s), None);
-        assert_eq!(views::activity_by_week(ws, s), None);
-        assert_eq!(views::activity_by(ws, s, Grain::Year), None);
-        assert_eq!(views::pacing(ws, s, Grain::Month), None, "no quota inside");
-        assert!(views::forecast_vs_actual(ws, s).is_empty());
+        assert!(aggregates::people(ws, s, Dim::Owner).rows.is_empty(), "{s:?}");
+        assert!(aggregates::people(ws, s, Dim::Team).rows.is_empty(), "{s:?}");
+        assert_eq!(aggregates::cycle_histogram(ws, s), None);
+        assert_eq!(aggregates::response_histogram(ws, s), None);
+        assert_eq!(aggregates::activity_by_week(ws, s), None);
+        assert_eq!(aggregates::activity_by(ws, s, Grain::Year), None);
+        assert_eq!(aggregates::pacing(ws, s, Grain::Month), None, "no quota inside");
+        assert!(aggregates::forecast_vs_actual(ws, s).is_empty());
         let revenue = kpi::find("revenue").unwrap();
-        for t in views::segment_trends(revenue, ws, s, Dim::DealType, Grain::Month) {
+        for t in aggregates::segment_trends(revenue, ws, s, Dim::DealType, Grain::Month) {
             assert!(t.points.iter().all(|p| p.value.is_none()));
         }
     }
     // The rep replaces an owner filter, but not the period or a team filter.
-    assert_eq!(views::rep_vs_team(&ws, &empty, "Bo", &["revenue"]).rows[0].rep, None);
-    assert_eq!(views::rep_vs_team(&ws, &nobody, "Bo", &["revenue"]).rows[0].rep, Some(700.0));
-    let ava = views::rep_vs_team(&demo_ws, &demo_nobody, "Ava Thompson", &["revenue"]);
+    assert_eq!(aggregates::rep_vs_team(&ws, &empty, "Bo", &["revenue"]).rows[0].rep, None);
+    assert_eq!(aggregates::rep_vs_team(&ws, &nobody, "Bo", &["revenue"]).rows[0].rep, Some(700.0));
+    let ava = aggregates::rep_vs_team(&demo_ws, &demo_nobody, "Ava Thompson", &["revenue"]);
     assert_eq!((ava.rows[0].rep, ava.rows[0].team_average), (None, None));
-    assert_eq!(views::cohort_matrix(&ws, &empty), None, "nobody started in 2030");
+    assert_eq!(aggregates::cohort_matrix(&ws, &empty), None, "nobody started in 2030");
     // A typed target over an empty period: the line, but no actual and no projection.
     let typed =
         Scope { settings: pipelens_engine::Settings { revenue_target: Some(100.0), ..Default::default() }, ..empty };
-    let p = views::pacing(&ws, &typed, Grain::Month).unwrap();
+    let p = aggregates::pacing(&ws, &typed, Grain::Month).unwrap();
     assert_eq!((p.actual, p.projected), (vec![None, None, None], None));
     // Nothing loaded at all.
     let none = Workspace::default();
-    assert!(views::people(&none, &scope(), Dim::Owner).rows.is_empty());
-    assert!(views::reps(&none).is_empty());
-    assert_eq!(views::pacing(&none, &scope(), Grain::Month), None);
-    assert_eq!(views::cohort_matrix(&none, &scope()), None);
+    assert!(aggregates::people(&none, &scope(), Dim::Owner).rows.is_empty());
+    assert!(aggregates::reps(&none).is_empty());
+    assert_eq!(aggregates::pacing(&none, &scope(), Grain::Month), None);
+    assert_eq!(aggregates::cohort_matrix(&none, &scope()), None);
 }
 
 #[test]
 fn views_serialise_to_json() {
     let (ws, s) = demo();
-    let h = views::response_histogram(&ws, &s).unwrap();
+    let h = aggregates::response_histogram(&ws, &s).unwrap();
     let v = serde_json::to_value(&h).unwrap();
     assert_eq!(v["bins"][0]["label"], "≤ 5 min");
     assert_eq!(v["bins"][6]["to"], serde_json::Value::Null, "an infinite bound is null");
-    let f = serde_json::to_value(views::forecast_vs_actual(&ws, &s)).unwrap();
+    let f = serde_json::to_value(aggregates::forecast_vs_actual(&ws, &s)).unwrap();
     assert_eq!(f[0]["from"], "2025-11-01");
-    let p = serde_json::to_value(views::people(&ws, &s, Dim::Owner)).unwrap();
+    let p = serde_json::to_value(aggregates::people(&ws, &s, Dim::Owner)).unwrap();
     assert_eq!(p["dim"], "owner");
     assert_eq!(p["rows"].as_array().unwrap().len(), 12);
 }

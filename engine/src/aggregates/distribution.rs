@@ -109,9 +109,9 @@ pub const NO_SOURCE: &str = "(none)";
 /// `All deals` when the deals have no lead source column. `None` when there is no such deal.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
+/// use pipelens_engine::{demo, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
-/// let h = views::cycle_histogram(&ws, &ws.default_scope().unwrap()).unwrap();
+/// let h = aggregates::cycle_histogram(&ws, &ws.default_scope().unwrap()).unwrap();
 /// assert_eq!(h.bins[1].label, "7–13 d");
 /// assert_eq!(h.series.len(), 5); // Events, Inbound, Outbound, Partner, Referral
 /// ```
@@ -145,13 +145,13 @@ pub fn cycle_histogram(ws: &Workspace, scope: &Scope) -> Option<Histogram> {
 /// companion. `None` when no lead was contacted.
 ///
 /// ```
-/// use pipelens_engine::{demo, kpi, views};
+/// use pipelens_engine::{demo, kpi, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let h = views::response_histogram(&ws, &scope).unwrap();
+/// let h = aggregates::response_histogram(&ws, &scope).unwrap();
 /// let r = kpi::compute(kpi::KpiId::LeadResponseTime.def(), &ws, &scope);
 /// let within = r.companions.iter().find(|c| c.label == "within 5 min").unwrap().value;
-/// assert_eq!(h.share_below(views::FIVE_MINUTE_BINS), Some(within));
+/// assert_eq!(h.share_below(aggregates::FIVE_MINUTE_BINS), Some(within));
 /// ```
 pub fn response_histogram(ws: &Workspace, scope: &Scope) -> Option<Histogram> {
     let mut bins = bins(&RESPONSE_BOUNDS, &RESPONSE_LABELS);

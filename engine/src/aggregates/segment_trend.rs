@@ -25,11 +25,11 @@ pub struct SegmentTrend {
 /// value of `dim` are in none of them).
 ///
 /// ```
-/// use pipelens_engine::{demo, kpi, views, Dim, Grain};
+/// use pipelens_engine::{demo, kpi, aggregates, Dim, Grain};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
 /// let revenue = kpi::KpiId::Revenue.def();
-/// let mix = views::segment_trends(revenue, &ws, &scope, Dim::DealType, Grain::Quarter);
+/// let mix = aggregates::segment_trends(revenue, &ws, &scope, Dim::DealType, Grain::Quarter);
 /// let names: Vec<&str> = mix.iter().map(|s| s.segment.as_str()).collect();
 /// assert_eq!(names, ["new", "renewal", "upsell"]);
 /// assert!(mix.iter().all(|s| s.points.len() == 5)); // Nov 2025 – Oct 2026 touches five quarters

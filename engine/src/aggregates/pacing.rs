@@ -13,12 +13,12 @@ use serde::Serialize;
 /// date), and at least one day's share when the data ends before the period starts.
 ///
 /// ```
-/// use pipelens_engine::{demo, views, Day, Period};
+/// use pipelens_engine::{demo, aggregates, Day, Period};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED); // the data ends on 2026-10-31
 /// let day = |y, m, d| Day::from_ymd(y, m, d).unwrap();
-/// assert_eq!(views::elapsed_share(&ws, Period::new(day(2026, 1, 1), day(2026, 10, 31)).unwrap()), 1.0);
+/// assert_eq!(aggregates::elapsed_share(&ws, Period::new(day(2026, 1, 1), day(2026, 10, 31)).unwrap()), 1.0);
 /// let october_to_december = Period::new(day(2026, 10, 1), day(2026, 12, 31)).unwrap();
-/// assert_eq!(views::elapsed_share(&ws, october_to_december), 31.0 / 92.0);
+/// assert_eq!(aggregates::elapsed_share(&ws, october_to_december), 31.0 / 92.0);
 /// ```
 pub fn elapsed_share(ws: &Workspace, period: Period) -> f64 {
     share_at(period, ws.latest_day().unwrap_or(period.to))
@@ -62,10 +62,10 @@ pub struct Pacing {
 /// KPI `revenue` over the period.
 ///
 /// ```
-/// use pipelens_engine::{demo, kpi, views, Grain};
+/// use pipelens_engine::{demo, kpi, aggregates, Grain};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
 /// let scope = ws.default_scope().unwrap();
-/// let p = views::pacing(&ws, &scope, Grain::Month).unwrap();
+/// let p = aggregates::pacing(&ws, &scope, Grain::Month).unwrap();
 /// assert_eq!((p.labels.len(), p.target_source), (12, "quotas"));
 /// let revenue = kpi::compute(kpi::KpiId::Revenue.def(), &ws, &scope).number().unwrap();
 /// assert!((p.actual[11].unwrap() - revenue).abs() < 1e-6 * revenue);

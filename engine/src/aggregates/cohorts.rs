@@ -23,9 +23,9 @@ pub struct CohortMatrix {
 /// or when no customer started in a month of the period.
 ///
 /// ```
-/// use pipelens_engine::{demo, views};
+/// use pipelens_engine::{demo, aggregates};
 /// let ws = demo::demo_workspace(demo::DEMO_SEED);
-/// let m = views::cohort_matrix(&ws, &ws.default_scope().unwrap()).unwrap();
+/// let m = aggregates::cohort_matrix(&ws, &ws.default_scope().unwrap()).unwrap();
 /// assert_eq!((m.rows.len(), m.columns.len(), m.columns[0].as_str()), (12, 12, "+0"));
 /// assert!(m.cells[11][1].is_none()); // a month after the as-of date
 /// ```

@@ -1,11 +1,12 @@
-//! Audience views (executive, manager, rep, pipeline and funnel, leads and activity,
-//! customers): already aggregated, serialisable data for the charts and tables of each view,
-//! so the UI never walks a row.
+//! The aggregates behind each page (executive, manager, rep, pipeline and funnel, leads and
+//! activity, customers): serialisable data for its charts and tables, so the UI never walks a
+//! row. ("View" in pipelens means what the user looks at — period, filters, board — and the
+//! link that carries it; these are the figures, not the view.)
 //!
 //! Every figure is a KPI of [`crate::kpi`] or is collected with exactly the inclusion rules of
 //! one: a per-rep revenue is `revenue` with that rep added to the filters, the histogram of
 //! sales cycles counts exactly the deals `sales_cycle_days` averages, the activity series
-//! exactly the activities `activity_volume` counts. A view therefore never disagrees with the
+//! exactly the activities `activity_volume` counts. An aggregate therefore never disagrees with the
 //! KPI tile beside it, and leaves out the same rows.
 //!
 //! One idea per module:
