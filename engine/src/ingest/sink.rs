@@ -49,7 +49,7 @@ impl<'a> Row<'a> {
 
     /// The cell in `column` read by `parse`: `None` when it is empty, and also when `parse`
     /// cannot read it, which is noted in the report as "expected `expected`".
-    #[inline]
+    #[inline(always)]
     pub(crate) fn read<T>(
         &mut self,
         column: usize,
@@ -61,6 +61,8 @@ impl<'a> Row<'a> {
     }
 
     /// Notes that the cell in `column` is not what was `expected` (the row is kept).
+    #[cold]
+    #[inline(never)]
     pub(crate) fn issue(&mut self, column: usize, expected: &'static str) {
         let header = self.headers.get(column).map_or("", String::as_str);
         self.report.note_cell(self.line, column, header, self.cell(column), expected);
