@@ -2,7 +2,8 @@
 //! company. Plain Rust with no browser types, so it is tested and benchmarked natively and
 //! runs unchanged in WebAssembly.
 //!
-//! The flow is bytes → [`ingest::read_deals`] → [`DealsTable`] in a [`Workspace`] →
+//! The flow is bytes → [`ingest::read_file`] (or an [`ingest::Session`] fed slices) → a
+//! [`DealsTable`] and the other datasets' tables in a [`Workspace`] →
 //! [`kpi::compute_all`] over a [`Scope`] → [`kpi::KpiResult`]s, with trends from
 //! [`kpi::trend`] and the chart-ready aggregates of each audience view (executive, manager, rep,
 //! pipeline, leads and activity, customers) from [`aggregates`].

@@ -1,4 +1,4 @@
-//! Fast lookups for the readers' hot loop: the keys seen so far (to reject a repeated deal id
+//! Fast lookups for the row reader's hot loop: the keys seen so far (to reject a repeated id
 //! with the line it first appeared on) and a front for dictionary columns.
 //!
 //! The standard `HashMap<String, _>` with SipHash cost a quarter of the parse time of a large

@@ -4,7 +4,7 @@
 mod csv_format;
 mod datasets;
 mod dates;
-mod deal_reader;
+mod deals_sink;
 mod decode;
 mod keys;
 mod mapping;
@@ -13,9 +13,10 @@ mod profile;
 mod reader;
 mod report;
 mod session;
+mod sink;
 mod source;
 mod stream;
-mod table_reader;
+mod table_sink;
 mod value;
 
 pub use csv_format::{sniff, CsvFormat, DELIMITERS};
@@ -23,12 +24,11 @@ pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
-pub use deal_reader::{read_deals, ImportedDeals};
 pub use decode::{decode, Decoded};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
-pub use reader::{read_file, Dataset, Imported, Reader};
+pub use reader::{read_deals, read_file, Dataset, Imported, ImportedDeals, Reader};
 pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
 pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};

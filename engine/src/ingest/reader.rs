@@ -1,17 +1,30 @@
-//! One reader for every dataset, a chunk of rows at a time: deals fill their own table
-//! ([`DealsReader`]), the others a [`Table`] ([`TableReader`]). Read a file whole with
-//! [`read_file`], in slices with a [`super::Session`].
+//! The one row reader: reads a file as one dataset, a chunk of rows at a time. It owns the
+//! record loop, the line numbers, the key checks (a row without its id, or repeating one), the
+//! rejected rows and the progress, and hands each accepted row to the dataset's
+//! [`ColumnSink`]: deals fill their own table, the others a [`Table`].
+//!
+//! One way in per job: a file read whole, [`read_file`]; a file read in slices while its bytes
+//! arrive, a [`super::Session`] (which pumps a [`Reader`]).
 
-use super::datasets::DatasetKind;
+use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::DateOrder;
-use super::deal_reader::DealsReader;
+use super::deals_sink::DealsSink;
 use super::decode::{decode, Decoded};
-use super::report::ImportReport;
+use super::keys::SeenKeys;
+use super::mapping::auto_map;
+use super::profile::Profiler;
+use super::report::{ImportReport, RejectedRow};
+use super::sink::{ColumnSink, Row, Sink};
+use super::source::CsvSource;
 use super::stream::{Feed, PushError};
-use super::table_reader::TableReader;
+use super::table_sink::TableSink;
+use super::value::{is_empty_cell, trim_cell};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 use crate::table::Table;
+
+/// Rows read before the columns are sized for the whole file (see [`Reader::presize`]).
+const PRESIZE_AFTER: usize = 2_000;
 
 /// A loaded dataset.
 // One value per loaded file, moved a few times: the size difference costs nothing.
@@ -56,6 +69,13 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
+/// The dataset's key column: rows need it filled (when `required`) and may not repeat it.
+struct Key {
+    column: usize,
+    field: &'static str,
+    required: bool,
+}
+
 /// Reads a file as one dataset, a chunk of rows at a time.
 ///
 /// ```
@@ -66,11 +86,22 @@ pub struct Imported {
 /// while !reader.read_chunk(1000) {}
 /// assert_eq!(reader.finish().unwrap().data.len(), 1);
 /// ```
-pub enum Reader {
-    /// Reading deals.
-    Deals(Box<DealsReader>),
-    /// Reading another dataset.
-    Table(Box<TableReader>),
+pub struct Reader {
+    src: CsvSource,
+    headers: Vec<String>,
+    /// The column of each field of the dataset.
+    mapping: Vec<Option<usize>>,
+    key: Option<Key>,
+    /// Line each key was first seen on (0: loaded earlier, from `known_from`).
+    first_line_of: SeenKeys,
+    known_from: String,
+    /// The user's answer for date columns whose cells cannot tell day-first from month-first.
+    date_order: Option<DateOrder>,
+    /// Whether the columns have been sized for the whole file.
+    presized: bool,
+    report: ImportReport,
+    profiler: Profiler,
+    sink: Sink,
 }
 
 impl Reader {
@@ -83,10 +114,8 @@ impl Reader {
         decoded: &Decoded<'_>,
         mapping: Option<&[Option<usize>]>,
     ) -> Result<Reader, ImportError> {
-        Ok(match kind {
-            DatasetKind::Deals => Reader::Deals(Box::new(DealsReader::open_mapped(file, byte_len, decoded, mapping)?)),
-            _ => Reader::Table(Box::new(TableReader::open(kind, file, byte_len, decoded, mapping)?)),
-        })
+        let feed = Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding);
+        Reader::from_feed(kind, file, feed, mapping)
     }
 
     /// Opens a file as `kind` while it is being read: `feed` has been pushed the start of the
@@ -116,94 +145,211 @@ impl Reader {
         kind: DatasetKind,
         file: &str,
         feed: Feed,
-        mapping: Option<&[Option<usize>]>,
+        chosen: Option<&[Option<usize>]>,
     ) -> Result<Reader, ImportError> {
-        Ok(match kind {
-            DatasetKind::Deals => Reader::Deals(Box::new(DealsReader::from_feed(file, feed, mapping)?)),
-            _ => Reader::Table(Box::new(TableReader::from_feed(kind, file, feed, mapping)?)),
+        let byte_len = feed.byte_len() as usize;
+        let encoding = feed.encoding();
+        let src = CsvSource::open(file, feed)?;
+        let specs = kind.fields();
+        let mapping: Vec<Option<usize>> = match chosen {
+            // Keep only columns that exist, one per field.
+            Some(m) => {
+                (0..specs.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
+            }
+            None => auto_map(specs, &src.headers),
+        };
+        let missing = kind.missing_in(&mapping);
+        let sink = match kind {
+            DatasetKind::Deals => DealsSink::new(&mapping).map(|s| Sink::Deals(Box::new(s))),
+            _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
+        };
+        let Some(sink) = sink.filter(|_| missing.is_empty()) else {
+            return Err(unusable(kind, file, &src.headers, missing, chosen.is_none()));
+        };
+        let key = kind.key().and_then(|field| {
+            let i = specs.iter().position(|s| s.name == field)?;
+            Some(Key { column: mapping.get(i).copied().flatten()?, field, required: specs[i].required })
+        });
+        let report = ImportReport {
+            file: file.to_owned(),
+            bytes: byte_len,
+            encoding,
+            delimiter: src.dialect.delimiter as char,
+            preamble: src.preamble.clone(),
+            ..ImportReport::default()
+        };
+        Ok(Reader {
+            headers: src.headers.clone(),
+            profiler: Profiler::new(src.headers.len()),
+            src,
+            mapping,
+            key,
+            first_line_of: SeenKeys::default(),
+            known_from: String::new(),
+            date_order: None,
+            presized: false,
+            report,
+            sink,
         })
     }
 
     /// Appends the next slice of the file; `last` for the final one.
     pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
-        match self {
-            Reader::Deals(r) => r.push(bytes, last),
-            Reader::Table(r) => r.push(bytes, last),
-        }
+        self.src.push(bytes, last)
     }
 
     /// Whether the last [`Reader::read_chunk`] stopped for want of input: push the next slice.
     pub fn wants_input(&self) -> bool {
-        match self {
-            Reader::Deals(r) => r.wants_input(),
-            Reader::Table(r) => r.wants_input(),
-        }
+        self.src.starved()
     }
 
     /// Bytes of the file consumed so far (estimated from the text): for progress.
     pub fn file_bytes_read(&self) -> u64 {
-        match self {
-            Reader::Deals(r) => r.file_bytes_read(),
-            Reader::Table(r) => r.file_bytes_read(),
-        }
+        self.src.file_bytes_read()
     }
 
     /// Bytes of the file pushed so far.
     pub fn file_bytes_pushed(&self) -> u64 {
-        match self {
-            Reader::Deals(r) => r.feed().bytes_pushed(),
-            Reader::Table(r) => r.feed().bytes_pushed(),
-        }
+        self.src.feed().bytes_pushed()
     }
 
     /// Keys (deal ids, lead ids, ...) already loaded from `file`, for appending: rows that
     /// repeat one are rejected and say so.
     pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
-        match self {
-            Reader::Deals(r) => r.with_known_keys(keys, file),
-            Reader::Table(r) => r.with_known_keys(keys, file),
+        if self.key.is_some() {
+            for k in keys.into_iter().filter(|k| !k.is_empty()) {
+                self.first_line_of.first_line_or_insert(k, 0);
+            }
+            self.known_from = file.to_owned();
         }
     }
 
-    /// Reads date columns whose cells cannot tell day-first from month-first in `order`.
+    /// Reads date columns whose cells cannot tell day-first from month-first in `order` (the
+    /// user's answer); columns whose cells prove an order keep it.
     pub fn with_date_order(&mut self, order: DateOrder) {
-        match self {
-            Reader::Deals(r) => r.with_date_order(order),
-            Reader::Table(r) => r.with_date_order(order),
-        }
+        self.date_order = Some(order);
     }
 
     /// Reads up to `max_rows` more rows; true when the file is done. False also when it needs
     /// more input ([`Reader::wants_input`]).
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
-        match self {
-            Reader::Deals(r) => r.read_chunk(max_rows),
-            Reader::Table(r) => r.read_chunk(max_rows),
+        for _ in 0..max_rows {
+            if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
+                self.presize();
+            }
+            let Some(next) = self.src.next_record() else { return !self.src.starved() };
+            let report = &mut self.report;
+            report.rows_read += 1;
+            let line = match next {
+                Ok(line) => line,
+                Err(rejected) => {
+                    report.rejected.push(rejected);
+                    continue;
+                }
+            };
+            let record = self.src.record();
+            if let Some(key) = &self.key {
+                if let Some(reason) = key.reject(&mut self.first_line_of, record, line, &self.headers, &self.known_from)
+                {
+                    report.rejected.push(RejectedRow { line, column: Some(key.column + 1), reason });
+                    continue;
+                }
+            }
+            self.profiler.observe(record.iter());
+            self.sink.push_row(&mut Row::new(line, record, &self.headers, report));
+            report.rows_kept += 1;
         }
+        false
     }
 
-    /// Data rows read so far.
+    /// Data rows read so far (kept and rejected).
     pub fn rows_read(&self) -> usize {
-        match self {
-            Reader::Deals(r) => r.rows_read(),
-            Reader::Table(r) => r.rows_read(),
-        }
+        self.report.rows_read
     }
 
     /// Bytes of decoded text consumed so far.
     pub fn bytes_read(&self) -> u64 {
-        match self {
-            Reader::Deals(r) => r.bytes_read(),
-            Reader::Table(r) => r.bytes_read(),
+        self.src.bytes_read()
+    }
+
+    /// Sizes the columns and the key table for the rows the whole file holds, estimated from
+    /// the rows read so far (see [`ColumnSink::reserve`]).
+    fn presize(&mut self) {
+        self.presized = true;
+        let rows = self.report.rows_read;
+        let more = self.src.estimate_rows(rows).saturating_sub(rows);
+        if self.key.is_some() {
+            let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
+            self.first_line_of.reserve(more, key_len);
         }
+        self.sink.reserve(more);
     }
 
     /// The dataset and its report.
-    pub fn finish(self) -> Result<Imported, ImportError> {
-        match self {
-            Reader::Deals(r) => r.finish().map(|i| Imported { data: Dataset::Deals(i.table), report: i.report }),
-            Reader::Table(r) => r.finish().map(|(t, report)| Imported { data: Dataset::Table(t), report }),
+    pub fn finish(mut self) -> Result<Imported, ImportError> {
+        // The encoding may have changed to Windows-1252 since the start (see `Feed`).
+        self.report.encoding = self.src.feed().encoding();
+        let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
+        if report.rows_kept == 0 {
+            return Err(no_rows(report));
         }
+        let data = sink.finish(&mut report, &headers, &mapping, date_order);
+        crate::sort::sort_by_key(&mut report.cell_issues, |c| (c.line, c.column));
+        report.unused_headers =
+            headers.iter().enumerate().filter(|(i, _)| !mapping.contains(&Some(*i))).map(|(_, h)| h.clone()).collect();
+        report.columns = profiler.finish(&headers);
+        Ok(Imported { data, report })
+    }
+}
+
+impl Key {
+    /// Why the row with `record` on `line` is rejected for its key cell: empty when the key
+    /// is required, or repeating one in `seen` (where a new key is recorded).
+    fn reject(
+        &self,
+        seen: &mut SeenKeys,
+        record: &csv::StringRecord,
+        line: u64,
+        headers: &[String],
+        known_from: &str,
+    ) -> Option<String> {
+        let value = trim_cell(record.get(self.column).unwrap_or_default());
+        let field = self.field;
+        if is_empty_cell(value) {
+            let header = headers.get(self.column).map_or("", String::as_str);
+            return self.required.then(|| format!("no {field} (column {header:?} is empty)"));
+        }
+        let first = seen.first_line_or_insert(value, line)?;
+        let where_ =
+            if first == 0 { format!("already loaded from {known_from}") } else { format!("first on line {first}") };
+        Some(format!("duplicate {field} {value:?} ({where_}); kept the first"))
+    }
+}
+
+/// The error for a file whose `headers` leave `missing` fields of `kind` without a column.
+fn unusable(kind: DatasetKind, file: &str, headers: &[String], missing: Vec<&'static str>, auto: bool) -> ImportError {
+    let file = file.to_owned();
+    // A file that is plainly another dataset, read as deals with its headers mapped
+    // automatically, deserves to hear so.
+    if kind == DatasetKind::Deals && auto {
+        if let Some(other) = detect_datasets(headers).into_iter().find(|f| f.complete() && f.kind != kind) {
+            return ImportError::OtherDataset { file, dataset: other.kind.name(), matched: other.matched };
+        }
+    }
+    ImportError::MissingFields { file, dataset: kind.name(), missing, found: headers.to_vec() }
+}
+
+/// The error for a file none of whose rows could be kept.
+fn no_rows(report: ImportReport) -> ImportError {
+    let file = report.file;
+    match report.rejected.first() {
+        None => ImportError::HeaderOnly { file },
+        Some(first) => ImportError::NoUsableRows {
+            file,
+            rejected: report.rejected.len(),
+            first_line: first.line,
+            first_reason: first.reason.clone(),
+        },
     }
 }
 
@@ -218,6 +364,35 @@ pub fn read_file(
     let mut reader = Reader::open(kind, file, bytes.len(), &decoded, mapping)?;
     while !reader.read_chunk(usize::MAX) {}
     reader.finish()
+}
+
+/// A file read as deals: the table and what happened to every row.
+#[derive(Debug)]
+pub struct ImportedDeals {
+    /// The kept rows.
+    pub table: DealsTable,
+    /// The data-quality report.
+    pub report: ImportReport,
+}
+
+/// Reads a whole file as deals, its headers mapped automatically: [`read_file`] for the many
+/// callers (tests, the benchmark, examples) that want a [`DealsTable`]. Returns an error only
+/// when the file as a whole cannot be used; bad rows are rejected one by one and listed in
+/// the report, with their line and column.
+///
+/// ```
+/// let csv = b"deal_id,amount,stage,created_date,close_date\nD1,100,Won,2024-01-02,2024-02-01\n";
+/// let imported = pipelens_engine::ingest::read_deals("deals.csv", csv).unwrap();
+/// assert_eq!(imported.table.len(), 1);
+/// assert_eq!(imported.report.rows_kept, 1);
+/// ```
+pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError> {
+    let Imported { data, report } = read_file(DatasetKind::Deals, file, bytes, None)?;
+    match data {
+        Dataset::Deals(table) => Ok(ImportedDeals { table, report }),
+        // A deals read always gives deals.
+        Dataset::Table(_) => Err(ImportError::HeaderOnly { file: file.to_owned() }),
+    }
 }
 
 #[cfg(test)]

@@ -1,31 +1,15 @@
-//! Reads a deals CSV into a [`DealsTable`] and its [`ImportReport`].
+//! The deals sink of the row reader: fills a [`DealsTable`] from each accepted row.
 
-use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
-use super::decode::{decode, Decoded};
-use super::keys::{Interner, SeenKeys};
-use super::mapping::{auto_map, DEAL_FIELDS};
-use super::profile::Profiler;
-use super::report::{ImportReport, MappedField, RejectedRow};
-use super::source::CsvSource;
-use super::stream::{Feed, PushError};
-use super::value::{is_empty_cell, parse_amount, parse_bool, read_cell, trim_cell, DATE_EXPECTED};
+use super::keys::Interner;
+use super::mapping::DEAL_FIELDS;
+use super::reader::Dataset;
+use super::report::{ImportReport, MappedField};
+use super::sink::{ColumnSink, Row};
+use super::value::{is_empty_cell, parse_amount, parse_bool, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals_table::{DealsTable, Dim};
-use crate::error::ImportError;
 use crate::stage::{StageRules, Status};
-
-/// Rows read before the columns are sized for the whole file (see [`DealsReader::presize`]).
-const PRESIZE_AFTER: usize = 2_000;
-
-/// A file read as deals: the table and what happened to every row.
-#[derive(Debug)]
-pub struct ImportedDeals {
-    /// The kept rows.
-    pub table: DealsTable,
-    /// The data-quality report.
-    pub report: ImportReport,
-}
 
 /// Column positions of the canonical deal fields in one file.
 struct Columns {
@@ -46,7 +30,7 @@ struct Columns {
 
 impl Columns {
     fn from_mapping(m: &[Option<usize>]) -> Option<Columns> {
-        let at = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| m[i]);
+        let at = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| m.get(i).copied().flatten());
         Some(Columns {
             id: at("deal_id")?,
             amount: at("amount")?,
@@ -63,30 +47,9 @@ impl Columns {
     }
 }
 
-/// Reads a deals CSV. Returns an error only when the file as a whole cannot be used; bad rows
-/// are rejected one by one and listed in the report, with their line and column.
-///
-/// ```
-/// let csv = b"deal_id,amount,stage,created_date,close_date\nD1,100,Won,2024-01-02,2024-02-01\n";
-/// let imported = pipelens_engine::ingest::read_deals("deals.csv", csv).unwrap();
-/// assert_eq!(imported.table.len(), 1);
-/// assert_eq!(imported.report.rows_kept, 1);
-/// ```
-pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError> {
-    let decoded = decode(file, bytes)?;
-    let mut reader = DealsReader::open(file, bytes.len(), &decoded)?;
-    while !reader.read_chunk(usize::MAX) {}
-    reader.finish()
-}
-
-/// Reads a deals CSV a chunk of rows at a time: the deals side of [`super::Reader`], which is
-/// the one way in (a file read whole: [`super::read_file`]; in slices: [`super::Session`]).
-pub struct DealsReader {
-    src: CsvSource,
-    headers: Vec<String>,
-    mapping: Vec<Option<usize>>,
+/// The deals' columns being filled (see [`ColumnSink`]).
+pub(crate) struct DealsSink {
     cols: Columns,
-    report: ImportReport,
     table: DealsTable,
     dims: [Option<DictColumn>; 6],
     account: Option<DictColumn>,
@@ -95,72 +58,17 @@ pub struct DealsReader {
     status_cells: Vec<Status>,
     created: DateColumnBuilder,
     close: DateColumnBuilder,
-    /// Line each deal id was first seen on (0: loaded earlier, from `known_from`).
-    first_line_of: SeenKeys,
     /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
     /// currency and stage.
     interners: [Interner; 10],
-    /// Whether the columns have been sized for the whole file.
-    presized: bool,
-    known_from: String,
-    /// The user's answer for date columns whose cells cannot tell day-first from month-first.
-    date_order: Option<DateOrder>,
-    profiler: Profiler,
 }
 
-impl DealsReader {
-    /// Sniffs the file, reads its header and maps its columns. Fails when the file cannot be
-    /// read as deals at all.
-    pub fn open(file: &str, byte_len: usize, decoded: &Decoded<'_>) -> Result<DealsReader, ImportError> {
-        DealsReader::open_mapped(file, byte_len, decoded, None)
-    }
-
-    /// Like [`DealsReader::open`], with the user's choice of column for each field of
-    /// [`DEAL_FIELDS`] (`None`: map the headers automatically).
-    pub fn open_mapped(
-        file: &str,
-        byte_len: usize,
-        decoded: &Decoded<'_>,
-        chosen: Option<&[Option<usize>]>,
-    ) -> Result<DealsReader, ImportError> {
-        let feed = Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding);
-        DealsReader::from_feed(file, feed, chosen)
-    }
-
-    /// Like [`DealsReader::open_mapped`], from a feed that has been pushed the start of the
-    /// file (see [`Feed::ready`]); push the rest with [`DealsReader::push`].
-    pub fn from_feed(file: &str, feed: Feed, chosen: Option<&[Option<usize>]>) -> Result<DealsReader, ImportError> {
-        let byte_len = feed.byte_len() as usize;
-        let encoding = feed.encoding();
-        let src = CsvSource::open(file, feed)?;
-        let mapping = match chosen {
-            // Keep only columns that exist, one per field.
-            Some(m) => {
-                (0..DEAL_FIELDS.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
-            }
-            None => auto_map(DEAL_FIELDS, &src.headers),
-        };
-        let missing = DatasetKind::Deals.missing_in(&mapping);
-        let Some(cols) = Columns::from_mapping(&mapping).filter(|_| missing.is_empty()) else {
-            let file = file.to_owned();
-            // A file that is plainly another dataset deserves to hear so.
-            let fits = detect_datasets(&src.headers);
-            if let Some(other) =
-                fits.into_iter().find(|f| chosen.is_none() && f.complete() && f.kind != DatasetKind::Deals)
-            {
-                return Err(ImportError::OtherDataset { file, dataset: other.kind.name(), matched: other.matched });
-            }
-            return Err(ImportError::MissingFields { file, dataset: "deals", missing, found: src.headers.clone() });
-        };
-        let report = ImportReport {
-            file: file.to_owned(),
-            bytes: byte_len,
-            encoding,
-            delimiter: src.dialect.delimiter as char,
-            preamble: src.preamble.clone(),
-            ..ImportReport::default()
-        };
-        Ok(DealsReader {
+impl DealsSink {
+    /// Empty columns for the deal fields `mapping` places (a column per field of
+    /// [`DEAL_FIELDS`]); `None` when it lacks the id, the amount or the created date.
+    pub(crate) fn new(mapping: &[Option<usize>]) -> Option<DealsSink> {
+        let cols = Columns::from_mapping(mapping)?;
+        Some(DealsSink {
             table: DealsTable {
                 status_from_column: cols.status.is_some() || cols.won_closed.is_some(),
                 ..DealsTable::default()
@@ -169,171 +77,62 @@ impl DealsReader {
             account: cols.account.map(|_| DictColumn::default()),
             lost_stage: cols.lost_stage.map(|_| DictColumn::default()),
             currency: cols.currency.map(|_| DictColumn::default()),
-            headers: src.headers.clone(),
-            profiler: Profiler::new(src.headers.len()),
-            src,
-            mapping,
             cols,
-            report,
             status_cells: Vec::new(),
             created: DateColumnBuilder::default(),
             close: DateColumnBuilder::default(),
-            first_line_of: SeenKeys::default(),
             interners: Default::default(),
-            presized: false,
-            known_from: String::new(),
-            date_order: None,
         })
     }
+}
 
-    /// Deal ids already loaded from `file`: rows repeating one are rejected and say so.
-    pub fn with_known_keys<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>, file: &str) {
-        for k in keys.into_iter().filter(|k| !k.is_empty()) {
-            self.first_line_of.first_line_or_insert(k, 0);
+impl ColumnSink for DealsSink {
+    #[inline]
+    fn push_row(&mut self, row: &mut Row<'_>) {
+        let cols = &self.cols;
+        let amount = row.read(cols.amount, parse_amount, "a number");
+        let created = row.read(cols.created, read_date, DATE_EXPECTED);
+        self.created.push_at(created, row.line, row.cell(cols.created));
+        // The first close-date column with a value: close_date, else won time, else lost time.
+        let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(row.cell(c)));
+        let close = close_col.and_then(|c| row.read(c, read_date, DATE_EXPECTED));
+        self.close.push_at(close, row.line, close_col.map_or("", |c| row.cell(c)));
+        if let Some(c) = cols.status {
+            let s = row.read(c, Status::parse, "open, won or lost");
+            self.status_cells.push(s.unwrap_or(Status::Unknown));
+        } else if let Some((w, c)) = cols.won_closed {
+            let won = row.read(w, parse_bool, "true or false");
+            let closed = row.read(c, parse_bool, "true or false");
+            self.status_cells.push(match (closed, won) {
+                (Some(false), _) => Status::Open,
+                (Some(true), Some(true)) => Status::Won,
+                (Some(true), Some(false)) => Status::Lost,
+                _ => Status::Unknown,
+            });
         }
-        self.known_from = file.to_owned();
-    }
-
-    /// Reads date columns whose cells cannot tell day-first from month-first in `order` (the
-    /// user's answer); columns whose cells prove an order keep it.
-    pub fn with_date_order(&mut self, order: DateOrder) {
-        self.date_order = Some(order);
-    }
-
-    /// Data rows read so far (kept and rejected).
-    pub fn rows_read(&self) -> usize {
-        self.report.rows_read
-    }
-
-    /// Bytes of the decoded text consumed so far.
-    pub fn bytes_read(&self) -> u64 {
-        self.src.bytes_read()
-    }
-
-    /// Bytes of the file consumed so far (estimated from the text): for progress.
-    pub fn file_bytes_read(&self) -> u64 {
-        self.src.file_bytes_read()
-    }
-
-    /// Appends the next slice of the file; `last` for the final one.
-    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
-        self.src.push(bytes, last)
-    }
-
-    /// The feed the file comes through.
-    pub fn feed(&self) -> &Feed {
-        self.src.feed()
-    }
-
-    /// Whether the last [`DealsReader::read_chunk`] stopped for want of input.
-    pub fn wants_input(&self) -> bool {
-        self.src.starved()
-    }
-
-    /// Reads up to `max_rows` more rows; true when the file is done.
-    pub fn read_chunk(&mut self, max_rows: usize) -> bool {
-        for _ in 0..max_rows {
-            if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
-                self.presize();
+        let table = &mut self.table;
+        table.deal_id.push(trim_cell(row.cell(cols.id)));
+        table.amount.push(amount);
+        let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;
+        stage.push(&mut table.stage, cols.stage.and_then(|c| row.text(c)));
+        let fronts = [d0, d1, d2, d3, d4, d5];
+        for ((col, dict), front) in cols.dims.iter().zip(self.dims.iter_mut()).zip(fronts) {
+            if let (Some(c), Some(d)) = (col, dict) {
+                front.push(d, row.text(*c));
             }
-            let (cols, headers) = (&self.cols, &self.headers);
-            let Some(next) = self.src.next_record() else { return !self.src.starved() };
-            let report = &mut self.report;
-            report.rows_read += 1;
-            let line = match next {
-                Ok(line) => line,
-                Err(rejected) => {
-                    report.rejected.push(rejected);
-                    continue;
-                }
-            };
-            let record = self.src.record();
-            let id = trim_cell(&record[cols.id]);
-            if is_empty_cell(id) {
-                report.rejected.push(RejectedRow { line, column: Some(cols.id + 1), reason: "no deal_id".into() });
-                continue;
-            }
-            if let Some(first) = self.first_line_of.first_line_or_insert(id, line) {
-                let where_ = if first == 0 {
-                    format!("already loaded from {}", self.known_from)
-                } else {
-                    format!("first on line {first}")
-                };
-                report.rejected.push(RejectedRow {
-                    line,
-                    column: Some(cols.id + 1),
-                    reason: format!("duplicate deal_id {id:?} ({where_}); kept the first"),
-                });
-                continue;
-            }
-
-            self.profiler.observe(record.iter());
-            let mut issue = |column: usize, expected: &'static str| {
-                report.note_cell(line, column, &headers[column], &record[column], expected);
-            };
-            let amount = read_cell(&record[cols.amount], parse_amount, || issue(cols.amount, "a number"));
-            let created_cell = &record[cols.created];
-            self.created.push_at(
-                read_cell(created_cell, read_date, || issue(cols.created, DATE_EXPECTED)),
-                line,
-                created_cell,
-            );
-            // The first close-date column with a value: close_date, else won time, else lost time.
-            let close_col = cols.close.iter().flatten().copied().find(|&c| !is_empty_cell(&record[c]));
-            let close_cell = close_col.map_or("", |c| &record[c]);
-            self.close.push_at(
-                close_col.and_then(|c| read_cell(close_cell, read_date, || issue(c, DATE_EXPECTED))),
-                line,
-                close_cell,
-            );
-            if let Some(c) = cols.status {
-                let s = read_cell(&record[c], Status::parse, || issue(c, "open, won or lost"));
-                self.status_cells.push(s.unwrap_or(Status::Unknown));
-            } else if let Some((w, c)) = cols.won_closed {
-                let won = read_cell(&record[w], parse_bool, || issue(w, "true or false"));
-                let closed = read_cell(&record[c], parse_bool, || issue(c, "true or false"));
-                self.status_cells.push(match (closed, won) {
-                    (Some(false), _) => Status::Open,
-                    (Some(true), Some(true)) => Status::Won,
-                    (Some(true), Some(false)) => Status::Lost,
-                    _ => Status::Unknown,
-                });
-            }
-            let table = &mut self.table;
-            table.deal_id.push(id);
-            table.amount.push(amount);
-            let cell = |c: usize| Some(trim_cell(&record[c])).filter(|s| !is_empty_cell(s));
-            let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;
-            stage.push(&mut table.stage, cols.stage.and_then(cell));
-            let fronts = [d0, d1, d2, d3, d4, d5];
-            for ((col, dict), front) in cols.dims.iter().zip(self.dims.iter_mut()).zip(fronts) {
-                if let (Some(c), Some(d)) = (col, dict) {
-                    front.push(d, cell(*c));
-                }
-            }
-            for (col, dict, front) in [
-                (cols.account, self.account.as_mut(), account),
-                (cols.lost_stage, self.lost_stage.as_mut(), lost_stage),
-                (cols.currency, self.currency.as_mut(), currency),
-            ] {
-                if let (Some(c), Some(d)) = (col, dict) {
-                    front.push(d, cell(c));
-                }
-            }
-            report.rows_kept += 1;
         }
-        false
+        for (col, dict, front) in [
+            (cols.account, self.account.as_mut(), account),
+            (cols.lost_stage, self.lost_stage.as_mut(), lost_stage),
+            (cols.currency, self.currency.as_mut(), currency),
+        ] {
+            if let (Some(c), Some(d)) = (col, dict) {
+                front.push(d, row.text(c));
+            }
+        }
     }
 
-    /// Sizes the columns and the id table for the rows the whole file holds, estimated from
-    /// the rows read so far: growing by doubling copies every column several times and, in the
-    /// browser, leaves the old copies in a wasm heap that never shrinks.
-    fn presize(&mut self) {
-        self.presized = true;
-        let rows = self.report.rows_read;
-        let more = self.src.estimate_rows(rows).saturating_sub(rows);
-        let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
-        self.first_line_of.reserve(more, key_len);
+    fn reserve(&mut self, more: usize) {
         let t = &mut self.table;
         t.amount.values.reserve(more);
         t.stage.codes.reserve(more);
@@ -347,30 +146,15 @@ impl DealsReader {
         self.close.reserve(more);
     }
 
-    /// Settles the date columns and stage rules and hands over the table and its report.
-    pub fn finish(mut self) -> Result<ImportedDeals, ImportError> {
-        // The encoding may have changed to Windows-1252 since the start (see `Feed`).
-        self.report.encoding = self.src.feed().encoding();
-        let DealsReader {
-            headers,
-            mapping,
-            cols,
-            mut report,
-            mut table,
-            dims,
-            account,
-            lost_stage,
-            currency,
-            status_cells,
-            created,
-            close,
-            profiler,
-            date_order,
-            ..
-        } = self;
-        if report.rows_kept == 0 {
-            return Err(super::table_reader::no_rows(report));
-        }
+    /// Settles the date columns and the stage rules.
+    fn finish(
+        self,
+        report: &mut ImportReport,
+        headers: &[String],
+        mapping: &[Option<usize>],
+        date_order: Option<DateOrder>,
+    ) -> Dataset {
+        let DealsSink { cols, mut table, dims, account, lost_stage, currency, status_cells, created, close, .. } = self;
         let mut readings = Vec::new();
         let close_col = cols.close.iter().flatten().copied().next();
         let hint = date_order.or(created.proven_order()).or(close.proven_order());
@@ -382,7 +166,6 @@ impl DealsReader {
             *target = days;
             readings.push(reading);
         }
-        crate::sort::sort_by_key(&mut report.cell_issues, |c| (c.line, c.column));
         table.dims = dims;
         table.account = account;
         table.lost_stage = lost_stage;
@@ -391,7 +174,7 @@ impl DealsReader {
             table.status = status_cells;
         }
         table.apply_stage_rules(StageRules::infer(&table.stage));
-        report.mapping = mapped_fields(&mapping, &headers, &table);
+        report.mapping = mapped_fields(mapping, headers, &table);
         for m in report.mapping.iter_mut() {
             m.dates = match m.field {
                 "created_date" => readings.first().cloned(),
@@ -399,10 +182,7 @@ impl DealsReader {
                 _ => None,
             };
         }
-        report.unused_headers =
-            headers.iter().enumerate().filter(|(i, _)| !mapping.contains(&Some(*i))).map(|(_, h)| h.clone()).collect();
-        report.columns = profiler.finish(&headers);
-        Ok(ImportedDeals { table, report })
+        Dataset::Deals(table)
     }
 }
 
@@ -427,7 +207,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                     .and_then(|&d| table.dim(d))
                     .map_or(0, DictColumn::missing),
             };
-            Some(MappedField { field: f.name, header: headers[(*m)?].clone(), empty, dates: None })
+            Some(MappedField { field: f.name, header: headers.get((*m)?)?.clone(), empty, dates: None })
         })
         .collect()
 }
@@ -436,6 +216,8 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
 mod tests {
     use super::*;
     use crate::day::Day;
+    use crate::error::ImportError;
+    use crate::ingest::{read_deals, DatasetKind, ImportedDeals};
 
     fn read(text: &str) -> ImportedDeals {
         read_deals("t.csv", text.as_bytes()).expect("readable")
