@@ -1,9 +1,9 @@
 //! The deals sink of the row reader: fills a [`DealsTable`] from each accepted row.
 
+use super::dataset::Dataset;
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::keys::Interner;
 use super::mapping::DEAL_FIELDS;
-use super::reader::Dataset;
 use super::report::{ImportReport, MappedField};
 use super::sink::{ColumnSink, Row};
 use super::value::{is_empty_cell, parse_amount, parse_bool, trim_cell, DATE_EXPECTED};

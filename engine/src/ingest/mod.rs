@@ -2,6 +2,7 @@
 //! the good rows are kept; nothing here panics on any input.
 
 mod csv_format;
+mod dataset;
 mod datasets;
 mod dates;
 mod deals_sink;
@@ -14,12 +15,14 @@ mod reader;
 mod report;
 mod session;
 mod sink;
+mod sinks;
 mod source;
 mod stream;
 mod table_sink;
 mod value;
 
 pub use csv_format::{sniff, CsvFormat, DELIMITERS};
+pub use dataset::Dataset;
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
@@ -28,7 +31,7 @@ pub use decode::{decode, Decoded};
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
-pub use reader::{read_deals, read_file, Dataset, Imported, ImportedDeals, Reader};
+pub use reader::{read_deals, read_file, Imported, ImportedDeals, Reader};
 pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
 pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};

@@ -6,6 +6,7 @@
 //! One way in per job: a file read whole, [`read_file`]; a file read in slices while its bytes
 //! arrive, a [`super::Session`] (which pumps a [`Reader`]).
 
+use super::dataset::Dataset;
 use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::DateOrder;
 use super::deals_sink::DealsSink;
@@ -14,51 +15,17 @@ use super::keys::SeenKeys;
 use super::mapping::auto_map;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
-use super::sink::{ColumnSink, Row, Sink};
+use super::sink::{ColumnSink, Row};
+use super::sinks::Sink;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
 use super::value::{is_empty_cell, trim_cell};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
-use crate::table::Table;
 
 /// Rows read before the columns are sized for the whole file (see [`Reader::presize`]).
 const PRESIZE_AFTER: usize = 2_000;
-
-/// A loaded dataset.
-// One value per loaded file, moved a few times: the size difference costs nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dataset {
-    /// Deals, in their own table.
-    Deals(DealsTable),
-    /// Any other dataset.
-    Table(Table),
-}
-
-impl Dataset {
-    /// Which dataset it is.
-    pub fn kind(&self) -> DatasetKind {
-        match self {
-            Dataset::Deals(_) => DatasetKind::Deals,
-            Dataset::Table(t) => t.kind,
-        }
-    }
-
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        match self {
-            Dataset::Deals(d) => d.len(),
-            Dataset::Table(t) => t.len,
-        }
-    }
-
-    /// Whether it has no rows.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
 
 /// A file read as one dataset, with its data-quality report.
 #[derive(Clone, Debug)]

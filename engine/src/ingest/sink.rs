@@ -2,15 +2,13 @@
 //! [`ColumnSink`] that turns its cells into columns. The reader owns the record loop, the
 //! line numbers, the key checks, rejected rows and progress; a sink owns only its columns.
 //!
-//! Deals fill a [`crate::DealsTable`] ([`DealsSink`]); every other dataset a
-//! [`crate::table::Table`] ([`TableSink`]). A new dataset with its own table type is a new
-//! sink, nothing more.
+//! Deals fill a [`crate::DealsTable`] (`DealsSink`); every other dataset a
+//! [`crate::table::Table`] (`TableSink`); [`super::sinks::Sink`] is whichever one a file is read
+//! into. A new dataset with its own table type is a new sink, nothing more.
 
+use super::dataset::Dataset;
 use super::dates::DateOrder;
-use super::deals_sink::DealsSink;
-use super::reader::Dataset;
 use super::report::ImportReport;
-use super::table_sink::TableSink;
 use super::value::{is_empty_cell, read_cell, trim_cell};
 
 /// One accepted row: its cells, its line, and where a sink notes a cell it cannot read (the
@@ -88,44 +86,6 @@ pub(crate) trait ColumnSink {
         mapping: &[Option<usize>],
         date_order: Option<DateOrder>,
     ) -> Dataset;
-}
-
-/// The sink of the dataset being read: one branch per row, none per cell.
-pub(crate) enum Sink {
-    /// Deals.
-    Deals(Box<DealsSink>),
-    /// Any other dataset.
-    Table(TableSink),
-}
-
-impl ColumnSink for Sink {
-    #[inline]
-    fn push_row(&mut self, row: &mut Row<'_>) {
-        match self {
-            Sink::Deals(s) => s.push_row(row),
-            Sink::Table(s) => s.push_row(row),
-        }
-    }
-
-    fn reserve(&mut self, more: usize) {
-        match self {
-            Sink::Deals(s) => s.reserve(more),
-            Sink::Table(s) => s.reserve(more),
-        }
-    }
-
-    fn finish(
-        self,
-        report: &mut ImportReport,
-        headers: &[String],
-        mapping: &[Option<usize>],
-        date_order: Option<DateOrder>,
-    ) -> Dataset {
-        match self {
-            Sink::Deals(s) => s.finish(report, headers, mapping, date_order),
-            Sink::Table(s) => s.finish(report, headers, mapping, date_order),
-        }
-    }
 }
 
 #[cfg(test)]

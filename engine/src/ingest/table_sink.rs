@@ -1,10 +1,10 @@
 //! The sink of the row reader for every dataset but deals (leads, activities, customers,
 //! spend, quotas, forecasts): fills a typed [`Table`], one column per mapped field.
 
+use super::dataset::Dataset;
 use super::datasets::DatasetKind;
 use super::dates::{read_date, read_month, read_time, DateColumnBuilder, DateOrder};
 use super::keys::Interner;
-use super::reader::Dataset;
 use super::report::{ImportReport, MappedField};
 use super::sink::{ColumnSink, Row};
 use super::value::{parse_amount, parse_bool, DATE_EXPECTED};
