@@ -125,6 +125,30 @@ impl DictColumn {
         self.values.get(code as usize).map(String::as_str)
     }
 
+    /// Makes values with the same `key` one value: the first spelling stays and every row of
+    /// the others takes its code ("Closed Won", "closed-won" and "CLOSED WON" are one stage).
+    /// Codes stay in order of first appearance.
+    pub fn merge_variants(&mut self, key: impl Fn(&str) -> String) {
+        let mut first: HashMap<String, u32> = HashMap::new();
+        let mut recode = Vec::with_capacity(self.values.len());
+        let mut kept = Vec::new();
+        for value in &self.values {
+            let code = *first.entry(key(value)).or_insert_with(|| {
+                kept.push(value.clone());
+                kept.len() as u32 - 1
+            });
+            recode.push(code);
+        }
+        if kept.len() == self.values.len() {
+            return;
+        }
+        for c in self.codes.iter_mut().filter(|c| **c != NO_CODE) {
+            *c = recode.get(*c as usize).copied().unwrap_or(NO_CODE);
+        }
+        self.index = kept.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
+        self.values = kept;
+    }
+
     /// Appends every row of `other`, re-coding its values into this dictionary.
     pub fn append(&mut self, other: &DictColumn) {
         let recode: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();

@@ -198,6 +198,7 @@ impl DealsTable {
         }
         self.amount.values.extend(other.amount.values);
         self.stage.append(&other.stage);
+        self.stage.merge_variants(crate::stage::stage_key);
         self.status.extend(other.status);
         self.created.days.extend(other.created.days);
         self.close.days.extend(other.close.days);

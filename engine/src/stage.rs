@@ -79,12 +79,18 @@ fn normalise(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-/// Whether a stage name means won, lost or (anything else) open.
+/// Whether a stage name means won, lost or (anything else) open, read the way a sales-ops
+/// analyst reads it, in English, German, Polish, Spanish, French, Portuguese, Italian, Dutch
+/// and Chinese: a word for won makes it won; a word for lost (or abandoned, dead) makes it
+/// lost; and a stage that says closed without saying won is lost, not open pipeline.
 ///
 /// ```
 /// use pipelens_engine::{classify_stage_name, Status};
 /// assert_eq!(classify_stage_name("Closed Won"), Status::Won);
 /// assert_eq!(classify_stage_name("Verloren"), Status::Lost);
+/// assert_eq!(classify_stage_name("Closed: abandoned"), Status::Lost);
+/// assert_eq!(classify_stage_name("Zamknięta"), Status::Lost);
+/// assert_eq!(classify_stage_name("Cerrada ganada"), Status::Won);
 /// assert_eq!(classify_stage_name("Negotiation"), Status::Open);
 /// ```
 pub fn classify_stage_name(name: &str) -> Status {
@@ -95,15 +101,104 @@ pub fn classify_stage_name(name: &str) -> Status {
     if LOST_NAMES.contains(&n.as_str()) {
         return Status::Lost;
     }
-    // "Closed Won - Paid", "6. Won": a word "won" / "lost" among others.
+    // "Closed Won - Paid", "6. Won", "Abgeschlossen – verloren": words among others.
     let words: Vec<&str> = n.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
-    if words.contains(&"won") || words.contains(&"gewonnen") || words.contains(&"wygrana") {
+    let has =
+        |list: &[&str]| words.iter().any(|w| list.contains(w)) || CJK.iter().any(|(c, l)| *l == list && n.contains(c));
+    if has(WON_WORDS) {
         Status::Won
-    } else if words.contains(&"lost") || words.contains(&"verloren") || words.contains(&"przegrana") {
+    } else if has(LOST_WORDS) || has(CLOSED_WORDS) {
         Status::Lost
     } else {
         Status::Open
     }
+}
+
+/// Words that say a deal was won.
+const WON_WORDS: &[&str] = &[
+    "won",
+    "win",
+    "gewonnen",
+    "wygrana",
+    "wygrany",
+    "wygrane",
+    "ganada",
+    "ganado",
+    "gagné",
+    "gagnée",
+    "gagne",
+    "ganha",
+    "ganho",
+    "vinta",
+    "vinto",
+    "gewonnen",
+    "signed",
+    "unterschrieben",
+    "podpisana",
+];
+/// Words that say a deal was lost or given up.
+const LOST_WORDS: &[&str] = &[
+    "lost",
+    "loss",
+    "verloren",
+    "przegrana",
+    "przegrany",
+    "przegrane",
+    "perdida",
+    "perdido",
+    "pérdida",
+    "perdu",
+    "perdue",
+    "perdida",
+    "perso",
+    "persa",
+    "abandoned",
+    "abandonado",
+    "abandonada",
+    "abgebrochen",
+    "dead",
+    "disqualified",
+    "rejected",
+    "abgelehnt",
+    "odrzucona",
+    "rechazada",
+    "cancelled",
+    "canceled",
+    "storniert",
+    "anulowana",
+];
+/// Words that say a deal is closed (without saying how: then it was not won).
+const CLOSED_WORDS: &[&str] = &[
+    "closed",
+    "geschlossen",
+    "abgeschlossen",
+    "zamknięta",
+    "zamknięty",
+    "zamknięte",
+    "cerrada",
+    "cerrado",
+    "fermée",
+    "fermé",
+    "fechada",
+    "fechado",
+    "chiusa",
+    "chiuso",
+    "gesloten",
+];
+/// Chinese words, matched inside the name (no spaces between words).
+const CJK: &[(&str, &[&str])] = &[
+    ("赢", WON_WORDS),
+    ("成交", WON_WORDS),
+    ("输", LOST_WORDS),
+    ("丢", LOST_WORDS),
+    ("失败", LOST_WORDS),
+    ("关闭", CLOSED_WORDS),
+];
+
+/// The key under which spellings of one stage are one stage: letters and digits only, lower
+/// case ("Closed Won", "closed-won" and "CLOSED WON" give `closedwon`).
+pub fn stage_key(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Usual pipeline order of common open-stage names, earliest first. A name is ranked by the
@@ -223,5 +318,46 @@ mod tests {
         let rules = StageRules::infer(&c);
         let names: Vec<&str> = rules.open_order.iter().map(|&k| c.value(k).unwrap()).collect();
         assert_eq!(names, ["Prospecting", "Engaging"]);
+    }
+
+    #[test]
+    fn outcomes_read_the_way_a_sales_ops_analyst_reads_them() {
+        let cases = [
+            ("Closed Won", Status::Won),
+            ("closed-won", Status::Won),
+            ("CLOSED WON", Status::Won),
+            ("Closed Won - Paid", Status::Won),
+            ("Cerrada ganada", Status::Won),
+            ("Gagnée", Status::Won),
+            ("赢单", Status::Won),
+            ("已成交", Status::Won),
+            ("Closed: abandoned", Status::Lost),
+            ("Abgeschlossen – verloren", Status::Lost),
+            ("Zamknięta", Status::Lost),
+            ("Cerrada perdida", Status::Lost),
+            ("Closed Lost", Status::Lost),
+            ("已关闭", Status::Lost),
+            ("Dead", Status::Lost),
+            ("Prospecting", Status::Open),
+            ("Contract sent", Status::Open),
+            ("Negotiation/Review", Status::Open),
+            ("谈判中", Status::Open),
+        ];
+        for (name, status) in cases {
+            assert_eq!(classify_stage_name(name), status, "{name}");
+        }
+    }
+
+    #[test]
+    fn spellings_of_one_stage_are_one_stage() {
+        let mut stages = DictColumn::default();
+        for s in ["Closed Won", "Prospecting", "closed-won", "CLOSED WON", "Closed Lost", "prospecting"] {
+            stages.push(Some(s));
+        }
+        stages.merge_variants(stage_key);
+        assert_eq!(stages.values, ["Closed Won", "Prospecting", "Closed Lost"]);
+        assert_eq!(stages.codes, [0, 1, 0, 0, 2, 1]);
+        assert_eq!(stages.code_of("Closed Lost"), Some(2));
+        assert_eq!(stages.code_of("closed-won"), None);
     }
 }

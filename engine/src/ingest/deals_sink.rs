@@ -173,6 +173,7 @@ impl ColumnSink for DealsSink {
         if table.status_from_column {
             table.status = status_cells;
         }
+        table.stage.merge_variants(crate::stage::stage_key);
         table.apply_stage_rules(StageRules::infer(&table.stage));
         report.mapping = mapped_fields(mapping, headers, &table);
         for m in report.mapping.iter_mut() {
