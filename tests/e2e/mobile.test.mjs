@@ -189,6 +189,23 @@ test('a first tap on a chart mark shows its tooltip, a second tap drills; the to
   assert.deepEqual(log.errors, []);
 });
 
+test('a link to the last page opens with its tab in view in the navigation row', async () => {
+  const p = await context.newPage();
+  try {
+    await p.goto(server.origin + '/#/all');
+    await p.waitForSelector('.app[data-state=ready]');
+    await p.waitForTimeout(100);
+    const tab = await p.$eval('nav.pages a[aria-current=page]', (a) => {
+      const r = a.getBoundingClientRect();
+      return { slug: a.dataset.page, left: r.left, right: r.right };
+    });
+    assert.equal(tab.slug, 'all');
+    assert.ok(tab.left >= 0 && tab.right <= 390, `the current tab is in view (${tab.left}–${tab.right})`);
+  } finally {
+    await p.close();
+  }
+});
+
 test('tablet and desktop keep the full header and filter bar', async () => {
   for (const width of [820, 1440]) {
     const ctx = await browser.newContext({ viewport: { width, height: 1000 } });
