@@ -38,6 +38,8 @@ pub fn App() -> impl IntoView {
     let loader = Loader::expect();
 
     let dragging = RwSignal::new(false);
+    // The phone header's menu of actions (load, share, theme).
+    let menu_open = RwSignal::new(false);
     // The first waiting file, compared by identity so the mapper keeps its choices while more
     // files join the queue.
     let first_pending = Memo::new(move |_| state.data.pending.with(|p| p.first().cloned()));
@@ -68,13 +70,25 @@ pub fn App() -> impl IntoView {
             }
             on:drop=on_drop
         >
-            <header class="topbar">
+            <header class="topbar" class:menu-open=move || menu_open.get()>
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"◢"</span>
                     <span class="name">"pipelens"</span>
                 </div>
                 <SourceBadge/>
-                <div class="actions">
+                // On a phone the actions fold into a menu under this button; wider screens
+                // never show the button and always show the actions.
+                <button
+                    class="button menu-button"
+                    data-testid="menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="top-actions"
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">"☰"</span>
+                    " Menu"
+                </button>
+                <div class="actions" id="top-actions">
                     <UploadButton/>
                     <BackToDemo/>
                     <SharePanel/>

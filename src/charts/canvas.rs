@@ -1,8 +1,11 @@
 //! `<ChartCanvas/>`: runs a drawing function on a `<canvas>`, sized for the device's pixel
 //! ratio so lines and text stay crisp, redrawn when its data, the theme or the window size
 //! changes. The marks the drawing reports become hover tooltips with exact values, reachable
-//! by keyboard too (arrow keys step through them, Enter drills down).
+//! by keyboard too (arrow keys step through them, Enter drills down). On a touch screen a first
+//! tap on a mark shows its tooltip and a second tap (or the tooltip's "Drill down" button)
+//! drills, so a tap never does both at once.
 
+use super::hit::{tap, Tap};
 use super::{hit_at, ChartStyle, Hit};
 use crate::state::{DashState, ResizeTick, ViewState};
 use leptos::prelude::*;
@@ -16,12 +19,15 @@ struct Tip {
     text: String,
     x: f64,
     y: f64,
-    drill: bool,
+    /// The segment a drill-down would filter to.
+    drill: Option<String>,
+    /// The mark's position in the hit list, when a tap opened the tooltip.
+    tapped: Option<usize>,
 }
 
 impl Tip {
     fn of(hit: &Hit, x: f64, y: f64) -> Tip {
-        Tip { text: hit.text.clone(), x, y, drill: hit.drill.is_some() }
+        Tip { text: hit.text.clone(), x, y, drill: hit.drill.clone(), tapped: None }
     }
 }
 
@@ -83,7 +89,12 @@ where
         tip.set(None);
         focused.set(None);
     });
-    let on_move = move |ev: leptos::ev::MouseEvent| {
+    // The kind of pointer that pressed last: a touch is answered on its click, as a tap.
+    let touched = StoredValue::new(false);
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            return;
+        }
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
         let now = hits.with_value(|h| hit_at(h, x, y).map(|hit| Tip::of(hit, x, y)));
         if tip.get_untracked() != now {
@@ -92,6 +103,22 @@ where
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        if touched.get_value() {
+            let shown = tip.with_untracked(|t| t.as_ref().and_then(|t| t.tapped));
+            match hits.with_value(|h| tap(h, shown, x, y)) {
+                Tap::Drill(segment) => {
+                    if let Some(cb) = on_drill {
+                        tip.set(None);
+                        cb.run(segment);
+                    }
+                }
+                Tap::Show(i) => {
+                    tip.set(hits.with_value(|h| h.get(i).map(|hit| Tip { tapped: Some(i), ..Tip::of(hit, x, y) })))
+                }
+                Tap::Clear => tip.set(None),
+            }
+            return;
+        }
         let drill = hits.with_value(|h| hit_at(h, x, y).and_then(|hit| hit.drill.clone()));
         if let (Some(segment), Some(cb)) = (drill, on_drill) {
             cb.run(segment);
@@ -137,8 +164,25 @@ where
             // Set through the CSSOM (`style:left`), which the Content-Security-Policy allows; a
             // `style` attribute would be blocked by `style-src 'self'`.
             let (left, top) = (format!("{:.0}px", t.x), format!("{:.0}px", t.y));
-            let hint = t.drill.then_some(" · click to drill down");
-            view! { <div class="chart-tip" role="status" style:left=left style:top=top>{t.text}<span class="muted">{hint}</span></div> }
+            let tapped = t.tapped.is_some();
+            let hint = match (&t.drill, tapped, on_drill.is_some()) {
+                (Some(_), false, true) => " · click to drill down",
+                (Some(_), true, true) => " · tap again to drill down",
+                _ => "",
+            };
+            // After a tap, a button drills too: a finger has no hover to discover the second tap.
+            let button = t.drill.clone().filter(|_| tapped).zip(on_drill).map(|(segment, cb)| {
+                view! {
+                    <button class="button small tip-drill" data-testid="tip-drill" on:click=move |_| { tip.set(None); cb.run(segment.clone()); }>
+                        "Drill down"
+                    </button>
+                }
+            });
+            view! {
+                <div class="chart-tip" class:tapped=tapped role="status" style:left=left style:top=top>
+                    {t.text}<span class="muted">{hint}</span>{button}
+                </div>
+            }
         })
     };
     view! {
@@ -146,15 +190,27 @@ where
             <canvas
                 node_ref=canvas
                 class="chart-canvas"
-                class:drillable=move || tip.with(|t| t.as_ref().is_some_and(|t| t.drill))
+                class:drillable=move || tip.with(|t| t.as_ref().is_some_and(|t| t.drill.is_some()))
                 role="img"
                 tabindex="0"
                 aria-label=move || format!("{} Use the arrow keys to read each value{}.", summary.get(), if on_drill.is_some() { ", Enter to drill down" } else { "" })
-                on:mousemove=on_move
-                on:mouseleave=move |_| tip.set(None)
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| touched.set_value(ev.pointer_type() == "touch")
+                on:pointermove=on_move
+                on:pointerleave=move |ev: leptos::ev::PointerEvent| if ev.pointer_type() != "touch" { tip.set(None) }
                 on:click=on_click
                 on:keydown=on_key
-                on:blur=move |_| { tip.set(None); focused.set(None); }
+                on:blur=move |ev: leptos::ev::FocusEvent| {
+                    // Focus moving to the tooltip's own "Drill down" button keeps the tooltip.
+                    use wasm_bindgen::JsCast;
+                    let to_tip = ev
+                        .related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|e| e.closest(".chart-tip").ok().flatten().is_some());
+                    if !to_tip {
+                        tip.set(None);
+                        focused.set(None);
+                    }
+                }
             ></canvas>
             {tooltip}
         </div>

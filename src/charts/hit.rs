@@ -33,7 +33,37 @@ impl Hit {
 /// The hit under the point `(x, y)` (CSS pixels, canvas top-left origin): the smallest region
 /// containing it, so a small mark inside a larger band wins.
 pub fn hit_at(hits: &[Hit], x: f64, y: f64) -> Option<&Hit> {
-    hits.iter().filter(|h| h.contains(x, y)).min_by(|a, b| a.area().total_cmp(&b.area()))
+    hits.get(hit_index_at(hits, x, y)?)
+}
+
+/// The position in `hits` of [`hit_at`]'s mark, so a second tap can tell it is on the same mark.
+pub fn hit_index_at(hits: &[Hit], x: f64, y: f64) -> Option<usize> {
+    hits.iter()
+        .enumerate()
+        .filter(|(_, h)| h.contains(x, y))
+        .min_by(|(_, a), (_, b)| a.area().total_cmp(&b.area()))
+        .map(|(i, _)| i)
+}
+
+/// What a tap on a touch screen does: the first tap on a mark shows its tooltip, a second tap
+/// on the same mark drills into its segment (when it has one); mice keep hover and click.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tap {
+    /// Show the tooltip of the mark at this position in the list.
+    Show(usize),
+    /// Drill into this segment.
+    Drill(String),
+    /// Nothing under the finger: hide the tooltip.
+    Clear,
+}
+
+/// The effect of a tap at `(x, y)` when the tooltip of mark `shown` is on screen.
+pub fn tap(hits: &[Hit], shown: Option<usize>, x: f64, y: f64) -> Tap {
+    let Some(i) = hit_index_at(hits, x, y) else { return Tap::Clear };
+    match hits.get(i).and_then(|h| h.drill.clone()) {
+        Some(segment) if shown == Some(i) => Tap::Drill(segment),
+        _ => Tap::Show(i),
+    }
 }
 
 /// Collects hits given in device pixels of a drawing area, converting them to CSS pixels of the
@@ -87,6 +117,25 @@ mod tests {
         assert_eq!(hit_at(&hits, 100.0, 100.0).unwrap().text, "band");
         assert!(hit_at(&hits, 101.0, 50.0).is_none());
         assert!(hit_at(&[], 1.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn a_first_tap_shows_the_tooltip_and_a_second_on_the_same_mark_drills() {
+        let mut a = hit(0.0, 0.0, 10.0, 10.0, "a");
+        a.drill = Some("Web".into());
+        let hits = [a, hit(20.0, 0.0, 30.0, 10.0, "b")];
+        let cases = [
+            (None, 5.0, 5.0, Tap::Show(0)),
+            (Some(0), 5.0, 5.0, Tap::Drill("Web".into())),
+            (Some(1), 5.0, 5.0, Tap::Show(0)),
+            (Some(1), 25.0, 5.0, Tap::Show(1)),
+            (None, 25.0, 5.0, Tap::Show(1)),
+            (Some(0), 50.0, 5.0, Tap::Clear),
+        ];
+        for (shown, x, y, want) in cases {
+            assert_eq!(tap(&hits, shown, x, y), want, "tap at {x},{y} with {shown:?} shown");
+        }
+        assert_eq!(hit_index_at(&hits, 25.0, 5.0), Some(1));
     }
 
     #[test]

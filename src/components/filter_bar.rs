@@ -1,14 +1,41 @@
 //! The filter bar on every view: period preset or custom range, grain, comparison, one
 //! multi-select per segment dimension, the gross margin CLV uses, and the drill-down
-//! breadcrumb; and the Print button.
+//! breadcrumb; and the Print button. On a phone the bar folds into a one-line summary of what
+//! is applied, which opens the full bar on tap.
 
 use crate::components::export::PrintButton;
 use crate::state::{Dashboard, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
-use pipelens_engine::{Day, Dim, Grain, Period};
+use pipelens_engine::{Day, Dim, Filters, Grain, Period};
+use std::cell::Cell;
 use std::sync::Arc;
+
+thread_local! {
+    /// Whether the folded bar (phones) was last opened: the bar is rebuilt with each new
+    /// dashboard, and choosing a filter must not fold it again.
+    static OPEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The folded bar's one line: the period, each filtered dimension with what is chosen of it,
+/// and the comparison. `Last 12 months · all data · vs previous period`.
+pub fn summary(period: &str, dims: &[(Dim, Vec<String>)], filters: &Filters, comparison: Comparison) -> String {
+    let mut parts = vec![period.to_owned()];
+    let chosen = dims.iter().filter_map(|(dim, values)| {
+        let picked = filters.0.get(dim).filter(|v| !v.is_empty())?;
+        Some(match picked.as_slice() {
+            [one] => format!("{} {one}", dim.label()),
+            many => format!("{} {} of {}", dim.label(), many.len(), values.len().max(many.len())),
+        })
+    });
+    parts.extend(chosen);
+    if parts.len() == 1 {
+        parts.push("all data".to_owned());
+    }
+    parts.push(format!("vs {}", comparison.title().to_lowercase()));
+    parts.join(" · ")
+}
 
 /// The filter bar.
 #[component]
@@ -63,6 +90,17 @@ pub fn FilterBar(
         })
         .collect_view();
     let filtered = !dashboard.scope.filters.is_empty();
+    let period_words = match preset {
+        Some(x) => x.label().to_owned(),
+        None => format!("{} – {}", p.from, p.to),
+    };
+    let folded = summary(&period_words, dashboard.dims(), &dashboard.scope.filters, comparison);
+    let open = RwSignal::new(OPEN.with(Cell::get));
+    let toggle = move |_| {
+        let now = !open.get_untracked();
+        OPEN.with(|o| o.set(now));
+        open.set(now);
+    };
     let margin = format!("{}", dashboard.scope.settings.gross_margin * 100.0);
     let set_margin = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev).trim().trim_end_matches('%').trim().replace(',', ".");
@@ -71,7 +109,20 @@ pub fn FilterBar(
         }
     };
     view! {
-        <section class="filter-bar card" aria-label="Period and filters">
+        <section class="filter-bar card" class:open=move || open.get() aria-label="Period and filters">
+            // Shown on phones only: the bar folded to what is applied.
+            <button
+                class="filter-summary"
+                data-testid="filter-summary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="filter-body"
+                on:click=toggle
+            >
+                <span class="visually-hidden">"Filters: "</span>
+                <span class="words">{folded}</span>
+                <span class="chevron" aria-hidden="true">"▾"</span>
+            </button>
+            <div class="filter-body" id="filter-body">
             <div class="row">
                 <label class="field">
                     <span>"Period"</span>
@@ -112,6 +163,7 @@ pub fn FilterBar(
                 {filtered.then(|| view! {
                     <button class="button small" data-testid="clear-filters" on:click=move |_| settings.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>"Clear filters"</button>
                 })}
+            </div>
             </div>
             <Breadcrumb/>
         </section>
@@ -201,5 +253,39 @@ fn Breadcrumb() -> impl IntoView {
             </nav>
         }
         .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_the_period_each_filter_and_the_comparison() {
+        let dims = vec![
+            (Dim::Owner, vec!["Ann".to_owned(), "Bo".to_owned()]),
+            (Dim::Team, vec!["East".to_owned(), "North".to_owned(), "West".to_owned()]),
+        ];
+        let team = |f: Filters| {
+            let mut f = f;
+            f.0.insert(Dim::Team, vec!["East".to_owned(), "West".to_owned()]);
+            f
+        };
+        let cases = [
+            (Filters::none(), Comparison::Previous, "Last 12 months · all data · vs previous period"),
+            (
+                Filters::none().with(Dim::Owner, "Ann"),
+                Comparison::Previous,
+                "Last 12 months · owner Ann · vs previous period",
+            ),
+            (
+                team(Filters::none().with(Dim::Owner, "Bo")),
+                Comparison::YearEarlier,
+                "Last 12 months · owner Bo · team 2 of 3 · vs same period last year",
+            ),
+        ];
+        for (filters, comparison, want) in cases {
+            assert_eq!(summary("Last 12 months", &dims, &filters, comparison), want);
+        }
     }
 }
