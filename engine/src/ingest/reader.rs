@@ -284,7 +284,11 @@ impl Key {
         let field = self.field;
         if is_empty_cell(value) {
             let header = headers.get(self.column).map_or("", String::as_str);
-            return self.required.then(|| format!("no {field} (column {header:?} is empty)"));
+            // The column is named only when its header is not the field's own name.
+            return self.required.then(|| match header == field {
+                true => format!("no {field}"),
+                false => format!("no {field} (column {header:?} is empty)"),
+            });
         }
         let first = seen.first_line_or_insert(value, line)?;
         let where_ =
@@ -388,5 +392,26 @@ mod tests {
         assert_eq!((day, reading.assumed), (Day::from_ymd(2024, 3, 4), true));
         let (day, reading) = read(Some(DateOrder::DayFirst));
         assert_eq!((day, reading.assumed), (Day::from_ymd(2024, 4, 3), false));
+    }
+
+    #[test]
+    fn a_row_without_its_id_names_the_column_when_its_header_is_another_name() {
+        let cases: [(DatasetKind, &[u8], &str); 2] = [
+            (
+                DatasetKind::Deals,
+                b"deal_id,amount,stage,created_date\n,1,Won,2024-01-02\nA,1,Won,2024-01-02\n",
+                "no deal_id",
+            ),
+            (
+                DatasetKind::Deals,
+                b"Opportunity ID,amount,stage,created_date\n,1,Won,2024-01-02\nA,1,Won,2024-01-02\n",
+                "no deal_id (column \"Opportunity ID\" is empty)",
+            ),
+        ];
+        for (kind, csv, reason) in cases {
+            let read = read_file(kind, "d.csv", csv, None).unwrap();
+            assert_eq!(read.report.rejected.len(), 1);
+            assert_eq!(read.report.rejected[0].reason, reason);
+        }
     }
 }
