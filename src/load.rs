@@ -237,7 +237,7 @@ fn apply(state: AppState, plan: impl FnOnce(&FileSet) -> Result<Option<Plan>, St
 /// to its dataset. Files of one drop for the same dataset join each other; a dataset loaded
 /// before is replaced or joined as the user chose. Files whose columns are not recognised
 /// wait in the mapping screen; files that cannot be used are listed with the reason.
-pub fn load_files(state: AppState, list: web_sys::FileList) {
+fn load_files(state: AppState, list: web_sys::FileList) {
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     if files.is_empty() {
         return;
@@ -386,7 +386,7 @@ fn finish_status(state: AppState, loaded: &[String], problems: &[String], waitin
 /// Reads a waiting file with the dataset and columns the user chose. A file that replaces a
 /// loaded one (a review, or a change of dataset) takes its place; the other files of the
 /// datasets involved are read again so nothing is counted twice.
-pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: DatasetKind, mapping: Vec<Option<usize>>) {
+fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: DatasetKind, mapping: Vec<Option<usize>>) {
     let load = Load::begin(state);
     spawn_local(async move {
         let auto = mapping == pending.preview.mapping_for(kind);
@@ -415,7 +415,7 @@ pub fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: Dataset
 /// Opens a loaded file in the mapping screen, as `kind` (its current dataset when `None`),
 /// with its current columns when the dataset stays the same. When the file is to be read as
 /// another dataset whose columns its headers name, it is read at once.
-pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
+fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
     let load = Load::begin(state);
     spawn_local(async move {
         let kind_changes = kind.is_some_and(|k| k != entry.kind);
@@ -454,14 +454,14 @@ pub fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
 
 /// Reads a loaded file again with the user's answer for date columns that cannot tell
 /// day-first from month-first.
-pub fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
+fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
     apply(state, move |set| {
         set.set_date_order(entry.id, order).map(Some).map_err(|_| format!("{} is no longer loaded.", entry.name))
     });
 }
 
 /// Removes a loaded file (and reads the other files of its dataset again).
-pub fn remove(state: AppState, id: u64) {
+fn remove(state: AppState, id: u64) {
     apply(state, move |set| Ok(set.remove(id)));
 }
 

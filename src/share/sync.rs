@@ -17,7 +17,7 @@ fn current_hash() -> String {
 
 /// Applies a view to what is loaded: theme, stage rules, filters, period, targets, board,
 /// currency.
-pub fn apply(state: AppState, link: &LinkState) {
+fn apply(state: AppState, link: &LinkState) {
     if let Some(dark) = link.dark() {
         state.view.dark.set(dark);
     }
@@ -47,7 +47,7 @@ pub fn apply(state: AppState, link: &LinkState) {
 
 /// Opens a view and the data it carries: data in the link is read first; a locked one waits for
 /// its passphrase; a view of files not loaded waits for them.
-pub fn open(state: AppState, link: LinkState, data: Option<LinkData>) {
+fn open(state: AppState, link: LinkState, data: Option<LinkData>) {
     match data {
         Some(data @ LinkData::Open(_)) => open_data(state, link, data, true),
         Some(LinkData::Locked(payload)) => state.share.locked.set(Some(LockedLink { payload, link })),
@@ -76,7 +76,7 @@ fn open_data(state: AppState, link: LinkState, data: LinkData, in_address: bool)
 }
 
 /// Shows the files a link (or this device) carried, then the view.
-pub fn open_files(
+fn open_files(
     state: AppState,
     files: Vec<pipelens_engine::share::BundledFile>,
     link: LinkState,
@@ -90,7 +90,7 @@ pub fn open_files(
 }
 
 /// Unlocks a locked link with `passphrase`; on success its data and view are shown.
-pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Result<(), String> {
+async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Result<(), String> {
     let sealed = codec::decode(&locked.payload).map_err(|e| e.to_string())?;
     let packed = super::crypto::unlock(&passphrase, &sealed).await.map_err(|e| e.to_string())?;
     let files = deflate::inflate(&packed).await.and_then(|b| bundle::read(&b)).map_err(|e| e.to_string())?;
@@ -100,7 +100,7 @@ pub async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> 
 }
 
 /// The view on screen.
-pub fn capture(state: AppState) -> LinkState {
+fn capture(state: AppState) -> LinkState {
     let dark = state.view.dark.get();
     let code = state.view.currency.get();
     state.view.view.with(|v| {
@@ -116,7 +116,7 @@ pub fn capture(state: AppState) -> LinkState {
 
 /// Opens the address the page was opened with (or what this device remembers), then keeps the
 /// address current and follows addresses the user opens in this tab.
-pub fn start(state: AppState) {
+fn start(state: AppState) {
     // The address written last, and the one to write next (the same when none is waiting).
     let written = StoredValue::new((String::new(), String::new()));
     // Bumped when the address loses its view (a navigation link): it is written again.
@@ -240,7 +240,7 @@ fn save_after_render(link: LinkState, recovering: RwSignal<bool>) {
 }
 
 /// Stores the loaded files, packed, when the user asked to remember the data.
-pub async fn remember_data(state: AppState) {
+async fn remember_data(state: AppState) {
     let stored = match bundle_loaded(state).await {
         Ok(files) => match deflate::deflate(&bundle::write(&files)).await {
             Ok(packed) => device::save_data(&codec::encode(&packed)),
@@ -321,16 +321,6 @@ impl Sharing {
     /// The view on screen.
     pub fn capture(self) -> LinkState {
         capture(self.0)
-    }
-
-    /// Applies a view to what is loaded (see [`apply`]).
-    pub fn apply(self, link: &LinkState) {
-        apply(self.0, link);
-    }
-
-    /// Stores the loaded files, packed (see [`remember_data`]).
-    pub async fn remember_data(self) {
-        remember_data(self.0).await;
     }
 
     /// Forgets everything this device stored and goes back to the demo with the default view.

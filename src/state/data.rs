@@ -2,7 +2,7 @@
 
 use super::Shared;
 use leptos::prelude::*;
-use pipelens_engine::ingest::{DatasetKind, Preview};
+use pipelens_engine::ingest::Preview;
 use pipelens_engine::{demo, Workspace};
 use std::sync::Arc;
 
@@ -34,11 +34,6 @@ impl Loaded {
     /// The demo company.
     pub fn demo() -> Loaded {
         Loaded { workspace: demo::demo_workspace(demo::DEMO_SEED), source: Source::Demo, files: Vec::new() }
-    }
-
-    /// The user's files loaded for `kind`.
-    pub fn files_of(&self, kind: DatasetKind) -> impl Iterator<Item = &FileEntry> {
-        self.files.iter().filter(move |f| f.kind == kind)
     }
 
     /// The user's files (none when the demo is on screen).

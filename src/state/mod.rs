@@ -94,14 +94,8 @@ impl AppState {
         provide_context(view);
         provide_context(dash);
         provide_context(share);
-        let state = AppState { data, view, dash, share };
-        provide_context(state);
-        state
-    }
-
-    /// The orchestrators' handles, from context.
-    pub fn expect() -> AppState {
-        expect_context()
+        // Not provided as a whole: a component takes the one handle it needs.
+        AppState { data, view, dash, share }
     }
 
     /// Shows newly loaded data, with amounts in its default currency. Filters and a custom
