@@ -357,6 +357,7 @@ impl Reader {
         self.settle_probe();
         // Rows held back were checked after later rows were rejected: back in line order.
         crate::sort::sort_by_key(&mut self.report.rejected, |r| r.line);
+        self.report.footer = self.src.footer.clone();
         // The encoding may have changed to Windows-1252 since the start (see `Feed`).
         self.report.encoding = self.src.feed().encoding();
         let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
@@ -624,6 +625,34 @@ mod tests {
         ];
         for (header, want) in cases {
             assert_eq!(header_says_id(header), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn a_footer_read_in_slices_is_listed_not_rejected() {
+        let csv = b"deal_id,amount,stage,created_date\nA,1,Won,2024-01-02\nB,2,Lost,2024-01-03\n\nTotal,3,,\nConfidential Information\n";
+        for size in [1, 5, 17, csv.len()] {
+            let mut slices = csv.chunks(size);
+            let mut feed = Feed::new("d.csv", csv.len() as u64);
+            while !feed.ready() {
+                let slice = slices.next().unwrap();
+                feed.push(slice, feed.bytes_pushed() + slice.len() as u64 == csv.len() as u64).unwrap();
+            }
+            let mut reader = Reader::from_feed(DatasetKind::Deals, "d.csv", feed, None).unwrap();
+            while !reader.read_chunk(1) {
+                if reader.wants_input() {
+                    let slice = slices.next().unwrap();
+                    let last = reader.file_bytes_pushed() + slice.len() as u64 == csv.len() as u64;
+                    reader.push(slice, last).unwrap();
+                }
+            }
+            let report = reader.finish().unwrap().report;
+            assert_eq!((report.rows_read, report.rows_kept, report.rejected.len()), (2, 2, 0), "{size}");
+            assert_eq!(
+                report.footer,
+                [(5, "Total,3".to_owned()), (6, "Confidential Information".to_owned())],
+                "{size}"
+            );
         }
     }
 }

@@ -61,6 +61,9 @@ pub struct ImportReport {
     /// Why each row was named by its line (`row 2`, `row 3`, ...) instead of by an id column:
     /// the file has no column that identifies a deal, or its only candidate repeats.
     pub ids_generated: Option<String>,
+    /// Report footer lines below the data that were skipped (grand totals, "Confidential
+    /// Information", copyright): `(line, text)`.
+    pub footer: Vec<(u64, String)>,
     /// Data rows read (header and blank lines not counted).
     pub rows_read: usize,
     /// Rows kept.
