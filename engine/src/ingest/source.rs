@@ -679,4 +679,48 @@ mod tests {
             assert_eq!(records_and_footer(text), (records, want_footer), "{text:?}");
         }
     }
+
+    proptest::proptest! {
+        /// Rows with two filled cells are never skipped, wherever a footer line sits among
+        /// them; footer lines after the last of them are listed, each once, in order.
+        #[test]
+        fn data_rows_are_never_taken_for_a_footer(
+            rows in proptest::collection::vec(("[A-Za-z0-9 ]{1,8}", 0u32..1000), 1..40),
+            inside in proptest::collection::vec((0usize..40, 0usize..4), 0..4),
+            tail in proptest::collection::vec(0usize..5, 0..5),
+        ) {
+            let lines = ["Total,,", "Summe,9,", "Confidential Information,,", "© 2024 Acme", ",x,"];
+            let mut text = String::from("name,amount,stage\n");
+            let mut data_lines = Vec::new();
+            let mut line = 1u64;
+            for (i, (name, amount)) in rows.iter().enumerate() {
+                for (_, k) in inside.iter().filter(|(at, _)| *at == i && i > 0) {
+                    text += lines[*k];
+                    text += "\n";
+                    line += 1;
+                }
+                // A leading letter keeps a name from spelling a total (`Sum`).
+                text += &format!("D{},{amount},Won\n", name.trim());
+                line += 1;
+                data_lines.push(Ok(line));
+            }
+            let mut footer_lines = Vec::new();
+            for k in &tail {
+                text += lines[*k];
+                text += "\n";
+                line += 1;
+                footer_lines.push(line);
+            }
+            let (records, footer) = records_and_footer(&text);
+            let kept: Vec<u64> = records.iter().filter_map(|r| r.ok()).collect();
+            // Every data row is returned; lines inside the data are returned too (as rows).
+            for want in &data_lines {
+                proptest::prop_assert!(records.contains(want), "{:?} missing in {:?}\n{}", want, records, text);
+            }
+            let skipped: Vec<u64> = footer.iter().map(|(l, _)| *l).collect();
+            let has_footer_line = tail.iter().any(|&k| k < 4);
+            proptest::prop_assert_eq!(skipped.clone(), if has_footer_line { footer_lines.clone() } else { vec![] }, "{}", text);
+            proptest::prop_assert!(kept.iter().all(|l| !skipped.contains(l)));
+        }
+    }
 }
