@@ -488,4 +488,27 @@ mod tests {
         let (_, _, bad, _) = b.finish();
         assert_eq!(bad, [Contradiction { row: 1, line: 3, text: "01/15/2024".into() }]);
     }
+
+    #[test]
+    fn a_date_time_reads_as_its_date() {
+        let may20 = Day::from_ymd(2024, 5, 20);
+        let apr15 = Day::from_ymd(2021, 4, 15);
+        // (cell, read month-first, read day-first)
+        let cases: &[(&str, Option<Day>, Option<Day>)] = &[
+            ("15 Apr, 2021 00:02:00", apr15, apr15),
+            ("15 Apr 2021 00:02", apr15, apr15),
+            ("Apr 15, 2021 12:02:00 AM", apr15, apr15),
+            ("5/20/2024 7:42", may20, None),
+            ("5/20/2024 7:42 PM", may20, None),
+            ("05/20/2024 07:42:00", may20, None),
+            ("20.05.2024 07:42", None, may20),
+            ("20/05/2024 7:42:10", None, may20),
+            ("2024-05-20 7:42", may20, may20),
+            ("2024-05-20T07:42:00.000+02:00", may20, may20),
+        ];
+        for (cell, month_first, day_first) in cases {
+            let got = read_date(cell);
+            assert_eq!(got.map(|c| (c.month_first, c.day_first)), Some((*month_first, *day_first)), "{cell:?}");
+        }
+    }
 }

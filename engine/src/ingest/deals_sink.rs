@@ -13,7 +13,7 @@ use crate::stage::{StageRules, Status};
 
 /// Column positions of the canonical deal fields in one file.
 struct Columns {
-    id: usize,
+    id: Option<usize>,
     amount: usize,
     stage: Option<usize>,
     status: Option<usize>,
@@ -29,10 +29,16 @@ struct Columns {
 }
 
 impl Columns {
-    fn from_mapping(m: &[Option<usize>]) -> Option<Columns> {
+    /// The columns `m` places; `None` when it lacks the amount, the created date, or the id
+    /// while ids are not `generated_ids`.
+    fn from_mapping(m: &[Option<usize>], generated_ids: bool) -> Option<Columns> {
         let at = |name: &str| DEAL_FIELDS.iter().position(|f| f.name == name).and_then(|i| m.get(i).copied().flatten());
         Some(Columns {
-            id: at("deal_id")?,
+            id: match at("deal_id") {
+                Some(c) => Some(c),
+                None if generated_ids => None,
+                None => return None,
+            },
             amount: at("amount")?,
             stage: at("stage"),
             status: at("status"),
@@ -65,9 +71,10 @@ pub(crate) struct DealsSink {
 
 impl DealsSink {
     /// Empty columns for the deal fields `mapping` places (a column per field of
-    /// [`DEAL_FIELDS`]); `None` when it lacks the id, the amount or the created date.
-    pub(crate) fn new(mapping: &[Option<usize>]) -> Option<DealsSink> {
-        let cols = Columns::from_mapping(mapping)?;
+    /// [`DEAL_FIELDS`]); `None` when it lacks the id (unless `generated_ids`: each row is then
+    /// named by its line, `row 2`), the amount or the created date.
+    pub(crate) fn new(mapping: &[Option<usize>], generated_ids: bool) -> Option<DealsSink> {
+        let cols = Columns::from_mapping(mapping, generated_ids)?;
         Some(DealsSink {
             table: DealsTable {
                 status_from_column: cols.status.is_some() || cols.won_closed.is_some(),
@@ -84,6 +91,19 @@ impl DealsSink {
             interners: Default::default(),
         })
     }
+}
+
+impl DealsSink {
+    /// Names every row by its line from now on instead of reading the id column (call before
+    /// the first row).
+    pub(crate) fn generate_ids(&mut self) {
+        self.cols.id = None;
+    }
+}
+
+/// The id a row gets when the file has none: its line, `row 2`, unique and stable.
+pub(crate) fn generated_id(line: u64) -> String {
+    format!("row {line}")
 }
 
 impl ColumnSink for DealsSink {
@@ -111,7 +131,10 @@ impl ColumnSink for DealsSink {
             });
         }
         let table = &mut self.table;
-        table.deal_id.push(trim_cell(row.cell(cols.id)));
+        match cols.id {
+            Some(c) => table.deal_id.push(trim_cell(row.cell(c))),
+            None => table.deal_id.push(&generated_id(row.line)),
+        }
         table.amount.push(amount);
         let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;
         stage.push(&mut table.stage, cols.stage.and_then(|c| row.text(c)));

@@ -31,9 +31,11 @@ impl Preview {
         auto_map(kind.fields(), &self.headers)
     }
 
-    /// Whether every required field of `kind` found a column by its name.
+    /// Whether every required field of `kind` found a column by its name, or all but a deals
+    /// file's id (its rows are then numbered by their line: see
+    /// [`super::ImportReport::ids_generated`]).
     pub fn complete(&self) -> bool {
-        self.missing.is_empty()
+        self.missing.is_empty() || (self.kind == DatasetKind::Deals && self.missing == ["deal_id"])
     }
 }
 

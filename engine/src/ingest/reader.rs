@@ -9,7 +9,7 @@
 use super::dataset::Dataset;
 use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::DateOrder;
-use super::deals_sink::DealsSink;
+use super::deals_sink::{generated_id, DealsSink};
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
 use super::mapping::auto_map;
@@ -39,8 +39,33 @@ pub struct Imported {
 /// The dataset's key column: rows need it filled (when `required`) and may not repeat it.
 struct Key {
     column: usize,
+    /// Position of the key's field in the dataset's fields (and in the mapping).
+    index: usize,
     field: &'static str,
     required: bool,
+    /// Whether the column may turn out to be a name rather than an id (see [`PROBE_ROWS`]).
+    probe: bool,
+}
+
+/// Rows held back to tell whether an automatically matched deal id column is an id.
+const PROBE_ROWS: usize = 1_000;
+
+/// Fewest filled cells among the held-back rows for their repeats to say anything.
+const PROBE_MIN_FILLED: usize = 20;
+
+/// Share of repeating filled cells (in percent) above which a column names deals rather than
+/// identifying them.
+const PROBE_MAX_REPEAT_PERCENT: usize = 5;
+
+/// Whether a header says its column holds ids (`Deal ID`, `Opportunity Id`, `Nr`, `编号`):
+/// repeats in such a column are true repeats, rejected and listed.
+fn header_says_id(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    let words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let id_words = ["id", "nr", "no", "number", "key", "ref", "identyfikator", "numer", "nummer", "código", "code"];
+    lower.ends_with("id") && lower.len() > 2 && !lower.ends_with("paid")
+        || words.into_iter().any(|w| id_words.contains(&w))
+        || ["编号", "号", "#"].iter().any(|m| lower.contains(m))
 }
 
 /// Reads a file as one dataset, a chunk of rows at a time.
@@ -66,6 +91,9 @@ pub struct Reader {
     date_order: Option<DateOrder>,
     /// Whether the columns have been sized for the whole file.
     presized: bool,
+    /// The first rows, held back while the key column (matched by its header, not named as an
+    /// id) is tried for repeats: `None` once settled (see [`Reader::settle_probe`]).
+    probe: Option<Vec<(u64, csv::StringRecord)>>,
     report: ImportReport,
     profiler: Profiler,
     sink: Sink,
@@ -125,9 +153,14 @@ impl Reader {
             }
             None => auto_map(specs, &src.headers),
         };
-        let missing = kind.missing_in(&mapping);
+        let mut missing = kind.missing_in(&mapping);
+        // Headers mapped automatically that find every field but the id: the rows are numbered.
+        let generate_ids = kind == DatasetKind::Deals && chosen.is_none() && missing == ["deal_id"];
+        if generate_ids {
+            missing.clear();
+        }
         let sink = match kind {
-            DatasetKind::Deals => DealsSink::new(&mapping).map(|s| Sink::Deals(Box::new(s))),
+            DatasetKind::Deals => DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s))),
             _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
         };
         let Some(sink) = sink.filter(|_| missing.is_empty()) else {
@@ -135,7 +168,12 @@ impl Reader {
         };
         let key = kind.key().and_then(|field| {
             let i = specs.iter().position(|s| s.name == field)?;
-            Some(Key { column: mapping.get(i).copied().flatten()?, field, required: specs[i].required })
+            let column = mapping.get(i).copied().flatten()?;
+            // Only a column matched by its header and not named as an id is tried for repeats.
+            let probe = kind == DatasetKind::Deals
+                && chosen.is_none()
+                && !src.headers.get(column).is_some_and(|h| header_says_id(h));
+            Some(Key { column, index: i, field, required: specs[i].required, probe })
         });
         let report = ImportReport {
             file: file.to_owned(),
@@ -143,9 +181,18 @@ impl Reader {
             encoding,
             delimiter: src.dialect.delimiter as char,
             preamble: src.preamble.clone(),
+            ids_generated: generate_ids.then(|| {
+                format!(
+                    "no column identifies a deal, so each row is named by its line ({}, {}, ...)",
+                    generated_id(2),
+                    generated_id(3)
+                )
+            }),
             ..ImportReport::default()
         };
+        let probe = key.as_ref().is_some_and(|k| k.probe).then(Vec::new);
         Ok(Reader {
+            probe,
             headers: src.headers.clone(),
             profiler: Profiler::new(src.headers.len()),
             src,
@@ -204,29 +251,81 @@ impl Reader {
             if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
                 self.presize();
             }
-            let Some(next) = self.src.next_record() else { return !self.src.starved() };
-            let report = &mut self.report;
-            report.rows_read += 1;
+            let Some(next) = self.src.next_record() else {
+                let done = !self.src.starved();
+                if done {
+                    self.settle_probe();
+                }
+                return done;
+            };
+            self.report.rows_read += 1;
             let line = match next {
                 Ok(line) => line,
                 Err(rejected) => {
-                    report.rejected.push(rejected);
+                    self.report.rejected.push(rejected);
                     continue;
                 }
             };
-            let record = self.src.record();
-            if let Some(key) = &self.key {
-                if let Some(reason) = key.reject(&mut self.first_line_of, record, line, &self.headers, &self.known_from)
-                {
-                    report.rejected.push(RejectedRow { line, column: Some(key.column + 1), reason });
-                    continue;
+            if let Some(held) = &mut self.probe {
+                held.push((line, self.src.record().clone()));
+                if held.len() >= PROBE_ROWS {
+                    self.settle_probe();
                 }
+                continue;
             }
-            self.profiler.observe(record.iter());
-            self.sink.push_row(&mut Row::new(line, record, &self.headers, report));
-            report.rows_kept += 1;
+            self.accept(line, None);
         }
         false
+    }
+
+    /// Checks the row on `line` (the current record, or `held`) for its key and hands it to
+    /// the sink.
+    fn accept(&mut self, line: u64, held: Option<&csv::StringRecord>) {
+        let record = held.unwrap_or_else(|| self.src.record());
+        let report = &mut self.report;
+        if let Some(key) = &self.key {
+            if let Some(reason) = key.reject(&mut self.first_line_of, record, line, &self.headers, &self.known_from) {
+                report.rejected.push(RejectedRow { line, column: Some(key.column + 1), reason });
+                return;
+            }
+        }
+        self.profiler.observe(record.iter());
+        self.sink.push_row(&mut Row::new(line, record, &self.headers, report));
+        report.rows_kept += 1;
+    }
+
+    /// Decides from the held-back rows whether the key column is an id: when more than
+    /// [`PROBE_MAX_REPEAT_PERCENT`] of its filled cells repeat, it names deals, and the rows
+    /// are numbered by their line instead (and the report says why). Then reads the rows.
+    fn settle_probe(&mut self) {
+        let Some(held) = self.probe.take() else { return };
+        if let Some(key) = &self.key {
+            let mut seen = std::collections::HashSet::new();
+            let (mut filled, mut repeats) = (0usize, 0usize);
+            for (_, record) in &held {
+                let value = trim_cell(record.get(key.column).unwrap_or_default());
+                if !is_empty_cell(value) {
+                    filled += 1;
+                    repeats += usize::from(!seen.insert(value));
+                }
+            }
+            if filled >= PROBE_MIN_FILLED && repeats * 100 > filled * PROBE_MAX_REPEAT_PERCENT {
+                let header = self.headers.get(key.column).cloned().unwrap_or_default();
+                self.report.ids_generated = Some(format!(
+                    "column {header:?} repeats {repeats} of its first {filled} values, so it names deals rather than identifying them: each row is named by its line ({}, {}, ...)",
+                    generated_id(2),
+                    generated_id(3)
+                ));
+                if let Some(m) = self.mapping.get_mut(key.index) {
+                    *m = None;
+                }
+                self.key = None;
+                self.sink.generate_ids();
+            }
+        }
+        for (line, record) in &held {
+            self.accept(*line, Some(record));
+        }
     }
 
     /// Data rows read so far (kept and rejected).
@@ -254,6 +353,11 @@ impl Reader {
 
     /// The dataset and its report.
     pub fn finish(mut self) -> Result<Imported, ImportError> {
+        // Rows still held back (a read stopped before the end) are read now.
+        self.settle_probe();
+        // Rows held back were checked after later rows were rejected: back in line order.
+        crate::sort::sort_by_key(&mut self.report.rejected, |r| r.line);
+        self.report.footer = self.src.footer.clone();
         // The encoding may have changed to Windows-1252 since the start (see `Feed`).
         self.report.encoding = self.src.feed().encoding();
         let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
@@ -412,6 +516,143 @@ mod tests {
             let read = read_file(kind, "d.csv", csv, None).unwrap();
             assert_eq!(read.report.rejected.len(), 1);
             assert_eq!(read.report.rejected[0].reason, reason);
+        }
+    }
+
+    /// Reads a deals file automatically, seven rows at a time: its ids, whether they were
+    /// generated, and the lines rejected.
+    fn read_deal_ids(csv: &str) -> (Vec<String>, Option<String>, Vec<u64>) {
+        let text = decode("d.csv", csv.as_bytes()).unwrap();
+        let mut r = Reader::open(DatasetKind::Deals, "d.csv", csv.len(), &text, None).unwrap();
+        while !r.read_chunk(7) {}
+        match r.finish().unwrap() {
+            Imported { data: Dataset::Deals(d), report } => (
+                (0..d.len()).map(|i| d.deal_id.get(i).to_owned()).collect(),
+                report.ids_generated,
+                report.rejected.iter().map(|x| x.line).collect(),
+            ),
+            _ => unreachable!(),
+        }
+    }
+
+    /// A deals file with `rows` rows whose first column, headed `header`, holds `cell(i)`.
+    fn deals_with(header: &str, rows: usize, cell: impl Fn(usize) -> String) -> String {
+        let mut csv = format!("{header},amount,stage,created_date\n");
+        for i in 0..rows {
+            csv += &format!("{},{i},Won,2024-01-02\n", cell(i));
+        }
+        csv
+    }
+
+    #[test]
+    fn rows_are_numbered_when_no_column_identifies_a_deal() {
+        let row_ids = |rows: usize| (2..rows as u64 + 2).map(|l| format!("row {l}")).collect::<Vec<_>>();
+        let names = |i: usize| format!("Deal {i}");
+        // (file, ids wanted, generated, rejected lines)
+        let cases: Vec<(String, Vec<String>, bool, Vec<u64>)> = vec![
+            // No id column at all.
+            ("amount,stage,created_date\n1,Won,2024-01-02\n2,Lost,2024-01-03\n".into(), row_ids(2), true, vec![]),
+            // A name column that repeats more than a few percent of its values.
+            (deals_with("Deal Name", 30, |i| format!("Renewal {}", i % 10)), row_ids(30), true, vec![]),
+            (deals_with("Opportunity", 1_500, |i| format!("Deal {}", i % 900)), row_ids(1_500), true, vec![]),
+            // A name column whose values are all different is the id, as before.
+            (deals_with("Deal Name", 30, names), (0..30).map(names).collect(), false, vec![]),
+            // Too few rows to tell: a repeat is rejected, as before.
+            (
+                deals_with("Deal Name", 4, |i| format!("D{}", i % 3)),
+                (0..3).map(|i| format!("D{i}")).collect(),
+                false,
+                vec![5],
+            ),
+            // A column named as an id keeps rejecting its repeats, however many.
+            (
+                deals_with("deal_id", 30, |i| format!("D{}", i % 20)),
+                (0..20).map(|i| format!("D{i}")).collect(),
+                false,
+                (22..32).collect(),
+            ),
+            (
+                deals_with("Opportunity ID", 30, |i| format!("D{}", i % 20)),
+                (0..20).map(|i| format!("D{i}")).collect(),
+                false,
+                (22..32).collect(),
+            ),
+        ];
+        for (csv, ids, generated, rejected) in cases {
+            let head = csv.lines().next().unwrap_or_default().to_owned();
+            let (got, why, lines) = read_deal_ids(&csv);
+            assert_eq!(got, ids, "{head}");
+            assert_eq!(why.is_some(), generated, "{head}: {why:?}");
+            assert_eq!(lines, rejected, "{head}");
+        }
+    }
+
+    #[test]
+    fn generated_ids_say_why_and_free_the_column() {
+        let csv = deals_with("Deal Name", 40, |i| format!("Renewal {}", i % 4));
+        let read = read_file(DatasetKind::Deals, "d.csv", csv.as_bytes(), None).unwrap();
+        let why = read.report.ids_generated.unwrap();
+        assert!(why.contains("\"Deal Name\" repeats 36 of its first 40 values") && why.contains("row 2"), "{why}");
+        assert!(read.report.mapping.iter().all(|m| m.field != "deal_id"));
+        assert!(read.report.unused_headers.contains(&"Deal Name".to_owned()));
+        let no_id = read_file(DatasetKind::Deals, "d.csv", b"amount,stage,created_date\n1,Won,2024-01-02\n", None);
+        assert!(no_id.unwrap().report.ids_generated.unwrap().starts_with("no column identifies a deal"));
+        // The preview lets such a file through without the column mapper.
+        let p = crate::ingest::preview("d.csv", b"amount,stage,created_date\n1,Won,2024-01-02\n", 5, None).unwrap();
+        assert_eq!((p.kind, p.complete(), p.missing), (DatasetKind::Deals, true, vec!["deal_id"]));
+        // An id column chosen by the user keeps its rows' ids.
+        let ids =
+            read_file(DatasetKind::Deals, "d.csv", b"deal_id,amount,stage,created_date\nA,1,Won,2024-01-02\n", None);
+        assert_eq!(ids.unwrap().report.ids_generated, None);
+    }
+
+    #[test]
+    fn id_headers() {
+        let cases = [
+            ("Deal ID", true),
+            ("deal_id", true),
+            ("Opportunity Id", true),
+            ("OpportunityID", true),
+            ("Record ID", true),
+            ("Nr", true),
+            ("Deal No.", true),
+            ("商机编号", true),
+            ("Deal Name", false),
+            ("Opportunity", false),
+            ("Deal - Title", false),
+            ("Amount Paid", false),
+            ("商机名称", false),
+        ];
+        for (header, want) in cases {
+            assert_eq!(header_says_id(header), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn a_footer_read_in_slices_is_listed_not_rejected() {
+        let csv = b"deal_id,amount,stage,created_date\nA,1,Won,2024-01-02\nB,2,Lost,2024-01-03\n\nTotal,3,,\nConfidential Information\n";
+        for size in [1, 5, 17, csv.len()] {
+            let mut slices = csv.chunks(size);
+            let mut feed = Feed::new("d.csv", csv.len() as u64);
+            while !feed.ready() {
+                let slice = slices.next().unwrap();
+                feed.push(slice, feed.bytes_pushed() + slice.len() as u64 == csv.len() as u64).unwrap();
+            }
+            let mut reader = Reader::from_feed(DatasetKind::Deals, "d.csv", feed, None).unwrap();
+            while !reader.read_chunk(1) {
+                if reader.wants_input() {
+                    let slice = slices.next().unwrap();
+                    let last = reader.file_bytes_pushed() + slice.len() as u64 == csv.len() as u64;
+                    reader.push(slice, last).unwrap();
+                }
+            }
+            let report = reader.finish().unwrap().report;
+            assert_eq!((report.rows_read, report.rows_kept, report.rejected.len()), (2, 2, 0), "{size}");
+            assert_eq!(
+                report.footer,
+                [(5, "Total,3".to_owned()), (6, "Confidential Information".to_owned())],
+                "{size}"
+            );
         }
     }
 }

@@ -58,6 +58,12 @@ pub struct ImportReport {
     pub delimiter: char,
     /// Title or notes lines above the header that were skipped: `(line, text)`.
     pub preamble: Vec<(u64, String)>,
+    /// Why each row was named by its line (`row 2`, `row 3`, ...) instead of by an id column:
+    /// the file has no column that identifies a deal, or its only candidate repeats.
+    pub ids_generated: Option<String>,
+    /// Report footer lines below the data that were skipped (grand totals, "Confidential
+    /// Information", copyright): `(line, text)`.
+    pub footer: Vec<(u64, String)>,
     /// Data rows read (header and blank lines not counted).
     pub rows_read: usize,
     /// Rows kept.

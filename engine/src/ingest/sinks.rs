@@ -16,6 +16,16 @@ pub(crate) enum Sink {
     Table(TableSink),
 }
 
+impl Sink {
+    /// Names deals by their line instead of their id column (see [`DealsSink::generate_ids`]);
+    /// other datasets have no generated keys.
+    pub(crate) fn generate_ids(&mut self) {
+        if let Sink::Deals(s) = self {
+            s.generate_ids();
+        }
+    }
+}
+
 impl ColumnSink for Sink {
     #[inline]
     fn push_row(&mut self, row: &mut Row<'_>) {

@@ -50,7 +50,11 @@ pub fn parse_bool(cell: &str) -> Option<bool> {
 }
 
 /// Currency symbols and codes that may precede or follow an amount.
-const CURRENCY_MARKS: &[&str] = &["USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "zł", "$", "€", "£", "¥", "￥"];
+/// Longer marks come first, so `R$` is not read as `$` after an `R`.
+const CURRENCY_MARKS: &[&str] = &[
+    "USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "JPY", "BRL", "CZK", "SEK", "NOK", "DKK", "R$", "zł", "Kč", "kr",
+    "元", "$", "€", "£", "¥", "￥", "₹", "₽",
+];
 
 /// Reads an amount: `1054`, `1054.0`, `1,234.50`, `$1,234`, `(250)`, `-3.5`, `12 345,67 zł`,
 /// `1.234,50 €`. Returns `None` for empty or unreadable cells.
@@ -99,7 +103,9 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         return None;
     }
     let negative = markers == 1;
-    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    // Group separators: spaces (plain, no-break, narrow no-break, thin) and Swiss apostrophes.
+    let digits: String =
+        t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}')).collect();
     let normalised = match (digits.rfind('.'), digits.rfind(',')) {
         (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => digits.replace(',', ""),
@@ -219,6 +225,39 @@ mod tests {
             ("1.2.3,4,5", None),
             ("inf", None),
             ("NaN", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(parse_amount(cell), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn local_amounts_with_their_currency_before_or_after() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("€1.234,50", Some(1234.5)),
+            ("1.234,50 €", Some(1234.5)),
+            ("1 234,50 €", Some(1234.5)),
+            ("1\u{a0}234,50\u{a0}€", Some(1234.5)),
+            ("1\u{202f}234,50 €", Some(1234.5)),
+            ("1\u{2009}234\u{2009}567", Some(1_234_567.0)),
+            ("¥1,200", Some(1200.0)),
+            ("￥1,200", Some(1200.0)),
+            ("1,200元", Some(1200.0)),
+            ("12 345,67 zł", Some(12345.67)),
+            ("12\u{a0}345,67\u{a0}zł", Some(12345.67)),
+            ("-12 345,67 zł", Some(-12345.67)),
+            ("R$ 1.234,56", Some(1234.56)),
+            ("R$1.234,56", Some(1234.56)),
+            ("CHF 1'234.50", Some(1234.5)),
+            ("CHF 1’234.50", Some(1234.5)),
+            ("1'234.50 CHF", Some(1234.5)),
+            ("₹1,234", Some(1234.0)),
+            ("1 234 Kč", Some(1234.0)),
+            ("1.234,00 kr", Some(1234.0)),
+            ("(€1.234,50)", Some(-1234.5)),
+            ("R$", None),
+            ("R 5", None),
+            ("zł zł", None),
         ];
         for (cell, want) in cases {
             assert_eq!(parse_amount(cell), *want, "{cell:?}");
