@@ -81,6 +81,12 @@ pub fn ImportReportView(
             report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
         view! { <p class="muted" data-testid="preamble">"Skipped above the header (title or notes): " {lines}</p> }
     });
+    let footer = (!report.footer.is_empty()).then(|| {
+        let lines =
+            report.footer.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
+        view! { <p class="muted" data-testid="footer-lines">"Skipped below the data (totals, notes): " {lines}</p> }
+    });
+    let ids = report.ids_generated.clone().map(|why| view! { <p role="note" data-testid="ids-generated">{why}</p> });
     let rows = report
         .rejected
         .iter()
@@ -112,6 +118,8 @@ pub fn ImportReportView(
             <h2>{format!("Data quality: {} ({dataset})", report.file)}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
             {preamble}
+            {footer}
+            {ids}
             {download}
             <h3>"Columns"</h3>
             <table class="data-table compact" data-testid="report-columns">
