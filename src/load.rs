@@ -127,6 +127,9 @@ impl Load {
             let started = js_sys::Date::now();
             match session.step(rows) {
                 Step::NeedInput => {
+                    // The page is free while the next slice is read: show how far the parse is.
+                    let (read, done) = session.progress();
+                    status.set(parsing(read, done as f64));
                     let (slice, last) = self.slice(&mut slices, name).await?;
                     session.push(&slice, last);
                 }

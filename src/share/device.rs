@@ -94,10 +94,25 @@ pub async fn forget_everything() {
         }
     }
     let Ok(caches) = window.caches() else { return };
-    let Ok(keys) = JsFuture::from(caches.keys()).await else { return };
-    for key in js_sys::Array::from(&keys).iter() {
-        if let Some(name) = key.as_string() {
-            let _ = JsFuture::from(caches.delete(&name)).await;
+    // A worker unregistered while it revalidated a file may still write that response into a
+    // cache a moment later, making it again: a second pass, after a short wait, deletes that.
+    for pass in 0..2 {
+        if pass > 0 {
+            wait_ms(&window, 300).await;
+        }
+        let Ok(keys) = JsFuture::from(caches.keys()).await else { return };
+        for key in js_sys::Array::from(&keys).iter() {
+            if let Some(name) = key.as_string() {
+                let _ = JsFuture::from(caches.delete(&name)).await;
+            }
         }
     }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn wait_ms(window: &web_sys::Window, ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
 }
