@@ -136,6 +136,8 @@ impl Load {
                 Step::Progress { .. } => rows = next_chunk(rows, js_sys::Date::now() - started),
                 Step::Restart => slices = bytes.slices(name)?,
                 Step::Done(imported) => {
+                    // Every byte is read: the bar says so while the dashboard is built.
+                    status.set(parsing(imported.report.rows_read, total));
                     // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
                     self.turn().await?;
                     return Ok(imported);
