@@ -25,6 +25,7 @@ pub mod format;
 pub mod history;
 pub mod ingest;
 pub mod kpi;
+pub mod lang;
 pub mod period;
 pub mod preset;
 pub mod share;
