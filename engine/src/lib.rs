@@ -34,6 +34,7 @@ pub mod sql;
 pub mod stage;
 pub mod stats;
 pub mod table;
+pub mod text;
 pub mod workspace;
 
 pub use day::Day;
