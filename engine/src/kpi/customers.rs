@@ -8,6 +8,7 @@ use super::classes::{deal_class, DealClass};
 use super::deals::won_in;
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Gap, Omission};
 use crate::column::NO_DAY;
 use crate::day::Day;
 use crate::deals_table::{Amount, Dim};
@@ -94,16 +95,10 @@ pub fn mrr(ctx: &Ctx) -> KpiResult {
     }
     let day = ctx.scope.as_of();
     let (sum, with, without) = mrr_on(&s, day);
-    let r = if with == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("no customer with an MRR is active on {day}")))
-    } else {
-        KpiResult::value(sum)
-    };
-    r.companion_in("active customers", Some(Unit::Count), Some((with + without) as f64)).left_out(
-        without,
-        "active customer has no MRR",
-        "active customers have no MRR",
-    )
+    let r =
+        if with == 0 { KpiResult::undefined(Undefined::NoRows(Gap::NoActiveMrr(day))) } else { KpiResult::value(sum) };
+    r.companion_in("active customers", Some(Unit::Count), Some((with + without) as f64))
+        .left_out(without, Omission::ActiveNoMrr)
 }
 
 /// The registry entry of `arr`.
@@ -158,11 +153,11 @@ pub fn new_customers(ctx: &Ctx) -> KpiResult {
         let n = s.start.iter().filter(|&&d| p.contains_raw(d)).count();
         let missing = s.start.iter().filter(|&&d| d == NO_DAY).count();
         let r = if n == 0 {
-            KpiResult::undefined(Undefined::NoRows(format!("no customer started in {p}")))
+            KpiResult::undefined(Undefined::NoRows(Gap::NoCustomerStarted(p)))
         } else {
             KpiResult::value(n as f64)
         };
-        return r.left_out(missing, "customer has no start date", "customers have no start date");
+        return r.left_out(missing, Omission::CustomerNoStart);
     }
     let Some((d, mask)) = ctx.deals() else {
         return needs_customers("customer_id, start_date (or deals with deal_type)");
@@ -172,7 +167,7 @@ pub fn new_customers(ctx: &Ctx) -> KpiResult {
     };
     let n = won_in(d, mask, p).filter(|&i| types.get(i).and_then(deal_class) == Some(DealClass::New)).count();
     if n == 0 {
-        return KpiResult::undefined(Undefined::NoRows(format!("no new-business deal was won in {p}")));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoNewBusinessWon(p)));
     }
     let mut r = KpiResult::value(n as f64);
     r.notes.push("counted from won deals of type new (no customers loaded)".into());
@@ -220,10 +215,7 @@ pub fn churn_rate(ctx: &Ctx) -> KpiResult {
         Some((rate, ended, base)) => KpiResult::value(rate)
             .companion_in("churned", Some(Unit::Count), Some(ended as f64))
             .companion_in("active at start", Some(Unit::Count), Some(base as f64)),
-        None => KpiResult::undefined(Undefined::ZeroDenominator(format!(
-            "no customer was active on {}, the day before the period",
-            Day(p.from.0 - 1)
-        ))),
+        None => KpiResult::undefined(Undefined::ZeroDenominator(Gap::NoCustomerBefore(Day(p.from.0 - 1)))),
     }
 }
 
@@ -330,17 +322,13 @@ pub fn cac(ctx: &Ctx) -> KpiResult {
     }
     let n = new_customers(ctx);
     let mut r = match n.number() {
-        Some(c) => KpiResult::ratio(spend, c, || format!("no new customers in {p}")),
+        Some(c) => KpiResult::ratio(spend, c, || Gap::NoNewCustomers(p)),
         None => KpiResult { value: n.value.clone(), ..KpiResult::value(0.0) },
     };
     for (c, v) in by {
         r = r.row("category", c, v);
     }
-    r.companion("spend", Some(spend)).left_out(
-        other,
-        "spend row is neither marketing nor sales",
-        "spend rows are neither marketing nor sales",
-    )
+    r.companion("spend", Some(spend)).left_out(other, Omission::SpendOtherCategory)
 }
 
 /// The registry entry of `clv`.
@@ -372,7 +360,7 @@ pub fn clv(ctx: &Ctx) -> KpiResult {
     }
     let (sum, with, _) = mrr_on(&s, p.to);
     if with == 0 {
-        return KpiResult::undefined(Undefined::NoRows(format!("no customer with an MRR is active on {}", p.to)));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoActiveMrr(p.to)));
     }
     let arpa = sum / with as f64;
     let monthly: Vec<f64> = crate::period::Grain::Month
@@ -382,12 +370,10 @@ pub fn clv(ctx: &Ctx) -> KpiResult {
         .filter_map(|m| churn(&s, m).map(|c| c.0))
         .collect();
     let Some(monthly_churn) = crate::stats::mean(&monthly) else {
-        return KpiResult::undefined(Undefined::NoRows(format!("no month of {p} has a churn rate")));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoMonthChurn(p)));
     };
     if monthly_churn == 0.0 {
-        return KpiResult::undefined(Undefined::ZeroDenominator(format!(
-            "no customer churned in {p}: lifetime value has no bound"
-        )));
+        return KpiResult::undefined(Undefined::ZeroDenominator(Gap::NoChurn(p)));
     }
     KpiResult::value(arpa * ctx.scope.settings.gross_margin / monthly_churn).companion("ARPA", Some(arpa)).companion_in(
         "monthly churn",
@@ -412,9 +398,7 @@ fn clv_from_deals(ctx: &Ctx) -> KpiResult {
         sum += v;
         accounts.insert(a);
     }
-    let mut r = KpiResult::ratio(sum, accounts.len() as f64, || {
-        format!("no won deal with an account by {}", ctx.scope.as_of())
-    });
+    let mut r = KpiResult::ratio(sum, accounts.len() as f64, || Gap::NoAccountWon(ctx.scope.as_of()));
     r.notes.push("mean won revenue per account (no customers loaded)".into());
     r
 }
@@ -442,7 +426,7 @@ pub(super) const CLV_CAC_RATIO: KpiDef = KpiDef {
 pub fn clv_cac_ratio(ctx: &Ctx) -> KpiResult {
     let (l, c) = (value_of(KpiId::Clv, ctx), value_of(KpiId::Cac, ctx));
     match (l.number(), c.number()) {
-        (Some(l), Some(c)) => KpiResult::ratio(l, c, || "acquisition cost is 0".into()),
+        (Some(l), Some(c)) => KpiResult::ratio(l, c, || Gap::ZeroCac),
         (None, _) => KpiResult { value: l.value, ..KpiResult::value(0.0) },
         (_, None) => KpiResult { value: c.value, ..KpiResult::value(0.0) },
     }

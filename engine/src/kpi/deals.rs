@@ -7,11 +7,11 @@
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Gap, Omission};
 use crate::close_index::{in_table_order, ByClose};
 use crate::column::NO_CODE;
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
-use crate::format::grouped;
 use crate::ingest::DatasetKind;
 use crate::period::Period;
 use crate::sql::kpis as sql;
@@ -131,11 +131,8 @@ pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, mut on_won: im
     c
 }
 
-const OTHER_CURRENCY_WON: (&str, &str) =
-    ("won deal in the period is in another currency", "won deals in the period are in another currency");
-
 pub(super) fn no_closed_deals(p: Period) -> Undefined {
-    Undefined::NoRows(format!("no deals were closed (won or lost) in {p}"))
+    Undefined::NoRows(Gap::NoClosedDeals(p))
 }
 
 /// Indices of deals that pass `mask` and were won with a close date in `p`.
@@ -158,13 +155,9 @@ pub(super) fn won_in<'a>(d: &'a DealsTable, mask: &'a Mask, p: Period) -> impl I
 
 /// Notes shared by every KPI that needs the deal's status and close date.
 pub(super) fn closed_notes(r: KpiResult, c: &Closed, won_only: bool) -> KpiResult {
-    let r = r.left_out(c.won_no_close, "won deal has no close date", "won deals have no close date");
-    let r = if won_only {
-        r
-    } else {
-        r.left_out(c.lost_no_close, "lost deal has no close date", "lost deals have no close date")
-    };
-    r.left_out(c.unknown_status, "deal has no stage or status", "deals have no stage or status")
+    let r = r.left_out(c.won_no_close, Omission::WonNoClose);
+    let r = if won_only { r } else { r.left_out(c.lost_no_close, Omission::LostNoClose) };
+    r.left_out(c.unknown_status, Omission::NoStatus)
 }
 
 /// The registry entry of `revenue`.
@@ -203,15 +196,12 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!(
-            "none of the {} deals won in {p} has an amount in this currency",
-            grouped(c.won as f64, 0)
-        )))
+        KpiResult::undefined(Undefined::NoRows(Gap::NoWonAmount { won: c.won, period: p }))
     } else {
         KpiResult::value(sum)
     };
-    let r = r.left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount");
-    closed_notes(r.left_out(other, OTHER_CURRENCY_WON.0, OTHER_CURRENCY_WON.1), &c, true)
+    let r = r.left_out(no_amount, Omission::WonNoAmount);
+    closed_notes(r.left_out(other, Omission::WonOtherCurrency), &c, true)
 }
 
 /// The registry entry of `deals_won`.
@@ -272,10 +262,7 @@ pub fn win_rate(ctx: &Ctx) -> KpiResult {
     let c = closed_in(d, mask, scope.period);
     let closed = c.won + c.lost;
     let r = if closed == 0 {
-        KpiResult::undefined(Undefined::ZeroDenominator(format!(
-            "no deals were closed (won or lost) in {}",
-            scope.period
-        )))
+        KpiResult::undefined(Undefined::ZeroDenominator(Gap::NoClosedDeals(scope.period)))
     } else {
         KpiResult::value(c.won as f64 / closed as f64)
     };
@@ -313,15 +300,11 @@ pub fn avg_deal_size(ctx: &Ctx) -> KpiResult {
         Amount::OtherCurrency => other += 1,
     });
     let r = KpiResult::from_option(mean(&amounts), || {
-        Undefined::NoRows(if c.won == 0 {
-            format!("no deals were won in {p}")
-        } else {
-            format!("none of the {} deals won in {p} has an amount in this currency", grouped(c.won as f64, 0))
-        })
+        Undefined::NoRows(if c.won == 0 { Gap::NoDealsWon(p) } else { Gap::NoWonAmount { won: c.won, period: p } })
     })
     .companion("median", median(&mut amounts))
-    .left_out(no_amount, "won deal in the period has no amount", "won deals in the period have no amount")
-    .left_out(other, OTHER_CURRENCY_WON.0, OTHER_CURRENCY_WON.1);
+    .left_out(no_amount, Omission::WonNoAmount)
+    .left_out(other, Omission::WonOtherCurrency);
     closed_notes(r, &c, true)
 }
 
@@ -381,19 +364,11 @@ pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
     let c = closed_with(d, mask, p, |i| cycle_of(d, i, &mut left_out, &mut |_, n| days.push(n as f64)));
     let (no_created, negative) = left_out;
     let r = KpiResult::from_option(mean(&days), || {
-        Undefined::NoRows(if c.won == 0 {
-            format!("no deals were won in {p}")
-        } else {
-            format!("none of the {} deals won in {p} has a usable created date", grouped(c.won as f64, 0))
-        })
+        Undefined::NoRows(if c.won == 0 { Gap::NoDealsWon(p) } else { Gap::NoWonCreated { won: c.won, period: p } })
     })
     .companion("median", median(&mut days))
-    .left_out(no_created, "won deal in the period has no created date", "won deals in the period have no created date")
-    .left_out(
-        negative,
-        "won deal in the period closes before it was created",
-        "won deals in the period close before they were created",
-    );
+    .left_out(no_created, Omission::WonNoCreated)
+    .left_out(negative, Omission::WonClosesBeforeCreated);
     closed_notes(r, &c, true)
 }
 
@@ -545,23 +520,18 @@ pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     let scope = &ctx.scope;
     let pl = pipeline(d, mask, scope);
     let mut r = if pl.count == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("no open deals on {}", scope.as_of())))
+        KpiResult::undefined(Undefined::NoRows(Gap::NoOpenDeals(scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {
-        let tail = if pl.other_currency > 0 { " in this currency" } else { "" };
-        KpiResult::undefined(Undefined::NoRows(format!(
-            "none of the {} open deals has an amount{tail}",
-            grouped(pl.count as f64, 0)
-        )))
+        KpiResult::undefined(Undefined::NoRows(Gap::NoOpenAmount {
+            open: pl.count,
+            other_currency: pl.other_currency > 0,
+        }))
     } else {
         KpiResult::value(pl.value)
     };
     r.breakdown =
         pl.stages.iter().map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.value }).collect();
-    r.left_out(pl.no_amount, "open deal has no amount", "open deals have no amount").left_out(
-        pl.other_currency,
-        "open deal is in another currency",
-        "open deals are in another currency",
-    )
+    r.left_out(pl.no_amount, Omission::OpenNoAmount).left_out(pl.other_currency, Omission::OpenOtherCurrency)
 }
 
 /// The registry entry of `pipeline_count`.
@@ -596,7 +566,7 @@ pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
         .map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 })
         .collect();
     let unknown = (0..d.len()).filter(|&i| d.status[i] == Status::Unknown && keeps(mask, i)).count();
-    r.left_out(unknown, "deal has no stage or status", "deals have no stage or status")
+    r.left_out(unknown, Omission::NoStatus)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use super::classes::{deal_class, DealClass};
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
+use super::{Base, Gap, Omission};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::deals_table::{Amount, Dim};
 use crate::ingest::DatasetKind;
@@ -15,16 +16,16 @@ use crate::sql::kpis as sql;
 use std::collections::{BTreeMap, HashSet};
 
 /// Growth of revenue from `base` to the scope's period.
-fn growth_against(ctx: &Ctx, base: Period, name: &str) -> KpiResult {
+fn growth_against(ctx: &Ctx, base: Period, name: Base) -> KpiResult {
     let now = revenue(ctx);
     let before = revenue(&ctx.over(base));
     let r = match (now.number(), before.number()) {
         (Some(a), Some(b)) if b != 0.0 => KpiResult::value((a - b) / b),
         (Some(_), Some(_)) => {
-            KpiResult::undefined(Undefined::ZeroDenominator(format!("no revenue in {name} ({base}) to grow from")))
+            KpiResult::undefined(Undefined::ZeroDenominator(Gap::NoBaseRevenue { base: name, period: base }))
         }
-        (None, _) => KpiResult::undefined(Undefined::NoRows(format!("no revenue figure for {}", ctx.period()))),
-        (_, None) => KpiResult::undefined(Undefined::NoRows(format!("no deals closed in {name} ({base})"))),
+        (None, _) => KpiResult::undefined(Undefined::NoRows(Gap::NoRevenueFigure(ctx.period()))),
+        (_, None) => KpiResult::undefined(Undefined::NoRows(Gap::NoBaseDeals { base: name, period: base })),
     };
     let r = r.companion_in("previous revenue", Some(Unit::Currency), before.number());
     KpiResult { left_out: now.left_out, ..r }
@@ -54,7 +55,7 @@ pub fn revenue_growth(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
         return needs_deals();
     }
-    growth_against(ctx, ctx.period().previous(), "the previous period")
+    growth_against(ctx, ctx.period().previous(), Base::Previous)
 }
 
 /// The registry entry of `revenue_growth_yoy`.
@@ -81,7 +82,7 @@ pub fn revenue_growth_yoy(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
         return needs_deals();
     }
-    growth_against(ctx, ctx.period().year_earlier(), "the same period a year earlier")
+    growth_against(ctx, ctx.period().year_earlier(), Base::YearEarlier)
 }
 
 /// The registry entry of `revenue_mix`.
@@ -119,7 +120,7 @@ pub fn revenue_mix(ctx: &Ctx) -> KpiResult {
         }
     }
     let total: f64 = sums.iter().sum();
-    let mut r = KpiResult::ratio(sums[0], total, || format!("no revenue from typed deals in {}", ctx.period()));
+    let mut r = KpiResult::ratio(sums[0], total, || Gap::NoTypedRevenue(ctx.period()));
     for class in DealClass::ALL {
         let share = if total == 0.0 { 0.0 } else { sums[class as usize] / total };
         r = r.row("deal_type", class.name(), share);
@@ -127,11 +128,7 @@ pub fn revenue_mix(ctx: &Ctx) -> KpiResult {
     if total == 0.0 {
         r.breakdown.clear();
     }
-    r.left_out(
-        unclassified,
-        "won deal has a deal type that is not new, upsell or renewal",
-        "won deals have a deal type that is not new, upsell or renewal",
-    )
+    r.left_out(unclassified, Omission::WonUntyped)
 }
 
 /// The registry entry of `revenue_per_rep`.
@@ -184,16 +181,12 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     }
     let mut r = match rev.number() {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
-        Some(v) => KpiResult::ratio(v, owners.len() as f64, || format!("no deal closed in {p} has an owner")),
+        Some(v) => KpiResult::ratio(v, owners.len() as f64, || Gap::NoOwnerClosed(p)),
     };
     for (t, (sum, reps)) in teams {
         r = r.row("team", t, sum / reps.len() as f64);
     }
     r.left_out = rev.left_out;
     let no_owner = won_in(d, mask, p).filter(|&i| owner.get(i).is_none()).count();
-    r.left_out(
-        no_owner,
-        "won deal has no owner (its revenue counts, it adds no rep)",
-        "won deals have no owner (their revenue counts, they add no rep)",
-    )
+    r.left_out(no_owner, Omission::WonNoOwner)
 }

@@ -7,6 +7,7 @@
 use super::classes::{activity_class, ActivityClass};
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Gap, Omission};
 use crate::day::Day;
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
@@ -32,11 +33,11 @@ fn created_in<'a>(ctx: &Ctx, t: &'a Table, mask: &'a Mask) -> Vec<usize> {
 }
 
 fn no_leads(ctx: &Ctx) -> Undefined {
-    Undefined::NoRows(format!("no leads were created in {}", ctx.period()))
+    Undefined::NoRows(Gap::NoLeadsCreated(ctx.period()))
 }
 
-fn none_created(ctx: &Ctx) -> Undefined {
-    Undefined::ZeroDenominator(format!("no leads were created in {}", ctx.period()))
+fn none_created(ctx: &Ctx) -> Gap {
+    Gap::NoLeadsCreated(ctx.period())
 }
 
 /// The registry entry of `leads_created`.
@@ -65,7 +66,7 @@ pub fn leads_created(ctx: &Ctx) -> KpiResult {
     let missing =
         t.dates("created_at").map_or(0, |c| (0..t.len).filter(|&i| keeps(mask, i) && c.get(i).is_none()).count());
     let r = if n == 0 { KpiResult::undefined(no_leads(ctx)) } else { KpiResult::value(n as f64) };
-    r.left_out(missing, "lead has no created date", "leads have no created date")
+    r.left_out(missing, Omission::LeadNoCreated)
 }
 
 /// Whether lead `i` counts as qualified at all (a qualified date, or qualified = yes).
@@ -107,7 +108,7 @@ pub fn qualified_leads(ctx: &Ctx) -> KpiResult {
         return needs("leads", "qualified_at or qualified");
     };
     if n == 0 && created.is_empty() {
-        return KpiResult::undefined(Undefined::NoRows(format!("no leads were created or qualified in {p}")));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoLeadsCreatedOrQualified(p)));
     }
     KpiResult::value(n as f64)
 }
@@ -139,7 +140,7 @@ pub fn lead_to_opportunity(ctx: &Ctx) -> KpiResult {
     let deal = t.ids("deal_id");
     let became =
         created.iter().filter(|&&i| is_qualified(t, i) || deal.is_some_and(|d| !d.get(i).trim().is_empty())).count();
-    KpiResult::ratio(became as f64, created.len() as f64, || none_created(ctx).to_string())
+    KpiResult::ratio(became as f64, created.len() as f64, || none_created(ctx))
 }
 
 /// The won deal ids of the workspace (all deals: the lead's own filters decide).
@@ -174,7 +175,7 @@ pub fn lead_conversion_rate(ctx: &Ctx) -> KpiResult {
     let Some(won) = won_deal_ids(ctx) else { return super::deals::needs_deals() };
     let created = created_in(ctx, t, mask);
     let converted = created.iter().filter(|&&i| won.contains(deal.get(i).trim())).count();
-    KpiResult::ratio(converted as f64, created.len() as f64, || none_created(ctx).to_string())
+    KpiResult::ratio(converted as f64, created.len() as f64, || none_created(ctx))
 }
 
 /// Seconds within which a response counts as "within 5 minutes".
@@ -245,11 +246,9 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
     let fast = |v: &[f64]| v.iter().filter(|&&m| is_fast_response(m)).count() as f64 / v.len() as f64;
     let within = (!all.is_empty()).then(|| fast(&all));
     let avg = mean(&all);
-    let mut r = KpiResult::from_option(median(&mut all), || {
-        Undefined::NoRows(format!("no lead created in {} has a first contact", ctx.period()))
-    })
-    .companion("mean", avg)
-    .companion_in("within 5 min", Some(Unit::Percent), within);
+    let mut r = KpiResult::from_option(median(&mut all), || Undefined::NoRows(Gap::NoLeadContacted(ctx.period())))
+        .companion("mean", avg)
+        .companion_in("within 5 min", Some(Unit::Percent), within);
     let mut table = KpiTable::new(
         "Owner",
         &[
@@ -265,11 +264,7 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
         table.push(o, vec![num(Some(n)), num(med), num(m), num(Some(f))]);
         r = r.row("owner", o, med.unwrap_or(0.0));
     }
-    r.with_table(table).left_out(
-        negative,
-        "lead was contacted before it was created (left out as a data error)",
-        "leads were contacted before they were created (left out as data errors)",
-    )
+    r.with_table(table).left_out(negative, Omission::LeadContactedEarly)
 }
 
 /// The registry entry of `touchpoints_to_meeting`.
@@ -309,9 +304,7 @@ pub fn touchpoints_to_meeting(ctx: &Ctx) -> KpiResult {
             values.push(v);
         }
     }
-    KpiResult::from_option(mean(&values), || {
-        Undefined::NoRows(format!("no lead created in {} has touchpoints before a meeting", ctx.period()))
-    })
+    KpiResult::from_option(mean(&values), || Undefined::NoRows(Gap::NoLeadTouchpoints(ctx.period())))
 }
 
 /// Per lead id: the number of its activities dated before its first meeting, for leads that
@@ -408,7 +401,7 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
         Err(needs) => return *needs,
     };
     let mut r = if total == 0 {
-        KpiResult::undefined(Undefined::NoRows(format!("no activities in {p}")))
+        KpiResult::undefined(Undefined::NoRows(Gap::NoActivities(p)))
     } else {
         KpiResult::value(total as f64)
     };
@@ -424,5 +417,5 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
         cells.push(num(Some(counts.iter().sum::<usize>() as f64)));
         table.push(o, cells);
     }
-    r.with_table(table).left_out(missing, "activity has no date", "activities have no date")
+    r.with_table(table).left_out(missing, Omission::ActivityNoDate)
 }

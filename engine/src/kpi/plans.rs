@@ -7,6 +7,7 @@
 use super::deals::{needs_deals, won_in};
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Gap, Omission};
 use crate::day::Day;
 use crate::deals_table::{Amount, Dim};
 use crate::filter::{keeps, Mask};
@@ -100,7 +101,7 @@ pub fn pipeline_coverage(ctx: &Ctx) -> KpiResult {
     let pv = value_of(KpiId::PipelineValue, ctx);
     let r = match pv.number() {
         None => KpiResult { value: pv.value.clone(), ..KpiResult::value(0.0) },
-        Some(v) => KpiResult::ratio(v, quota, || format!("no quota periods start in the next period ({next})")),
+        Some(v) => KpiResult::ratio(v, quota, || Gap::NoQuotaAhead(next)),
     };
     KpiResult { left_out: pv.left_out, ..r.companion_in("quota ahead", Some(Unit::Currency), Some(quota)) }
 }
@@ -134,14 +135,15 @@ pub fn sales_velocity(ctx: &Ctx) -> KpiResult {
     let mut product = 1.0;
     for (i, (id, r)) in parts.iter().enumerate() {
         let Some(v) = r.number() else {
-            return KpiResult::undefined(Undefined::NoRows(format!(
-                "{id} is undefined: {}",
-                r.value.clone().unwrap_err()
-            )));
+            let why = match r.value.clone() {
+                Err(why) => why,
+                Ok(_) => Undefined::Overflow,
+            };
+            return KpiResult::undefined(Undefined::NoRows(Gap::PartUndefined { id: *id, why: Box::new(why) }));
         };
         if i == 3 {
             if v == 0.0 {
-                return KpiResult::undefined(Undefined::ZeroDenominator("the sales cycle is 0 days".into()));
+                return KpiResult::undefined(Undefined::ZeroDenominator(Gap::ZeroCycle));
             }
             product /= v;
         } else {
@@ -269,19 +271,15 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
     let mean = crate::stats::mean(&scores);
     let mut r = KpiResult::from_option(mean, || {
         Undefined::NoRows(if periods.is_empty() {
-            format!("no forecast period lies inside {}", ctx.period())
+            Gap::NoForecastPeriod(ctx.period())
         } else {
-            format!("no forecast period inside {} had revenue to compare with", ctx.period())
+            Gap::NoForecastRevenue(ctx.period())
         })
     });
     for (o, s) in per_owner {
         r = r.row("owner", o, crate::stats::mean(&s).unwrap_or(0.0));
     }
-    r.with_table(table).left_out(
-        no_revenue,
-        "forecast period had no revenue (accuracy needs some)",
-        "forecast periods had no revenue (accuracy needs some)",
-    )
+    r.with_table(table).left_out(no_revenue, Omission::ForecastNoRevenue)
 }
 
 /// The registry entry of `quota_attainment`.
@@ -341,7 +339,7 @@ pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
         rows.push((o.clone(), rev, *q, att));
     }
     crate::sort::sort_by(&mut rows, |a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
-    let mut r = KpiResult::ratio(at_quota as f64, counted as f64, || format!("no owner has a quota inside {p}"));
+    let mut r = KpiResult::ratio(at_quota as f64, counted as f64, || Gap::NoOwnerQuota(p));
     for (o, rev, q, att) in rows {
         r = r.row("owner", o.clone(), att);
         table.push(o, vec![num(Some(rev)), num(Some(q)), num(Some(att))]);
@@ -353,7 +351,7 @@ pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
             r.notes.push("over 90 % of reps at quota: targets may be too easy".into());
         }
     }
-    r.with_table(table).left_out(no_quota, "owner has a quota of 0", "owners have a quota of 0")
+    r.with_table(table).left_out(no_quota, Omission::OwnerZeroQuota)
 }
 
 /// The registry entry of `leads_needed`.
@@ -381,12 +379,7 @@ pub fn leads_needed(ctx: &Ctx) -> KpiResult {
         Some(t) => t,
         None => match quota_total(ctx, ctx.period()) {
             Some(q) if q > 0.0 => q,
-            Some(_) => {
-                return KpiResult::undefined(Undefined::NoRows(format!(
-                    "no quota inside {} and no target typed",
-                    ctx.period()
-                )))
-            }
+            Some(_) => return KpiResult::undefined(Undefined::NoRows(Gap::NoQuotaNoTarget(ctx.period()))),
             None => return needs_quotas(),
         },
     };
@@ -397,8 +390,8 @@ pub fn leads_needed(ctx: &Ctx) -> KpiResult {
         return KpiResult { value: missing.value, ..KpiResult::value(0.0) };
     };
     if a == 0.0 || c == 0.0 {
-        let what = if a == 0.0 { "the average deal size is 0" } else { "no lead converted into a won deal" };
-        return KpiResult::undefined(Undefined::ZeroDenominator(what.into()));
+        let what = if a == 0.0 { Gap::ZeroDealSize } else { Gap::NoLeadConverted };
+        return KpiResult::undefined(Undefined::ZeroDenominator(what));
     }
     KpiResult::value(target / a / c)
         .companion_in("target", Some(Unit::Currency), Some(target))

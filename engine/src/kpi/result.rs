@@ -1,6 +1,8 @@
 //! What computing a KPI yields: a number or the reason there is none, plus its companions,
 //! breakdown rows and the rows it had to leave out.
 
+use super::gap::Gap;
+use super::omission::Omission;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -15,9 +17,9 @@ pub enum Undefined {
         fields: &'static str,
     },
     /// Nothing in the period to compute over.
-    NoRows(String),
+    NoRows(Gap),
     /// A ratio whose denominator is zero.
-    ZeroDenominator(String),
+    ZeroDenominator(Gap),
     /// The value is not a finite number: its amounts add up to more than a number holds.
     Overflow,
 }
@@ -26,7 +28,7 @@ impl fmt::Display for Undefined {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Undefined::NeedsData { dataset, fields } => write!(f, "needs {dataset}: {fields}"),
-            Undefined::NoRows(why) | Undefined::ZeroDenominator(why) => f.write_str(why),
+            Undefined::NoRows(why) | Undefined::ZeroDenominator(why) => write!(f, "{why}"),
             Undefined::Overflow => f.write_str("the amounts add up to more than can be represented"),
         }
     }
@@ -59,8 +61,12 @@ pub struct BreakdownRow {
 pub struct LeftOut {
     /// How many rows.
     pub count: usize,
-    /// What they lack, phrased to follow the count in the right number.
+    /// What they lack in English, phrased to follow the count in the right number
+    /// (`reason`'s English wording for `count`).
     pub why: &'static str,
+    /// What they lack, for wording it in another language (`crate::text::left_out`).
+    #[serde(skip)]
+    pub reason: Omission,
 }
 
 impl fmt::Display for LeftOut {
@@ -204,11 +210,11 @@ impl KpiResult {
         }
     }
 
-    /// Adds a "left out" note when `count` is not zero, phrased with `one` for a single row
-    /// and `many` otherwise: `left_out(n, "won deal has no amount", "won deals have no amount")`.
-    pub fn left_out(mut self, count: usize, one: &'static str, many: &'static str) -> KpiResult {
+    /// Adds a "left out" note when `count` is not zero: `left_out(n, Omission::WonNoAmount)`
+    /// reads "3 won deals in the period have no amount".
+    pub fn left_out(mut self, count: usize, reason: Omission) -> KpiResult {
         if count > 0 {
-            self.left_out.push(LeftOut { count, why: if count == 1 { one } else { many } });
+            self.left_out.push(LeftOut { count, why: reason.english(count), reason });
         }
         self
     }
@@ -244,7 +250,7 @@ impl KpiResult {
     }
 
     /// A ratio `num / den`, undefined for `why` when `den` is zero.
-    pub fn ratio(num: f64, den: f64, why: impl FnOnce() -> String) -> KpiResult {
+    pub fn ratio(num: f64, den: f64, why: impl FnOnce() -> Gap) -> KpiResult {
         if den == 0.0 {
             KpiResult::undefined(Undefined::ZeroDenominator(why()))
         } else {
@@ -270,10 +276,10 @@ mod tests {
         for v in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::MAX * 2.0] {
             assert_eq!(KpiResult::value(v).value, Err(Undefined::Overflow), "{v}");
             assert_eq!(
-                KpiResult::from_option(Some(v), || Undefined::NoRows("none".into())).value,
+                KpiResult::from_option(Some(v), || Undefined::NoRows(Gap::ZeroCac)).value,
                 Err(Undefined::Overflow)
             );
-            assert_eq!(KpiResult::ratio(v, 2.0, String::new).number(), None);
+            assert_eq!(KpiResult::ratio(v, 2.0, || Gap::ZeroCac).number(), None);
             assert_eq!(num(Some(v)), Cell::Number(None));
             let r = KpiResult::value(1.0).row("owner", "Ann", v).row("owner", "Bo", 2.0);
             assert_eq!(r.breakdown.len(), 1, "{v}");

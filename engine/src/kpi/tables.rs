@@ -6,6 +6,7 @@
 use super::deals::{needs_deals, won_in};
 use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Gap, Omission};
 use crate::column::NO_CODE;
 use crate::deals_table::{Amount, Dim};
 use crate::filter::keeps;
@@ -41,7 +42,7 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
     let order: Vec<u32> = d.stage_rules.open_order.clone();
     let k = order.len();
     if k == 0 {
-        return KpiResult::undefined(Undefined::NoRows("the deals have no open stages to build a funnel from".into()));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoOpenStages));
     }
     // Position (1-based) of each stage code in the open order; 0 when not an open stage.
     let mut position = vec![0usize; d.stage.values.len()];
@@ -105,7 +106,7 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             ("leakage", "Leakage", Some(Unit::Percent)),
         ],
     );
-    let mut r = KpiResult::ratio(reached[k + 1] as f64, reached[1] as f64, || format!("no deal was created in {p}"));
+    let mut r = KpiResult::ratio(reached[k + 1] as f64, reached[1] as f64, || Gap::NoDealCreated(p));
     for j in 1..=k {
         let next_name = if j == k { "won".to_owned() } else { names[j].clone() };
         let conv = (reached[j] > 0).then(|| reached[j + 1] as f64 / reached[j] as f64);
@@ -117,11 +118,7 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             r = r.row("stage", names[j - 1].clone(), c);
         }
     }
-    r.with_table(table).left_out(no_created, "deal has no created date", "deals have no created date").left_out(
-        unplaced,
-        "open deal is in a stage outside the open order",
-        "open deals are in stages outside the open order",
-    )
+    r.with_table(table).left_out(no_created, Omission::DealNoCreated).left_out(unplaced, Omission::OpenOutsideOrder)
 }
 
 /// The registry entry of `product_performance`.
@@ -194,7 +191,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
         ],
     );
     let top = rows.first().map_or(0.0, |r| r.1.revenue);
-    let mut r = KpiResult::ratio(top, total, || format!("no product revenue in {p}"));
+    let mut r = KpiResult::ratio(top, total, || Gap::NoProductRevenue(p));
     for (name, a) in &rows {
         let share = (total > 0.0).then(|| a.revenue / total);
         let closed = a.won + a.lost;
@@ -212,7 +209,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
             r = r.row("product", *name, s);
         }
     }
-    r.with_table(table).left_out(no_product, "won deal has no product", "won deals have no product")
+    r.with_table(table).left_out(no_product, Omission::WonNoProduct)
 }
 
 /// How many times the owner's median a deal must exceed to be an outlier.
@@ -270,9 +267,7 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
         .filter_map(|(o, mut v)| Some((o, median(&mut v)?)))
         .collect();
     if medians.is_empty() {
-        return KpiResult::undefined(Undefined::NoRows(format!(
-            "no owner has {OUTLIER_MIN_WON} won deals with an amount in {p} to compare with"
-        )));
+        return KpiResult::undefined(Undefined::NoRows(Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p }));
     }
     let mut table = KpiTable::new(
         "Deal",
