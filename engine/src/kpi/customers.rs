@@ -8,7 +8,7 @@ use super::classes::{deal_class, DealClass};
 use super::deals::won_in;
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
-use super::{Gap, Omission};
+use super::{Gap, Note, Omission};
 use crate::column::NO_DAY;
 use crate::day::Day;
 use crate::deals_table::{Amount, Dim};
@@ -170,7 +170,7 @@ pub fn new_customers(ctx: &Ctx) -> KpiResult {
         return KpiResult::undefined(Undefined::NoRows(Gap::NoNewBusinessWon(p)));
     }
     let mut r = KpiResult::value(n as f64);
-    r.notes.push("counted from won deals of type new (no customers loaded)".into());
+    r.notes.push(Note::NewFromDeals);
     r
 }
 
@@ -399,7 +399,7 @@ fn clv_from_deals(ctx: &Ctx) -> KpiResult {
         accounts.insert(a);
     }
     let mut r = KpiResult::ratio(sum, accounts.len() as f64, || Gap::NoAccountWon(ctx.scope.as_of()));
-    r.notes.push("mean won revenue per account (no customers loaded)".into());
+    r.notes.push(Note::LifetimeFromDeals);
     r
 }
 

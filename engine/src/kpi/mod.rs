@@ -16,6 +16,7 @@ mod gap;
 mod growth;
 mod id;
 mod leads;
+mod note;
 mod omission;
 mod plans;
 mod result;
@@ -29,6 +30,7 @@ pub use classes::{activity_class, deal_class, ActivityClass, DealClass, ACTIVITY
 pub use deals::{pipeline, Pipeline, StageTotal};
 pub use gap::{Base, Gap};
 pub use id::KpiId;
+pub use note::Note;
 pub use omission::Omission;
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
 pub use segments::{segment_values, segments, SegmentRow};
@@ -222,7 +224,7 @@ pub fn run(def: &KpiDef, ctx: &Ctx) -> KpiResult {
             continue;
         }
         for dim in ctx.sel.unapplied_to(kind) {
-            r.notes.push(format!("{} has no {}: not filtered by it", kind.name(), dim.label()));
+            r.notes.push(Note::Unfiltered { dataset: kind, dim });
         }
     }
     r

@@ -7,7 +7,7 @@
 use super::deals::{needs_deals, won_in};
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
-use super::{Gap, Omission};
+use super::{Gap, Note, Omission};
 use crate::day::Day;
 use crate::deals_table::{Amount, Dim};
 use crate::filter::{keeps, Mask};
@@ -346,9 +346,9 @@ pub fn quota_attainment(ctx: &Ctx) -> KpiResult {
     }
     if let Some(share) = r.number() {
         if share < QUOTA_LOW_MARK {
-            r.notes.push("under 60 % of reps at quota: targets may be unrealistic".into());
+            r.notes.push(Note::TargetsUnrealistic);
         } else if share > QUOTA_HIGH_MARK {
-            r.notes.push("over 90 % of reps at quota: targets may be too easy".into());
+            r.notes.push(Note::TargetsTooEasy);
         }
     }
     r.with_table(table).left_out(no_quota, Omission::OwnerZeroQuota)

@@ -2,6 +2,7 @@
 //! breakdown rows and the rows it had to leave out.
 
 use super::gap::Gap;
+use super::note::Note;
 use super::omission::Omission;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -160,7 +161,7 @@ pub struct KpiResult {
     pub left_out: Vec<LeftOut>,
     /// Warnings to read beside the value: flags such as "targets may be too easy", filters
     /// a dataset could not apply.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The table the KPI carries, if any.
     pub table: Option<KpiTable>,
 }
@@ -237,8 +238,7 @@ impl KpiResult {
         if value.is_finite() {
             self.breakdown.push(BreakdownRow { dim, segment: segment.into(), value });
         } else {
-            let note = format!("{}: {}", segment.into(), Undefined::Overflow);
-            self.notes.push(note);
+            self.notes.push(Note::SegmentOverflow(segment.into()));
         }
         self
     }

@@ -1,7 +1,7 @@
 //! A KPI broken down by a segment dimension: computed once per segment, with that segment
 //! added to the filters, so every row means exactly what the headline means.
 
-use super::{compute, KpiDef, KpiResult};
+use super::{compute, KpiDef, KpiResult, Note};
 use crate::deals_table::Dim;
 use crate::ingest::DatasetKind;
 use crate::workspace::{Scope, Workspace};
@@ -86,8 +86,8 @@ pub fn segments(def: &KpiDef, ws: &Workspace, scope: &Scope, dim: Dim) -> Vec<Se
         .collect();
     // A KPI read from datasets that cannot take the dimension (new customers from the customers
     // table, by owner) would repeat its total on every row: no breakdown then.
-    let unfiltered = format!("no {}: not filtered by it", dim.label());
-    if rows.iter().all(|r| r.result.notes.iter().any(|n| n.ends_with(&unfiltered))) {
+    let unfiltered = |n: &Note| matches!(n, Note::Unfiltered { dim: d, .. } if *d == dim);
+    if rows.iter().all(|r| r.result.notes.iter().any(unfiltered)) {
         return Vec::new();
     }
     rows
