@@ -75,7 +75,7 @@ pub fn KpiTile(
         .iter()
         .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(c.unit.unwrap_or(def.unit), c.value))}</p> })
         .collect_view();
-    let notes = result.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
+    let notes = result.notes.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view();
     let left_out = result.left_out.iter().map(|l| view! { <li>{format!("{l}: left out")}</li> }).collect_view();
     let breakdown = result
         .breakdown
