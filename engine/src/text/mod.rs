@@ -13,6 +13,7 @@
 //! Counts, days and periods inside the messages are written the local way ([`count`], [`day`],
 //! [`period`]).
 
+mod glossary;
 mod kpi_de;
 mod kpi_pl;
 mod kpi_zh;
@@ -22,12 +23,13 @@ mod phrases_de;
 mod phrases_pl;
 mod phrases_zh;
 
+pub use glossary::{dim, dim_title, label};
 pub use local::{count, day, period};
 
 use crate::ingest::DatasetKind;
-use crate::kpi::{Explanation, Group, KpiId, LeftOut, Undefined};
+use crate::kpi::{Explanation, Group, KpiId, LeftOut, Note, Undefined};
 use crate::lang::Lang;
-use crate::share::Notice;
+use crate::share::{Notice, ShareError};
 use crate::ImportError;
 use phrases::Phrases;
 
@@ -124,6 +126,17 @@ pub fn notices(notices: &[Notice], lang: Lang) -> Option<String> {
     let b = book(lang);
     let clauses: Vec<String> = notices.iter().map(|n| b.notice(n)).collect();
     (!clauses.is_empty()).then(|| b.sentence(&clauses))
+}
+
+/// A warning beside a KPI's value ("over 90 % of reps at quota: targets may be too easy"), in
+/// `lang`.
+pub fn note(note: &Note, lang: Lang) -> String {
+    book(lang).note(note)
+}
+
+/// Why a share link could not be opened, in `lang`.
+pub fn share_error(error: &ShareError, lang: Lang) -> String {
+    book(lang).share_error(error)
 }
 
 /// A dataset's name in `lang`, as it reads inside a sentence (`deals`, `Deals`, `transakcje`,
@@ -653,5 +666,98 @@ mod tests {
                 assert_ne!(group_title(g, lang), g.title(), "{lang:?}");
             }
         }
+    }
+
+    /// Every note, share error and label the KPIs give on the demo company: over its default
+    /// scope, and filtered by a value of each dimension (which the customers and spend tables
+    /// cannot take).
+    fn demo_results() -> Vec<KpiResult> {
+        let full = crate::demo::demo_workspace(crate::demo::DEMO_SEED);
+        let scope = full.default_scope().unwrap();
+        let mut scopes = vec![scope.clone()];
+        for d in crate::Dim::ALL {
+            if let Some(v) = crate::kpi::segment_values(&full, d, &[DatasetKind::Deals]).first() {
+                scopes.push(crate::Scope { filters: scope.filters.with(d, v), ..scope.clone() });
+            }
+        }
+        let mut out = Vec::new();
+        for ws in [full.clone(), {
+            let mut w = full.clone();
+            w.remove(DatasetKind::Customers);
+            w
+        }] {
+            for s in &scopes {
+                out.extend(crate::kpi::compute_all(&ws, s).into_iter().map(|(_, r)| r));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_label_a_result_carries_is_in_the_glossary() {
+        let mut labels: Vec<String> = Vec::new();
+        for r in demo_results() {
+            labels.extend(r.companions.iter().map(|c| c.label.to_owned()));
+            for b in &r.breakdown {
+                labels.push(b.dim.to_owned());
+                if matches!(b.dim, "type" | "deal_type") || b.segment.starts_with('(') {
+                    labels.push(b.segment.clone());
+                }
+            }
+            if let Some(t) = &r.table {
+                labels.push(t.label.clone());
+                labels.extend(t.columns.iter().map(|c| c.label.clone()));
+                let status = t.columns.iter().position(|c| c.key == "status");
+                for row in &t.rows {
+                    if let Some(crate::kpi::Cell::Text(s)) = status.and_then(|i| row.cells.get(i)) {
+                        labels.push(s.clone());
+                    }
+                }
+            }
+        }
+        labels.retain(|l| l.chars().any(char::is_alphabetic));
+        labels.sort();
+        labels.dedup();
+        assert!(labels.len() > 30, "the demo shows many labels: {labels:?}");
+        for lang in Lang::ALL {
+            for l in &labels {
+                assert!(glossary::lookup(l, lang).is_some(), "{lang:?}: no word for {l:?}");
+            }
+        }
+        assert_eq!(label("won", Lang::Pl), "wygrana");
+    }
+
+    #[test]
+    fn notes_and_share_errors_are_worded_in_every_language() {
+        let mut notes: Vec<Note> = demo_results().into_iter().flat_map(|r| r.notes).collect();
+        notes.dedup();
+        assert!(notes.iter().any(|n| matches!(n, Note::Unfiltered { .. })), "{notes:?}");
+        notes.extend([
+            Note::SegmentOverflow("Ann".into()),
+            Note::TargetsUnrealistic,
+            Note::TargetsTooEasy,
+            Note::NewFromDeals,
+            Note::LifetimeFromDeals,
+        ]);
+        let errors = [ShareError::NotBase64, ShareError::Corrupt, ShareError::TooLarge, ShareError::NewerFormat(9)];
+        for lang in OTHERS {
+            for n in &notes {
+                let text = note(n, lang);
+                assert_ne!(text, n.to_string(), "{lang:?}");
+                assert!(english_words(&text).is_empty(), "{lang:?}: {text}");
+            }
+            for e in &errors {
+                let text = share_error(e, lang);
+                assert_ne!(text, e.to_string(), "{lang:?}");
+                assert!(english_words(&text).is_empty(), "{lang:?}: {text}");
+            }
+            assert!(share_error(&ShareError::NewerFormat(9), lang).contains('9'));
+            assert!(share_error(&ShareError::TooLarge, lang).contains("64"));
+        }
+        for n in &notes {
+            assert_eq!(note(n, Lang::En), n.to_string());
+        }
+        let unfiltered = Note::Unfiltered { dataset: DatasetKind::Customers, dim: crate::Dim::LeadSource };
+        assert_eq!(note(&unfiltered, Lang::Zh), "客户没有“线索来源”列：未按其筛选");
     }
 }

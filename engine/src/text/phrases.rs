@@ -4,9 +4,9 @@
 //! enum without a catch-all arm, so a new case does not compile until every language words it.
 
 use crate::ingest::DatasetKind;
-use crate::kpi::{Gap, Omission, Undefined};
+use crate::kpi::{Gap, Note, Omission, Undefined};
 use crate::lang::Lang;
-use crate::share::Notice;
+use crate::share::{Notice, ShareError};
 use crate::ImportError;
 
 /// One language's wording of the engine's messages.
@@ -48,6 +48,12 @@ pub(super) trait Phrases {
 
     /// The notice clauses as one sentence.
     fn sentence(&self, clauses: &[String]) -> String;
+
+    /// A warning beside a KPI's value.
+    fn note(&self, note: &Note) -> String;
+
+    /// Why a share link could not be opened.
+    fn share_error(&self, error: &ShareError) -> String;
 
     /// Why a KPI has no value.
     fn undefined(&self, why: &Undefined) -> String {
@@ -137,6 +143,14 @@ impl Phrases for English {
 
     fn undefined(&self, why: &Undefined) -> String {
         why.to_string()
+    }
+
+    fn note(&self, note: &Note) -> String {
+        note.to_string()
+    }
+
+    fn share_error(&self, error: &ShareError) -> String {
+        error.to_string()
     }
 }
 

@@ -3,10 +3,11 @@
 use super::phrases::{capitalised_sentence, list, Phrases};
 use super::{count, day, kpi_name, period};
 use crate::ingest::DatasetKind;
-use crate::kpi::{Base, Gap, Omission};
+use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::Lang;
+use crate::share::codec::MAX_UNPACKED;
 use crate::share::notice::{Part, Reason};
-use crate::share::Notice;
+use crate::share::{Notice, ShareError};
 use crate::{Grain, ImportError};
 
 /// German.
@@ -315,5 +316,44 @@ impl Phrases for German {
 
     fn sentence(&self, clauses: &[String]) -> String {
         capitalised_sentence(clauses, "; ", ".")
+    }
+
+    fn note(&self, note: &Note) -> String {
+        match note {
+            Note::Unfiltered { dataset, dim } => format!(
+                "{}: keine Spalte für {}, daher nicht danach gefiltert",
+                self.dataset(*dataset),
+                super::dim(*dim, L)
+            ),
+            Note::SegmentOverflow(segment) => format!("{segment}: {}", self.overflow()),
+            Note::TargetsUnrealistic => {
+                "unter 60 % der Vertriebsmitarbeiter haben ihre Quote erreicht: die Ziele sind womöglich unrealistisch"
+                    .into()
+            }
+            Note::TargetsTooEasy => {
+                "über 90 % der Vertriebsmitarbeiter haben ihre Quote erreicht: die Ziele sind womöglich zu leicht"
+                    .into()
+            }
+            Note::NewFromDeals => "gezählt aus gewonnenen Deals vom Typ neu (keine Kunden geladen)".into(),
+            Note::LifetimeFromDeals => "mittlerer gewonnener Umsatz je Account (keine Kunden geladen)".into(),
+        }
+    }
+
+    fn share_error(&self, error: &ShareError) -> String {
+        match error {
+            ShareError::NotBase64 => {
+                "der Link ist beschädigt oder abgeschnitten (seine Daten sind kein gültiges base64url)".into()
+            }
+            ShareError::Corrupt => {
+                "der Link ist beschädigt oder abgeschnitten (seine Daten lassen sich nicht entpacken)".into()
+            }
+            ShareError::TooLarge => format!(
+                "die Daten des Links ergeben entpackt mehr als {} MB, mehr als pipelens aus einem Link öffnet",
+                MAX_UNPACKED >> 20
+            ),
+            ShareError::NewerFormat(n) => format!(
+                "die Daten des Links stammen von einer neueren Version von pipelens (Format {n}); öffnen Sie ihn dort"
+            ),
+        }
     }
 }

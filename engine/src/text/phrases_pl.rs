@@ -4,10 +4,11 @@
 use super::phrases::{capitalised_sentence, list, Phrases};
 use super::{count, day, kpi_name, period};
 use crate::ingest::DatasetKind;
-use crate::kpi::{Base, Gap, Omission};
+use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::{Lang, Plural};
+use crate::share::codec::MAX_UNPACKED;
 use crate::share::notice::{Part, Reason};
-use crate::share::Notice;
+use crate::share::{Notice, ShareError};
 use crate::{Grain, ImportError};
 
 /// Polish.
@@ -365,5 +366,34 @@ impl Phrases for Polish {
 
     fn sentence(&self, clauses: &[String]) -> String {
         capitalised_sentence(clauses, "; ", ".")
+    }
+
+    fn note(&self, note: &Note) -> String {
+        match note {
+            Note::Unfiltered { dataset, dim } => format!(
+                "{}: brak kolumny „{}”, więc ten filtr ich nie dotyczy",
+                self.dataset(*dataset),
+                super::dim(*dim, L)
+            ),
+            Note::SegmentOverflow(segment) => format!("{segment}: {}", self.overflow()),
+            Note::TargetsUnrealistic => "plan wykonało mniej niż 60 % handlowców: cele mogą być nierealne".into(),
+            Note::TargetsTooEasy => "plan wykonało ponad 90 % handlowców: cele mogą być zbyt łatwe".into(),
+            Note::NewFromDeals => "policzone z wygranych transakcji typu nowa sprzedaż (nie wczytano klientów)".into(),
+            Note::LifetimeFromDeals => "średni wygrany przychód na konto (nie wczytano klientów)".into(),
+        }
+    }
+
+    fn share_error(&self, error: &ShareError) -> String {
+        match error {
+            ShareError::NotBase64 => "link jest uszkodzony lub ucięty (jego dane nie są poprawnym base64url)".into(),
+            ShareError::Corrupt => "link jest uszkodzony lub ucięty (jego danych nie da się rozpakować)".into(),
+            ShareError::TooLarge => format!(
+                "dane linku po rozpakowaniu zajmują ponad {} MB, więcej niż pipelens otwiera z linku",
+                MAX_UNPACKED >> 20
+            ),
+            ShareError::NewerFormat(n) => {
+                format!("dane linku zapisała nowsza wersja pipelens (format {n}); otwórz go w niej")
+            }
+        }
     }
 }

@@ -4,10 +4,11 @@
 use super::phrases::{list, Phrases};
 use super::{count, day, kpi_name, period};
 use crate::ingest::DatasetKind;
-use crate::kpi::{Base, Gap, Omission};
+use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::Lang;
+use crate::share::codec::MAX_UNPACKED;
 use crate::share::notice::{Part, Reason};
-use crate::share::Notice;
+use crate::share::{Notice, ShareError};
 use crate::{Grain, ImportError};
 
 /// Simplified Chinese.
@@ -232,5 +233,29 @@ impl Phrases for Chinese {
             return String::new();
         }
         format!("{}。", clauses.join("；"))
+    }
+
+    fn note(&self, note: &Note) -> String {
+        match note {
+            Note::Unfiltered { dataset, dim } => {
+                format!("{}没有“{}”列：未按其筛选", self.dataset(*dataset), super::dim(*dim, L))
+            }
+            Note::SegmentOverflow(segment) => format!("{segment}：{}", self.overflow()),
+            Note::TargetsUnrealistic => "达到配额的销售代表不足 60 %：目标可能不切实际".into(),
+            Note::TargetsTooEasy => "超过 90 % 的销售代表达到配额：目标可能太容易".into(),
+            Note::NewFromDeals => "按类型为新业务的赢单计算（未加载客户数据）".into(),
+            Note::LifetimeFromDeals => "每个客户账户的平均赢单收入（未加载客户数据）".into(),
+        }
+    }
+
+    fn share_error(&self, error: &ShareError) -> String {
+        match error {
+            ShareError::NotBase64 => "链接已损坏或被截断（其数据不是有效的 base64url）".into(),
+            ShareError::Corrupt => "链接已损坏或被截断（其数据无法解压）".into(),
+            ShareError::TooLarge => {
+                format!("链接数据解压后超过 {} MB，超出了 pipelens 从链接打开的上限", MAX_UNPACKED >> 20)
+            }
+            ShareError::NewerFormat(n) => format!("链接数据由更新版本的 pipelens 写入（格式 {n}）；请在该版本中打开"),
+        }
     }
 }
