@@ -105,7 +105,7 @@ impl Phrases for Polish {
     }
 
     fn needs(&self, dataset: &str, fields: &str) -> String {
-        format!("wymaga danych {dataset}: {fields}")
+        format!("potrzebne dane: {dataset} – {fields}")
     }
 
     fn gap(&self, gap: &Gap) -> String {

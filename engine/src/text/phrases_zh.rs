@@ -83,7 +83,7 @@ impl Phrases for Chinese {
     }
 
     fn field_words(&self) -> &'static [(&'static str, &'static str)] {
-        &[("(or deals with deal_type)", "（或带 deal_type 的交易）"), ("(dates with times)", "（带时间的日期）")]
+        &[(" (or deals with deal_type)", "（或带 deal_type 的交易）"), (" (dates with times)", "（带时间的日期）")]
     }
 
     fn needs(&self, dataset: &str, fields: &str) -> String {
