@@ -113,4 +113,21 @@ mod tests {
         assert_eq!(period(p, Lang::En), p.to_string());
         assert_eq!(period(p, Lang::De), "01.01.2026 – 31.12.2026");
     }
+
+    proptest::proptest! {
+        /// Every count reads back as its digits, in groups of three after the separator, and
+        /// Polish groups only from ten thousand.
+        #[test]
+        fn counts_keep_their_digits_in_groups_of_three(n in proptest::prelude::any::<usize>()) {
+            for lang in Lang::ALL {
+                let text = count(n, lang);
+                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                proptest::prop_assert_eq!(&digits, &n.to_string());
+                let groups: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).collect();
+                proptest::prop_assert!(groups.iter().skip(1).all(|g| g.len() == 3), "{}", text);
+                proptest::prop_assert!(groups[0].len() <= 3 || groups.len() == 1, "{}", text);
+                proptest::prop_assert_eq!(groups.len() == 1, n < if lang == Lang::Pl { 10_000 } else { 1_000 });
+            }
+        }
+    }
 }
