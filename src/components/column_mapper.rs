@@ -52,6 +52,7 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
             let k = kind.get();
             let guess = choice.get_untracked();
             let auto = p.preview.mapping_for(k);
+            let reasons = p.preview.reasons_for(k);
             k.fields()
                 .iter()
                 .enumerate()
@@ -87,10 +88,11 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                     };
                     let why = {
                         let auto_col = auto.get(i).copied().flatten();
+                        let reason = reasons.get(i).cloned().flatten().unwrap_or_default();
                         move || match (choice.with(|c| c.get(i).copied().flatten()), auto_col) {
-                            (None, _) => "",
-                            (Some(c), Some(a)) if c == a => "matched by its name",
-                            _ => "chosen by hand",
+                            (None, _) => String::new(),
+                            (Some(c), Some(a)) if c == a => reason.clone(),
+                            _ => "chosen by hand".to_owned(),
                         }
                     };
                     let label = format!("Column for {}", field.name);

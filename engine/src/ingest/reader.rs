@@ -12,7 +12,7 @@ use super::dates::DateOrder;
 use super::deals_sink::{generated_id, DealsSink};
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
-use super::mapping::auto_map;
+use super::mapping::auto_map_rows;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
 use super::sink::{ColumnSink, Row};
@@ -46,6 +46,9 @@ struct Key {
     /// Whether the column may turn out to be a name rather than an id (see [`PROBE_ROWS`]).
     probe: bool,
 }
+
+/// Rows looked at, before reading, for what each column holds (see [`auto_map_rows`]).
+pub(crate) const SAMPLE_ROWS: usize = 200;
 
 /// Rows held back to tell whether an automatically matched deal id column is an id.
 const PROBE_ROWS: usize = 1_000;
@@ -144,14 +147,17 @@ impl Reader {
     ) -> Result<Reader, ImportError> {
         let byte_len = feed.byte_len() as usize;
         let encoding = feed.encoding();
-        let src = CsvSource::open(file, feed)?;
+        let mut src = CsvSource::open(file, feed)?;
         let specs = kind.fields();
         let mapping: Vec<Option<usize>> = match chosen {
             // Keep only columns that exist, one per field.
             Some(m) => {
                 (0..specs.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
             }
-            None => auto_map(specs, &src.headers),
+            None => {
+                let sample = src.peek(SAMPLE_ROWS);
+                auto_map_rows(specs, &src.headers, &sample)
+            }
         };
         let mut missing = kind.missing_in(&mapping);
         // Headers mapped automatically that find every field but the id: the rows are numbered.

@@ -64,7 +64,7 @@ struct Candidate {
 /// let owner = DEAL_FIELDS.iter().position(|f| f.name == "owner").unwrap();
 /// let choice = a.chosen[owner].as_ref().unwrap();
 /// assert_eq!(choice.column, 1);
-/// assert_eq!(choice.reason, "header 'Deal owner' says owner and 2 distinct person-like values");
+/// assert_eq!(choice.reason, "header 'Deal owner' names owner and 2 distinct person-like values");
 /// ```
 pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) -> Assignment {
     let normalised: Vec<String> = headers.iter().map(|h| super::super::mapping::normalise_header(h)).collect();
@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn cells_rule_out_a_header_that_only_sounds_right() {
         // "Value Date" sounds like an amount and a date; its cells are dates.
-        let headers = strings(&["Deal ID", "Deal Value (text)", "Total", "Created"]);
+        let headers = strings(&["Deal ID", "Deal Value (text)", "Score", "Created"]);
         let rows: Vec<Vec<String>> =
             (0..5).map(|i| strings(&[&format!("D{i}"), "see notes", &format!("{}", i * 10), "2024-01-02"])).collect();
         let a = assign(DEAL_FIELDS, &headers, &rows);

@@ -11,6 +11,8 @@ pub const AMOUNT: Meaning = Meaning {
         ("value", 8),
         ("deal value", 9),
         ("deal size", 8),
+        ("total", 6),
+        ("gesamt", 6),
         ("close value", 9),
         ("revenue", 8),
         ("est revenue", 9),
