@@ -111,6 +111,7 @@ pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) ->
         taken[cand.column] = true;
         chosen[cand.field] = Some(Choice { column: cand.column, score: cand.score, reason: cand.reason.clone() });
     }
+    drop_planned_close(fields, &header_words, &mut chosen);
     // A required field is unsure when another free column scored within a few points by words.
     let mut unsure = Vec::new();
     for (f, spec) in fields.iter().enumerate() {
@@ -123,6 +124,20 @@ pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) ->
         }
     }
     Assignment { chosen, unsure }
+}
+
+/// A planned close date ("Expected close date") is no close date for a deal that was won or
+/// lost: when the file has won or lost times, those place the closed deals instead.
+fn drop_planned_close(fields: &[FieldSpec], header_words: &[super::Words], chosen: &mut [Option<Choice>]) {
+    let at = |name: &str| fields.iter().position(|f| f.name == name);
+    let has = |name: &str, chosen: &[Option<Choice>]| at(name).is_some_and(|i| chosen[i].is_some());
+    let Some(close) = at("close_date") else { return };
+    let planned = chosen[close].as_ref().is_some_and(|c| {
+        header_words.get(c.column).is_some_and(|w| super::when::TENTATIVE.iter().any(|t| w.has(t).is_some()))
+    });
+    if planned && (has("won_date", chosen) || has("lost_date", chosen)) {
+        chosen[close] = None;
+    }
 }
 
 #[cfg(test)]
@@ -163,6 +178,17 @@ mod tests {
         dedup.sort();
         dedup.dedup();
         assert_eq!(used.len(), dedup.len());
+    }
+
+    #[test]
+    fn won_and_lost_times_beat_a_planned_close_date() {
+        let headers = strings(&["Deal - Expected close date", "Deal - Won time", "Deal - Lost time"]);
+        let a = assign(DEAL_FIELDS, &headers, &[]);
+        assert_eq!(field_of(&a, &headers, "close_date"), None);
+        assert_eq!(field_of(&a, &headers, "won_date").as_deref(), Some("Deal - Won time"));
+        let headers = strings(&["Expected close date", "Created"]);
+        let a = assign(DEAL_FIELDS, &headers, &[]);
+        assert_eq!(field_of(&a, &headers, "close_date").as_deref(), Some("Expected close date"));
     }
 
     #[test]

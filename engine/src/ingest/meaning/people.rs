@@ -71,6 +71,7 @@ pub const OWNER: Meaning = Meaning {
         ("responsible", 8),
         ("responsible person", 9),
         ("user", 6),
+        ("person", 5),
         ("user name", 7),
         ("salesperson", 9),
         ("sales person", 9),

@@ -192,3 +192,31 @@ pub const LOST: Meaning = Meaning {
     ],
     not: NOT_THESE_DATES,
 };
+
+/// Words that make a close date a plan rather than a fact ("Expected close date", "Planowana
+/// data zamknięcia"): such a column is left out when the file has won or lost times, which say
+/// when a closed deal really closed.
+pub const TENTATIVE: &[&str] = &[
+    "expected",
+    "est",
+    "estimated",
+    "planned",
+    "forecast",
+    "voraussichtlich",
+    "voraussichtliches",
+    "geplant",
+    "erwartet",
+    "planowana",
+    "przewidywana",
+    "预计",
+    "预期",
+    "prevista",
+    "previsto",
+    "estimada",
+    "estimee",
+    "prevue",
+    "verwacht",
+    "verwachte",
+    "ожидаемая",
+    "планируемая",
+];
