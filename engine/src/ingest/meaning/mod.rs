@@ -256,6 +256,7 @@ mod tests {
             ("Territory", Some("region")),
             ("Product Name", Some("product")),
             ("Währung", Some("currency")),
+            ("user_id", Some("owner")),
         ];
         for (header, want) in cases {
             assert_eq!(best_field(header), *want, "{header:?}");

@@ -38,7 +38,6 @@ const NOT_THE_OWNER: &[&str] = &[
     "telefon",
     "role",
     "team",
-    "id",
     "account",
     "company",
     "contact",

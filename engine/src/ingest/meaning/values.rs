@@ -134,7 +134,7 @@ impl ColumnValues {
             Expect::Flag if self.most(self.flags) => Verdict::Fits(20, share(self.flags, "yes/no")),
             Expect::Flag if self.few(self.flags) => Verdict::Contradicts(share(self.flags, "yes/no")),
             Expect::Outcome if self.most(self.outcomes) => Verdict::Fits(20, share(self.outcomes, "won, lost or open")),
-            Expect::Outcome if self.few(self.outcomes) || self.most(self.dates) || self.most(self.amounts) => {
+            Expect::Outcome if !self.most(self.outcomes) => {
                 Verdict::Contradicts(share(self.outcomes, "won, lost or open"))
             }
             Expect::Id if self.most(self.dates) => Verdict::Contradicts(share(self.dates, "dates")),
@@ -178,6 +178,7 @@ mod tests {
             (&outcome, Expect::Outcome, true, false),
             (&dates, Expect::Outcome, false, true),
             (&["active", "active", "won", "lost", "active"], Expect::Outcome, false, true),
+            (&["active", "won", "won", "lost", "lost", "won", "lost"], Expect::Outcome, false, true),
             (&flags, Expect::Flag, true, false),
             (&people, Expect::Flag, false, true),
             (&ids, Expect::Id, true, false),
