@@ -16,6 +16,7 @@ pub const DEAL_ID: Meaning = Meaning {
         ("kennung", 7),
         ("number", 6),
         ("nr", 6),
+        ("nº", 6),
         ("no", 5),
         ("numer", 6),
         ("nummer", 6),

@@ -5,6 +5,8 @@
 //! with the reason in words.
 
 pub mod assign;
+#[cfg(test)]
+mod crm_headers;
 pub mod identity;
 pub mod money;
 pub mod normalise;
