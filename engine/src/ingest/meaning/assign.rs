@@ -191,6 +191,28 @@ mod tests {
         assert_eq!(field_of(&a, &headers, "close_date").as_deref(), Some("Expected close date"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_headers_and_cells_give_each_column_to_one_field_at_most(
+            headers in proptest::collection::vec("[ -~À-ɏ一-龥а-я_()%.#-]{0,24}", 0..14),
+            cells in proptest::collection::vec(proptest::collection::vec("[ -~€zł¥0-9.,/-]{0,14}", 0..16), 0..12),
+        ) {
+            let a = assign(DEAL_FIELDS, &headers, &cells);
+            proptest::prop_assert_eq!(a.chosen.len(), DEAL_FIELDS.len());
+            let mut used: Vec<usize> = a.mapping().into_iter().flatten().collect();
+            proptest::prop_assert!(used.iter().all(|&c| c < headers.len()));
+            let n = used.len();
+            used.sort_unstable();
+            used.dedup();
+            proptest::prop_assert_eq!(used.len(), n);
+            for (choice, spec) in a.chosen.iter().zip(DEAL_FIELDS) {
+                if let Some(c) = choice {
+                    proptest::prop_assert!(c.reason.contains(spec.name), "{}", c.reason);
+                }
+            }
+        }
+    }
+
     #[test]
     fn two_equal_word_matches_for_a_required_field_are_unsure() {
         let headers = strings(&["Deal", "Auftragswert", "Importe", "Status", "Created"]);

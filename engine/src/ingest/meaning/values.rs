@@ -76,7 +76,7 @@ impl ColumnValues {
     /// Profiles the cells of one column.
     pub fn of<'a>(cells: impl IntoIterator<Item = &'a str>) -> ColumnValues {
         let mut v = ColumnValues::default();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for cell in cells {
             if is_empty_cell(cell) {
                 continue;
@@ -91,9 +91,7 @@ impl ColumnValues {
             v.flags += parse_bool(cell).is_some() as usize;
             v.outcomes += Status::parse(cell).is_some() as usize;
             v.people += looks_like_person(cell) as usize;
-            if !seen.contains(&cell) {
-                seen.push(cell);
-            }
+            seen.insert(cell);
         }
         v.distinct = seen.len();
         v
