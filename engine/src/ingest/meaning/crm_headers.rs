@@ -289,3 +289,30 @@ fn languages_of_the_brief() {
         assert!(check(headers, want).is_empty(), "{headers:?}");
     }
 }
+
+#[test]
+fn dynamics_365_in_german() {
+    let missing = check(
+        &[
+            "(Nicht ändern) Verkaufschance",
+            "Thema",
+            "Potenzieller Kunde",
+            "Geschätztes Abschlussdatum",
+            "Geschätzter Umsatz",
+            "Tatsächlicher Umsatz",
+            "Status",
+            "Statusgrund",
+            "Besitzer",
+            "Erstellt am",
+            "Tatsächliches Abschlussdatum",
+        ],
+        &[
+            ("amount", Some("Geschätzter Umsatz")),
+            ("close_date", Some("Tatsächliches Abschlussdatum")),
+            ("status", Some("Status")),
+            ("owner", Some("Besitzer")),
+            ("created_date", Some("Erstellt am")),
+        ],
+    );
+    assert_eq!(missing, ["deal_id"], "the German GUID column's prefix is not known: rows are numbered");
+}
