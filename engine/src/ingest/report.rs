@@ -80,6 +80,9 @@ pub struct ImportReport {
     pub unused_headers: Vec<String>,
     /// Every column of the file: its detected type and empty cells.
     pub columns: Vec<super::ColumnProfile>,
+    /// Why each field mapped automatically got its column: `(field, reason)`, as in
+    /// [`super::Preview::reasons`]. Empty when the columns were chosen by hand.
+    pub mapping_reasons: Vec<(&'static str, String)>,
 }
 
 impl ImportReport {
