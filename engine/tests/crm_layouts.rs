@@ -4,7 +4,7 @@
 
 use pipelens_engine::deals_table::Dim;
 use pipelens_engine::fixtures::{self, win_rate_ppm, Col, Fixture, Headline, Layout, LAYOUTS};
-use pipelens_engine::ingest::{preview, read_deals, DatasetKind, ImportedDeals};
+use pipelens_engine::ingest::{preview, read_deals, read_in_slices, DatasetKind, ImportedDeals, ReadOptions};
 use pipelens_engine::stage::Status;
 use pipelens_engine::Day;
 
@@ -94,6 +94,24 @@ fn check(f: &Fixture) -> Result<(), String> {
 fn every_generated_export_maps_with_no_hand_and_gives_its_kpis() {
     let failures: Vec<String> = fixtures::all(2026).iter().filter_map(|f| check(f).err()).collect();
     assert!(failures.is_empty(), "{} of {} layouts fail:\n{}", failures.len(), LAYOUTS.len(), failures.join("\n"));
+}
+
+/// Read the way the browser reads a dropped file (in slices, the mapping guessed from the
+/// start only), every export gives what a whole read gives.
+#[test]
+fn every_export_read_in_slices_gives_what_a_whole_read_gives() {
+    for f in fixtures::all(7) {
+        let whole = read_deals(&f.file, &f.bytes).unwrap();
+        for slice in [64, 4096] {
+            let sliced = read_in_slices(&f.file, &f.bytes, slice, ReadOptions::new(DatasetKind::Deals))
+                .unwrap_or_else(|e| panic!("{}: {e}", f.file));
+            assert_eq!(sliced.report.mapping, whole.report.mapping, "{} in slices of {slice}", f.file);
+            assert_eq!(sliced.report.rows_kept, whole.report.rows_kept, "{}", f.file);
+            let pipelens_engine::ingest::Dataset::Deals(t) = sliced.data else { panic!("{}: not deals", f.file) };
+            assert_eq!(t.status, whole.table.status, "{}", f.file);
+            assert_eq!(t.amount.values.len(), whole.table.amount.values.len(), "{}", f.file);
+        }
+    }
 }
 
 proptest::proptest! {
