@@ -72,9 +72,12 @@ pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) ->
     let values: Vec<Option<ColumnValues>> = (0..headers.len())
         .map(|c| (!rows.is_empty()).then(|| ColumnValues::of(rows.iter().map(|r| r.get(c).map_or("", String::as_str)))))
         .collect();
+    // The word lists are written for deals (the dataset whose key, deal_id, comes first): the
+    // other datasets keep their whole names, so telling datasets apart does not change.
+    let words_apply = fields.first().is_some_and(|f| f.name == "deal_id");
     let mut candidates = Vec::new();
     for (f, spec) in fields.iter().enumerate() {
-        let meaning = meaning_of(spec.name);
+        let meaning = meaning_of(spec.name).filter(|_| words_apply);
         for (c, header) in headers.iter().enumerate() {
             let joined = header_words[c].joined();
             let whole = spec
@@ -178,6 +181,14 @@ mod tests {
         dedup.sort();
         dedup.dedup();
         assert_eq!(used.len(), dedup.len());
+    }
+
+    #[test]
+    fn other_datasets_keep_their_whole_names() {
+        let headers = strings(&["Ref", "Summe"]);
+        let spend = crate::ingest::DatasetKind::Spend.fields();
+        assert!(assign(spend, &headers, &[]).mapping().iter().all(Option::is_none));
+        assert_eq!(field_of(&assign(DEAL_FIELDS, &headers, &[]), &headers, "amount").as_deref(), Some("Summe"));
     }
 
     #[test]

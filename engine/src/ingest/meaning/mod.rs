@@ -32,7 +32,7 @@ pub struct Meaning {
     pub not: &'static [&'static str],
 }
 
-/// Every field with word lists. Fields of other datasets with the same name share them.
+/// Every deals field with word lists.
 pub const MEANINGS: &[&Meaning] = &[
     &identity::DEAL_ID,
     &money::AMOUNT,
@@ -110,11 +110,7 @@ const NEUTRAL: &[&str] = &[
 
 /// The word lists of `field`, if it has any.
 pub fn meaning_of(field: &str) -> Option<&'static Meaning> {
-    let alias = match field {
-        "created_at" => "created_date",
-        f => f,
-    };
-    MEANINGS.iter().copied().find(|m| m.field == alias)
+    MEANINGS.iter().copied().find(|m| m.field == field)
 }
 
 /// What a field's cells must be.
@@ -122,7 +118,7 @@ pub fn expect_of(field: &str) -> Expect {
     match field {
         "deal_id" => Expect::Id,
         "amount" => Expect::Amount,
-        "created_date" | "close_date" | "won_date" | "lost_date" | "created_at" => Expect::Date,
+        "created_date" | "close_date" | "won_date" | "lost_date" => Expect::Date,
         "is_won" | "is_closed" => Expect::Flag,
         "status" => Expect::Outcome,
         "owner" => Expect::Person,
