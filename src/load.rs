@@ -84,9 +84,8 @@ impl Load {
     }
 
     /// The start of a kept file, and its size.
-    async fn kept_head(self, id: u64) -> Result<(Vec<u8>, u64), Stop> {
-        let file = file_store::get(id)
-            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))?;
+    async fn kept_head(self, id: u64, name: &str) -> Result<(Vec<u8>, u64), Stop> {
+        let file = file_store::get(id).ok_or_else(|| Stop::Failed(message::gone(name)))?;
         Ok((self.head(&file).await?, file.size() as u64))
     }
 
@@ -161,7 +160,7 @@ impl Load {
             let (id, name) = (read.id, read.name.clone());
             let bytes = match memory.get(&id) {
                 Some(b) => Bytes::Memory(Arc::clone(b)),
-                None => Bytes::kept(id)?,
+                None => Bytes::kept(id, &name)?,
             };
             let imported = self.read(&name, &bytes, options).await?;
             rebuild.finished(imported);
@@ -178,10 +177,8 @@ enum Bytes {
 
 impl Bytes {
     /// The handle kept under `id`.
-    fn kept(id: u64) -> Result<Bytes, Stop> {
-        file_store::get(id)
-            .map(Bytes::File)
-            .ok_or_else(|| Stop::Failed("The file is no longer available; load it again.".into()))
+    fn kept(id: u64, name: &str) -> Result<Bytes, Stop> {
+        file_store::get(id).map(Bytes::File).ok_or_else(|| Stop::Failed(message::gone(name)))
     }
 
     fn slices(&self, name: &str) -> Result<Slices, Stop> {
@@ -252,7 +249,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
         let mut this_drop: HashSet<DatasetKind> = HashSet::new();
         let mut problems = Vec::new();
         let mut loaded = Vec::new();
-        let mut waiting = 0;
+        let mut waiting = Vec::new();
         for file in files {
             let name = file.name();
             let id = file_store::keep(file.clone());
@@ -289,7 +286,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
             let read = match link_hint(state, &name, &p) {
                 Some(r) => FileRead::mapped(id, &name, r.kind, r.mapping, false).with_date_order(r.date_order),
                 None if !p.complete() => {
-                    waiting += 1;
+                    waiting.push(name.clone());
                     let pending = PendingFile { id, name, preview: p, replaces: None };
                     state.data.pending.update(|list| list.push(Shared(Arc::new(pending))));
                     continue;
@@ -303,13 +300,13 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Ok(set) => {
                     show_files(state, set);
                     this_drop.insert(kind);
-                    loaded.push(format!("{name} as {}", kind.name()));
+                    loaded.push(message::loaded_as(&name, kind.name()));
                 }
                 Err(Stop::Cancelled) => return,
                 Err(Stop::Failed(why)) => problems.push(why),
             }
         }
-        finish_status(state, &loaded, &problems, waiting);
+        finish_status(state, &loaded, &problems, &waiting);
     });
 }
 
@@ -323,10 +320,7 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
         let mut memory = HashMap::new();
         for f in files {
             let Some(id) = keep_in_tab(&f.name, &f.bytes) else {
-                return state
-                    .data
-                    .status
-                    .set(LoadStatus::Failed(format!("{}: the browser could not hold the file.", f.name)));
+                return state.data.status.set(LoadStatus::Failed(message::not_held(&f.name)));
             };
             reads.push(FileRead::bundled(id, &f));
             memory.insert(id, Arc::new(f.bytes));
@@ -355,7 +349,7 @@ pub async fn bundle_loaded(state: AppState) -> Result<Vec<BundledFile>, String> 
     let files = state.data.loaded.with_untracked(|l| l.files.clone());
     let mut out = Vec::with_capacity(files.len());
     for f in files {
-        let file = file_store::get(f.id).ok_or_else(|| format!("{} is no longer available; load it again.", f.name))?;
+        let file = file_store::get(f.id).ok_or_else(|| message::gone(&f.name))?;
         let bytes = read_bytes(&file, |_, _| {}, &|| true).await.map_err(|e| format!("{}: {e}.", f.name))?;
         out.push(BundledFile { name: f.name, kind: f.kind, mapping: f.mapping, date_order: f.date_order, bytes });
     }
@@ -370,22 +364,66 @@ fn link_hint(state: AppState, name: &str, p: &pipelens_engine::ingest::Preview) 
 }
 
 /// The banner after a load: errors when nothing loaded, else a notice of what did and did not.
-fn finish_status(state: AppState, loaded: &[String], problems: &[String], waiting: usize) {
-    let wait = match waiting {
-        0 => String::new(),
-        1 => " One file waits for its columns to be chosen.".to_owned(),
-        n => format!(" {n} files wait for their columns to be chosen."),
-    };
-    state.data.status.set(match (loaded.is_empty(), problems.is_empty()) {
-        (_, true) if loaded.len() <= 1 && waiting == 0 => LoadStatus::Idle,
-        (_, true) => LoadStatus::Notice(format!("Loaded {}.{wait}", loaded.join(", "))),
-        (true, false) if waiting == 0 => LoadStatus::Failed(problems.join(" ")),
-        (_, false) => LoadStatus::Notice(format!(
-            "Could not use every file. {}{}{wait}",
-            problems.join(" "),
-            if loaded.is_empty() { String::new() } else { format!(" Loaded {}.", loaded.join(", ")) }
-        )),
-    });
+fn finish_status(state: AppState, loaded: &[String], problems: &[String], waiting: &[String]) {
+    state.data.status.set(message::after_load(loaded, problems, waiting));
+}
+
+/// Every status line a load writes, in one place, each naming the file it is about and, for a
+/// file that cannot be used, what to do. English only for now: the translations route these.
+pub(crate) mod message {
+    use crate::state::LoadStatus;
+
+    /// A file that was loaded: `"deals.csv as deals"`.
+    pub fn loaded_as(file: &str, dataset: &str) -> String {
+        format!("{file} as {dataset}")
+    }
+
+    /// A file whose handle the tab no longer holds.
+    pub fn gone(file: &str) -> String {
+        format!("{file} is no longer available in this tab; load it again.")
+    }
+
+    /// A shared file the browser would not keep.
+    pub fn not_held(file: &str) -> String {
+        format!(
+            "{file}: the browser could not hold the file. Close other tabs to free memory, then open the link again."
+        )
+    }
+
+    /// A file removed while its dates were being set.
+    pub fn no_longer_loaded(file: &str) -> String {
+        format!("{file} is no longer loaded; load it again to set its date order.")
+    }
+
+    /// Files waiting in the mapping screen, named.
+    fn waiting_line(waiting: &[String]) -> String {
+        match waiting {
+            [] => String::new(),
+            [one] => format!("{one} waits for its columns to be chosen below."),
+            many => format!("{} wait for their columns to be chosen below.", many.join(", ")),
+        }
+    }
+
+    /// The banner after a drop: what loaded, what waits, what could not be used (each problem
+    /// names its file and says what to do).
+    pub fn after_load(loaded: &[String], problems: &[String], waiting: &[String]) -> LoadStatus {
+        let mut parts: Vec<String> = Vec::new();
+        if !problems.is_empty() {
+            parts.push(problems.join(" "));
+        }
+        if !loaded.is_empty() {
+            parts.push(format!("Loaded {}.", loaded.join(", ")));
+        }
+        let wait = waiting_line(waiting);
+        if !wait.is_empty() {
+            parts.push(wait);
+        }
+        match (loaded.is_empty(), problems.is_empty(), waiting.is_empty()) {
+            (_, true, true) if loaded.len() <= 1 => LoadStatus::Idle,
+            (true, false, true) => LoadStatus::Failed(parts.join(" ")),
+            _ => LoadStatus::Notice(parts.join(" ")),
+        }
+    }
 }
 
 /// Reads a waiting file with the dataset and columns the user chose. A file that replaces a
@@ -425,7 +463,7 @@ fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
     spawn_local(async move {
         let kind_changes = kind.is_some_and(|k| k != entry.kind);
         let kind = kind.unwrap_or(entry.kind);
-        let (head, size) = match load.kept_head(entry.id).await {
+        let (head, size) = match load.kept_head(entry.id, &entry.name).await {
             Ok(b) => b,
             Err(Stop::Cancelled) => return,
             Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
@@ -461,7 +499,7 @@ fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
 /// day-first from month-first.
 fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
     apply(state, move |set| {
-        set.set_date_order(entry.id, order).map(Some).map_err(|_| format!("{} is no longer loaded.", entry.name))
+        set.set_date_order(entry.id, order).map(Some).map_err(|_| message::no_longer_loaded(&entry.name))
     });
 }
 
@@ -535,5 +573,30 @@ mod tests {
         assert_eq!(next_chunk(5_000, 0.0), 150_000);
         assert_eq!(next_chunk(5_000, 10_000.0), 500);
         assert_eq!(next_chunk(200_000, 1.0), 200_000);
+    }
+
+    #[test]
+    fn every_status_line_names_its_files() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let text = |st: LoadStatus| match st {
+            LoadStatus::Notice(t) | LoadStatus::Failed(t) => t,
+            _ => String::new(),
+        };
+        // Only a file waiting: no empty "Loaded ." before it.
+        let only_waiting = text(message::after_load(&[], &[], &s(&["hubspot.csv"])));
+        assert_eq!(only_waiting, "hubspot.csv waits for its columns to be chosen below.");
+        let mixed = text(message::after_load(
+            &s(&["a.csv as deals"]),
+            &s(&["b.xlsx is an Excel workbook."]),
+            &s(&["c.csv", "d.csv"]),
+        ));
+        assert_eq!(mixed, "b.xlsx is an Excel workbook. Loaded a.csv as deals. c.csv, d.csv wait for their columns to be chosen below.");
+        assert!(
+            matches!(message::after_load(&[], &s(&["x.csv is empty."]), &[]), LoadStatus::Failed(t) if t == "x.csv is empty.")
+        );
+        assert_eq!(message::after_load(&s(&["a.csv as deals"]), &[], &[]), LoadStatus::Idle);
+        for line in [message::gone("q.csv"), message::not_held("q.csv"), message::no_longer_loaded("q.csv")] {
+            assert!(line.starts_with("q.csv"), "{line}");
+        }
     }
 }

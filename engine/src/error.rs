@@ -8,13 +8,13 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum ImportError {
     /// Zero bytes, or only whitespace.
-    #[error("{file} is empty.")]
+    #[error("{file} is empty. Export the data from your CRM again and load the new file.")]
     Empty {
         /// File name.
         file: String,
     },
     /// A header line and nothing else.
-    #[error("{file} has a header line but no data rows.")]
+    #[error("{file} has a header line but no data rows. Check the export's filters (a report with no matching records writes only its header) and export again.")]
     HeaderOnly {
         /// File name.
         file: String,
@@ -38,7 +38,7 @@ pub enum ImportError {
         file: String,
     },
     /// Only one column was found.
-    #[error("{file} has only one column (\"{header}\"): it does not look like a CSV table with commas, semicolons, tabs or pipes between the fields.")]
+    #[error("{file} has only one column (\"{header}\"): it does not look like a CSV table with commas, semicolons, tabs or pipes between the fields. Save it from your spreadsheet as CSV and load that file.")]
     SingleColumn {
         /// File name.
         file: String,
@@ -54,7 +54,7 @@ pub enum ImportError {
         line: u64,
     },
     /// Required fields have no matching column.
-    #[error("{file} cannot be read as {dataset}: no column found for {}. Columns in the file: {}.", missing.join(", "), found.join(", "))]
+    #[error("{file} cannot be read as {dataset}: no column found for {}. Columns in the file: {}. Choose the columns by hand in the mapping screen, or export the file with those columns.", missing.join(", "), found.join(", "))]
     MissingFields {
         /// File name.
         file: String,
@@ -76,7 +76,7 @@ pub enum ImportError {
         matched: Vec<&'static str>,
     },
     /// Every data row was rejected.
-    #[error("{file}: none of its {rejected} rows could be used (first problem, line {first_line}: {first_reason}).")]
+    #[error("{file}: none of its {rejected} rows could be used (first problem, line {first_line}: {first_reason}). Fix that in the file, or choose other columns in the mapping screen, and load it again.")]
     NoUsableRows {
         /// File name.
         file: String,

@@ -20,6 +20,7 @@ pub mod export;
 pub mod file_set;
 pub mod filter;
 pub mod filters;
+pub mod fixtures;
 pub mod forecast_category;
 pub mod format;
 pub mod history;

@@ -52,6 +52,7 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
             let k = kind.get();
             let guess = choice.get_untracked();
             let auto = p.preview.mapping_for(k);
+            let reasons = p.preview.reasons_for(k);
             k.fields()
                 .iter()
                 .enumerate()
@@ -87,10 +88,11 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                     };
                     let why = {
                         let auto_col = auto.get(i).copied().flatten();
+                        let reason = reasons.get(i).cloned().flatten().unwrap_or_default();
                         move || match (choice.with(|c| c.get(i).copied().flatten()), auto_col) {
-                            (None, _) => "",
-                            (Some(c), Some(a)) if c == a => "matched by its name",
-                            _ => "chosen by hand",
+                            (None, _) => String::new(),
+                            (Some(c), Some(a)) if c == a => reason.clone(),
+                            _ => "chosen by hand".to_owned(),
                         }
                     };
                     let label = format!("Column for {}", field.name);
@@ -116,9 +118,11 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
         move |_| data.pending.update(|list| list.retain(|x| !Arc::ptr_eq(&x.0, &p)))
     };
     let intro = if reviewing {
-        "These are the columns the file was read with. Change any of them and read the file again; the file stays in this tab."
+        "These are the columns the file was read with. Change any of them and read the file again; the file stays in this tab.".to_owned()
+    } else if !p.preview.unsure.is_empty() && p.preview.missing.is_empty() {
+        unsure_intro(&p.preview.unsure)
     } else {
-        "The headers do not say which column holds what. Choose the dataset and a column for each field; the first values it holds are shown beside it. The file stays in this tab."
+        "The headers do not say which column holds what. Choose the dataset and a column for each field; the first values it holds are shown beside it. The file stays in this tab.".to_owned()
     };
     let stages = (reviewing && p.preview.kind == DatasetKind::Deals)
         .then(|| view! { <Show when=move || kind.get() == DatasetKind::Deals><StageEditor/></Show> });
@@ -144,5 +148,24 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
             </p>
             {stages}
         </section>
+    }
+}
+
+/// The mapping screen's first line when every field found a column but two columns fit some
+/// required field about equally well.
+fn unsure_intro(fields: &[&str]) -> String {
+    format!(
+        "Two columns fit {} about equally well: the best guess is chosen below, with the reason. Check it and use these columns; the file stays in this tab.",
+        fields.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unsure_intro_names_the_fields() {
+        assert!(
+            super::unsure_intro(&["amount", "created_date"]).starts_with("Two columns fit amount, created_date about")
+        );
     }
 }

@@ -6,6 +6,10 @@
 //! pipelens-cli demo-csv [DIR]                      the demo deals as CSV on stdout, or all seven
 //!                                                  demo datasets as DIR/<dataset>.csv
 //! pipelens-cli table FILE...                       how each file is read: dialect, rows, rejects
+//! pipelens-cli fixtures OUT_DIR [SEED]             a deals export in every CRM layout of
+//!                                                  engine::fixtures (OUT_DIR/<layout>.csv), each
+//!                                                  with the KPIs it must give beside it
+//!                                                  (OUT_DIR/<layout>.expected.json)
 //! pipelens-cli sql (ID | --all) [OPTIONS] [--dialect D] (--demo | FILE...)
 //!                                                  the SQL that computes a KPI's headline value
 //!                                                  over the canonical tables (D: duckdb (default),
@@ -46,7 +50,7 @@ const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=V
                      [--dialect duckdb|postgres|bigquery|spark] (--demo | FILE...) | pipelens-cli view \
                      (people-owner|people-team|rep|reps|cycle|response|activity|pacing|forecast|cohorts|mix) \
                      [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--rep NAME] [--kpi ID]... \
-                     (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE...";
+                     (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE... | pipelens-cli fixtures OUT_DIR [SEED]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("demo-csv") => return demo_csv(args.get(1)),
+        Some("fixtures") if args.len() > 1 => return write_fixtures(&args[1], args.get(2)),
         Some("sql") => return sql_command(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
@@ -68,6 +73,35 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Seed of `pipelens-cli fixtures` when none is given.
+const FIXTURE_SEED: u64 = 2026;
+
+/// Every fixture layout into `dir`: `<layout>.csv` and `<layout>.expected.json`.
+fn write_fixtures(dir: &str, seed: Option<&String>) -> ExitCode {
+    let seed = match seed.map(|s| s.parse::<u64>()) {
+        None => FIXTURE_SEED,
+        Some(Ok(s)) => s,
+        Some(Err(_)) => {
+            eprintln!("SEED must be a whole number: {USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut result = std::fs::create_dir_all(dir);
+    for f in pipelens_engine::fixtures::all(seed) {
+        let stem = f.file.trim_end_matches(".csv");
+        result = result
+            .and_then(|()| std::fs::write(format!("{dir}/{}", f.file), &f.bytes))
+            .and_then(|()| std::fs::write(format!("{dir}/{stem}.expected.json"), f.expected_json()));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{dir}: {e}");
             ExitCode::FAILURE
         }
     }

@@ -285,9 +285,22 @@ pub struct DateReading {
     /// True when nothing in the column told the order apart (every part ≤ 12): the order was
     /// assumed from the separator and the user should confirm it.
     pub assumed: bool,
+    /// Cells that read only in the other order (`01/15/2024` in a day-first column): each is
+    /// read by what it can only mean, and counted here.
+    pub mixed: usize,
+    /// Cells that read two ways (`03/04/2024`) with no cell of the same separator telling the
+    /// order: read in the column's order, and counted here as still ambiguous.
+    pub ambiguous: usize,
 }
 
-/// A cell that reads only in the order the column did not settle on.
+impl DateReading {
+    /// A reading in `order` (or none), `assumed` or proven, with nothing mixed or ambiguous.
+    pub fn new(order: Option<DateOrder>, assumed: bool) -> DateReading {
+        DateReading { order, assumed, mixed: 0, ambiguous: 0 }
+    }
+}
+
+/// A cell that reads only in the order the column did not settle on (it is read that way).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contradiction {
     /// Row index in the table.
@@ -315,6 +328,23 @@ pub struct DateColumnBuilder {
     /// Separators seen in open-order cells: `/` versus `.` or `-`.
     slash: usize,
     dot_or_dash: usize,
+    /// Per row, the separator group of an open-order cell (see [`group_of`]).
+    groups: Vec<u8>,
+    /// Per separator group, cells that only read month-first / only day-first.
+    group_evidence: [[usize; 2]; GROUPS],
+}
+
+/// Separator groups: none (the cell reads one way whatever the order), `/`, `.`, `-`.
+const GROUPS: usize = 4;
+
+/// The separator group of an open-order cell.
+fn group_of(separator: Option<char>) -> u8 {
+    match separator {
+        Some('/') => 1,
+        Some('.') => 2,
+        Some('-') => 3,
+        _ => 0,
+    }
 }
 
 impl DateColumnBuilder {
@@ -322,6 +352,7 @@ impl DateColumnBuilder {
     pub fn reserve(&mut self, more: usize) {
         self.month_first.reserve(more);
         self.day_first.reserve(more);
+        self.groups.reserve(more);
     }
 
     /// Appends a row (`None` for an empty or unreadable cell).
@@ -336,6 +367,14 @@ impl DateColumnBuilder {
         let row = self.month_first.len();
         self.month_first.push(c.month_first.map_or(NO_DAY, |d| d.0));
         self.day_first.push(c.day_first.map_or(NO_DAY, |d| d.0));
+        let group = group_of(c.open_order);
+        self.groups.push(group);
+        let evidence = &mut self.group_evidence[usize::from(group)];
+        match (c.month_first.is_some(), c.day_first.is_some()) {
+            (true, false) => evidence[0] += 1,
+            (false, true) => evidence[1] += 1,
+            _ => {}
+        }
         let slot = match (c.month_first.is_some(), c.day_first.is_some()) {
             (true, false) => {
                 self.only_month_first += 1;
@@ -360,7 +399,7 @@ impl DateColumnBuilder {
     /// The order the column settles on.
     pub fn reading(&self) -> DateReading {
         if self.slash + self.dot_or_dash == 0 {
-            return DateReading { order: None, assumed: false };
+            return DateReading::new(None, false);
         }
         // The cells that read only one way decide; on a tie (or none) the separator does:
         // dots and dashes are day-first in the locales that use them, slashes month-first.
@@ -371,7 +410,7 @@ impl DateColumnBuilder {
             std::cmp::Ordering::Equal if self.dot_or_dash > self.slash => DateOrder::DayFirst,
             std::cmp::Ordering::Equal => DateOrder::MonthFirst,
         };
-        DateReading { order: Some(order), assumed: !evidence }
+        DateReading::new(Some(order), !evidence)
     }
 
     /// The order this column's own cells prove (some first or second part above 12), if any.
@@ -387,16 +426,54 @@ impl DateColumnBuilder {
 
     /// Like [`DateColumnBuilder::finish`], but a column whose cells cannot tell the order
     /// takes `hint`: the order another date column of the same file proved.
+    ///
+    /// Each cell is read by what it can only mean: a cell that reads one way only is read that
+    /// way (and counted as mixed when that is not the column's order); a cell that reads two
+    /// ways takes the order its own separator's cells prove (`/` cells month-first and `-`
+    /// cells day-first may sit in one column), else the column's, and is counted as ambiguous
+    /// when no cell with its separator told.
     pub fn finish_with(self, hint: Option<DateOrder>) -> (DateColumn, DateReading, Vec<Contradiction>, usize) {
         let mut reading = self.reading();
         if let (true, Some(order)) = (reading.assumed, hint) {
-            reading = DateReading { order: Some(order), assumed: false };
+            reading = DateReading::new(Some(order), false);
         }
         let [only_mf, only_df] = self.single_order;
-        let (days, contradictions, total) = match reading.order {
-            Some(DateOrder::DayFirst) => (self.day_first, only_mf, self.only_month_first),
-            _ => (self.month_first, only_df, self.only_day_first),
+        let (contradictions, total) = match reading.order {
+            Some(DateOrder::DayFirst) => (only_mf, self.only_month_first),
+            _ => (only_df, self.only_day_first),
         };
+        let main = reading.order.unwrap_or(DateOrder::MonthFirst);
+        let order_of = |group: u8| -> (DateOrder, bool) {
+            let [mf, df] = self.group_evidence.get(usize::from(group)).copied().unwrap_or_default();
+            match df.cmp(&mf) {
+                std::cmp::Ordering::Greater => (DateOrder::DayFirst, true),
+                std::cmp::Ordering::Less => (DateOrder::MonthFirst, true),
+                std::cmp::Ordering::Equal => (main, false),
+            }
+        };
+        let mut ambiguous = 0;
+        let days = self
+            .month_first
+            .iter()
+            .zip(&self.day_first)
+            .zip(&self.groups)
+            .map(|((&mf, &df), &group)| match (mf == NO_DAY, df == NO_DAY) {
+                (true, _) => df,
+                (_, true) => mf,
+                _ if mf == df => mf,
+                _ => {
+                    let (order, told) = order_of(group);
+                    ambiguous += usize::from(!told);
+                    if order == DateOrder::DayFirst {
+                        df
+                    } else {
+                        mf
+                    }
+                }
+            })
+            .collect();
+        reading.mixed = total;
+        reading.ambiguous = ambiguous;
         (DateColumn { days }, reading, contradictions, total)
     }
 }
@@ -453,7 +530,7 @@ mod tests {
     fn the_whole_column_settles_the_order() {
         // csvkit's test_date_format: 31/12/2012 settles day-first for 02/01/2014 too.
         let (col, reading, bad) = column(&["02/01/2014", "31/12/2012"]);
-        assert_eq!(reading, DateReading { order: Some(DateOrder::DayFirst), assumed: false });
+        assert_eq!(reading, DateReading::new(Some(DateOrder::DayFirst), false));
         assert_eq!(col.get(0), ymd(2014, 1, 2));
         assert!(bad.is_empty());
         // Evidence late in the column counts as much as early.
@@ -467,26 +544,61 @@ mod tests {
     #[test]
     fn an_undecidable_column_is_assumed_from_the_separator_and_flagged() {
         let (_, reading, _) = column(&["01/02/2024", "03/04/2024"]);
-        assert_eq!(reading, DateReading { order: Some(DateOrder::MonthFirst), assumed: true });
+        assert_eq!(reading, DateReading { ambiguous: 2, ..DateReading::new(Some(DateOrder::MonthFirst), true) });
         let (col, reading, _) = column(&["01.02.2024", "03.04.2024"]);
-        assert_eq!(reading, DateReading { order: Some(DateOrder::DayFirst), assumed: true });
+        assert_eq!(reading, DateReading { ambiguous: 2, ..DateReading::new(Some(DateOrder::DayFirst), true) });
         assert_eq!(col.get(0), ymd(2024, 2, 1));
         let (_, reading, _) = column(&["2024-01-02", ""]);
-        assert_eq!(reading, DateReading { order: None, assumed: false });
+        assert_eq!(reading, DateReading::new(None, false));
     }
 
     #[test]
-    fn cells_that_contradict_the_column_are_listed() {
+    fn cells_that_contradict_the_column_are_listed_and_read_by_what_they_can_only_mean() {
         let (col, reading, bad) = column(&["13/01/2024", "14/01/2024", "01/15/2024"]);
         assert_eq!(reading.order, Some(DateOrder::DayFirst));
         assert_eq!(bad, [2]);
-        assert_eq!(col.get(2), None);
+        assert_eq!((reading.mixed, reading.ambiguous), (1, 0));
+        assert_eq!(col.get(2), ymd(2024, 1, 15));
         let mut b = DateColumnBuilder::default();
         b.push_at(read_date("13/01/2024"), 2, "13/01/2024");
         b.push_at(read_date("01/15/2024"), 3, "01/15/2024");
         b.push_at(read_date("14/01/2024"), 4, "14/01/2024");
         let (_, _, bad, _) = b.finish();
         assert_eq!(bad, [Contradiction { row: 1, line: 3, text: "01/15/2024".into() }]);
+    }
+
+    #[test]
+    fn a_column_mixing_layouts_reads_each_separator_in_the_order_its_cells_prove() {
+        // ISO, day-first with slashes, month-first with dashes, and cells of each that read
+        // both ways: each group's own cells settle it; a two-way dot cell stays ambiguous.
+        let cells = [
+            "2024-05-20",
+            "25/12/2023",
+            "03/04/2024",
+            "12-31-2023",
+            "01-02-2024",
+            "04.05.2024",
+            "20 May, 2024 07:42:00",
+            "2024-05-20T07:42:00Z",
+        ];
+        let (col, reading, _) = column(&cells);
+        let want = [
+            ymd(2024, 5, 20),
+            ymd(2023, 12, 25),
+            ymd(2024, 4, 3),
+            ymd(2023, 12, 31),
+            ymd(2024, 1, 2),
+            ymd(2024, 5, 4),
+            ymd(2024, 5, 20),
+            ymd(2024, 5, 20),
+        ];
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!(col.get(i), *w, "{}", cells[i]);
+        }
+        // One cell each way; dots and dashes outnumber slashes, so the column is day-first:
+        // 12-31-2023 is read against it (mixed), and 04.05.2024 has no dot cell to tell.
+        assert_eq!(reading.order, Some(DateOrder::DayFirst));
+        assert_eq!((reading.mixed, reading.ambiguous), (1, 1));
     }
 
     #[test]

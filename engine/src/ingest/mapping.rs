@@ -242,23 +242,16 @@ pub fn normalise_header(header: &str) -> String {
     out.trim_matches('_').to_owned()
 }
 
-/// For each field of `fields`, the index of the header that maps to it (first match wins,
-/// and a header is used by at most one field).
+/// For each field of `fields`, the index of the header that maps to it, from the headers alone
+/// (a header is used by at most one field): see [`super::meaning::assign`].
 pub fn auto_map(fields: &[FieldSpec], headers: &[String]) -> Vec<Option<usize>> {
-    let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
-    let mut taken = vec![false; headers.len()];
-    fields
-        .iter()
-        .map(|f| {
-            // Earlier synonyms are stronger: `amount` beats `value` when a file has both.
-            let found =
-                f.synonyms.iter().find_map(|syn| (0..normalised.len()).find(|&i| !taken[i] && normalised[i] == *syn));
-            if let Some(i) = found {
-                taken[i] = true;
-            }
-            found
-        })
-        .collect()
+    super::meaning::assign(fields, headers, &[]).mapping()
+}
+
+/// Like [`auto_map`], with a sample of the file's rows as evidence: a column whose cells cannot
+/// be the field (text for an amount, numbers for a date) is not chosen by its header's words.
+pub fn auto_map_rows(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) -> Vec<Option<usize>> {
+    super::meaning::assign(fields, headers, rows).mapping()
 }
 
 /// The required fields (or `one_of` groups) that `mapping` leaves without a column.

@@ -9,6 +9,7 @@ mod deals_sink;
 mod decode;
 mod keys;
 mod mapping;
+pub mod meaning;
 mod preview;
 mod profile;
 mod reader;
@@ -28,7 +29,7 @@ pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
 pub use decode::{decode, Decoded};
-pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
+pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
 pub use reader::{read_deals, read_file, Imported, ImportedDeals, Reader};

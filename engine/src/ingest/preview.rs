@@ -2,7 +2,8 @@
 
 use super::datasets::{detect_datasets, DatasetFit, DatasetKind};
 use super::decode::decode;
-use super::mapping::auto_map;
+use super::meaning::assign;
+use super::reader::SAMPLE_ROWS;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
@@ -23,19 +24,32 @@ pub struct Preview {
     pub mapping: Vec<Option<usize>>,
     /// Required fields the guess leaves without a column.
     pub missing: Vec<&'static str>,
+    /// Per field of `kind`, why the guess chose its column ("header 'Deal owner' says owner and
+    /// 12 distinct person-like values"), for the mapping screen.
+    pub reasons: Vec<Option<String>>,
+    /// Required fields whose column narrowly beat another: the mapping screen opens for them.
+    pub unsure: Vec<&'static str>,
+    /// The rows the guess looked at (up to [`SAMPLE_ROWS`]), cells in header order.
+    pub sample: Vec<Vec<String>>,
 }
 
 impl Preview {
     /// The automatic guess for another dataset.
     pub fn mapping_for(&self, kind: DatasetKind) -> Vec<Option<usize>> {
-        auto_map(kind.fields(), &self.headers)
+        assign(kind.fields(), &self.headers, &self.sample).mapping()
     }
 
-    /// Whether every required field of `kind` found a column by its name, or all but a deals
+    /// Why the automatic guess for `kind` chose each field's column (see [`Preview::reasons`]).
+    pub fn reasons_for(&self, kind: DatasetKind) -> Vec<Option<String>> {
+        assign(kind.fields(), &self.headers, &self.sample).reasons()
+    }
+
+    /// Whether every required field of `kind` found a column surely, or all but a deals
     /// file's id (its rows are then numbered by their line: see
     /// [`super::ImportReport::ids_generated`]).
     pub fn complete(&self) -> bool {
-        self.missing.is_empty() || (self.kind == DatasetKind::Deals && self.missing == ["deal_id"])
+        self.unsure.is_empty()
+            && (self.missing.is_empty() || (self.kind == DatasetKind::Deals && self.missing == ["deal_id"]))
     }
 }
 
@@ -89,6 +103,7 @@ pub fn preview_start(
 }
 
 fn preview_of(mut src: CsvSource, rows: usize, kind: Option<DatasetKind>) -> Result<Preview, ImportError> {
+    let sample_rows = src.peek(SAMPLE_ROWS.max(rows));
     let mut sample = Vec::new();
     while sample.len() < rows {
         match src.next_record() {
@@ -101,7 +116,56 @@ fn preview_of(mut src: CsvSource, rows: usize, kind: Option<DatasetKind>) -> Res
     // Headers that name no field of any dataset are most likely deals with unusual names.
     let best = if fits[0].matched.is_empty() { DatasetKind::Deals } else { fits[0].kind };
     let kind = kind.unwrap_or(best);
-    let mapping = auto_map(kind.fields(), &src.headers);
+    let guess = assign(kind.fields(), &src.headers, &sample_rows);
+    let mapping = guess.mapping();
     let missing = kind.missing_in(&mapping);
-    Ok(Preview { headers: src.headers, rows: sample, fits, kind, mapping, missing })
+    Ok(Preview {
+        headers: src.headers,
+        rows: sample,
+        fits,
+        kind,
+        mapping,
+        missing,
+        reasons: guess.reasons(),
+        unsure: guess.unsure,
+        sample: sample_rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guess_gives_its_reason_and_uses_the_cells() {
+        let csv = "Deal Name,Deal owner,Total,Notes,Deal Stage,Create Date\n\
+                   Acme,Ann Lee,100,call back,Won,2024-01-02\n\
+                   Beta,Bo Chen,200,no budget,Lost,2024-01-03\n\
+                   Coda,Ann Lee,300,follow up,Open,2024-01-04\n";
+        let p = preview("hubspot.csv", csv.as_bytes(), 2, None).unwrap();
+        assert_eq!(p.kind, DatasetKind::Deals);
+        assert!(p.complete(), "{:?} {:?}", p.missing, p.unsure);
+        let at = |f: &str| DatasetKind::Deals.fields().iter().position(|s| s.name == f).unwrap();
+        assert_eq!(p.mapping[at("owner")], Some(1));
+        assert_eq!(
+            p.reasons[at("owner")].as_deref(),
+            Some("header 'Deal owner' names owner and 2 distinct person-like values")
+        );
+        assert_eq!(
+            p.reasons[at("deal_id")].as_deref(),
+            Some("header 'Deal Name' names deal_id and all 3 values differ")
+        );
+        assert_eq!((p.rows.len(), p.sample.len()), (2, 3));
+        assert_eq!(p.reasons_for(DatasetKind::Deals), p.reasons);
+        assert_eq!(p.mapping_for(DatasetKind::Deals), p.mapping);
+    }
+
+    #[test]
+    fn two_columns_that_fit_a_required_field_equally_open_the_mapper() {
+        let csv = "ID,Auftragswert,Importe,Status,Created\nA,1,2,Won,2024-01-01\n";
+        let p = preview("two.csv", csv.as_bytes(), 5, Some(DatasetKind::Deals)).unwrap();
+        assert!(p.missing.is_empty());
+        assert_eq!(p.unsure, ["amount"]);
+        assert!(!p.complete());
+    }
 }

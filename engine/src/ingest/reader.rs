@@ -12,7 +12,7 @@ use super::dates::DateOrder;
 use super::deals_sink::{generated_id, DealsSink};
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
-use super::mapping::auto_map;
+use super::meaning::assign;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
 use super::sink::{ColumnSink, Row};
@@ -46,6 +46,9 @@ struct Key {
     /// Whether the column may turn out to be a name rather than an id (see [`PROBE_ROWS`]).
     probe: bool,
 }
+
+/// Rows looked at, before reading, for what each column holds (see [`super::auto_map_rows`]).
+pub(crate) const SAMPLE_ROWS: usize = 200;
 
 /// Rows held back to tell whether an automatically matched deal id column is an id.
 const PROBE_ROWS: usize = 1_000;
@@ -144,14 +147,24 @@ impl Reader {
     ) -> Result<Reader, ImportError> {
         let byte_len = feed.byte_len() as usize;
         let encoding = feed.encoding();
-        let src = CsvSource::open(file, feed)?;
+        let mut src = CsvSource::open(file, feed)?;
         let specs = kind.fields();
+        let mut mapping_reasons = Vec::new();
         let mapping: Vec<Option<usize>> = match chosen {
             // Keep only columns that exist, one per field.
             Some(m) => {
                 (0..specs.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
             }
-            None => auto_map(specs, &src.headers),
+            None => {
+                let sample = src.peek(SAMPLE_ROWS);
+                let guess = assign(specs, &src.headers, &sample);
+                for (spec, reason) in specs.iter().zip(guess.reasons()) {
+                    if let Some(reason) = reason {
+                        mapping_reasons.push((spec.name, reason));
+                    }
+                }
+                guess.mapping()
+            }
         };
         let mut missing = kind.missing_in(&mapping);
         // Headers mapped automatically that find every field but the id: the rows are numbered.
@@ -188,6 +201,7 @@ impl Reader {
                     generated_id(3)
                 )
             }),
+            mapping_reasons,
             ..ImportReport::default()
         };
         let probe = key.as_ref().is_some_and(|k| k.probe).then(Vec::new);
@@ -474,6 +488,27 @@ pub fn read_deals(file: &str, bytes: &[u8]) -> Result<ImportedDeals, ImportError
 mod tests {
     use super::*;
     use crate::day::Day;
+
+    #[test]
+    fn the_report_says_why_each_column_was_chosen() {
+        let csv = b"Deal - ID,Deal - Value,Deal - Status,Deal - Deal created,Deal - Owner\n1,100,won,2024-01-02,Ann Lee\n2,50,lost,2024-01-03,Bo Chen\n3,70,open,2024-01-04,Ann Lee\n";
+        let read = read_deals("pipedrive.csv", csv).unwrap();
+        let why: Vec<(&str, &str)> = read.report.mapping_reasons.iter().map(|(f, r)| (*f, r.as_str())).collect();
+        assert!(
+            why.contains(&("amount", "header 'Deal - Value' names amount and 3 of 3 values are amounts")),
+            "{why:?}"
+        );
+        assert!(
+            why.contains(&("owner", "header 'Deal - Owner' names owner and 2 distinct person-like values")),
+            "{why:?}"
+        );
+        let m: Vec<Option<usize>> = crate::ingest::auto_map(
+            DatasetKind::Deals.fields(),
+            &read.report.columns.iter().map(|c| c.header.clone()).collect::<Vec<_>>(),
+        );
+        let by_hand = read_file(DatasetKind::Deals, "pipedrive.csv", csv, Some(&m)).unwrap();
+        assert!(by_hand.report.mapping_reasons.is_empty());
+    }
 
     #[test]
     fn the_users_date_order_settles_columns_that_cannot_tell() {

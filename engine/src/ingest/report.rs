@@ -80,6 +80,9 @@ pub struct ImportReport {
     pub unused_headers: Vec<String>,
     /// Every column of the file: its detected type and empty cells.
     pub columns: Vec<super::ColumnProfile>,
+    /// Why each field mapped automatically got its column: `(field, reason)`, as in
+    /// [`super::Preview::reasons`]. Empty when the columns were chosen by hand.
+    pub mapping_reasons: Vec<(&'static str, String)>,
 }
 
 impl ImportReport {
@@ -98,27 +101,18 @@ impl ImportReport {
         }
     }
 
-    /// Lists the cells of a date column that only read in the order the column did not settle
-    /// on (they are left empty), and says how the column was read. `hint` is the order another
-    /// date column of the file proved, for a column that cannot tell by itself.
+    /// Says how a date column was read: its order, and how many cells were read against it by
+    /// what they can only mean (mixed) or read in it for want of a cell telling (ambiguous).
+    /// `hint` is the order another date column of the file proved, for a column that cannot
+    /// tell by itself.
     pub fn note_date_column(
         &mut self,
         builder: super::DateColumnBuilder,
         hint: Option<super::DateOrder>,
-        column: usize,
-        header: &str,
+        _column: usize,
+        _header: &str,
     ) -> (crate::column::DateColumn, super::DateReading) {
-        let (days, reading, contradictions, total) = builder.finish_with(hint);
-        if let Some(order) = reading.order {
-            let expected = match order {
-                super::DateOrder::DayFirst => "a day-first date like the rest of the column (31/12/2024)",
-                super::DateOrder::MonthFirst => "a month-first date like the rest of the column (12/31/2024)",
-            };
-            self.cell_issues_total += total - contradictions.len();
-            for x in contradictions {
-                self.note_cell(x.line, column, header, &x.text, expected);
-            }
-        }
+        let (days, reading, _read_the_other_way, _count) = builder.finish_with(hint);
         (days, reading)
     }
 }

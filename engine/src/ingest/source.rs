@@ -281,6 +281,27 @@ impl CsvSource {
         }
     }
 
+    /// Up to `n` of the next records' cells (as many as the text read so far holds), without
+    /// consuming them: [`CsvSource::next_record`] hands them out again. A sample for guessing
+    /// what each column holds.
+    pub fn peek(&mut self, n: usize) -> Vec<Vec<String>> {
+        let mut taken = Vec::new();
+        while taken.len() < n {
+            let Some(next) = self.next_record() else { break };
+            taken.push((next, self.record.clone()));
+        }
+        let width = self.headers.len();
+        let cells = taken
+            .iter()
+            .filter(|(next, _)| next.is_ok())
+            .map(|(_, r)| r.iter().take(width).map(str::to_owned).collect())
+            .collect();
+        for item in taken.into_iter().rev() {
+            self.replay.push_front(item);
+        }
+        cells
+    }
+
     /// The next record as the file has it, and whether [`CsvSource::record`] holds it (not
     /// for a row the csv reader could not read).
     fn next_raw(&mut self) -> Option<(Result<u64, RejectedRow>, bool)> {
@@ -517,6 +538,18 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<RawTable, ImportError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn peeked_records_are_read_again() {
+        let mut src = CsvSource::open_text("p.csv", "a,b\n1,2\n3,4\n5,6\n", "UTF-8").unwrap();
+        assert_eq!(src.peek(2), [["1", "2"], ["3", "4"]]);
+        assert_eq!(src.peek(5).len(), 3);
+        let mut read = Vec::new();
+        while let Some(Ok(_)) = src.next_record() {
+            read.push(src.record().get(0).unwrap_or_default().to_owned());
+        }
+        assert_eq!(read, ["1", "3", "5"]);
+    }
+
     use super::*;
 
     #[test]

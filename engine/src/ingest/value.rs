@@ -52,8 +52,10 @@ pub fn parse_bool(cell: &str) -> Option<bool> {
 /// Currency symbols and codes that may precede or follow an amount.
 /// Longer marks come first, so `R$` is not read as `$` after an `R`.
 const CURRENCY_MARKS: &[&str] = &[
-    "USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "JPY", "BRL", "CZK", "SEK", "NOK", "DKK", "R$", "zł", "Kč", "kr",
-    "元", "$", "€", "£", "¥", "￥", "₹", "₽",
+    "USD", "EUR", "GBP", "PLN", "CHF", "CNY", "RMB", "JPY", "BRL", "CZK", "SEK", "NOK", "DKK", "HUF", "RON", "RUB",
+    "INR", "AUD", "CAD", "NZD", "HKD", "SGD", "MXN", "KRW", "TRY", "ZAR", "TWD", "US$", "HK$", "NT$", "MX$", "NZ$",
+    "A$", "C$", "S$", "R$", "zł", "Kč", "kr.", "kr", "Ft", "lei", "руб.", "руб", "лв", "元", "$", "€", "£", "¥", "￥",
+    "₹", "₽", "₩", "₺", "₫", "₪",
 ];
 
 /// Reads an amount: `1054`, `1054.0`, `1,234.50`, `$1,234`, `(250)`, `-3.5`, `12 345,67 zł`,
@@ -255,6 +257,17 @@ mod tests {
             ("1 234 Kč", Some(1234.0)),
             ("1.234,00 kr", Some(1234.0)),
             ("(€1.234,50)", Some(-1234.5)),
+            ("US$1,234.50", Some(1234.5)),
+            ("HK$ 1,000", Some(1000.0)),
+            ("1.234,50 kr.", Some(1234.5)),
+            ("12 345 Ft", Some(12345.0)),
+            ("1\u{a0}234,50\u{a0}PLN", Some(1234.5)),
+            ("PLN 1 234,50", Some(1234.5)),
+            ("1 234 руб.", Some(1234.0)),
+            ("₩1,200,000", Some(1_200_000.0)),
+            ("CHF\u{a0}1’234.50", Some(1234.5)),
+            ("¥ 1,234", Some(1234.0)),
+            ("1.234,00 lei", Some(1234.0)),
             ("R$", None),
             ("R 5", None),
             ("zł zł", None),
