@@ -249,8 +249,8 @@ impl Phrases for German {
 
     fn import_error(&self, error: &ImportError) -> String {
         match error {
-            ImportError::Empty { file } => format!("{file} ist leer."),
-            ImportError::HeaderOnly { file } => format!("{file} hat eine Kopfzeile, aber keine Datenzeilen."),
+            ImportError::Empty { file } => format!("{file} ist leer. Exportieren Sie die Daten erneut aus Ihrem CRM und laden Sie die neue Datei."),
+            ImportError::HeaderOnly { file } => format!("{file} hat eine Kopfzeile, aber keine Datenzeilen. Prüfen Sie die Filter des Exports (ein Bericht ohne passende Datensätze schreibt nur seine Kopfzeile) und exportieren Sie erneut."),
             ImportError::Spreadsheet { file } => format!(
                 "{file} ist eine Excel-Arbeitsmappe, keine CSV-Datei. Öffnen Sie sie in Excel oder LibreOffice, speichern Sie sie mit „Speichern unter… CSV UTF-8“ und laden Sie dann die CSV-Datei."
             ),
@@ -261,13 +261,13 @@ impl Phrases for German {
                 format!("{file} ist keine Textdatei (sie enthält Binärdaten). Laden Sie einen CSV-Export.")
             }
             ImportError::SingleColumn { file, header } => format!(
-                "{file} hat nur eine Spalte („{header}“): Das sieht nicht nach einer CSV-Tabelle mit Kommas, Semikolons, Tabulatoren oder senkrechten Strichen zwischen den Feldern aus."
+                "{file} hat nur eine Spalte („{header}“): Das sieht nicht nach einer CSV-Tabelle mit Kommas, Semikolons, Tabulatoren oder senkrechten Strichen zwischen den Feldern aus. Speichern Sie sie in Ihrer Tabellenkalkulation als CSV und laden Sie diese Datei."
             ),
             ImportError::UnclosedQuote { file, line } => format!(
                 "{file}: Ein Anführungszeichen in Zeile {line} wird nie geschlossen, daher liest sich der Rest der Datei als eine einzige Zelle. Korrigieren Sie das Anführungszeichen und laden Sie die Datei erneut."
             ),
             ImportError::MissingFields { file, dataset, missing, found } => format!(
-                "{file} lässt sich nicht als {} lesen: Für {} wurde keine Spalte gefunden. Spalten in der Datei: {}.",
+                "{file} lässt sich nicht als {} lesen: Für {} wurde keine Spalte gefunden. Spalten in der Datei: {}. Wählen Sie die Spalten im Zuordnungsdialog von Hand oder exportieren Sie die Datei mit diesen Spalten.",
                 self.datasets(dataset),
                 list(missing),
                 list(found)
@@ -280,7 +280,7 @@ impl Phrases for German {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}: Keine der {} Zeilen war verwendbar (erstes Problem in Zeile {first_line}: {first_reason}).",
+                "{file}: Keine der {} Zeilen war verwendbar (erstes Problem in Zeile {first_line}: {first_reason}). Korrigieren Sie das in der Datei oder wählen Sie im Zuordnungsdialog andere Spalten, und laden Sie sie erneut.",
                 count(*rejected, L)
             ),
         }

@@ -302,8 +302,8 @@ impl Phrases for Polish {
 
     fn import_error(&self, error: &ImportError) -> String {
         match error {
-            ImportError::Empty { file } => format!("Plik {file} jest pusty."),
-            ImportError::HeaderOnly { file } => format!("Plik {file} ma wiersz nagłówka, ale nie ma wierszy danych."),
+            ImportError::Empty { file } => format!("Plik {file} jest pusty. Wyeksportuj dane z CRM ponownie i wczytaj nowy plik."),
+            ImportError::HeaderOnly { file } => format!("Plik {file} ma wiersz nagłówka, ale nie ma wierszy danych. Sprawdź filtry eksportu (raport bez pasujących rekordów zapisuje tylko nagłówek) i wyeksportuj ponownie."),
             ImportError::Spreadsheet { file } => format!(
                 "Plik {file} to skoroszyt Excela, a nie plik CSV. Otwórz go w Excelu lub LibreOffice, użyj „Zapisz jako… CSV UTF-8”, a potem wczytaj plik CSV."
             ),
@@ -314,13 +314,13 @@ impl Phrases for Polish {
                 format!("Plik {file} nie jest plikiem tekstowym (zawiera dane binarne). Wczytaj eksport CSV.")
             }
             ImportError::SingleColumn { file, header } => format!(
-                "Plik {file} ma tylko jedną kolumnę („{header}”): nie wygląda na tabelę CSV z przecinkami, średnikami, tabulatorami lub pionowymi kreskami między polami."
+                "Plik {file} ma tylko jedną kolumnę („{header}”): nie wygląda na tabelę CSV z przecinkami, średnikami, tabulatorami lub pionowymi kreskami między polami. Zapisz go w arkuszu kalkulacyjnym jako CSV i wczytaj ten plik."
             ),
             ImportError::UnclosedQuote { file, line } => format!(
                 "{file}: cudzysłów w wierszu {line} nie jest nigdzie zamknięty, więc reszta pliku czyta się jak jedna komórka. Popraw cudzysłów i wczytaj plik ponownie."
             ),
             ImportError::MissingFields { file, dataset, missing, found } => format!(
-                "Pliku {file} nie da się odczytać jako {}: nie znaleziono kolumny dla {}. Kolumny w pliku: {}.",
+                "Pliku {file} nie da się odczytać jako {}: nie znaleziono kolumny dla {}. Kolumny w pliku: {}. Wskaż kolumny ręcznie na ekranie przypisania albo wyeksportuj plik z tymi kolumnami.",
                 self.datasets(dataset),
                 list(missing),
                 list(found)
@@ -333,7 +333,7 @@ impl Phrases for Polish {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}: nie udało się użyć żadnego z wierszy (łącznie {}; pierwszy problem w wierszu {first_line}: {first_reason}).",
+                "{file}: nie udało się użyć żadnego z wierszy (łącznie {}; pierwszy problem w wierszu {first_line}: {first_reason}). Popraw to w pliku albo wybierz inne kolumny na ekranie przypisania i wczytaj go ponownie.",
                 count(*rejected, L)
             ),
         }

@@ -175,21 +175,21 @@ impl Phrases for Chinese {
 
     fn import_error(&self, error: &ImportError) -> String {
         match error {
-            ImportError::Empty { file } => format!("{file} 是空文件。"),
-            ImportError::HeaderOnly { file } => format!("{file} 只有标题行，没有数据行。"),
+            ImportError::Empty { file } => format!("{file} 是空文件。请从 CRM 重新导出数据并加载新文件。"),
+            ImportError::HeaderOnly { file } => format!("{file} 只有标题行，没有数据行。请检查导出的筛选条件（没有匹配记录的报表只会写出标题行），然后重新导出。"),
             ImportError::Spreadsheet { file } => format!(
                 "{file} 是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 LibreOffice 中打开，选择“另存为… CSV UTF-8”，然后加载该 CSV 文件。"
             ),
             ImportError::Json { file } => format!("{file} 是 JSON 文件，不是 CSV。请从 CRM 中把数据导出为 CSV。"),
             ImportError::Binary { file } => format!("{file} 不是文本文件（含有二进制数据）。请加载 CSV 导出文件。"),
             ImportError::SingleColumn { file, header } => format!(
-                "{file} 只有一列（“{header}”）：它看起来不是字段之间用逗号、分号、制表符或竖线分隔的 CSV 表格。"
+                "{file} 只有一列（“{header}”）：它看起来不是字段之间用逗号、分号、制表符或竖线分隔的 CSV 表格。请在电子表格软件中将其另存为 CSV，再加载该文件。"
             ),
             ImportError::UnclosedQuote { file, line } => format!(
                 "{file}：第 {line} 行的引号始终没有闭合，文件其余部分被读成了一个单元格。请修正引号后重新加载。"
             ),
             ImportError::MissingFields { file, dataset, missing, found } => format!(
-                "{file} 无法作为{}读取：找不到 {} 对应的列。文件中的列：{}。",
+                "{file} 无法作为{}读取：找不到 {} 对应的列。文件中的列：{}。请在列映射界面中手动选择这些列，或导出包含这些列的文件。",
                 self.datasets(dataset),
                 list(missing),
                 list(found)
@@ -202,7 +202,7 @@ impl Phrases for Chinese {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}：{} 行数据都无法使用（第一个问题在第 {first_line} 行：{first_reason}）。",
+                "{file}：{} 行数据都无法使用（第一个问题在第 {first_line} 行：{first_reason}）。请在文件中修正该问题，或在列映射界面中选择其他列，然后重新加载。",
                 count(*rejected, L)
             ),
         }
