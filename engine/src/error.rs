@@ -88,3 +88,13 @@ pub enum ImportError {
         first_reason: String,
     },
 }
+impl ImportError {
+    /// Whether every row of a deals file repeated the id of a deal already loaded: most likely
+    /// an earlier (or later) export of the same deals, appended by mistake. The app then offers
+    /// to load it as the earlier export ([`crate::file_set::FileSet::snapshot_hint`] covers a
+    /// file of which only most rows repeat).
+    pub fn repeats_loaded_deals(&self) -> bool {
+        matches!(self, ImportError::NoUsableRows { first_reason, .. }
+            if first_reason.starts_with("duplicate deal_id") && first_reason.contains("already loaded from"))
+    }
+}

@@ -2,7 +2,6 @@
 
 use super::datasets::{detect_datasets, DatasetFit, DatasetKind};
 use super::decode::decode;
-use super::mapping::auto_map;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
@@ -28,14 +27,14 @@ pub struct Preview {
 impl Preview {
     /// The automatic guess for another dataset.
     pub fn mapping_for(&self, kind: DatasetKind) -> Vec<Option<usize>> {
-        auto_map(kind.fields(), &self.headers)
+        kind.auto_map(&self.headers)
     }
 
     /// Whether every required field of `kind` found a column by its name, or all but a deals
     /// file's id (its rows are then numbered by their line: see
     /// [`super::ImportReport::ids_generated`]).
     pub fn complete(&self) -> bool {
-        self.missing.is_empty() || (self.kind == DatasetKind::Deals && self.missing == ["deal_id"])
+        self.missing.is_empty() || (self.kind.is_deals() && self.missing == ["deal_id"])
     }
 }
 
@@ -101,7 +100,7 @@ fn preview_of(mut src: CsvSource, rows: usize, kind: Option<DatasetKind>) -> Res
     // Headers that name no field of any dataset are most likely deals with unusual names.
     let best = if fits[0].matched.is_empty() { DatasetKind::Deals } else { fits[0].kind };
     let kind = kind.unwrap_or(best);
-    let mapping = auto_map(kind.fields(), &src.headers);
+    let mapping = kind.auto_map(&src.headers);
     let missing = kind.missing_in(&mapping);
     Ok(Preview { headers: src.headers, rows: sample, fits, kind, mapping, missing })
 }

@@ -12,7 +12,6 @@ use super::dates::DateOrder;
 use super::deals_sink::{generated_id, DealsSink};
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
-use super::mapping::auto_map;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
 use super::sink::{ColumnSink, Row};
@@ -151,16 +150,18 @@ impl Reader {
             Some(m) => {
                 (0..specs.len()).map(|i| m.get(i).copied().flatten().filter(|&c| c < src.headers.len())).collect()
             }
-            None => auto_map(specs, &src.headers),
+            None => kind.auto_map(&src.headers),
         };
         let mut missing = kind.missing_in(&mapping);
         // Headers mapped automatically that find every field but the id: the rows are numbered.
-        let generate_ids = kind == DatasetKind::Deals && chosen.is_none() && missing == ["deal_id"];
+        let generate_ids = kind.is_deals() && chosen.is_none() && missing == ["deal_id"];
         if generate_ids {
             missing.clear();
         }
         let sink = match kind {
-            DatasetKind::Deals => DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s))),
+            DatasetKind::Deals | DatasetKind::EarlierDeals => {
+                DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s)))
+            }
             _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
         };
         let Some(sink) = sink.filter(|_| missing.is_empty()) else {
@@ -170,9 +171,8 @@ impl Reader {
             let i = specs.iter().position(|s| s.name == field)?;
             let column = mapping.get(i).copied().flatten()?;
             // Only a column matched by its header and not named as an id is tried for repeats.
-            let probe = kind == DatasetKind::Deals
-                && chosen.is_none()
-                && !src.headers.get(column).is_some_and(|h| header_says_id(h));
+            let probe =
+                kind.is_deals() && chosen.is_none() && !src.headers.get(column).is_some_and(|h| header_says_id(h));
             Some(Key { column, index: i, field, required: specs[i].required, probe })
         });
         let report = ImportReport {
