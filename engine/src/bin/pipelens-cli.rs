@@ -30,7 +30,9 @@
 //!                                                  the Pipeline change page as JSON: the waterfall
 //!                                                  of the earlier export against the later one
 //!                                                  {"change": {bars, slipped, ...}, "history":
-//!                                                  {time_in_stage, conversion, ...} or null}; with
+//!                                                  {time_in_stage, conversion, ...} or null,
+//!                                                  "forecast": {weighted_pipeline, commit, ...}
+//!                                                  over the default period}; with
 //!                                                  --deals, each bar's deals under "drill"
 //!
 //! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
@@ -447,6 +449,10 @@ fn change_command(args: &[String]) -> Result<Value, String> {
         "change": ChangeSummary::of(&c),
         "drill": drill,
         "history": HistorySummary::of_workspace(&ws, &filters),
+        "forecast": ws.default_scope().and_then(|scope| {
+            let scope = Scope { filters: filters.clone(), ..scope };
+            pipelens_engine::forecast_category::ForecastSummary::of_workspace(&ws, &scope)
+        }),
         "files": reports,
     }))
 }
