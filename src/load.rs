@@ -511,6 +511,32 @@ impl Loader {
         remove(self.0, id);
     }
 
+    /// Reads the loaded deals file `id` again as the earlier export of the deals (the Pipeline
+    /// change notice's one-click action).
+    pub fn as_earlier_export(self, id: u64) {
+        apply(self.0, move |set| set.as_earlier_export(id).map(Some).map_err(|e| e.to_string()));
+    }
+
+    /// Swaps the roles of the current deals and the earlier export.
+    pub fn swap_snapshots(self) {
+        apply(self.0, move |set| Ok(set.swap_snapshots()));
+    }
+
+    /// Sets the as-of dates the user typed for the earlier and the current deals export.
+    pub fn set_as_of(self, as_of: pipelens_engine::AsOf) {
+        let state = self.0;
+        let loaded = state.data.loaded.with_untracked(|l| {
+            (l.workspace.as_of != as_of).then(|| Loaded {
+                workspace: pipelens_engine::Workspace { as_of, ..l.workspace.clone() },
+                source: l.source,
+                files: l.files.clone(),
+            })
+        });
+        if let Some(loaded) = loaded {
+            show(state, loaded);
+        }
+    }
+
     /// The loaded files' bytes with their datasets and columns (see [`bundle_loaded`]).
     pub async fn bundle(self) -> Result<Vec<BundledFile>, String> {
         bundle_loaded(self.0).await

@@ -130,6 +130,26 @@ pub struct SnapshotHint {
     pub share: f64,
 }
 
+/// [`FileSet::snapshot_hint`] over a file list, `has_earlier` telling whether an earlier export
+/// is loaded already (then there is nothing to suggest).
+pub fn snapshot_hint(files: &[LoadedFile], has_earlier: bool) -> Option<SnapshotHint> {
+    if has_earlier {
+        return None;
+    }
+    let deals: Vec<&LoadedFile> = files.iter().filter(|f| f.kind == DatasetKind::Deals).collect();
+    deals.iter().enumerate().skip(1).find_map(|(i, f)| {
+        let repeated = f.report.rejected.iter().filter(|r| r.reason.starts_with("duplicate deal_id")).count();
+        let share = repeated as f64 / f.report.rows_read.max(1) as f64;
+        let repeats = deals.iter().take(i).map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ");
+        (share >= crate::change::LIKELY_SNAPSHOT_SHARE).then(|| SnapshotHint {
+            id: f.id,
+            name: f.name.clone(),
+            repeats,
+            share,
+        })
+    })
+}
+
 /// A place in the file list after a change: a file that stays, or one to read.
 #[derive(Clone, Debug, PartialEq)]
 enum Slot {
@@ -255,21 +275,7 @@ impl FileSet {
     /// (at least [`crate::change::LIKELY_SNAPSHOT_SHARE`] of them): two exports of the same
     /// deals, appended by mistake. `None` while no earlier export is loaded and none fits.
     pub fn snapshot_hint(&self) -> Option<SnapshotHint> {
-        if self.workspace.earlier.is_some() {
-            return None;
-        }
-        let deals: Vec<&LoadedFile> = self.files_of(DatasetKind::Deals).collect();
-        deals.iter().enumerate().skip(1).find_map(|(i, f)| {
-            let repeated = f.report.rejected.iter().filter(|r| r.reason.starts_with("duplicate deal_id")).count();
-            let share = repeated as f64 / f.report.rows_read.max(1) as f64;
-            let repeats = deals.iter().take(i).map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ");
-            (share >= crate::change::LIKELY_SNAPSHOT_SHARE).then(|| SnapshotHint {
-                id: f.id,
-                name: f.name.clone(),
-                repeats,
-                share,
-            })
-        })
+        snapshot_hint(&self.files, self.workspace.earlier.is_some())
     }
 
     /// Reads the loaded deals file `id` again as the earlier export of the deals (the notice's
@@ -279,6 +285,29 @@ impl FileSet {
             return Err(FileSetError::NotLoaded { name: String::new() });
         };
         self.read_as(id, DatasetKind::EarlierDeals, f.mapping.clone(), f.auto)
+    }
+
+    /// Swaps the roles of the current deals files and the earlier export (when the earlier one
+    /// turns out to be the later): every file of both is read again with the other role.
+    /// `None` when either is not loaded.
+    pub fn swap_snapshots(&self) -> Option<Plan> {
+        self.workspace.deals.as_ref()?;
+        self.workspace.earlier.as_ref()?;
+        let mut base = self.workspace.clone();
+        base.remove(DatasetKind::Deals);
+        base.remove(DatasetKind::EarlierDeals);
+        base.as_of = crate::workspace::AsOf { earlier: base.as_of.later, later: base.as_of.earlier };
+        let swapped = |f: &LoadedFile, kind: DatasetKind| Slot::Read(FileRead { kind, ..FileRead::again(f) });
+        let slots = self
+            .files
+            .iter()
+            .map(|f| match f.kind {
+                DatasetKind::Deals => swapped(f, DatasetKind::EarlierDeals),
+                DatasetKind::EarlierDeals => swapped(f, DatasetKind::Deals),
+                _ => Slot::Keep(f.clone()),
+            })
+            .collect();
+        Some(Plan { base, slots })
     }
 
     /// Removes the loaded file `id` and reads the other files of its dataset again; `None`
@@ -611,5 +640,13 @@ mod tests {
         );
         assert_eq!(set.files_of(DatasetKind::EarlierDeals).map(|f| f.id).collect::<Vec<_>>(), [2]);
         assert!(set.as_earlier_export(9).is_err());
+        let swapped = set.swap_snapshots().unwrap().start().run(read).unwrap();
+        assert_eq!(
+            (swapped.workspace.rows(DatasetKind::Deals), swapped.workspace.rows(DatasetKind::EarlierDeals)),
+            (Some(3), Some(3))
+        );
+        assert_eq!(swapped.files_of(DatasetKind::Deals).map(|f| f.id).collect::<Vec<_>>(), [2]);
+        assert_eq!(swapped.workspace.deals.as_ref().map(|d| d.deal_id.get(2)), Some("D0"));
+        assert!(FileSet::default().swap_snapshots().is_none());
     }
 }

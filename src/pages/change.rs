@@ -6,15 +6,18 @@
 
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::waterfall::{draw_waterfall, Step, WaterfallBar};
+use crate::components::snapshot_hint::SnapshotHint;
+use crate::load::Loader;
 use crate::state::{Dashboard, Shared};
 use leptos::prelude::*;
 use pipelens_engine::change::{
-    self, ChangeSummary, ChangeUnavailable, CompareOptions, DealRow, Flow, HistorySummary, PipelineChange, WindowChoice,
+    self, ChangeError, ChangeSummary, ChangeUnavailable, CompareOptions, DealRow, Flow, HistorySummary, PipelineChange,
+    WindowChoice,
 };
 use pipelens_engine::forecast_category::ForecastSummary;
 use pipelens_engine::format::display;
 use pipelens_engine::kpi::Unit;
-use pipelens_engine::{Day, Period};
+use pipelens_engine::{AsOf, Day, Period};
 
 /// Every English string of the page, in one place (the translations replace these).
 mod words {
@@ -60,6 +63,9 @@ mod words {
     pub const CATEGORY: &str = "Category";
     pub const WEIGHTED: &str = "Weighted";
     pub const WHAT: &str = "What is this?";
+    pub const SWAP: &str = "Swap the two exports";
+    pub const EARLIER_DATED: &str = "Earlier export dated";
+    pub const LATER_DATED: &str = "This export dated";
 }
 
 /// The definitions under "What is this?" (KPI_SPEC_PIPELINE_CHANGE.md, in our words).
@@ -110,6 +116,8 @@ pub fn ChangePage(
     };
     view! {
         <p class="lead">{words::LEAD}</p>
+        <SnapshotHint/>
+        <AsOfDates dashboard=dashboard.clone()/>
         <WindowPicker window=window custom=custom/>
         {body}
         <HistoryView history=history/>
@@ -121,9 +129,41 @@ pub fn ChangePage(
     }
 }
 
-/// Why there is nothing to compare, in a card.
+/// Why there is nothing to compare, in a card; exports in the wrong order can be swapped.
 fn unavailable(why: &ChangeUnavailable) -> AnyView {
-    view! { <p class="card" data-testid="change-unavailable" role="status">{why.to_string()}</p> }.into_any()
+    let swap = matches!(why, ChangeUnavailable::Change(ChangeError::NotEarlier { .. })).then(|| {
+        let loader = Loader::expect();
+        view! { <button class="button small" data-testid="swap-exports" on:click=move |_| loader.swap_snapshots()>{words::SWAP}</button> }
+    });
+    view! { <p class="card" data-testid="change-unavailable" role="status">{why.to_string()} " " {swap}</p> }.into_any()
+}
+
+/// The two exports' as-of dates, read off the data or typed (typing one overrides the data).
+#[component]
+fn AsOfDates(dashboard: Shared<Dashboard>) -> impl IntoView {
+    let ws = dashboard.workspace();
+    let typed = ws.as_of;
+    let read = |d: Option<&pipelens_engine::DealsTable>| d.and_then(change::snapshot_as_of);
+    let shown = |t: Option<Day>, r: Option<Day>| t.or(r).map(|d| d.to_string()).unwrap_or_default();
+    let (earlier, later) =
+        (shown(typed.earlier, read(ws.earlier.as_ref())), shown(typed.later, read(ws.deals.as_ref())));
+    let loader = Loader::expect();
+    let set = move |which: &'static str, value: String| {
+        let day = Day::parse_iso(&value);
+        let as_of = match which {
+            "earlier" => AsOf { earlier: day, ..typed },
+            _ => AsOf { later: day, ..typed },
+        };
+        loader.set_as_of(as_of);
+    };
+    view! {
+        <div class="change-dates">
+            <label class="field"><span>{words::EARLIER_DATED}</span>
+                <input type="date" data-testid="as-of-earlier" value=earlier on:change=move |ev| set("earlier", event_target_value(&ev))/></label>
+            <label class="field"><span>{words::LATER_DATED}</span>
+                <input type="date" data-testid="as-of-later" value=later on:change=move |ev| set("later", event_target_value(&ev))/></label>
+        </div>
+    }
 }
 
 /// The close-date window: the whole pipeline, this or next quarter, or a custom range.
