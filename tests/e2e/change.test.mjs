@@ -1,11 +1,10 @@
 // The Pipeline change page (issue 19): on the demo and on two exports of the same deals plus
 // a stage history uploaded as a user would, every bar of the waterfall, the counts beside it,
 // the slipped deals and the time in stage per stage equal what the native engine computes
-// (`pipelens-cli change`).
+// (`pipelens-cli change`), and the hand-worked figures of engine/tests/change_files.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ARTIFACTS, ROOT, openApp, upload, close } from './harness.mjs';
@@ -16,53 +15,16 @@ function nativeChange(...args) {
   return JSON.parse(execFileSync(bin, ['change', '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
 
-// Two exports of the same deals a month apart, and their stage history: every bucket but
-// pulled in / pushed out has a deal over the whole pipeline, and next quarter's window pulls
-// A7 in and pushes A4 out; one deal is missing from the earlier export, two slipped, one moved
-// back a stage.
-const EARLIER = [
-  'deal_id,amount,stage,created_date,close_date,owner',
-  'A1,1000,Proposal,2025-01-05,2025-03-20,Ann',
-  'A2,2000,Qualification,2025-01-10,2025-04-15,Ann',
-  'A3,1500,Negotiation,2025-01-12,2025-03-31,Bob',
-  'A4,800,Proposal,2025-02-01,2025-04-30,Bob',
-  'A5,3000,Qualification,2025-02-10,2025-06-30,Cy',
-  'A6,500,Closed Won,2025-01-02,2025-02-20,Cy',
-  'A7,1200,Proposal,2025-02-15,2025-07-10,Cy',
-].join('\n');
-const LATER = [
-  'deal_id,amount,stage,created_date,close_date,owner',
-  'A1,1000,Closed Won,2025-01-05,2025-03-18,Ann',
-  'A2,2500,Proposal,2025-01-10,2025-05-20,Ann',
-  'A3,1500,Closed Lost,2025-01-12,2025-03-25,Bob',
-  'A4,600,Proposal,2025-02-01,2025-07-20,Bob',
-  'A6,500,Closed Won,2025-01-02,2025-02-20,Cy',
-  'A7,1200,Qualification,2025-02-15,2025-05-15,Cy',
-  'A8,4000,Qualification,2025-03-20,2025-06-15,Ann',
-  'A9,700,Prospecting,2025-02-20,2025-04-10,Bob',
-].join('\n');
-const HISTORY = [
-  'deal_id,stage,changed_at,amount,close_date',
-  'A1,Qualification,2025-01-05,1000,2025-03-20',
-  'A1,Proposal,2025-02-01,1000,2025-03-20',
-  'A1,Closed Won,2025-03-18,1000,2025-03-18',
-  'A2,Qualification,2025-01-10,2000,2025-04-15',
-  'A2,Proposal,2025-03-10,2500,2025-05-20',
-  'A3,Qualification,2025-01-12,1500,2025-03-31',
-  'A3,Negotiation,2025-02-12,1500,2025-03-31',
-  'A3,Closed Lost,2025-03-25,1500,2025-03-25',
-  'A4,Proposal,2025-02-01,800,2025-04-30',
-  'A4,Proposal,2025-03-01,600,2025-04-30',
-  'A7,Qualification,2025-02-15,1200,2025-05-15',
-  'A7,Proposal,2025-02-25,1200,2025-05-15',
-  'A7,Qualification,2025-03-05,1200,2025-05-15',
-].join('\n');
-
-const dir = mkdtempSync(join(tmpdir(), 'pipelens-change-'));
-const FILES = { earlier: join(dir, 'deals-february.csv'), later: join(dir, 'deals-march.csv'), history: join(dir, 'opportunity-history.csv') };
-writeFileSync(FILES.earlier, EARLIER);
-writeFileSync(FILES.later, LATER);
-writeFileSync(FILES.history, HISTORY);
+// Two exports of the same deals a month apart and their stage history, shared with the engine's
+// hand-worked test (engine/tests/change_files.rs): every bucket but pulled in / pushed out has a
+// deal over the whole pipeline, and next quarter's window pulls A7 in and pushes A4 out; one
+// deal is missing from the earlier export, two slipped, one moved back a stage.
+const DIR = join(ROOT, 'engine/tests/fixtures/change');
+const FILES = {
+  earlier: join(DIR, 'deals-february.csv'),
+  later: join(DIR, 'deals-march.csv'),
+  history: join(DIR, 'opportunity-history.csv'),
+};
 
 let server, browser, page;
 const log = { requests: [], errors: [] };
@@ -89,6 +51,16 @@ async function stages() {
   return page.$$eval('table[data-table=time-in-stage] tr[data-stage]', (rows) =>
     rows.map((r) => ({ stage: r.dataset.stage, median: r.dataset.medianDays, p90: r.dataset.p90Days })),
   );
+}
+
+/** axe-core in the page (WCAG 2.2 target size on): no serious or critical violation. */
+async function assertAccessible(what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const bad = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } });
+    return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
+  });
+  assert.deepEqual(bad, [], `${what}: axe-core violations\n${JSON.stringify(bad, null, 1)}`);
 }
 
 function assertPageMatches(onPage, native, what) {
@@ -125,6 +97,7 @@ test('the demo opens the page alive: the waterfall and time in stage equal the n
   await page.waitForSelector('[data-testid=drill][data-flow=won]');
   const drilled = await page.$$eval('[data-testid=drill] tr[data-deal]', (r) => r.length);
   assert.equal(drilled, native.change.bars.find((b) => b.flow === 'won').count);
+  await assertAccessible('demo');
   await page.screenshot({ path: join(ARTIFACTS, 'change-demo.png'), fullPage: true });
 });
 
