@@ -112,8 +112,8 @@ test('two exports and a history uploaded as a user would give the native figures
   await page.waitForSelector('[data-dataset=earlier_deals][data-rows="7"]');
   await upload(page, FILES.history);
   await page.waitForSelector('[data-dataset=history][data-rows="13"]');
-  await page.goto(server.origin + '/#/change');
-  await page.waitForSelector('.app[data-state=ready]');
+  await page.click('nav.pages a[data-page=change]');
+  await page.waitForSelector('.page[data-page=change]');
   const native = nativeChange(FILES.earlier, FILES.later, '--history', FILES.history);
   const onPage = await bars();
   assertPageMatches(onPage, native, 'files');
