@@ -63,6 +63,7 @@ mod words {
     pub const CATEGORY: &str = "Category";
     pub const WEIGHTED: &str = "Weighted";
     pub const WHAT: &str = "What is this?";
+    pub const BIAS: &str = "Forecast bias (positive: forecasts too low)";
     pub const SWAP: &str = "Swap the two exports";
     pub const EARLIER_DATED: &str = "Earlier export dated";
     pub const LATER_DATED: &str = "This export dated";
@@ -486,6 +487,9 @@ fn forecast_view(f: &ForecastSummary) -> impl IntoView {
                 {tile("weighted_pipeline", "Weighted pipeline", f.weighted_pipeline)}
                 {tile("forecast_commit", "Commit", f.commit)}
                 {tile("forecast_best_case", "Best case", f.best_case)}
+                <article class="tile"><h3 class="tile-name">{words::BIAS}</h3>
+                    <p class="tile-value" data-kpi="forecast_bias" data-value=f.forecast_bias.map(|b| b.to_string()).unwrap_or_default()>
+                        {f.forecast_bias.map_or("–".to_owned(), |b| display(Unit::Percent, b))}</p></article>
             </div>
             <div class="kpi-table" role="region" aria-label=words::FORECAST tabindex="0">
                 <table data-table="weighted">

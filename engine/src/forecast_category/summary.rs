@@ -3,6 +3,7 @@
 //! `probability` or `forecast_category` column yet, so both come from the per-stage defaults
 //! (which the user will edit beside the stage rules).
 
+use super::bias::{forecast_bias, ForecastPeriod};
 use super::category::{deal_categories, CategoryMap, ForecastCategory};
 use super::probability::StageProbabilities;
 use super::rollup::forecast_rollup;
@@ -45,6 +46,9 @@ pub struct ForecastSummary {
     pub pipeline_open: f64,
     /// Open deals with no expected close date (in no period).
     pub no_close: usize,
+    /// `forecast_bias`: mean (A − F) / A over the forecast periods inside the period
+    /// (positive: forecasts were too low); `None` without forecasts or revenue.
+    pub forecast_bias: Option<f64>,
 }
 
 impl ForecastSummary {
@@ -77,6 +81,13 @@ impl ForecastSummary {
             best_case: r.best_case(),
             pipeline_open: r.pipeline_open,
             no_close: r.no_close,
+            forecast_bias: forecast_bias(
+                &crate::aggregates::forecast_vs_actual(ws, scope)
+                    .into_iter()
+                    .map(|p| ForecastPeriod { from: p.from, to: p.to, forecast: p.forecast, actual: p.actual })
+                    .collect::<Vec<_>>(),
+            )
+            .value,
         })
     }
 }
@@ -86,6 +97,18 @@ mod tests {
     use super::*;
     use crate::change::fixture::{day, deals, Row};
     use crate::period::Period;
+
+    #[test]
+    fn the_demo_forecast_bias_is_the_mean_signed_error_of_its_forecast_periods() {
+        let ws = crate::demo::demo_workspace(crate::demo::DEMO_SEED);
+        let scope = ws.default_scope().unwrap();
+        let rows = crate::aggregates::forecast_vs_actual(&ws, &scope);
+        let errors: Vec<f64> =
+            rows.iter().filter(|r| r.actual > 0.0).map(|r| (r.actual - r.forecast) / r.actual).collect();
+        let want = errors.iter().sum::<f64>() / errors.len() as f64;
+        let got = ForecastSummary::of_workspace(&ws, &scope).unwrap().forecast_bias.unwrap();
+        assert!((got - want).abs() < 1e-12 && !errors.is_empty(), "{got} vs {want}");
+    }
 
     #[test]
     fn defaults_weight_the_open_stages_and_roll_up_cumulatively() {
@@ -109,6 +132,7 @@ mod tests {
         assert!(s.weighted_pipeline > 0.0 && s.weighted_pipeline < 390.0);
         let neg = s.stages.iter().find(|r| r.stage == "Negotiation").unwrap();
         assert_eq!((neg.category, neg.count, neg.value), (Some("Commit"), 1, 200.0));
+        assert_eq!(s.forecast_bias, None, "no forecasts loaded");
         assert_eq!(ForecastSummary::of_workspace(&Workspace::default(), &scope), None);
     }
 }
