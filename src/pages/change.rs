@@ -84,6 +84,7 @@ const DEFINITIONS: &[(&str, &str)] = &[
     ("Stalled", "Open deals whose current stay in their stage is longer than that stage's 90th percentile."),
     ("Weighted pipeline", "Σ amount × probability of the open deals; the probability of a stage is its default until you set one."),
     ("Commit / Best case", "Commit = won in the period + open Commit deals closing in it; Best case adds the open Best case deals."),
+    ("Forecast bias", "The mean over the forecast periods of (actual − forecast) / actual: positive when the forecasts were too low."),
 ];
 
 /// The page.
