@@ -63,7 +63,8 @@ mod words {
     pub const CATEGORY: &str = "Category";
     pub const WEIGHTED: &str = "Weighted";
     pub const WHAT: &str = "What is this?";
-    pub const BIAS: &str = "Forecast bias (positive: forecasts too low)";
+    pub const BIAS: &str = "Forecast bias";
+    pub const STAGE_NAME: &str = "Stage";
     pub const SWAP: &str = "Swap the two exports";
     pub const EARLIER_DATED: &str = "Earlier export dated";
     pub const LATER_DATED: &str = "This export dated";
@@ -273,13 +274,9 @@ fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl In
     .into_iter()
     .map(|(id, label, n, extra)| view! { <li data-beside=id data-count=n.to_string()>{format!("{label}: {n}{extra}")}</li> })
     .collect_view();
-    let headline = format!(
-        "{} → {}: {}{}",
-        summary.as_of_earlier,
-        summary.as_of_later,
-        if summary.pipeline_change >= 0.0 { "+" } else { "−" },
-        money(summary.pipeline_change.abs())
-    );
+    let headline =
+        format!("{}{}", if summary.pipeline_change >= 0.0 { "+" } else { "−" }, money(summary.pipeline_change.abs()));
+    let dates = format!("{} → {}", summary.as_of_earlier, summary.as_of_later);
     let window_note = summary.window.map(|[f, t]| format!(" · expected close {f} – {t}"));
     let drill = move || {
         picked.get().map(|flow| {
@@ -298,6 +295,7 @@ fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl In
             <article class="tile">
                 <h3 class="tile-name">"Pipeline change"</h3>
                 <p class="tile-value" data-kpi="pipeline_change" data-value=summary.pipeline_change.to_string()>{headline}</p>
+                <p class="muted small">{dates}</p>
             </article>
             <article class="tile">
                 <h3 class="tile-name">{words::SLIPPED}</h3>
@@ -420,7 +418,7 @@ fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
         view! {
             <div class="kpi-table" role="region" aria-label=words::STALLED tabindex="0">
                 <table data-table="stalled">
-                    <thead><tr><th scope="col">{words::DEAL}</th><th scope="col">{words::STAGE}</th><th scope="col" class="num">{words::DAYS_IN_STAGE}</th><th scope="col" class="num">{words::P90}</th></tr></thead>
+                    <thead><tr><th scope="col">{words::DEAL}</th><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::DAYS_IN_STAGE}</th><th scope="col" class="num">{words::P90}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -442,7 +440,7 @@ fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
             <h4>{words::TIME_IN_STAGE}</h4>
             <div class="kpi-table" role="region" aria-label=words::TIME_IN_STAGE tabindex="0">
                 <table data-table="time-in-stage">
-                    <thead><tr><th scope="col">{words::STAGE}</th><th scope="col" class="num">{words::MEDIAN}</th><th scope="col" class="num">{words::P90}</th><th scope="col" class="num">{words::SPELLS}</th></tr></thead>
+                    <thead><tr><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::MEDIAN}</th><th scope="col" class="num">{words::P90}</th><th scope="col" class="num">{words::SPELLS}</th></tr></thead>
                     <tbody>{stages}</tbody>
                 </table>
             </div>
@@ -494,7 +492,7 @@ fn forecast_view(f: &ForecastSummary) -> impl IntoView {
             </div>
             <div class="kpi-table" role="region" aria-label=words::FORECAST tabindex="0">
                 <table data-table="weighted">
-                    <thead><tr><th scope="col">{words::STAGE}</th><th scope="col" class="num">{words::PROBABILITY}</th><th scope="col">{words::CATEGORY}</th>
+                    <thead><tr><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::PROBABILITY}</th><th scope="col">{words::CATEGORY}</th>
                         <th scope="col" class="num">{words::DEALS}</th><th scope="col" class="num">{words::AMOUNT}</th><th scope="col" class="num">{words::WEIGHTED}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
