@@ -4,7 +4,8 @@
 //! ```text
 //! pipelens-cli kpis [OPTIONS] (--demo | FILE...)   every KPI as JSON, with trends and segments
 //! pipelens-cli demo-csv [DIR]                      the demo deals as CSV on stdout, or all seven
-//!                                                  demo datasets as DIR/<dataset>.csv
+//!                                                  demo datasets as DIR/<dataset>.csv, with
+//!                                                  DIR/earlier_deals.csv and DIR/history.csv
 //! pipelens-cli table FILE...                       how each file is read: dialect, rows, rejects
 //! pipelens-cli sql (ID | --all) [OPTIONS] [--dialect D] (--demo | FILE...)
 //!                                                  the SQL that computes a KPI's headline value
@@ -26,14 +27,17 @@
 //!                                                  (revenue per deal type per --grain bucket)
 //!
 //! pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]...
-//!                    [--as-of EARLIER LATER] [--history H.csv] [--deals] (--demo | EARLIER.csv LATER.csv)
+//!                    [--as-of EARLIER LATER] [--history H.csv] [--deals] [--sql]
+//!                    (--demo | EARLIER.csv LATER.csv)
 //!                                                  the Pipeline change page as JSON: the waterfall
 //!                                                  of the earlier export against the later one
 //!                                                  {"change": {bars, slipped, ...}, "history":
 //!                                                  {time_in_stage, conversion, ...} or null,
 //!                                                  "forecast": {weighted_pipeline, commit, ...}
 //!                                                  over the default period}; with
-//!                                                  --deals, each bar's deals under "drill"
+//!                                                  --deals, each bar's deals under "drill";
+//!                                                  with --sql, the DuckDB text of the new KPIs
+//!                                                  under "sql"
 //!
 //! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
 //!          --filter DIM=VALUE   a segment filter (owner, team, region, product, lead_source,
@@ -100,6 +104,13 @@ fn demo_csv(dir: Option<&String>) -> ExitCode {
     }
     for (kind, t) in &ws.tables {
         result = result.and(write(*kind, export::table_csv(t)));
+    }
+    // The Pipeline change inputs: the earlier export and the stage history of the same deals.
+    if let Some(d) = &ws.earlier {
+        result = result.and(write(DatasetKind::EarlierDeals, export::deals_csv(d)));
+    }
+    if let Some(h) = &ws.history {
+        result = result.and(write(DatasetKind::History, export::history_csv(h)));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -371,6 +382,7 @@ fn load_as(ws: &mut Workspace, reports: &mut Vec<Value>, path: &str, kind: Datas
 fn change_command(args: &[String]) -> Result<Value, String> {
     use pipelens_engine::change::{self, ChangeSummary, CompareOptions, Flow, HistorySummary, WindowChoice};
     let (mut demo_data, mut deals, mut files, mut history) = (false, false, Vec::new(), None);
+    let mut with_sql = false;
     let (mut window, mut filters, mut as_of) = (WindowChoice::All, pipelens_engine::Filters::none(), None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -379,6 +391,7 @@ fn change_command(args: &[String]) -> Result<Value, String> {
             "--json" => {}
             "--demo" => demo_data = true,
             "--deals" => deals = true,
+            "--sql" => with_sql = true,
             "--history" => history = Some(next()?.clone()),
             "--window" => {
                 let (from, to) = (day(next()?)?, day(next()?)?);
@@ -445,7 +458,25 @@ fn change_command(args: &[String]) -> Result<Value, String> {
             .map(|f| (f.id().to_owned(), serde_json::to_value(change::drill_down(&c, f)).unwrap_or(Value::Null)))
             .collect()
     });
+    // The DuckDB text of the new KPIs over the relations `deals_earlier`, `deals` and `history`
+    // (canonical columns; see change::pipeline_change_sql and history's SQL), for the referee.
+    let sql = with_sql.then(|| {
+        let currency = opts.currency.as_deref();
+        let open: Vec<&str> = ws
+            .history
+            .as_ref()
+            .map_or(Vec::new(), |h| h.stage_rules.open_order.iter().map(|&c| h.stage_name(c)).collect());
+        json!({
+            "pipeline_change": change::pipeline_change_sql("deals_earlier", "deals", opts.window, currency),
+            "slipped_deals": change::slipped_deals_sql("deals_earlier", "deals", opts.window, currency),
+            "time_in_stage_by_stage": pipelens_engine::history::time_in_stage_by_stage_sql("history", None),
+            "time_in_stage": pipelens_engine::history::time_in_stage_sql("history", None, &open),
+            "stage_conversion": pipelens_engine::history::stage_conversion_sql("history", None),
+            "stalled_deals": pipelens_engine::history::stalled_deals_sql("history", c.as_of_later, &open),
+        })
+    });
     Ok(json!({
+        "sql": sql,
         "change": ChangeSummary::of(&c),
         "drill": drill,
         "history": HistorySummary::of_workspace(&ws, &filters),
