@@ -52,6 +52,10 @@ impl Workspace {
         match kind {
             DatasetKind::Deals => self.deals.as_ref().map(DealsTable::len),
             DatasetKind::EarlierDeals => self.earlier.as_ref().map(DealsTable::len),
+            // A history given without a table (the demo's) counts its changes.
+            DatasetKind::History => {
+                self.table(kind).map(|t| t.len).or_else(|| self.history.as_ref().map(|h| h.events.len()))
+            }
             _ => self.table(kind).map(|t| t.len),
         }
     }
@@ -270,5 +274,8 @@ mod tests {
         assert_eq!((years.from.ymd().1, years.from.ymd().2, years.to.ymd().1, years.to.ymd().2), (1, 1, 12, 31));
         assert!(years.to >= ws.latest_day().unwrap());
         assert_eq!(Workspace::default().data_years(), None);
+        // The demo's earlier export and history are loaded datasets too.
+        assert_eq!(ws.rows(DatasetKind::History), ws.history.as_ref().map(|h| h.events.len()));
+        assert_eq!(ws.rows(DatasetKind::EarlierDeals), ws.earlier.as_ref().map(DealsTable::len));
     }
 }
