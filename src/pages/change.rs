@@ -6,6 +6,7 @@
 
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::waterfall::{draw_waterfall, Step, WaterfallBar};
+use crate::components::export::CsvButton;
 use crate::components::snapshot_hint::SnapshotHint;
 use crate::load::Loader;
 use crate::state::{Dashboard, Shared};
@@ -281,15 +282,30 @@ fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl In
     let drill = move || {
         picked.get().map(|flow| {
             let rows = change::drill_down(&change, flow);
+            let csv = {
+                let rows = rows.clone();
+                move || change::deals_csv(&rows)
+            };
             view! {
                 <section class="card" data-testid="drill" data-flow=flow.id()>
-                    <div class="card-head"><h3>{format!("{} · {}", flow.label(), rows.len())}</h3></div>
+                    <div class="card-head">
+                        <h3>{format!("{} · {}", flow.label(), rows.len())}</h3>
+                        <CsvButton label=format!("the deals of {}", flow.label()) file=format!("pipeline-change-{}", flow.id()) csv=csv/>
+                    </div>
                     {deal_table(&rows, false)}
                 </section>
             }
         })
     };
     let slipped = summary.slipped_deals.clone();
+    let bars_csv = {
+        let summary = summary.clone();
+        move || summary.bars_csv()
+    };
+    let slipped_csv = {
+        let rows = slipped.clone();
+        move || change::deals_csv(&rows)
+    };
     view! {
         <div class="tiles">
             <article class="tile">
@@ -304,7 +320,10 @@ fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl In
         </div>
         <figure class="card chart" data-chart="pipeline_change" aria-labelledby="chart-pipeline-change">
             <figcaption>
-                <div class="chart-head"><h3 id="chart-pipeline-change">{words::WATERFALL}</h3></div>
+                <div class="chart-head">
+                    <h3 id="chart-pipeline-change">{words::WATERFALL}</h3>
+                    <CsvButton label=words::WATERFALL file="pipeline-change" csv=bars_csv/>
+                </div>
                 <p class="muted small">{window_note}</p>
             </figcaption>
             <ChartCanvas summary=alt draw=draw on_drill=on_drill/>
@@ -318,7 +337,7 @@ fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl In
         </figure>
         {drill}
         <section class="card" data-testid="slipped">
-            <div class="card-head"><h3>{words::SLIPPED}</h3></div>
+            <div class="card-head"><h3>{words::SLIPPED}</h3><CsvButton label=words::SLIPPED file="slipped-deals" csv=slipped_csv/></div>
             {if slipped.is_empty() { view! { <p class="muted">{words::NO_SLIPPED}</p> }.into_any() } else { deal_table(&slipped, true) }}
         </section>
     }

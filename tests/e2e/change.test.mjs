@@ -132,6 +132,16 @@ test('two exports and a history uploaded as a user would give the native figures
   await assertStagesMatch(native, 'files');
   assert.deepEqual((await stages()).map((s) => s.stage).slice(0, 3), ['Qualification', 'Proposal', 'Negotiation']);
 
+  // The waterfall as CSV: outflows negative, so the amounts add up from start to end.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-chart=pipeline_change] [data-testid=export-csv]'),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'bar,amount,deals');
+  assert.deepEqual(csv.slice(1).map((l) => l.split(',')[0]), ['start', 'new', 'pulled_in', 'increased', 'decreased', 'pushed_out', 'won', 'lost', 'end']);
+  assert.equal(csv[7], 'won,-1000,1');
+
   // Next quarter's close dates: deals moved into or out of it.
   await page.selectOption('[data-testid=change-window]', 'next');
   await page.waitForFunction(() => document.querySelector('table[data-table=waterfall] tr[data-flow=start]')?.dataset.value !== '9500');

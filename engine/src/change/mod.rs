@@ -27,8 +27,8 @@ pub use compare::{
 pub use flow::Flow;
 pub use money::{from_cents, to_cents, Cents};
 pub use report::{
-    compare_workspace, drill_down, BarRow, ChangeSummary, ChangeUnavailable, ConversionMatrix, DealRow, HistorySummary,
-    StageRow, StalledRow, WindowChoice,
+    compare_workspace, deals_csv, drill_down, BarRow, ChangeSummary, ChangeUnavailable, ConversionMatrix, DealRow,
+    HistorySummary, StageRow, StalledRow, WindowChoice,
 };
 pub use snapshot::{overlap, snapshot_as_of, Overlap, LIKELY_SNAPSHOT_SHARE};
 pub use sql::{pipeline_change_sql, slipped_deals_sql};

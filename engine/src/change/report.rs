@@ -6,6 +6,7 @@
 use super::compare::{compare, ChangeError, CompareOptions, DealChange, PipelineChange, StageMove};
 use super::flow::Flow;
 use crate::day::Day;
+use crate::export::{number_cell, rows_csv};
 use crate::filter::{Mask, Selection};
 use crate::history::{pushes, stage_conversion, stalled_deals, time_in_stage, StageHistory};
 use crate::period::{Grain, Period};
@@ -188,6 +189,51 @@ impl ChangeSummary {
     pub fn bar(&self, flow: Flow) -> Option<&BarRow> {
         self.bars.iter().find(|b| b.flow == flow)
     }
+
+    /// The waterfall as CSV: `bar, amount, deals`, outflows negative so the column adds up to
+    /// the end bar from the start bar.
+    pub fn bars_csv(&self) -> String {
+        let header = ["bar", "amount", "deals"].map(str::to_owned).to_vec();
+        let rows = self.bars.iter().map(|b| {
+            let signed = if b.flow.sign() < 0 && b.value != 0.0 { -b.value } else { b.value };
+            vec![b.flow.id().to_owned(), number_cell(Some(signed)), b.count.to_string()]
+        });
+        rows_csv(header, rows)
+    }
+}
+
+/// Deals of a drill-down or the slipped-deals table as CSV, then and now side by side.
+pub fn deals_csv(rows: &[DealRow]) -> String {
+    let header = [
+        "deal_id",
+        "owner",
+        "bar",
+        "stage_then",
+        "stage_now",
+        "amount_then",
+        "amount_now",
+        "close_then",
+        "close_now",
+        "days_slipped",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let day = |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
+    let rows = rows.iter().map(|r| {
+        vec![
+            r.deal_id.clone(),
+            r.owner.clone().unwrap_or_default(),
+            r.flow.map(|f| f.id().to_owned()).unwrap_or_default(),
+            r.stage_then.clone().unwrap_or_default(),
+            r.stage_now.clone().unwrap_or_default(),
+            number_cell(r.amount_then),
+            number_cell(r.amount_now),
+            day(r.close_then),
+            day(r.close_now),
+            r.slipped_days.map(|d| d.to_string()).unwrap_or_default(),
+        ]
+    });
+    rows_csv(header, rows)
 }
 
 /// The deals behind one bar, as drill-down rows.
@@ -363,6 +409,19 @@ mod tests {
         assert_eq!((won.len(), won[0].stage_now.as_deref(), won[0].owner.as_deref()), (1, Some("Won"), Some("Ann")));
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["bars"][2]["flow"], "pulled_in");
+        // The CSV's amounts add up from start to end; outflows are negative.
+        let csv = s.bars_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "bar,amount,deals");
+        assert_eq!(lines[7], "won,-100,1");
+        assert_eq!(lines[6], "pushed_out,0,0", "no minus zero");
+        let amounts: Vec<f64> = lines[1..9].iter().map(|l| l.split(',').nth(1).unwrap().parse().unwrap()).collect();
+        assert_eq!(amounts.iter().sum::<f64>(), 90.0);
+        let slipped = deals_csv(&s.slipped_deals);
+        assert_eq!(
+            slipped.lines().nth(1),
+            Some("D2,Bo,increased,Qualification,Proposal,50,60,2024-02-20,2024-04-20,60")
+        );
     }
 
     #[test]
