@@ -296,7 +296,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 }
                 None => FileRead::auto(id, &name, p.kind, p.mapping.clone()),
             };
-            let kind = read.kind;
+            let (kind, mapping) = (read.kind, read.mapping.clone());
             let append = this_drop.contains(&kind) || state.data.append.get_untracked();
             let plan = user_files(state).add(read, append);
             match load.run(plan, &HashMap::new()).await {
@@ -306,6 +306,24 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                     loaded.push(format!("{name} as {}", kind.name()));
                 }
                 Err(Stop::Cancelled) => return,
+                // Every row repeats a loaded deal: another export of the same deals. It is read
+                // as the earlier export, for the Pipeline change page (its role can be changed).
+                Err(Stop::Failed(why))
+                    if kind == DatasetKind::Deals
+                        && pipelens_engine::ImportError::message_repeats_loaded_deals(&why) =>
+                {
+                    let earlier = FileRead::auto(id, &name, DatasetKind::EarlierDeals, mapping);
+                    match load.run(user_files(state).add(earlier, false), &HashMap::new()).await {
+                        Ok(set) => {
+                            show_files(state, set);
+                            loaded.push(format!(
+                                "{name} as earlier_deals (the same deals as the loaded ones: see Pipeline change)"
+                            ));
+                        }
+                        Err(Stop::Cancelled) => return,
+                        Err(Stop::Failed(why)) => problems.push(why),
+                    }
+                }
                 Err(Stop::Failed(why)) => problems.push(why),
             }
         }
