@@ -4,7 +4,8 @@
 // (`pipelens-cli change`), and the hand-worked figures of engine/tests/change_files.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ARTIFACTS, ROOT, openApp, upload, close } from './harness.mjs';
@@ -150,5 +151,24 @@ test('two exports and a history uploaded as a user would give the native figures
   const w = Object.fromEntries(next.map((b) => [b.flow, [b.value, b.count]]));
   assert.deepEqual([w.pulled_in, w.pushed_out], [[1200, 1], [800, 1]]);
   await page.screenshot({ path: join(ARTIFACTS, 'change-files.png'), fullPage: true });
+  assert.deepEqual(log.errors, []);
+});
+
+test('an earlier export whose deals are all in the current one is read as the earlier export', async () => {
+  await page.click('button:has-text("Back to demo")');
+  await page.waitForSelector('[data-dataset=deals][data-rows="5392"]');
+  await upload(page, FILES.later);
+  await page.selectOption('[data-testid=append-mode]', 'append');
+  // February's export without A5 (deleted since): every id repeats a loaded deal.
+  const subset = join(mkdtempSync(join(tmpdir(), 'pipelens-change-')), 'deals-february-subset.csv');
+  writeFileSync(subset, readFileSync(FILES.earlier, 'utf8').split('\n').filter((l) => !l.startsWith('A5,')).join('\n'));
+  await upload(page, subset);
+  await page.waitForSelector('[data-dataset=earlier_deals][data-rows="6"]');
+  assert.match(await page.textContent('[data-testid=notice]'), /deals-february-subset\.csv as earlier_deals/);
+  assert.equal(await page.getAttribute('[data-dataset=deals]', 'data-rows'), '8');
+  await page.click('nav.pages a[data-page=change]');
+  await page.selectOption('[data-testid=change-window]', 'all');
+  const native = nativeChange(subset, FILES.later);
+  assertPageMatches(await bars(), native, 'subset');
   assert.deepEqual(log.errors, []);
 });
