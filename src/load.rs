@@ -253,6 +253,8 @@ fn load_files(state: AppState, list: web_sys::FileList) {
         let mut problems = Vec::new();
         let mut loaded = Vec::new();
         let mut waiting = 0;
+        // A file read as the earlier export was given a role the user did not choose: say so.
+        let mut given_a_role = false;
         for file in files {
             let name = file.name();
             let id = file_store::keep(file.clone());
@@ -319,6 +321,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                             loaded.push(format!(
                                 "{name} as earlier_deals (the same deals as the loaded ones: see Pipeline change)"
                             ));
+                            given_a_role = true;
                         }
                         Err(Stop::Cancelled) => return,
                         Err(Stop::Failed(why)) => problems.push(why),
@@ -328,6 +331,9 @@ fn load_files(state: AppState, list: web_sys::FileList) {
             }
         }
         finish_status(state, &loaded, &problems, waiting);
+        if given_a_role && problems.is_empty() && waiting == 0 {
+            state.data.status.set(LoadStatus::Notice(format!("Loaded {}.", loaded.join(", "))));
+        }
     });
 }
 
