@@ -10,7 +10,8 @@ use crate::components::upload::UploadButton;
 use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::pages::{
-    self, board::BoardPage, catalog::CatalogPage, custom::CustomPage, manager::ManagerPage, nav::Nav, rep::RepPage,
+    self, board::BoardPage, catalog::CatalogPage, change::ChangePage, custom::CustomPage, manager::ManagerPage,
+    nav::Nav, rep::RepPage,
 };
 use crate::share::sync::Sharing;
 use crate::state::{
@@ -260,6 +261,7 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
             Page::Manager => view! { <ManagerPage dashboard=d/> }.into_any(),
             Page::Rep(rep) => view! { <RepPage dashboard=d rep=rep/> }.into_any(),
             Page::Custom => view! { <CustomPage dashboard=d/> }.into_any(),
+            Page::Change => view! { <ChangePage dashboard=d/> }.into_any(),
             Page::Catalog => view! { <CatalogPage dashboard=d/> }.into_any(),
             other => match pages::layout(&other) {
                 Some(layout) => view! { <BoardPage dashboard=d layout=layout/> }.into_any(),

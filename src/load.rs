@@ -250,6 +250,8 @@ fn load_files(state: AppState, list: web_sys::FileList) {
         let mut problems = Vec::new();
         let mut loaded = Vec::new();
         let mut waiting = Vec::new();
+        // A file read as the earlier export was given a role the user did not choose: say so.
+        let mut given_a_role = false;
         for file in files {
             let name = file.name();
             let id = file_store::keep(file.clone());
@@ -293,7 +295,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 }
                 None => FileRead::auto(id, &name, p.kind, p.mapping.clone()),
             };
-            let kind = read.kind;
+            let (kind, mapping) = (read.kind, read.mapping.clone());
             let append = this_drop.contains(&kind) || state.data.append.get_untracked();
             let plan = user_files(state).add(read, append);
             match load.run(plan, &HashMap::new()).await {
@@ -303,10 +305,30 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                     loaded.push(message::loaded_as(&name, kind.name()));
                 }
                 Err(Stop::Cancelled) => return,
+                // Every row repeats a loaded deal: another export of the same deals. It is read
+                // as the earlier export, for the Pipeline change page (its role can be changed).
+                Err(Stop::Failed(why))
+                    if kind == DatasetKind::Deals
+                        && pipelens_engine::ImportError::message_repeats_loaded_deals(&why) =>
+                {
+                    let earlier = FileRead::auto(id, &name, DatasetKind::EarlierDeals, mapping);
+                    match load.run(user_files(state).add(earlier, false), &HashMap::new()).await {
+                        Ok(set) => {
+                            show_files(state, set);
+                            loaded.push(message::loaded_as_earlier(&name));
+                            given_a_role = true;
+                        }
+                        Err(Stop::Cancelled) => return,
+                        Err(Stop::Failed(why)) => problems.push(why),
+                    }
+                }
                 Err(Stop::Failed(why)) => problems.push(why),
             }
         }
         finish_status(state, &loaded, &problems, &waiting);
+        if given_a_role && problems.is_empty() && waiting.is_empty() {
+            state.data.status.set(LoadStatus::Notice(message::loaded(&loaded)));
+        }
     });
 }
 
@@ -406,13 +428,24 @@ pub(crate) mod message {
 
     /// The banner after a drop: what loaded, what waits, what could not be used (each problem
     /// names its file and says what to do).
+    /// The files a load read: `"Loaded a.csv as deals, b.csv as leads."`.
+    pub fn loaded(loaded: &[String]) -> String {
+        format!("Loaded {}.", loaded.join(", "))
+    }
+
+    /// A deals file read as the earlier export because every deal in it is already loaded.
+    pub fn loaded_as_earlier(file: &str) -> String {
+        format!("{file} as earlier_deals (the same deals as the loaded ones: see Pipeline change)")
+    }
+
+    /// Writes the status after a load.
     pub fn after_load(loaded: &[String], problems: &[String], waiting: &[String]) -> LoadStatus {
         let mut parts: Vec<String> = Vec::new();
         if !problems.is_empty() {
             parts.push(problems.join(" "));
         }
         if !loaded.is_empty() {
-            parts.push(format!("Loaded {}.", loaded.join(", ")));
+            parts.push(self::loaded(loaded));
         }
         let wait = waiting_line(waiting);
         if !wait.is_empty() {
@@ -547,6 +580,32 @@ impl Loader {
     /// Removes a loaded file (see [`remove`]).
     pub fn remove(self, id: u64) {
         remove(self.0, id);
+    }
+
+    /// Reads the loaded deals file `id` again as the earlier export of the deals (the Pipeline
+    /// change notice's one-click action).
+    pub fn as_earlier_export(self, id: u64) {
+        apply(self.0, move |set| set.as_earlier_export(id).map(Some).map_err(|e| e.to_string()));
+    }
+
+    /// Swaps the roles of the current deals and the earlier export.
+    pub fn swap_snapshots(self) {
+        apply(self.0, move |set| Ok(set.swap_snapshots()));
+    }
+
+    /// Sets the as-of dates the user typed for the earlier and the current deals export.
+    pub fn set_as_of(self, as_of: pipelens_engine::AsOf) {
+        let state = self.0;
+        let loaded = state.data.loaded.with_untracked(|l| {
+            (l.workspace.as_of != as_of).then(|| Loaded {
+                workspace: pipelens_engine::Workspace { as_of, ..l.workspace.clone() },
+                source: l.source,
+                files: l.files.clone(),
+            })
+        });
+        if let Some(loaded) = loaded {
+            show(state, loaded);
+        }
     }
 
     /// The loaded files' bytes with their datasets and columns (see [`bundle_loaded`]).

@@ -868,3 +868,41 @@ fn every_catalog_chart_draws_the_demo() {
         }
     }
 }
+
+/// The demo's pipeline-change waterfall: one bar per flow, a hit per bar drilling into it, the
+/// totals in the first colour, inflows in the third and outflows in the second, text inside.
+#[test]
+fn the_waterfall_draws_every_bar_with_its_drill_down() {
+    use pipelens::charts::waterfall::{draw_waterfall, Step, WaterfallBar};
+    use pipelens_engine::change::{compare, ChangeSummary, CompareOptions};
+    let (a, b) = (demo::demo_snapshot(demo::DEMO_SEED), demo::demo_deals(demo::DEMO_SEED));
+    let summary = ChangeSummary::of(&compare(&a, &b, &CompareOptions::default()).unwrap());
+    let bars: Vec<WaterfallBar> = summary
+        .bars
+        .iter()
+        .map(|b| WaterfallBar {
+            id: b.flow.id().into(),
+            label: b.label.into(),
+            value: b.value,
+            count: b.count,
+            step: match b.flow.sign() {
+                0 => Step::Total,
+                s if s > 0 => Step::Up,
+                _ => Step::Down,
+            },
+        })
+        .collect();
+    let size = (720, 320);
+    let style = ChartStyle::default();
+    let (svg, hits) = chart(size, |area| draw_waterfall(area, &bars, Unit::Currency, &style).unwrap());
+    assert_eq!(hits.len(), 9);
+    let drills: Vec<&str> = hits.iter().filter_map(|h| h.drill.as_deref()).collect();
+    assert_eq!(drills, ["start", "new", "pulled_in", "increased", "decreased", "pushed_out", "won", "lost", "end"]);
+    assert!(hits[6].text.starts_with("Won · ") && hits[6].text.contains('−'), "{}", hits[6].text);
+    assert_eq!(rects(&svg, style.colour(0)), 2, "start and end");
+    assert!(rects(&svg, style.colour(2)) >= 2 && rects(&svg, style.colour(1)) >= 3);
+    assert_hits_inside(&hits, size, 1.0);
+    assert_texts_fit(&svg, size, "waterfall");
+    let (empty, none) = chart(size, |area| draw_waterfall(area, &[], Unit::Currency, &style).unwrap());
+    assert!(none.is_empty() && has(&empty, pipelens::charts::NO_DATA));
+}

@@ -88,3 +88,43 @@ pub enum ImportError {
         first_reason: String,
     },
 }
+impl ImportError {
+    /// Whether every row of a deals file repeated the id of a deal already loaded: most likely
+    /// an earlier (or later) export of the same deals, appended by mistake. The app then offers
+    /// to load it as the earlier export ([`crate::file_set::FileSet::snapshot_hint`] covers a
+    /// file of which only most rows repeat).
+    pub fn repeats_loaded_deals(&self) -> bool {
+        matches!(self, ImportError::NoUsableRows { first_reason, .. }
+            if first_reason.starts_with("duplicate deal_id") && first_reason.contains("already loaded from"))
+    }
+
+    /// Whether `message` is the text of an error for which [`ImportError::repeats_loaded_deals`]
+    /// holds (for callers that keep only the message, like the browser's load loop).
+    pub fn message_repeats_loaded_deals(message: &str) -> bool {
+        message.contains("rows could be used")
+            && message.contains(": duplicate deal_id")
+            && message.contains("already loaded from")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_of_repeated_deal_ids_is_known_by_its_message_too() {
+        let e = super::ImportError::NoUsableRows {
+            file: "then.csv".into(),
+            rejected: 2,
+            first_line: 2,
+            first_reason: "duplicate deal_id \"D1\" (already loaded from now.csv); kept the first".into(),
+        };
+        assert!(e.repeats_loaded_deals());
+        assert!(super::ImportError::message_repeats_loaded_deals(&e.to_string()));
+        let other = super::ImportError::NoUsableRows {
+            file: "then.csv".into(),
+            rejected: 2,
+            first_line: 2,
+            first_reason: "no deal_id".into(),
+        };
+        assert!(!other.repeats_loaded_deals() && !super::ImportError::message_repeats_loaded_deals(&other.to_string()));
+    }
+}

@@ -115,6 +115,41 @@ pub struct FileSet {
     pub files: Vec<LoadedFile>,
 }
 
+/// A deals file that looks like an earlier (or later) export of the deals loaded before it: most
+/// of its rows repeat their ids, so appending it dropped them. The notice offers to read it as
+/// [`DatasetKind::EarlierDeals`] ([`FileSet::as_earlier_export`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SnapshotHint {
+    /// Id of the file's handle.
+    pub id: u64,
+    /// Its name.
+    pub name: String,
+    /// The deals file(s) it repeats, by name.
+    pub repeats: String,
+    /// Its rows whose id was already loaded, over its rows read (0..1).
+    pub share: f64,
+}
+
+/// [`FileSet::snapshot_hint`] over a file list, `has_earlier` telling whether an earlier export
+/// is loaded already (then there is nothing to suggest).
+pub fn snapshot_hint(files: &[LoadedFile], has_earlier: bool) -> Option<SnapshotHint> {
+    if has_earlier {
+        return None;
+    }
+    let deals: Vec<&LoadedFile> = files.iter().filter(|f| f.kind == DatasetKind::Deals).collect();
+    deals.iter().enumerate().skip(1).find_map(|(i, f)| {
+        let repeated = f.report.rejected.iter().filter(|r| r.reason.starts_with("duplicate deal_id")).count();
+        let share = repeated as f64 / f.report.rows_read.max(1) as f64;
+        let repeats = deals.iter().take(i).map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ");
+        (share >= crate::change::LIKELY_SNAPSHOT_SHARE).then(|| SnapshotHint {
+            id: f.id,
+            name: f.name.clone(),
+            repeats,
+            share,
+        })
+    })
+}
+
 /// A place in the file list after a change: a file that stays, or one to read.
 #[derive(Clone, Debug, PartialEq)]
 enum Slot {
@@ -236,6 +271,45 @@ impl FileSet {
         self.replace(id, FileRead::again(f).with_date_order(Some(order)))
     }
 
+    /// The deals file most of whose rows repeat the ids of the deals files loaded before it
+    /// (at least [`crate::change::LIKELY_SNAPSHOT_SHARE`] of them): two exports of the same
+    /// deals, appended by mistake. `None` while no earlier export is loaded and none fits.
+    pub fn snapshot_hint(&self) -> Option<SnapshotHint> {
+        snapshot_hint(&self.files, self.workspace.earlier.is_some())
+    }
+
+    /// Reads the loaded deals file `id` again as the earlier export of the deals (the notice's
+    /// one-click action, and the Data panel's choice).
+    pub fn as_earlier_export(&self, id: u64) -> Result<Plan, FileSetError> {
+        let Some(f) = self.files.iter().find(|f| f.id == id) else {
+            return Err(FileSetError::NotLoaded { name: String::new() });
+        };
+        self.read_as(id, DatasetKind::EarlierDeals, f.mapping.clone(), f.auto)
+    }
+
+    /// Swaps the roles of the current deals files and the earlier export (when the earlier one
+    /// turns out to be the later): every file of both is read again with the other role.
+    /// `None` when either is not loaded.
+    pub fn swap_snapshots(&self) -> Option<Plan> {
+        self.workspace.deals.as_ref()?;
+        self.workspace.earlier.as_ref()?;
+        let mut base = self.workspace.clone();
+        base.remove(DatasetKind::Deals);
+        base.remove(DatasetKind::EarlierDeals);
+        base.as_of = crate::workspace::AsOf { earlier: base.as_of.later, later: base.as_of.earlier };
+        let swapped = |f: &LoadedFile, kind: DatasetKind| Slot::Read(FileRead { kind, ..FileRead::again(f) });
+        let slots = self
+            .files
+            .iter()
+            .map(|f| match f.kind {
+                DatasetKind::Deals => swapped(f, DatasetKind::EarlierDeals),
+                DatasetKind::EarlierDeals => swapped(f, DatasetKind::Deals),
+                _ => Slot::Keep(f.clone()),
+            })
+            .collect();
+        Some(Plan { base, slots })
+    }
+
     /// Removes the loaded file `id` and reads the other files of its dataset again; `None`
     /// when it is not loaded.
     pub fn remove(&self, id: u64) -> Option<Plan> {
@@ -297,7 +371,7 @@ impl Rebuild {
     pub fn finished(&mut self, imported: Imported) {
         let Some(read) = self.current.take() else { return };
         let append = self.set.workspace.rows(read.kind).is_some();
-        self.set.workspace.insert(imported.data, append);
+        self.set.workspace.insert_as(read.kind, imported.data, append);
         self.set.files.push(LoadedFile {
             id: read.id,
             name: read.name,
@@ -532,5 +606,47 @@ mod tests {
         let plan = Plan::read_all(vec![FileRead::auto(9, "gone.csv", DatasetKind::Deals, vec![]), deals(1, "a.csv")]);
         let err = plan.start().run(|r, o| read_in_slices(&r.name, b"", 3, o)).unwrap_err();
         assert_eq!(err, ImportError::Empty { file: "gone.csv".into() });
+    }
+
+    #[test]
+    fn a_second_export_of_the_same_deals_is_offered_as_the_earlier_one() {
+        let later = b"deal_id,amount,stage,created_date\nD1,10,Won,2024-01-01\nD2,20,Proposal,2024-01-02\nD3,5,Proposal,2024-02-01\n";
+        let earlier = b"deal_id,amount,stage,created_date\nD1,10,Proposal,2024-01-01\nD2,15,Proposal,2024-01-02\n";
+        let bytes = |id: u64| if id == 1 { &later[..] } else { &earlier[..] };
+        let read = |r: &FileRead, o: ReadOptions| read_in_slices(&r.name, bytes(r.id), 64, o);
+        let headers: Vec<String> = ["deal_id", "amount", "stage", "created_date"].map(String::from).to_vec();
+        let auto =
+            |id: u64, name: &str| FileRead::auto(id, name, DatasetKind::Deals, DatasetKind::Deals.auto_map(&headers));
+        let set = FileSet::default().add(auto(1, "now.csv"), false);
+        let set = set.start().run(read).unwrap();
+        assert_eq!(set.snapshot_hint(), None);
+        // Every row of the earlier export repeats a loaded id: the read fails, and says so.
+        let all_repeat = set.add(auto(2, "then.csv"), true).start().run(read);
+        assert!(all_repeat.unwrap_err().repeats_loaded_deals());
+        let earlier = b"deal_id,amount,stage,created_date\nD1,10,Proposal,2024-01-01\nD2,15,Proposal,2024-01-02\nD0,1,Lost,2023-12-01\n";
+        let bytes = |id: u64| if id == 1 { &later[..] } else { &earlier[..] };
+        let read = |r: &FileRead, o: ReadOptions| read_in_slices(&r.name, bytes(r.id), 64, o);
+        let set = set.add(auto(2, "then.csv"), true).start().run(read).unwrap();
+        let hint = set.snapshot_hint().unwrap();
+        assert_eq!(
+            (hint.id, hint.name.as_str(), hint.repeats.as_str(), hint.share),
+            (2, "then.csv", "now.csv", 2.0 / 3.0)
+        );
+        let set = set.as_earlier_export(2).unwrap().start().run(read).unwrap();
+        assert_eq!(set.snapshot_hint(), None);
+        assert_eq!(
+            (set.workspace.rows(DatasetKind::Deals), set.workspace.rows(DatasetKind::EarlierDeals)),
+            (Some(3), Some(3))
+        );
+        assert_eq!(set.files_of(DatasetKind::EarlierDeals).map(|f| f.id).collect::<Vec<_>>(), [2]);
+        assert!(set.as_earlier_export(9).is_err());
+        let swapped = set.swap_snapshots().unwrap().start().run(read).unwrap();
+        assert_eq!(
+            (swapped.workspace.rows(DatasetKind::Deals), swapped.workspace.rows(DatasetKind::EarlierDeals)),
+            (Some(3), Some(3))
+        );
+        assert_eq!(swapped.files_of(DatasetKind::Deals).map(|f| f.id).collect::<Vec<_>>(), [2]);
+        assert_eq!(swapped.workspace.deals.as_ref().map(|d| d.deal_id.get(2)), Some("D0"));
+        assert!(FileSet::default().swap_snapshots().is_none());
     }
 }

@@ -44,7 +44,8 @@ impl Selection {
         if let Some(d) = &ws.deals {
             sel.deals = deals_mask(d, filters, &mut sel.unapplied);
         }
-        for (kind, t) in &ws.tables {
+        // A stage history is filtered through its deals (see `StageHistory::deal_mask`).
+        for (kind, t) in ws.tables.iter().filter(|(k, _)| !k.follows_deals()) {
             let mut mask: Option<Vec<bool>> = None;
             for (dim, values) in filters.active() {
                 let column = match (dim, *kind) {

@@ -45,4 +45,4 @@ pub use filter::{Filters, Selection};
 pub use period::{Grain, Period};
 pub use stage::{classify_stage_name, StageRules, Status};
 pub use table::{Column, FieldType, Table};
-pub use workspace::{Scope, Settings, Workspace};
+pub use workspace::{AsOf, Scope, Settings, Workspace};

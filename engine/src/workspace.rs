@@ -3,6 +3,7 @@
 use crate::day::Day;
 use crate::deals_table::DealsTable;
 use crate::filters::Filters;
+use crate::history::StageHistory;
 use crate::ingest::{Dataset, DatasetKind};
 use crate::period::Period;
 use crate::table::Table;
@@ -14,8 +15,25 @@ use std::collections::BTreeMap;
 pub struct Workspace {
     /// The deals table, if loaded.
     pub deals: Option<DealsTable>,
-    /// The other datasets that are loaded (leads, activities, customers, ...).
+    /// The other datasets that are loaded (leads, activities, customers, ..., a stage history).
     pub tables: BTreeMap<DatasetKind, Table>,
+    /// An earlier export of the deals, compared with `deals` on the Pipeline change page.
+    pub earlier: Option<DealsTable>,
+    /// The stage history: read from the history table when one is loaded (kept in step with
+    /// it by [`Workspace::insert`] and [`Workspace::remove`]), or given (the demo's).
+    pub history: Option<StageHistory>,
+    /// The as-of dates the user typed for the two exports (else they are read off the data).
+    pub as_of: AsOf,
+}
+
+/// The as-of dates the user typed for the earlier and the current deals export; `None` reads
+/// the date off the export ([`crate::change::snapshot_as_of`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    /// The earlier export's date.
+    pub earlier: Option<Day>,
+    /// The current export's date.
+    pub later: Option<Day>,
 }
 
 impl Workspace {
@@ -33,6 +51,11 @@ impl Workspace {
     pub fn rows(&self, kind: DatasetKind) -> Option<usize> {
         match kind {
             DatasetKind::Deals => self.deals.as_ref().map(DealsTable::len),
+            DatasetKind::EarlierDeals => self.earlier.as_ref().map(DealsTable::len),
+            // A history given without a table (the demo's) counts its changes.
+            DatasetKind::History => {
+                self.table(kind).map(|t| t.len).or_else(|| self.history.as_ref().map(|h| h.events.len()))
+            }
             _ => self.table(kind).map(|t| t.len),
         }
     }
@@ -44,27 +67,45 @@ impl Workspace {
 
     /// Adds a dataset: it replaces what was loaded for that dataset, or with `append` joins it.
     pub fn insert(&mut self, data: Dataset, append: bool) {
+        let kind = data.kind();
+        self.insert_as(kind, data, append);
+    }
+
+    /// Adds a dataset read as `kind`: deals read as [`DatasetKind::EarlierDeals`] become the
+    /// earlier export; a history table also gives [`Workspace::history`].
+    pub fn insert_as(&mut self, kind: DatasetKind, data: Dataset, append: bool) {
         match data {
-            Dataset::Deals(d) => match (self.deals.as_mut(), append) {
-                (Some(mine), true) => mine.append(d),
-                _ => self.deals = Some(d),
-            },
-            Dataset::Table(t) => match (self.tables.get_mut(&t.kind), append) {
-                (Some(mine), true) => mine.append(t),
-                _ => {
-                    self.tables.insert(t.kind, t);
+            Dataset::Deals(d) => {
+                let slot = if kind == DatasetKind::EarlierDeals { &mut self.earlier } else { &mut self.deals };
+                match (slot.as_mut(), append) {
+                    (Some(mine), true) => mine.append(d),
+                    _ => *slot = Some(d),
                 }
-            },
+            }
+            Dataset::Table(t) => {
+                let kind = t.kind;
+                match (self.tables.get_mut(&kind), append) {
+                    (Some(mine), true) => mine.append(t),
+                    _ => {
+                        self.tables.insert(kind, t);
+                    }
+                }
+                if kind == DatasetKind::History {
+                    self.history = self.table(kind).and_then(|t| StageHistory::from_table(t).ok());
+                }
+            }
         }
     }
 
     /// The keys (deal ids, lead ids, ...) of a loaded dataset, for rejecting repeats when
     /// another file is appended to it. Empty when it has no key or is not loaded.
     pub fn keys(&self, kind: DatasetKind) -> Vec<&str> {
+        fn ids(d: &Option<DealsTable>) -> Vec<&str> {
+            d.as_ref().map_or(Vec::new(), |d| (0..d.len()).map(|i| d.deal_id.get(i)).collect())
+        }
         match kind {
-            DatasetKind::Deals => {
-                self.deals.as_ref().map_or(Vec::new(), |d| (0..d.len()).map(|i| d.deal_id.get(i)).collect())
-            }
+            DatasetKind::Deals => ids(&self.deals),
+            DatasetKind::EarlierDeals => ids(&self.earlier),
             _ => match (self.table(kind), kind.key()) {
                 (Some(t), Some(key)) => t.ids(key).map_or(Vec::new(), |c| (0..c.len()).map(|i| c.get(i)).collect()),
                 _ => Vec::new(),
@@ -76,7 +117,11 @@ impl Workspace {
     pub fn remove(&mut self, kind: DatasetKind) {
         match kind {
             DatasetKind::Deals => self.deals = None,
+            DatasetKind::EarlierDeals => self.earlier = None,
             _ => {
+                if kind == DatasetKind::History {
+                    self.history = None;
+                }
                 self.tables.remove(&kind);
             }
         }
@@ -85,9 +130,12 @@ impl Workspace {
     /// The latest date of what happened in the loaded data: the anchor of the default period.
     /// Quotas and forecasts are plans for periods that may lie ahead, and end dates may be
     /// scheduled; they anchor the period only when nothing else has a date.
+    /// A stage history follows the deals (its close dates are expected ones) and does not
+    /// anchor it; neither does an earlier export.
     pub fn latest_day(&self) -> Option<Day> {
         let is_plan = |t: &&Table| matches!(t.kind, DatasetKind::Quotas | DatasetKind::Forecasts);
-        let actual = self.tables.values().filter(|t| !is_plan(t)).filter_map(Table::latest_day);
+        let actual =
+            self.tables.values().filter(|t| !is_plan(t) && !t.kind.follows_deals()).filter_map(Table::latest_day);
         let actual = self.deals.as_ref().and_then(DealsTable::latest_day).into_iter().chain(actual).max();
         actual.or_else(|| self.tables.values().filter(is_plan).filter_map(Table::latest_day).max())
     }
@@ -96,7 +144,7 @@ impl Workspace {
     /// December of its latest: a period a link or settings file asks for is clamped to them, so
     /// no view reaches far from the data (a period inside those years is never changed).
     pub fn data_years(&self) -> Option<Period> {
-        let tables = self.tables.values().filter_map(Table::earliest_day);
+        let tables = self.tables.values().filter(|t| !t.kind.follows_deals()).filter_map(Table::earliest_day);
         let earliest = self.deals.as_ref().and_then(DealsTable::earliest_day).into_iter().chain(tables).min()?;
         let latest = self.latest_day()?.max(earliest);
         let (from, to) = (Day::from_ymd(earliest.ymd().0, 1, 1)?, Day::from_ymd(latest.ymd().0, 12, 31)?);
@@ -202,11 +250,32 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_export_and_a_history_sit_beside_the_deals_and_anchor_nothing() {
+        let mut ws = Workspace::default();
+        load(&mut ws, DatasetKind::Deals, "deal_id,amount,stage,created_date\nD1,10,Proposal,2024-03-01\n", false);
+        let earlier = "deal_id,amount,stage,created_date\nD1,8,Qualification,2024-03-01\n";
+        let read = read_file(DatasetKind::EarlierDeals, "e.csv", earlier.as_bytes(), None).unwrap();
+        ws.insert_as(DatasetKind::EarlierDeals, read.data, false);
+        let history = "deal_id,stage,changed_at,close_date\nD1,Qualification,2024-03-01,2030-01-01\nD1,Proposal,2024-03-09,2030-02-01\n";
+        load(&mut ws, DatasetKind::History, history, false);
+        assert_eq!((ws.rows(DatasetKind::Deals), ws.rows(DatasetKind::EarlierDeals)), (Some(1), Some(1)));
+        assert_eq!(ws.keys(DatasetKind::EarlierDeals), ["D1"]);
+        assert_eq!(ws.history.as_ref().map(|h| h.events.len()), Some(2));
+        assert_eq!(ws.latest_day(), Day::from_ymd(2024, 3, 1), "the history's expected closes do not count");
+        ws.remove(DatasetKind::History);
+        ws.remove(DatasetKind::EarlierDeals);
+        assert!(ws.history.is_none() && ws.earlier.is_none() && ws.deals.is_some());
+    }
+
+    #[test]
     fn the_data_years_run_from_the_first_january_to_the_last_december() {
         let ws = crate::demo::demo_workspace(crate::demo::DEMO_SEED);
         let years = ws.data_years().unwrap();
         assert_eq!((years.from.ymd().1, years.from.ymd().2, years.to.ymd().1, years.to.ymd().2), (1, 1, 12, 31));
         assert!(years.to >= ws.latest_day().unwrap());
         assert_eq!(Workspace::default().data_years(), None);
+        // The demo's earlier export and history are loaded datasets too.
+        assert_eq!(ws.rows(DatasetKind::History), ws.history.as_ref().map(|h| h.events.len()));
+        assert_eq!(ws.rows(DatasetKind::EarlierDeals), ws.earlier.as_ref().map(DealsTable::len));
     }
 }

@@ -4,7 +4,7 @@
 //! Every dashboard chart takes already-aggregated data ([`model`]) and a [`ChartStyle`], draws on
 //! a plotters drawing area and returns its marks as [`Hit`]s (CSS pixels) for tooltips and
 //! drill-down: [`draw_lines`], [`draw_bars`], [`draw_columns`], [`draw_funnel`],
-//! [`draw_histogram`], [`draw_heatmap`].
+//! [`draw_histogram`], [`draw_heatmap`], [`draw_waterfall`].
 
 mod axis;
 pub mod bars;
@@ -22,6 +22,7 @@ mod legend;
 pub mod lines;
 pub mod model;
 pub mod style;
+pub mod waterfall;
 
 pub use bars::draw_bars;
 pub use columns::draw_columns;
@@ -36,3 +37,4 @@ pub use model::{
     Bar, BarChart, ColumnLayout, ColumnSeries, Columns, Funnel, FunnelStep, Heatmap, Histogram, Line, LineChart, Marker,
 };
 pub use style::ChartStyle;
+pub use waterfall::{draw_waterfall, WaterfallBar};

@@ -2,6 +2,7 @@
 //! columns were found (with a review link), and whether a further file replaces or joins a
 //! dataset; plus a template for every dataset.
 
+use crate::components::snapshot_hint::SnapshotHint;
 use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::state::{DataState, FileEntry, Source};
@@ -36,6 +37,7 @@ pub fn DataPanel() -> impl IntoView {
         <section class="card data-panel" aria-labelledby="data-title" data-testid="data-panel">
             <h2 id="data-title">"Data"</h2>
             <ul class="datasets" aria-label="Datasets (rows loaded)">{datasets}</ul>
+            <SnapshotHint/>
             <Show when=move || !demo()>
                 <table class="data-table compact" data-testid="loaded-files">
                     <thead><tr>

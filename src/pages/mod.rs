@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod catalog;
+pub mod change;
 pub mod custom;
 pub mod manager;
 pub mod nav;

@@ -12,6 +12,9 @@ pub enum Page {
     Rep(Option<String>),
     /// The pipeline by stage, the funnel, cycle lengths and products.
     Pipeline,
+    /// What changed between an earlier export of the deals and the current one, and where
+    /// deals stall (issue 19).
+    Change,
     /// Leads, response times and activities.
     Leads,
     /// New customers, churn, retention cohorts and unit economics.
@@ -24,11 +27,12 @@ pub enum Page {
 
 impl Page {
     /// The pages in the order of the navigation (the rep page without a rep chosen).
-    pub const NAV: [Page; 8] = [
+    pub const NAV: [Page; 9] = [
         Page::Executive,
         Page::Manager,
         Page::Rep(None),
         Page::Pipeline,
+        Page::Change,
         Page::Leads,
         Page::Customers,
         Page::Custom,
@@ -42,6 +46,7 @@ impl Page {
             Page::Manager => "manager",
             Page::Rep(_) => "rep",
             Page::Pipeline => "pipeline",
+            Page::Change => "change",
             Page::Leads => "leads",
             Page::Customers => "customers",
             Page::Custom => "custom",
@@ -56,6 +61,7 @@ impl Page {
             Page::Manager => "Manager",
             Page::Rep(_) => "Rep",
             Page::Pipeline => "Pipeline & funnel",
+            Page::Change => "Pipeline change",
             Page::Leads => "Leads & activity",
             Page::Customers => "Customers",
             Page::Custom => "My board",
@@ -81,6 +87,7 @@ impl Page {
             "manager" => Page::Manager,
             "rep" => Page::Rep((!rest.is_empty()).then(|| decode(rest))),
             "pipeline" => Page::Pipeline,
+            "change" => Page::Change,
             "leads" => Page::Leads,
             "customers" => Page::Customers,
             "custom" => Page::Custom,

@@ -28,6 +28,13 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    periods (one of part months, one reaching past the data's end). The `EDGE` data adds the
    histograms and activity series where the demo has no such cases.
 
+4. Pipeline change and stage history (KPI_SPEC_PIPELINE_CHANGE.md). For the demo company's
+   earlier export, deals and stage history (`pipelens-cli demo-csv`) and the hand-worked files
+   of engine/tests/fixtures/change, the referee loads both exports (status by its own rule)
+   and the history into DuckDB, runs the engine's DuckDB text of pipeline_change,
+   slipped_deals, time_in_stage (per stage and headline), stage_conversion and stalled_deals
+   (`pipelens-cli change --sql`) and compares every bar, count and stage with the engine's.
+
 The corpus is found through PIPELENS_SHARED (see shared_dir.py); a part whose file is missing
 prints a `skipped:` line and the rest runs.
 
@@ -909,6 +916,96 @@ def view_checks(name, files, scopes=None):
           f"{len(jobs)} views, {time.time() - t0:.1f} s")
 
 
+# ---------------------------------------------------------------------------------------------
+# Part 4: pipeline change and stage history (KPI_SPEC_PIPELINE_CHANGE.md)
+# ---------------------------------------------------------------------------------------------
+
+CHANGE_DIR = ROOT / "engine" / "tests" / "fixtures" / "change"
+
+
+def change_deals_table(con, name, path):
+    """An export of the deals as the canonical relation the change SQL reads: deal_id, status
+    (the referee's own rule: won / lost stage names, any other stage open), amount, created and
+    close date, currency when the file has one; a repeated id keeps its first row."""
+    headers = [h[0] for h in con.execute(f"SELECT * FROM read_csv('{path}', all_varchar = true, header = true) LIMIT 0").description]
+    currency = ", NULLIF(trim(currency), '') AS currency" if "currency" in headers else ""
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {name} AS
+        SELECT trim(deal_id) AS deal_id, TRY_CAST(amount AS DOUBLE) AS amount,
+               TRY_CAST(substr(created_date, 1, 10) AS DATE) AS created_date,
+               TRY_CAST(substr(close_date, 1, 10) AS DATE) AS close_date,
+               CASE WHEN lower(trim(stage)) IN {WON} THEN 'won'
+                    WHEN lower(trim(stage)) IN {LOST} THEN 'lost'
+                    WHEN NULLIF(trim(stage), '') IS NULL THEN NULL
+                    ELSE 'open' END AS status{currency}
+        FROM (SELECT *, row_number() OVER () AS line FROM read_csv('{path}', all_varchar = true, header = true))
+        WHERE NULLIF(trim(deal_id), '') IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY trim(deal_id) ORDER BY line) = 1
+    """)
+
+
+def change_checks(name, earlier, later, history, *extra):
+    """The engine's DuckDB SQL of the new KPIs, run over the referee's own tables of the two
+    exports and the history, against the engine's figures (`pipelens-cli change --sql`)."""
+    t0 = time.time()
+    n_before, fails_before = passed + failed, failed
+    label = f"change {name}{' ' + ' '.join(extra) if extra else ''}"
+    con = duckdb.connect()
+    change_deals_table(con, "deals_earlier", earlier)
+    change_deals_table(con, "deals", later)
+    con.execute(f"""
+        CREATE OR REPLACE TABLE history AS
+        SELECT trim(deal_id) AS deal_id, trim(stage) AS stage,
+               TRY_CAST(substr(changed_at, 1, 10) AS DATE) AS changed_at,
+               TRY_CAST(amount AS DOUBLE) AS amount, TRY_CAST(substr(close_date, 1, 10) AS DATE) AS close_date,
+               row_number() OVER () AS seq
+        FROM read_csv('{history}', all_varchar = true, header = true)
+    """)
+    out = subprocess.run([str(CLI), "change", "--json", "--sql", str(earlier), str(later), "--history", str(history), *extra],
+                         check=True, capture_output=True, text=True).stdout
+    e = json.loads(out)
+    sql, ch, hi = e["sql"], e["change"], e["history"]
+
+    rows = con.execute(sql["pipeline_change"]).fetchall()
+    check([r[0] for r in rows] == [b["flow"] for b in ch["bars"]], f"{label}: the bars in order: sql {[r[0] for r in rows]}")
+    for (flow, amount, deals), b in zip(rows, ch["bars"]):
+        check(same(amount, b["value"]) and deals == b["count"], f"{label}: {flow}: sql {amount} / {deals} engine {b['value']} / {b['count']}")
+    v = {r[0]: r[1] for r in rows}
+    total = v["start"] + v["new"] + v["pulled_in"] + v["increased"] - v["decreased"] - v["pushed_out"] - v["won"] - v["lost"]
+    check(abs(total - v["end"]) < 0.005, f"{label}: the SQL's bars add up: {total} vs {v['end']}")
+    slipped, mean_days = con.execute(sql["slipped_deals"]).fetchone()
+    check(slipped == ch["slipped"] and same(mean_days, ch["mean_days_slipped"]),
+          f"{label}: slipped_deals: sql {slipped} ({mean_days}) engine {ch['slipped']} ({ch['mean_days_slipped']})")
+
+    by_stage = {r[0]: r[1:] for r in con.execute(sql["time_in_stage_by_stage"]).fetchall()}
+    engine_stages = {r["stage"]: (r["spells"], r["median_days"], r["p90_days"]) for r in hi["time_in_stage"]}
+    check(sorted(by_stage) == sorted(engine_stages), f"{label}: time_in_stage stages: sql {sorted(by_stage)} engine {sorted(engine_stages)}")
+    for stage, (spells, med, p90) in engine_stages.items():
+        got = by_stage.get(stage, (None, None, None))
+        check(got[0] == spells and same(got[1], med) and same(got[2], p90),
+              f"{label}: time_in_stage {stage}: sql {got} engine {(spells, med, p90)}")
+    headline = con.execute(sql["time_in_stage"]).fetchone()[0]
+    check(same(headline, hi["time_in_stage_days"]), f"{label}: time_in_stage: sql {headline} engine {hi['time_in_stage_days']}")
+    m = hi["conversion"]
+    engine_moves = sorted((f, t, n) for f, row in zip(m["stages"], m["counts"]) for t, n in zip(m["stages"], row) if n)
+    sql_moves = sorted(tuple(r) for r in con.execute(sql["stage_conversion"]).fetchall())
+    check(sql_moves == engine_moves, f"{label}: stage_conversion: {len(sql_moves)} sql cells, {len(engine_moves)} engine cells"
+          + ("" if sql_moves == engine_moves else f"; first differences {[x for x in sql_moves if x not in engine_moves][:3]} / {[x for x in engine_moves if x not in sql_moves][:3]}"))
+    stalled = con.execute(sql["stalled_deals"]).fetchone()[0]
+    check(stalled == hi["stalled"], f"{label}: stalled_deals: sql {stalled} engine {hi['stalled']}")
+    n = passed + failed - n_before
+    print(f"{label}: {n} checks ({n - (failed - fails_before)} passed), {time.time() - t0:.1f} s")
+
+
+def change_sets():
+    """The two exports and history of the demo company and of the hand-worked fixture, over
+    the whole pipeline and over next quarter's close dates."""
+    demo = (DEMO / "earlier_deals.csv", DEMO / "deals.csv", DEMO / "history.csv")
+    files = (CHANGE_DIR / "deals-february.csv", CHANGE_DIR / "deals-march.csv", CHANGE_DIR / "opportunity-history.csv")
+    return [("demo", demo, ()), ("fixture", files, ()), ("fixture", files, ("--quarter", "next")),
+            ("demo", demo, ("--quarter", "this"))]
+
+
 def main():
     if not CLI.exists():
         sys.exit(f"{CLI} is missing: cargo build -p pipelens_engine --bin pipelens-cli")
@@ -923,6 +1020,8 @@ def main():
         files = make()
         if files is not None:
             sql_checks(name, files)
+    for name, (earlier, later, history), extra in change_sets():
+        change_checks(name, earlier, later, history, *extra)
     print(f"referee took {time.time() - started:.0f} s")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

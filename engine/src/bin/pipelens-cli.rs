@@ -4,7 +4,8 @@
 //! ```text
 //! pipelens-cli kpis [OPTIONS] (--demo | FILE...)   every KPI as JSON, with trends and segments
 //! pipelens-cli demo-csv [DIR]                      the demo deals as CSV on stdout, or all seven
-//!                                                  demo datasets as DIR/<dataset>.csv
+//!                                                  demo datasets as DIR/<dataset>.csv, with
+//!                                                  DIR/earlier_deals.csv and DIR/history.csv
 //! pipelens-cli table FILE...                       how each file is read: dialect, rows, rejects
 //! pipelens-cli fixtures OUT_DIR [SEED]             a deals export in every CRM layout of
 //!                                                  engine::fixtures (OUT_DIR/<layout>.csv), each
@@ -29,6 +30,19 @@
 //!                                                  default week), pacing, forecast, cohorts, mix
 //!                                                  (revenue per deal type per --grain bucket)
 //!
+//! pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]...
+//!                    [--as-of EARLIER LATER] [--history H.csv] [--deals] [--sql]
+//!                    (--demo | EARLIER.csv LATER.csv)
+//!                                                  the Pipeline change page as JSON: the waterfall
+//!                                                  of the earlier export against the later one
+//!                                                  {"change": {bars, slipped, ...}, "history":
+//!                                                  {time_in_stage, conversion, ...} or null,
+//!                                                  "forecast": {weighted_pipeline, commit, ...}
+//!                                                  over the default period}; with
+//!                                                  --deals, each bar's deals under "drill";
+//!                                                  with --sql, the DuckDB text of the new KPIs
+//!                                                  under "sql"
+//!
 //! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
 //!          --filter DIM=VALUE   a segment filter (owner, team, region, product, lead_source,
 //!                               deal_type); repeat to combine
@@ -50,7 +64,10 @@ const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=V
                      [--dialect duckdb|postgres|bigquery|spark] (--demo | FILE...) | pipelens-cli view \
                      (people-owner|people-team|rep|reps|cycle|response|activity|pacing|forecast|cohorts|mix) \
                      [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--rep NAME] [--kpi ID]... \
-                     (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE... | pipelens-cli fixtures OUT_DIR [SEED]";
+                     (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE... | \
+                     pipelens-cli fixtures OUT_DIR [SEED] | \
+                     pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]... \
+                     [--as-of EARLIER LATER] [--history H.csv] [--deals] (--demo | EARLIER.csv LATER.csv)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,6 +81,7 @@ fn main() -> ExitCode {
         Some("demo-csv") => return demo_csv(args.get(1)),
         Some("fixtures") if args.len() > 1 => return write_fixtures(&args[1], args.get(2)),
         Some("sql") => return sql_command(&args[1..]),
+        Some("change") => change_command(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -121,6 +139,13 @@ fn demo_csv(dir: Option<&String>) -> ExitCode {
     }
     for (kind, t) in &ws.tables {
         result = result.and(write(*kind, export::table_csv(t)));
+    }
+    // The Pipeline change inputs: the earlier export and the stage history of the same deals.
+    if let Some(d) = &ws.earlier {
+        result = result.and(write(DatasetKind::EarlierDeals, export::deals_csv(d)));
+    }
+    if let Some(h) = &ws.history {
+        result = result.and(write(DatasetKind::History, export::history_csv(h)));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -376,6 +401,126 @@ fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {
         ws.insert(imported.data, true);
     }
     Ok((ws, reports))
+}
+
+/// Reads `path` as the dataset `kind` into `ws`; its report joins `reports`.
+fn load_as(ws: &mut Workspace, reports: &mut Vec<Value>, path: &str, kind: DatasetKind) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    let imported = ingest::read_file(kind, &name, &bytes, None).map_err(|e| format!("{path}: {e}"))?;
+    reports.push(json!({ "file": name, "dataset": kind.name(), "report": imported.report }));
+    ws.insert_as(kind, imported.data, false);
+    Ok(())
+}
+
+/// `pipelens-cli change`: the Pipeline change page's figures (see the module docs).
+fn change_command(args: &[String]) -> Result<Value, String> {
+    use pipelens_engine::change::{self, ChangeSummary, CompareOptions, Flow, HistorySummary, WindowChoice};
+    let (mut demo_data, mut deals, mut files, mut history) = (false, false, Vec::new(), None);
+    let mut with_sql = false;
+    let (mut window, mut filters, mut as_of) = (WindowChoice::All, pipelens_engine::Filters::none(), None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut next = || it.next().ok_or_else(|| format!("{a} needs a value\n{USAGE}"));
+        match a.as_str() {
+            "--json" => {}
+            "--demo" => demo_data = true,
+            "--deals" => deals = true,
+            "--sql" => with_sql = true,
+            "--history" => history = Some(next()?.clone()),
+            "--window" => {
+                let (from, to) = (day(next()?)?, day(next()?)?);
+                window = WindowChoice::Custom(Period::new(from, to).ok_or("--window: FROM after TO")?);
+            }
+            "--quarter" => {
+                window = match next()?.as_str() {
+                    "this" => WindowChoice::ThisQuarter,
+                    "next" => WindowChoice::NextQuarter,
+                    q => return Err(format!("--quarter: this or next, not {q:?}")),
+                }
+            }
+            "--as-of" => as_of = Some((day(next()?)?, day(next()?)?)),
+            "--filter" => {
+                let f = next()?;
+                let (dim, value) = f.split_once('=').ok_or("--filter DIM=VALUE")?;
+                let dim = Dim::ALL.into_iter().find(|d| d.field() == dim).ok_or(format!("no dimension {dim}"))?;
+                filters = filters.with(dim, value);
+            }
+            f if !f.starts_with("--") => files.push(f.to_owned()),
+            f => return Err(format!("unknown option {f}\n{USAGE}")),
+        }
+    }
+    let mut reports = Vec::new();
+    let mut ws = if demo_data {
+        demo::demo_workspace(demo::DEMO_SEED)
+    } else {
+        let [earlier, later] = files.as_slice() else {
+            return Err(format!("change needs the earlier and the later deals export\n{USAGE}"));
+        };
+        let mut ws = Workspace::default();
+        load_as(&mut ws, &mut reports, earlier, DatasetKind::EarlierDeals)?;
+        load_as(&mut ws, &mut reports, later, DatasetKind::Deals)?;
+        ws
+    };
+    if let Some(h) = &history {
+        load_as(&mut ws, &mut reports, h, DatasetKind::History)?;
+        if ws.history.is_none() {
+            return Err(format!("{h}: not a stage history (it needs deal_id, stage and changed_at)"));
+        }
+    }
+    if let Some((earlier, later)) = as_of {
+        ws.as_of.earlier = Some(earlier);
+        ws.as_of.later = Some(later);
+    }
+    // The window is a quarter of the later export's date: the typed one, else the data's.
+    let later_day = ws.as_of.later.or_else(|| ws.deals.as_ref().and_then(change::snapshot_as_of));
+    let opts = CompareOptions {
+        window: later_day.and_then(|d| window.resolve(d)).or(match window {
+            WindowChoice::Custom(p) => Some(p),
+            _ => None,
+        }),
+        filters: filters.clone(),
+        currency: ws.deals.as_ref().and_then(|d| {
+            let code = d.default_currency()?;
+            d.currency.as_ref()?.value(code).map(str::to_owned)
+        }),
+        ..CompareOptions::default()
+    };
+    let c = change::compare_workspace(&ws, &opts).map_err(|e| e.to_string())?;
+    let drill: Option<Map<String, Value>> = deals.then(|| {
+        Flow::ALL
+            .into_iter()
+            .map(|f| (f.id().to_owned(), serde_json::to_value(change::drill_down(&c, f)).unwrap_or(Value::Null)))
+            .collect()
+    });
+    // The DuckDB text of the new KPIs over the relations `deals_earlier`, `deals` and `history`
+    // (canonical columns; see change::pipeline_change_sql and history's SQL), for the referee.
+    let sql = with_sql.then(|| {
+        let currency = opts.currency.as_deref();
+        let open: Vec<&str> = ws
+            .history
+            .as_ref()
+            .map_or(Vec::new(), |h| h.stage_rules.open_order.iter().map(|&c| h.stage_name(c)).collect());
+        json!({
+            "pipeline_change": change::pipeline_change_sql("deals_earlier", "deals", opts.window, currency),
+            "slipped_deals": change::slipped_deals_sql("deals_earlier", "deals", opts.window, currency),
+            "time_in_stage_by_stage": pipelens_engine::history::time_in_stage_by_stage_sql("history", None),
+            "time_in_stage": pipelens_engine::history::time_in_stage_sql("history", None, &open),
+            "stage_conversion": pipelens_engine::history::stage_conversion_sql("history", None),
+            "stalled_deals": pipelens_engine::history::stalled_deals_sql("history", c.as_of_later, &open),
+        })
+    });
+    Ok(json!({
+        "sql": sql,
+        "change": ChangeSummary::of(&c),
+        "drill": drill,
+        "history": HistorySummary::of_workspace(&ws, &filters),
+        "forecast": ws.default_scope().and_then(|scope| {
+            let scope = Scope { filters: filters.clone(), ..scope };
+            pipelens_engine::forecast_category::ForecastSummary::of_workspace(&ws, &scope)
+        }),
+        "files": reports,
+    }))
 }
 
 /// A KPI result as JSON, with the reason when it is undefined.

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 
 /// The demo company for `seed` with all seven datasets: the deals of
 /// [`demo_deals`] with an `account` and a `lost_stage` column added, and
-/// leads, activities, customers, spend, quotas and forecasts that agree with them. The same
-/// seed always gives the same workspace.
+/// leads, activities, customers, spend, quotas and forecasts that agree with them, plus the
+/// earlier export ([`super::demo_snapshot`]) and stage history ([`super::demo_history`]) of
+/// the same deals. The same seed always gives the same workspace.
 ///
 /// ```
 /// use pipelens_engine::{demo, ingest::DatasetKind};
@@ -45,5 +46,8 @@ pub fn demo_workspace(seed: u64) -> Workspace {
         plans::forecasts(&mut stream(seed, part::FORECASTS), &facts, start, end),
     ];
     let tables: BTreeMap<DatasetKind, Table> = tables.into_iter().map(|t| (t.kind, t)).collect();
-    Workspace { deals: Some(deals), tables }
+    // The earlier export and the stage history of the same deals: the Pipeline change page is
+    // alive on first visit.
+    let (earlier, history) = (super::demo_snapshot(seed), super::demo_history(seed));
+    Workspace { deals: Some(deals), tables, earlier: Some(earlier), history: Some(history), ..Workspace::default() }
 }

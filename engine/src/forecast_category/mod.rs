@@ -11,6 +11,7 @@ mod category;
 mod probability;
 mod rollup;
 mod sql;
+mod summary;
 mod weighted;
 
 pub use bias::{forecast_bias, ForecastBias, ForecastPeriod};
@@ -18,4 +19,5 @@ pub use category::{deal_categories, CategoryMap, ForecastCategory};
 pub use probability::{default_probability, probabilities, StageProbabilities};
 pub use rollup::{forecast_rollup, ForecastRollup};
 pub use sql::{forecast_rollup_sql, weighted_pipeline_sql};
+pub use summary::{ForecastSummary, WeightedRow};
 pub use weighted::{weighted_pipeline, WeightedPipeline, WeightedStage};

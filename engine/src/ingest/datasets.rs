@@ -1,7 +1,8 @@
 //! The seven datasets of KPI_SPEC.md, their canonical fields, and which one a file holds,
 //! judged from its headers.
 
-use super::mapping::{auto_map, missing_required, FieldSpec, DEAL_FIELDS};
+use super::mapping::{missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
+use super::meaning::{assign, Assignment, Choice};
 use crate::table::FieldType;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,13 @@ pub enum DatasetKind {
     Quotas,
     /// Forecasts per period (and rep).
     Forecasts,
+    /// An earlier export of the same deals (KPI_SPEC_PIPELINE_CHANGE.md): read like deals,
+    /// kept apart from them, compared with them on the Pipeline change page. A role the user
+    /// gives a deals file, never what a file is detected as.
+    EarlierDeals,
+    /// A stage history: one row per change of a deal (deal id, stage, changed at, amount,
+    /// close date), e.g. Salesforce `OpportunityHistory` or Pipedrive's deal flow.
+    History,
 }
 
 const fn req(name: &'static str, synonyms: &'static [&'static str]) -> FieldSpec {
@@ -198,9 +206,51 @@ const FORECAST_FIELDS: &[FieldSpec] = &[
     opt("period_end", &["period_end", "end_date"]),
 ];
 
+/// The history table of KPI_SPEC_PIPELINE_CHANGE.md. `changed_at` is named only by headers
+/// that say "when this changed" (a deals export has none of them), so a deals export is never
+/// taken for a history; Salesforce's `OpportunityHistory` calls it `CreatedDate`, which a deals
+/// export has too, so there the column is chosen by hand or the `OpportunityId` column (a
+/// history names the opportunity it belongs to) tells it apart (see [`detect_datasets`]).
+const HISTORY_FIELDS: &[FieldSpec] = &[
+    req(
+        "deal_id",
+        &["deal_id", "opportunityid", "opportunity_id", "dealid", "deal", "deal_record_id", "opportunity", "record_id"],
+    ),
+    req(
+        "stage",
+        &["stage", "stagename", "stage_name", "to_stage", "new_stage", "deal_stage", "dealstage", "new_value", "phase"],
+    ),
+    req(
+        "changed_at",
+        &[
+            "changed_at",
+            "changed_date",
+            "change_date",
+            "date_changed",
+            "changed",
+            "edit_date",
+            "stage_change_date",
+            "stage_changed_at",
+            "entered_at",
+            "date_entered",
+            "update_time",
+            "log_time",
+            "timestamp",
+        ],
+    ),
+    opt("amount", &["amount", "new_amount", "deal_value", "value"]),
+    opt("close_date", &["close_date", "closedate", "expected_close_date", "new_close_date"]),
+];
+
+/// Headers only a history export has: a file with one of them and a complete history fit is a
+/// history even when its other headers fit deals as well, and its `CreatedDate` is when the
+/// change happened (Salesforce `OpportunityHistory`).
+const HISTORY_MARKERS: &[&str] =
+    &["opportunityid", "prevamount", "prevclosedate", "from_stage", "old_value", "changed_at", "edit_date"];
+
 impl DatasetKind {
-    /// Every dataset, in the order of KPI_SPEC.md.
-    pub const ALL: [DatasetKind; 7] = [
+    /// Every dataset, in the order of KPI_SPEC.md, then the two of KPI_SPEC_PIPELINE_CHANGE.md.
+    pub const ALL: [DatasetKind; 9] = [
         DatasetKind::Deals,
         DatasetKind::Leads,
         DatasetKind::Activities,
@@ -208,6 +258,8 @@ impl DatasetKind {
         DatasetKind::Spend,
         DatasetKind::Quotas,
         DatasetKind::Forecasts,
+        DatasetKind::EarlierDeals,
+        DatasetKind::History,
     ];
 
     /// Its name (`deals`, `leads`, ...).
@@ -220,6 +272,8 @@ impl DatasetKind {
             DatasetKind::Spend => "spend",
             DatasetKind::Quotas => "quotas",
             DatasetKind::Forecasts => "forecasts",
+            DatasetKind::EarlierDeals => "earlier_deals",
+            DatasetKind::History => "history",
         }
     }
 
@@ -233,6 +287,8 @@ impl DatasetKind {
             DatasetKind::Spend => SPEND_FIELDS,
             DatasetKind::Quotas => QUOTA_FIELDS,
             DatasetKind::Forecasts => FORECAST_FIELDS,
+            DatasetKind::EarlierDeals => DEAL_FIELDS,
+            DatasetKind::History => HISTORY_FIELDS,
         }
     }
 
@@ -241,7 +297,7 @@ impl DatasetKind {
     pub fn field_type(self, field: &str) -> FieldType {
         match field {
             "lead_id" | "deal_id" | "activity_id" | "customer_id" => FieldType::Id,
-            "created_at" | "first_contact_at" | "qualified_at" => FieldType::Timestamp,
+            "created_at" | "first_contact_at" | "qualified_at" | "changed_at" => FieldType::Timestamp,
             "date" if self == DatasetKind::Activities => FieldType::Timestamp,
             "date" | "period_start"
                 if matches!(self, DatasetKind::Spend | DatasetKind::Quotas | DatasetKind::Forecasts) =>
@@ -261,17 +317,62 @@ impl DatasetKind {
     /// rejected (the first is kept), and leads and customers rows without one too.
     pub fn key(self) -> Option<&'static str> {
         match self {
-            DatasetKind::Deals => Some("deal_id"),
+            DatasetKind::Deals | DatasetKind::EarlierDeals => Some("deal_id"),
             DatasetKind::Leads => Some("lead_id"),
             DatasetKind::Activities => Some("activity_id"),
             DatasetKind::Customers => Some("customer_id"),
-            DatasetKind::Spend | DatasetKind::Quotas | DatasetKind::Forecasts => None,
+            DatasetKind::Spend | DatasetKind::Quotas | DatasetKind::Forecasts | DatasetKind::History => None,
         }
+    }
+
+    /// Whether it is read into a deals table (the deals, or an earlier export of them).
+    pub fn is_deals(self) -> bool {
+        matches!(self, DatasetKind::Deals | DatasetKind::EarlierDeals)
+    }
+
+    /// Whether its dates only follow the deals' (the earlier export, the history): they do not
+    /// anchor the reporting period.
+    pub fn follows_deals(self) -> bool {
+        matches!(self, DatasetKind::EarlierDeals | DatasetKind::History)
+    }
+
+    /// Whether a file can be detected as this dataset by its headers: every dataset but the
+    /// earlier export, which is a role the user gives a deals file.
+    pub fn detectable(self) -> bool {
+        self != DatasetKind::EarlierDeals
     }
 
     /// The required fields (or groups) that `headers` leave without a column.
     pub fn missing(self, headers: &[String]) -> Vec<&'static str> {
-        self.missing_in(&auto_map(self.fields(), headers))
+        self.missing_in(&self.auto_map(headers))
+    }
+
+    /// The column of each field of [`DatasetKind::fields`] recognised by its header alone
+    /// (see [`DatasetKind::assign`]).
+    pub fn auto_map(self, headers: &[String]) -> Vec<Option<usize>> {
+        self.assign(headers, &[]).mapping()
+    }
+
+    /// The column of each field, chosen by the headers' words and a sample of `rows` as
+    /// evidence ([`assign`]), with the reason for each; a history export marked as one (see
+    /// `HISTORY_MARKERS`) takes its created date as the time of the change when nothing else
+    /// names it.
+    pub fn assign(self, headers: &[String], rows: &[Vec<String>]) -> Assignment {
+        let mut guess = assign(self.fields(), headers, rows);
+        if self == DatasetKind::History && history_marked(headers) {
+            let at = self.fields().iter().position(|f| f.name == "changed_at");
+            if let Some(slot @ None) = at.and_then(|i| guess.chosen.get_mut(i)) {
+                *slot = headers
+                    .iter()
+                    .position(|h| matches!(normalise_header(h).as_str(), "createddate" | "created_date"))
+                    .map(|column| Choice {
+                        column,
+                        score: 0,
+                        reason: format!("header '{}' is when the change was made", headers[column]),
+                    });
+            }
+        }
+        guess
     }
 
     /// The required fields (or groups) that `mapping` (a column per field of
@@ -279,7 +380,7 @@ impl DatasetKind {
     pub fn missing_in(self, mapping: &[Option<usize>]) -> Vec<&'static str> {
         let fields = self.fields();
         let mut missing = missing_required(fields, mapping);
-        if self == DatasetKind::Deals {
+        if self.is_deals() {
             let mapped = |name: &str| fields.iter().zip(mapping).any(|(f, m)| f.name == name && m.is_some());
             if mapped("is_won") && mapped("is_closed") {
                 // IsWon + IsClosed say open / won / lost as well as a status column does.
@@ -308,6 +409,11 @@ impl DatasetFit {
     }
 }
 
+/// Whether `headers` carry a column only a history export has.
+fn history_marked(headers: &[String]) -> bool {
+    headers.iter().any(|h| HISTORY_MARKERS.contains(&normalise_header(h).as_str()))
+}
+
 /// Every dataset ranked by how well `headers` fit it: complete fits first, then more matched
 /// fields, then fewer missing ones.
 ///
@@ -317,16 +423,21 @@ impl DatasetFit {
 /// assert_eq!(detect_datasets(&headers)[0].kind, DatasetKind::Leads);
 /// ```
 pub fn detect_datasets(headers: &[String]) -> Vec<DatasetFit> {
+    let marked = history_marked(headers);
     let mut fits: Vec<DatasetFit> = DatasetKind::ALL
         .iter()
+        .filter(|k| k.detectable())
         .map(|&kind| {
             let fields = kind.fields();
-            let mapping = auto_map(fields, headers);
+            let mapping = kind.auto_map(headers);
             let matched = fields.iter().zip(&mapping).filter(|(_, m)| m.is_some()).map(|(f, _)| f.name).collect();
             DatasetFit { kind, missing: kind.missing(headers), matched }
         })
         .collect();
-    crate::sort::sort_by_key(&mut fits, |f| (!f.complete(), std::cmp::Reverse(f.matched.len()), f.missing.len()));
+    let history_first = |f: &DatasetFit| !(marked && f.kind == DatasetKind::History);
+    crate::sort::sort_by_key(&mut fits, |f| {
+        (!f.complete(), history_first(f), std::cmp::Reverse(f.matched.len()), f.missing.len())
+    });
     fits
 }
 
@@ -369,6 +480,39 @@ mod tests {
         for (headers, want) in cases {
             assert_eq!(best(headers), (*want, true), "{headers:?}");
         }
+    }
+
+    #[test]
+    fn history_exports_read_as_history_and_deals_exports_stay_deals() {
+        let cases: &[(&[&str], DatasetKind)] = &[
+            // Salesforce OpportunityHistory (Data Loader): its change time is CreatedDate.
+            (
+                &[
+                    "Id",
+                    "OpportunityId",
+                    "CreatedDate",
+                    "StageName",
+                    "Amount",
+                    "CloseDate",
+                    "Probability",
+                    "PrevAmount",
+                ],
+                DatasetKind::History,
+            ),
+            (&["deal_id", "stage", "changed_at", "amount", "close_date"], DatasetKind::History),
+            (&["Deal ID", "New stage", "Update time"], DatasetKind::History),
+            // A Salesforce opportunity export has CreatedDate too, and stays deals.
+            (&["Opportunity ID", "Stage", "Amount", "Close Date", "Created Date", "Owner"], DatasetKind::Deals),
+            (&["deal_id", "amount", "stage", "created_date"], DatasetKind::Deals),
+        ];
+        for (headers, want) in cases {
+            assert_eq!(best(headers), (*want, true), "{headers:?}");
+        }
+        let h: Vec<String> = ["deal_id", "stage", "created_date"].map(String::from).to_vec();
+        assert_ne!(best(&["deal_id", "stage", "created_date"]).0, DatasetKind::History, "no marker, no history");
+        assert!(detect_datasets(&h).iter().all(|f| f.kind != DatasetKind::EarlierDeals), "a role, never detected");
+        assert!(DatasetKind::EarlierDeals.is_deals() && DatasetKind::History.follows_deals());
+        assert_eq!(DatasetKind::EarlierDeals.missing(&h), DatasetKind::Deals.missing(&h));
     }
 
     #[test]

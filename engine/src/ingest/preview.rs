@@ -2,7 +2,6 @@
 
 use super::datasets::{detect_datasets, DatasetFit, DatasetKind};
 use super::decode::decode;
-use super::meaning::assign;
 use super::reader::SAMPLE_ROWS;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
@@ -36,20 +35,19 @@ pub struct Preview {
 impl Preview {
     /// The automatic guess for another dataset.
     pub fn mapping_for(&self, kind: DatasetKind) -> Vec<Option<usize>> {
-        assign(kind.fields(), &self.headers, &self.sample).mapping()
+        kind.assign(&self.headers, &self.sample).mapping()
     }
 
     /// Why the automatic guess for `kind` chose each field's column (see [`Preview::reasons`]).
     pub fn reasons_for(&self, kind: DatasetKind) -> Vec<Option<String>> {
-        assign(kind.fields(), &self.headers, &self.sample).reasons()
+        kind.assign(&self.headers, &self.sample).reasons()
     }
 
     /// Whether every required field of `kind` found a column surely, or all but a deals
     /// file's id (its rows are then numbered by their line: see
     /// [`super::ImportReport::ids_generated`]).
     pub fn complete(&self) -> bool {
-        self.unsure.is_empty()
-            && (self.missing.is_empty() || (self.kind == DatasetKind::Deals && self.missing == ["deal_id"]))
+        self.unsure.is_empty() && (self.missing.is_empty() || (self.kind.is_deals() && self.missing == ["deal_id"]))
     }
 }
 
@@ -116,7 +114,7 @@ fn preview_of(mut src: CsvSource, rows: usize, kind: Option<DatasetKind>) -> Res
     // Headers that name no field of any dataset are most likely deals with unusual names.
     let best = if fits[0].matched.is_empty() { DatasetKind::Deals } else { fits[0].kind };
     let kind = kind.unwrap_or(best);
-    let guess = assign(kind.fields(), &src.headers, &sample_rows);
+    let guess = kind.assign(&src.headers, &sample_rows);
     let mapping = guess.mapping();
     let missing = kind.missing_in(&mapping);
     Ok(Preview {

@@ -12,7 +12,6 @@ use super::dates::DateOrder;
 use super::deals_sink::{generated_id, DealsSink};
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
-use super::meaning::assign;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
 use super::sink::{ColumnSink, Row};
@@ -157,7 +156,7 @@ impl Reader {
             }
             None => {
                 let sample = src.peek(SAMPLE_ROWS);
-                let guess = assign(specs, &src.headers, &sample);
+                let guess = kind.assign(&src.headers, &sample);
                 for (spec, reason) in specs.iter().zip(guess.reasons()) {
                     if let Some(reason) = reason {
                         mapping_reasons.push((spec.name, reason));
@@ -168,12 +167,14 @@ impl Reader {
         };
         let mut missing = kind.missing_in(&mapping);
         // Headers mapped automatically that find every field but the id: the rows are numbered.
-        let generate_ids = kind == DatasetKind::Deals && chosen.is_none() && missing == ["deal_id"];
+        let generate_ids = kind.is_deals() && chosen.is_none() && missing == ["deal_id"];
         if generate_ids {
             missing.clear();
         }
         let sink = match kind {
-            DatasetKind::Deals => DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s))),
+            DatasetKind::Deals | DatasetKind::EarlierDeals => {
+                DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s)))
+            }
             _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
         };
         let Some(sink) = sink.filter(|_| missing.is_empty()) else {
@@ -183,9 +184,8 @@ impl Reader {
             let i = specs.iter().position(|s| s.name == field)?;
             let column = mapping.get(i).copied().flatten()?;
             // Only a column matched by its header and not named as an id is tried for repeats.
-            let probe = kind == DatasetKind::Deals
-                && chosen.is_none()
-                && !src.headers.get(column).is_some_and(|h| header_says_id(h));
+            let probe =
+                kind.is_deals() && chosen.is_none() && !src.headers.get(column).is_some_and(|h| header_says_id(h));
             Some(Key { column, index: i, field, required: specs[i].required, probe })
         });
         let report = ImportReport {

@@ -84,6 +84,8 @@ impl Phrases for German {
             DatasetKind::Spend => "Ausgaben",
             DatasetKind::Quotas => "Quoten",
             DatasetKind::Forecasts => "Prognosen",
+            DatasetKind::EarlierDeals => "frühere Deals",
+            DatasetKind::History => "Phasenverlauf",
         }
     }
 

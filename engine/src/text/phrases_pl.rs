@@ -93,6 +93,8 @@ impl Phrases for Polish {
             DatasetKind::Spend => "wydatki",
             DatasetKind::Quotas => "plany sprzedaży",
             DatasetKind::Forecasts => "prognozy",
+            DatasetKind::EarlierDeals => "wcześniejsze transakcje",
+            DatasetKind::History => "historia etapów",
         }
     }
 

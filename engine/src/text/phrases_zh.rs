@@ -75,6 +75,8 @@ impl Phrases for Chinese {
             DatasetKind::Spend => "费用",
             DatasetKind::Quotas => "配额",
             DatasetKind::Forecasts => "预测",
+            DatasetKind::EarlierDeals => "较早的交易导出",
+            DatasetKind::History => "阶段历史",
         }
     }
 

@@ -1,0 +1,167 @@
+//! The comparison of the two exports: the headline tiles, the waterfall on canvas and as a
+//! table with the spec's hooks, the counts beside it, a bar's deals and the slipped deals.
+
+use super::{money, signed, words};
+use crate::charts::canvas::ChartCanvas;
+use crate::charts::waterfall::{draw_waterfall, Step, WaterfallBar};
+use crate::components::export::CsvButton;
+use leptos::prelude::*;
+use pipelens_engine::change::{self, ChangeSummary, DealRow, Flow, PipelineChange};
+use pipelens_engine::kpi::Unit;
+
+/// The waterfall, its table, the counts beside it, the drill-down and the slipped deals.
+#[component]
+pub(super) fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>) -> impl IntoView {
+    let summary = ChangeSummary::of(&change);
+    let bars: Vec<WaterfallBar> = summary
+        .bars
+        .iter()
+        .map(|b| WaterfallBar {
+            id: b.flow.id().to_owned(),
+            label: b.label.to_owned(),
+            value: b.value,
+            count: b.count,
+            step: match b.flow.sign() {
+                0 => Step::Total,
+                s if s > 0 => Step::Up,
+                _ => Step::Down,
+            },
+        })
+        .collect();
+    let alt = format!(
+        "Waterfall from {} to {}: {}",
+        summary.as_of_earlier,
+        summary.as_of_later,
+        summary.bars.iter().map(|b| format!("{} {}", b.label, money(b.value))).collect::<Vec<_>>().join(", ")
+    );
+    let draw = move |area: &_, style: &_| draw_waterfall(area, &bars, Unit::Currency, style).unwrap_or_default();
+    let on_drill = Callback::new(move |id: String| picked.set(Flow::from_id(&id)));
+    let rows = summary
+        .bars
+        .iter()
+        .map(|b| {
+            let flow = b.flow;
+            view! {
+                <tr data-flow=flow.id() data-value=b.value.to_string() data-count=b.count.to_string()>
+                    <th scope="row"><button class="link" data-drill=flow.id() title=words::SHOW_DEALS on:click=move |_| picked.set(Some(flow))>{b.label}</button></th>
+                    <td class="num">{signed(flow, b.value)}</td>
+                    <td class="num">{b.count.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let slip = summary.mean_days_slipped.map_or(String::new(), |m| format!(" ({m:.1} {})", words::MEAN_SLIP));
+    let beside = [
+        ("slipped", words::SLIPPED, summary.slipped, slip),
+        ("stage_forward", words::FORWARD, summary.stage_forward, String::new()),
+        ("stage_back", words::BACK, summary.stage_back, String::new()),
+        ("missing_from_earlier", words::MISSING, summary.missing_from_earlier, String::new()),
+    ]
+    .into_iter()
+    .map(|(id, label, n, extra)| view! { <li data-beside=id data-count=n.to_string()>{format!("{label}: {n}{extra}")}</li> })
+    .collect_view();
+    let headline =
+        format!("{}{}", if summary.pipeline_change >= 0.0 { "+" } else { "−" }, money(summary.pipeline_change.abs()));
+    let dates = format!("{} → {}", summary.as_of_earlier, summary.as_of_later);
+    let window_note = summary.window.map(|[f, t]| format!(" · expected close {f} – {t}"));
+    let drill = move || {
+        picked.get().map(|flow| {
+            let rows = change::drill_down(&change, flow);
+            let csv = {
+                let rows = rows.clone();
+                move || change::deals_csv(&rows)
+            };
+            view! {
+                <section class="card" data-testid="drill" data-flow=flow.id()>
+                    <div class="card-head">
+                        <h3>{format!("{} · {}", flow.label(), rows.len())}</h3>
+                        <CsvButton label=format!("the deals of {}", flow.label()) file=format!("pipeline-change-{}", flow.id()) csv=csv/>
+                    </div>
+                    {deal_table(&rows, false)}
+                </section>
+            }
+        })
+    };
+    let slipped = summary.slipped_deals.clone();
+    let bars_csv = {
+        let summary = summary.clone();
+        move || summary.bars_csv()
+    };
+    let slipped_csv = {
+        let rows = slipped.clone();
+        move || change::deals_csv(&rows)
+    };
+    view! {
+        <div class="tiles">
+            <article class="tile">
+                <h3 class="tile-name">"Pipeline change"</h3>
+                <p class="tile-value" data-kpi="pipeline_change" data-value=summary.pipeline_change.to_string()>{headline}</p>
+                <p class="muted small">{dates}</p>
+            </article>
+            <article class="tile">
+                <h3 class="tile-name">{words::SLIPPED}</h3>
+                <p class="tile-value" data-kpi="slipped_deals" data-value=summary.slipped.to_string()>{summary.slipped.to_string()}</p>
+            </article>
+        </div>
+        <figure class="card chart" data-chart="pipeline_change" aria-labelledby="chart-pipeline-change">
+            <figcaption>
+                <div class="chart-head">
+                    <h3 id="chart-pipeline-change">{words::WATERFALL}</h3>
+                    <CsvButton label=words::WATERFALL file="pipeline-change" csv=bars_csv/>
+                </div>
+                <p class="muted small">{window_note}</p>
+            </figcaption>
+            <ChartCanvas summary=alt draw=draw on_drill=on_drill/>
+            <div class="kpi-table" role="region" aria-label=words::WATERFALL tabindex="0">
+                <table data-table="waterfall">
+                    <thead><tr><th scope="col">{words::BAR}</th><th scope="col" class="num">{words::AMOUNT}</th><th scope="col" class="num">{words::DEALS}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <ul class="beside">{beside}</ul>
+        </figure>
+        {drill}
+        <section class="card" data-testid="slipped">
+            <div class="card-head"><h3>{words::SLIPPED}</h3><CsvButton label=words::SLIPPED file="slipped-deals" csv=slipped_csv/></div>
+            {if slipped.is_empty() { view! { <p class="muted">{words::NO_SLIPPED}</p> }.into_any() } else { deal_table(&slipped, true) }}
+        </section>
+    }
+}
+
+/// A deals table: then → now per deal; with `slipped`, the days slipped too.
+fn deal_table(rows: &[DealRow], slipped: bool) -> AnyView {
+    let pair = |a: Option<String>, b: Option<String>| {
+        format!("{} → {}", a.unwrap_or_else(|| "–".into()), b.unwrap_or_else(|| "–".into()))
+    };
+    let body = rows
+        .iter()
+        .map(|r| {
+            let amounts = pair(r.amount_then.map(money), r.amount_now.map(money));
+            let closes = pair(r.close_then.map(|d| d.to_string()), r.close_now.map(|d| d.to_string()));
+            let days = slipped.then(|| view! { <td class="num">{r.slipped_days.map_or(String::new(), |d| d.to_string())}</td> });
+            view! {
+                <tr data-deal=r.deal_id.clone() data-slipped-days=r.slipped_days.map(|d| d.to_string()).unwrap_or_default()>
+                    <th scope="row">{r.deal_id.clone()}</th>
+                    <td>{r.owner.clone().unwrap_or_default()}</td>
+                    <td>{pair(r.stage_then.clone(), r.stage_now.clone())}</td>
+                    <td class="num">{amounts}</td>
+                    <td>{closes}</td>
+                    {days}
+                </tr>
+            }
+        })
+        .collect_view();
+    let days_head = slipped.then(|| view! { <th scope="col" class="num">{words::DAYS_SLIPPED}</th> });
+    view! {
+        <div class="kpi-table" role="region" aria-label=words::DEALS tabindex="0">
+            <table data-table=if slipped { "slipped" } else { "drill" }>
+                <thead><tr>
+                    <th scope="col">{words::DEAL}</th><th scope="col">{words::OWNER}</th><th scope="col">{words::STAGE}</th>
+                    <th scope="col" class="num">{words::AMOUNTS}</th><th scope="col">{words::CLOSE}</th>{days_head}
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

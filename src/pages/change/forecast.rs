@@ -1,0 +1,50 @@
+//! The weighted pipeline per stage and the forecast-category roll-ups, with the forecast bias.
+
+use super::{money, words};
+use leptos::prelude::*;
+use pipelens_engine::forecast_category::ForecastSummary;
+use pipelens_engine::format::display;
+use pipelens_engine::kpi::Unit;
+
+/// The weighted pipeline per stage and the forecast roll-ups.
+pub(super) fn forecast_view(f: &ForecastSummary) -> impl IntoView {
+    let rows = f
+        .stages
+        .iter()
+        .map(|s| {
+            view! {
+                <tr data-stage=s.stage.clone()>
+                    <th scope="row">{s.stage.clone()}</th>
+                    <td class="num">{s.probability.map_or("–".to_owned(), |p| display(Unit::Percent, p))}</td>
+                    <td>{s.category.unwrap_or("–")}</td>
+                    <td class="num">{s.count.to_string()}</td>
+                    <td class="num">{money(s.value)}</td>
+                    <td class="num">{money(s.weighted)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let tile = |id: &'static str, name: &'static str, v: f64| {
+        view! { <article class="tile"><h3 class="tile-name">{name}</h3><p class="tile-value" data-kpi=id data-value=v.to_string()>{money(v)}</p></article> }
+    };
+    view! {
+        <section class="card" data-testid="forecast">
+            <div class="card-head"><h3>{words::FORECAST}</h3></div>
+            <div class="tiles">
+                {tile("weighted_pipeline", "Weighted pipeline", f.weighted_pipeline)}
+                {tile("forecast_commit", "Commit", f.commit)}
+                {tile("forecast_best_case", "Best case", f.best_case)}
+                <article class="tile"><h3 class="tile-name">{words::BIAS}</h3>
+                    <p class="tile-value" data-kpi="forecast_bias" data-value=f.forecast_bias.map(|b| b.to_string()).unwrap_or_default()>
+                        {f.forecast_bias.map_or("–".to_owned(), |b| display(Unit::Percent, b))}</p></article>
+            </div>
+            <div class="kpi-table" role="region" aria-label=words::FORECAST tabindex="0">
+                <table data-table="weighted">
+                    <thead><tr><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::PROBABILITY}</th><th scope="col">{words::CATEGORY}</th>
+                        <th scope="col" class="num">{words::DEALS}</th><th scope="col" class="num">{words::AMOUNT}</th><th scope="col" class="num">{words::WEIGHTED}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

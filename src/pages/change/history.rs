@@ -1,0 +1,104 @@
+//! The stage-history KPIs: time in stage per stage, the stage-to-stage matrix, pushes and
+//! stalled deals.
+
+use super::words;
+use leptos::prelude::*;
+use pipelens_engine::change::HistorySummary;
+use pipelens_engine::format::display;
+use pipelens_engine::kpi::Unit;
+
+/// The stage-history KPIs, or how to get them.
+#[component]
+pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
+    let Some(h) = history else {
+        return view! { <section class="card" data-testid="history"><h3>{words::HISTORY}</h3><p class="muted">{words::NO_HISTORY}</p></section> }.into_any();
+    };
+    let days = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(Unit::Days, v));
+    let stages = h
+        .time_in_stage
+        .iter()
+        .map(|s| {
+            let attr = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+            view! {
+                <tr data-stage=s.stage.clone() data-median-days=attr(s.median_days) data-p90-days=attr(s.p90_days)>
+                    <th scope="row">{s.stage.clone()}</th>
+                    <td class="num">{days(s.median_days)}</td>
+                    <td class="num">{days(s.p90_days)}</td>
+                    <td class="num">{s.spells.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let m = &h.conversion;
+    let head = m.stages.iter().map(|s| view! { <th scope="col" class="num">{s.clone()}</th> }).collect_view();
+    let matrix = m
+        .stages
+        .iter()
+        .zip(&m.counts)
+        .map(|(from, row)| {
+            let cells = row
+                .iter()
+                .zip(&m.stages)
+                .map(|(n, to)| view! { <td class="num" data-to=to.clone() data-count=n.to_string()>{n.to_string()}</td> })
+                .collect_view();
+            view! { <tr data-from=from.clone()><th scope="row">{from.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let stalled = if h.stalled_deals.is_empty() {
+        view! { <p class="muted">{words::NO_STALLED}</p> }.into_any()
+    } else {
+        let rows = h
+            .stalled_deals
+            .iter()
+            .take(200)
+            .map(|s| {
+                view! {
+                    <tr data-deal=s.deal_id.clone()>
+                        <th scope="row">{s.deal_id.clone()}</th><td>{s.stage.clone()}</td>
+                        <td class="num">{s.days.to_string()}</td><td class="num">{days(Some(s.p90_days))}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="kpi-table" role="region" aria-label=words::STALLED tabindex="0">
+                <table data-table="stalled">
+                    <thead><tr><th scope="col">{words::DEAL}</th><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::DAYS_IN_STAGE}</th><th scope="col" class="num">{words::P90}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let total = h.time_in_stage_days.map(|v| v.to_string()).unwrap_or_default();
+    view! {
+        <section class="card" data-testid="history">
+            <div class="card-head"><h3>{words::HISTORY}</h3></div>
+            <div class="tiles">
+                <article class="tile"><h3 class="tile-name">{words::TIME_IN_STAGE}</h3>
+                    <p class="tile-value" data-kpi="time_in_stage" data-value=total>{days(h.time_in_stage_days)}</p></article>
+                <article class="tile"><h3 class="tile-name">{words::STALLED}</h3>
+                    <p class="tile-value" data-kpi="stalled_deals" data-value=h.stalled.to_string()>{h.stalled.to_string()}</p></article>
+                <article class="tile"><h3 class="tile-name">{words::PUSHES}</h3>
+                    <p class="tile-value" data-kpi="pushes" data-value=h.pushes.to_string()>{h.pushes.to_string()}</p></article>
+            </div>
+            <h4>{words::TIME_IN_STAGE}</h4>
+            <div class="kpi-table" role="region" aria-label=words::TIME_IN_STAGE tabindex="0">
+                <table data-table="time-in-stage">
+                    <thead><tr><th scope="col">{words::STAGE_NAME}</th><th scope="col" class="num">{words::MEDIAN}</th><th scope="col" class="num">{words::P90}</th><th scope="col" class="num">{words::SPELLS}</th></tr></thead>
+                    <tbody>{stages}</tbody>
+                </table>
+            </div>
+            <h4>{words::CONVERSION}</h4>
+            <div class="kpi-table" role="region" aria-label=words::CONVERSION tabindex="0">
+                <table data-table="stage-conversion">
+                    <thead><tr><th scope="col">{words::FROM_TO}</th>{head}</tr></thead>
+                    <tbody>{matrix}</tbody>
+                </table>
+            </div>
+            <h4>{words::STALLED}</h4>
+            {stalled}
+        </section>
+    }
+    .into_any()
+}
