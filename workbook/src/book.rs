@@ -97,17 +97,31 @@ impl Book {
         best
     }
 
-    /// Sheet `index` as CSV: every row with a non-empty cell, each as wide as the sheet's
-    /// used range (empty rows, such as the gap under a title line, are left out).
+    /// Sheet `index` as CSV: every row with a non-empty cell (empty rows, such as the gap under
+    /// a title line, are left out); from the header (the first of the rows with the most
+    /// non-empty cells) down, each as wide as the sheet's used range, and above it without
+    /// trailing empty cells.
     pub fn csv(&self, index: usize) -> Result<SheetCsv, WorkbookError> {
         let (_, range) = self.sheets.get(index).ok_or(WorkbookError::NoSuchSheet(index))?;
         let mut out = String::from(BOM);
         let (mut rows, mut errors) = (0, 0);
         let mut fields = Vec::with_capacity(range.width());
-        for row in range.rows() {
+        let filled = |row: &[Data]| row.iter().filter(|c| !is_blank(c)).count();
+        // The header is taken to be the first of the fullest rows; the lines above it (a
+        // report's title, its filters) are written without their trailing empty cells, the way
+        // a title line reads in a CSV file, so the import sees them as lines above the table.
+        let widest = range.rows().map(filled).max().unwrap_or(0);
+        let header = range.rows().position(|row| filled(row) == widest).unwrap_or(0);
+        for (at, row) in range.rows().enumerate() {
             if row.iter().all(is_blank) {
                 continue;
             }
+            let row = if at < header {
+                let end = row.iter().rposition(|c| !is_blank(c)).map_or(0, |i| i + 1);
+                row.get(..end).unwrap_or(row)
+            } else {
+                row
+            };
             fields.clear();
             for cell in row {
                 fields.push(match text(cell) {
@@ -211,7 +225,7 @@ mod tests {
         assert_eq!(summary, vec![("Notizen", 2, 1, 2), ("Umowy – 2024 年", 5, 2, 4), ("Leer", 0, 0, 0)]);
         assert_eq!(book.default_sheet(), 1);
         // The title line stays (the import skips it as it does in a CSV); the gap under it goes.
-        assert_eq!(csv_text(&book, 1), "\"Deals report, Q1\",\r\nid,amount\r\n1,10\r\n2,20\r\n");
+        assert_eq!(csv_text(&book, 1), "\"Deals report, Q1\"\r\nid,amount\r\n1,10\r\n2,20\r\n");
         assert_eq!(csv_text(&book, 2), "");
         assert_eq!(book.csv(3), Err(WorkbookError::NoSuchSheet(3)));
     }

@@ -22,4 +22,6 @@ pub use error::WorkbookError;
 pub use format::Format;
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 pub(crate) mod testbook;
