@@ -163,4 +163,17 @@ mod tests {
         assert_eq!(t(d(-0.5)), "-12:00:00");
         assert_eq!(t(d(1.0 / 86_400.0 * 61.0)), "0:01:01");
     }
+
+    proptest::proptest! {
+        /// Every whole serial from 1 March 1900 to 9999 is the calendar's date in the 1900
+        /// system, and the same day is 1462 serials less in the 1904 system.
+        #[test]
+        fn serials_are_calendar_dates(serial in 61u32..2_958_465) {
+            let want = crate::fixtures::iso_date(f64::from(serial));
+            proptest::prop_assert_eq!(t(date(f64::from(serial), false)), want.clone());
+            if serial > 1462 {
+                proptest::prop_assert_eq!(t(date(f64::from(serial - 1462), true)), want);
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ fn csv(deals: &[Deal]) -> String {
 }
 
 /// The civil date of a 1900-system serial after February 1900 (days since 1899-12-30).
-fn iso_date(serial: f64) -> String {
+pub(crate) fn iso_date(serial: f64) -> String {
     let mut days = serial as i64 - 2; // from 1900-01-01
     let mut year = 1900;
     loop {
