@@ -8,6 +8,7 @@
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
 use crate::io::file_store;
+use crate::io::workbook;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -212,6 +213,7 @@ pub fn show(state: AppState, loaded: Loaded) {
     let mut ids: Vec<u64> = loaded.files.iter().map(|f| f.id).collect();
     state.data.pending.with_untracked(|p| ids.extend(p.iter().map(|f| f.id)));
     file_store::retain(&ids);
+    workbook::retain(&ids);
     state.show(loaded);
 }
 
@@ -253,8 +255,23 @@ fn load_files(state: AppState, list: web_sys::FileList) {
         // A file read as the earlier export was given a role the user did not choose: say so.
         let mut given_a_role = false;
         for file in files {
+            // A workbook is read as one of its sheets, made a CSV file (see io::workbook).
+            if workbook::named(&file.name()) {
+                state.data.status.set(LoadStatus::Reading { file: file.name(), done: 0.0, total: file.size() });
+            }
+            let (file, origin) = match workbook::as_csv(file, None).await {
+                Ok(read) => read,
+                Err(why) => {
+                    problems.push(why);
+                    continue;
+                }
+            };
+            if !load.current() {
+                return;
+            }
             let name = file.name();
             let id = file_store::keep(file.clone());
+            workbook::remember(id, origin);
             let head = match load.head(&file).await {
                 Ok(b) => b,
                 Err(Stop::Cancelled) => return,
@@ -536,6 +553,55 @@ fn set_date_order(state: AppState, entry: FileEntry, order: DateOrder) {
     });
 }
 
+/// Reads another sheet of the workbook a loaded file came from, in that file's place (as the
+/// same dataset; in the mapping screen when its columns are not all recognised).
+fn pick_sheet(state: AppState, entry: FileEntry, sheet: usize) {
+    let Some(origin) = workbook::origin(entry.id) else { return };
+    let load = Load::begin(state);
+    spawn_local(async move {
+        let book = origin.workbook.clone();
+        state.data.status.set(LoadStatus::Reading { file: book.name(), done: 0.0, total: book.size() });
+        let (file, origin) = match workbook::as_csv(book, Some(sheet)).await {
+            Ok(read) => read,
+            Err(why) => return state.data.status.set(LoadStatus::Failed(why)),
+        };
+        if !load.current() {
+            return;
+        }
+        let name = file.name();
+        let id = file_store::keep(file.clone());
+        workbook::remember(id, origin);
+        let head = match load.head(&file).await {
+            Ok(b) => b,
+            Err(Stop::Cancelled) => return,
+            Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
+        };
+        let p = match preview_start(&name, &head, file.size() as u64, PREVIEW_ROWS, Some(entry.kind)) {
+            Ok(p) => p,
+            Err(e) => return state.data.status.set(LoadStatus::Failed(e.to_string())),
+        };
+        if !p.complete() {
+            state.data.status.set(LoadStatus::Idle);
+            let pending = PendingFile { id, name, preview: p, replaces: Some(entry.id) };
+            state.data.pending.update(|list| list.insert(0, Shared(Arc::new(pending))));
+            return;
+        }
+        let read = FileRead::auto(id, &name, p.kind, p.mapping.clone());
+        let plan = match user_files(state).replace(entry.id, read) {
+            Ok(plan) => plan,
+            Err(e) => return state.data.status.set(LoadStatus::Failed(e.to_string())),
+        };
+        match load.run(plan, &HashMap::new()).await {
+            Ok(set) => {
+                state.data.status.set(LoadStatus::Idle);
+                show_files(state, set);
+            }
+            Err(Stop::Cancelled) => {}
+            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+        }
+    });
+}
+
 /// Removes a loaded file (and reads the other files of its dataset again).
 fn remove(state: AppState, id: u64) {
     apply(state, move |set| Ok(set.remove(id)));
@@ -575,6 +641,11 @@ impl Loader {
     /// Reads a loaded file again with another date order (see [`set_date_order`]).
     pub fn set_date_order(self, entry: FileEntry, order: DateOrder) {
         set_date_order(self.0, entry, order);
+    }
+
+    /// Reads another sheet of the workbook a loaded file came from (see [`pick_sheet`]).
+    pub fn pick_sheet(self, entry: FileEntry, sheet: usize) {
+        pick_sheet(self.0, entry, sheet);
     }
 
     /// Removes a loaded file (see [`remove`]).

@@ -2,6 +2,7 @@
 //! columns were found (with a review link), and whether a further file replaces or joins a
 //! dataset; plus a template for every dataset.
 
+use crate::components::sheet_picker::SheetPicker;
 use crate::components::snapshot_hint::SnapshotHint;
 use crate::io::download::download_text;
 use crate::load::Loader;
@@ -97,7 +98,7 @@ fn FileRow(entry: FileEntry) -> impl IntoView {
     let how = if entry.auto { "mapped automatically — review" } else { "chosen by hand — review" };
     view! {
         <tr data-file=entry.name.clone()>
-            <th scope="row">{entry.name.clone()}</th>
+            <th scope="row">{entry.name.clone()} <SheetPicker entry=entry.clone()/></th>
             <td><select aria-label=format!("Dataset of {}", entry.name) data-testid="file-dataset" on:change=on_kind>{kinds}</select></td>
             <td class="num">{grouped(entry.report.rows_kept as f64, 0)}</td>
             <td class="num">{grouped(entry.report.rejected.len() as f64, 0)}</td>

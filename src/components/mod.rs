@@ -9,6 +9,7 @@ pub mod kpi_table;
 pub mod kpi_tile;
 pub mod link_prompt;
 pub mod share_panel;
+pub mod sheet_picker;
 pub mod snapshot_hint;
 pub mod sparkline;
 pub mod sql_box;
