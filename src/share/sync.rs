@@ -15,11 +15,14 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Applies a view to what is loaded: theme, stage rules, filters, period, targets, board,
+/// Applies a view to what is loaded: theme, language, stage rules, filters, period, targets, board,
 /// currency.
 fn apply(state: AppState, link: &LinkState) {
     if let Some(dark) = link.dark() {
         state.view.dark.set(dark);
+    }
+    if let Some(lang) = link.language() {
+        state.view.lang.set(lang);
     }
     let restaged = state.data.loaded.with_untracked(|l| {
         let mut workspace = l.workspace.clone();
@@ -102,6 +105,7 @@ async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Resu
 /// The view on screen.
 fn capture(state: AppState) -> LinkState {
     let dark = state.view.dark.get();
+    let lang = state.view.lang.get();
     let code = state.view.currency.get();
     state.view.view.with(|v| {
         state.data.loaded.with(|l| {
@@ -109,7 +113,7 @@ fn capture(state: AppState) -> LinkState {
                 let deals = l.workspace.deals.as_ref()?;
                 deals.currencies().into_iter().find(|x| x.0 == c).map(|x| x.1.to_owned())
             });
-            super::link::capture(v, currency.as_deref(), dark, l)
+            super::link::capture(v, currency.as_deref(), dark, lang, l)
         })
     })
 }
