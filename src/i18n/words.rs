@@ -213,6 +213,52 @@ catalog! {
 }
 
 catalog! {
+    /// The question each page answers, under the navigation.
+    Lead {
+        Executive => [
+            "Are we growing, will we hit the number, and is growth paying for itself?",
+            "Wachsen wir, erreichen wir das Umsatzziel, und trägt sich das Wachstum selbst?",
+            "Czy rośniemy, czy zrealizujemy plan sprzedaży i czy wzrost sam się finansuje?",
+            "我们在增长吗？能完成销售目标吗？增长是否能自我造血？",
+        ],
+        Pipeline => [
+            "Where deals are, where they stall and leak, how long they take and what sells.",
+            "Wo die Deals stehen, wo sie hängen bleiben oder verloren gehen, wie lange sie dauern und was sich verkauft.",
+            "Gdzie są transakcje, gdzie utykają i przepadają, ile trwają i co się sprzedaje.",
+            "商机在哪个阶段、在哪里停滞和流失、需要多长时间、什么产品卖得好。",
+        ],
+        Leads => [
+            "Is the top of the funnel full, are leads answered fast, and is the team busy on the right things?",
+            "Ist der Trichter oben gut gefüllt, werden Leads schnell beantwortet, und arbeitet das Team an den richtigen Dingen?",
+            "Czy góra lejka sprzedaży jest pełna, czy leady dostają szybką odpowiedź i czy zespół zajmuje się właściwymi rzeczami?",
+            "销售漏斗顶部是否充足？线索是否得到快速响应？团队是否在做正确的事？",
+        ],
+        Customers => [
+            "Who we win, who stays, and whether each customer is worth what they cost to win.",
+            "Wen wir gewinnen, wer bleibt und ob jeder Kunde wert ist, was seine Gewinnung kostet.",
+            "Kogo zdobywamy, kto zostaje i czy każdy klient jest wart kosztu jego pozyskania.",
+            "我们赢得了谁、留住了谁，以及每位客户是否值得其获客成本。",
+        ],
+    }
+}
+
+catalog! {
+    /// What a page would show with more data, and the datasets' names.
+    Missing {
+        Heading => ["More KPIs with more data", "Mehr KPIs mit mehr Daten", "Więcej KPI z większą ilością danych", "更多数据，更多 KPI"],
+        Unlocks => ["Load {dataset} to see: {kpis}", "Laden Sie {dataset}, um zu sehen: {kpis}", "Wczytaj {dataset}, aby zobaczyć: {kpis}", "载入{dataset}即可查看：{kpis}"],
+        Template => ["{dataset} template", "Vorlage {dataset}", "szablon: {dataset}", "{dataset}模板"],
+        Deals => ["deals", "Deals", "transakcje", "商机"],
+        Leads => ["leads", "Leads", "leady", "线索"],
+        Activities => ["activities", "Aktivitäten", "aktywności", "活动"],
+        Customers => ["customers", "Kunden", "klientów", "客户"],
+        Spend => ["spend", "Ausgaben", "wydatki", "费用"],
+        Quotas => ["quotas", "Quoten", "plany sprzedaży", "配额"],
+        Forecasts => ["forecasts", "Prognosen", "prognozy", "预测"],
+    }
+}
+
+catalog! {
     /// Nouns counted in sentences, their plural forms separated by `|` (en, de: one|other;
     /// pl: one|few|many; zh: one form).
     Noun {
@@ -252,6 +298,8 @@ mod tests {
         bad.extend(check(Tile::ALL));
         bad.extend(check(Engine::ALL));
         bad.extend(check(Noun::ALL));
+        bad.extend(check(Missing::ALL));
+        bad.extend(check(Lead::ALL));
         assert!(bad.is_empty(), "{bad:#?}");
     }
 
