@@ -3,7 +3,7 @@
 
 use crate::i18n::current;
 use pipelens_engine::format::local::{compact_in, date, display_in, number, percent};
-use pipelens_engine::format::{compact, display, grouped};
+use pipelens_engine::format::{compact, grouped};
 use pipelens_engine::kpi::Unit;
 use pipelens_engine::lang::Lang;
 

@@ -2,6 +2,8 @@
 //! made in the tab and saved through a Blob URL ([`crate::io::download`]); nothing is sent.
 //! The buttons carry the class `export`, which the print stylesheet hides.
 
+use crate::i18n::charts::ChartCard;
+use crate::i18n::{t, tf};
 use crate::io::download::{download_canvas_png, download_text};
 use crate::state::{DashState, ViewState};
 use leptos::prelude::*;
@@ -33,7 +35,7 @@ pub fn CsvButton<F>(
 where
     F: Fn() -> String + 'static,
 {
-    let name = format!("Download {label} as CSV");
+    let name = tf(ChartCard::DownloadCsv, &[("what", label.to_string())]);
     let on_click = move |_| {
         let _ = download_text(&export_name(&file, "csv"), "text/csv", &csv());
     };
@@ -59,7 +61,7 @@ pub fn PngButton(
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let dark = ViewState::expect().dark;
-    let name = format!("Download {label} as PNG");
+    let name = tf(ChartCard::DownloadPng, &[("what", label.to_string())]);
     let on_click = move |_| {
         let Some(canvas) = scope
             .get_untracked()
@@ -101,8 +103,8 @@ pub fn PrintButton() -> impl IntoView {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(print.unchecked_ref(), 50);
     };
     view! {
-        <button type="button" class="button small export" data-testid="print" aria-label="Print this page or save it as PDF" title="Print this page or save it as PDF" on:click=on_click>
-            "Print"
+        <button type="button" class="button small export" data-testid="print" aria-label=t(ChartCard::PrintHint) title=t(ChartCard::PrintHint) on:click=on_click>
+            {t(ChartCard::Print)}
         </button>
     }
 }

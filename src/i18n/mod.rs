@@ -30,6 +30,7 @@
 
 #[macro_use]
 pub mod catalog;
+pub mod charts;
 pub mod engine_words;
 pub mod lang_state;
 pub mod words;
@@ -106,6 +107,7 @@ pub fn count_in(lang: Lang, n: usize, noun: words::Noun) -> String {
 /// brand and file-format names, KPI ids, abbreviations sales people use untranslated.
 pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "pipelens",
+    "min",
     "Dashboards",
     "Dashboard",
     "Drill-down",
