@@ -2,6 +2,7 @@
 //! forms live here; [`local`] writes them the way each language's readers do.
 
 pub mod local;
+pub mod spreadsheet;
 
 use crate::kpi::Unit;
 

@@ -19,7 +19,8 @@ pub fn export_name(what: &str, ext: &str) -> String {
 }
 
 /// A small "CSV" button that downloads the table `csv` builds when clicked (see
-/// [`pipelens_engine::export::rows_csv`], which neutralises every cell).
+/// [`pipelens_engine::export::rows_csv`], which neutralises every cell), as a spreadsheet in
+/// the page's language opens it ([`pipelens_engine::format::spreadsheet::localise`]).
 #[component]
 pub fn CsvButton<F>(
     /// What the table is, for the button's accessible name: "Won revenue by product".
@@ -36,8 +37,11 @@ where
     F: Fn() -> String + 'static,
 {
     let name = tf(ChartCard::DownloadCsv, &[("what", label.to_string())]);
+    // Built in the page's language: `;`, decimal commas and a BOM for German and Polish.
+    let lang = crate::i18n::current();
     let on_click = move |_| {
-        let _ = download_text(&export_name(&file, "csv"), "text/csv", &csv());
+        let text = pipelens_engine::format::spreadsheet::localise(&csv(), lang);
+        let _ = download_text(&export_name(&file, "csv"), "text/csv", &text);
     };
     view! {
         <button type="button" class="button small export" data-testid="export-csv" aria-label=name.clone() title=name on:click=on_click>
