@@ -33,6 +33,7 @@ pub mod catalog;
 pub mod charts;
 pub mod engine_words;
 pub mod lang_state;
+pub mod mapper;
 pub mod pages;
 pub mod panels;
 pub mod share;
