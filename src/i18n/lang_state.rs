@@ -10,9 +10,11 @@ pub fn browser_lang() -> Lang {
     Lang::negotiate(tags.iter().map(String::as_str))
 }
 
-/// Sets `<html lang>` to `lang`, so screen readers, hyphenation and fonts follow the page.
+/// Sets `<html lang>` to `lang`, so screen readers, hyphenation and fonts follow the page, and
+/// `data-app-lang`, which the boot script's crash panel reads (web/boot.js).
 pub fn apply(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("data-app-lang", lang.code());
     }
 }
