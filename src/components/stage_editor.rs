@@ -27,8 +27,7 @@ pub fn StageEditor() -> impl IntoView {
     });
     let Some((names, counts, rules, from_column)) = current else { return ().into_any() };
     if names.is_empty() {
-        return view! { <p class="muted">"The deals have no stage column: their status comes from the status column."</p> }
-            .into_any();
+        return view! { <p class="muted">{t(crate::i18n::messages::Message::NoStageColumn)}</p> }.into_any();
     }
     let rules = RwSignal::new(rules);
     let names = Arc::new(names);

@@ -34,6 +34,7 @@ pub mod charts;
 pub mod engine_words;
 pub mod lang_state;
 pub mod mapper;
+pub mod messages;
 pub mod pages;
 pub mod panels;
 pub mod share;

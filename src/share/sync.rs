@@ -73,7 +73,9 @@ fn open_data(state: AppState, link: LinkState, data: LinkData, in_address: bool)
         };
         match files {
             Ok(files) => open_files(state, files, link, in_address.then_some(data)),
-            Err(e) => state.data.fail(format!("This link's data cannot be opened: {e}.")),
+            Err(e) => state
+                .data
+                .fail(crate::i18n::tf(crate::i18n::messages::Message::LinkDataUnreadable, &[("why", e.to_string())])),
         }
     });
 }
@@ -216,7 +218,9 @@ fn open_fragment(state: AppState, f: Fragment) {
             link
         }
         Some(Err(e)) => {
-            state.data.notice(format!("This link's view could not be read ({e}); showing the default view."));
+            state
+                .data
+                .notice(crate::i18n::tf(crate::i18n::messages::Message::LinkViewUnreadable, &[("why", e.to_string())]));
             LinkState::default()
         }
         None => LinkState::default(),
