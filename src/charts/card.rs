@@ -66,7 +66,7 @@ pub fn ChartCard(
                 {canvas}
                 <details class="as-table">
                     <summary>{crate::i18n::t(ChartCard::ShowAsTable)}</summary>
-                    <DataTableView key=key.clone() table=table drill=drill_dim.is_some()/>
+                    <DataTableView key=key.clone() title=title.clone() table=table drill=drill_dim.is_some()/>
                 </details>
             }
             .into_any()
@@ -99,7 +99,7 @@ fn table_csv(t: &DataTable) -> String {
 
 /// A chart's numbers: one row per category, drillable rows as buttons.
 #[component]
-fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
+fn DataTableView(key: String, title: String, table: DataTable, drill: bool) -> impl IntoView {
     let settings = ViewState::expect().view;
     let chart = ChartId::parse(&key);
     let head = table.columns.iter().map(|(c, _)| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
@@ -135,7 +135,7 @@ fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="kpi-table" role="region" aria-label=format!("{key} as a table") tabindex="0">
+        <div class="kpi-table" role="region" aria-label=tf(ChartCard::AsTable, &[("title", title)]) tabindex="0">
             <table data-chart-table=key.clone()>
                 <thead><tr><th scope="col">{table.label}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>

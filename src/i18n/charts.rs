@@ -23,6 +23,7 @@ catalog! {
     /// A chart card: its buttons, table toggle and tooltips.
     ChartCard {
         ShowAsTable => ["Show as table", "Als Tabelle zeigen", "Pokaż jako tabelę", "以表格显示"],
+        AsTable => ["{title} as a table", "{title} als Tabelle", "{title} jako tabela", "{title}（表格）"],
         DownloadTitle => ["Download {title}", "{title} herunterladen", "Pobierz: {title}", "下载{title}"],
         TheChart => ["the {title} chart", "das Diagramm {title}", "wykres {title}", "{title}图表"],
         TheTable => ["the {title} table", "die Tabelle {title}", "tabelę {title}", "{title}表格"],

@@ -24,7 +24,7 @@ const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 // Words that read the same in every language (brand and format names, abbreviations sales
 // people keep, loanwords German and Polish use): the same list as src/i18n/mod.rs keeps.
 const SAME = new Set(readFileSync(join(ROOT, 'src/i18n/mod.rs'), 'utf8')
-  .split('SAME_IN_EVERY_LANGUAGE')[1].split('];')[0].match(/"([^"]+)"/g).map((w) => w.slice(1, -1)));
+  .split('pub const SAME_IN_EVERY_LANGUAGE')[1].split('];')[0].match(/"([^"]+)"/g).map((w) => w.slice(1, -1)));
 
 let server;
 const log = { requests: [], errors: [] };
@@ -62,24 +62,31 @@ async function visit(page, slug) {
   await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-state') === 'ready');
 }
 
-/** Every word a reader meets on the page: visible text, open or not, and the accessible names
- * and tooltips of elements. */
+const WORD = /\p{L}[\p{L}'’-]*\p{L}/gu;
+
+/** Every word a reader meets in the app: its visible text with every disclosure open, and the
+ * accessible names and tooltips of its elements; and, apart, the words of the data itself
+ * (segments, filter values, table rows), which stay as the data has them. */
 async function pageWords(page) {
-  const text = await page.evaluate(() => {
+  const { text, data } = await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
-    const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+    const app = document.querySelector('.app');
+    const attrs = [...app.querySelectorAll('[aria-label],[title],[placeholder]')]
       .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''));
-    const options = [...document.querySelectorAll('option')].map((o) => o.textContent);
-    return [document.body.innerText, ...attrs, ...options].join('\n');
+    const options = [...app.querySelectorAll('option')].map((o) => o.textContent);
+    const data = [...app.querySelectorAll('.seg, [data-filter] .options label, tbody th, tbody td, [data-testid=source]')].map((e) => e.textContent);
+    return { text: [app.innerText, ...attrs, ...options].join('\n'), data: data.join('\n') };
   });
-  return new Set(text.match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []);
+  const words = new Set(text.match(WORD) ?? []);
+  words.data = new Set(data.match(WORD) ?? []);
+  return words;
 }
 
 /** Words of the demo data itself (names, stages, products …): they stay as the data has them. */
 async function dataWords(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-demo]')]);
   const csv = readFileSync(await download.path(), 'utf8');
-  return new Set(csv.match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []);
+  return new Set(csv.match(WORD) ?? []);
 }
 
 let english = null;
@@ -92,8 +99,11 @@ async function englishWords() {
   const words = new Set();
   for (const slug of PAGES) {
     await visit(page, slug);
-    for (const w of await pageWords(page)) if (/[a-z]/i.test(w) && !data.has(w) && !SAME.has(w)) words.add(w);
+    const shown = await pageWords(page);
+    for (const w of shown.data) data.add(w);
+    for (const w of shown) words.add(w);
   }
+  for (const w of [...words]) if (!/[a-z]/i.test(w) || data.has(w) || SAME.has(w)) words.delete(w);
   english = { words, data };
   return english;
 }
