@@ -30,7 +30,7 @@ catalog! {
         DownloadCsv => ["Download {what} as CSV", "{what} als CSV herunterladen", "Pobierz {what} jako CSV", "将{what}下载为 CSV"],
         DownloadPng => ["Download {what} as PNG", "{what} als PNG herunterladen", "Pobierz {what} jako PNG", "将{what}下载为 PNG"],
         Print => ["Print", "Drucken", "Drukuj", "打印"],
-        PrintHint => ["Print this page or save it as PDF", "Diese Seite drucken oder als PDF speichern", "Wydrukuj tę stronę lub zapisz ją jako PDF", "打印此页或另存为 PDF"],
+        PrintHint => ["Print this page or save it as PDF", "Diese Seite drucken oder als PDF speichern", "Drukuj tę stronę lub zapisz ją jako PDF", "打印此页或另存为 PDF"],
         ClickToDrill => [" · click to drill down", " · zum Drill-down klicken", " · kliknij, aby zagłębić", " · 点击下钻"],
         TapToDrill => [" · tap again to drill down", " · für Drill-down erneut tippen", " · dotknij ponownie, aby zagłębić", " · 再次轻点以下钻"],
         DrillDown => ["Drill down", "Drill-down", "Zagłęb", "下钻"],

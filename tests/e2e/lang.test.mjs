@@ -69,13 +69,16 @@ const WORD = /\p{L}[\p{L}'’-]*\p{L}/gu;
  * (segments, filter values, table rows), which stay as the data has them. */
 async function pageWords(page) {
   const { text, data } = await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
+    // Every disclosure open but the SQL boxes: SQL is code, its keywords are no UI words.
+    for (const d of document.querySelectorAll('details')) d.open = !d.classList.contains('sql');
     const app = document.querySelector('.app');
     const attrs = [...app.querySelectorAll('[aria-label],[title],[placeholder]')]
       .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''));
-    const options = [...app.querySelectorAll('option')].map((o) => o.textContent);
+    // The language picker names each language in itself; SQL dialects are names.
+    const options = [...app.querySelectorAll('option')].filter((o) => !o.closest('[data-testid=lang], .sql')).map((o) => o.textContent);
     const data = [...app.querySelectorAll('.seg, [data-filter] .options label, tbody th, tbody td, [data-testid=source]')].map((e) => e.textContent);
-    return { text: [app.innerText, ...attrs, ...options].join('\n'), data: data.join('\n') };
+    const picker = app.querySelector('.lang-picker')?.innerText ?? '';
+    return { text: [app.innerText.replace(picker, ''), ...attrs, ...options].join('\n'), data: data.join('\n') };
   });
   const words = new Set(text.match(WORD) ?? []);
   words.data = new Set(data.match(WORD) ?? []);
