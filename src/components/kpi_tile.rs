@@ -80,7 +80,7 @@ pub fn KpiTile(
     let companions = result
         .companions
         .iter()
-        .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(c.unit.unwrap_or(def.unit), c.value))}</p> })
+        .map(|c| view! { <p class="companion">{format!("{} {}", crate::i18n::words::companion_label(c.label), display(c.unit.unwrap_or(def.unit), c.value))}</p> })
         .collect_view();
     let notes = result.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
     let left_out = result

@@ -2,6 +2,9 @@
 //! filter bar, KPI tiles, and the nouns counted in sentences. Each block is one area; add a
 //! line to the area's block (see the module docs of [`crate::i18n`]).
 
+use crate::i18n::Text;
+use pipelens_engine::lang::Lang;
+
 catalog! {
     /// The header: brand line, data source, actions and the language picker.
     Header {
@@ -181,6 +184,31 @@ catalog! {
 }
 
 catalog! {
+    /// The labels of the secondary figures beside a tile's value (the engine's `Companion`).
+    CompanionLabel {
+        Arpa => ["ARPA", "ARPA", "ARPA", "ARPA"],
+        Mean => ["mean", "Mittelwert", "średnia", "平均值"],
+        Median => ["median", "Median", "mediana", "中位数"],
+        Spend => ["spend", "Ausgaben", "wydatki", "费用"],
+        WinsNeeded => ["wins needed", "nötige Abschlüsse", "potrzebne wygrane", "所需赢单数"],
+        ActiveAtStart => ["active at start", "aktiv zu Beginn", "aktywni na starcie", "期初活跃"],
+        ActiveCustomers => ["active customers", "aktive Kunden", "aktywni klienci", "活跃客户"],
+        Churned => ["churned", "abgewandert", "odeszli", "已流失"],
+        PreviousRevenue => ["previous revenue", "Vorperiodenumsatz", "poprzedni przychód", "上期销售额"],
+        QuotaAhead => ["quota ahead", "kommende Quote", "nadchodzący plan", "后续配额"],
+        Target => ["target", "Ziel", "cel", "目标"],
+        Within5 => ["within 5 min", "binnen 5 Min.", "w ciągu 5 min", "5 分钟内"],
+        MonthlyChurn => ["monthly churn", "monatliche Abwanderung", "miesięczny churn", "月流失率"],
+    }
+}
+
+/// A companion's label in the current language; a label this table does not know stays as the
+/// engine wrote it.
+pub fn companion_label(en: &str) -> &str {
+    CompanionLabel::ALL.iter().find(|k| k.text(Lang::En) == en).map_or(en, |k| crate::i18n::t(*k))
+}
+
+catalog! {
     /// The engine's small words the UI shows: grains, comparisons, presets, segment dimensions,
     /// KPI groups.
     Engine {
@@ -275,8 +303,7 @@ catalog! {
 mod tests {
     use super::*;
     use crate::i18n::catalog::problems;
-    use crate::i18n::{Text, SAME_IN_EVERY_LANGUAGE};
-    use pipelens_engine::lang::Lang;
+    use crate::i18n::SAME_IN_EVERY_LANGUAGE;
 
     fn texts<K: Text>(k: K) -> [&'static str; 4] {
         Lang::ALL.map(|l| k.text(l))
@@ -300,6 +327,7 @@ mod tests {
         bad.extend(check(Noun::ALL));
         bad.extend(check(Missing::ALL));
         bad.extend(check(Lead::ALL));
+        bad.extend(check(CompanionLabel::ALL));
         assert!(bad.is_empty(), "{bad:#?}");
     }
 
