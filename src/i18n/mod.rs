@@ -112,6 +112,7 @@ pub fn count_in(lang: Lang, n: usize, noun: words::Noun) -> String {
 /// brand and file-format names, KPI ids, abbreviations sales people use untranslated.
 pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "pipelens",
+    "Median",
     "ARPA",
     "Jan",
     "Feb",
