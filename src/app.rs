@@ -40,11 +40,13 @@ pub fn App() -> impl IntoView {
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
     Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
-    Effect::new(move |_| crate::i18n::lang_state::apply(state.view.lang.get()));
+    // Only a different language counts: setting the same one again rebuilds nothing.
+    let lang = Memo::new(move |_| state.view.lang.get());
+    Effect::new(move |_| crate::i18n::lang_state::apply(lang.get()));
     // The page is built in the current language: when it changes, the page (not the data, the
     // figures or the view) is built again, so every word and number follows at once.
     move || {
-        crate::i18n::set_current(state.view.lang.get());
+        crate::i18n::set_current(lang.get());
         view! { <Shell/> }
     }
 }

@@ -21,7 +21,8 @@ fn apply(state: AppState, link: &LinkState) {
     if let Some(dark) = link.dark() {
         state.view.dark.set(dark);
     }
-    if let Some(lang) = link.language() {
+    // Set only when it changes: a new language rebuilds the page (and closes open panels).
+    if let Some(lang) = link.language().filter(|l| *l != state.view.lang.get_untracked()) {
         state.view.lang.set(lang);
     }
     let restaged = state.data.loaded.with_untracked(|l| {
