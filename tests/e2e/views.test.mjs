@@ -250,8 +250,8 @@ test('a deals-only export on every page: what can be drawn is, the rest says wha
       assert.notEqual(dataset, 'deals', `${slug}: deals are loaded`);
       for (const id of kpis.split(' ')) assert.equal(await page.$(`[data-tile=${id}]`), null, `${slug}: ${id} is a line, not a tile`);
     }
-    if (missing.length > 0 && (await page.$$('.tiles [data-tile]')).length === 0) continue;
-    await assertTilesMatch(page, slug === 'rep' ? nativeKpis(file, '--filter', `owner=${await page.$eval('[data-testid=rep-select]', (e) => e.value)}`) : native, `Maven ${slug}`);
+    const onlyLines = missing.length > 0 && (await page.$$('.tiles [data-tile]')).length === 0;
+    if (!onlyLines) await assertTilesMatch(page, slug === 'rep' ? nativeKpis(file, '--filter', `owner=${await page.$eval('[data-testid=rep-select]', (e) => e.value)}`) : native, `Maven ${slug}`);
     const figures = await page.$$eval('figure.chart', (els) => els.map((e) => ({
       chart: e.dataset.chart,
       canvas: !!e.querySelector('canvas'),
