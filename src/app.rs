@@ -7,6 +7,8 @@ use crate::components::import_report::ImportReportView;
 use crate::components::link_prompt::LinkPrompt;
 use crate::components::share_panel::SharePanel;
 use crate::components::upload::UploadButton;
+use crate::i18n::words::{Footer, Header, Noun, Shell as ShellText, Status};
+use crate::i18n::{count, engine_words, t, tf};
 use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::pages::{
@@ -15,11 +17,13 @@ use crate::pages::{
 };
 use crate::share::sync::Sharing;
 use crate::state::{
-    AppState, Dashboard, DataState, LoadStatus, Page, ResizeTick, ShareState, Shared, Source, Start, ViewState,
+    AppState, DashState, Dashboard, DataState, LoadStatus, Page, ResizeTick, ShareState, Shared, Source, Start,
+    ViewState,
 };
 use leptos::prelude::*;
-use pipelens_engine::format::{count, grouped};
-use pipelens_engine::share::{notice, Notice};
+use pipelens_engine::format::local::{date_long, number};
+use pipelens_engine::lang::Lang;
+use pipelens_engine::share::Notice;
 use pipelens_engine::{demo, export, Period};
 
 /// The whole app.
@@ -28,6 +32,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide(Start {
         page: crate::route::page_signal(),
         dark: crate::theme::prefers_dark(),
+        lang: crate::i18n::lang_state::browser_lang(),
         remember: crate::share::device::remembered_mode(),
     });
     Loader::provide(state);
@@ -36,6 +41,26 @@ pub fn App() -> impl IntoView {
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
     Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
+    // Only a different language counts: setting the same one again rebuilds nothing.
+    let lang = Memo::new(move |_| state.view.lang.get());
+    Effect::new(move |_| crate::i18n::lang_state::apply(lang.get()));
+    // The page is built in the current language: when it changes, the page (not the data, the
+    // figures or the view) is built again, so every word and number follows at once.
+    move || {
+        crate::i18n::set_current(lang.get());
+        view! { <Shell/> }
+    }
+}
+
+/// The page: header, navigation, banners, the dashboard, the data panel and the footer.
+#[component]
+fn Shell() -> impl IntoView {
+    let state = AppState {
+        data: DataState::expect(),
+        view: ViewState::expect(),
+        dash: DashState::expect(),
+        share: ShareState::expect(),
+    };
     let loader = Loader::expect();
 
     let dragging = RwSignal::new(false);
@@ -87,13 +112,14 @@ pub fn App() -> impl IntoView {
                     on:click=move |_| menu_open.update(|o| *o = !*o)
                 >
                     <span aria-hidden="true">"☰"</span>
-                    " Menu"
+                    " "{t(Header::Menu)}
                 </button>
                 <div class="actions" id="top-actions">
                     <UploadButton/>
                     <BackToDemo/>
                     <SharePanel/>
                     <ThemeToggle/>
+                    <LanguagePicker/>
                 </div>
             </header>
             <Nav/>
@@ -102,28 +128,27 @@ pub fn App() -> impl IntoView {
             <LinkPrompt/>
             <main class="content">
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
-                {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{format!("{} more file(s) wait for their columns after this one.", waiting_more())}</p> })}
+                {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{tf(Status::MoreWaiting, &[("n", waiting_more().to_string())])}</p> })}
                 {move || match state.dash.dashboard.get() {
                     Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
-                    None => view! { <p class="card">"The loaded data has no dates, so no period can be chosen."</p> }.into_any(),
+                    None => view! { <p class="card">{t(Status::NoDates)}</p> }.into_any(),
                 }}
                 <DataPanel/>
                 {move || state.data.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView entry=f.clone()/> }).collect_view())}
             </main>
             <footer class="footer">
                 <p>
-                    <strong>"Private by design. "</strong>
-                    "Everything runs in this browser tab: files you load are read on this device and never uploaded. "
-                    "The page makes no request after loading its own files."
+                    <strong>{t(Footer::Private)}</strong>" "
+                    {t(Footer::RunsHere)}
                 </p>
                 <p class="muted">
-                    "Drop CSV files anywhere on the page, or use “Load CSV files”: deals, leads, activities, customers, spend, quotas and forecasts are recognised by their headers, including the names HubSpot, Salesforce, Pipedrive and the Maven CRM sample use. "
-                    <button class="link" data-testid="download-template" on:click=|_| { let _ = download_text("pipelens-deals-template.csv", "text/csv", &export::deals_template()); }>"Download a deals template"</button>
+                    {t(Footer::Recognised)}" "
+                    <button class="link" data-testid="download-template" on:click=|_| { let _ = download_text("pipelens-deals-template.csv", "text/csv", &export::deals_template()); }>{t(Footer::DealsTemplate)}</button>
                     " · "
-                    <button class="link" data-testid="download-demo" on:click=|_| { let _ = download_text("pipelens-demo-deals.csv", "text/csv", &export::deals_csv(&demo::demo_deals(demo::DEMO_SEED))); }>"Download the demo data"</button>
+                    <button class="link" data-testid="download-demo" on:click=|_| { let _ = download_text("pipelens-demo-deals.csv", "text/csv", &export::deals_csv(&demo::demo_deals(demo::DEMO_SEED))); }>{t(Footer::DemoData)}</button>
                 </p>
             </footer>
-            <div class="drop-overlay" aria-hidden="true"><p>"Drop the CSV files to analyse them here, on your device"</p></div>
+            <div class="drop-overlay" aria-hidden="true"><p>{t(Footer::DropHere)}</p></div>
         </div>
     }
 }
@@ -135,14 +160,14 @@ fn SourceBadge() -> impl IntoView {
     move || match loaded.with(|l| l.source) {
         Source::Demo => view! {
             <p class="source demo" data-testid="source">
-                <span class="badge">"Demo data"</span>
-                " A generated company, not real figures. Load your own CSV to analyse it."
+                <span class="badge">{t(Header::DemoBadge)}</span>
+                " "{t(Header::DemoText)}
             </p>
         }
         .into_any(),
         Source::Files => {
             let names = loaded.with(|l| l.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>().join(", "));
-            let label = if loaded.with(|l| l.files.len()) == 1 { "Your file" } else { "Your files" };
+            let label = t(if loaded.with(|l| l.files.len()) == 1 { Header::YourFile } else { Header::YourFiles });
             view! { <p class="source file" data-testid="source"><span class="badge file">{label}</span>" " {names}</p> }
                 .into_any()
         }
@@ -161,8 +186,30 @@ fn ThemeToggle() -> impl IntoView {
             on:click=move |_| dark.update(|d| *d = !*d)
         >
             <span aria-hidden="true">{move || if dark.get() { "☀" } else { "☾" }}</span>
-            " Dark theme"
+            " "{t(Header::DarkTheme)}
         </button>
+    }
+}
+
+/// Picks the language of the page; the page follows at once, the data stays.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let lang = ViewState::expect().lang;
+    let now = lang.get_untracked();
+    let options = Lang::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.code() lang=l.code() selected=l == now>{l.native_name()}</option> })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
+            lang.set(l);
+        }
+    };
+    view! {
+        <label class="lang-picker">
+            <span class="visually-hidden">{t(Header::Language)}</span>
+            <select data-testid="lang" aria-label=t(Header::Language) on:change=on_change>{options}</select>
+        </label>
     }
 }
 
@@ -173,7 +220,7 @@ fn BackToDemo() -> impl IntoView {
     let on_file = move || loaded.with(|l| l.source != Source::Demo);
     view! {
         <Show when=on_file>
-            <button class="button" on:click=move |_| loader.demo()>"Back to demo"</button>
+            <button class="button" on:click=move |_| loader.demo()>{t(Header::BackToDemo)}</button>
         </Show>
     }
 }
@@ -185,29 +232,28 @@ fn StatusBanner() -> impl IntoView {
     move || match status.get() {
         LoadStatus::Idle => ().into_any(),
         LoadStatus::Reading { file, done, total } => {
-            let text = format!("Reading {file}: {} of {} MB", grouped(done / 1e6, 1), grouped(total / 1e6, 1));
+            let mb = |v: f64| number(crate::i18n::current(), v / 1e6, 1);
+            let text = tf(Status::Reading, &[("file", file), ("done", mb(done)), ("total", mb(total))]);
             view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
         LoadStatus::Parsing { file, rows, done, total } => {
-            let text = format!(
-                "Analysing {file}: {} rows, {} of {} MB",
-                grouped(rows as f64, 0),
-                grouped(done / 1e6, 1),
-                grouped(total / 1e6, 1)
-            );
+            let mb = |v: f64| number(crate::i18n::current(), v / 1e6, 1);
+            let rows = number(crate::i18n::current(), rows as f64, 0);
+            let text =
+                tf(Status::Analysing, &[("file", file), ("rows", rows), ("done", mb(done)), ("total", mb(total))]);
             view! { <LoadProgress text=text done=done total=total/> }.into_any()
         }
         LoadStatus::Failed(why) => view! {
             <div class="banner error" role="alert" data-testid="error">
                 <p>{why}</p>
-                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>"Dismiss"</button>
+                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
             </div>
         }
         .into_any(),
         LoadStatus::Notice(what) => view! {
             <div class="banner" role="status" data-testid="notice">
                 <p>{what}</p>
-                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>"Dismiss"</button>
+                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
             </div>
         }
         .into_any(),
@@ -222,9 +268,9 @@ fn RecoveryBanner() -> impl IntoView {
     view! {
         <Show when=move || recovering.get()>
             <div class="banner" role="status" data-testid="notice">
-                <p>{notice::summary(&[Notice::RememberedNotApplied])}</p>
-                <button class="button" data-testid="recovery-forget" on:click=move |_| sharing.forget_everything()>"Forget them"</button>
-                <button class="button" data-testid="recovery-retry" on:click=move |_| sharing.try_remembered_again()>"Try again"</button>
+                <p>{pipelens_engine::text::notices(&[Notice::RememberedNotApplied], crate::i18n::current())}</p>
+                <button class="button" data-testid="recovery-forget" on:click=move |_| sharing.forget_everything()>{t(Status::ForgetThem)}</button>
+                <button class="button" data-testid="recovery-retry" on:click=move |_| sharing.try_remembered_again()>{t(Status::TryAgain)}</button>
             </div>
         </Show>
     }
@@ -238,14 +284,19 @@ fn LoadProgress(text: String, done: f64, total: f64) -> impl IntoView {
     view! {
         <div class="banner progress" role="status" data-testid="progress">
             <p>{text}</p>
-            <progress max="100" value=pct aria-label="Loading progress"></progress>
-            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>"Cancel"</button>
+            <progress max="100" value=pct aria-label=t(Status::LoadingProgress)></progress>
+            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>{t(Status::Cancel)}</button>
         </div>
     }
 }
 
+/// The period in words: `1 Jan 2025 – 31 Dec 2025` in English, local dates otherwise.
 fn period_text(p: Period) -> String {
-    let fmt = |d: pipelens_engine::Day| d.to_naive().format("%-d %b %Y").to_string();
+    let lang = crate::i18n::current();
+    let fmt = |d: pipelens_engine::Day| match lang {
+        Lang::En => d.to_naive().format("%-d %b %Y").to_string(),
+        _ => date_long(lang, d),
+    };
     format!("{} – {}", fmt(p.from), fmt(p.to))
 }
 
@@ -271,15 +322,14 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
     };
     view! {
         <p class="period" data-testid="period">
-            <span class="label">"Period "</span>
+            <span class="label">{t(ShellText::Period)}" "</span>
             <strong data-from=d.scope.period.from.to_string() data-to=d.scope.period.to.to_string()>{period_text(d.scope.period)}</strong>
-            <span class="muted">{format!(
-                "{} · pipeline and MRR as of its last day · changes against the {}",
-                if d.scope.period == d.default_period { " · the 12 months ending with the latest month in the data" } else { " · the period you chose" },
-                d.compared_with()
-            )}</span>
+            <span class="muted">{format!(" · {}", tf(ShellText::PeriodNote, &[
+                ("which", t(if d.scope.period == d.default_period { ShellText::DefaultPeriod } else { ShellText::ChosenPeriod }).to_owned()),
+                ("compared", engine_words::comparison_noun(d.comparison).to_owned()),
+            ]))}</span>
         </p>
-        {pipelens_engine::share::Notice::for_grain(d.grain, d.scope.period).map(|n| view! { <p class="muted" role="status" data-testid="grain-note">{n.to_string()}</p> })}
+        {pipelens_engine::share::Notice::for_grain(d.grain, d.scope.period).map(|n| view! { <p class="muted" role="status" data-testid="grain-note">{pipelens_engine::text::notices(&[n], crate::i18n::current())}</p> })}
         <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
         <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
         <div class="page" data-page=move || page_signal.with(|p| p.slug())>{page}</div>
@@ -294,7 +344,7 @@ fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) ->
         return currencies
             .first()
             .map(|(_, name, _)| {
-                view! { <p class="currency" data-testid="currency">"Amounts in " <strong>{name.clone()}</strong></p> }
+                view! { <p class="currency" data-testid="currency">{t(ShellText::AmountsIn)}" " <strong>{name.clone()}</strong></p> }
                     .into_any()
             })
             .unwrap_or_else(|| ().into_any());
@@ -303,15 +353,15 @@ fn CurrencyPicker(currencies: Vec<(u32, String, usize)>, chosen: Option<u32>) ->
     let others: usize = currencies.iter().filter(|c| c.0 != chosen).map(|c| c.2).sum();
     let options = currencies
         .iter()
-        .map(|(code, name, n)| view! { <option value=code.to_string() selected=*code == chosen>{format!("{name} ({} deals)", grouped(*n as f64, 0))}</option> })
+        .map(|(code, name, n)| view! { <option value=code.to_string() selected=*code == chosen>{tf(ShellText::CurrencyOption, &[("name", name.clone()), ("deals", count(*n, Noun::Deal))])}</option> })
         .collect_view();
     let on_change = move |ev: leptos::ev::Event| {
         currency.set(event_target_value(&ev).parse::<u32>().ok());
     };
     view! {
         <p class="currency" data-testid="currency">
-            <label>"Amounts in " <select data-testid="currency-select" on:change=on_change>{options}</select></label>
-            <span class="muted">{format!(" · the data holds {} currencies; {} in other currencies {} left out of amounts, never added to this one", currencies.len(), count(others, "deal", "deals"), if others == 1 { "is" } else { "are" })}</span>
+            <label>{t(ShellText::AmountsIn)}" " <select data-testid="currency-select" on:change=on_change>{options}</select></label>
+            <span class="muted">{tf(if others == 1 { ShellText::CurrenciesOne } else { ShellText::Currencies }, &[("n", currencies.len().to_string()), ("deals", count(others, Noun::Deal))])}</span>
         </p>
     }
     .into_any()

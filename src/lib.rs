@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod i18n;
 pub mod io;
 pub mod load;
 pub mod pages;

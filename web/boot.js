@@ -45,6 +45,45 @@ function button(label, testid, onClick) {
   return b;
 }
 
+/** The crash panel's words in the app's languages (src/i18n has the app's own). */
+const CRASH_TEXT = {
+  en: ['pipelens stopped',
+    'The app ran into an error it cannot recover from, so this page stopped working. ' +
+    'Nothing was sent anywhere: your files and figures never left this device. ' +
+    'Reload to try again. If it stops again, reset what this site stored in your browser ' +
+    '(remembered settings and data) and reload.',
+    'Reload', "Reset this site's stored data and reload"],
+  de: ['pipelens wurde angehalten',
+    'Die App ist auf einen Fehler gestoßen, von dem sie sich nicht erholen kann; diese Seite funktioniert daher nicht mehr. ' +
+    'Es wurde nichts gesendet: Ihre Dateien und Zahlen haben dieses Gerät nie verlassen. ' +
+    'Laden Sie neu, um es erneut zu versuchen. Hält sie wieder an, setzen Sie zurück, was diese Seite in Ihrem Browser gespeichert hat ' +
+    '(gemerkte Einstellungen und Daten), und laden Sie neu.',
+    'Neu laden', 'Gespeicherte Daten dieser Seite zurücksetzen und neu laden'],
+  pl: ['pipelens zatrzymał się',
+    'Aplikacja napotkała błąd, którego nie może naprawić, więc ta strona przestała działać. ' +
+    'Nic nie zostało wysłane: Twoje pliki i liczby nigdy nie opuściły tego urządzenia. ' +
+    'Odśwież, aby spróbować ponownie. Jeśli znów się zatrzyma, wyczyść to, co ta strona zapisała w przeglądarce ' +
+    '(zapamiętane ustawienia i dane), i odśwież.',
+    'Odśwież', 'Wyczyść dane zapisane przez tę stronę i odśwież'],
+  zh: ['pipelens 已停止',
+    '应用遇到无法恢复的错误，此页面已停止工作。' +
+    '没有发送任何内容：您的文件和数据从未离开本设备。' +
+    '请重新载入再试。如果再次停止，请清除此网站在浏览器中存储的内容（记住的设置和数据）并重新载入。',
+    '重新载入', '清除此网站存储的数据并重新载入'],
+};
+
+/** The language the app chose (`data-app-lang`, set as it runs), else the browser's first
+ * one we speak, else English. */
+function crashText() {
+  const tags = [document.documentElement.dataset.appLang, ...(navigator.languages ?? [])];
+  for (const tag of tags) {
+    const code = String(tag ?? '').toLowerCase().split(/[-_]/)[0];
+    if (code === 'zh' && /hant|tw|hk|mo/i.test(tag)) continue;
+    if (code in CRASH_TEXT) return CRASH_TEXT[code];
+  }
+  return CRASH_TEXT.en;
+}
+
 /** Shows the panel (once), whatever state the page is in. */
 function showCrash(message) {
   const text = String(message ?? 'unknown error').slice(0, 2000);
@@ -56,14 +95,11 @@ function showCrash(message) {
   panel.setAttribute('role', 'alert');
   panel.dataset.testid = 'crash';
   panel.dataset.state = 'error';
+  const [heading, explanation, reload, reset] = crashText();
   const title = document.createElement('h1');
-  title.textContent = 'pipelens stopped';
+  title.textContent = heading;
   const what = document.createElement('p');
-  what.textContent =
-    'The app ran into an error it cannot recover from, so this page stopped working. ' +
-    'Nothing was sent anywhere: your files and figures never left this device. ' +
-    'Reload to try again. If it stops again, reset what this site stored in your browser ' +
-    '(remembered settings and data) and reload.';
+  what.textContent = explanation;
   const detail = document.createElement('pre');
   detail.className = 'crash-detail';
   detail.dataset.testid = 'crash-detail';
@@ -71,8 +107,8 @@ function showCrash(message) {
   const actions = document.createElement('div');
   actions.className = 'crash-actions';
   actions.append(
-    button('Reload', 'crash-reload', () => location.reload()),
-    button("Reset this site's stored data and reload", 'crash-reset', resetAndReload),
+    button(reload, 'crash-reload', () => location.reload()),
+    button(reset, 'crash-reset', resetAndReload),
   );
   panel.append(title, what, detail, actions);
   document.body.classList.add('crashed');

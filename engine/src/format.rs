@@ -1,4 +1,8 @@
-//! Number formatting for display: grouped thousands, units, compact axis labels.
+//! Number formatting for display: grouped thousands, units, compact axis labels. The English
+//! forms live here; [`local`] writes them the way each language's readers do.
+
+pub mod local;
+pub mod spreadsheet;
 
 use crate::kpi::Unit;
 

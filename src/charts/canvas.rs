@@ -7,6 +7,7 @@
 
 use super::hit::{tap, Tap};
 use super::{hit_at, ChartStyle, Hit};
+use crate::i18n::charts::ChartCard;
 use crate::state::{DashState, ResizeTick, ViewState};
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -166,15 +167,15 @@ where
             let (left, top) = (format!("{:.0}px", t.x), format!("{:.0}px", t.y));
             let tapped = t.tapped.is_some();
             let hint = match (&t.drill, tapped, on_drill.is_some()) {
-                (Some(_), false, true) => " · click to drill down",
-                (Some(_), true, true) => " · tap again to drill down",
+                (Some(_), false, true) => crate::i18n::t(ChartCard::ClickToDrill),
+                (Some(_), true, true) => crate::i18n::t(ChartCard::TapToDrill),
                 _ => "",
             };
             // After a tap, a button drills too: a finger has no hover to discover the second tap.
             let button = t.drill.clone().filter(|_| tapped).zip(on_drill).map(|(segment, cb)| {
                 view! {
                     <button class="button small tip-drill" data-testid="tip-drill" on:click=move |_| { tip.set(None); cb.run(segment.clone()); }>
-                        "Drill down"
+                        {crate::i18n::t(ChartCard::DrillDown)}
                     </button>
                 }
             });
@@ -193,7 +194,7 @@ where
                 class:drillable=move || tip.with(|t| t.as_ref().is_some_and(|t| t.drill.is_some()))
                 role="img"
                 tabindex="0"
-                aria-label=move || format!("{} Use the arrow keys to read each value{}.", summary.get(), if on_drill.is_some() { ", Enter to drill down" } else { "" })
+                aria-label=move || crate::i18n::tf(ChartCard::ReadValues, &[("summary", summary.get()), ("enter", if on_drill.is_some() { crate::i18n::t(ChartCard::EnterToDrill).to_owned() } else { String::new() })])
                 on:pointerdown=move |ev: leptos::ev::PointerEvent| touched.set_value(ev.pointer_type() == "touch")
                 on:pointermove=on_move
                 on:pointerleave=move |ev: leptos::ev::PointerEvent| if ev.pointer_type() != "touch" { tip.set(None) }

@@ -4,6 +4,8 @@
 use super::canvas::ChartCanvas;
 use super::catalog::{build, ChartData, ChartInput, DataTable, Palette};
 use crate::components::export::{CsvButton, PngButton};
+use crate::i18n::charts::ChartCard;
+use crate::i18n::tf;
 use crate::state::{ChartId, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
@@ -38,7 +40,7 @@ pub fn ChartCard(
     let on_drill =
         drill_dim.map(|dim| Callback::new(move |segment: String| settings.update(|v| v.drill(dim, &segment))));
     let ChartData { drawing, summary, table } = data;
-    let title = id.title();
+    let title = crate::i18n::charts::title(id);
     let figure = NodeRef::<leptos::html::Figure>::new();
     // Without a drawing the summary says why, once, in the empty frame, and there is nothing
     // to export.
@@ -46,9 +48,9 @@ pub fn ChartCard(
     let exports = drawing.is_some().then(|| {
         let t = table.clone();
         view! {
-            <div class="export-tools" role="group" aria-label=format!("Download {title}")>
-                <PngButton label=format!("the {title} chart") file=key.clone() scope=figure/>
-                <CsvButton label=format!("the {title} table") file=key.clone() csv=move || table_csv(&t)/>
+            <div class="export-tools" role="group" aria-label=tf(ChartCard::DownloadTitle, &[("title", title.clone())])>
+                <PngButton label=tf(ChartCard::TheChart, &[("title", title.clone())]) file=key.clone() scope=figure/>
+                <CsvButton label=tf(ChartCard::TheTable, &[("title", title.clone())]) file=key.clone() csv=move || table_csv(&t)/>
             </div>
         }
     });
@@ -63,8 +65,8 @@ pub fn ChartCard(
             view! {
                 {canvas}
                 <details class="as-table">
-                    <summary>"Show as table"</summary>
-                    <DataTableView key=key.clone() table=table drill=drill_dim.is_some()/>
+                    <summary>{crate::i18n::t(ChartCard::ShowAsTable)}</summary>
+                    <DataTableView key=key.clone() title=title.clone() table=table drill=drill_dim.is_some()/>
                 </details>
             }
             .into_any()
@@ -97,7 +99,7 @@ fn table_csv(t: &DataTable) -> String {
 
 /// A chart's numbers: one row per category, drillable rows as buttons.
 #[component]
-fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
+fn DataTableView(key: String, title: String, table: DataTable, drill: bool) -> impl IntoView {
     let settings = ViewState::expect().view;
     let chart = ChartId::parse(&key);
     let head = table.columns.iter().map(|(c, _)| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
@@ -133,7 +135,7 @@ fn DataTableView(key: String, table: DataTable, drill: bool) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="kpi-table" role="region" aria-label=format!("{key} as a table") tabindex="0">
+        <div class="kpi-table" role="region" aria-label=tf(ChartCard::AsTable, &[("title", title)]) tabindex="0">
             <table data-chart-table=key.clone()>
                 <thead><tr><th scope="col">{table.label}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -6,9 +6,12 @@ use super::{
     draw_bars, draw_columns, draw_funnel, draw_heatmap, draw_histogram, draw_lines, Bar, BarChart, ChartStyle,
     ColumnLayout, ColumnSeries, Columns, Funnel, FunnelStep, Heatmap, Histogram, Hit, Line, LineChart, Marker,
 };
+use crate::i18n::charts::{grain_noun, Legend, Summary};
+use crate::i18n::{current, engine_words, t, tf};
 use crate::state::ChartId;
-use pipelens_engine::format::display;
+use pipelens_engine::format::local::display_in;
 use pipelens_engine::kpi::{self, Comparison, KpiId, Unit};
+use pipelens_engine::text;
 use pipelens_engine::{aggregates, Dim, Grain, Scope, Selection, Workspace};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -137,6 +140,24 @@ pub fn build(id: ChartId, input: &ChartInput) -> ChartData {
     }
 }
 
+/// A value in the current language, rounded as a tile shows it.
+fn display(unit: Unit, v: f64) -> String {
+    display_in(current(), unit, v)
+}
+
+/// A label's text as an owned value for a placeholder.
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+/// Where the pacing target comes from, in words: `quotas`, `revenue target`.
+fn pacing_source(source: &str) -> String {
+    s(t(match source {
+        "quotas" => Legend::FromQuotas,
+        _ => Legend::FromRevenueTarget,
+    }))
+}
+
 /// The highest defined value with its label.
 fn peak<'a>(labels: &'a [String], values: &[Option<f64>]) -> Option<(&'a str, f64)> {
     labels.iter().zip(values).filter_map(|(l, v)| Some((l.as_str(), (*v)?))).max_by(|a, b| a.1.total_cmp(&b.1))
@@ -154,21 +175,31 @@ fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
     if values.iter().all(Option::is_none) {
         // Say why, in the KPI's own words ("needs customers: …", "no deals were closed in …").
         return ChartData::empty(match kpi::compute(def, input.ws, input.scope).value {
-            Err(why) => format!("{}: {why}.", def.name),
-            Ok(_) => format!("{} is undefined in every {} of the period.", def.name, input.grain.noun()),
+            Err(why) => tf(
+                Summary::Why,
+                &[("kpi", s(text::kpi_name(def.id, current()))), ("why", text::undefined(&why, current()))],
+            ),
+            Ok(_) => tf(
+                Summary::UndefinedEvery,
+                &[("kpi", s(text::kpi_name(def.id, current()))), ("grain", s(grain_noun(input.grain)))],
+            ),
         });
     }
-    let against = input.comparison.noun();
+    let against = engine_words::comparison_noun(input.comparison);
+    let name = s(text::kpi_name(def.id, current()));
     let summary = match (peak(&labels, &values), values.iter().rev().flatten().next()) {
-        (Some((at, hi)), Some(last)) => format!(
-            "{} per {}: highest in {} at {}, latest {}. The dashed line is the {against}.",
-            def.name,
-            input.grain.noun(),
-            long_label(at),
-            display(def.unit, hi),
-            display(def.unit, *last)
+        (Some((at, hi)), Some(last)) => tf(
+            Summary::TrendPeak,
+            &[
+                ("kpi", name),
+                ("grain", s(grain_noun(input.grain))),
+                ("at", long_label(at)),
+                ("hi", display(def.unit, hi)),
+                ("last", display(def.unit, *last)),
+                ("against", s(against)),
+            ],
         ),
-        _ => format!("{} per {}.", def.name, input.grain.noun()),
+        _ => tf(Summary::TrendPlain, &[("kpi", name), ("grain", s(grain_noun(input.grain)))]),
     };
     let rows = now
         .iter()
@@ -179,9 +210,9 @@ fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Lines(LineChart {
             labels,
             series: vec![
-                Line { name: "This period".into(), values, colour: 0, dashed: false, area: true },
+                Line { name: s(t(Legend::ThisPeriod)), values, colour: 0, dashed: false, area: true },
                 Line {
-                    name: input.comparison.title().to_owned(),
+                    name: s(engine_words::comparison_title(input.comparison)),
                     values: earlier,
                     colour: 7,
                     dashed: true,
@@ -192,8 +223,11 @@ fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: input.grain.title().to_owned(),
-            columns: vec![("This period".into(), def.unit), (input.comparison.title().to_owned(), def.unit)],
+            label: s(engine_words::grain(input.grain)),
+            columns: vec![
+                (s(t(Legend::ThisPeriod)), def.unit),
+                (s(engine_words::comparison_title(input.comparison)), def.unit),
+            ],
             rows,
         },
     }
@@ -201,18 +235,21 @@ fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
 
 fn pacing(input: &ChartInput) -> ChartData {
     let Some(p) = aggregates::pacing(input.ws, input.scope, input.grain) else {
-        return ChartData::empty(
-            "Pacing needs a target: load quotas for the period, or type a revenue target on the revenue tile.",
-        );
+        return ChartData::empty(t(Summary::PacingNeedsTarget));
     };
     let so_far = p.actual.iter().rev().flatten().next().copied().unwrap_or(0.0);
-    let summary = format!(
-        "Won {} of the {} target of {}{}.",
-        display(Unit::Currency, so_far),
-        p.target_source,
-        display(Unit::Currency, p.target),
-        p.projected
-            .map_or(String::new(), |x| format!("; at this pace the period ends at {}", display(Unit::Currency, x)))
+    let summary = tf(
+        Summary::PacingWon,
+        &[
+            ("won", display(Unit::Currency, so_far)),
+            ("source", pacing_source(p.target_source)),
+            ("target", display(Unit::Currency, p.target)),
+            (
+                "pace",
+                p.projected
+                    .map_or(String::new(), |x| tf(Summary::PacingEnds, &[("value", display(Unit::Currency, x))])),
+            ),
+        ],
     );
     let rows = p
         .labels
@@ -224,9 +261,9 @@ fn pacing(input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Lines(LineChart {
             labels: p.labels.clone(),
             series: vec![
-                Line { name: "Won so far".into(), values: p.actual.clone(), colour: 0, dashed: false, area: true },
+                Line { name: s(t(Legend::WonSoFar)), values: p.actual.clone(), colour: 0, dashed: false, area: true },
                 Line {
-                    name: "Linear path to target".into(),
+                    name: s(t(Legend::LinearPath)),
                     values: p.target_line.iter().map(|v| Some(*v)).collect(),
                     colour: 7,
                     dashed: true,
@@ -237,8 +274,8 @@ fn pacing(input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: "Up to the end of".into(),
-            columns: vec![("Won so far".into(), Unit::Currency), ("Linear target".into(), Unit::Currency)],
+            label: s(t(Legend::UpToEndOf)),
+            columns: vec![(s(t(Legend::WonSoFar)), Unit::Currency), (s(t(Legend::LinearTarget)), Unit::Currency)],
             rows,
         },
     }
@@ -248,7 +285,7 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
     let def = KpiId::Revenue.def();
     let trends = aggregates::segment_trends(def, input.ws, input.scope, Dim::DealType, input.grain);
     if trends.is_empty() {
-        return ChartData::empty("The deals have no deal type, so there is no mix to show.");
+        return ChartData::empty(t(Summary::NoDealType));
     }
     let categories: Vec<String> = trends[0].points.iter().map(|p| p.label.clone()).collect();
     let series: Vec<ColumnSeries> = trends
@@ -264,17 +301,14 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
     let totals: Vec<(String, f64)> = series.iter().map(|s| (s.name.clone(), s.values.iter().sum())).collect();
     let all: f64 = totals.iter().map(|t| t.1).sum();
     if all <= 0.0 {
-        return ChartData::empty("No revenue was won in the period.");
+        return ChartData::empty(t(Summary::NoRevenueWon));
     }
-    let summary = format!(
-        "Won revenue per {} by deal type: {}.",
-        input.grain.noun(),
-        totals
-            .iter()
-            .map(|(n, v)| format!("{n} {} ({})", display(Unit::Currency, *v), display(Unit::Percent, v / all)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let parts = totals
+        .iter()
+        .map(|(n, v)| format!("{n} {} ({})", display(Unit::Currency, *v), display(Unit::Percent, v / all)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let summary = tf(Summary::MixPer, &[("grain", s(grain_noun(input.grain))), ("parts", parts)]);
     ChartData {
         table: columns_table(input.grain, &categories, &series, Unit::Currency),
         drawing: Some(Drawing::Columns(Columns {
@@ -290,9 +324,7 @@ fn revenue_mix(input: &ChartInput) -> ChartData {
 fn forecast_vs_actual(input: &ChartInput) -> ChartData {
     let rows = aggregates::forecast_vs_actual(input.ws, input.scope);
     if rows.is_empty() {
-        return ChartData::empty(
-            "No forecast period lies inside this period: load forecasts to compare them with what was won.",
-        );
+        return ChartData::empty(t(Summary::NoForecast));
     }
     // A whole-month forecast period reads as its month: `2026-03` on the axis, `Mar 2026` in the table.
     let monthly = |r: &aggregates::ForecastRow| r.from.month_start() == r.from && r.to == r.from.month_end();
@@ -302,12 +334,14 @@ fn forecast_vs_actual(input: &ChartInput) -> ChartData {
     let forecast: Vec<f64> = rows.iter().map(|r| r.forecast).collect();
     let actual: Vec<f64> = rows.iter().map(|r| r.actual).collect();
     let (f, a): (f64, f64) = (forecast.iter().sum(), actual.iter().sum());
-    let summary = format!(
-        "Forecast {} against {} won over {} forecast periods ({} of forecast).",
-        display(Unit::Currency, f),
-        display(Unit::Currency, a),
-        rows.len(),
-        if f > 0.0 { display(Unit::Percent, a / f) } else { "–".into() }
+    let summary = tf(
+        Summary::ForecastAgainst,
+        &[
+            ("forecast", display(Unit::Currency, f)),
+            ("actual", display(Unit::Currency, a)),
+            ("n", rows.len().to_string()),
+            ("share", if f > 0.0 { display(Unit::Percent, a / f) } else { "–".into() }),
+        ],
     );
     let table_rows = labels
         .iter()
@@ -318,30 +352,30 @@ fn forecast_vs_actual(input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Columns(Columns {
             categories,
             series: vec![
-                ColumnSeries { name: "Forecast".into(), values: forecast, colour: 7, drill: None },
-                ColumnSeries { name: "Actual".into(), values: actual, colour: 0, drill: None },
+                ColumnSeries { name: s(t(Legend::Forecast)), values: forecast, colour: 7, drill: None },
+                ColumnSeries { name: s(t(Legend::Actual)), values: actual, colour: 0, drill: None },
             ],
             unit: Unit::Currency,
             layout: ColumnLayout::Grouped,
         })),
         summary,
         table: DataTable {
-            label: "Forecast period".into(),
-            columns: vec![("Forecast".into(), Unit::Currency), ("Actual".into(), Unit::Currency)],
+            label: s(t(Legend::ForecastPeriod)),
+            columns: vec![(s(t(Legend::Forecast)), Unit::Currency), (s(t(Legend::Actual)), Unit::Currency)],
             rows: table_rows,
         },
     }
 }
 
 fn pipeline_by_stage(input: &ChartInput) -> ChartData {
-    let Some(d) = input.ws.deals.as_ref() else { return ChartData::empty("Load deals to see the pipeline.") };
+    let Some(d) = input.ws.deals.as_ref() else { return ChartData::empty(t(Summary::LoadDeals)) };
     let sel = Selection::new(input.ws, &input.scope.filters);
     let stages = kpi::pipeline(d, &sel.deals, input.scope).stages;
     if stages.iter().all(|s| s.count == 0) {
-        return ChartData::empty("No deal was open on the last day of the period.");
+        return ChartData::empty(t(Summary::NoneOpen));
     }
     let by_value = stages.iter().any(|s| s.with_amount > 0);
-    let deals = |n: usize| pipelens_engine::format::count(n, "deal", "deals");
+    let deals = |n: usize| crate::i18n::count(n, crate::i18n::words::Noun::Deal);
     let bars = stages
         .iter()
         .map(|s| Bar {
@@ -354,19 +388,20 @@ fn pipeline_by_stage(input: &ChartInput) -> ChartData {
         .collect();
     let (value, count): (f64, usize) = (stages.iter().map(|s| s.value).sum(), stages.iter().map(|s| s.count).sum());
     let summary = if by_value {
-        format!(
-            "{} open in {} across {} stages; the largest stage is {}.",
-            display(Unit::Currency, value),
-            deals(count),
-            stages.len(),
-            stages.iter().max_by(|a, b| a.value.total_cmp(&b.value)).map_or("–", |s| s.stage.as_str())
+        tf(
+            Summary::OpenIn,
+            &[
+                ("value", display(Unit::Currency, value)),
+                ("deals", deals(count)),
+                ("n", stages.len().to_string()),
+                (
+                    "stage",
+                    s(stages.iter().max_by(|a, b| a.value.total_cmp(&b.value)).map_or("–", |s| s.stage.as_str())),
+                ),
+            ],
         )
     } else {
-        format!(
-            "{} open across {} stages (the deals have no amounts, so counts are shown).",
-            deals(count),
-            stages.len()
-        )
+        tf(Summary::OpenCounts, &[("deals", deals(count)), ("n", stages.len().to_string())])
     };
     ChartData {
         drawing: Some(Drawing::Bars(BarChart {
@@ -376,8 +411,8 @@ fn pipeline_by_stage(input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: "Stage".into(),
-            columns: vec![("Value".into(), Unit::Currency), ("Deals".into(), Unit::Count)],
+            label: s(t(Legend::Stage)),
+            columns: vec![(s(t(Legend::Value)), Unit::Currency), (s(t(Legend::Deals)), Unit::Count)],
             rows: stages
                 .iter()
                 .map(|s| DataRow {
@@ -395,34 +430,42 @@ fn kpi_table(id: KpiId, input: &ChartInput) -> Option<kpi::KpiTable> {
 }
 
 fn funnel(input: &ChartInput) -> ChartData {
-    let Some(t) = kpi_table(KpiId::FunnelConversion, input) else {
-        return ChartData::empty("No deal was created in the period, or the deals have no open stages.");
+    let Some(tab) = kpi_table(KpiId::FunnelConversion, input) else {
+        return ChartData::empty(t(Summary::NoFunnel));
     };
     let mut steps: Vec<FunnelStep> = Vec::new();
-    for (i, r) in t.rows.iter().enumerate() {
+    for (i, r) in tab.rows.iter().enumerate() {
         let name = r.label.split(" → ").next().unwrap_or(&r.label).to_owned();
         steps.push(FunnelStep {
             label: name,
-            count: t.number(i, "reached").unwrap_or(0.0),
-            conversion: t.number(i, "conversion"),
+            count: tab.number(i, "reached").unwrap_or(0.0),
+            conversion: tab.number(i, "conversion"),
         });
     }
-    if let Some(last) = t.rows.len().checked_sub(1) {
-        steps.push(FunnelStep { label: "Won".into(), count: t.number(last, "next").unwrap_or(0.0), conversion: None });
+    if let Some(last) = tab.rows.len().checked_sub(1) {
+        steps.push(FunnelStep {
+            label: s(t(Legend::Won)),
+            count: tab.number(last, "next").unwrap_or(0.0),
+            conversion: None,
+        });
     }
     let first = steps.first().map_or(0.0, |s| s.count);
     let won = steps.last().map_or(0.0, |s| s.count);
     let leakiest =
         steps.iter().filter_map(|s| Some((s.label.as_str(), s.conversion?))).min_by(|a, b| a.1.total_cmp(&b.1));
-    let summary = format!(
-        "{} of {} deals created in the period were won ({}){}.",
-        display(Unit::Count, won),
-        display(Unit::Count, first),
-        if first > 0.0 { display(Unit::Percent, won / first) } else { "–".into() },
-        leakiest.map_or(String::new(), |(s, c)| format!(
-            "; the leakiest step is after {s}, where {} leak",
-            display(Unit::Percent, 1.0 - c)
-        ))
+    let summary = tf(
+        Summary::FunnelWon,
+        &[
+            ("won", display(Unit::Count, won)),
+            ("first", display(Unit::Count, first)),
+            ("share", if first > 0.0 { display(Unit::Percent, won / first) } else { "–".into() }),
+            (
+                "leak",
+                leakiest.map_or(String::new(), |(st, c)| {
+                    tf(Summary::FunnelLeak, &[("stage", s(st)), ("share", display(Unit::Percent, 1.0 - c))])
+                }),
+            ),
+        ],
     );
     let rows = steps
         .iter()
@@ -432,8 +475,8 @@ fn funnel(input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Funnel(Funnel { steps })),
         summary,
         table: DataTable {
-            label: "Stage".into(),
-            columns: vec![("Reached".into(), Unit::Count), ("Go on to the next step".into(), Unit::Percent)],
+            label: s(t(Legend::Stage)),
+            columns: vec![(s(t(Legend::Reached)), Unit::Count), (s(t(Legend::GoOn)), Unit::Percent)],
             rows,
         },
     }
@@ -442,7 +485,7 @@ fn funnel(input: &ChartInput) -> ChartData {
 /// A table of bucketed columns: one row per bucket, one column per series.
 fn columns_table(grain: Grain, buckets: &[String], series: &[ColumnSeries], unit: Unit) -> DataTable {
     DataTable {
-        label: grain.title().to_owned(),
+        label: s(engine_words::grain(grain)),
         columns: series.iter().map(|s| (s.name.clone(), unit)).collect(),
         rows: buckets
             .iter()
@@ -476,7 +519,7 @@ fn histogram_table(h: &aggregates::Histogram, label: &str) -> DataTable {
 
 fn cycle_histogram(input: &ChartInput) -> ChartData {
     let Some(h) = aggregates::cycle_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
-        return ChartData::empty("No deal won in the period has a created date to measure its cycle from.");
+        return ChartData::empty(t(Summary::NoCycle));
     };
     let series: Vec<ColumnSeries> = h
         .series
@@ -494,13 +537,15 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
         .iter()
         .enumerate()
         .max_by_key(|(b, _)| h.series.iter().map(|(_, c)| c.get(*b).copied().unwrap_or(0)).sum::<usize>());
-    let summary = format!(
-        "{} won deals by days from created to won{}.",
-        display(Unit::Count, h.total as f64),
-        busiest.map_or(String::new(), |(_, bin)| format!("; most took {}", bin.label))
+    let summary = tf(
+        Summary::CycleWon,
+        &[
+            ("n", display(Unit::Count, h.total as f64)),
+            ("most", busiest.map_or(String::new(), |(_, bin)| tf(Summary::MostTook, &[("bin", s(bin.label))]))),
+        ],
     );
     ChartData {
-        table: histogram_table(&h, "Cycle length"),
+        table: histogram_table(&h, t(Legend::CycleLength)),
         drawing: Some(Drawing::Histogram(Histogram {
             bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
             series,
@@ -514,16 +559,15 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
 fn response_histogram(input: &ChartInput) -> ChartData {
     let Some(h) = aggregates::response_histogram(input.ws, input.scope).filter(|h| h.total > 0) else {
         return ChartData::empty(if input.ws.table(pipelens_engine::ingest::DatasetKind::Leads).is_none() {
-            "Load leads with their created and first-contact times to see how fast they are answered."
+            t(Summary::LoadLeadsTimes)
         } else {
-            "No lead created in the period has a first contact time."
+            t(Summary::NoFirstContact)
         });
     };
     let fast = h.series.first().and_then(|(_, c)| c.first()).copied().unwrap_or(0);
-    let summary = format!(
-        "{} leads by time from created to first contact; {} were answered within 5 minutes.",
-        display(Unit::Count, h.total as f64),
-        display(Unit::Percent, fast as f64 / h.total as f64)
+    let summary = tf(
+        Summary::ResponseSentence,
+        &[("n", display(Unit::Count, h.total as f64)), ("share", display(Unit::Percent, fast as f64 / h.total as f64))],
     );
     let series = h
         .series
@@ -537,11 +581,11 @@ fn response_histogram(input: &ChartInput) -> ChartData {
         })
         .collect();
     ChartData {
-        table: histogram_table(&h, "Time to first contact"),
+        table: histogram_table(&h, t(Legend::TimeToFirstContact)),
         drawing: Some(Drawing::Histogram(Histogram {
             bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
             series,
-            marker: Some(Marker { at: aggregates::FIVE_MINUTE_BINS as f64, label: "5 min".into() }),
+            marker: Some(Marker { at: aggregates::FIVE_MINUTE_BINS as f64, label: s(t(Legend::FiveMin)) }),
             unit: Unit::Count,
         })),
         summary,
@@ -549,21 +593,24 @@ fn response_histogram(input: &ChartInput) -> ChartData {
 }
 
 fn product_revenue(input: &ChartInput) -> ChartData {
-    let Some(t) = kpi_table(KpiId::ProductPerformance, input) else {
-        return ChartData::empty("The deals have no product, or none was won in the period.");
+    let Some(tab) = kpi_table(KpiId::ProductPerformance, input) else {
+        return ChartData::empty(t(Summary::NoProduct));
     };
     let mut rows: Vec<(String, f64)> =
-        (0..t.rows.len()).map(|i| (t.rows[i].label.clone(), t.number(i, "revenue").unwrap_or(0.0))).collect();
+        (0..tab.rows.len()).map(|i| (tab.rows[i].label.clone(), tab.number(i, "revenue").unwrap_or(0.0))).collect();
     pipelens_engine::sort::sort_by(&mut rows, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let total: f64 = rows.iter().map(|r| r.1).sum();
     let summary = match rows.first() {
-        Some((top, v)) if total > 0.0 => format!(
-            "{} products; {top} brings {} of won revenue ({}).",
-            rows.len(),
-            display(Unit::Currency, *v),
-            display(Unit::Percent, v / total)
+        Some((top, v)) if total > 0.0 => tf(
+            Summary::ProductTop,
+            &[
+                ("n", rows.len().to_string()),
+                ("top", top.clone()),
+                ("value", display(Unit::Currency, *v)),
+                ("share", display(Unit::Percent, v / total)),
+            ],
         ),
-        _ => "No revenue was won in the period.".into(),
+        _ => s(t(Summary::NoRevenueWon)),
     };
     ChartData {
         drawing: Some(Drawing::Bars(BarChart {
@@ -583,8 +630,8 @@ fn product_revenue(input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: "Product".into(),
-            columns: vec![("Won revenue".into(), Unit::Currency)],
+            label: s(t(Legend::Product)),
+            columns: vec![(s(t(Legend::WonRevenue)), Unit::Currency)],
             rows: rows
                 .iter()
                 .map(|(p, v)| DataRow { label: p.clone(), values: vec![Some(*v)], drill: Some(p.clone()) })
@@ -597,19 +644,22 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
     let people = aggregates::people(input.ws, input.scope, Dim::Owner);
     let mut rows: Vec<&aggregates::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
     if rows.is_empty() {
-        return ChartData::empty("No rep has a quota inside this period: load quotas to see attainment.");
+        return ChartData::empty(t(Summary::NoQuota));
     }
     pipelens_engine::sort::sort_by(&mut rows, |a, b| {
         b.attainment.unwrap_or(0.0).total_cmp(&a.attainment.unwrap_or(0.0)).then(a.segment.cmp(&b.segment))
     });
     let at = rows.iter().filter(|r| r.attainment.unwrap_or(0.0) >= 1.0).count();
-    let summary = format!(
-        "{at} of {} reps at or over quota; highest {} ({}), lowest {} ({}).",
-        rows.len(),
-        rows[0].segment,
-        display(Unit::Percent, rows[0].attainment.unwrap_or(0.0)),
-        rows[rows.len() - 1].segment,
-        display(Unit::Percent, rows[rows.len() - 1].attainment.unwrap_or(0.0))
+    let summary = tf(
+        Summary::AttainmentSentence,
+        &[
+            ("at", at.to_string()),
+            ("n", rows.len().to_string()),
+            ("top", rows[0].segment.clone()),
+            ("top_share", display(Unit::Percent, rows[0].attainment.unwrap_or(0.0))),
+            ("low", rows[rows.len() - 1].segment.clone()),
+            ("low_share", display(Unit::Percent, rows[rows.len() - 1].attainment.unwrap_or(0.0))),
+        ],
     );
     let paced = people.elapsed < 1.0;
     ChartData {
@@ -619,7 +669,10 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
                 .map(|r| Bar {
                     label: r.segment.clone(),
                     value: r.attainment.unwrap_or(0.0),
-                    note: r.projected.filter(|_| paced).map(|p| format!("on pace for {}", display(Unit::Percent, p))),
+                    note: r
+                        .projected
+                        .filter(|_| paced)
+                        .map(|p| tf(Legend::OnPaceForValue, &[("value", display(Unit::Percent, p))])),
                     colour: if r.attainment.unwrap_or(0.0) >= 1.0 { 2 } else { 0 },
                     drill: Some(r.segment.clone()),
                 })
@@ -629,8 +682,8 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
         })),
         summary,
         table: DataTable {
-            label: "Rep".into(),
-            columns: vec![("Attainment".into(), Unit::Percent), ("On pace for".into(), Unit::Percent)],
+            label: s(t(Legend::Rep)),
+            columns: vec![(s(t(Legend::Attainment)), Unit::Percent), (s(t(Legend::OnPaceFor)), Unit::Percent)],
             rows: rows
                 .iter()
                 .map(|r| DataRow {
@@ -648,17 +701,19 @@ fn leads_trend(input: &ChartInput) -> ChartData {
     let a = kpi::trend(created, input.ws, input.scope, input.grain);
     let b = kpi::trend(qualified, input.ws, input.scope, input.grain);
     if a.iter().chain(&b).all(|p| p.value.is_none()) {
-        return ChartData::empty("Load leads to see how many are created and qualified.");
+        return ChartData::empty(t(Summary::LoadLeads));
     }
     let labels: Vec<String> = a.iter().map(|p| p.label.clone()).collect();
     let (va, vb): (Vec<Option<f64>>, Vec<Option<f64>>) =
         (a.iter().map(|p| p.value).collect(), (0..labels.len()).map(|i| b.get(i).and_then(|p| p.value)).collect());
     let sum = |v: &[Option<f64>]| v.iter().flatten().sum::<f64>();
-    let summary = format!(
-        "{} leads created and {} qualified in the period, per {}.",
-        display(Unit::Count, sum(&va)),
-        display(Unit::Count, sum(&vb)),
-        input.grain.noun()
+    let summary = tf(
+        Summary::LeadsSentence,
+        &[
+            ("created", display(Unit::Count, sum(&va))),
+            ("qualified", display(Unit::Count, sum(&vb))),
+            ("grain", s(grain_noun(input.grain))),
+        ],
     );
     let rows = labels
         .iter()
@@ -669,15 +724,15 @@ fn leads_trend(input: &ChartInput) -> ChartData {
         drawing: Some(Drawing::Lines(LineChart {
             labels,
             series: vec![
-                Line { name: "Created".into(), values: va, colour: 0, dashed: false, area: true },
-                Line { name: "Qualified".into(), values: vb, colour: 1, dashed: false, area: false },
+                Line { name: s(t(Legend::Created)), values: va, colour: 0, dashed: false, area: true },
+                Line { name: s(t(Legend::Qualified)), values: vb, colour: 1, dashed: false, area: false },
             ],
             unit: Unit::Count,
         })),
         summary,
         table: DataTable {
-            label: input.grain.title().to_owned(),
-            columns: vec![("Created".into(), Unit::Count), ("Qualified".into(), Unit::Count)],
+            label: s(engine_words::grain(input.grain)),
+            columns: vec![(s(t(Legend::Created)), Unit::Count), (s(t(Legend::Qualified)), Unit::Count)],
             rows,
         },
     }
@@ -686,7 +741,7 @@ fn leads_trend(input: &ChartInput) -> ChartData {
 /// Activities per ISO week whatever the grain: the rhythm of a team shows week by week.
 fn activity_by_type(input: &ChartInput) -> ChartData {
     let Some(a) = aggregates::activity_by(input.ws, input.scope, Grain::Week) else {
-        return ChartData::empty("Load activities to see the team's calls, emails and meetings.");
+        return ChartData::empty(t(Summary::LoadActivities));
     };
     let series: Vec<ColumnSeries> = a
         .types
@@ -702,17 +757,16 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
         .collect();
     let total: f64 = series.iter().flat_map(|s| &s.values).sum();
     if total == 0.0 {
-        return ChartData::empty("No activity was logged in the period.");
+        return ChartData::empty(t(Summary::NoActivity));
     }
-    let summary = format!(
-        "{} activities per {}: {}.",
-        display(Unit::Count, total),
-        Grain::Week.noun(),
-        series
-            .iter()
-            .map(|s| format!("{} {}", display(Unit::Count, s.values.iter().sum()), s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let parts = series
+        .iter()
+        .map(|x| format!("{} {}", display(Unit::Count, x.values.iter().sum()), x.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let summary = tf(
+        Summary::ActivitySentence,
+        &[("n", display(Unit::Count, total)), ("grain", s(grain_noun(Grain::Week))), ("parts", parts)],
     );
     ChartData {
         table: columns_table(Grain::Week, &a.labels, &series, Unit::Count),
@@ -728,20 +782,17 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
 
 fn cohorts(input: &ChartInput) -> ChartData {
     let Some(m) = aggregates::cohort_matrix(input.ws, input.scope).filter(|m| !m.rows.is_empty()) else {
-        return ChartData::empty("Load customers with start dates to see how each cohort is retained.");
+        return ChartData::empty(t(Summary::LoadCustomers));
     };
     let after_three: Vec<f64> = m.cells.iter().filter_map(|r| r.get(3).copied().flatten()).collect();
-    let summary = format!(
-        "{} monthly cohorts; {} on average still active 3 months after starting.",
-        m.rows.len(),
-        if after_three.is_empty() {
-            "none is old enough to say how many are".into()
-        } else {
-            display(Unit::Percent, after_three.iter().sum::<f64>() / after_three.len() as f64)
-        }
-    );
-    let mut columns = vec![("Customers".to_owned(), Unit::Count)];
-    columns.extend(m.columns.iter().map(|c| (format!("Month {c}"), Unit::Percent)));
+    let share = if after_three.is_empty() {
+        s(t(Summary::TooYoung))
+    } else {
+        display(Unit::Percent, after_three.iter().sum::<f64>() / after_three.len() as f64)
+    };
+    let summary = tf(Summary::CohortSentence, &[("n", m.rows.len().to_string()), ("share", share)]);
+    let mut columns = vec![(s(t(Legend::Customers)), Unit::Count)];
+    columns.extend(m.columns.iter().map(|c| (tf(Legend::MonthN, &[("n", c.to_string())]), Unit::Percent)));
     let rows = m
         .rows
         .iter()
@@ -760,7 +811,7 @@ fn cohorts(input: &ChartInput) -> ChartData {
             unit: Unit::Percent,
         })),
         summary,
-        table: DataTable { label: "Start month".into(), columns, rows },
+        table: DataTable { label: s(t(Legend::StartMonth)), columns, rows },
     }
 }
 

@@ -58,6 +58,7 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
     /// The centred "no data" message; no hits.
     pub fn message(self, text: &str) -> HitResult<DB> {
         let (w, h) = (self.w, self.h);
+        let text = if text == NO_DATA { crate::i18n::t(crate::i18n::messages::Message::NoChartData) } else { text };
         self.text(text, w / 2.0, h / 2.0, HPos::Center, VPos::Center, LABEL_SIZE, self.style.muted_text)?;
         Ok(Vec::new())
     }

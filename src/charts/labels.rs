@@ -1,16 +1,63 @@
 //! Label text: short and long forms of period bucket labels, truncation, axis value labels per
 //! unit, and the thinning of category labels so neighbours never overlap.
 
-use pipelens_engine::format::{compact, display, grouped};
+use crate::i18n::current;
+use pipelens_engine::format::local::{compact_in, date, display_in, number, percent};
+use pipelens_engine::format::{compact, grouped};
 use pipelens_engine::kpi::Unit;
+use pipelens_engine::lang::Lang;
 
 pub(crate) const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// `2026-08` → `Aug 2026`; other labels unchanged.
+/// Short month names in German, Polish and Chinese, as `Intl.DateTimeFormat`'s `month:
+/// "short"` writes them (German without the dot, as on axes).
+fn months(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::En => MONTHS,
+        Lang::De => ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+        Lang::Pl => ["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"],
+        Lang::Zh => ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+    }
+}
+
+/// Month `m` (1..=12) of year `y` in `lang`: `Aug 2026`, `Aug 2026`, `sie 2026`, `2026年8月`.
+fn month_year(lang: Lang, y: &str, m: usize) -> String {
+    let name = months(lang).get(m.wrapping_sub(1)).copied().unwrap_or("");
+    match lang {
+        Lang::Zh => format!("{y}年{name}"),
+        _ => format!("{name} {y}"),
+    }
+}
+
+/// A week or quarter of year `y` in `lang`: `Q1 2026`, `I kw. 2026`, `2026年第1季度`,
+/// `KW 9/2026`, `tydz. 9/2026`, `2026年第9周`.
+fn numbered(lang: Lang, y: &str, kind: char, n: u32) -> String {
+    match (lang, kind) {
+        (Lang::En, 'Q') | (Lang::De, 'Q') => format!("Q{n} {y}"),
+        (Lang::En, _) => format!("Week {n}, {y}"),
+        (Lang::De, _) => format!("KW {n}/{y}"),
+        (Lang::Pl, 'Q') => format!("{} kw. {y}", roman(n)),
+        (Lang::Pl, _) => format!("tydz. {n}/{y}"),
+        (Lang::Zh, 'Q') => format!("{y}年第{n}季度"),
+        (Lang::Zh, _) => format!("{y}年第{n}周"),
+    }
+}
+
+/// A quarter's number as Polish writes it: `I` … `IV`.
+fn roman(n: u32) -> &'static str {
+    match n {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        _ => "IV",
+    }
+}
+
+/// `2026-08` → `Aug 2026` (in the current language); other labels unchanged.
 pub fn month_name(label: &str) -> String {
     match parse_month(label) {
-        Some((y, m)) => format!("{} {y}", MONTHS[m - 1]),
+        Some((y, m)) => month_year(current(), y, m),
         None => label.to_owned(),
     }
 }
@@ -56,9 +103,14 @@ fn parse_numbered(label: &str) -> Option<(&str, char, u32)> {
 /// shown on January and on the first bucket only.
 pub(crate) fn month_label(label: &str, first: bool) -> String {
     let Some((y, m)) = label.split_once('-') else { return label.to_owned() };
-    let Some(name) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else {
+    let lang = current();
+    let names = months(lang);
+    let Some(name) = m.parse::<usize>().ok().and_then(|m| names.get(m.wrapping_sub(1))) else {
         return label.to_owned();
     };
+    if lang == Lang::Zh {
+        return if first || m == "01" { format!("{}年{name}", two_digit_year(y)) } else { (*name).to_owned() };
+    }
     if first || m == "01" {
         format!("{name} '{}", two_digit_year(y))
     } else {
@@ -73,12 +125,25 @@ pub fn short_label(label: &str, first: bool) -> String {
     if parse_month(label).is_some() {
         return month_label(label, first);
     }
+    let lang = current();
     if let Some((y, m, d)) = parse_day(label) {
-        let text = format!("{d} {}", MONTHS[m - 1]);
+        let text = match lang {
+            Lang::En => format!("{d} {}", MONTHS[m - 1]),
+            Lang::De | Lang::Pl => format!("{d:02}.{m:02}."),
+            Lang::Zh => format!("{m}/{d}"),
+        };
         return if first || (m == 1 && d == 1) { format!("{text} '{}", two_digit_year(y)) } else { text };
     }
     if let Some((y, kind, n)) = parse_numbered(label) {
-        let text = if kind == 'Q' { format!("Q{n}") } else { format!("W{n:02}") };
+        let text = match (lang, kind) {
+            (Lang::Pl, 'Q') => format!("{} kw.", roman(n)),
+            (Lang::Zh, 'Q') => format!("第{n}季度"),
+            (_, 'Q') => format!("Q{n}"),
+            (Lang::De, _) => format!("KW{n:02}"),
+            (Lang::Pl, _) => format!("T{n:02}"),
+            (Lang::Zh, _) => format!("第{n}周"),
+            (Lang::En, _) => format!("W{n:02}"),
+        };
         return if first || n == 1 { format!("{text} '{}", two_digit_year(y)) } else { text };
     }
     truncate(label, 22)
@@ -90,11 +155,15 @@ pub fn long_label(label: &str) -> String {
     if parse_month(label).is_some() {
         return month_name(label);
     }
+    let lang = current();
     if let Some((y, m, d)) = parse_day(label) {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
+        return match (lang, y.parse().ok().and_then(|y| pipelens_engine::Day::from_ymd(y, m as u32, d))) {
+            (Lang::En, _) | (_, None) => format!("{d} {} {y}", MONTHS[m - 1]),
+            (_, Some(day)) => date(lang, day),
+        };
     }
     if let Some((y, kind, n)) = parse_numbered(label) {
-        return if kind == 'Q' { format!("Q{n} {y}") } else { format!("Week {n}, {y}") };
+        return numbered(lang, y, kind, n);
     }
     label.to_owned()
 }
@@ -125,6 +194,16 @@ pub(crate) fn label_step(widths: &[f64], slot: f64, gap: f64) -> usize {
 /// `1.2M`, `45 %`, `12 d`, `90 min` / `2 h`, `1.5×`.
 pub fn axis_label(unit: Unit, v: f64, step: f64) -> String {
     let v = if v.abs() < 1e-9 * step.abs().max(1e-300) || v == 0.0 { 0.0 } else { v };
+    let lang = current();
+    if lang != Lang::En {
+        return match unit {
+            Unit::Percent => percent(lang, v, decimals_for(step * 100.0)),
+            Unit::Days => format!("{} {}", compact_in(lang, v), day_abbr(lang)),
+            Unit::Minutes => compact_minutes(v),
+            Unit::Ratio => format!("{}×", number(lang, v, decimals_for(step))),
+            Unit::Currency | Unit::Count | Unit::CurrencyPerDay => compact_in(lang, v),
+        };
+    }
     match unit {
         Unit::Percent => format!("{} %", trimmed(v * 100.0, decimals_for(step * 100.0))),
         Unit::Days => format!("{} d", compact_for(v, step)),
@@ -169,23 +248,41 @@ fn trimmed(v: f64, decimals: usize) -> String {
     grouped(v, decimals)
 }
 
-/// A duration in minutes in the unit that reads best on an axis: `45 min`, `2 h`, `1.5 h`, `3 d`.
+/// The short word for days on an axis: `d`, `T.`, `dni`, `天`.
+fn day_abbr(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "d",
+        Lang::De => "T.",
+        Lang::Pl => "dni",
+        Lang::Zh => "天",
+    }
+}
+
+/// A duration in minutes in the unit that reads best on an axis: `45 min`, `2 h`, `1.5 h`, `3 d`
+/// (`1,5 Std.`, `1,5 godz.`, `1.5 小时` in German, Polish and Chinese).
 pub fn compact_minutes(v: f64) -> String {
     let a = v.abs();
-    let short = |x: f64| if (x - x.round()).abs() < 0.05 { format!("{x:.0}") } else { format!("{x:.1}") };
+    let lang = current();
+    let short = |x: f64| number(lang, x, if (x - x.round()).abs() < 0.05 { 0 } else { 1 });
+    let (min, hours) = match lang {
+        Lang::En => ("min", "h"),
+        Lang::De => ("Min.", "Std."),
+        Lang::Pl => ("min", "godz."),
+        Lang::Zh => ("分钟", "小时"),
+    };
     if a < 60.0 {
-        format!("{} min", short(v))
+        format!("{} {min}", short(v))
     } else if a < 48.0 * 60.0 {
-        format!("{} h", short(v / 60.0))
+        format!("{} {hours}", short(v / 60.0))
     } else {
-        format!("{} d", short(v / 1440.0))
+        format!("{} {}", short(v / 1440.0), day_abbr(lang))
     }
 }
 
 /// A value for a tooltip: [`display`], with `NaN` / infinite values shown as `–`.
 pub(crate) fn exact(unit: Unit, v: f64) -> String {
     if v.is_finite() {
-        display(unit, v)
+        display_in(current(), unit, v)
     } else {
         "–".to_owned()
     }
@@ -194,6 +291,16 @@ pub(crate) fn exact(unit: Unit, v: f64) -> String {
 /// A short value label written on or beside a mark: compact amounts and counts, percentages
 /// with one decimal.
 pub(crate) fn value_label(unit: Unit, v: f64) -> String {
+    let lang = current();
+    if lang != Lang::En {
+        return match unit {
+            Unit::Percent => percent(lang, v, 1),
+            Unit::Count | Unit::Ratio if v.abs() < 10_000.0 => exact(unit, v),
+            Unit::Days => format!("{} {}", number(lang, v, 1), day_abbr(lang)),
+            Unit::Minutes => compact_minutes(v),
+            _ => compact_in(lang, v),
+        };
+    }
     match unit {
         Unit::Percent => format!("{} %", grouped(v * 100.0, 1)),
         Unit::Count if v.abs() < 10_000.0 => exact(unit, v),
@@ -207,7 +314,7 @@ pub(crate) fn value_label(unit: Unit, v: f64) -> String {
 /// A share 0..1 as `12.3 %`.
 pub(crate) fn share(part: f64, total: f64) -> String {
     let s = if total.abs() > 0.0 && part.is_finite() && total.is_finite() { part / total } else { 0.0 };
-    display(Unit::Percent, s)
+    display_in(current(), Unit::Percent, s)
 }
 
 #[cfg(test)]
@@ -297,6 +404,22 @@ mod tests {
         assert_eq!(axis_label(Unit::Count, 12_000.0, 2000.0), "12k");
         assert_eq!(axis_label(Unit::Ratio, 1.5, 0.5), "1.5×");
         assert_eq!(compact_minutes(-30.0), "-30 min");
+    }
+
+    #[test]
+    fn labels_in_other_languages() {
+        crate::i18n::set_current(Lang::De);
+        let de =
+            (long_label("2026-03"), short_label("2026-03", true), axis_label(Unit::Currency, 1_500_000.0, 500_000.0));
+        crate::i18n::set_current(Lang::Pl);
+        let pl = (long_label("2026-Q2"), axis_label(Unit::Percent, 0.125, 0.005), exact(Unit::Currency, 12_345.0));
+        crate::i18n::set_current(Lang::Zh);
+        let zh =
+            (long_label("2026-W09"), short_label("2026-01", false), axis_label(Unit::Currency, 1_500_000.0, 500_000.0));
+        crate::i18n::set_current(Lang::En);
+        assert_eq!(de, ("Mär 2026".into(), "Mär '26".into(), "1,5\u{a0}Mio.".into()));
+        assert_eq!(pl, ("II kw. 2026".into(), "12,5%".into(), "12\u{a0}345".into()));
+        assert_eq!(zh, ("2026年第9周".into(), "26年1月".into(), "150万".into()));
     }
 
     #[test]

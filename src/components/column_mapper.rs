@@ -3,6 +3,8 @@
 //! means (open / won / lost) and the order of the open stages.
 
 use crate::components::stage_editor::StageEditor;
+use crate::i18n::mapper::Mapper;
+use crate::i18n::{t, tf};
 use crate::load::Loader;
 use crate::state::{DataState, PendingFile, Shared};
 use leptos::prelude::*;
@@ -27,11 +29,11 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
             .map(|&k| {
                 let fit = p.preview.fits.iter().find(|f| f.kind == k);
                 let note = match fit {
-                    Some(f) if f.complete() => " (headers match)".to_owned(),
-                    Some(f) if !f.matched.is_empty() => format!(" ({} columns match)", f.matched.len()),
+                    Some(f) if f.complete() => t(Mapper::HeadersMatch).to_owned(),
+                    Some(f) if !f.matched.is_empty() => tf(Mapper::ColumnsMatch, &[("n", f.matched.len().to_string())]),
                     _ => String::new(),
                 };
-                view! { <option value=k.name() selected=k == p.preview.kind>{format!("{}{note}", k.name())}</option> }
+                view! { <option value=k.name() selected=k == p.preview.kind>{format!("{}{note}", crate::components::missing_data::dataset_name(k))}</option> }
             })
             .collect_view()
     };
@@ -57,12 +59,13 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, field)| {
-                    let options = std::iter::once(view! { <option value="">"— not in the file —"</option> }.into_any())
-                        .chain(p.preview.headers.iter().enumerate().map(|(c, h)| {
-                            let selected = guess.get(i).copied().flatten() == Some(c);
-                            view! { <option value=c.to_string() selected=selected>{h.clone()}</option> }.into_any()
-                        }))
-                        .collect_view();
+                    let options =
+                        std::iter::once(view! { <option value="">{t(Mapper::NotInFile)}</option> }.into_any())
+                            .chain(p.preview.headers.iter().enumerate().map(|(c, h)| {
+                                let selected = guess.get(i).copied().flatten() == Some(c);
+                                view! { <option value=c.to_string() selected=selected>{h.clone()}</option> }.into_any()
+                            }))
+                            .collect_view();
                     let on_change = move |ev: leptos::ev::Event| {
                         let column = event_target_value(&ev).parse::<usize>().ok();
                         choice.update(|c| {
@@ -82,8 +85,8 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                         }
                     };
                     let need = match field.one_of {
-                        Some(group) => format!("required ({group})"),
-                        None if field.required => "required".to_owned(),
+                        Some(group) => tf(Mapper::RequiredOf, &[("group", group.to_owned())]),
+                        None if field.required => t(Mapper::Required).to_owned(),
                         None => String::new(),
                     };
                     let why = {
@@ -91,11 +94,12 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                         let reason = reasons.get(i).cloned().flatten().unwrap_or_default();
                         move || match (choice.with(|c| c.get(i).copied().flatten()), auto_col) {
                             (None, _) => String::new(),
-                            (Some(c), Some(a)) if c == a => reason.clone(),
-                            _ => "chosen by hand".to_owned(),
+                            (Some(c), Some(a)) if c == a && !reason.is_empty() => reason.clone(),
+                            (Some(c), Some(a)) if c == a => t(Mapper::ByName).to_owned(),
+                            _ => t(Mapper::ByHand).to_owned(),
                         }
                     };
-                    let label = format!("Column for {}", field.name);
+                    let label = tf(Mapper::ColumnFor, &[("field", field.name.to_owned())]);
                     view! {
                         <tr data-field=field.name>
                             <th scope="row">{field.name}<span class="need">{need}</span></th>
@@ -118,32 +122,32 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
         move |_| data.pending.update(|list| list.retain(|x| !Arc::ptr_eq(&x.0, &p)))
     };
     let intro = if reviewing {
-        "These are the columns the file was read with. Change any of them and read the file again; the file stays in this tab.".to_owned()
+        t(Mapper::IntroReview).to_owned()
     } else if !p.preview.unsure.is_empty() && p.preview.missing.is_empty() {
         unsure_intro(&p.preview.unsure)
     } else {
-        "The headers do not say which column holds what. Choose the dataset and a column for each field; the first values it holds are shown beside it. The file stays in this tab.".to_owned()
+        t(Mapper::IntroAsk).to_owned()
     };
     let stages = (reviewing && p.preview.kind == DatasetKind::Deals)
         .then(|| view! { <Show when=move || kind.get() == DatasetKind::Deals><StageEditor/></Show> });
     view! {
         <section class="card mapper" aria-labelledby="mapper-title" data-testid="column-mapper">
-            <h2 id="mapper-title">{format!("{} {}", if reviewing { "Columns of" } else { "Which column holds what in" }, p.name)}</h2>
+            <h2 id="mapper-title">{tf(if reviewing { Mapper::ColumnsOf } else { Mapper::WhichColumn }, &[("name", p.name.clone())])}</h2>
             <p>{intro}</p>
             <p>
-                <label>"The file holds " <select data-testid="dataset-select" on:change=on_kind>{kinds}</select></label>
+                <label>{t(Mapper::FileHolds)}" " <select data-testid="dataset-select" on:change=on_kind>{kinds}</select></label>
             </p>
             <table class="data-table compact">
-                <thead><tr><th scope="col">"Field"</th><th scope="col">"Column"</th><th scope="col">"First values"</th><th scope="col">"Why"</th></tr></thead>
+                <thead><tr><th scope="col">{t(Mapper::Field)}</th><th scope="col">{t(Mapper::Column)}</th><th scope="col">{t(Mapper::FirstValues)}</th><th scope="col">{t(Mapper::Why)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <p class="mapper-actions">
                 <button class="button primary" data-testid="use-columns" disabled=move || !missing().is_empty() on:click=use_columns>
-                    {if reviewing { "Read again with these columns" } else { "Use these columns" }}
+                    {t(if reviewing { Mapper::ReadAgain } else { Mapper::UseColumns })}
                 </button>
-                <button class="button" on:click=close>{if reviewing { "Close" } else { "Cancel" }}</button>
+                <button class="button" on:click=close>{t(if reviewing { Mapper::Close } else { Mapper::Cancel })}</button>
                 <span class="muted" data-testid="still-needed">
-                    {move || { let m = missing(); if m.is_empty() { String::new() } else { format!("Still needed: {}", m.join(", ")) } }}
+                    {move || { let m = missing(); if m.is_empty() { String::new() } else { tf(Mapper::StillNeeded, &[("fields", m.join(", "))]) } }}
                 </span>
             </p>
             {stages}

@@ -2,6 +2,8 @@
 //! made in the tab and saved through a Blob URL ([`crate::io::download`]); nothing is sent.
 //! The buttons carry the class `export`, which the print stylesheet hides.
 
+use crate::i18n::charts::ChartCard;
+use crate::i18n::{t, tf};
 use crate::io::download::{download_canvas_png, download_text};
 use crate::state::{DashState, ViewState};
 use leptos::prelude::*;
@@ -17,7 +19,8 @@ pub fn export_name(what: &str, ext: &str) -> String {
 }
 
 /// A small "CSV" button that downloads the table `csv` builds when clicked (see
-/// [`pipelens_engine::export::rows_csv`], which neutralises every cell).
+/// [`pipelens_engine::export::rows_csv`], which neutralises every cell), as a spreadsheet in
+/// the page's language opens it ([`pipelens_engine::format::spreadsheet::localise`]).
 #[component]
 pub fn CsvButton<F>(
     /// What the table is, for the button's accessible name: "Won revenue by product".
@@ -33,9 +36,12 @@ pub fn CsvButton<F>(
 where
     F: Fn() -> String + 'static,
 {
-    let name = format!("Download {label} as CSV");
+    let name = tf(ChartCard::DownloadCsv, &[("what", label.to_string())]);
+    // Built in the page's language: `;`, decimal commas and a BOM for German and Polish.
+    let lang = crate::i18n::current();
     let on_click = move |_| {
-        let _ = download_text(&export_name(&file, "csv"), "text/csv", &csv());
+        let text = pipelens_engine::format::spreadsheet::localise(&csv(), lang);
+        let _ = download_text(&export_name(&file, "csv"), "text/csv", &text);
     };
     view! {
         <button type="button" class="button small export" data-testid="export-csv" aria-label=name.clone() title=name on:click=on_click>
@@ -59,7 +65,7 @@ pub fn PngButton(
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let dark = ViewState::expect().dark;
-    let name = format!("Download {label} as PNG");
+    let name = tf(ChartCard::DownloadPng, &[("what", label.to_string())]);
     let on_click = move |_| {
         let Some(canvas) = scope
             .get_untracked()
@@ -101,8 +107,8 @@ pub fn PrintButton() -> impl IntoView {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(print.unchecked_ref(), 50);
     };
     view! {
-        <button type="button" class="button small export" data-testid="print" aria-label="Print this page or save it as PDF" title="Print this page or save it as PDF" on:click=on_click>
-            "Print"
+        <button type="button" class="button small export" data-testid="print" aria-label=t(ChartCard::PrintHint) title=t(ChartCard::PrintHint) on:click=on_click>
+            {t(ChartCard::Print)}
         </button>
     }
 }

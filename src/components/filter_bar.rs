@@ -4,6 +4,8 @@
 //! is applied, which opens the full bar on tap.
 
 use crate::components::export::PrintButton;
+use crate::i18n::words::Filter;
+use crate::i18n::{engine_words, t, tf};
 use crate::state::{Dashboard, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
@@ -25,16 +27,33 @@ pub fn summary(period: &str, dims: &[(Dim, Vec<String>)], filters: &Filters, com
     let chosen = dims.iter().filter_map(|(dim, values)| {
         let picked = filters.0.get(dim).filter(|v| !v.is_empty())?;
         Some(match picked.as_slice() {
-            [one] => format!("{} {one}", dim.label()),
-            many => format!("{} {} of {}", dim.label(), many.len(), values.len().max(many.len())),
+            [one] => format!("{} {one}", dim_label(*dim)),
+            many => tf(
+                Filter::SomeOf,
+                &[
+                    ("dim", dim_label(*dim)),
+                    ("n", many.len().to_string()),
+                    ("all", values.len().max(many.len()).to_string()),
+                ],
+            ),
         })
     });
     parts.extend(chosen);
     if parts.len() == 1 {
-        parts.push("all data".to_owned());
+        parts.push(t(Filter::AllDataLower).to_owned());
     }
-    parts.push(format!("vs {}", comparison.title().to_lowercase()));
+    parts.push(tf(Filter::Versus, &[("what", engine_words::comparison_noun(comparison).to_owned())]));
     parts.join(" · ")
+}
+
+/// A dimension inside a sentence: `owner` in English (the engine's label), the heading's
+/// word elsewhere (German nouns keep their capital).
+fn dim_label(dim: Dim) -> String {
+    match crate::i18n::current() {
+        pipelens_engine::lang::Lang::En => dim.label().to_owned(),
+        pipelens_engine::lang::Lang::De => engine_words::dim(dim).to_owned(),
+        _ => engine_words::dim(dim).to_lowercase(),
+    }
 }
 
 /// The filter bar.
@@ -64,12 +83,12 @@ pub fn FilterBar(
     };
     let presets = Preset::ALL
         .into_iter()
-        .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{x.label()}</option> })
+        .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{engine_words::preset(x)}</option> })
         .collect_view();
     let (grain, comparison) = settings.with_untracked(|v| (v.grain, v.comparison));
     let grains = Grain::ALL
         .iter()
-        .map(|&g| view! { <option value=g.key() selected=g == grain>{g.title()}</option> })
+        .map(|&g| view! { <option value=g.key() selected=g == grain>{engine_words::grain(g)}</option> })
         .collect_view();
     let on_grain = move |ev: leptos::ev::Event| {
         let key = event_target_value(&ev);
@@ -91,8 +110,15 @@ pub fn FilterBar(
         .collect_view();
     let filtered = !dashboard.scope.filters.is_empty();
     let period_words = match preset {
-        Some(x) => x.label().to_owned(),
-        None => format!("{} – {}", p.from, p.to),
+        Some(x) => engine_words::preset(x).to_owned(),
+        None => {
+            let lang = crate::i18n::current();
+            format!(
+                "{} – {}",
+                pipelens_engine::format::local::date(lang, p.from),
+                pipelens_engine::format::local::date(lang, p.to)
+            )
+        }
     };
     let folded = summary(&period_words, dashboard.dims(), &dashboard.scope.filters, comparison);
     let open = RwSignal::new(OPEN.with(Cell::get));
@@ -109,7 +135,7 @@ pub fn FilterBar(
         }
     };
     view! {
-        <section class="filter-bar card" class:open=move || open.get() aria-label="Period and filters">
+        <section class="filter-bar card" class:open=move || open.get() aria-label=t(Filter::Bar)>
             // Shown on phones only: the bar folded to what is applied.
             <button
                 class="filter-summary"
@@ -118,41 +144,41 @@ pub fn FilterBar(
                 aria-controls="filter-body"
                 on:click=toggle
             >
-                <span class="visually-hidden">"Filters: "</span>
+                <span class="visually-hidden">{t(Filter::Filters)}" "</span>
                 <span class="words">{folded}</span>
                 <span class="chevron" aria-hidden="true">"▾"</span>
             </button>
             <div class="filter-body" id="filter-body">
             <div class="row">
                 <label class="field">
-                    <span>"Period"</span>
+                    <span>{t(Filter::Period)}</span>
                     <select data-testid="period-preset" on:change=on_preset>
                         {presets}
-                        <option value="custom" selected=preset.is_none() disabled=true>"Custom range"</option>
+                        <option value="custom" selected=preset.is_none() disabled=true>{t(Filter::CustomRange)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span>"From"</span>
+                    <span>{t(Filter::From)}</span>
                     <input type="date" data-testid="period-from" value=p.from.to_string() on:change=move |ev| set_period(Day::parse_iso(&event_target_value(&ev)), None)/>
                 </label>
                 <label class="field">
-                    <span>"To"</span>
+                    <span>{t(Filter::To)}</span>
                     <input type="date" data-testid="period-to" value=p.to.to_string() on:change=move |ev| set_period(None, Day::parse_iso(&event_target_value(&ev)))/>
                 </label>
                 <label class="field">
-                    <span>"Grain"</span>
+                    <span>{t(Filter::Grain)}</span>
                     <select data-testid="grain" on:change=on_grain>{grains}</select>
                 </label>
                 <label class="field">
-                    <span>"Compare with"</span>
+                    <span>{t(Filter::CompareWith)}</span>
                     <select data-testid="comparison" on:change=on_comparison>
-                        <option value="previous" selected=comparison == Comparison::Previous>{Comparison::Previous.title()}</option>
-                        <option value="year" selected=comparison == Comparison::YearEarlier>{Comparison::YearEarlier.title()}</option>
+                        <option value="previous" selected=comparison == Comparison::Previous>{engine_words::comparison_title(Comparison::Previous)}</option>
+                        <option value="year" selected=comparison == Comparison::YearEarlier>{engine_words::comparison_title(Comparison::YearEarlier)}</option>
                     </select>
                 </label>
                 <label class="field narrow">
-                    <span>"Gross margin %"</span>
-                    <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin title="The gross margin CLV is computed with"/>
+                    <span>{t(Filter::GrossMargin)}</span>
+                    <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin title=t(Filter::GrossMarginHint)/>
                 </label>
                 <div class="page-tools">
                     <PrintButton/>
@@ -161,7 +187,7 @@ pub fn FilterBar(
             <div class="row filters">
                 {filters}
                 {filtered.then(|| view! {
-                    <button class="button small" data-testid="clear-filters" on:click=move |_| settings.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>"Clear filters"</button>
+                    <button class="button small" data-testid="clear-filters" on:click=move |_| settings.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>{t(Filter::Clear)}</button>
                 })}
             </div>
             </div>
@@ -175,9 +201,9 @@ pub fn FilterBar(
 fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoView {
     let settings = ViewState::expect().view;
     let summary = match chosen.len() {
-        0 => "All".to_owned(),
+        0 => t(Filter::All).to_owned(),
         1 => chosen[0].clone(),
-        n => format!("{n} selected"),
+        n => tf(Filter::Chosen, &[("n", n.to_string())]),
     };
     let toggle = move |value: String, on: bool| {
         settings.update(|v| {
@@ -209,12 +235,12 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
     view! {
         <details class="multi" class:active=active data-filter=dim.field()>
             <summary>
-                <span class="name">{dim.title()}</span>
+                <span class="name">{engine_words::dim(dim)}</span>
                 <span class="chosen">{summary}</span>
             </summary>
-            <div class="options" role="group" aria-label=format!("{} to show", dim.title())>
+            <div class="options" role="group" aria-label=tf(Filter::ToShow, &[("dim", engine_words::dim(dim).to_owned())])>
                 {active.then(|| view! {
-                    <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>"Show all"</button>
+                    <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>{t(Filter::ShowAll)}</button>
                 })}
                 {boxes}
             </div>
@@ -245,9 +271,9 @@ fn Breadcrumb() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <nav class="breadcrumb" aria-label="Drill-down" data-testid="breadcrumb">
+            <nav class="breadcrumb" aria-label=t(Filter::DrillDown) data-testid="breadcrumb">
                 <ol>
-                    <li><button class="link" data-testid="crumb-root" on:click=move |_| settings.update(|v| v.back_to(0))>"All data"</button></li>
+                    <li><button class="link" data-testid="crumb-root" on:click=move |_| settings.update(|v| v.back_to(0))>{t(Filter::AllData)}</button></li>
                     {steps}
                 </ol>
             </nav>

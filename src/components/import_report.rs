@@ -1,12 +1,13 @@
 //! The data-quality report of a loaded file: how it was read, how columns were mapped, and
 //! every row that was rejected (with line, column and reason).
 
+use crate::i18n::panels::Report;
+use crate::i18n::{t, tf};
 use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::state::FileEntry;
 use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
-use pipelens_engine::format::grouped;
 use pipelens_engine::ingest::DateOrder;
 
 /// Rejected rows rendered in the page; the count always covers all of them.
@@ -19,21 +20,25 @@ pub fn ImportReportView(
     entry: FileEntry,
 ) -> impl IntoView {
     let loader = Loader::expect();
-    let dataset = entry.kind.name();
+    let dataset = crate::components::missing_data::dataset_name(entry.kind);
+    let lang = crate::i18n::current();
+    let grouped = move |v: f64, d: usize| pipelens_engine::format::local::number(lang, v, d);
     let report = entry.report.clone();
     let rejected = report.rejected.len();
     let delimiter = match report.delimiter {
-        '\t' => "tab".to_owned(),
+        '\t' => t(Report::Tab).to_owned(),
         c => format!("\"{c}\""),
     };
-    let summary = format!(
-        "{} rows read, {} kept, {} rejected · {} bytes, {}, delimiter {}",
-        grouped(report.rows_read as f64, 0),
-        grouped(report.rows_kept as f64, 0),
-        grouped(rejected as f64, 0),
-        grouped(report.bytes as f64, 0),
-        report.encoding,
-        delimiter
+    let summary = tf(
+        Report::Summary,
+        &[
+            ("read", grouped(report.rows_read as f64, 0)),
+            ("kept", grouped(report.rows_kept as f64, 0)),
+            ("rejected", grouped(rejected as f64, 0)),
+            ("bytes", grouped(report.bytes as f64, 0)),
+            ("encoding", report.encoding.to_string()),
+            ("delimiter", delimiter),
+        ],
     );
     let columns = report
         .columns
@@ -43,13 +48,13 @@ pub fn ImportReportView(
             let field = mapped.map_or("–", |m| m.field);
             let dates = mapped.and_then(|m| m.dates.as_ref());
             let read_as = match dates.and_then(|d| Some((d.order?, d.assumed))) {
-                Some((DateOrder::DayFirst, false)) if entry.date_order.is_some() => "day-first dates, as you chose",
-                Some((DateOrder::MonthFirst, false)) if entry.date_order.is_some() => "month-first dates, as you chose",
-                Some((DateOrder::DayFirst, false)) => "day-first dates (31/12/2024)",
-                Some((DateOrder::MonthFirst, false)) => "month-first dates (12/31/2024)",
-                Some((DateOrder::DayFirst, true)) => "day-first dates, assumed: no day above 12 told them apart",
-                Some((DateOrder::MonthFirst, true)) => "month-first dates, assumed: no day above 12 told them apart",
-                None if dates.is_some() => "year first or month names: unambiguous",
+                Some((DateOrder::DayFirst, false)) if entry.date_order.is_some() => t(Report::DayFirstChosen),
+                Some((DateOrder::MonthFirst, false)) if entry.date_order.is_some() => t(Report::MonthFirstChosen),
+                Some((DateOrder::DayFirst, false)) => t(Report::DayFirst),
+                Some((DateOrder::MonthFirst, false)) => t(Report::MonthFirst),
+                Some((DateOrder::DayFirst, true)) => t(Report::DayFirstAssumed),
+                Some((DateOrder::MonthFirst, true)) => t(Report::MonthFirstAssumed),
+                None if dates.is_some() => t(Report::Unambiguous),
                 None => "",
             };
             let assumed = dates.is_some_and(|d| d.assumed);
@@ -60,8 +65,8 @@ pub fn ImportReportView(
             let ask = (assumed || entry.date_order.is_some()).then(|| {
                 let entry = entry.clone();
                 let label = match other {
-                    DateOrder::DayFirst => "Read them as day-first (31/12)",
-                    DateOrder::MonthFirst => "Read them as month-first (12/31)",
+                    DateOrder::DayFirst => t(Report::ReadDayFirst),
+                    DateOrder::MonthFirst => t(Report::ReadMonthFirst),
                 };
                 view! { " " <button class="link" data-testid="flip-date-order" on:click=move |_| loader.set_date_order(entry.clone(), other)>{label}</button> }
             });
@@ -77,14 +82,22 @@ pub fn ImportReportView(
         })
         .collect_view();
     let preamble = (!report.preamble.is_empty()).then(|| {
-        let lines =
-            report.preamble.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
-        view! { <p class="muted" data-testid="preamble">"Skipped above the header (title or notes): " {lines}</p> }
+        let lines = report
+            .preamble
+            .iter()
+            .map(|(line, text)| tf(Report::Line, &[("line", line.to_string()), ("text", text.clone())]))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! { <p class="muted" data-testid="preamble">{t(Report::SkippedAbove)}" " {lines}</p> }
     });
     let footer = (!report.footer.is_empty()).then(|| {
-        let lines =
-            report.footer.iter().map(|(line, text)| format!("line {line}: {text}")).collect::<Vec<_>>().join(" · ");
-        view! { <p class="muted" data-testid="footer-lines">"Skipped below the data (totals, notes): " {lines}</p> }
+        let lines = report
+            .footer
+            .iter()
+            .map(|(line, text)| tf(Report::Line, &[("line", line.to_string()), ("text", text.clone())]))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! { <p class="muted" data-testid="footer-lines">{t(Report::SkippedBelow)}" " {lines}</p> }
     });
     let ids = report.ids_generated.clone().map(|why| view! { <p role="note" data-testid="ids-generated">{why}</p> });
     let rows = report
@@ -96,14 +109,14 @@ pub fn ImportReportView(
             view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{r.reason.clone()}</td></tr> }
         })
         .collect_view();
-    let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{format!("and {} more rejected rows", grouped((rejected - SHOWN_ROWS) as f64, 0))}</p> });
+    let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{tf(Report::MoreRejected, &[("n", grouped((rejected - SHOWN_ROWS) as f64, 0))])}</p> });
     let cells = report.cell_issues_total;
     let download = (rejected + cells > 0).then(|| {
         let name = format!("{}-problems.csv", report.file.trim_end_matches(".csv"));
         let text = problems_csv(&report);
         view! {
             <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &text); }>
-                "Download the problems (CSV)"
+                {t(Report::DownloadProblems)}
             </button>
         }
     });
@@ -114,33 +127,33 @@ pub fn ImportReportView(
         .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{c.expected}</td></tr> })
         .collect_view();
     view! {
-        <section class="card report" aria-label=format!("Data quality of {}", report.file) data-testid="import-report">
-            <h2>{format!("Data quality: {} ({dataset})", report.file)}</h2>
+        <section class="card report" aria-label=tf(Report::QualityOf, &[("file", report.file.clone())]) data-testid="import-report">
+            <h2>{tf(Report::Heading, &[("file", report.file.clone()), ("dataset", dataset.to_owned())])}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
             {preamble}
             {footer}
             {ids}
             {download}
-            <h3>"Columns"</h3>
+            <h3>{t(Report::Columns)}</h3>
             <table class="data-table compact" data-testid="report-columns">
                 <thead><tr>
-                    <th scope="col">"Column in the file"</th><th scope="col">"Holds"</th><th scope="col" class="num">"Empty cells"</th>
-                    <th scope="col">{format!("Used as ({dataset} field)")}</th><th scope="col">"Dates read as"</th>
+                    <th scope="col">{t(Report::ColumnInFile)}</th><th scope="col">{t(Report::Holds)}</th><th scope="col" class="num">{t(Report::EmptyCells)}</th>
+                    <th scope="col">{tf(Report::UsedAs, &[("dataset", dataset.to_owned())])}</th><th scope="col">{t(Report::DatesReadAs)}</th>
                 </tr></thead>
                 <tbody>{columns}</tbody>
             </table>
             {(rejected > 0).then(|| view! {
-                <h3>{format!("Rejected rows ({})", grouped(rejected as f64, 0))}</h3>
+                <h3>{tf(Report::RejectedRows, &[("n", grouped(rejected as f64, 0))])}</h3>
                 <table class="data-table compact" data-testid="rejected-rows">
-                    <thead><tr><th scope="col" class="num">"Line"</th><th scope="col" class="num">"Column"</th><th scope="col">"Reason"</th></tr></thead>
+                    <thead><tr><th scope="col" class="num">{t(Report::LineCol)}</th><th scope="col" class="num">{t(Report::Column)}</th><th scope="col">{t(Report::Reason)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
                 {more}
             })}
             {(cells > 0).then(|| view! {
-                <h3>{format!("Unreadable cells ({}; their rows were kept)", grouped(cells as f64, 0))}</h3>
+                <h3>{tf(Report::Unreadable, &[("n", grouped(cells as f64, 0))])}</h3>
                 <table class="data-table compact">
-                    <thead><tr><th scope="col" class="num">"Line"</th><th scope="col">"Column"</th><th scope="col">"Value"</th><th scope="col">"Expected"</th></tr></thead>
+                    <thead><tr><th scope="col" class="num">{t(Report::LineCol)}</th><th scope="col">{t(Report::Column)}</th><th scope="col">{t(Report::Value)}</th><th scope="col">{t(Report::Expected)}</th></tr></thead>
                     <tbody>{cell_rows}</tbody>
                 </table>
             })}

@@ -4,7 +4,7 @@
 use crate::components::export::CsvButton;
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
-use pipelens_engine::format::display;
+
 use pipelens_engine::kpi::{Cell, KpiId, KpiTable};
 
 /// A KPI's table as CSV: the same rows and columns as on screen, numbers unrounded.
@@ -28,7 +28,7 @@ pub fn KpiTableView(
     /// The table.
     table: KpiTable,
 ) -> impl IntoView {
-    let name = id.def().name;
+    let name = pipelens_engine::text::kpi_name(id, crate::i18n::current());
     let for_csv = table.clone();
     let head = table
         .columns
@@ -46,7 +46,7 @@ pub fn KpiTableView(
                 .zip(&columns)
                 .map(|(cell, col)| match (cell, col.unit) {
                     (Cell::Number(Some(v)), Some(unit)) => {
-                        view! { <td class="num" data-col=col.key.clone() data-value=v.to_string()>{display(unit, *v)}</td> }.into_any()
+                        view! { <td class="num" data-col=col.key.clone() data-value=v.to_string()>{pipelens_engine::format::local::display_in(crate::i18n::current(), unit, *v)}</td> }.into_any()
                     }
                     (Cell::Number(_), _) => view! { <td class="num" data-col=col.key.clone() data-value="">"–"</td> }.into_any(),
                     (Cell::Text(t), _) => view! { <td data-col=col.key.clone()>{t.clone()}</td> }.into_any(),
@@ -56,14 +56,14 @@ pub fn KpiTableView(
         })
         .collect_view();
     view! {
-        <div class="kpi-table" role="region" aria-label=format!("{id} table") tabindex="0">
+        <div class="kpi-table" role="region" aria-label=crate::i18n::tf(crate::i18n::panels::Sql::KpiTable, &[("kpi", name.to_owned())]) tabindex="0">
             <table data-table=id.as_str()>
                 <thead><tr><th scope="col">{table.label.clone()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <div class="table-tools">
-            <CsvButton label=format!("the {name} table") file=id.as_str() csv=move || table_csv(&for_csv)/>
+            <CsvButton label=crate::i18n::tf(crate::i18n::charts::ChartCard::TheTable, &[("title", name.to_owned())]) file=id.as_str() csv=move || table_csv(&for_csv)/>
         </div>
     }
 }

@@ -6,10 +6,13 @@
 use crate::components::kpi_table::KpiTableView;
 use crate::components::sparkline::TrendSparkline;
 use crate::components::sql_box::SqlBox;
+use crate::i18n::words::Tile;
+use crate::i18n::{current, engine_words, t, tf};
 use crate::state::{KpiView, ViewState};
 use leptos::prelude::*;
-use pipelens_engine::format::{display, grouped};
+use pipelens_engine::format::local::{display_in, number};
 use pipelens_engine::kpi::{Direction, KpiResult, Rag, Target, TargetSource, Unit};
+use pipelens_engine::text;
 use pipelens_engine::{Grain, Scope};
 
 /// The `data-value` of a result: the unrounded number with `.`, empty when undefined.
@@ -30,12 +33,14 @@ fn delta(now: f64, before: f64, unit: Unit, direction: Direction, label: &str) -
         "▬"
     };
     let sign = if diff >= 0.0 { "+" } else { "−" };
+    let lang = current();
+    let args = |n: String| [("sign", sign.to_owned()), ("n", n), ("label", label.to_owned())];
     let text = if unit == Unit::Percent {
-        format!("{sign}{} pts vs {label}", grouped(diff.abs() * 100.0, 1))
+        tf(Tile::PointsVs, &args(number(lang, diff.abs() * 100.0, 1)))
     } else if before != 0.0 {
-        format!("{sign}{} % vs {label}", grouped((diff / before).abs() * 100.0, 1))
+        tf(Tile::PercentVs, &args(display_in(lang, Unit::Percent, (diff / before).abs())))
     } else {
-        format!("{} vs {label}", if diff == 0.0 { "no change" } else { "changed from 0" })
+        tf(if diff == 0.0 { Tile::NoChange } else { Tile::FromZero }, &args(String::new()))
     };
     let good = match direction {
         _ if diff == 0.0 => "flat",
@@ -63,9 +68,11 @@ pub fn KpiTile(
 ) -> impl IntoView {
     let view_state = ViewState::expect();
     let KpiView { def, result, previous, target } = kpi;
+    let lang = current();
+    let display = move |unit, v| display_in(lang, unit, v);
     let (text, reason) = match &result.value {
         Ok(v) => (display(def.unit, *v), None),
-        Err(why) => ("–".to_owned(), Some(why.to_string())),
+        Err(why) => ("–".to_owned(), Some(text::undefined(why, lang))),
     };
     let value = result.number();
     let change = value.zip(previous).map(|(now, before)| delta(now, before, def.unit, def.direction, compared_with));
@@ -73,10 +80,14 @@ pub fn KpiTile(
     let companions = result
         .companions
         .iter()
-        .map(|c| view! { <p class="companion">{format!("{} {}", c.label, display(c.unit.unwrap_or(def.unit), c.value))}</p> })
+        .map(|c| view! { <p class="companion">{format!("{} {}", crate::i18n::words::companion_label(c.label), display(c.unit.unwrap_or(def.unit), c.value))}</p> })
         .collect_view();
-    let notes = result.notes.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view();
-    let left_out = result.left_out.iter().map(|l| view! { <li>{format!("{l}: left out")}</li> }).collect_view();
+    let notes = result.notes.iter().map(|n| view! { <li>{text::note(n, lang)}</li> }).collect_view();
+    let left_out = result
+        .left_out
+        .iter()
+        .map(|l| view! { <li>{tf(Tile::LeftOut, &[("what", text::left_out(l, lang))])}</li> })
+        .collect_view();
     let breakdown = result
         .breakdown
         .iter()
@@ -94,7 +105,7 @@ pub fn KpiTile(
     let has_breakdown = !result.breakdown.is_empty();
     let table = result.table.clone().filter(|t| !t.rows.is_empty());
     let wide = table.is_some() && !compact;
-    let e = def.explanation;
+    let e = text::kpi_explanation(def.id, lang);
     let undefined = reason.is_some();
     let title = reason.clone().unwrap_or_default();
     let typed = target.filter(|t| t.source == TargetSource::Typed).map(|t| t.value.to_string()).unwrap_or_default();
@@ -111,13 +122,13 @@ pub fn KpiTile(
     };
     // Kept open across recomputations, so typing a target does not close it.
     let explain_open = view_state.open_explain.with_untracked(|s| s.contains(&def.id));
-    let target_hint = match def.unit {
-        Unit::Percent => "as a fraction: 0.25 for 25 %",
-        _ => "in the KPI's unit",
-    };
+    let target_hint = t(match def.unit {
+        Unit::Percent => Tile::TargetAsFraction,
+        _ => Tile::TargetInUnit,
+    });
     view! {
         <article class="tile" class:undefined=undefined class:wide=wide class:compact=compact data-tile=def.id.as_str()>
-            <h3 class="tile-name">{def.name}</h3>
+            <h3 class="tile-name">{text::kpi_name(def.id, lang)}</h3>
             <p class="tile-value" data-kpi=def.id.as_str() data-value=data_value(&result) title=title>
                 {text}
             </p>
@@ -125,16 +136,20 @@ pub fn KpiTile(
             {trend.map(|(scope, grain)| view! { <TrendSparkline def=def scope=scope grain=grain/> })}
             {change.map(|(t, good, arrow)| {
                 let verdict = match good {
-                    "good" => " (better)",
-                    "bad" => " (worse)",
-                    _ => "",
+                    "good" => format!(" {}", crate::i18n::t(Tile::Better)),
+                    "bad" => format!(" {}", crate::i18n::t(Tile::Worse)),
+                    _ => String::new(),
                 };
                 view! { <p class=format!("delta {good}") data-testid="delta"><span class="arrow" aria-hidden="true">{arrow}</span>" "{t}<span class="verdict">{verdict}</span></p> }
             })}
             {status.map(|(t, rag): (Target, Rag)| view! {
                 <p class=format!("rag {}", rag.label().replace(' ', "-")) data-rag=format!("{rag:?}").to_lowercase()>
                     <span class="dot" aria-hidden="true"></span>
-                    {format!("{} · target {}{}", rag.label(), display(def.unit, t.value), if t.source == TargetSource::Derived { " (from the data)" } else { "" })}
+                    {format!(
+                        "{}{}",
+                        tf(Tile::TargetLine, &[("rag", engine_words::rag(rag).to_owned()), ("target", display(def.unit, t.value))]),
+                        if t.source == TargetSource::Derived { crate::i18n::t(Tile::FromData) } else { "" }
+                    )}
                 </p>
             })}
             {companions}
@@ -144,7 +159,7 @@ pub fn KpiTile(
                 let rows = t.rows.len();
                 view! {
                     <details class="tile-table">
-                        <summary>{format!("Table ({rows} rows)")}</summary>
+                        <summary>{tf(Tile::TableRows, &[("n", rows.to_string())])}</summary>
                         <KpiTableView id=def.id table=t/>
                     </details>
                 }
@@ -158,15 +173,15 @@ pub fn KpiTile(
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
                 view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(&def.id); });
             }>
-                <summary><span class="info-icon" aria-hidden="true">"i"</span>"What is this?"</summary>
+                <summary><span class="info-icon" aria-hidden="true">"i"</span>{t(Tile::WhatIsThis)}</summary>
                 <p>{e.what}</p>
-                <p><strong>"Formula: "</strong>{e.formula}</p>
-                <p><strong>"Why it matters: "</strong>{e.why}</p>
-                <p><strong>"Watch out: "</strong>{e.watch}</p>
-                <p class="muted">{format!("Needs: {}", def.needs)}</p>
+                <p><strong>{t(Tile::Formula)}" "</strong>{e.formula}</p>
+                <p><strong>{t(Tile::WhyItMatters)}" "</strong>{e.why}</p>
+                <p><strong>{t(Tile::WatchOut)}" "</strong>{e.watch}</p>
+                <p class="muted">{tf(Tile::Needs, &[("what", text::kpi_needs(def.id, lang).to_owned())])}</p>
                 {(def.direction != Direction::Neutral).then(|| view! {
                     <label class="target-input">
-                        {format!("Target ({target_hint}) ")}
+                        {tf(Tile::Target, &[("hint", target_hint.to_owned())])}" "
                         <input type="text" inputmode="decimal" data-testid=format!("target-{}", def.id) value=typed on:change=set_target/>
                     </label>
                 })}

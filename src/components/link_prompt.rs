@@ -1,6 +1,8 @@
 //! What a shared link needs before it can show its view: the files it was made on, or the
 //! passphrase of the data it carries.
 
+use crate::i18n::panels::Prompt;
+use crate::i18n::t;
 use crate::share::sync::Sharing;
 use crate::state::{LockedLink, ShareState};
 use leptos::prelude::*;
@@ -23,10 +25,10 @@ pub fn LinkPrompt() -> impl IntoView {
         view! {
             <div class="banner link-prompt" role="status" data-testid="awaiting-files">
                 <div>
-                    <p>"This link shows a view of files that are not loaded here. Load them (“Load CSV files”, or drop them on the page) and the view opens with the same columns and settings. The link carried no data."</p>
+                    <p>{t(Prompt::FilesNotLoaded)}</p>
                     <ul>{files}</ul>
                 </div>
-                <button class="button" on:click=move |_| share.awaiting.set(None)>"Dismiss"</button>
+                <button class="button" on:click=move |_| share.awaiting.set(None)>{t(Prompt::Dismiss)}</button>
             </div>
         }
         .into_any()
@@ -56,15 +58,15 @@ fn Unlock(locked: LockedLink) -> impl IntoView {
     view! {
         <form class="banner link-prompt" data-testid="unlock-form" on:submit=submit>
             <div>
-                <p><strong>"This link carries data locked with a passphrase."</strong>" It is opened here, in your browser; ask the sender for the passphrase."</p>
+                <p><strong>{t(Prompt::LockedData)}</strong>" "{t(Prompt::AskSender)}</p>
                 <div class="share-row">
-                    <label class="field">"Passphrase"
+                    <label class="field">{t(Prompt::Passphrase)}
                         <input type="password" autocomplete="off" data-testid="unlock-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                     </label>
                     <button class="button primary" type="submit" data-testid="unlock" disabled=move || busy.get()>
-                        {move || if busy.get() { "Opening…" } else { "Open" }}
+                        {move || t(if busy.get() { Prompt::Opening } else { Prompt::Open })}
                     </button>
-                    <button class="button" type="button" on:click=move |_| share.locked.set(None)>"Show the demo instead"</button>
+                    <button class="button" type="button" on:click=move |_| share.locked.set(None)>{t(Prompt::ShowDemo)}</button>
                 </div>
                 {move || error.get().map(|e| view! { <p class="warn" role="alert" data-testid="unlock-error">{e}</p> })}
             </div>

@@ -8,6 +8,7 @@ pub mod import_report;
 pub mod kpi_table;
 pub mod kpi_tile;
 pub mod link_prompt;
+pub mod missing_data;
 pub mod share_panel;
 pub mod sheet_picker;
 pub mod snapshot_hint;

@@ -1,6 +1,8 @@
 //! "Share & save": the link to this view, a link that carries the data (optionally locked with
 //! a passphrase), the settings file, and what this device remembers.
 
+use crate::i18n::share::Share;
+use crate::i18n::{t, tf};
 use crate::io::download::download_text;
 use crate::load::Loader;
 use crate::share::device;
@@ -10,9 +12,9 @@ use crate::share::sync::Sharing;
 use crate::state::{DataState, LinkData, Remember, ShareState, Source, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pipelens_engine::format::grouped;
+use pipelens_engine::format::local::number;
 use pipelens_engine::share::Version;
-use pipelens_engine::share::{bundle, codec, notice, SettingsFile};
+use pipelens_engine::share::{bundle, codec, SettingsFile};
 
 /// The longest link offered: browsers open longer ones unreliably, and mail and chat apps
 /// cut far shorter ones.
@@ -29,9 +31,9 @@ fn base_url() -> String {
 /// Size in KB or MB, for people.
 fn size(chars: usize) -> String {
     if chars >= 1_000_000 {
-        format!("{} MB", grouped(chars as f64 / 1e6, 1))
+        format!("{} MB", number(crate::i18n::current(), chars as f64 / 1e6, 1))
     } else {
-        format!("{} KB", grouped(chars as f64 / 1e3, 1))
+        format!("{} KB", number(crate::i18n::current(), chars as f64 / 1e3, 1))
     }
 }
 
@@ -40,7 +42,7 @@ fn copy(text: String, said: RwSignal<&'static str>) {
     spawn_local(async move {
         let clipboard = window().navigator().clipboard();
         let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
-        said.set(if ok { "Copied ✓" } else { "Select the link and copy it (Ctrl+C / ⌘C)." });
+        said.set(t(if ok { Share::Copied } else { Share::CopyYourself }));
     });
 }
 
@@ -56,13 +58,13 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <div class="share" on:keydown=on_key>
             <button class="button" data-testid="share" aria-expanded=move || open.get().to_string() aria-controls="share-panel" on:click=move |_| open.update(|o| *o = !*o)>
-                "Share & save"
+                {t(Share::ShareAndSave)}
             </button>
             <Show when=move || open.get()>
                 <section id="share-panel" class="share-panel" aria-labelledby="share-title" data-testid="share-panel">
                     <header>
-                        <h2 id="share-title">"Share & save"</h2>
-                        <button class="button small" aria-label="Close" on:click=move |_| open.set(false)>"✕"</button>
+                        <h2 id="share-title">{t(Share::ShareAndSave)}</h2>
+                        <button class="button small" aria-label=t(Share::Close) on:click=move |_| open.set(false)>"✕"</button>
                     </header>
                     <ViewLink/>
                     <DataLink/>
@@ -91,19 +93,15 @@ fn ViewLink() -> impl IntoView {
     });
     let names_files = move || data.loaded.with(|l| l.source == Source::Files);
     view! {
-        <h3>"Link to this view"</h3>
+        <h3>{t(Share::LinkToView)}</h3>
         <p class="muted">
-            "The page, period, filters, targets, board, columns and stage rules; not the data. "
-            {move || if names_files() {
-                "Whoever opens it is asked for the same files, and sees the same numbers once they load them."
-            } else {
-                "Whoever opens it sees the same numbers on the demo data."
-            }}
-            " The part after # never reaches the server that hosts the page."
+            {t(Share::LinkCarries)}" "
+            {move || t(if names_files() { Share::AskedForFiles } else { Share::SameOnDemo })}
+            " "{t(Share::AfterHash)}
         </p>
         <div class="share-row">
-            <input readonly class="share-url" aria-label="Link to this view" data-testid="share-url" prop:value=move || url.get() on:focus=|ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); }/>
-            <button class="button primary" data-testid="copy-link" on:click=move |_| copy(url.get_untracked(), said)>"Copy link"</button>
+            <input readonly class="share-url" aria-label=t(Share::LinkToView) data-testid="share-url" prop:value=move || url.get() on:focus=|ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); }/>
+            <button class="button primary" data-testid="copy-link" on:click=move |_| copy(url.get_untracked(), said)>{t(Share::CopyLink)}</button>
         </div>
         <p class="said" role="status" data-testid="copy-status">{move || said.get()}</p>
     }
@@ -159,20 +157,16 @@ fn DataLink() -> impl IntoView {
     let result = move || {
         made.get().map(|m| match m {
             Made::Link { url, data_bytes, locked } => {
-                let long = (url.len() > LONG_LINK).then_some(" Some mail and chat apps cut links this long: check it arrives whole, or send the files with the settings file.");
-                let lock = if locked {
-                    " Locked: send the passphrase another way."
-                } else {
-                    " Anyone with the link can read the data: add a passphrase to lock it."
-                };
+                let long = (url.len() > LONG_LINK).then(|| format!(" {}", t(Share::LongLink)));
+                let lock = format!(" {}", t(if locked { Share::Locked } else { Share::Unlocked }));
                 let copy_url = url.clone();
                 view! {
                     <div class="share-row">
-                        <input readonly class="share-url" aria-label="Link with the data" data-testid="share-data-url" prop:value=url.clone()/>
-                        <button class="button primary" data-testid="copy-data-link" on:click=move |_| copy(copy_url.clone(), said)>"Copy link"</button>
+                        <input readonly class="share-url" aria-label=t(Share::LinkWithData) data-testid="share-data-url" prop:value=url.clone()/>
+                        <button class="button primary" data-testid="copy-data-link" on:click=move |_| copy(copy_url.clone(), said)>{t(Share::CopyLink)}</button>
                     </div>
                     <p class="muted" data-testid="share-size" data-chars=url.len()>
-                        {format!("Link: {} ({} of files packed in).", size(url.len()), size(data_bytes))}
+                        {tf(Share::LinkSize, &[("size", size(url.len())), ("data", size(data_bytes))])}
                         {lock}
                         {long}
                     </p>
@@ -181,7 +175,7 @@ fn DataLink() -> impl IntoView {
             }
             Made::TooLarge(chars) => view! {
                 <p class="warn" role="alert" data-testid="share-too-large">
-                    {format!("With the data the link would be {} long; links over {} do not open reliably. Send the files themselves with the settings file below: the view opens with the same columns once they are loaded.", size(chars), size(MAX_LINK))}
+                    {tf(Share::TooLarge, &[("size", size(chars)), ("max", size(MAX_LINK))])}
                 </p>
             }
             .into_any(),
@@ -190,15 +184,15 @@ fn DataLink() -> impl IntoView {
     };
     view! {
         <Show when=move || data.loaded.with(|l| l.source == Source::Files)>
-            <h3>"Share with the data"</h3>
-            <p class="muted">"For small files: the files go inside the link, compressed, and are read in the receiver's browser. A passphrase locks them with AES-256; it is never part of the link."</p>
+            <h3>{t(Share::ShareWithData)}</h3>
+            <p class="muted">{t(Share::ShareWithDataText)}</p>
             <div class="share-row">
                 <label class="field">
-                    "Passphrase (optional)"
+                    {t(Share::Passphrase)}
                     <input type="password" autocomplete="new-password" data-testid="share-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </label>
                 <button class="button" data-testid="share-with-data" disabled=move || busy.get() on:click=make>
-                    {move || if busy.get() { "Packing…" } else { "Create link with the data" }}
+                    {move || t(if busy.get() { Share::Packing } else { Share::CreateLink })}
                 </button>
             </div>
             {result}
@@ -226,25 +220,26 @@ fn SettingsFileBox() -> impl IntoView {
             match text.as_deref().map(|t| SettingsFile::read(t, is_chart_key)) {
                 Some(Ok((view, notices))) => {
                     sharing.open(view);
-                    let changed = notice::summary(&notices).map_or(String::new(), |n| format!(" {n}"));
-                    data.notice(format!("Settings from {name} applied.{changed}"));
+                    let changed = pipelens_engine::text::notices(&notices, crate::i18n::current())
+                        .map_or(String::new(), |n| format!(" {n}"));
+                    data.notice(format!("{}{changed}", tf(Share::SettingsApplied, &[("name", name.clone())])));
                 }
                 // "nope.json is not a pipelens settings file (…)": the reason names the file.
                 Some(Err(e)) => data.fail(match e.strip_prefix("it ") {
                     Some(rest) => format!("{name} {rest}."),
                     None => format!("{name}: {e}."),
                 }),
-                None => data.fail(format!("{name} could not be read.")),
+                None => data.fail(tf(Share::CouldNotRead, &[("name", name)])),
             }
         });
     };
     view! {
-        <h3>"Settings file"</h3>
-        <p class="muted">"Columns, stage rules, targets, board, period and filters as a JSON file, to keep or to send with the files."</p>
+        <h3>{t(Share::SettingsFile)}</h3>
+        <p class="muted">{t(Share::SettingsFileText)}</p>
         <div class="share-row">
-            <button class="button" data-testid="export-settings" on:click=export>"Download settings"</button>
+            <button class="button" data-testid="export-settings" on:click=export>{t(Share::DownloadSettings)}</button>
             <label class="button">
-                "Import settings…"
+                {t(Share::ImportSettings)}
                 <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-settings" on:change=import/>
             </label>
         </div>
@@ -279,25 +274,25 @@ fn DeviceBox() -> impl IntoView {
         remember.set(Remember::Nothing);
         spawn_local(async move {
             device::forget_everything().await;
-            said.set("Everything this page stored in this browser is gone.");
+            said.set(t(Share::Forgotten));
         });
         sharing.reset();
     };
     view! {
-        <h3>"This device"</h3>
-        <p class="muted">"Nothing is stored unless you tick a box."</p>
+        <h3>{t(Share::ThisDevice)}</h3>
+        <p class="muted">{t(Share::NothingStored)}</p>
         <label class="check">
             <input type="checkbox" data-testid="remember-settings" prop:checked=move || remember.get() != Remember::Nothing on:change=set_settings/>
-            " Remember my settings on this device"
+            " "{t(Share::RememberSettings)}
         </label>
         <label class="check">
             <input type="checkbox" data-testid="remember-data" disabled=move || remember.get() == Remember::Nothing prop:checked=move || remember.get() == Remember::SettingsAndData on:change=set_data/>
-            " Also remember the loaded files (kept in this browser's storage, unencrypted)"
+            " "{t(Share::RememberFiles)}
         </label>
         <div class="share-row">
-            <button class="button danger" data-testid="forget-everything" on:click=forget>"Forget everything"</button>
+            <button class="button danger" data-testid="forget-everything" on:click=forget>{t(Share::ForgetEverything)}</button>
         </div>
         <p class="said" role="status" data-testid="forget-status">{move || said.get()}</p>
-        <p class="muted">"Forget everything clears this page's storage in this browser, including its offline copy of the app, and goes back to the demo data."</p>
+        <p class="muted">{t(Share::ForgetText)}</p>
     }
 }

@@ -3,7 +3,6 @@
 use crate::io::file_input::next_frame;
 use crate::state::DataState;
 use leptos::prelude::*;
-use pipelens_engine::format::display;
 use pipelens_engine::kpi::{self, KpiDef, TrendPoint, Unit};
 use pipelens_engine::{Grain, Scope};
 
@@ -43,20 +42,24 @@ pub fn path(values: &[Option<f64>]) -> String {
 fn summary(points: &[TrendPoint], unit: Unit) -> String {
     let defined: Vec<(&str, f64)> = points.iter().filter_map(|p| Some((p.label.as_str(), p.value?))).collect();
     let (Some(first), Some(last)) = (defined.first(), defined.last()) else {
-        return "No trend: the KPI is undefined in every bucket".to_owned();
+        return crate::i18n::t(crate::i18n::charts::ChartCard::NoTrend).to_owned();
     };
     let lo = defined.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(first);
     let hi = defined.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(first);
-    format!(
-        "Trend from {} ({}) to {} ({}); lowest {} in {}, highest {} in {}",
-        display(unit, first.1),
-        first.0,
-        display(unit, last.1),
-        last.0,
-        display(unit, lo.1),
-        lo.0,
-        display(unit, hi.1),
-        hi.0
+    let display = |v: f64| pipelens_engine::format::local::display_in(crate::i18n::current(), unit, v);
+    let at = |label: &str| crate::charts::long_label(label);
+    crate::i18n::tf(
+        crate::i18n::charts::ChartCard::TrendSentence,
+        &[
+            ("first", display(first.1)),
+            ("first_at", at(first.0)),
+            ("last", display(last.1)),
+            ("last_at", at(last.0)),
+            ("lo", display(lo.1)),
+            ("lo_at", at(lo.0)),
+            ("hi", display(hi.1)),
+            ("hi_at", at(hi.0)),
+        ],
     )
 }
 

@@ -1,6 +1,8 @@
 //! A KPI as SQL, for data that outgrows a browser tab: generated on demand for the current
 //! period, filters and stage settings, in the dialect the user picks, with a copy button.
 
+use crate::i18n::panels::Sql;
+use crate::i18n::t;
 use crate::state::DashState;
 use leptos::prelude::*;
 use pipelens_engine::kpi::KpiId;
@@ -40,7 +42,7 @@ pub fn SqlBox(
         let promise = window.navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(if ok { "Copied" } else { "Copying is blocked here: select the text and press Ctrl+C" }));
+            copied.set(Some(t(if ok { Sql::Copied } else { Sql::Blocked })));
         });
     };
     view! {
@@ -50,10 +52,10 @@ pub fn SqlBox(
             open.set(is_open);
         }>
             <summary>"SQL"</summary>
-            <p class="muted">"The same figure over tables with the canonical columns, for the current period and filters. Only the DuckDB text is tested here; other dialects differ where marked."</p>
+            <p class="muted">{t(Sql::Explains)}</p>
             <div class="sql-bar">
-                <label>"Dialect " <select data-testid=format!("sql-dialect-{id}") on:change=on_dialect>{options}</select></label>
-                <button class="button small" data-testid=format!("copy-sql-{id}") on:click=copy>"Copy SQL"</button>
+                <label>{t(Sql::Dialect)}" " <select data-testid=format!("sql-dialect-{id}") on:change=on_dialect>{options}</select></label>
+                <button class="button small" data-testid=format!("copy-sql-{id}") on:click=copy>{t(Sql::CopySql)}</button>
                 <span class="copied" role="status">{move || copied.get().unwrap_or("")}</span>
             </div>
             <pre class="sql-text" data-sql=id.as_str() tabindex="0">{move || sql.get()}</pre>

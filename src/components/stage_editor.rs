@@ -1,6 +1,8 @@
 //! What each deal stage means (open, won or lost) and the order of the open stages, as the
 //! user sees fit. Applied to the loaded deals at once, without reading the file again.
 
+use crate::i18n::mapper::Mapper;
+use crate::i18n::{t, tf};
 use crate::state::{DataState, Loaded, Shared};
 use leptos::prelude::*;
 use pipelens_engine::format::grouped;
@@ -25,8 +27,7 @@ pub fn StageEditor() -> impl IntoView {
     });
     let Some((names, counts, rules, from_column)) = current else { return ().into_any() };
     if names.is_empty() {
-        return view! { <p class="muted">"The deals have no stage column: their status comes from the status column."</p> }
-            .into_any();
+        return view! { <p class="muted">{t(crate::i18n::messages::Message::NoStageColumn)}</p> }.into_any();
     }
     let rules = RwSignal::new(rules);
     let names = Arc::new(names);
@@ -60,7 +61,12 @@ pub fn StageEditor() -> impl IntoView {
                 let options = [Status::Open, Status::Won, Status::Lost]
                     .map(|s| {
                         let label = format!("{s:?}").to_lowercase();
-                        view! { <option value=label.clone() selected=s == status>{label.clone()}</option> }
+                        let words = t(match s {
+                            Status::Won => Mapper::Won,
+                            Status::Lost => Mapper::Lost,
+                            _ => Mapper::Open,
+                        });
+                        view! { <option value=label.clone() selected=s == status>{words}</option> }
                     })
                     .collect_view();
                 let on_change = move |ev: leptos::ev::Event| {
@@ -71,7 +77,7 @@ pub fn StageEditor() -> impl IntoView {
                     };
                     set_status(code, s);
                 };
-                let label = format!("{name} means");
+                let label = tf(Mapper::StageMeans, &[("name", name.clone())]);
                 view! {
                     <tr data-stage=name.clone()>
                         <th scope="row">{name.clone()}</th>
@@ -94,8 +100,8 @@ pub fn StageEditor() -> impl IntoView {
                     view! {
                         <li data-open-stage=name.clone()>
                             <span>{name.clone()}</span>
-                            <button class="button small" aria-label=format!("Move {name} earlier") disabled=i == 0 on:click=move |_| move_open(code, true)>"↑"</button>
-                            <button class="button small" aria-label=format!("Move {name} later") disabled=i == last on:click=move |_| move_open(code, false)>"↓"</button>
+                            <button class="button small" aria-label=tf(Mapper::Earlier, &[("name", name.clone())]) disabled=i == 0 on:click=move |_| move_open(code, true)>"↑"</button>
+                            <button class="button small" aria-label=tf(Mapper::Later, &[("name", name.clone())]) disabled=i == last on:click=move |_| move_open(code, false)>"↓"</button>
                         </li>
                     }
                 })
@@ -115,21 +121,21 @@ pub fn StageEditor() -> impl IntoView {
     };
     view! {
         <section class="stage-editor" aria-labelledby="stages-title" data-testid="stage-editor">
-            <h3 id="stages-title">"Stages"</h3>
-            {from_column.then(|| view! { <p class="muted">"Open, won and lost come from the file's status column; here you order the open stages."</p> })}
+            <h3 id="stages-title">{t(Mapper::Stages)}</h3>
+            {from_column.then(|| view! { <p class="muted">{t(Mapper::FromColumn)}</p> })}
             <div class="stage-grid">
                 <table class="data-table compact">
-                    <thead><tr><th scope="col">"Stage"</th><th scope="col" class="num">"Deals"</th><th scope="col">"Means"</th></tr></thead>
+                    <thead><tr><th scope="col">{t(Mapper::Stage)}</th><th scope="col" class="num">{t(Mapper::Deals)}</th><th scope="col">{t(Mapper::Means)}</th></tr></thead>
                     <tbody>{status_rows}</tbody>
                 </table>
                 <div>
-                    <h4>"Open stages, earliest first"</h4>
+                    <h4>{t(Mapper::OpenOrder)}</h4>
                     <ol class="open-order" data-testid="open-order">{order}</ol>
                 </div>
             </div>
             <p class="mapper-actions">
-                <button class="button primary" data-testid="apply-stages" on:click=apply>"Apply to the dashboard"</button>
-                <span class="muted">"Applies at once, without reading the file again. Reading the file again starts over from the stage names."</span>
+                <button class="button primary" data-testid="apply-stages" on:click=apply>{t(Mapper::Apply)}</button>
+                <span class="muted">{t(Mapper::AppliesAtOnce)}</span>
             </p>
         </section>
     }

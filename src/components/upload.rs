@@ -16,7 +16,7 @@ pub fn UploadButton() -> impl IntoView {
     };
     view! {
         <label class="button primary" data-testid="load-button">
-            "Load CSV files"
+            {crate::i18n::t(crate::i18n::panels::Data::Load)}
             <input type="file" multiple=true accept=".csv,.tsv,.txt,text/csv" class="visually-hidden" data-testid="file-input" on:change=on_change/>
         </label>
     }

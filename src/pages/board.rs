@@ -3,6 +3,7 @@
 use super::Layout;
 use crate::charts::card::ChartCard;
 use crate::components::kpi_tile::KpiTile;
+use crate::components::missing_data::{is_loaded, missing, MissingData};
 use crate::state::ChartId;
 use crate::state::{Dashboard, KpiView, Shared};
 use leptos::prelude::*;
@@ -23,8 +24,15 @@ pub fn Tiles(
     /// KPI ids.
     ids: Vec<KpiId>,
 ) -> impl IntoView {
-    let tiles = ids.iter().filter_map(|&id| dashboard.kpi(id)).map(|k| tile(&dashboard, k, true)).collect_view();
-    view! { <div class="tiles">{tiles}</div> }
+    let views: Vec<&KpiView> = ids.iter().filter_map(|&id| dashboard.kpi(id)).collect();
+    let ws = dashboard.workspace();
+    let gone = missing(views.iter().map(|k| (k.def.id, &k.result.value)), |kind| is_loaded(ws, kind));
+    let unlocked_later = |id| gone.iter().any(|(_, ids)| ids.contains(&id));
+    let tiles = views.iter().filter(|k| !unlocked_later(k.def.id)).map(|k| tile(&dashboard, k, true)).collect_view();
+    view! {
+        <div class="tiles">{tiles}</div>
+        {(!gone.is_empty()).then(|| view! { <MissingData missing=gone.clone()/> })}
+    }
 }
 
 /// The charts of `ids`, in order, over the dashboard's scope.
@@ -51,7 +59,7 @@ pub fn BoardPage(
     layout: &'static Layout,
 ) -> impl IntoView {
     view! {
-        <p class="lead">{layout.lead}</p>
+        <p class="lead">{crate::i18n::t(layout.lead)}</p>
         <Tiles dashboard=dashboard.clone() ids=layout.kpis.to_vec()/>
         <Charts dashboard=dashboard ids=layout.charts.to_vec()/>
     }

@@ -16,8 +16,8 @@ pub fn CatalogPage(
         .map(|&g| {
             let tiles = dashboard.all().filter(|k| k.def.group == g).map(|k| tile(&dashboard, k, false)).collect_view();
             view! {
-                <section class="tile-group" aria-label=g.title()>
-                    <h2 class="group-title">{g.title()}</h2>
+                <section class="tile-group" aria-label=crate::i18n::engine_words::group(g)>
+                    <h2 class="group-title">{crate::i18n::engine_words::group(g)}</h2>
                     <div class="tiles">{tiles}</div>
                 </section>
             }

@@ -2,6 +2,8 @@
 
 use super::board::tile;
 use crate::charts::card::ChartCard;
+use crate::i18n::pages::Board;
+use crate::i18n::{t, tf};
 use crate::state::ChartId;
 use crate::state::{BoardItem, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
@@ -9,8 +11,8 @@ use pipelens_engine::kpi;
 
 fn item_name(item: BoardItem) -> String {
     match item {
-        BoardItem::Kpi(id) => id.def().name.to_owned(),
-        BoardItem::Chart(c) => format!("Chart: {}", c.title()),
+        BoardItem::Kpi(id) => pipelens_engine::text::kpi_name(id, crate::i18n::current()).to_owned(),
+        BoardItem::Chart(c) => tf(Board::Chart, &[("title", crate::i18n::charts::title(c))]),
     }
 }
 
@@ -28,7 +30,7 @@ pub fn CustomPage(
         move || {
             let list = items();
             if list.is_empty() {
-                return view! { <p class="card muted">"The board is empty: use “Edit board” to add tiles and charts."</p> }.into_any();
+                return view! { <p class="card muted">{t(Board::Empty)}</p> }.into_any();
             }
             let tiles = list
                 .iter()
@@ -49,9 +51,9 @@ pub fn CustomPage(
     };
     view! {
         <div class="rep-head">
-            <p class="lead">"Your own board: the tiles and charts you chose, in your order."</p>
+            <p class="lead">{t(Board::Lead)}</p>
             <button class="button small" data-testid="edit-board" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
-                {move || if editing.get() { "Done" } else { "Edit board" }}
+                {move || t(if editing.get() { Board::Done } else { Board::Edit })}
             </button>
         </div>
         <Show when=move || editing.get()>
@@ -77,18 +79,20 @@ fn BoardEditor() -> impl IntoView {
                 view! {
                     <li data-item=match item { BoardItem::Kpi(id) => id.as_str().to_owned(), BoardItem::Chart(c) => c.key() }>
                         <span class="name">{name.clone()}</span>
-                        <button class="button small" disabled=i == 0 aria-label=format!("Move {name} up") on:click=move |_| update(&|b| b.swap(i - 1, i))>"↑"</button>
-                        <button class="button small" disabled=i + 1 == n aria-label=format!("Move {name} down") on:click=move |_| update(&|b| b.swap(i, i + 1))>"↓"</button>
-                        <button class="button small" aria-label=format!("Remove {name}") on:click=move |_| update(&|b| { b.remove(i); })>"Remove"</button>
+                        <button class="button small" disabled=i == 0 aria-label=tf(Board::MoveUp, &[("name", name.clone())]) on:click=move |_| update(&|b| b.swap(i - 1, i))>"↑"</button>
+                        <button class="button small" disabled=i + 1 == n aria-label=tf(Board::MoveDown, &[("name", name.clone())]) on:click=move |_| update(&|b| b.swap(i, i + 1))>"↓"</button>
+                        <button class="button small" aria-label=tf(Board::Remove, &[("name", name.clone())]) on:click=move |_| update(&|b| { b.remove(i); })>{t(Board::RemoveShort)}</button>
                     </li>
                 }
             })
             .collect_view()
     };
     let kpi_options =
-        kpi::CATALOG.iter().map(|d| view! { <option value=d.id.as_str()>{d.name}</option> }).collect_view();
-    let chart_options =
-        ChartId::MENU.iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view();
+        kpi::CATALOG.iter().map(|d| view! { <option value=d.id.as_str()>{pipelens_engine::text::kpi_name(d.id, crate::i18n::current())}</option> }).collect_view();
+    let chart_options = ChartId::MENU
+        .iter()
+        .map(|c| view! { <option value=c.key()>{crate::i18n::charts::title(*c)}</option> })
+        .collect_view();
     let add = move |item: Option<BoardItem>| {
         if let Some(item) = item {
             update(&|b| {
@@ -99,20 +103,20 @@ fn BoardEditor() -> impl IntoView {
         }
     };
     view! {
-        <section class="card board-editor" aria-label="Edit the board">
+        <section class="card board-editor" aria-label=t(Board::EditAria)>
             <ol class="board-items">{list}</ol>
             <div class="row">
                 <label class="field">
-                    <span>"Add a KPI tile"</span>
+                    <span>{t(Board::AddKpi)}</span>
                     <select data-testid="add-kpi" on:change=move |ev| add(kpi::find(&event_target_value(&ev)).map(|d| BoardItem::Kpi(d.id)))>
-                        <option value="" selected=true>"Choose…"</option>
+                        <option value="" selected=true>{t(Board::Choose)}</option>
                         {kpi_options}
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Add a chart"</span>
+                    <span>{t(Board::AddChart)}</span>
                     <select data-testid="add-chart" on:change=move |ev| add(ChartId::parse(&event_target_value(&ev)).map(BoardItem::Chart))>
-                        <option value="" selected=true>"Choose…"</option>
+                        <option value="" selected=true>{t(Board::Choose)}</option>
                         {chart_options}
                     </select>
                 </label>

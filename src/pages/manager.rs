@@ -3,11 +3,13 @@
 
 use super::board::{Charts, Tiles};
 use crate::components::export::CsvButton;
+use crate::i18n::pages::Manager;
+use crate::i18n::{engine_words, t, tf};
 use crate::state::ChartId;
 use crate::state::{Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
-use pipelens_engine::format::display;
+use pipelens_engine::format::local::display_in;
 use pipelens_engine::kpi::{KpiId, Unit};
 use pipelens_engine::{aggregates, Dim};
 
@@ -29,19 +31,19 @@ pub fn ManagerPage(
 ) -> impl IntoView {
     let by = RwSignal::new(Dim::Owner);
     view! {
-        <p class="lead">"Who is on track, who needs help, and is the target itself realistic?"</p>
+        <p class="lead">{t(Manager::Lead)}</p>
         <Tiles dashboard=dashboard.clone() ids=TILES.to_vec()/>
         <section class="card people" aria-labelledby="people-title">
             <div class="card-head">
-                <h3 id="people-title">{move || if by.get() == Dim::Owner { "Reps" } else { "Teams" }}</h3>
+                <h3 id="people-title">{move || t(if by.get() == Dim::Owner { Manager::Reps } else { Manager::Teams })}</h3>
                 <div class="card-tools">
-                    <div class="segmented" role="group" aria-label="Rows">
-                        <button class="button small" aria-pressed=move || (by.get() == Dim::Owner).to_string() data-testid="people-by-owner" on:click=move |_| by.set(Dim::Owner)>"By rep"</button>
-                        <button class="button small" aria-pressed=move || (by.get() == Dim::Team).to_string() data-testid="people-by-team" on:click=move |_| by.set(Dim::Team)>"By team"</button>
+                    <div class="segmented" role="group" aria-label=t(Manager::Rows)>
+                        <button class="button small" aria-pressed=move || (by.get() == Dim::Owner).to_string() data-testid="people-by-owner" on:click=move |_| by.set(Dim::Owner)>{t(Manager::ByRep)}</button>
+                        <button class="button small" aria-pressed=move || (by.get() == Dim::Team).to_string() data-testid="people-by-team" on:click=move |_| by.set(Dim::Team)>{t(Manager::ByTeam)}</button>
                     </div>
                     {let d = dashboard.clone(); move || {
                         let (d, by) = (d.clone(), by.get());
-                        let label = if by == Dim::Owner { "the reps table" } else { "the teams table" };
+                        let label = t(if by == Dim::Owner { Manager::RepsTable } else { Manager::TeamsTable });
                         view! { <CsvButton label=label file=format!("people-{}", by.field()) csv=move || people_csv(&d, by)/> }
                     }}
                 </div>
@@ -53,17 +55,17 @@ pub fn ManagerPage(
 }
 
 /// Columns of the people table: key, header, unit.
-const COLUMNS: [(&str, &str, Unit); 10] = [
-    ("revenue", "Revenue", Unit::Currency),
-    ("quota", "Quota", Unit::Currency),
-    ("attainment", "Attainment", Unit::Percent),
-    ("projected", "On pace for", Unit::Percent),
-    ("win_rate", "Win rate", Unit::Percent),
-    ("avg_deal_size", "Avg deal", Unit::Currency),
-    ("avg_deal_size_vs_team", "Avg deal vs team", Unit::Ratio),
-    ("cycle_days", "Cycle", Unit::Days),
-    ("activities", "Activities", Unit::Count),
-    ("response_minutes", "Response (median)", Unit::Minutes),
+const COLUMNS: [(&str, Manager, Unit); 10] = [
+    ("revenue", Manager::Revenue, Unit::Currency),
+    ("quota", Manager::Quota, Unit::Currency),
+    ("attainment", Manager::Attainment, Unit::Percent),
+    ("projected", Manager::OnPaceFor, Unit::Percent),
+    ("win_rate", Manager::WinRate, Unit::Percent),
+    ("avg_deal_size", Manager::AvgDeal, Unit::Currency),
+    ("avg_deal_size_vs_team", Manager::AvgDealVsTeam, Unit::Ratio),
+    ("cycle_days", Manager::Cycle, Unit::Days),
+    ("activities", Manager::Activities, Unit::Count),
+    ("response_minutes", Manager::Response, Unit::Minutes),
 ];
 
 fn cell(r: &aggregates::PersonRow, key: &str) -> Option<f64> {
@@ -87,7 +89,8 @@ fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
     let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
     let paced = table.elapsed < 1.0;
     let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
-    let header = std::iter::once(by.title().to_owned()).chain(columns.iter().map(|c| c.1.to_owned())).collect();
+    let header =
+        std::iter::once(engine_words::dim(by).to_owned()).chain(columns.iter().map(|c| t(c.1).to_owned())).collect();
     let rows = table
         .rows
         .iter()
@@ -101,13 +104,14 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
     let settings = ViewState::expect().view;
     let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
     if table.rows.is_empty() {
-        return view! { <p class="muted">{format!("The data has no {}.", by.label())}</p> }.into_any();
+        return view! { <p class="muted">{tf(Manager::NoSegment, &[("dim", engine_words::dim(by).to_owned())])}</p> }
+            .into_any();
     }
     let paced = table.elapsed < 1.0;
     let head = COLUMNS
         .iter()
         .filter(|c| paced || c.0 != "projected")
-        .map(|(_, h, _)| view! { <th scope="col" class="num">{*h}</th> })
+        .map(|(_, h, _)| view! { <th scope="col" class="num">{t(*h)}</th> })
         .collect_view();
     let rows = table
         .rows
@@ -125,8 +129,8 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
                     };
                     view! {
                         <td class=format!("num {flag}") data-col=key data-value=v.map(|v| v.to_string()).unwrap_or_default()>
-                            {v.map_or("–".to_owned(), |v| display(unit, v))}
-                            {(flag == "at").then(|| view! { <span class="tag">" ✓ at quota"</span> })}
+                            {v.map_or("–".to_owned(), |v| display_in(crate::i18n::current(), unit, v))}
+                            {(flag == "at").then(|| view! { <span class="tag">{t(Manager::AtQuota)}</span> })}
                         </td>
                     }
                 })
@@ -135,22 +139,18 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
             let label = r.segment.clone();
             view! {
                 <tr data-row=r.segment.clone()>
-                    <th scope="row"><button class="link" title=format!("Show only {}", r.segment) on:click=move |_| settings.update(|v| v.drill(by, &segment))>{label}</button></th>
+                    <th scope="row"><button class="link" title=tf(Manager::ShowOnly, &[("name", r.segment.clone())]) on:click=move |_| settings.update(|v| v.drill(by, &segment))>{label}</button></th>
                     {cells}
                 </tr>
             }
         })
         .collect_view();
-    let note = paced.then(|| {
-        format!(
-            "{} of the period has passed by the data's latest day: “On pace for” is attainment divided by that share.",
-            display(Unit::Percent, table.elapsed)
-        )
-    });
+    let note = paced
+        .then(|| tf(Manager::Paced, &[("share", display_in(crate::i18n::current(), Unit::Percent, table.elapsed))]));
     view! {
-        <div class="kpi-table" role="region" aria-label=format!("{} table", by.title().to_owned()) tabindex="0">
+        <div class="kpi-table" role="region" aria-label=tf(Manager::TableOf, &[("dim", engine_words::dim(by).to_owned())]) tabindex="0">
             <table data-table=format!("people-{}", by.field())>
-                <thead><tr><th scope="col">{by.title().to_owned()}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{engine_words::dim(by)}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -10,6 +10,7 @@ pub mod manager;
 pub mod nav;
 pub mod rep;
 
+use crate::i18n::words::Lead;
 use crate::state::ChartId;
 use crate::state::Page;
 use pipelens_engine::kpi::KpiId;
@@ -17,7 +18,7 @@ use pipelens_engine::kpi::KpiId;
 /// What a page built from tiles and charts shows.
 pub struct Layout {
     /// One sentence on who the page is for and what it answers.
-    pub lead: &'static str,
+    pub lead: Lead,
     /// KPI tiles, in order.
     pub kpis: &'static [KpiId],
     /// Charts, in order.
@@ -26,7 +27,7 @@ pub struct Layout {
 
 /// The executive page.
 pub const EXECUTIVE: Layout = Layout {
-    lead: "Are we growing, will we hit the number, and is growth paying for itself?",
+    lead: Lead::Executive,
     kpis: &[
         KpiId::Revenue,
         KpiId::RevenueGrowth,
@@ -49,7 +50,7 @@ pub const EXECUTIVE: Layout = Layout {
 
 /// The pipeline and funnel page.
 pub const PIPELINE: Layout = Layout {
-    lead: "Where deals are, where they stall and leak, how long they take and what sells.",
+    lead: Lead::Pipeline,
     kpis: &[
         KpiId::PipelineValue,
         KpiId::PipelineCoverage,
@@ -64,7 +65,7 @@ pub const PIPELINE: Layout = Layout {
 
 /// The leads and activity page.
 pub const LEADS: Layout = Layout {
-    lead: "Is the top of the funnel full, are leads answered fast, and is the team busy on the right things?",
+    lead: Lead::Leads,
     kpis: &[
         KpiId::LeadsCreated,
         KpiId::QualifiedLeads,
@@ -79,7 +80,7 @@ pub const LEADS: Layout = Layout {
 
 /// The customers page.
 pub const CUSTOMERS: Layout = Layout {
-    lead: "Who we win, who stays, and whether each customer is worth what they cost to win.",
+    lead: Lead::Customers,
     kpis: &[
         KpiId::NewCustomers,
         KpiId::ChurnRate,

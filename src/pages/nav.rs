@@ -32,10 +32,10 @@ pub fn Nav() -> impl IntoView {
             let current = move || page.with(|now| now.slug() == slug);
             view! {
                 <li>
-                    <a href=p.href() data-page=slug class:current=current aria-current=move || current().then_some("page")>{p.title()}</a>
+                    <a href=p.href() data-page=slug class:current=current aria-current=move || current().then_some("page")>{crate::i18n::engine_words::page(&p)}</a>
                 </li>
             }
         })
         .collect_view();
-    view! { <nav class="pages" aria-label="Dashboards" node_ref=row><ul>{links}</ul></nav> }
+    view! { <nav class="pages" aria-label=crate::i18n::t(crate::i18n::words::Header::Dashboards) node_ref=row><ul>{links}</ul></nav> }
 }

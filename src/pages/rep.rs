@@ -4,12 +4,14 @@
 use super::board::tile;
 use crate::charts::card::ChartCard;
 use crate::components::export::CsvButton;
+use crate::i18n::pages::RepText;
+use crate::i18n::{t, tf};
 use crate::route::go;
 use crate::state::ChartId;
 use crate::state::{Dashboard, Page, Shared, ViewSettings, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
-use pipelens_engine::format::display;
+use pipelens_engine::format::local::display_in;
 use pipelens_engine::kpi::KpiId;
 use pipelens_engine::{aggregates, kpi, Dim};
 use std::sync::Arc;
@@ -30,11 +32,7 @@ fn verdict(def: &kpi::KpiDef, rep: Option<f64>, team: Option<f64>) -> &'static s
     match (rep, team) {
         (Some(a), Some(b)) if a != b && def.direction != kpi::Direction::Neutral => {
             let better = (a > b) == (def.direction == kpi::Direction::Up);
-            if better {
-                "better than the team"
-            } else {
-                "below the team"
-            }
+            t(if better { RepText::Better } else { RepText::Below })
         }
         _ => "",
     }
@@ -51,7 +49,7 @@ pub fn RepPage(
     let view_state = ViewState::expect();
     let reps = aggregates::reps(dashboard.workspace());
     let Some(rep) = rep.filter(|r| reps.contains(r)).or_else(|| reps.first().cloned()) else {
-        return view! { <p class="card">"The data has no owners, so there is no rep to show."</p> }.into_any();
+        return view! { <p class="card">{t(RepText::NoOwners)}</p> }.into_any();
     };
     let options =
         reps.iter().map(|r| view! { <option value=r.clone() selected=*r == rep>{r.clone()}</option> }).collect_view();
@@ -70,11 +68,12 @@ pub fn RepPage(
     let csv = {
         let (comparison, rep) = (comparison.clone(), rep.clone());
         move || {
-            let header = ["KPI", rep.as_str(), "Team average", "Compared"].map(str::to_owned).to_vec();
+            let header =
+                ["KPI", rep.as_str(), t(RepText::TeamAverage), t(RepText::Compared)].map(str::to_owned).to_vec();
             let rows = comparison.rows.iter().filter_map(|r| {
                 let def = kpi::find(&r.id)?;
                 Some(vec![
-                    def.name.to_owned(),
+                    pipelens_engine::text::kpi_name(def.id, crate::i18n::current()).to_owned(),
                     number_cell(r.rep),
                     number_cell(r.team_average),
                     verdict(def, r.rep, r.team_average).to_owned(),
@@ -88,25 +87,29 @@ pub fn RepPage(
         .iter()
         .filter_map(|r| {
             let def = kpi::find(&r.id)?;
-            let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(def.unit, v));
+            let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| display_in(crate::i18n::current(), def.unit, v));
             let verdict = verdict(def, r.rep, r.team_average);
             Some(view! {
                 <tr data-row=def.id.as_str()>
-                    <th scope="row">{def.name}</th>
+                    <th scope="row">{pipelens_engine::text::kpi_name(def.id, crate::i18n::current())}</th>
                     <td class="num" data-col="rep" data-value=r.rep.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.rep)}</td>
                     <td class="num" data-col="team" data-value=r.team_average.map(|v| v.to_string()).unwrap_or_default()>{fmt(r.team_average)}</td>
-                    <td class=format!("verdict {}", if verdict.starts_with("better") { "good" } else if verdict.is_empty() { "" } else { "bad" })>{verdict}</td>
+                    <td class=format!("verdict {}", if verdict == t(RepText::Better) { "good" } else if verdict.is_empty() { "" } else { "bad" })>{verdict}</td>
                 </tr>
             })
         })
         .collect_view();
     let tiles = TILES.iter().filter_map(|&id| mine.kpi(id)).map(|k| tile(&mine, k, true)).collect_view();
     let team_note = match &team {
-        Some(t) => format!(
-            "Team average: the mean over the {} reps of {t}, the team most of {rep}'s deals carry.",
-            comparison.rows.first().map_or(0, |r| r.reps_in_team)
+        Some(team) => tf(
+            RepText::TeamNote,
+            &[
+                ("n", comparison.rows.first().map_or(0, |r| r.reps_in_team).to_string()),
+                ("team", team.clone()),
+                ("rep", rep.clone()),
+            ],
         ),
-        None => "No team: the deals carry no team column.".to_owned(),
+        None => t(RepText::NoTeam).to_owned(),
     };
     let charts = [ChartId::PipelineByStage, ChartId::ResponseHistogram, ChartId::Trend(KpiId::Revenue)]
         .into_iter()
@@ -115,20 +118,23 @@ pub fn RepPage(
     view! {
         <div class="rep-head">
             <label class="field">
-                <span>"Rep"</span>
+                <span>{t(RepText::Rep)}</span>
                 <select data-testid="rep-select" on:change=on_pick>{options}</select>
             </label>
-            <p class="lead">{format!("{rep}: their numbers beside {}.", team.as_deref().map_or("everyone's".to_owned(), |t| format!("the {t} team's average")))}</p>
+            <p class="lead">{match team.as_deref() {
+                Some(team) => tf(RepText::LeadTeam, &[("rep", rep.clone()), ("team", team.to_owned())]),
+                None => tf(RepText::LeadAll, &[("rep", rep.clone())]),
+            }}</p>
         </div>
         <div class="tiles">{tiles}</div>
         <section class="card" aria-labelledby="vs-team-title">
             <div class="card-head">
-                <h3 id="vs-team-title">{format!("{rep} and the team")}</h3>
-                <CsvButton label=format!("the table of {rep} and the team") file=format!("rep-vs-team-{rep}") csv=csv/>
+                <h3 id="vs-team-title">{tf(RepText::AndTheTeam, &[("rep", rep.clone())])}</h3>
+                <CsvButton label=tf(RepText::TableOfRep, &[("rep", rep.clone())]) file=format!("rep-vs-team-{rep}") csv=csv/>
             </div>
-            <div class="kpi-table" role="region" aria-label="Rep and team" tabindex="0">
+            <div class="kpi-table" role="region" aria-label=t(RepText::RepAndTeam) tabindex="0">
                 <table data-table="rep-vs-team">
-                    <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">{rep.clone()}</th><th scope="col" class="num">"Team average"</th><th scope="col">"Compared"</th></tr></thead>
+                    <thead><tr><th scope="col">"KPI"</th><th scope="col" class="num">{rep.clone()}</th><th scope="col" class="num">{t(RepText::TeamAverage)}</th><th scope="col">{t(RepText::Compared)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

@@ -26,14 +26,10 @@ pub enum LockError {
 
 impl std::fmt::Display for LockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            LockError::Unavailable => {
-                "This browser offers no encryption on this page (it needs https or localhost), so a passphrase cannot be used here."
-            }
-            LockError::WrongPassphrase => {
-                "That passphrase does not open this link's data. Check it (it is case-sensitive) and that the whole link was copied."
-            }
-        })
+        f.write_str(crate::i18n::t(match self {
+            LockError::Unavailable => crate::i18n::messages::Message::NoEncryption,
+            LockError::WrongPassphrase => crate::i18n::messages::Message::WrongPassphrase,
+        }))
     }
 }
 

@@ -47,7 +47,7 @@ fn piped(class: &str, bytes: &[u8]) -> Result<ReadableStream, JsValue> {
 /// Compresses `bytes` with raw deflate.
 pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let stream = piped("CompressionStream", bytes)
-        .map_err(|_| "This browser cannot compress data (it lacks CompressionStream).".to_owned())?;
+        .map_err(|_| crate::i18n::t(crate::i18n::messages::Message::NoCompression).to_owned())?;
     read_all(stream, usize::MAX).await.map_err(|e| e.to_string())
 }
 

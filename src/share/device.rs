@@ -56,12 +56,10 @@ pub fn save_settings(link: &LinkState) {
 
 /// Stores the packed data; fails when the browser's storage is full.
 pub fn save_data(packed: &str) -> Result<(), String> {
-    let s = storage().ok_or("This browser keeps no storage for this page.")?;
+    let s = storage().ok_or(crate::i18n::t(crate::i18n::messages::Message::NoStorage))?;
     s.set_item(DATA, packed).map_err(|_| {
-        format!(
-            "The data is too large to remember here ({:.1} MB packed; browsers keep about 5 MB per site). The settings are remembered.",
-            packed.len() as f64 / 1e6
-        )
+        let mb = pipelens_engine::format::local::number(crate::i18n::current(), packed.len() as f64 / 1e6, 1);
+        crate::i18n::tf(crate::i18n::messages::Message::TooLargeToRemember, &[("mb", mb)])
     })
 }
 

@@ -3,6 +3,7 @@
 
 use crate::state::{default_board, BoardItem, ChartId, Crumb, Loaded, ViewSettings};
 use pipelens_engine::kpi;
+use pipelens_engine::lang::Lang;
 use pipelens_engine::share::{stage_link, CrumbLink, FileRef, LinkState};
 
 /// Whether a board key names a chart of this version: the predicate
@@ -12,7 +13,7 @@ pub fn is_chart_key(key: &str) -> bool {
 }
 
 /// Captures the view on screen.
-pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: &Loaded) -> LinkState {
+pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, lang: Lang, loaded: &Loaded) -> LinkState {
     let files = loaded
         .user_files()
         .iter()
@@ -31,6 +32,7 @@ pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, loaded: 
         targets: view.targets.iter().map(|(k, v)| (k.as_str().to_owned(), *v)).collect(),
         currency: currency.map(str::to_owned),
         theme: Some(if dark { "dark" } else { "light" }.to_owned()),
+        lang: Some(lang.code().to_owned()),
         stages: stage_link(&loaded.workspace),
     }
 }
@@ -87,20 +89,21 @@ mod tests {
     #[test]
     fn a_view_round_trips_through_json() {
         let view = custom_view();
-        let link = capture(&view, Some("EUR"), true, &Loaded::demo());
+        let link = capture(&view, Some("EUR"), true, Lang::Pl, &Loaded::demo());
         let json = serde_json::to_string(&link).unwrap();
         let back: LinkState = serde_json::from_str(&json).unwrap();
         assert_eq!(back, link);
         assert_eq!(view_settings(&back, &ViewSettings::default()), view);
         assert_eq!(back.dark(), Some(true));
+        assert_eq!(back.language(), Some(Lang::Pl), "the language travels");
         assert!(back.files.is_empty(), "the demo names no file");
     }
 
     #[test]
     fn the_default_view_is_short_and_old_or_odd_links_still_open() {
-        let link = capture(&ViewSettings::default(), None, false, &Loaded::demo());
+        let link = capture(&ViewSettings::default(), None, false, Lang::En, &Loaded::demo());
         let json = serde_json::to_string(&link).unwrap();
-        assert_eq!(json, r#"{"grain":"month","compare":"previous","theme":"light"}"#);
+        assert_eq!(json, r#"{"grain":"month","compare":"previous","theme":"light","lang":"en"}"#);
         let empty: LinkState = serde_json::from_str("{}").unwrap();
         assert_eq!(view_settings(&empty, &ViewSettings::default()), ViewSettings::default());
         // Fields of a newer version are ignored; unknown KPIs, charts and bad values dropped.

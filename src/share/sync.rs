@@ -15,11 +15,15 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Applies a view to what is loaded: theme, stage rules, filters, period, targets, board,
+/// Applies a view to what is loaded: theme, language, stage rules, filters, period, targets, board,
 /// currency.
 fn apply(state: AppState, link: &LinkState) {
     if let Some(dark) = link.dark() {
         state.view.dark.set(dark);
+    }
+    // Set only when it changes: a new language rebuilds the page (and closes open panels).
+    if let Some(lang) = link.language().filter(|l| *l != state.view.lang.get_untracked()) {
+        state.view.lang.set(lang);
     }
     let restaged = state.data.loaded.with_untracked(|l| {
         let mut workspace = l.workspace.clone();
@@ -70,7 +74,9 @@ fn open_data(state: AppState, link: LinkState, data: LinkData, in_address: bool)
         };
         match files {
             Ok(files) => open_files(state, files, link, in_address.then_some(data)),
-            Err(e) => state.data.fail(format!("This link's data cannot be opened: {e}.")),
+            Err(e) => state
+                .data
+                .fail(crate::i18n::tf(crate::i18n::messages::Message::LinkDataUnreadable, &[("why", e.to_string())])),
         }
     });
 }
@@ -102,6 +108,7 @@ async fn unlock(state: AppState, locked: LockedLink, passphrase: String) -> Resu
 /// The view on screen.
 fn capture(state: AppState) -> LinkState {
     let dark = state.view.dark.get();
+    let lang = state.view.lang.get();
     let code = state.view.currency.get();
     state.view.view.with(|v| {
         state.data.loaded.with(|l| {
@@ -109,7 +116,7 @@ fn capture(state: AppState) -> LinkState {
                 let deals = l.workspace.deals.as_ref()?;
                 deals.currencies().into_iter().find(|x| x.0 == c).map(|x| x.1.to_owned())
             });
-            super::link::capture(v, currency.as_deref(), dark, l)
+            super::link::capture(v, currency.as_deref(), dark, lang, l)
         })
     })
 }
@@ -212,7 +219,9 @@ fn open_fragment(state: AppState, f: Fragment) {
             link
         }
         Some(Err(e)) => {
-            state.data.notice(format!("This link's view could not be read ({e}); showing the default view."));
+            state
+                .data
+                .notice(crate::i18n::tf(crate::i18n::messages::Message::LinkViewUnreadable, &[("why", e.to_string())]));
             LinkState::default()
         }
         None => LinkState::default(),

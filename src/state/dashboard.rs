@@ -107,7 +107,7 @@ impl Dashboard {
 
     /// How the comparison is named on tiles: `previous period`, `same period last year`.
     pub fn compared_with(&self) -> &'static str {
-        self.comparison.noun()
+        crate::i18n::engine_words::comparison_noun(self.comparison)
     }
 
     /// The data the figures are computed from.

@@ -65,6 +65,8 @@ pub struct Start {
     pub page: RwSignal<Page>,
     /// Whether the system asks for a dark theme.
     pub dark: bool,
+    /// The browser's preferred language, as far as the app speaks it.
+    pub lang: pipelens_engine::lang::Lang,
     /// What this device remembers.
     pub remember: Remember,
 }
@@ -87,7 +89,7 @@ impl AppState {
     /// State with the demo company loaded, each handle provided as a context.
     pub fn provide(start: Start) -> AppState {
         let data = DataState::new();
-        let view = ViewState::new(start.page, start.dark);
+        let view = ViewState::new(start.page, start.dark, start.lang);
         let dash = DashState::new(data, view);
         let share = ShareState::new(start.remember);
         provide_context(data);
@@ -142,7 +144,7 @@ mod tests {
 
     fn state() -> AppState {
         let page = RwSignal::new(Page::Executive);
-        AppState::provide(Start { page, dark: false, remember: Remember::Nothing })
+        AppState::provide(Start { page, dark: false, lang: Default::default(), remember: Remember::Nothing })
     }
 
     #[test]

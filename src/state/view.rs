@@ -4,6 +4,7 @@ use super::board::{default_board, BoardItem};
 use super::page::Page;
 use leptos::prelude::*;
 use pipelens_engine::kpi::{Comparison, KpiId};
+use pipelens_engine::lang::Lang;
 use pipelens_engine::{Dim, Filters, Grain, Period, Settings};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,7 +60,7 @@ impl ViewSettings {
         if self.filters.0.get(&dim).is_some_and(|v| v.len() == 1 && v[0] == value) {
             return;
         }
-        let label = format!("{}: {value}", dim.title());
+        let label = format!("{}: {value}", crate::i18n::engine_words::dim(dim));
         self.crumbs.push(Crumb { before: self.filters.clone(), label });
         self.filters = self.filters.with(dim, value);
     }
@@ -78,7 +79,7 @@ impl ViewSettings {
     }
 }
 
-/// The view handle: the page, the view settings, the currency, the theme and which
+/// The view handle: the page, the view settings, the currency, the theme, the language and which
 /// explanations are open.
 #[derive(Clone, Copy)]
 pub struct ViewState {
@@ -90,18 +91,22 @@ pub struct ViewState {
     pub currency: RwSignal<Option<u32>>,
     /// Whether the dark theme is on.
     pub dark: RwSignal<bool>,
+    /// The language the page speaks (the app rebuilds the page when it changes; the data and
+    /// the figures stay).
+    pub lang: RwSignal<Lang>,
     /// Tiles whose explanation is open, kept across recomputations.
     pub open_explain: RwSignal<BTreeSet<KpiId>>,
 }
 
 impl ViewState {
-    /// The default view of `page`, in the light or dark theme.
-    pub fn new(page: RwSignal<Page>, dark: bool) -> ViewState {
+    /// The default view of `page`, in the light or dark theme, in `lang`.
+    pub fn new(page: RwSignal<Page>, dark: bool, lang: Lang) -> ViewState {
         ViewState {
             page,
             view: RwSignal::new(ViewSettings::default()),
             currency: RwSignal::new(None),
             dark: RwSignal::new(dark),
+            lang: RwSignal::new(lang),
             open_explain: RwSignal::new(BTreeSet::new()),
         }
     }

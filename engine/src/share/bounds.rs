@@ -6,6 +6,7 @@
 use super::notice::{Notice, Part, Reason};
 use super::view::{CrumbLink, LinkState, StageLink};
 use crate::kpi;
+use crate::lang::Lang;
 use crate::{Day, Filters, Grain, Period};
 use std::collections::{BTreeMap, HashSet};
 
@@ -141,6 +142,7 @@ impl LinkState {
     /// - stages: at most [`limits::STAGES`] names with `open`, `won` or `lost`, and as many
     ///   distinct open stages (a stage listed twice in the order appears once);
     /// - targets: finite, for KPIs of the catalog; gross margin finite in 0..=1;
+    /// - lang: a language the app speaks, as its code, or none;
     /// - files, currency, theme: counted and length-capped; a mapping names at most as many
     ///   columns as its dataset has fields.
     pub fn bounded(self, is_chart: impl Fn(&str) -> bool) -> (LinkState, Vec<Notice>) {
@@ -157,6 +159,7 @@ impl LinkState {
             targets,
             currency,
             theme,
+            lang,
             stages,
         } = self;
 
@@ -273,6 +276,10 @@ impl LinkState {
             ok.then_some(t)
         });
 
+        // A language this app does not speak is dropped without a notice: the reader's own
+        // language is used, which is what the sender would want.
+        let lang = lang.and_then(|l| if l.len() > 35 { None } else { Lang::from_tag(&l) }).map(|l| l.code().to_owned());
+
         let stages = stages.map(|s| {
             let mut tally = Tally::new(Part::Stages, &mut notices);
             let mut status = BTreeMap::new();
@@ -305,6 +312,7 @@ impl LinkState {
             targets,
             currency,
             theme,
+            lang,
             stages,
         };
         (view, notices)

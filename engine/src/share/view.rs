@@ -12,6 +12,7 @@
 
 use crate::ingest::{DatasetKind, DateOrder};
 use crate::kpi::Comparison;
+use crate::lang::Lang;
 use crate::{Day, Filters, Grain, Period, StageRules, Status, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -86,6 +87,10 @@ pub struct LinkState {
     /// `dark` or `light`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// The language the view was shared in (`en`, `de`, `pl`, `zh`); older links have none and
+    /// open in the reader's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Stage rules, when the user changed what the stage names suggest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stages: Option<StageLink>,
@@ -108,6 +113,11 @@ impl LinkState {
             Some("light") => Some(false),
             _ => None,
         }
+    }
+
+    /// The language the link names, if it is one the app speaks.
+    pub fn language(&self) -> Option<Lang> {
+        Lang::from_tag(self.lang.as_deref()?)
     }
 
     /// The code of the link's currency in `ws`, if it names one the deals have.
@@ -223,6 +233,18 @@ mod tests {
         let (kept, notices) = read.clone().bounded(is_chart);
         assert_eq!((kept, notices), (read, vec![]), "an ordinary view passes unchanged");
         assert_eq!(bounded("{}"), (LinkState::default(), vec![]));
+    }
+
+    #[test]
+    fn the_language_travels_and_a_strange_one_is_dropped() {
+        let (v, notices) = bounded(r#"{"lang":"de"}"#);
+        assert_eq!((v.language(), notices), (Some(Lang::De), vec![]));
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"lang":"de"}"#);
+        for strange in [r#"{"lang":"fr"}"#, r#"{"lang":"zh-TW"}"#, r#"{"lang":""}"#] {
+            let (v, notices) = bounded(strange);
+            assert_eq!((v.lang, notices), (None, vec![]), "{strange}");
+        }
+        assert_eq!(bounded(r#"{"lang":"PL-pl"}"#).0.lang.as_deref(), Some("pl"), "stored as its code");
     }
 
     #[test]

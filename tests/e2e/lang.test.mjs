@@ -1,0 +1,198 @@
+// The app in German, Polish and Chinese, as a person whose browser speaks the language meets it:
+// Chromium launched with --lang and the context's locale set shows every page in that language
+// (no English UI word left: the words of the English pages, less the demo data's own words and
+// an allow-list of words that are the same in every language), the revenue tile formatted as
+// `Intl.NumberFormat` formats its `data-value`, the period in local dates, no serious axe-core
+// violation; the language travels in a share link to a fresh English browser; a German CSV
+// export reads back in columns with `;`. Screenshots of each language's executive page are saved
+// in tests/e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, ROOT, serveDist, watch } from './harness.mjs';
+
+const LANGS = [
+  { code: 'de', tag: 'de-DE' },
+  { code: 'pl', tag: 'pl-PL' },
+  { code: 'zh', tag: 'zh-CN' },
+];
+const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+// Words that read the same in every language (brand and format names, abbreviations sales
+// people keep, loanwords German and Polish use): the same list as src/i18n/mod.rs keeps.
+const SAME = new Set(readFileSync(join(ROOT, 'src/i18n/mod.rs'), 'utf8')
+  .split('pub const SAME_IN_EVERY_LANGUAGE')[1].split('];')[0].match(/"([^"]+)"/g).map((w) => w.slice(1, -1)));
+
+let server;
+const log = { requests: [], errors: [] };
+const browsers = [];
+
+before(async () => {
+  server = await serveDist();
+});
+
+after(async () => {
+  for (const b of browsers) await b.close();
+  await server?.close();
+});
+
+/** A browser whose language is `tag`, with the page open at `hash`, once the app is ready. */
+async function openIn(tag, hash = '', url = null) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${tag}`],
+  });
+  browsers.push(browser);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: tag, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  watch(context, log);
+  const page = await context.newPage();
+  await page.goto(url ?? server.origin + '/' + hash);
+  await page.waitForSelector('.app[data-state=ready]');
+  return page;
+}
+
+async function visit(page, slug) {
+  await page.click(`nav.pages a[data-page=${slug}]`);
+  await page.waitForSelector(`.page[data-page=${slug}]`);
+  await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-state') === 'ready');
+}
+
+const WORD = /\p{L}[\p{L}'’-]*\p{L}/gu;
+
+/** Every word a reader meets in the app: its visible text with every disclosure open, and the
+ * accessible names and tooltips of its elements; and, apart, the words of the data itself
+ * (segments, filter values, table rows), which stay as the data has them. */
+async function pageWords(page) {
+  const { text, data } = await page.evaluate(() => {
+    // Every disclosure open but the SQL boxes: SQL is code, its keywords are no UI words.
+    for (const d of document.querySelectorAll('details')) d.open = !d.classList.contains('sql');
+    const app = document.querySelector('.app');
+    const attrs = [...app.querySelectorAll('[aria-label],[title],[placeholder]')]
+      .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''));
+    // The language picker names each language in itself; SQL dialects are names.
+    const options = [...app.querySelectorAll('option')].filter((o) => !o.closest('[data-testid=lang], .sql')).map((o) => o.textContent);
+    const data = [...app.querySelectorAll('.seg, [data-filter] .options label, tbody th, tbody td, [data-testid=source]')].map((e) => e.textContent);
+    const picker = app.querySelector('.lang-picker')?.innerText ?? '';
+    return { text: [app.innerText.replace(picker, ''), ...attrs, ...options].join('\n'), data: data.join('\n') };
+  });
+  const words = new Set(text.match(WORD) ?? []);
+  words.data = new Set(data.match(WORD) ?? []);
+  return words;
+}
+
+/** Words of the demo data itself (names, stages, products …): they stay as the data has them. */
+async function dataWords(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-demo]')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  return new Set(csv.match(WORD) ?? []);
+}
+
+let english = null;
+
+/** The English UI's words on every page, less the data's words and the allow-list. */
+async function englishWords() {
+  if (english) return english;
+  const page = await openIn('en-US');
+  const data = await dataWords(page);
+  const words = new Set();
+  for (const slug of PAGES) {
+    await visit(page, slug);
+    const shown = await pageWords(page);
+    for (const w of shown.data) data.add(w);
+    for (const w of shown) words.add(w);
+  }
+  for (const w of [...words]) if (!/[a-z]/i.test(w) || data.has(w) || SAME.has(w)) words.delete(w);
+  english = { words, data };
+  return english;
+}
+
+for (const { code, tag } of LANGS) {
+  test(`${tag}: every page speaks ${code}, numbers and dates the local way`, async () => {
+    const { words, data } = await englishWords();
+    const page = await openIn(tag);
+    assert.equal(await page.getAttribute('html', 'lang'), code, '<html lang> follows the language');
+    assert.equal(await page.inputValue('[data-testid=lang]'), code, 'the picker shows it');
+
+    // The revenue tile as Intl.NumberFormat writes its data-value in this locale.
+    const { text, value, intl } = await page.evaluate((tag) => {
+      const el = document.querySelector('[data-tile=revenue] .tile-value');
+      const v = Number(el.dataset.value);
+      const intl = new Intl.NumberFormat(tag, Math.abs(v) >= 1000 ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+      return { text: el.textContent.trim(), value: el.dataset.value, intl };
+    }, tag);
+    assert.ok(Number(value) > 0, 'data-value stays a plain number');
+    assert.equal(text, intl, `revenue ${value} in ${tag}`);
+
+    // The period in local dates.
+    const period = await page.evaluate((tag) => {
+      const s = document.querySelector('[data-testid=period] strong');
+      const day = (iso) => new Date(`${iso}T00:00:00`);
+      const opts = tag.startsWith('zh') ? { year: 'numeric', month: 'long', day: 'numeric' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
+      const f = new Intl.DateTimeFormat(tag, opts);
+      return { text: s.textContent, want: `${f.format(day(s.dataset.from))} – ${f.format(day(s.dataset.to))}` };
+    }, tag);
+    assert.equal(period.text, period.want, 'the period in local dates');
+
+    await page.screenshot({ path: join(ARTIFACTS, `lang-${code}-executive.png`), fullPage: false });
+    const left = {};
+    for (const slug of PAGES) {
+      await visit(page, slug);
+      const shown = await pageWords(page);
+      const english = [...shown].filter((w) => words.has(w) && !data.has(w));
+      if (english.length) left[slug] = english.sort();
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+      const bad = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      assert.deepEqual(bad, [], `${tag} ${slug}: axe-core violations`);
+    }
+    writeFileSync(join(ARTIFACTS, `lang-${code}-english-left.json`), JSON.stringify(left, null, 1));
+    assert.deepEqual(left, {}, `${tag}: English UI words left on the pages`);
+  });
+}
+
+test('the language travels in a share link to a fresh English browser', async () => {
+  const page = await openIn('pl-PL', '#/pipeline');
+  await page.click('[data-testid=share]');
+  const url = await page.inputValue('[data-testid=share-url]');
+  const other = await openIn('en-US', '', url);
+  assert.equal(await other.getAttribute('html', 'lang'), 'pl');
+  assert.equal(await other.textContent('nav.pages a[data-page=pipeline]'), await page.textContent('nav.pages a[data-page=pipeline]'));
+  // Switching in the picker changes the words at once and keeps the figures.
+  const before = await other.getAttribute('[data-tile=pipeline_value] .tile-value', 'data-value');
+  await other.selectOption('[data-testid=lang]', 'en');
+  await other.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await other.textContent('nav.pages a[data-page=pipeline]'), 'Pipeline & funnel');
+  assert.equal(await other.getAttribute('[data-tile=pipeline_value] .tile-value', 'data-value'), before);
+});
+
+test('a German CSV export opens in columns: ";" between fields, decimal commas, a BOM', async () => {
+  const page = await openIn('de-DE', '#/pipeline');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-chart=product-revenue] [data-testid=export-csv]'),
+  ]);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = bytes.toString('utf8').slice(1).trim().split('\n');
+  const rows = lines.map((l) => l.split(';'));
+  assert.deepEqual(rows[0], ['Produkt', 'Gewonnener Umsatz']);
+  assert.ok(rows.length > 2);
+  for (const r of rows.slice(1)) {
+    assert.equal(r.length, 2, `two columns: ${r}`);
+    assert.ok(!r[1].includes('.'), `a decimal comma, no point: ${r[1]}`);
+    assert.ok(Number.isFinite(Number(r[1].replace(',', '.'))), `a number: ${r[1]}`);
+  }
+});
+
+test('no page error, and no request but the page\'s own files', () => {
+  assert.deepEqual(log.errors, []);
+  const foreign = log.requests.filter((r) => !r.url.startsWith(server.origin) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
