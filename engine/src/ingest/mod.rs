@@ -9,6 +9,7 @@ mod dates;
 mod deals_sink;
 mod decode;
 mod detect;
+mod exercise;
 mod keys;
 mod lite_detect;
 mod mapping;
@@ -34,6 +35,7 @@ pub use dates::{
 };
 pub use decode::{decode, decode_as, Decoded};
 pub use detect::{detect, Detection, SAMPLE_BYTES};
+pub use exercise::import_everything;
 pub use mapping::{auto_map, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};

@@ -251,9 +251,13 @@ impl Feed {
             self.decide(head)?;
         }
         if let Decoder::Sampling(held) = &mut self.decoder {
-            // The sample is all there is: detect from it, the file going on past it.
+            // The sample is all there is: detect from it and decode it, the file going on past
+            // it (a character cut at its end waits, and is dropped).
             let held = std::mem::take(held);
-            self.choose(held, false)?;
+            self.eof = false;
+            let chosen = self.choose(held, false);
+            self.eof = true;
+            chosen?;
         }
         self.decoded += (self.text.len() - before) as u64;
         if self.dialect.is_none() {
