@@ -177,7 +177,7 @@ fn main() {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let execs: u64 = value("--execs").and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let seed: u64 = value("--seed").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
-    let max_len: usize = value("--max-len").and_then(|v| v.parse().ok()).unwrap_or(8_192);
+    let max_len: usize = value("--max-len").and_then(|v| v.parse().ok()).unwrap_or(4_096);
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = value("--out").map_or_else(|| here.join("tests/fuzz-regressions"), PathBuf::from);
     let mut dirs: Vec<PathBuf> = args.windows(2).filter(|w| w[0] == "--corpus").map(|w| PathBuf::from(&w[1])).collect();

@@ -84,8 +84,8 @@ fn trim_partial(sample: &[u8]) -> &[u8] {
     sample.get(..keep).unwrap_or_default()
 }
 
-/// Without `chardetng` (the browser app keeps its wasm small): Windows-1252, said to be a
-/// guess, unless the app's decoders can tell more (see [`super::lite_detect`]).
+/// Without `chardetng` (the browser app keeps its wasm small): the candidate whose reading
+/// through the decoders at hand reads most like words (see [`super::lite_detect`]).
 #[cfg(not(feature = "codepages"))]
 fn legacy(sample: &[u8], end: bool) -> Detection {
     super::lite_detect::detect(sample, end)

@@ -1,7 +1,7 @@
 //! Everything a dropped file goes through, for one input: detection and decoding, the preview
-//! of its start and of the whole, the session in slices (its code page detected, and chosen),
-//! the file set's read and code-page override, every dataset's reader, and every KPI over the
-//! deals. The fuzz harness (`pipelens-fuzz-import`) runs it over mutated inputs and its
+//! of its start and of the whole, the session in slices, the file set's read and its code-page
+//! override (a code page chosen by the knobs), one other dataset's reader (chosen by the
+//! knobs), and every KPI over the deals. The fuzz harness (`pipelens-fuzz-import`) runs it over mutated inputs and its
 //! regression test replays the inputs that once failed; nothing in it may panic or hang.
 
 use super::{decode, preview, preview_start, read_file, read_in_slices, CodePage, Dataset, DatasetKind, ReadOptions};
@@ -10,7 +10,7 @@ use crate::kpi::compute_all;
 use crate::workspace::Workspace;
 
 /// Runs the whole import path over `bytes`; `knobs` picks the slice size, the row budget, the
-/// head the preview sees and the code page chosen (any value is fine). Returns the rows read
+/// head the preview sees, the other dataset and the code page chosen (any value is fine). Returns the rows read
 /// by all the readers, so the work cannot be skipped.
 pub fn import_everything(bytes: &[u8], knobs: u64) -> usize {
     let file = "fuzz.csv";
@@ -21,24 +21,21 @@ pub fn import_everything(bytes: &[u8], knobs: u64) -> usize {
     let _ = preview_start(file, head, bytes.len() as u64, 5, None);
     let code_pages: Vec<CodePage> = CodePage::all().collect();
     let chosen = code_pages.get((knobs >> 16) as usize % code_pages.len().max(1)).copied();
+    // One other dataset per input, each field on some column.
+    let kind = DatasetKind::ALL[(knobs >> 24) as usize % DatasetKind::ALL.len()];
     if let Ok(p) = preview(file, bytes, 5, None) {
         let columns = p.headers.len().max(1);
-        for kind in DatasetKind::ALL {
-            let mapping: Vec<Option<usize>> = (0..kind.fields().len()).map(|i| Some(i % columns)).collect();
-            if let Ok(i) = read_file(kind, file, bytes, Some(&mapping)) {
-                rows += i.data.len();
-            }
+        let mapping: Vec<Option<usize>> = (0..kind.fields().len()).map(|i| Some(i % columns)).collect();
+        if let Ok(i) = read_file(kind, file, bytes, Some(&mapping)) {
+            rows += i.data.len();
         }
     }
-    for code_page in [None, chosen] {
-        let options = ReadOptions { code_page, ..ReadOptions::new(DatasetKind::Deals) };
-        if let Ok(imported) = read_in_slices(file, bytes, slice, options) {
-            rows += imported.data.len();
-            if let Dataset::Deals(deals) = imported.data {
-                let ws = Workspace::with_deals(deals);
-                if let Some(scope) = ws.default_scope() {
-                    rows += compute_all(&ws, &scope).len();
-                }
+    if let Ok(imported) = read_in_slices(file, bytes, slice, ReadOptions::new(DatasetKind::Deals)) {
+        rows += imported.data.len();
+        if let Dataset::Deals(deals) = imported.data {
+            let ws = Workspace::with_deals(deals);
+            if let Some(scope) = ws.default_scope() {
+                rows += compute_all(&ws, &scope).len();
             }
         }
     }
