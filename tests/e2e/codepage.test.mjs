@@ -97,6 +97,7 @@ for (const [what, file, bytes, people, encoding, label] of [
     assert.deepEqual((await owners()).sort(), [...people].sort());
     const line = await report();
     assert.equal(await line.getAttribute('data-encoding'), encoding);
+    assert.equal(await line.getAttribute('data-confidence'), 'high', await line.textContent());
     assert.match(await line.textContent(), label);
     await page.screenshot({ path: join(ARTIFACTS, `codepage-${encoding}.png`), fullPage: true });
   });
