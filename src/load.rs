@@ -13,7 +13,7 @@ use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared,
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::file_set::{FileRead, FileSet, Plan};
-use pipelens_engine::ingest::{preview_start, DatasetKind, DateOrder, Imported, ReadOptions, Session, Step};
+use pipelens_engine::ingest::{preview_start, CodePage, DatasetKind, DateOrder, Imported, ReadOptions, Session, Step};
 use pipelens_engine::share::BundledFile;
 use pipelens_engine::share::FileRef;
 use std::collections::{HashMap, HashSet};
@@ -602,6 +602,13 @@ fn pick_sheet(state: AppState, entry: FileEntry, sheet: usize) {
     });
 }
 
+/// Reads a loaded file again in the code page the user picked in its import report.
+fn set_code_page(state: AppState, entry: FileEntry, code_page: CodePage) {
+    apply(state, move |set| {
+        set.set_code_page(entry.id, code_page).map(Some).map_err(|_| format!("{} is no longer loaded.", entry.name))
+    });
+}
+
 /// Removes a loaded file (and reads the other files of its dataset again).
 fn remove(state: AppState, id: u64) {
     apply(state, move |set| Ok(set.remove(id)));
@@ -646,6 +653,11 @@ impl Loader {
     /// Reads another sheet of the workbook a loaded file came from (see [`pick_sheet`]).
     pub fn pick_sheet(self, entry: FileEntry, sheet: usize) {
         pick_sheet(self.0, entry, sheet);
+    }
+
+    /// Reads a loaded file again in another code page (see [`set_code_page`]).
+    pub fn set_code_page(self, entry: FileEntry, code_page: CodePage) {
+        set_code_page(self.0, entry, code_page);
     }
 
     /// Removes a loaded file (see [`remove`]).

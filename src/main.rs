@@ -10,5 +10,7 @@ fn main() {
             let _ = f.call1(&wasm_bindgen::JsValue::NULL, &info.to_string().into());
         }
     }));
+    // Legacy code pages decode in the tab's TextDecoder (no decoding tables in the wasm).
+    pipelens::io::text_decoder::install();
     leptos::mount::mount_to_body(pipelens::App);
 }

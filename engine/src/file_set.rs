@@ -1,6 +1,6 @@
 //! The files the user loaded and the rules for changing them. Every change (add a file, append
 //! one to its dataset, replace one, remove one, read one as another dataset, answer its date
-//! order, open a shared bundle) gives one [`Plan`]: the files that stay as they are, and the
+//! order, choose its code page, open a shared bundle) gives one [`Plan`]: the files that stay as they are, and the
 //! ordered reads that rebuild the datasets they touch. Carrying a plan out ([`Rebuild`]) hands
 //! each read its [`ReadOptions`] (with the keys of what precedes it, when it is appended) and
 //! builds the [`Workspace`] and the file list from the finished reads. The browser only reads
@@ -17,7 +17,7 @@
 //! ```
 
 use crate::error::ImportError;
-use crate::ingest::{DatasetKind, DateOrder, ImportReport, Imported, KnownKeys, ReadOptions};
+use crate::ingest::{CodePage, DatasetKind, DateOrder, ImportReport, Imported, KnownKeys, ReadOptions};
 use crate::share::BundledFile;
 use crate::workspace::Workspace;
 
@@ -36,6 +36,8 @@ pub struct LoadedFile {
     pub auto: bool,
     /// The user's answer for date columns that cannot tell day-first from month-first.
     pub date_order: Option<DateOrder>,
+    /// The code page the user chose for it (`None`: detected).
+    pub code_page: Option<CodePage>,
     /// Its data-quality report.
     pub report: ImportReport,
 }
@@ -55,6 +57,8 @@ pub struct FileRead {
     pub auto: bool,
     /// The user's answer for ambiguous dates.
     pub date_order: Option<DateOrder>,
+    /// The code page the user chose (`None`: detected).
+    pub code_page: Option<CodePage>,
     /// Whether the reader maps the headers itself (a file read for the first time whose
     /// columns were all recognised) instead of using `mapping`.
     pub map_headers: bool,
@@ -64,13 +68,31 @@ impl FileRead {
     /// A file read for the first time, its columns recognised by their names (`mapping` is what
     /// the preview recognised): the reader maps its headers itself.
     pub fn auto(id: u64, name: &str, kind: DatasetKind, mapping: Vec<Option<usize>>) -> FileRead {
-        FileRead { id, name: name.to_owned(), kind, mapping, auto: true, date_order: None, map_headers: true }
+        FileRead {
+            id,
+            name: name.to_owned(),
+            kind,
+            mapping,
+            auto: true,
+            date_order: None,
+            code_page: None,
+            map_headers: true,
+        }
     }
 
     /// A file read with the columns given (chosen by the user, or by a shared view); `auto` when
     /// they are the ones its names suggest.
     pub fn mapped(id: u64, name: &str, kind: DatasetKind, mapping: Vec<Option<usize>>, auto: bool) -> FileRead {
-        FileRead { id, name: name.to_owned(), kind, mapping, auto, date_order: None, map_headers: false }
+        FileRead {
+            id,
+            name: name.to_owned(),
+            kind,
+            mapping,
+            auto,
+            date_order: None,
+            code_page: None,
+            map_headers: false,
+        }
     }
 
     /// A file of a shared bundle, kept under `id`: read with its dataset, columns and date order.
@@ -85,6 +107,7 @@ impl FileRead {
     fn again(file: &LoadedFile) -> FileRead {
         FileRead {
             date_order: file.date_order,
+            code_page: file.code_page,
             ..FileRead::mapped(file.id, &file.name, file.kind, file.mapping.clone(), file.auto)
         }
     }
@@ -92,6 +115,11 @@ impl FileRead {
     /// With the answer for ambiguous dates.
     pub fn with_date_order(self, date_order: Option<DateOrder>) -> FileRead {
         FileRead { date_order, ..self }
+    }
+
+    /// With the code page the user chose (`None`: detect it).
+    pub fn with_code_page(self, code_page: Option<CodePage>) -> FileRead {
+        FileRead { code_page, ..self }
     }
 }
 
@@ -310,6 +338,17 @@ impl FileSet {
         Some(Plan { base, slots })
     }
 
+    /// Reads the loaded file `id` again in the code page the user chose (its columns, dataset
+    /// and date order kept; when they were recognised by name, recognised again in the new
+    /// text, whose headers may only now be readable).
+    pub fn set_code_page(&self, id: u64, code_page: CodePage) -> Result<Plan, FileSetError> {
+        let Some(f) = self.files.iter().find(|f| f.id == id) else {
+            return Err(FileSetError::NotLoaded { name: String::new() });
+        };
+        let read = FileRead { map_headers: f.auto, ..FileRead::again(f) }.with_code_page(Some(code_page));
+        self.replace(id, read)
+    }
+
     /// Removes the loaded file `id` and reads the other files of its dataset again; `None`
     /// when it is not loaded.
     pub fn remove(&self, id: u64) -> Option<Plan> {
@@ -362,6 +401,7 @@ impl Rebuild {
             mapping: (!read.map_headers).then(|| read.mapping.clone()),
             date_order: read.date_order,
             known,
+            code_page: read.code_page,
         };
         Some((read, options))
     }
@@ -379,6 +419,7 @@ impl Rebuild {
             mapping: read.mapping,
             auto: read.auto,
             date_order: read.date_order,
+            code_page: read.code_page,
             report: imported.report,
         });
     }

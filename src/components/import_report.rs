@@ -8,7 +8,7 @@ use crate::load::Loader;
 use crate::state::FileEntry;
 use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
-use pipelens_engine::ingest::DateOrder;
+use pipelens_engine::ingest::{CodePage, Confidence, DateOrder, ImportReport};
 
 /// Rejected rows rendered in the page; the count always covers all of them.
 const SHOWN_ROWS: usize = 1000;
@@ -40,6 +40,7 @@ pub fn ImportReportView(
             ("delimiter", delimiter),
         ],
     );
+    let code_page = code_page_line(&report, entry.clone(), loader);
     let columns = report
         .columns
         .iter()
@@ -130,6 +131,7 @@ pub fn ImportReportView(
         <section class="card report" aria-label=tf(Report::QualityOf, &[("file", report.file.clone())]) data-testid="import-report">
             <h2>{tf(Report::Heading, &[("file", report.file.clone()), ("dataset", dataset.to_owned())])}</h2>
             <p data-testid="import-summary" data-rows-kept=report.rows_kept data-rows-rejected=rejected>{summary}</p>
+            {code_page}
             {preamble}
             {footer}
             {ids}
@@ -158,5 +160,56 @@ pub fn ImportReportView(
                 </table>
             })}
         </section>
+    }
+}
+
+/// What the code-page line says of how sure the reader is.
+fn confidence_words(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Marked => "named by the file's byte-order mark",
+        Confidence::Chosen => "as you chose",
+        Confidence::High => "detected",
+        Confidence::Low => {
+            "a guess from little evidence: if names or headers look wrong, pick the code page the file was saved in"
+        }
+    }
+}
+
+/// The code page the file was read in, how sure that is, and a picker that reads the file
+/// again in another one.
+fn code_page_line(report: &ImportReport, entry: crate::state::FileEntry, loader: Loader) -> impl IntoView {
+    let current = CodePage::from_name(report.encoding);
+    let confidence = report.encoding_confidence;
+    let text = format!("Code page: {} ({})", report.encoding_label, confidence_words(confidence));
+    // The main candidates, and the one in use when it is not among them.
+    let mut choices: Vec<CodePage> = CodePage::main().collect();
+    if let Some(c) = current.filter(|c| !choices.contains(c) && !c.is_utf16()) {
+        choices.push(c);
+    }
+    let options = choices
+        .into_iter()
+        .map(|c| view! { <option value=c.name() selected=Some(c) == current>{c.label()}</option> })
+        .collect_view();
+    // A byte-order mark decides: nothing to pick.
+    let picker = (confidence != Confidence::Marked).then(|| {
+        view! {
+            " "
+            <label>
+                "Read it as "
+                <select data-testid="code-page-picker" on:change=move |ev| {
+                    if let Some(c) = CodePage::from_name(&event_target_value(&ev)) {
+                        if Some(c) != current {
+                            loader.set_code_page(entry.clone(), c);
+                        }
+                    }
+                }>{options}</select>
+            </label>
+        }
+    });
+    view! {
+        <p data-testid="code-page" data-encoding=report.encoding data-confidence=format!("{confidence:?}").to_lowercase()
+            class:warn=confidence.is_low() role=confidence.is_low().then_some("alert")>
+            {text}{picker}
+        </p>
     }
 }

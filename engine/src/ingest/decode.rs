@@ -1,10 +1,15 @@
-//! Bytes to text: byte-order marks, UTF-8, UTF-16 and the Windows-1252 fallback, plus the
-//! recognisable non-CSV files (Excel, JSON, binary) that deserve their own message.
+//! Bytes to text: byte-order marks, UTF-8 and UTF-16 by hand, the legacy code pages a
+//! spreadsheet writes (Windows-1250, GB18030, Big5, Shift_JIS, ...) detected by
+//! [`super::detect`] and decoded by a [`super::TextDecode`], plus the recognisable non-CSV files
+//! (Excel, JSON, binary) that deserve their own message. A whole file here decodes exactly as
+//! the same bytes pushed in slices through a [`super::Feed`].
 //!
-//! Written with the standard library alone: a general decoding crate would ship the tables of
-//! every legacy encoding (about 100 KB of the wasm binary gzipped) for the three a CSV export
-//! uses. The tests check every byte against `encoding_rs`, the WHATWG reference.
+//! Windows-1252 and UTF-16 are written with the standard library alone; the tests check every
+//! byte against `encoding_rs`, the WHATWG reference.
 
+use super::codepage::{CodePage, Confidence};
+use super::detect::{detect, SAMPLE_BYTES};
+use super::text_decoder::new_decoder;
 use crate::error::ImportError;
 use std::borrow::Cow;
 
@@ -18,6 +23,7 @@ const CP1252_HIGH: [char; 32] = [
 ];
 
 /// Windows-1252 bytes as text (every byte maps to a character).
+#[cfg(test)]
 fn windows_1252(bytes: &[u8]) -> String {
     let mut text = Vec::with_capacity(bytes.len());
     windows_1252_into(bytes, &mut text);
@@ -63,12 +69,20 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
 pub struct Decoded<'a> {
     /// The file's text, without a byte-order mark.
     pub text: Cow<'a, str>,
-    /// Name of the encoding used (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
+    /// WHATWG name of the encoding used (`UTF-8`, `UTF-16LE`, `windows-1250`, `gb18030`, ...).
     pub encoding: &'static str,
+    /// How sure the choice of the encoding is.
+    pub confidence: Confidence,
 }
 
-/// Decodes a file's bytes, or says why they are not a CSV file.
+/// Decodes a file's bytes, detecting their code page, or says why they are not a CSV file.
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportError> {
+    decode_as(file, bytes, None)
+}
+
+/// Decodes a file's bytes in `code_page` when given (the user's choice; a byte-order mark
+/// still wins), else as [`decode`] does.
+pub fn decode_as<'a>(file: &str, bytes: &'a [u8], code_page: Option<CodePage>) -> Result<Decoded<'a>, ImportError> {
     let file = file.to_owned();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty { file });
@@ -84,7 +98,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportErro
     };
     if let Some((text, encoding)) = bom {
         let text = text.ok_or(ImportError::Binary { file })?;
-        return Ok(Decoded { text, encoding });
+        return Ok(Decoded { text, encoding, confidence: Confidence::Marked });
     }
     let head = &bytes[..bytes.len().min(4096)];
     if looks_binary(head) {
@@ -94,11 +108,43 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ImportErro
     if matches!(first, Some(b'{') | Some(b'[')) {
         return Err(ImportError::Json { file });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
-        // Not UTF-8: the usual culprit is a spreadsheet saved as "CSV" on Windows.
-        Err(_) => Ok(Decoded { text: Cow::Owned(windows_1252(bytes)), encoding: "windows-1252" }),
+    if let Some(code_page) = code_page {
+        return Ok(decode_with(bytes, code_page, Confidence::Chosen));
     }
+    let utf8 = || Decoded { text: Cow::Borrowed(""), encoding: CodePage::UTF_8.name(), confidence: Confidence::High };
+    // ASCII is no evidence: the sample starts at the first byte past it, as a feed's does.
+    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+        let text = std::str::from_utf8(bytes).map(Cow::Borrowed).unwrap_or_default();
+        return Ok(Decoded { text, ..utf8() });
+    };
+    let sample = bytes.get(first..).unwrap_or_default();
+    let end = sample.len() <= SAMPLE_BYTES;
+    let mut found = detect(sample, end, true);
+    if found.code_page == CodePage::UTF_8 {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => return Ok(Decoded { text: Cow::Borrowed(text), ..utf8() }),
+            // The sample was UTF-8, a later byte is not: as a feed reads it again.
+            Err(_) => found = detect(sample, end, false),
+        }
+    }
+    Ok(decode_with(bytes, found.code_page, found.confidence))
+}
+
+/// `bytes` decoded in `code_page` (Windows-1252, said to be a guess, when nothing here decodes
+/// it), as a feed decodes them.
+fn decode_with(bytes: &[u8], code_page: CodePage, confidence: Confidence) -> Decoded<'_> {
+    let (mut decoder, code_page, confidence) = match new_decoder(code_page) {
+        Some(decoder) => (decoder, code_page, confidence),
+        None => (
+            Box::new(super::text_decoder::Windows1252) as Box<dyn super::TextDecode>,
+            CodePage::WINDOWS_1252,
+            Confidence::Low,
+        ),
+    };
+    let mut text = Vec::with_capacity(bytes.len());
+    decoder.decode(bytes, true, &mut text);
+    let text = String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Decoded { text: Cow::Owned(text), encoding: code_page.name(), confidence }
 }
 
 /// Many control bytes (other than tab, CR, LF and the odd NUL) mean this is no text file.

@@ -1,13 +1,17 @@
 //! Reading CSV bytes into typed tables. Bad rows are reported with their line and column and
 //! the good rows are kept; nothing here panics on any input.
 
+mod codepage;
 mod csv_format;
 mod dataset;
 mod datasets;
 mod dates;
 mod deals_sink;
 mod decode;
+mod detect;
+mod exercise;
 mod keys;
+mod lite_detect;
 mod mapping;
 pub mod meaning;
 mod preview;
@@ -20,15 +24,19 @@ mod sinks;
 mod source;
 mod stream;
 mod table_sink;
+mod text_decoder;
 mod value;
 
+pub use codepage::{CodePage, Confidence};
 pub use csv_format::{sniff, CsvFormat, DELIMITERS};
 pub use dataset::Dataset;
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
-pub use decode::{decode, Decoded};
+pub use decode::{decode, decode_as, Decoded};
+pub use detect::{detect, Detection, SAMPLE_BYTES};
+pub use exercise::import_everything;
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
@@ -37,4 +45,5 @@ pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_L
 pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};
+pub use text_decoder::{install_decoders, new_decoder, DecoderFactory, TextDecode};
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};

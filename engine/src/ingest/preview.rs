@@ -88,11 +88,11 @@ pub fn preview_start(
     if let Err(e) = feed.push(head, last) {
         match e {
             PushError::Import(e) => return Err(e),
-            PushError::ReadAgainAsWindows1252 => {
-                feed = Feed::windows_1252(file, byte_len);
+            PushError::ReadAgainWithoutUtf8 => {
+                feed = Feed::without_utf8(file, byte_len);
                 feed.push(head, last).map_err(|e| match e {
                     PushError::Import(e) => e,
-                    PushError::ReadAgainAsWindows1252 => ImportError::Binary { file: file.to_owned() },
+                    PushError::ReadAgainWithoutUtf8 => ImportError::Binary { file: file.to_owned() },
                 })?;
             }
         }

@@ -111,7 +111,8 @@ impl Reader {
         decoded: &Decoded<'_>,
         mapping: Option<&[Option<usize>]>,
     ) -> Result<Reader, ImportError> {
-        let feed = Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding);
+        let feed =
+            Feed::whole_text(file, byte_len as u64, decoded.text.to_string(), decoded.encoding, decoded.confidence);
         Reader::from_feed(kind, file, feed, mapping)
     }
 
@@ -372,8 +373,12 @@ impl Reader {
         // Rows held back were checked after later rows were rejected: back in line order.
         crate::sort::sort_by_key(&mut self.report.rejected, |r| r.line);
         self.report.footer = self.src.footer.clone();
-        // The encoding may have changed to Windows-1252 since the start (see `Feed`).
-        self.report.encoding = self.src.feed().encoding();
+        // The encoding is detected once the first bytes past ASCII are in (see `Feed`).
+        let feed = self.src.feed();
+        self.report.encoding = feed.encoding();
+        let code_page = super::CodePage::from_name(feed.encoding());
+        self.report.encoding_label = code_page.map_or(feed.encoding(), super::CodePage::label);
+        self.report.encoding_confidence = feed.confidence();
         let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
         if report.rows_kept == 0 {
             return Err(no_rows(report));

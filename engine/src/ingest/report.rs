@@ -52,8 +52,13 @@ pub struct ImportReport {
     pub file: String,
     /// Size of the file in bytes.
     pub bytes: usize,
-    /// Encoding the text was read with.
+    /// Encoding the text was read with: its WHATWG name (`windows-1250`).
     pub encoding: &'static str,
+    /// A label for the encoding a user recognises ("Central European (Windows-1250)").
+    pub encoding_label: &'static str,
+    /// How sure the choice of the encoding is: a low confidence is said, and the other code
+    /// pages are offered.
+    pub encoding_confidence: super::Confidence,
     /// Field delimiter.
     pub delimiter: char,
     /// Title or notes lines above the header that were skipped: `(line, text)`.

@@ -1,5 +1,5 @@
 //! One file read as one dataset while its bytes arrive: the whole read loop (decode, sniff,
-//! header, rows in chunks, the late switch to Windows-1252, "did undecodable bytes come
+//! header, rows in chunks, the late switch away from UTF-8, "did undecodable bytes come
 //! first?") in one type that the caller only pumps, in the style of `csv_core`: push the bytes
 //! it asks for, give it a row budget, act on the [`Step`] it answers.
 //!
@@ -24,6 +24,7 @@
 //! assert_eq!(imported.data.len(), 2);
 //! ```
 
+use super::codepage::CodePage;
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
 use super::reader::{Imported, Reader};
@@ -51,12 +52,14 @@ pub struct ReadOptions {
     pub date_order: Option<DateOrder>,
     /// Keys already loaded, when the file is appended to its dataset.
     pub known: Option<KnownKeys>,
+    /// The code page the user chose for the file; `None` detects it.
+    pub code_page: Option<CodePage>,
 }
 
 impl ReadOptions {
     /// Read as `kind`, its headers mapped automatically, nothing known before.
     pub fn new(kind: DatasetKind) -> ReadOptions {
-        ReadOptions { kind, mapping: None, date_order: None, known: None }
+        ReadOptions { kind, mapping: None, date_order: None, known: None, code_page: None }
     }
 }
 
@@ -74,7 +77,7 @@ pub enum Step {
         /// Bytes of the file read so far (estimated from the text).
         bytes: u64,
     },
-    /// The file must be pushed again from its first byte (it turned out to be Windows-1252, or
+    /// The file must be pushed again from its first byte (it turned out not to be UTF-8, or
     /// its header could not be used and the whole file is checked for undecodable bytes, which
     /// a whole-file read reports first). The session has reset itself; the next push is byte 0.
     Restart,
@@ -92,10 +95,10 @@ enum Phase {
     Rows(Box<Reader>),
     /// The header could not be used (`error`): the whole file is pushed through a feed that
     /// only decodes, to report bytes that do not decode instead, as a whole-file read does.
-    /// When the file turns out to be Windows-1252, it is read again as such if `then_read`,
+    /// When the file turns out not to be UTF-8, it is read again so if `then_read`,
     /// else `error` stands.
     Checking { feed: Feed, error: ImportError, then_read: bool },
-    /// A push asked to read the file again (as Windows-1252): answer [`Step::Restart`].
+    /// A push asked to read the file again (without UTF-8): answer [`Step::Restart`].
     Restarting,
     /// The file cannot be used: answer [`Step::Failed`] (for good).
     Failing(ImportError),
@@ -108,15 +111,17 @@ pub struct Session {
     file: String,
     byte_len: u64,
     options: ReadOptions,
-    windows_1252: bool,
+    /// Whether UTF-8 was ruled out by a byte past the sample the code page was detected from.
+    without_utf8: bool,
     phase: Phase,
 }
 
 impl Session {
     /// A session reading `file`, `byte_len` bytes long, as `options` say.
     pub fn new(file: &str, byte_len: u64, options: ReadOptions) -> Session {
-        let phase = Phase::Header(Feed::new(file, byte_len));
-        Session { file: file.to_owned(), byte_len, options, windows_1252: false, phase }
+        let mut session = Session { file: file.to_owned(), byte_len, options, without_utf8: false, phase: Phase::Over };
+        session.phase = Phase::Header(session.new_feed());
+        session
     }
 
     /// A session that only explains why the start of `file` could not be used (`error`, from
@@ -129,7 +134,7 @@ impl Session {
             file: file.to_owned(),
             byte_len,
             options: ReadOptions::new(DatasetKind::Deals),
-            windows_1252: false,
+            without_utf8: false,
             phase,
         }
     }
@@ -181,10 +186,10 @@ impl Session {
         match (pushed, &self.phase) {
             (Ok(()), _) => {}
             (Err(PushError::Import(e)), _) => self.phase = Phase::Failing(e),
-            (Err(PushError::ReadAgainAsWindows1252), Phase::Checking { error, then_read: false, .. }) => {
+            (Err(PushError::ReadAgainWithoutUtf8), Phase::Checking { error, then_read: false, .. }) => {
                 self.phase = Phase::Failing(error.clone())
             }
-            (Err(PushError::ReadAgainAsWindows1252), _) => self.phase = Phase::Restarting,
+            (Err(PushError::ReadAgainWithoutUtf8), _) => self.phase = Phase::Restarting,
         }
     }
 
@@ -223,7 +228,7 @@ impl Session {
                 Step::NeedInput
             }
             Phase::Restarting => {
-                self.windows_1252 = true;
+                self.without_utf8 = true;
                 self.phase = Phase::Header(self.new_feed());
                 Step::Restart
             }
@@ -259,10 +264,10 @@ impl Session {
     }
 
     fn new_feed(&self) -> Feed {
-        if self.windows_1252 {
-            Feed::windows_1252(&self.file, self.byte_len)
-        } else {
-            Feed::new(&self.file, self.byte_len)
+        match self.options.code_page {
+            Some(code_page) => Feed::with_code_page(&self.file, self.byte_len, code_page),
+            None if self.without_utf8 => Feed::without_utf8(&self.file, self.byte_len),
+            None => Feed::new(&self.file, self.byte_len),
         }
     }
 }
@@ -356,7 +361,14 @@ mod tests {
 
     #[test]
     fn a_late_byte_that_is_not_utf8_restarts_once_and_reads_as_windows_1252() {
+        // The late byte lies past the sample the code page is detected from: the owners of
+        // the 300 rows between are long names.
         let (_, kind, bytes) = files().into_iter().next().unwrap();
+        let long_owner = format!(",{}\n", "Ann".repeat(1200));
+        let text = String::from_utf8_lossy(&bytes).replace(",Ann\n", &long_owner);
+        let mut bytes = text.as_bytes()[..text.len() - "Ren\u{FFFD}e\n".len()].to_vec();
+        bytes.extend_from_slice(b"Ren\xe9e\n");
+        assert!(bytes.len() > crate::ingest::SAMPLE_BYTES);
         let mut session = Session::new("f.csv", bytes.len() as u64, ReadOptions::new(kind));
         let (mut restarts, mut at) = (0, 0);
         let imported = loop {
@@ -474,6 +486,7 @@ mod tests {
             mapping: None,
             date_order: Some(DateOrder::DayFirst),
             known: Some(KnownKeys { keys: vec!["A".into()], from: "a.csv".into() }),
+            code_page: None,
         };
         for slice in SLICES {
             let imported = read_in_slices("b.csv", csv, slice, options.clone()).unwrap();

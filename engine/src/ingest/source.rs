@@ -159,7 +159,8 @@ impl CsvSource {
     /// Sniffs the dialect of a whole decoded text and reads its header. Fails when there is no
     /// header, or only one column.
     pub fn open_text(file: &str, text: &str, encoding: &'static str) -> Result<CsvSource, ImportError> {
-        CsvSource::open(file, Feed::whole_text(file, text.len() as u64, text.to_owned(), encoding))
+        let feed = Feed::whole_text(file, text.len() as u64, text.to_owned(), encoding, super::Confidence::High);
+        CsvSource::open(file, feed)
     }
 
     /// Reads the header from a feed that is [`Feed::ready`] (one that is not is read as if
@@ -168,7 +169,7 @@ impl CsvSource {
         if !feed.ready() {
             feed.assume_end().map_err(|e| match e {
                 PushError::Import(e) => e,
-                PushError::ReadAgainAsWindows1252 => ImportError::Empty { file: file.to_owned() },
+                PushError::ReadAgainWithoutUtf8 => ImportError::Empty { file: file.to_owned() },
             })?;
         }
         let dialect = feed.dialect().unwrap_or_default();

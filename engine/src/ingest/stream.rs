@@ -4,14 +4,17 @@
 //! be parsed on its own and give exactly what parsing the whole text at once gives.
 //!
 //! The encoding is decided as [`super::decode`] decides it for a whole file: byte-order marks,
-//! the "not a CSV" checks on the first 4 KB, then UTF-8, falling back to Windows-1252 when any
-//! byte of the file is not UTF-8. A file whose start is UTF-8 with non-ASCII characters and
-//! whose later bytes are not UTF-8 has to be read again from its first byte as Windows-1252
-//! ([`PushError::ReadAgainAsWindows1252`]); when everything before the stray byte was ASCII, the
-//! text so far reads the same in both and the switch happens in place.
+//! the "not a CSV" checks on the first 4 KB, then the code page [`super::detect`] finds in the
+//! bytes from the first one past ASCII (ASCII passes through meanwhile: it reads the same in
+//! every candidate). When that sample is UTF-8 and a later byte is not, the whole file has to
+//! be read again from its first byte with UTF-8 ruled out ([`PushError::ReadAgainWithoutUtf8`]).
+//! A code page the user chose is used from the first byte, with no detection.
 
+use super::codepage::{CodePage, Confidence};
 use super::csv_format::{sniff, CsvFormat, SAMPLE_BYTES};
-use super::decode::{looks_binary, utf16_units, windows_1252_into};
+use super::decode::{looks_binary, utf16_units};
+use super::detect::{detect, SAMPLE_BYTES as DETECT_BYTES};
+use super::text_decoder::{new_decoder, TextDecode};
 use crate::error::ImportError;
 
 /// Why pushed bytes stop the read.
@@ -19,10 +22,9 @@ use crate::error::ImportError;
 pub enum PushError {
     /// The file cannot be used.
     Import(ImportError),
-    /// Bytes past the start are not UTF-8 though the start was (with non-ASCII characters): the
-    /// whole file reads as Windows-1252. Read it again from its first byte into a
-    /// [`Feed::windows_1252`].
-    ReadAgainAsWindows1252,
+    /// Bytes past the start are not UTF-8 though the sample the code page was detected from
+    /// was: read the file again from its first byte into a [`Feed::without_utf8`].
+    ReadAgainWithoutUtf8,
 }
 
 impl From<ImportError> for PushError {
@@ -36,15 +38,20 @@ impl From<ImportError> for PushError {
 enum Decoder {
     /// Not decided yet: the bytes so far (the checks need the first 4 KB and one non-blank byte).
     Undecided(Vec<u8>),
-    /// UTF-8 without a mark: `carry` holds a character split at the end of the last slice;
-    /// `ascii` whether every byte so far was ASCII (then a switch to Windows-1252 changes no text).
-    Utf8 { carry: Vec<u8>, ascii: bool },
+    /// No BOM, only ASCII so far: passed through until the first byte past ASCII.
+    Ascii,
+    /// No BOM: the bytes from the first one past ASCII, held until they make a sample
+    /// ([`DETECT_BYTES`]) or the file ends, then the code page is detected from them.
+    Sampling(Vec<u8>),
+    /// UTF-8 as detected: `carry` holds a character split at the end of the last slice; a byte
+    /// that is not UTF-8 asks to read the file again without UTF-8.
+    Utf8 { carry: Vec<u8> },
     /// UTF-8 after a byte-order mark: anything else is no text file.
     Utf8Bom { carry: Vec<u8> },
     /// UTF-16 after a byte-order mark: an odd byte and a high surrogate may wait for the next slice.
     Utf16 { little_endian: bool, odd: Option<u8>, high: Option<u16> },
-    /// Every byte is a character.
-    Windows1252,
+    /// Any other code page (detected or chosen): bytes that are no character become U+FFFD.
+    Other(Box<dyn TextDecode>),
 }
 
 /// Where the boundary scanner is, in the terms of `csv_core`'s reader.
@@ -78,6 +85,12 @@ pub struct Feed {
     eof: bool,
     decoder: Decoder,
     encoding: &'static str,
+    /// How sure the choice of `encoding` is.
+    confidence: Confidence,
+    /// Whether UTF-8 is still possible (not after [`PushError::ReadAgainWithoutUtf8`]).
+    utf8: bool,
+    /// The code page the user chose, used from the first byte.
+    forced: Option<CodePage>,
     /// Decoded text not yet handed out as a segment (UTF-8 throughout).
     text: Vec<u8>,
     /// Offset in the whole decoded text of `text[0]`.
@@ -110,6 +123,9 @@ impl Feed {
             eof: false,
             decoder: Decoder::Undecided(Vec::new()),
             encoding: "",
+            confidence: Confidence::High,
+            utf8: true,
+            forced: None,
             text: Vec::new(),
             base: 0,
             decoded: 0,
@@ -130,20 +146,33 @@ impl Feed {
         Feed { check_only: true, ..self }
     }
 
-    /// A feed that reads every byte as Windows-1252 (after [`PushError::ReadAgainAsWindows1252`]);
-    /// the checks for files that are not CSV still apply.
-    pub fn windows_1252(file: &str, byte_len: u64) -> Feed {
-        Feed { encoding: "windows-1252", ..Feed::new(file, byte_len) }
+    /// A feed that detects the code page with UTF-8 ruled out (after
+    /// [`PushError::ReadAgainWithoutUtf8`]); the checks for files that are not CSV still apply.
+    pub fn without_utf8(file: &str, byte_len: u64) -> Feed {
+        Feed { utf8: false, ..Feed::new(file, byte_len) }
+    }
+
+    /// A feed that reads the file in `code_page` (the user's choice) from its first byte; a
+    /// byte-order mark still wins, and the checks for files that are not CSV still apply.
+    pub fn with_code_page(file: &str, byte_len: u64, code_page: CodePage) -> Feed {
+        Feed { forced: Some(code_page), ..Feed::new(file, byte_len) }
     }
 
     /// A feed holding a whole decoded text.
-    pub(crate) fn whole_text(file: &str, byte_len: u64, text: String, encoding: &'static str) -> Feed {
+    pub(crate) fn whole_text(
+        file: &str,
+        byte_len: u64,
+        text: String,
+        encoding: &'static str,
+        confidence: Confidence,
+    ) -> Feed {
         let decoded = text.len() as u64;
         let mut feed = Feed {
             eof: true,
             pushed: byte_len,
-            decoder: Decoder::Windows1252,
+            decoder: Decoder::Ascii,
             encoding,
+            confidence,
             text: text.into_bytes(),
             decoded,
             ..Feed::new(file, byte_len)
@@ -155,6 +184,11 @@ impl Feed {
     /// Name of the encoding (empty until decided).
     pub fn encoding(&self) -> &'static str {
         self.encoding
+    }
+
+    /// How sure the choice of the encoding is.
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
     }
 
     /// Whether the last slice has been pushed.
@@ -211,11 +245,21 @@ impl Feed {
             return Ok(());
         }
         self.eof = true;
+        let before = self.text.len();
         if let Decoder::Undecided(head) = &mut self.decoder {
             let head = std::mem::take(head);
             self.decide(head)?;
-            self.decoded = self.text.len() as u64;
         }
+        if let Decoder::Sampling(held) = &mut self.decoder {
+            // The sample is all there is: detect from it and decode it, the file going on past
+            // it (a character cut at its end waits, and is dropped).
+            let held = std::mem::take(held);
+            self.eof = false;
+            let chosen = self.choose(held, false);
+            self.eof = true;
+            chosen?;
+        }
+        self.decoded += (self.text.len() - before) as u64;
         if self.dialect.is_none() {
             self.sniff_if_possible();
         }
@@ -414,8 +458,26 @@ impl Feed {
                 }
                 Ok(())
             }
-            Decoder::Windows1252 => {
-                windows_1252_into(bytes, &mut self.text);
+            Decoder::Ascii => {
+                let ascii = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len());
+                let (plain, rest) = bytes.split_at(ascii);
+                self.text.extend_from_slice(plain);
+                if rest.is_empty() {
+                    return Ok(());
+                }
+                self.decoder = Decoder::Sampling(Vec::new());
+                self.decode(rest)
+            }
+            Decoder::Sampling(held) => {
+                held.extend_from_slice(bytes);
+                if last || held.len() >= DETECT_BYTES {
+                    let held = std::mem::take(held);
+                    self.choose(held, last)?;
+                }
+                Ok(())
+            }
+            Decoder::Other(decoder) => {
+                decoder.decode(bytes, last, &mut self.text);
                 Ok(())
             }
             Decoder::Utf16 { little_endian, odd, high } => {
@@ -474,7 +536,7 @@ impl Feed {
                     Err(_) => Err(PushError::Import(ImportError::Binary { file: self.file.clone() })),
                 }
             }
-            Decoder::Utf8 { carry, ascii } => {
+            Decoder::Utf8 { carry } => {
                 let owned;
                 let input: &[u8] = if carry.is_empty() {
                     bytes
@@ -483,25 +545,15 @@ impl Feed {
                     carry.clear();
                     &owned
                 };
-                let (valid, bad) = match std::str::from_utf8(input) {
-                    Ok(_) => (input.len(), false),
-                    Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
-                    Err(e) => (e.valid_up_to(), true),
-                };
-                if *ascii {
-                    *ascii = input[..valid].is_ascii();
-                }
-                if bad && !*ascii {
-                    return Err(PushError::ReadAgainAsWindows1252);
-                }
-                self.text.extend_from_slice(&input[..valid]);
-                if bad {
-                    // Everything so far was ASCII, which reads the same in Windows-1252.
-                    windows_1252_into(&input[valid..], &mut self.text);
-                    self.decoder = Decoder::Windows1252;
-                    self.encoding = "windows-1252";
-                } else {
-                    carry.extend_from_slice(&input[valid..]);
+                match std::str::from_utf8(input) {
+                    Ok(s) => self.text.extend_from_slice(s.as_bytes()),
+                    Err(e) if e.error_len().is_none() && !last => {
+                        let valid = e.valid_up_to();
+                        self.text.extend_from_slice(&input[..valid]);
+                        carry.extend_from_slice(&input[valid..]);
+                    }
+                    // The sample was UTF-8, this is not: the file is in another code page.
+                    Err(_) => return Err(PushError::ReadAgainWithoutUtf8),
                 }
                 Ok(())
             }
@@ -518,10 +570,10 @@ impl Feed {
         if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(ImportError::Spreadsheet { file: file() }.into());
         }
-        let (decoder, encoding, skip) = match head.as_slice() {
-            [0xEF, 0xBB, 0xBF, ..] => (Decoder::Utf8Bom { carry: Vec::new() }, "UTF-8", 3),
-            [0xFF, 0xFE, ..] => (Decoder::Utf16 { little_endian: true, odd: None, high: None }, "UTF-16LE", 2),
-            [0xFE, 0xFF, ..] => (Decoder::Utf16 { little_endian: false, odd: None, high: None }, "UTF-16BE", 2),
+        let (decoder, code_page, skip) = match head.as_slice() {
+            [0xEF, 0xBB, 0xBF, ..] => (Decoder::Utf8Bom { carry: Vec::new() }, CodePage::UTF_8, 3),
+            [0xFF, 0xFE, ..] => (Decoder::Utf16 { little_endian: true, odd: None, high: None }, CodePage::UTF_16LE, 2),
+            [0xFE, 0xFF, ..] => (Decoder::Utf16 { little_endian: false, odd: None, high: None }, CodePage::UTF_16BE, 2),
             _ => {
                 if looks_binary(&head[..head.len().min(4096)]) {
                     return Err(ImportError::Binary { file: file() }.into());
@@ -530,16 +582,51 @@ impl Feed {
                 if matches!(first, Some(b'{') | Some(b'[')) {
                     return Err(ImportError::Json { file: file() }.into());
                 }
-                if self.encoding == "windows-1252" {
-                    (Decoder::Windows1252, "windows-1252", 0)
-                } else {
-                    (Decoder::Utf8 { carry: Vec::new(), ascii: true }, "UTF-8", 0)
+                if let Some(code_page) = self.forced {
+                    self.use_code_page(code_page, Confidence::Chosen);
+                    return self.decode(&head);
                 }
+                // UTF-8 (ASCII so far) until a byte past ASCII says otherwise.
+                self.decoder = Decoder::Ascii;
+                self.encoding = CodePage::UTF_8.name();
+                self.confidence = Confidence::High;
+                return self.decode(&head);
             }
         };
         self.decoder = decoder;
-        self.encoding = encoding;
+        self.encoding = code_page.name();
+        self.confidence = Confidence::Marked;
         self.decode(&head[skip..])
+    }
+
+    /// Detects the code page from `held` (the bytes from the first one past ASCII; `last`: they
+    /// run to the end of the file) and decodes them with it.
+    fn choose(&mut self, held: Vec<u8>, last: bool) -> Result<(), PushError> {
+        let end = last && held.len() <= DETECT_BYTES;
+        let found = detect(&held, end, self.utf8);
+        if found.code_page == CodePage::UTF_8 {
+            self.decoder = Decoder::Utf8 { carry: Vec::new() };
+            self.encoding = CodePage::UTF_8.name();
+            self.confidence = found.confidence;
+        } else {
+            self.use_code_page(found.code_page, found.confidence);
+        }
+        self.decode(&held)
+    }
+
+    /// Decodes the rest with `code_page` (Windows-1252, said to be a guess, when nothing here
+    /// decodes it).
+    fn use_code_page(&mut self, code_page: CodePage, confidence: Confidence) {
+        let (decoder, code_page, confidence) = match new_decoder(code_page) {
+            Some(decoder) => (decoder, code_page, confidence),
+            None => match new_decoder(CodePage::WINDOWS_1252) {
+                Some(decoder) => (decoder, CodePage::WINDOWS_1252, Confidence::Low),
+                None => return,
+            },
+        };
+        self.decoder = Decoder::Other(decoder);
+        self.encoding = code_page.name();
+        self.confidence = confidence;
     }
 }
 
