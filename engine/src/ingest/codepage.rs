@@ -129,6 +129,15 @@ impl Confidence {
     }
 }
 
+/// A code page and how sure the choice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Detection {
+    /// The code page.
+    pub code_page: CodePage,
+    /// How sure.
+    pub confidence: Confidence,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,39 +13,6 @@ use super::text_decoder::new_decoder;
 use crate::error::ImportError;
 use std::borrow::Cow;
 
-/// What Windows-1252 maps bytes 0x80–0x9F to (WHATWG's index; the rest of the upper half is
-/// Latin-1, the lower half ASCII).
-const CP1252_HIGH: [char; 32] = [
-    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
-    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
-    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
-    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
-];
-
-/// Windows-1252 bytes as text (every byte maps to a character).
-#[cfg(test)]
-fn windows_1252(bytes: &[u8]) -> String {
-    let mut text = Vec::with_capacity(bytes.len());
-    windows_1252_into(bytes, &mut text);
-    String::from_utf8(text).unwrap_or_default()
-}
-
-/// Appends Windows-1252 `bytes` to `text` as UTF-8.
-pub(crate) fn windows_1252_into(bytes: &[u8], text: &mut Vec<u8>) {
-    let mut buf = [0; 4];
-    for &b in bytes {
-        if b.is_ascii() {
-            text.push(b);
-        } else {
-            let c = match b {
-                0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
-                _ => b as char,
-            };
-            text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        }
-    }
-}
-
 /// One UTF-16 code unit from its two bytes.
 pub(crate) fn utf16_units(pair: [u8; 2], little_endian: bool) -> u16 {
     if little_endian {
@@ -184,7 +151,9 @@ mod tests {
     fn every_byte_decodes_as_the_whatwg_reference_says() {
         let all: Vec<u8> = (0..=255).collect();
         let (reference, _, _) = encoding_rs::WINDOWS_1252.decode(&all);
-        assert_eq!(windows_1252(&all), reference);
+        let mut text = Vec::new();
+        super::super::text_decoder::windows_1252_into(&all, &mut text);
+        assert_eq!(String::from_utf8(text).unwrap(), reference);
         let units: Vec<u8> = (0..=u16::MAX).step_by(7).flat_map(|u| u.to_le_bytes()).collect();
         let (reference, errors) = encoding_rs::UTF_16LE.decode_without_bom_handling(&units);
         assert_eq!(utf16(&units, true).as_deref(), (!errors).then_some(reference.as_ref()));

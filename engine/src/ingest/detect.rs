@@ -3,7 +3,7 @@
 //! evidence): UTF-8 when the sample is valid UTF-8, else the guess of `chardetng`, Firefox's
 //! detector, with a confidence of its own measure (see [`detect`]).
 
-use super::codepage::{CodePage, Confidence};
+use super::codepage::{CodePage, Confidence, Detection};
 
 /// At most this many bytes from the first byte past ASCII are looked at: enough for a detector
 /// to be sure, and held back only while the start of a file is read.
@@ -13,15 +13,6 @@ pub const SAMPLE_BYTES: usize = 1 << 20;
 /// letters fit several code pages equally.
 #[cfg(feature = "codepages")]
 const MIN_EVIDENCE: usize = 8;
-
-/// A code page and how sure the choice is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Detection {
-    /// The code page.
-    pub code_page: CodePage,
-    /// How sure.
-    pub confidence: Confidence,
-}
 
 /// The code page of a file whose bytes past ASCII start with `sample` (`end`: the sample runs
 /// to the end of the file). `utf8` says whether UTF-8 is still possible (it is not when a

@@ -5,8 +5,7 @@
 //! apart (GB18030 from Big5) it says is a guess.
 #![cfg_attr(feature = "codepages", allow(dead_code))]
 
-use super::codepage::{CodePage, Confidence};
-use super::detect::Detection;
+use super::codepage::{CodePage, Confidence, Detection};
 use super::text_decoder::new_decoder;
 
 /// The candidates, in the order that wins a tie.

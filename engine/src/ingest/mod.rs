@@ -27,7 +27,7 @@ mod table_sink;
 mod text_decoder;
 mod value;
 
-pub use codepage::{CodePage, Confidence};
+pub use codepage::{CodePage, Confidence, Detection};
 pub use csv_format::{sniff, CsvFormat, DELIMITERS};
 pub use dataset::Dataset;
 pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
@@ -35,7 +35,7 @@ pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
 pub use decode::{decode, decode_as, Decoded};
-pub use detect::{detect, Detection, SAMPLE_BYTES};
+pub use detect::{detect, SAMPLE_BYTES};
 pub use exercise::import_everything;
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};

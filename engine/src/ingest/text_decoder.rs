@@ -5,7 +5,6 @@
 //! Windows-1252 needs no tables and is always built in.
 
 use super::codepage::CodePage;
-use super::decode::windows_1252_into;
 use std::sync::OnceLock;
 
 /// Turns the bytes of one file, slice after slice, into UTF-8.
@@ -89,6 +88,31 @@ impl TextDecode for EncodingRs {
             }
         }
         out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// What Windows-1252 maps bytes 0x80–0x9F to (WHATWG's index; the rest of the upper half is
+/// Latin-1, the lower half ASCII).
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+/// Appends Windows-1252 `bytes` to `text` as UTF-8.
+pub(crate) fn windows_1252_into(bytes: &[u8], text: &mut Vec<u8>) {
+    let mut buf = [0; 4];
+    for &b in bytes {
+        if b.is_ascii() {
+            text.push(b);
+        } else {
+            let c = match b {
+                0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+                _ => b as char,
+            };
+            text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
     }
 }
 
