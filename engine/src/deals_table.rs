@@ -177,9 +177,20 @@ impl DealsTable {
         self.dims[Dim::ALL.iter().position(|&d| d == dim)?].as_ref()
     }
 
-    /// The latest date of any deal (created or closed): the anchor of the default period.
+    /// The latest day something happened to a deal: its latest created date or the close date
+    /// of a won or lost deal. The anchor of the default period (KPI_SPEC.md) and the as-of date
+    /// an export shows by itself. An open deal's close date is a plan (its expected close, often
+    /// months ahead in a real export) and does not count. `None` when no deal has such a date.
     pub fn latest_day(&self) -> Option<Day> {
-        self.created.max().max(self.close.max())
+        let closed = self
+            .status
+            .iter()
+            .zip(&self.close.days)
+            .filter(|(s, &c)| s.is_closed() && c != crate::column::NO_DAY)
+            .map(|(_, &c)| c)
+            .max()
+            .map(Day);
+        self.created.max().max(closed)
     }
 
     /// The earliest created or close date.
