@@ -8,7 +8,8 @@
 //! last change is into Closed Won / Closed Lost on its close date. A third of the closed deals
 //! had their expected close pushed (one or two extra rows in the same stage); three in ten had
 //! their amount revised once. The earlier export is the state of every path on
-//! [`snapshot_day`], a month before the data ends.
+//! [`snapshot_day`], a month before the data ends; the deals open then and now had the
+//! expected close they have now, except a third that slipped since and a tenth pulled in.
 
 use super::facts::{deal_facts, part, stream, DealFact};
 use super::{accounts, demo_deals, demo_range, Rng, OPEN_STAGES};
@@ -34,6 +35,23 @@ struct Step {
 /// The as-of date of the demo's earlier export: 30 days before the demo data ends.
 pub fn snapshot_day() -> Day {
     Day(demo_range().1 .0 - 30)
+}
+
+/// The expected close on [`snapshot_day`] (`as_of`) of a deal open then and now, whose
+/// expected close now is `now`: a third slipped since (it was expected two to ten weeks
+/// earlier, though not before the day after `as_of`), one in ten was pulled in (expected two
+/// to eight weeks later), the rest are unchanged.
+fn expected_then(rng: &mut Rng, now: Option<Day>, as_of: Day) -> Option<Day> {
+    let now = now?;
+    let roll = rng.unit();
+    let days = 14 + rng.below(43) as i32;
+    Some(if roll < 0.33 {
+        Day((now.0 - days).max(as_of.0 + 1).min(now.0))
+    } else if roll < 0.43 {
+        Day(now.0 + days)
+    } else {
+        now
+    })
 }
 
 /// The open stages a deal passed through, in order, with at most one step back.
@@ -158,6 +176,7 @@ pub fn demo_snapshot(seed: u64) -> DealsTable {
     let (deals, all) = paths(seed);
     let as_of = snapshot_day();
     let mut rng = stream(seed, part::SNAPSHOT);
+    let mut slips = stream(seed, part::SLIPS);
     let mut t = DealsTable { dims: Dim::ALL.map(|_| Some(DictColumn::default())), ..DealsTable::default() };
     for s in OPEN_STAGES.iter().chain(&["Closed Won", "Closed Lost"]) {
         t.stage.intern(s);
@@ -173,7 +192,12 @@ pub fn demo_snapshot(seed: u64) -> DealsTable {
         t.stage.push(Some(state.stage));
         t.status.push(status);
         t.created.push(deals.created.get(row));
-        t.close.push(if status == Status::Open && deals.close.get(row).is_none() { None } else { state.close });
+        let open_now = deals.status.get(row) == Some(&Status::Open);
+        t.close.push(if status == Status::Open && open_now {
+            expected_then(&mut slips, deals.close.get(row), as_of)
+        } else {
+            state.close
+        });
         for (mine, theirs) in t.dims.iter_mut().zip(&deals.dims) {
             if let (Some(m), Some(c)) = (mine, theirs) {
                 m.push(c.get(row));
@@ -231,6 +255,30 @@ mod tests {
         // The end bar is the later export's open pipeline.
         let open: f64 = (0..b.len()).filter(|&i| b.status[i] == Status::Open).filter_map(|i| b.amount.get(i)).sum();
         assert!((c.total(Flow::End).amount() - open).abs() < 0.5);
+    }
+
+    #[test]
+    fn the_open_deals_expected_closes_make_the_window_views_alive() {
+        let (a, b) = (demo_snapshot(DEMO_SEED), demo_deals(DEMO_SEED));
+        let end = demo_range().1;
+        // Every open deal has an expected close within two quarters after the last day.
+        for i in (0..b.len()).filter(|&i| b.status[i] == Status::Open) {
+            let c = b.close.get(i).unwrap();
+            assert!(c > end && c.0 <= end.0 + 182, "{}: {c:?}", b.deal_id.get(i));
+        }
+        // ... which moves neither the period's anchor nor the earlier export's as-of date.
+        assert_eq!(b.latest_day().map(|d| d.month_start()), Some(end.month_start()));
+        assert_eq!(crate::change::snapshot_as_of(&a), Some(snapshot_day()));
+        let whole = compare(&a, &b, &CompareOptions::default()).unwrap();
+        assert!(whole.slipped > 20 && whole.mean_days_slipped.unwrap() >= 14.0, "{}", whole.slipped);
+        // The quarter after the last day: deals slipped out of it and pulled into it.
+        let next_quarter = crate::period::Period::new(Day(end.0 + 1), Day(end.0 + 92)).unwrap();
+        let o = CompareOptions { window: Some(next_quarter), ..CompareOptions::default() };
+        let c = compare(&a, &b, &o).unwrap();
+        assert_eq!(c.flows_to_end(), c.total(Flow::End).cents);
+        for f in [Flow::PulledIn, Flow::PushedOut, Flow::Start, Flow::End] {
+            assert!(c.total(f).count >= 3, "{f:?}: {:?}", c.total(f));
+        }
     }
 
     #[test]
