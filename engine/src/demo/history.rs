@@ -9,7 +9,8 @@
 //! had their expected close pushed (one or two extra rows in the same stage); three in ten had
 //! their amount revised once. The earlier export is the state of every path on
 //! [`snapshot_day`], a month before the data ends; the deals open then and now had the
-//! expected close they have now, except a third that slipped since and a tenth pulled in.
+//! expected close they have now, except a third that slipped since and a tenth pulled in (one
+//! history row after the snapshot moved it).
 
 use super::facts::{deal_facts, part, stream, DealFact};
 use super::{accounts, demo_deals, demo_range, Rng, OPEN_STAGES};
@@ -140,14 +141,42 @@ fn paths(seed: u64) -> (DealsTable, Vec<Vec<Step>>) {
     let lost = accounts::lost_stages(&mut stream(seed, part::LOST_STAGES), &facts);
     let mut rng = stream(seed, part::HISTORY);
     let end = demo_range().1;
+    let mut slips = stream(seed, part::SLIPS);
     let all = facts
         .iter()
         .map(|f| {
             let now = deals.stage.get(f.row).unwrap_or(OPEN_STAGES[0]);
-            path(&mut rng, f, now, lost.get(f.row), end)
+            let mut steps = path(&mut rng, f, now, lost.get(f.row), end);
+            if f.status == Status::Open {
+                expected_closes_of_open(&mut slips, &mut steps, deals.close.get(f.row), end);
+            }
+            steps
         })
         .collect();
     (deals, all)
+}
+
+/// Gives the rows of a deal open today the expected close it had then: `now` (its close
+/// date in the deals) from [`snapshot_day`] on, and before that the one [`expected_then`]
+/// draws; when the two differ a row in the same stage, between the snapshot and `end`, moved
+/// it (a push when it moved later, as in Salesforce's `OpportunityHistory`).
+fn expected_closes_of_open(rng: &mut Rng, steps: &mut Vec<Step>, now: Option<Day>, end: Day) {
+    let as_of = snapshot_day();
+    let then = expected_then(rng, now, as_of);
+    let moved_at = Day(as_of.0 + 1 + rng.below((end.0 - as_of.0).max(1) as usize) as i32);
+    let open_then = steps.first().is_some_and(|s| s.at <= as_of);
+    for s in steps.iter_mut() {
+        s.close = if s.at <= as_of { then } else { now };
+    }
+    if open_then && then != now {
+        if let Some(current) = steps.iter().rev().find(|s| s.at <= moved_at).copied() {
+            for s in steps.iter_mut().filter(|s| s.at > as_of && s.at <= moved_at) {
+                s.close = then;
+            }
+            steps.push(Step { at: moved_at, push: true, revise: false, close: now, ..current });
+            steps.sort_by_key(|s| s.at);
+        }
+    }
 }
 
 /// The demo company's stage history for `seed` (deal_id, stage, changed_at, amount,
@@ -176,7 +205,6 @@ pub fn demo_snapshot(seed: u64) -> DealsTable {
     let (deals, all) = paths(seed);
     let as_of = snapshot_day();
     let mut rng = stream(seed, part::SNAPSHOT);
-    let mut slips = stream(seed, part::SLIPS);
     let mut t = DealsTable { dims: Dim::ALL.map(|_| Some(DictColumn::default())), ..DealsTable::default() };
     for s in OPEN_STAGES.iter().chain(&["Closed Won", "Closed Lost"]) {
         t.stage.intern(s);
@@ -192,12 +220,7 @@ pub fn demo_snapshot(seed: u64) -> DealsTable {
         t.stage.push(Some(state.stage));
         t.status.push(status);
         t.created.push(deals.created.get(row));
-        let open_now = deals.status.get(row) == Some(&Status::Open);
-        t.close.push(if status == Status::Open && open_now {
-            expected_then(&mut slips, deals.close.get(row), as_of)
-        } else {
-            state.close
-        });
+        t.close.push(state.close);
         for (mine, theirs) in t.dims.iter_mut().zip(&deals.dims) {
             if let (Some(m), Some(c)) = (mine, theirs) {
                 m.push(c.get(row));
@@ -269,6 +292,13 @@ mod tests {
         // ... which moves neither the period's anchor nor the earlier export's as-of date.
         assert_eq!(b.latest_day().map(|d| d.month_start()), Some(end.month_start()));
         assert_eq!(crate::change::snapshot_as_of(&a), Some(snapshot_day()));
+        // The history agrees: each open deal's last row carries its expected close today.
+        let h = demo_history(DEMO_SEED);
+        for (events, row) in h.by_deal().zip(0..) {
+            if b.status[row] == Status::Open {
+                assert_eq!(events.last().and_then(|e| e.close), b.close.get(row), "{}", b.deal_id.get(row));
+            }
+        }
         let whole = compare(&a, &b, &CompareOptions::default()).unwrap();
         assert!(whole.slipped > 20 && whole.mean_days_slipped.unwrap() >= 14.0, "{}", whole.slipped);
         // The quarter after the last day: deals slipped out of it and pulled into it.
