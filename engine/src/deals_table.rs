@@ -3,6 +3,7 @@
 use crate::close_index::{ByClose, CloseIndex};
 use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
 use crate::day::Day;
+use crate::forecast_category::ForecastCategory;
 use crate::stage::{StageRules, Status};
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +92,11 @@ pub struct DealsTable {
     pub lost_stage: Option<DictColumn>,
     /// `currency` (ISO code or symbol per deal), when present.
     pub currency: Option<DictColumn>,
+    /// `probability` as fractions 0..1, when the file has the column (see
+    /// [`crate::ingest::probability_column`]); a cell that reads as none is `None`.
+    pub probability: Option<Vec<Option<f64>>>,
+    /// `forecast_category`, when the file has the column; a cell naming no category is `None`.
+    pub forecast_category: Option<Vec<Option<ForecastCategory>>>,
     /// How stage names map to statuses, and the order of the open stages.
     pub stage_rules: StageRules,
     /// Whether `status` came from a status column rather than from stage names.
@@ -109,6 +115,26 @@ fn append_optional(mine: &mut Option<DictColumn>, theirs: Option<DictColumn>, be
             let mut m = DictColumn::default();
             (0..before).for_each(|_| m.push(None));
             m.append(&t);
+            *mine = Some(m);
+        }
+        (None, None) => {}
+    }
+}
+
+/// Appends `theirs` (`added` rows) to `mine` (`before` rows) for a column of plain values,
+/// padding whichever side lacks the column with `None`.
+fn append_values<T: Copy>(
+    mine: &mut Option<Vec<Option<T>>>,
+    theirs: Option<Vec<Option<T>>>,
+    before: usize,
+    added: usize,
+) {
+    match (mine.as_mut(), theirs) {
+        (Some(m), Some(t)) => m.extend(t),
+        (Some(m), None) => m.extend(std::iter::repeat_n(None, added)),
+        (None, Some(t)) => {
+            let mut m = vec![None; before];
+            m.extend(t);
             *mine = Some(m);
         }
         (None, None) => {}
@@ -177,9 +203,20 @@ impl DealsTable {
         self.dims[Dim::ALL.iter().position(|&d| d == dim)?].as_ref()
     }
 
-    /// The latest date of any deal (created or closed): the anchor of the default period.
+    /// The latest day something happened to a deal: its latest created date or the close date
+    /// of a won or lost deal. The anchor of the default period (KPI_SPEC.md) and the as-of date
+    /// an export shows by itself. An open deal's close date is a plan (its expected close, often
+    /// months ahead in a real export) and does not count. `None` when no deal has such a date.
     pub fn latest_day(&self) -> Option<Day> {
-        self.created.max().max(self.close.max())
+        let closed = self
+            .status
+            .iter()
+            .zip(&self.close.days)
+            .filter(|(s, &c)| s.is_closed() && c != crate::column::NO_DAY)
+            .map(|(_, &c)| c)
+            .max()
+            .map(Day);
+        self.created.max().max(closed)
     }
 
     /// The earliest created or close date.
@@ -208,6 +245,8 @@ impl DealsTable {
         append_optional(&mut self.account, other.account, before, added);
         append_optional(&mut self.lost_stage, other.lost_stage, before, added);
         append_optional(&mut self.currency, other.currency, before, added);
+        append_values(&mut self.probability, other.probability, before, added);
+        append_values(&mut self.forecast_category, other.forecast_category, before, added);
         self.status_from_column |= other.status_from_column;
         if self.status_from_column {
             // Keep every status as read; the rules still order the stages.

@@ -228,6 +228,37 @@ mod tests {
     }
 
     #[test]
+    fn open_deals_expected_closes_next_year_do_not_move_the_default_period() {
+        // A real CRM export: every open deal has an expected close, all of them next year.
+        let csv = "deal_id,amount,stage,created_date,close_date\n\
+                   D1,10,Closed Won,2026-03-02,2026-05-20\n\
+                   D2,20,Closed Lost,2026-06-01,2026-11-03\n\
+                   D3,30,Proposal,2026-11-20,2027-02-15\n\
+                   D4,40,Negotiation,2026-10-01,2027-06-30\n";
+        let mut ws = Workspace::default();
+        load(&mut ws, DatasetKind::Deals, csv, false);
+        assert_eq!(ws.latest_day(), Day::from_ymd(2026, 11, 20), "the latest created date");
+        let period = ws.default_scope().map(|s| s.period);
+        assert_eq!(
+            period.map(|p| (p.from, p.to)),
+            Some((Day::from_ymd(2025, 12, 1).unwrap(), Day::from_ymd(2026, 11, 30).unwrap()))
+        );
+        // A loss after the last created date moves the anchor; an open deal's close never does.
+        let later = "deal_id,amount,stage,created_date,close_date\nD5,5,Closed Lost,2026-01-05,2026-12-10\nD6,5,Prospecting,2026-01-05,2028-01-01\n";
+        load(&mut ws, DatasetKind::Deals, later, true);
+        assert_eq!(ws.latest_day(), Day::from_ymd(2026, 12, 10));
+        // Only open deals with dates: the created dates still anchor it.
+        let mut open_only = Workspace::default();
+        load(
+            &mut open_only,
+            DatasetKind::Deals,
+            "deal_id,amount,stage,created_date,close_date\nD1,9,Proposal,2025-04-01,2027-01-01\n",
+            false,
+        );
+        assert_eq!(open_only.latest_day(), Day::from_ymd(2025, 4, 1));
+    }
+
+    #[test]
     fn a_further_file_replaces_or_joins_its_dataset() {
         let mut ws = Workspace::default();
         let a = "deal_id,amount,stage,created_date,region\nD1,10,Won,2024-01-01,EMEA\n";

@@ -117,10 +117,12 @@ def hand_referee(con, f):
                     ELSE 'open' END AS status
         FROM read_csv('{f['path']}', all_varchar = true, header = true)
     """)
-    # Default period: the 12 calendar months ending with the month of the latest date.
+    # Default period: the 12 calendar months ending with the month of the latest date of what
+    # happened: created dates and the close dates of won or lost deals (an open deal's close
+    # date is an expected one, a plan).
     p_from, p_to = con.execute("""
         SELECT (date_trunc('month', m) - INTERVAL 11 MONTH)::DATE, last_day(m)
-        FROM (SELECT greatest(max(created_date), max(close_date)) AS m FROM d)
+        FROM (SELECT greatest(max(created_date), max(close_date) FILTER (WHERE status IN ('won', 'lost'))) AS m FROM d)
     """).fetchone()
     out = {"period": {"from": str(p_from), "to": str(p_to)}, "kpis": {}}
     k = out["kpis"]
@@ -615,8 +617,13 @@ class ViewData:
                         WHERE owner IS NOT NULL AND {dim} IS NOT NULL GROUP BY ALL)
                     QUALIFY row_number() OVER (PARTITION BY owner ORDER BY n DESC, {dim}) = 1
                 """)
-        # The latest day of what happened: every date but plans (quotas, forecasts) and end dates.
-        days = [f'max(CAST("{f}" AS DATE)) FROM {ds}' for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts")
+        # The latest day of what happened: every date but plans (quotas, forecasts), end dates
+        # and the expected close dates of open deals.
+        def latest_of(ds, f):
+            if ds == "deals" and f == "close_date":
+                return f"""max(CAST("{f}" AS DATE)) FILTER (WHERE st IN ('won', 'lost')) FROM dl"""
+            return f'max(CAST("{f}" AS DATE)) FROM {ds}'
+        days = [latest_of(ds, f) for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts")
                 for f in fs if CANON[ds][f] in ("date", "month", "timestamp") and not f.endswith("_end") and not f.startswith("end_")]
         self.latest = con.execute("SELECT max(d) FROM (" + " UNION ALL ".join(f"SELECT {x}" for x in days) + ") t(d)").fetchone()[0]
         # KPI_SPEC's default period: the 12 calendar months ending with the latest day's month.

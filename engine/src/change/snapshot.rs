@@ -1,7 +1,6 @@
 //! Two exports of the same deals: their as-of dates, whether they hold the same deals, and
 //! the row of each deal id.
 
-use crate::column::NO_DAY;
 use crate::day::Day;
 use crate::deals_table::DealsTable;
 use crate::stage::Status;
@@ -12,21 +11,12 @@ use std::collections::HashMap;
 pub const LIKELY_SNAPSHOT_SHARE: f64 = 0.5;
 
 /// The as-of date a deals export shows by itself: the latest day something happened in it,
-/// that is the latest created date or close date of a won or lost deal. The expected close
-/// dates of open deals lie ahead of the export and do not count (unlike
-/// [`DealsTable::latest_day`], which anchors the reporting period). `None` when no deal has
-/// such a date; the user then types it.
+/// that is the latest created date or close date of a won or lost deal
+/// ([`DealsTable::latest_day`], which also anchors the reporting period). The expected close
+/// dates of open deals lie ahead of the export and do not count. `None` when no deal has such
+/// a date; the user then types it.
 pub fn snapshot_as_of(d: &DealsTable) -> Option<Day> {
-    let created = d.created.max();
-    let closed = d
-        .status
-        .iter()
-        .zip(&d.close.days)
-        .filter(|(s, &c)| s.is_closed() && c != NO_DAY)
-        .map(|(_, &c)| c)
-        .max()
-        .map(Day);
-    created.max(closed)
+    d.latest_day()
 }
 
 /// How many deal ids two exports share.

@@ -63,7 +63,8 @@ pub(super) fn deal_facts(t: &DealsTable) -> Vec<DealFact> {
             kind: kind(row),
             amount: t.amount.get(row).unwrap_or(0.0),
             created: t.created.get(row).unwrap_or(Day(0)),
-            close: t.close.get(row),
+            // An open deal's close date is its expected close, a plan: not a fact of its path.
+            close: t.close.get(row).filter(|_| t.status[row].is_closed()),
             status: t.status[row],
         })
         .collect()
@@ -107,4 +108,8 @@ pub(super) mod part {
     pub const HISTORY: u64 = 0x4157_0E1E_5000_0009;
     /// Which open deals the earlier export misses.
     pub const SNAPSHOT: u64 = 0x5A45_5407_0000_000A;
+    /// The expected close dates of the deals still open.
+    pub const EXPECTED_CLOSES: u64 = 0xE4EC_7ED0_C105_000B;
+    /// How the expected closes of deals open in the earlier export have moved since.
+    pub const SLIPS: u64 = 0x5119_5000_0000_000C;
 }

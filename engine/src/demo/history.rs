@@ -8,7 +8,9 @@
 //! last change is into Closed Won / Closed Lost on its close date. A third of the closed deals
 //! had their expected close pushed (one or two extra rows in the same stage); three in ten had
 //! their amount revised once. The earlier export is the state of every path on
-//! [`snapshot_day`], a month before the data ends.
+//! [`snapshot_day`], a month before the data ends; the deals open then and now had the
+//! expected close they have now, except a third that slipped since and a tenth pulled in (one
+//! history row after the snapshot moved it).
 
 use super::facts::{deal_facts, part, stream, DealFact};
 use super::{accounts, demo_deals, demo_range, Rng, OPEN_STAGES};
@@ -34,6 +36,23 @@ struct Step {
 /// The as-of date of the demo's earlier export: 30 days before the demo data ends.
 pub fn snapshot_day() -> Day {
     Day(demo_range().1 .0 - 30)
+}
+
+/// The expected close on [`snapshot_day`] (`as_of`) of a deal open then and now, whose
+/// expected close now is `now`: a third slipped since (it was expected two to ten weeks
+/// earlier, though not before the day after `as_of`), one in ten was pulled in (expected two
+/// to eight weeks later), the rest are unchanged.
+fn expected_then(rng: &mut Rng, now: Option<Day>, as_of: Day) -> Option<Day> {
+    let now = now?;
+    let roll = rng.unit();
+    let days = 14 + rng.below(43) as i32;
+    Some(if roll < 0.33 {
+        Day((now.0 - days).max(as_of.0 + 1).min(now.0))
+    } else if roll < 0.43 {
+        Day(now.0 + days)
+    } else {
+        now
+    })
 }
 
 /// The open stages a deal passed through, in order, with at most one step back.
@@ -122,14 +141,42 @@ fn paths(seed: u64) -> (DealsTable, Vec<Vec<Step>>) {
     let lost = accounts::lost_stages(&mut stream(seed, part::LOST_STAGES), &facts);
     let mut rng = stream(seed, part::HISTORY);
     let end = demo_range().1;
+    let mut slips = stream(seed, part::SLIPS);
     let all = facts
         .iter()
         .map(|f| {
             let now = deals.stage.get(f.row).unwrap_or(OPEN_STAGES[0]);
-            path(&mut rng, f, now, lost.get(f.row), end)
+            let mut steps = path(&mut rng, f, now, lost.get(f.row), end);
+            if f.status == Status::Open {
+                expected_closes_of_open(&mut slips, &mut steps, deals.close.get(f.row), end);
+            }
+            steps
         })
         .collect();
     (deals, all)
+}
+
+/// Gives the rows of a deal open today the expected close it had then: `now` (its close
+/// date in the deals) from [`snapshot_day`] on, and before that the one [`expected_then`]
+/// draws; when the two differ a row in the same stage, between the snapshot and `end`, moved
+/// it (a push when it moved later, as in Salesforce's `OpportunityHistory`).
+fn expected_closes_of_open(rng: &mut Rng, steps: &mut Vec<Step>, now: Option<Day>, end: Day) {
+    let as_of = snapshot_day();
+    let then = expected_then(rng, now, as_of);
+    let moved_at = Day(as_of.0 + 1 + rng.below((end.0 - as_of.0).max(1) as usize) as i32);
+    let open_then = steps.first().is_some_and(|s| s.at <= as_of);
+    for s in steps.iter_mut() {
+        s.close = if s.at <= as_of { then } else { now };
+    }
+    if open_then && then != now {
+        if let Some(current) = steps.iter().rev().find(|s| s.at <= moved_at).copied() {
+            for s in steps.iter_mut().filter(|s| s.at > as_of && s.at <= moved_at) {
+                s.close = then;
+            }
+            steps.push(Step { at: moved_at, push: true, revise: false, close: now, ..current });
+            steps.sort_by_key(|s| s.at);
+        }
+    }
 }
 
 /// The demo company's stage history for `seed` (deal_id, stage, changed_at, amount,
@@ -173,7 +220,7 @@ pub fn demo_snapshot(seed: u64) -> DealsTable {
         t.stage.push(Some(state.stage));
         t.status.push(status);
         t.created.push(deals.created.get(row));
-        t.close.push(if status == Status::Open && deals.close.get(row).is_none() { None } else { state.close });
+        t.close.push(state.close);
         for (mine, theirs) in t.dims.iter_mut().zip(&deals.dims) {
             if let (Some(m), Some(c)) = (mine, theirs) {
                 m.push(c.get(row));
@@ -231,6 +278,37 @@ mod tests {
         // The end bar is the later export's open pipeline.
         let open: f64 = (0..b.len()).filter(|&i| b.status[i] == Status::Open).filter_map(|i| b.amount.get(i)).sum();
         assert!((c.total(Flow::End).amount() - open).abs() < 0.5);
+    }
+
+    #[test]
+    fn the_open_deals_expected_closes_make_the_window_views_alive() {
+        let (a, b) = (demo_snapshot(DEMO_SEED), demo_deals(DEMO_SEED));
+        let end = demo_range().1;
+        // Every open deal has an expected close within two quarters after the last day.
+        for i in (0..b.len()).filter(|&i| b.status[i] == Status::Open) {
+            let c = b.close.get(i).unwrap();
+            assert!(c > end && c.0 <= end.0 + 182, "{}: {c:?}", b.deal_id.get(i));
+        }
+        // ... which moves neither the period's anchor nor the earlier export's as-of date.
+        assert_eq!(b.latest_day().map(|d| d.month_start()), Some(end.month_start()));
+        assert_eq!(crate::change::snapshot_as_of(&a), Some(snapshot_day()));
+        // The history agrees: each open deal's last row carries its expected close today.
+        let h = demo_history(DEMO_SEED);
+        for (events, row) in h.by_deal().zip(0..) {
+            if b.status[row] == Status::Open {
+                assert_eq!(events.last().and_then(|e| e.close), b.close.get(row), "{}", b.deal_id.get(row));
+            }
+        }
+        let whole = compare(&a, &b, &CompareOptions::default()).unwrap();
+        assert!(whole.slipped > 20 && whole.mean_days_slipped.unwrap() >= 14.0, "{}", whole.slipped);
+        // The quarter after the last day: deals slipped out of it and pulled into it.
+        let next_quarter = crate::period::Period::new(Day(end.0 + 1), Day(end.0 + 92)).unwrap();
+        let o = CompareOptions { window: Some(next_quarter), ..CompareOptions::default() };
+        let c = compare(&a, &b, &o).unwrap();
+        assert_eq!(c.flows_to_end(), c.total(Flow::End).cents);
+        for f in [Flow::PulledIn, Flow::PushedOut, Flow::Start, Flow::End] {
+            assert!(c.total(f).count >= 3, "{f:?}: {:?}", c.total(f));
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Three years of deals (2023-11-01 to 2026-10-31) for twelve reps in three teams and three
 //! regions, five products and five lead sources; log-normal amounts and cycle lengths,
 //! a summer and December slump, growth year on year, quarter-end pushes, and the deals still
-//! open on the last day spread over four open stages. [`demo_workspace`] adds the accounts
+//! open on the last day spread over four open stages, with expected closes over the next
+//! two quarters. [`demo_workspace`] adds the accounts
 //! and lost stages of those deals and the leads, activities, customers, spend, quotas and
 //! forecasts of the same company (see the `company` module).
 
@@ -118,7 +119,28 @@ pub fn demo_deals(seed: u64) -> DealsTable {
         }
     }
     t.stage_rules = StageRules::infer(&t.stage);
+    expected_closes(&mut t, seed, end);
     t
+}
+
+/// Days ahead of the last day within which an open deal in each open stage is expected to
+/// close: two quarters for a new prospect, one for a deal in negotiation.
+const EXPECTED_HORIZON: [u32; 4] = [182, 150, 120, 91];
+
+/// Gives every open deal an expected close within the next two quarters after `end`, later
+/// stages sooner. Drawn from a stream of its own, so every other draw of the demo is unchanged.
+fn expected_closes(t: &mut DealsTable, seed: u64, end: Day) {
+    let mut rng = facts::stream(seed, facts::part::EXPECTED_CLOSES);
+    for row in 0..t.len() {
+        if t.status.get(row) != Some(&crate::stage::Status::Open) {
+            continue;
+        }
+        let stage = t.stage.get(row).and_then(|s| OPEN_STAGES.iter().position(|o| *o == s)).unwrap_or(0);
+        let horizon = EXPECTED_HORIZON.get(stage).copied().unwrap_or(182);
+        if let Some(day) = t.close.days.get_mut(row) {
+            *day = end.0 + 1 + rng.below(horizon as usize) as i32;
+        }
+    }
 }
 
 fn push_deal(t: &mut DealsTable, rng: &mut Rng, n: u32, created: Day, end: Day) {

@@ -45,17 +45,11 @@ impl ForecastCategory {
     }
 
     /// Reads a `forecast_category` cell: the Salesforce names (`Best Case`, `Omitted`), the
-    /// HubSpot ones (`best_case`, `omit`, `not forecasted`) and `won`/`lost`; `None` otherwise.
+    /// HubSpot ones (`best_case`, `omit`, `not forecasted`), `won`/`lost`, and the German,
+    /// Polish and Chinese words of [`crate::ingest::meaning::forecast::CATEGORY_WORDS`];
+    /// `None` otherwise.
     pub fn parse(text: &str) -> Option<ForecastCategory> {
-        let t: String = text.trim().to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
-        Some(match t.as_str() {
-            "pipeline" | "pipe" => ForecastCategory::Pipeline,
-            "bestcase" | "best" | "upside" => ForecastCategory::BestCase,
-            "commit" | "committed" | "forecast" => ForecastCategory::Commit,
-            "closed" | "closedwon" | "won" => ForecastCategory::Closed,
-            "omitted" | "omit" | "notforecasted" | "lost" | "closedlost" => ForecastCategory::Omitted,
-            _ => return None,
-        })
+        crate::ingest::meaning::forecast::category_of(text)
     }
 
     /// The default category of an open stage with default probability `p` (see

@@ -3,8 +3,9 @@
 //! categories (Pipeline, Best case, Commit, Closed, Omitted) with the cumulative roll-ups, and
 //! the signed forecast bias.
 //!
-//! The deals table does not carry `probability` or `forecast_category` yet, so the functions
-//! take them as explicit per-row slices (rows like the deals'); ingest reads them later.
+//! The functions take the export's `probability` and `forecast_category` columns as per-row
+//! slices (rows like the deals'): [`crate::DealsTable::probability`] and
+//! [`crate::DealsTable::forecast_category`] as ingest reads them.
 
 mod bias;
 mod category;

@@ -1,7 +1,8 @@
 //! The weighted pipeline and the forecast-category roll-ups of a workspace in plain numbers,
-//! as the Pipeline change page and `pipelens-cli change` show them. The deals table carries no
-//! `probability` or `forecast_category` column yet, so both come from the per-stage defaults
-//! (which the user will edit beside the stage rules).
+//! as the Pipeline change page and `pipelens-cli change` show them. A deal's probability and
+//! category come from the export's `probability` and `forecast_category` columns when it has
+//! them and the cell reads, else from the per-stage defaults (which the user will edit beside
+//! the stage rules).
 
 use super::bias::{forecast_bias, ForecastPeriod};
 use super::category::{deal_categories, CategoryMap, ForecastCategory};
@@ -52,15 +53,16 @@ pub struct ForecastSummary {
 }
 
 impl ForecastSummary {
-    /// The summary of the workspace's deals over `scope` (its filters and currency), with the
-    /// default probabilities and categories of their stages; `None` without deals.
+    /// The summary of the workspace's deals over `scope` (its filters and currency), with each
+    /// deal's probability and category from the export's columns, else the defaults of its
+    /// stage; `None` without deals.
     pub fn of_workspace(ws: &Workspace, scope: &Scope) -> Option<ForecastSummary> {
         let d = ws.deals.as_ref()?;
         let mask = Selection::new(ws, &scope.filters).deals;
         let probabilities = StageProbabilities::defaults(d);
         let map = CategoryMap::defaults(d);
-        let w = weighted_pipeline(d, &mask, scope, None, &probabilities);
-        let r = forecast_rollup(d, &mask, scope, &deal_categories(d, None, &map));
+        let w = weighted_pipeline(d, &mask, scope, d.probability.as_deref(), &probabilities);
+        let r = forecast_rollup(d, &mask, scope, &deal_categories(d, d.forecast_category.as_deref(), &map));
         let label = |c: ForecastCategory| c.label();
         Some(ForecastSummary {
             weighted_pipeline: w.value,
@@ -134,5 +136,33 @@ mod tests {
         assert_eq!((neg.category, neg.count, neg.value), (Some("Commit"), 1, 200.0));
         assert_eq!(s.forecast_bias, None, "no forecasts loaded");
         assert_eq!(ForecastSummary::of_workspace(&Workspace::default(), &scope), None);
+    }
+
+    #[test]
+    fn the_exports_probability_and_category_columns_win_over_the_stage_defaults() {
+        // Salesforce headers; D2's probability cell is empty and D4's category unreadable: their
+        // stage defaults stand in.
+        let csv = "Id,Amount,StageName,CreatedDate,CloseDate,Probability (%),ForecastCategoryName\n\
+                   D1,100,Qualification,2024-01-02,2024-03-10,90%,Commit\n\
+                   D2,200,Negotiation,2024-01-03,2024-03-20,,Best Case\n\
+                   D3,50,Closed Won,2024-01-04,2024-02-25,100%,Closed\n\
+                   D4,80,Proposal,2024-01-05,2024-03-05,10 %,sometime\n";
+        let read = crate::ingest::read_file(crate::ingest::DatasetKind::Deals, "sf.csv", csv.as_bytes(), None).unwrap();
+        let crate::ingest::Dataset::Deals(d) = read.data else { panic!("not deals") };
+        assert_eq!(d.probability.as_deref(), Some(&[Some(0.9), None, Some(1.0), Some(0.1)][..]));
+        use ForecastCategory::*;
+        assert_eq!(d.forecast_category.as_deref(), Some(&[Some(Commit), Some(BestCase), Some(Closed), None][..]));
+        let defaults = StageProbabilities::defaults(&d);
+        let ws = Workspace::with_deals(d);
+        let scope = Scope::new(Period::new(day("2024-01-01"), day("2024-03-31")).unwrap());
+        let s = ForecastSummary::of_workspace(&ws, &scope).unwrap();
+        let negotiation = defaults.get("Negotiation").unwrap();
+        let want = 100.0 * 0.9 + 200.0 * negotiation + 80.0 * 0.1;
+        assert!((s.weighted_pipeline - want).abs() < 1e-9, "{} vs {want}", s.weighted_pipeline);
+        // Commit: won 50 + D1 (Commit by its column, though Qualification defaults to Pipeline).
+        assert_eq!((s.won, s.commit), (50.0, 150.0));
+        // Best case adds D2 (Best case by its column, though Negotiation defaults to Commit) and
+        // D4 (Proposal's default, Best case, since its cell reads as no category).
+        assert_eq!(s.best_case, 430.0);
     }
 }

@@ -9,6 +9,7 @@ use super::sink::{ColumnSink, Row};
 use super::value::{is_empty_cell, parse_amount, parse_bool, trim_cell, DATE_EXPECTED};
 use crate::column::DictColumn;
 use crate::deals_table::{DealsTable, Dim};
+use crate::forecast_category::{probabilities, ForecastCategory};
 use crate::stage::{StageRules, Status};
 
 /// Column positions of the canonical deal fields in one file.
@@ -26,6 +27,8 @@ struct Columns {
     account: Option<usize>,
     lost_stage: Option<usize>,
     currency: Option<usize>,
+    probability: Option<usize>,
+    forecast_category: Option<usize>,
 }
 
 impl Columns {
@@ -49,6 +52,8 @@ impl Columns {
             account: at("account"),
             lost_stage: at("lost_stage"),
             currency: at("currency"),
+            probability: at("probability"),
+            forecast_category: at("forecast_category"),
         })
     }
 }
@@ -61,6 +66,9 @@ pub(crate) struct DealsSink {
     account: Option<DictColumn>,
     lost_stage: Option<DictColumn>,
     currency: Option<DictColumn>,
+    /// `probability` cells as read (percent or fraction), and whether any had a `%` sign.
+    probability: Option<(Vec<Option<f64>>, bool)>,
+    forecast_category: Option<Vec<Option<ForecastCategory>>>,
     status_cells: Vec<Status>,
     created: DateColumnBuilder,
     close: DateColumnBuilder,
@@ -84,6 +92,8 @@ impl DealsSink {
             account: cols.account.map(|_| DictColumn::default()),
             lost_stage: cols.lost_stage.map(|_| DictColumn::default()),
             currency: cols.currency.map(|_| DictColumn::default()),
+            probability: cols.probability.map(|_| (Vec::new(), false)),
+            forecast_category: cols.forecast_category.map(|_| Vec::new()),
             cols,
             status_cells: Vec::new(),
             created: DateColumnBuilder::default(),
@@ -129,6 +139,14 @@ impl ColumnSink for DealsSink {
                 (Some(true), Some(false)) => Status::Lost,
                 _ => Status::Unknown,
             });
+        }
+        if let (Some(c), Some((values, percent))) = (cols.probability, self.probability.as_mut()) {
+            let (value, has_percent) = read_probability(row.cell(c));
+            *percent |= has_percent;
+            values.push(value);
+        }
+        if let (Some(c), Some(values)) = (cols.forecast_category, self.forecast_category.as_mut()) {
+            values.push(ForecastCategory::parse(row.cell(c)));
         }
         let table = &mut self.table;
         match cols.id {
@@ -177,7 +195,20 @@ impl ColumnSink for DealsSink {
         mapping: &[Option<usize>],
         date_order: Option<DateOrder>,
     ) -> Dataset {
-        let DealsSink { cols, mut table, dims, account, lost_stage, currency, status_cells, created, close, .. } = self;
+        let DealsSink {
+            cols,
+            mut table,
+            dims,
+            account,
+            lost_stage,
+            currency,
+            probability,
+            forecast_category,
+            status_cells,
+            created,
+            close,
+            ..
+        } = self;
         let mut readings = Vec::new();
         let close_col = cols.close.iter().flatten().copied().next();
         let hint = date_order.or(created.proven_order()).or(close.proven_order());
@@ -193,6 +224,8 @@ impl ColumnSink for DealsSink {
         table.account = account;
         table.lost_stage = lost_stage;
         table.currency = currency;
+        table.probability = probability.map(|(values, percent)| probability_column(&values, percent));
+        table.forecast_category = forecast_category;
         if table.status_from_column {
             table.status = status_cells;
         }
@@ -210,6 +243,31 @@ impl ColumnSink for DealsSink {
     }
 }
 
+/// A `probability` cell: its number (`20`, `0.2`, `20 %`, `20,5%`) and whether it had a
+/// percent sign. An empty or unreadable cell is `None`.
+pub(crate) fn read_probability(cell: &str) -> (Option<f64>, bool) {
+    let t = cell.trim();
+    let stripped = t.strip_suffix('%').or_else(|| t.strip_suffix('％'));
+    let number = stripped.unwrap_or(t).trim();
+    // A probability has no thousands: a comma is the decimal mark (`20,5`).
+    let value = if number.contains(',') && !number.contains('.') {
+        parse_amount(&number.replacen(',', ".", 1))
+    } else {
+        parse_amount(number)
+    };
+    (value, stripped.is_some())
+}
+
+/// A `probability` column as fractions 0..1: percentages when any cell had a `%` sign or any
+/// value is above 1, fractions otherwise ([`probabilities`]); out of range is `None`.
+pub fn probability_column(values: &[Option<f64>], percent: bool) -> Vec<Option<f64>> {
+    if percent {
+        values.iter().map(|v| v.map(|v| v / 100.0).filter(|p| (0.0..=1.0).contains(p))).collect()
+    } else {
+        probabilities(values)
+    }
+}
+
 fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTable) -> Vec<MappedField> {
     DEAL_FIELDS
         .iter()
@@ -224,6 +282,10 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                 "account" => table.account.as_ref().map_or(0, DictColumn::missing),
                 "lost_stage" => table.lost_stage.as_ref().map_or(0, DictColumn::missing),
                 "currency" => table.currency.as_ref().map_or(0, DictColumn::missing),
+                "probability" => table.probability.as_ref().map_or(0, |v| v.iter().filter(|p| p.is_none()).count()),
+                "forecast_category" => {
+                    table.forecast_category.as_ref().map_or(0, |v| v.iter().filter(|c| c.is_none()).count())
+                }
                 "deal_id" => 0,
                 name => Dim::ALL
                     .iter()
@@ -391,5 +453,25 @@ mod tests {
         assert_eq!(t.table.len(), 2);
         assert_eq!(t.table.amount.get(0), Some(1234.5));
         assert_eq!(t.report.delimiter, ';');
+    }
+
+    #[test]
+    fn probability_cells_read_as_fractions_on_one_scale_per_column() {
+        let cases: [(&str, (Option<f64>, bool)); 7] = [
+            ("20", (Some(20.0), false)),
+            ("0.2", (Some(0.2), false)),
+            ("20 %", (Some(20.0), true)),
+            ("20,5%", (Some(20.5), true)),
+            ("75％", (Some(75.0), true)),
+            ("", (None, false)),
+            ("high", (None, false)),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(super::read_probability(cell), want, "{cell:?}");
+        }
+        // `1` is 100 % in a column of fractions and 1 % in a column with a percent sign.
+        assert_eq!(super::probability_column(&[Some(1.0), Some(0.5)], false), [Some(1.0), Some(0.5)]);
+        assert_eq!(super::probability_column(&[Some(1.0), Some(50.0)], true), [Some(0.01), Some(0.5)]);
+        assert_eq!(super::probability_column(&[Some(150.0), Some(-5.0)], true), [None, None]);
     }
 }

@@ -34,6 +34,7 @@ pub use datasets::{detect_datasets, DatasetFit, DatasetKind};
 pub use dates::{
     read_date, read_month, read_time, Contradiction, DateCandidates, DateColumnBuilder, DateOrder, DateReading,
 };
+pub use deals_sink::probability_column;
 pub use decode::{decode, decode_as, Decoded};
 pub use detect::{detect, SAMPLE_BYTES};
 pub use exercise::import_everything;

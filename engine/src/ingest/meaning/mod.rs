@@ -1,12 +1,13 @@
 //! Columns recognised by meaning: a header is cut into words ([`words`]), the words are scored
 //! against each field's word lists (one file per concern: [`identity`], [`people`], [`when`],
-//! [`money`], [`outcome`], [`segments`]), a sample of the column's cells confirms or rules out
+//! [`money`], [`outcome`], [`segments`], [`forecast`]), a sample of the column's cells confirms or rules out
 //! the guess ([`values`]), and [`assign`] gives each field its best column, no column twice,
 //! with the reason in words.
 
 pub mod assign;
 #[cfg(test)]
 mod crm_headers;
+pub mod forecast;
 pub mod identity;
 pub mod money;
 pub mod normalise;
@@ -53,6 +54,8 @@ pub const MEANINGS: &[&Meaning] = &[
     &segments::LEAD_SOURCE,
     &segments::DEAL_TYPE,
     &segments::ACCOUNT,
+    &forecast::PROBABILITY,
+    &forecast::FORECAST_CATEGORY,
 ];
 
 /// Words that name the record type a CRM writes before its columns ("Deal - Value",
