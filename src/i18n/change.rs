@@ -180,6 +180,23 @@ pub fn flow_word(flow: Flow, lang: Lang) -> &'static str {
 }
 
 catalog! {
+    /// The forecast categories (`ForecastCategory::label`): Salesforce's names in English.
+    CategoryWord {
+        Pipeline => ["Pipeline", "Pipeline", "Lejek", "管道"],
+        BestCase => ["Best case", "Bestenfalls", "Najlepszy scenariusz", "最佳情况"],
+        Commit => ["Commit", "Commit", "Pewne", "承诺"],
+        Closed => ["Closed", "Abgeschlossen", "Zamknięte", "已关闭"],
+        Omitted => ["Omitted", "Ausgelassen", "Pominięte", "已忽略"],
+    }
+}
+
+/// A forecast category's label in `lang`; a label the catalog does not know stays as it is.
+pub fn category_word(english: &'static str, lang: Lang) -> &'static str {
+    use crate::i18n::Text;
+    CategoryWord::ALL.iter().find(|k| k.text(Lang::En) == english).map_or(english, |k| k.text(lang))
+}
+
+catalog! {
     /// The terms defined under "What is this?" (KPI_SPEC_PIPELINE_CHANGE.md, in our words).
     Term {
         StartEnd => ["Start / End", "Anfang / Ende", "Początek / koniec", "期初 / 期末"],
@@ -303,9 +320,25 @@ mod tests {
 
     #[test]
     fn every_word_has_four_real_translations() {
-        for bad in [check(Change::ALL), check(FlowWord::ALL), check(Term::ALL), check(Definition::ALL)] {
+        for bad in [
+            check(Change::ALL),
+            check(FlowWord::ALL),
+            check(CategoryWord::ALL),
+            check(Term::ALL),
+            check(Definition::ALL),
+        ] {
             assert!(bad.is_empty(), "{bad:#?}");
         }
+    }
+
+    #[test]
+    fn every_forecast_category_has_its_words() {
+        use pipelens_engine::forecast_category::ForecastCategory;
+        for c in ForecastCategory::ALL {
+            assert_eq!(category_word(c.label(), Lang::En), c.label());
+            assert!(CategoryWord::ALL.iter().any(|k| crate::i18n::Text::text(*k, Lang::En) == c.label()), "{c:?}");
+        }
+        assert_eq!(category_word("Best case", Lang::Pl), "Najlepszy scenariusz");
     }
 
     #[test]

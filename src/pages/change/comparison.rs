@@ -59,7 +59,7 @@ pub(super) fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>)
                 <tr data-flow=flow.id() data-value=b.value.to_string() data-count=b.count.to_string()>
                     <th scope="row"><button class="link" data-drill=flow.id() title=t(W::ShowDeals) on:click=move |_| picked.set(Some(flow))>{flow_word(flow, lang)}</button></th>
                     <td class="num">{signed(flow, b.value)}</td>
-                    <td class="num">{b.count.to_string()}</td>
+                    <td class="num">{local::int(lang, b.count)}</td>
                 </tr>
             }
         })
@@ -118,7 +118,7 @@ pub(super) fn Comparison(change: PipelineChange, picked: RwSignal<Option<Flow>>)
             </article>
             <article class="tile">
                 <h3 class="tile-name">{t(W::Slipped)}</h3>
-                <p class="tile-value" data-kpi="slipped_deals" data-value=summary.slipped.to_string()>{summary.slipped.to_string()}</p>
+                <p class="tile-value" data-kpi="slipped_deals" data-value=summary.slipped.to_string()>{local::int(lang, summary.slipped)}</p>
             </article>
         </div>
         <figure class="card chart" data-chart="pipeline_change" aria-labelledby="chart-pipeline-change">
@@ -155,8 +155,9 @@ fn deal_table(rows: &[DealRow], slipped: bool) -> AnyView {
         .iter()
         .map(|r| {
             let amounts = pair(r.amount_then.map(money), r.amount_now.map(money));
-            let closes = pair(r.close_then.map(|d| d.to_string()), r.close_now.map(|d| d.to_string()));
-            let days = slipped.then(|| view! { <td class="num">{r.slipped_days.map_or(String::new(), |d| d.to_string())}</td> });
+            let lang = current();
+            let closes = pair(r.close_then.map(|d| local::date(lang, d)), r.close_now.map(|d| local::date(lang, d)));
+            let days = slipped.then(|| view! { <td class="num">{r.slipped_days.map_or(String::new(), |d| local::number(lang, d as f64, 0))}</td> });
             view! {
                 <tr data-deal=r.deal_id.clone() data-slipped-days=r.slipped_days.map(|d| d.to_string()).unwrap_or_default()>
                     <th scope="row">{r.deal_id.clone()}</th>

@@ -1,7 +1,7 @@
 //! The weighted pipeline per stage and the forecast-category roll-ups, with the forecast bias.
 
 use super::money;
-use crate::i18n::change::Change as W;
+use crate::i18n::change::{category_word, Change as W};
 use crate::i18n::{current, t};
 use leptos::prelude::*;
 use pipelens_engine::forecast_category::ForecastSummary;
@@ -18,8 +18,8 @@ pub(super) fn forecast_view(f: &ForecastSummary) -> impl IntoView {
                 <tr data-stage=s.stage.clone()>
                     <th scope="row">{s.stage.clone()}</th>
                     <td class="num">{s.probability.map_or("–".to_owned(), |p| display_in(current(), Unit::Percent, p))}</td>
-                    <td>{s.category.unwrap_or("–")}</td>
-                    <td class="num">{s.count.to_string()}</td>
+                    <td>{s.category.map_or("–", |c| category_word(c, current()))}</td>
+                    <td class="num">{pipelens_engine::format::local::int(current(), s.count)}</td>
                     <td class="num">{money(s.value)}</td>
                     <td class="num">{money(s.weighted)}</td>
                 </tr>

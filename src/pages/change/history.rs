@@ -2,10 +2,10 @@
 //! stalled deals.
 
 use crate::i18n::change::Change as W;
-use crate::i18n::t;
+use crate::i18n::{current, t};
 use leptos::prelude::*;
 use pipelens_engine::change::HistorySummary;
-use pipelens_engine::format::display;
+use pipelens_engine::format::local::{display_in, number};
 use pipelens_engine::kpi::Unit;
 
 /// The stage-history KPIs, or how to get them.
@@ -14,7 +14,10 @@ pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
     let Some(h) = history else {
         return view! { <section class="card" data-testid="history"><h3>{t(W::History)}</h3><p class="muted">{t(W::NoHistory)}</p></section> }.into_any();
     };
-    let days = |v: Option<f64>| v.map_or("–".to_owned(), |v| display(Unit::Days, v));
+    let lang = current();
+    let days = move |v: Option<f64>| v.map_or("–".to_owned(), |v| display_in(lang, Unit::Days, v));
+    // A count as the language writes it (`5.736`, `5736`, `5,736`); the hooks keep the plain number.
+    let whole = move |n: f64| number(lang, n, 0);
     let stages = h
         .time_in_stage
         .iter()
@@ -25,7 +28,7 @@ pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
                     <th scope="row">{s.stage.clone()}</th>
                     <td class="num">{days(s.median_days)}</td>
                     <td class="num">{days(s.p90_days)}</td>
-                    <td class="num">{s.spells.to_string()}</td>
+                    <td class="num">{whole(s.spells as f64)}</td>
                 </tr>
             }
         })
@@ -40,7 +43,7 @@ pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
             let cells = row
                 .iter()
                 .zip(&m.stages)
-                .map(|(n, to)| view! { <td class="num" data-to=to.clone() data-count=n.to_string()>{n.to_string()}</td> })
+                .map(|(n, to)| view! { <td class="num" data-to=to.clone() data-count=n.to_string()>{whole(*n as f64)}</td> })
                 .collect_view();
             view! { <tr data-from=from.clone()><th scope="row">{from.clone()}</th>{cells}</tr> }
         })
@@ -56,7 +59,7 @@ pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
                 view! {
                     <tr data-deal=s.deal_id.clone()>
                         <th scope="row">{s.deal_id.clone()}</th><td>{s.stage.clone()}</td>
-                        <td class="num">{s.days.to_string()}</td><td class="num">{days(Some(s.p90_days))}</td>
+                        <td class="num">{whole(s.days as f64)}</td><td class="num">{days(Some(s.p90_days))}</td>
                     </tr>
                 }
             })
@@ -79,9 +82,9 @@ pub(super) fn HistoryView(history: Option<HistorySummary>) -> impl IntoView {
                 <article class="tile"><h3 class="tile-name">{t(W::TimeInStage)}</h3>
                     <p class="tile-value" data-kpi="time_in_stage" data-value=total>{days(h.time_in_stage_days)}</p></article>
                 <article class="tile"><h3 class="tile-name">{t(W::Stalled)}</h3>
-                    <p class="tile-value" data-kpi="stalled_deals" data-value=h.stalled.to_string()>{h.stalled.to_string()}</p></article>
+                    <p class="tile-value" data-kpi="stalled_deals" data-value=h.stalled.to_string()>{whole(h.stalled as f64)}</p></article>
                 <article class="tile"><h3 class="tile-name">{t(W::Pushes)}</h3>
-                    <p class="tile-value" data-kpi="pushes" data-value=h.pushes.to_string()>{h.pushes.to_string()}</p></article>
+                    <p class="tile-value" data-kpi="pushes" data-value=h.pushes.to_string()>{whole(h.pushes as f64)}</p></article>
             </div>
             <h4>{t(W::TimeInStage)}</h4>
             <div class="kpi-table" role="region" aria-label=t(W::TimeInStage) tabindex="0">
