@@ -319,7 +319,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Ok(set) => {
                     show_files(state, set);
                     this_drop.insert(kind);
-                    loaded.push(message::loaded_as(&name, kind.name()));
+                    loaded.push(message::loaded_as(&name, &dataset_word(kind)));
                 }
                 Err(Stop::Cancelled) => return,
                 // Every row repeats a loaded deal: another export of the same deals. It is read
@@ -402,44 +402,57 @@ fn link_hint(state: AppState, name: &str, p: &pipelens_engine::ingest::Preview) 
     fits.then_some(r)
 }
 
+/// A dataset as a status line names it: its id in English (`deals`, what the tests and the
+/// mapper show), its name in the other languages (`Deals`, `transakcje`, `交易`).
+fn dataset_word(kind: DatasetKind) -> String {
+    match crate::i18n::current() {
+        pipelens_engine::lang::Lang::En => kind.name().to_owned(),
+        lang => pipelens_engine::text::dataset_name(kind, lang).to_owned(),
+    }
+}
+
 /// The banner after a load: errors when nothing loaded, else a notice of what did and did not.
 fn finish_status(state: AppState, loaded: &[String], problems: &[String], waiting: &[String]) {
     state.data.status.set(message::after_load(loaded, problems, waiting));
 }
 
 /// Every status line a load writes, in one place, each naming the file it is about and, for a
-/// file that cannot be used, what to do. English only for now: the translations route these.
+/// file that cannot be used, what to do, in the current language (`i18n::sources::Status`).
 pub(crate) mod message {
+    use crate::i18n::sources::Status;
+    use crate::i18n::tf;
     use crate::state::LoadStatus;
+
+    fn file(name: &str) -> [(&'static str, String); 1] {
+        [("file", name.to_owned())]
+    }
 
     /// A file that was loaded: `"deals.csv as deals"`.
     pub fn loaded_as(file: &str, dataset: &str) -> String {
-        format!("{file} as {dataset}")
+        tf(Status::LoadedAs, &[("file", file.to_owned()), ("dataset", dataset.to_owned())])
     }
 
     /// A file whose handle the tab no longer holds.
     pub fn gone(file: &str) -> String {
-        format!("{file} is no longer available in this tab; load it again.")
+        tf(Status::Gone, &self::file(file))
     }
 
     /// A shared file the browser would not keep.
     pub fn not_held(file: &str) -> String {
-        format!(
-            "{file}: the browser could not hold the file. Close other tabs to free memory, then open the link again."
-        )
+        tf(Status::NotHeld, &self::file(file))
     }
 
     /// A file removed while its dates were being set.
     pub fn no_longer_loaded(file: &str) -> String {
-        format!("{file} is no longer loaded; load it again to set its date order.")
+        tf(Status::NoLongerLoaded, &self::file(file))
     }
 
     /// Files waiting in the mapping screen, named.
     fn waiting_line(waiting: &[String]) -> String {
         match waiting {
             [] => String::new(),
-            [one] => format!("{one} waits for its columns to be chosen below."),
-            many => format!("{} wait for their columns to be chosen below.", many.join(", ")),
+            [one] => tf(Status::WaitsOne, &file(one)),
+            many => tf(Status::WaitMany, &[("files", many.join(", "))]),
         }
     }
 
@@ -447,12 +460,12 @@ pub(crate) mod message {
     /// names its file and says what to do).
     /// The files a load read: `"Loaded a.csv as deals, b.csv as leads."`.
     pub fn loaded(loaded: &[String]) -> String {
-        format!("Loaded {}.", loaded.join(", "))
+        tf(Status::Loaded, &[("files", loaded.join(", "))])
     }
 
     /// A deals file read as the earlier export because every deal in it is already loaded.
     pub fn loaded_as_earlier(file: &str) -> String {
-        format!("{file} as earlier_deals (the same deals as the loaded ones: see Pipeline change)")
+        tf(Status::LoadedAsEarlier, &self::file(file))
     }
 
     /// Writes the status after a load.

@@ -6,6 +6,7 @@ use super::{
     draw_bars, draw_columns, draw_funnel, draw_heatmap, draw_histogram, draw_lines, Bar, BarChart, ChartStyle,
     ColumnLayout, ColumnSeries, Columns, Funnel, FunnelStep, Heatmap, Histogram, Hit, Line, LineChart, Marker,
 };
+use crate::i18n::bins::bin_label;
 use crate::i18n::charts::{grain_noun, Legend, Summary};
 use crate::i18n::{current, engine_words, t, tf};
 use crate::state::ChartId;
@@ -503,13 +504,13 @@ fn columns_table(grain: Grain, buckets: &[String], series: &[ColumnSeries], unit
 fn histogram_table(h: &aggregates::Histogram, label: &str) -> DataTable {
     DataTable {
         label: label.into(),
-        columns: h.series.iter().map(|(n, _)| (n.clone(), Unit::Count)).collect(),
+        columns: h.series.iter().map(|(n, _)| (bin_label(n, current()), Unit::Count)).collect(),
         rows: h
             .bins
             .iter()
             .enumerate()
             .map(|(b, bin)| DataRow {
-                label: bin.label.to_owned(),
+                label: bin_label(bin.label, current()),
                 values: h.series.iter().map(|(_, c)| c.get(b).map(|&n| n as f64)).collect(),
                 drill: None,
             })
@@ -526,7 +527,7 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
         .iter()
         .enumerate()
         .map(|(i, (name, counts))| ColumnSeries {
-            name: name.clone(),
+            name: bin_label(name, current()),
             values: counts.iter().map(|&n| n as f64).collect(),
             colour: input.palette.of(Dim::LeadSource, name, i),
             drill: (name != "(none)" && name != "All deals").then(|| name.clone()),
@@ -541,13 +542,18 @@ fn cycle_histogram(input: &ChartInput) -> ChartData {
         Summary::CycleWon,
         &[
             ("n", display(Unit::Count, h.total as f64)),
-            ("most", busiest.map_or(String::new(), |(_, bin)| tf(Summary::MostTook, &[("bin", s(bin.label))]))),
+            (
+                "most",
+                busiest.map_or(String::new(), |(_, bin)| {
+                    tf(Summary::MostTook, &[("bin", bin_label(bin.label, current()))])
+                }),
+            ),
         ],
     );
     ChartData {
         table: histogram_table(&h, t(Legend::CycleLength)),
         drawing: Some(Drawing::Histogram(Histogram {
-            bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
+            bins: h.bins.iter().map(|b| bin_label(b.label, current())).collect(),
             series,
             marker: None,
             unit: Unit::Count,
@@ -574,7 +580,7 @@ fn response_histogram(input: &ChartInput) -> ChartData {
         .iter()
         .enumerate()
         .map(|(i, (name, counts))| ColumnSeries {
-            name: name.clone(),
+            name: bin_label(name, current()),
             values: counts.iter().map(|&n| n as f64).collect(),
             colour: i,
             drill: None,
@@ -583,7 +589,7 @@ fn response_histogram(input: &ChartInput) -> ChartData {
     ChartData {
         table: histogram_table(&h, t(Legend::TimeToFirstContact)),
         drawing: Some(Drawing::Histogram(Histogram {
-            bins: h.bins.iter().map(|b| b.label.to_owned()).collect(),
+            bins: h.bins.iter().map(|b| bin_label(b.label, current())).collect(),
             series,
             marker: Some(Marker { at: aggregates::FIVE_MINUTE_BINS as f64, label: s(t(Legend::FiveMin)) }),
             unit: Unit::Count,
@@ -749,7 +755,7 @@ fn activity_by_type(input: &ChartInput) -> ChartData {
         .enumerate()
         .filter(|(_, (_, c))| c.iter().any(|&n| n > 0))
         .map(|(i, (name, counts))| ColumnSeries {
-            name: name.clone(),
+            name: bin_label(name, current()),
             values: counts.iter().map(|&n| n as f64).collect(),
             colour: i,
             drill: None,

@@ -158,10 +158,7 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
 /// The mapping screen's first line when every field found a column but two columns fit some
 /// required field about equally well.
 fn unsure_intro(fields: &[&str]) -> String {
-    format!(
-        "Two columns fit {} about equally well: the best guess is chosen below, with the reason. Check it and use these columns; the file stays in this tab.",
-        fields.join(", ")
-    )
+    crate::i18n::tf(crate::i18n::sources::Status::UnsureIntro, &[("fields", fields.join(", "))])
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! every row that was rejected (with line, column and reason).
 
 use crate::i18n::panels::Report;
+use crate::i18n::sources::{code_page_label, detected_word, CodePageWord};
 use crate::i18n::{t, tf};
 use crate::io::download::download_text;
 use crate::load::Loader;
@@ -74,7 +75,7 @@ pub fn ImportReportView(
             view! {
                 <tr data-column=c.header.clone()>
                     <th scope="row">{c.header.clone()}</th>
-                    <td>{c.detected}</td>
+                    <td>{detected_word(c.detected, crate::i18n::current())}</td>
                     <td class="num">{grouped(c.empty as f64, 0)}</td>
                     <td>{field}</td>
                     <td class:warn=assumed>{read_as}{ask}</td>
@@ -165,14 +166,12 @@ pub fn ImportReportView(
 
 /// What the code-page line says of how sure the reader is.
 fn confidence_words(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::Marked => "named by the file's byte-order mark",
-        Confidence::Chosen => "as you chose",
-        Confidence::High => "detected",
-        Confidence::Low => {
-            "a guess from little evidence: if names or headers look wrong, pick the code page the file was saved in"
-        }
-    }
+    t(match confidence {
+        Confidence::Marked => CodePageWord::Marked,
+        Confidence::Chosen => CodePageWord::Chosen,
+        Confidence::High => CodePageWord::High,
+        Confidence::Low => CodePageWord::Low,
+    })
 }
 
 /// The code page the file was read in, how sure that is, and a picker that reads the file
@@ -180,7 +179,9 @@ fn confidence_words(confidence: Confidence) -> &'static str {
 fn code_page_line(report: &ImportReport, entry: crate::state::FileEntry, loader: Loader) -> impl IntoView {
     let current = CodePage::from_name(report.encoding);
     let confidence = report.encoding_confidence;
-    let text = format!("Code page: {} ({})", report.encoding_label, confidence_words(confidence));
+    let lang = crate::i18n::current();
+    let label = current.map_or_else(|| report.encoding_label.to_string(), |c| code_page_label(c, lang));
+    let text = tf(CodePageWord::Line, &[("label", label), ("how", confidence_words(confidence).to_owned())]);
     // The main candidates, and the one in use when it is not among them.
     let mut choices: Vec<CodePage> = CodePage::main().collect();
     if let Some(c) = current.filter(|c| !choices.contains(c) && !c.is_utf16()) {
@@ -188,14 +189,14 @@ fn code_page_line(report: &ImportReport, entry: crate::state::FileEntry, loader:
     }
     let options = choices
         .into_iter()
-        .map(|c| view! { <option value=c.name() selected=Some(c) == current>{c.label()}</option> })
+        .map(|c| view! { <option value=c.name() selected=Some(c) == current>{code_page_label(c, lang)}</option> })
         .collect_view();
     // A byte-order mark decides: nothing to pick.
     let picker = (confidence != Confidence::Marked).then(|| {
         view! {
             " "
             <label>
-                "Read it as "
+                {t(CodePageWord::ReadAs)}
                 <select data-testid="code-page-picker" on:change=move |ev| {
                     if let Some(c) = CodePage::from_name(&event_target_value(&ev)) {
                         if Some(c) != current {

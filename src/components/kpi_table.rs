@@ -33,7 +33,7 @@ pub fn KpiTableView(
     let head = table
         .columns
         .iter()
-        .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{c.label.clone()}</th> })
+        .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{pipelens_engine::text::label(&c.label, crate::i18n::current()).to_owned()}</th> })
         .collect_view();
     let columns = table.columns.clone();
     let rows = table
@@ -49,16 +49,16 @@ pub fn KpiTableView(
                         view! { <td class="num" data-col=col.key.clone() data-value=v.to_string()>{pipelens_engine::format::local::display_in(crate::i18n::current(), unit, *v)}</td> }.into_any()
                     }
                     (Cell::Number(_), _) => view! { <td class="num" data-col=col.key.clone() data-value="">"–"</td> }.into_any(),
-                    (Cell::Text(t), _) => view! { <td data-col=col.key.clone()>{t.clone()}</td> }.into_any(),
+                    (Cell::Text(t), _) => view! { <td data-col=col.key.clone()>{pipelens_engine::text::label(t, crate::i18n::current()).to_owned()}</td> }.into_any(),
                 })
                 .collect_view();
-            view! { <tr data-row=r.label.clone()><th scope="row">{r.label.clone()}</th>{cells}</tr> }
+            view! { <tr data-row=r.label.clone()><th scope="row">{pipelens_engine::text::label(&r.label, crate::i18n::current()).to_owned()}</th>{cells}</tr> }
         })
         .collect_view();
     view! {
         <div class="kpi-table" role="region" aria-label=crate::i18n::tf(crate::i18n::panels::Sql::KpiTable, &[("kpi", name.to_owned())]) tabindex="0">
             <table data-table=id.as_str()>
-                <thead><tr><th scope="col">{table.label.clone()}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{pipelens_engine::text::label(&table.label, crate::i18n::current()).to_owned()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -1,6 +1,8 @@
 //! The sheet picker of a file read from a workbook: which sheet of which workbook it is, and,
 //! when the workbook has several sheets, a choice of another (read at once in its place).
 
+use crate::i18n::sources::Origin;
+use crate::i18n::{current, t, tf};
 use crate::io::workbook;
 use crate::load::Loader;
 use crate::state::FileEntry;
@@ -18,8 +20,8 @@ pub fn SheetPicker(
     let book = origin.workbook.name();
     let errors = match origin.errors {
         0 => String::new(),
-        1 => " · 1 cell held an error value (such as #N/A) and reads as empty".to_owned(),
-        n => format!(" · {n} cells held error values (such as #N/A) and read as empty"),
+        1 => t(Origin::OneErrorCell).to_owned(),
+        n => tf(Origin::ErrorCells, &[("n", pipelens_engine::format::local::int(current(), n))]),
     };
     let picker = (origin.sheets.len() > 1).then(|| {
         let options = origin
@@ -44,15 +46,15 @@ pub fn SheetPicker(
         };
         view! {
             <label>
-                " · sheet "
-                <select aria-label=format!("Sheet of {book}") data-testid="sheet-picker" on:change=on_change>{options}</select>
+                {t(Origin::Sheet)}
+                <select aria-label=tf(Origin::SheetOf, &[("book", book.clone())]) data-testid="sheet-picker" on:change=on_change>{options}</select>
             </label>
         }
     });
     let sheet = origin.sheets.get(origin.sheet).map(|s| s.name.clone()).unwrap_or_default();
     Some(view! {
         <span class="muted sheet-origin" data-testid="sheet-origin" data-workbook=book.clone() data-sheet=sheet.clone()>
-            {format!("from workbook {book}, sheet {sheet}")}
+            {tf(Origin::FromSheet, &[("book", book.clone()), ("sheet", sheet.clone())])}
             {picker}
             {errors}
         </span>

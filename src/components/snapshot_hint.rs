@@ -1,6 +1,8 @@
 //! The notice that two deals files look like two exports of the same deals, with the one-click
 //! action that reads the later-loaded one as the earlier export (issue 19).
 
+use crate::i18n::sources::Origin;
+use crate::i18n::{current, tf};
 use crate::load::Loader;
 use crate::state::DataState;
 use leptos::prelude::*;
@@ -15,17 +17,18 @@ pub fn SnapshotHint() -> impl IntoView {
     move || {
         hint().map(|h| {
             let id = h.id;
-            let text = format!(
-                "{} repeats {:.0} % of the deal ids of {}: it looks like another export of the same deals. ",
-                h.name,
-                h.share * 100.0,
-                h.repeats
-            );
+            let lang = current();
+            let share = match lang {
+                // The English line as it always read: `97 %`.
+                pipelens_engine::lang::Lang::En => format!("{:.0} %", h.share * 100.0),
+                _ => pipelens_engine::format::local::percent(lang, h.share, 0),
+            };
+            let text = tf(Origin::SnapshotHint, &[("file", h.name.clone()), ("share", share), ("other", h.repeats.clone())]);
             view! {
                 <p class="notice" role="status" data-testid="snapshot-hint">
                     {text}
                     <button class="button small" data-testid="as-earlier" on:click=move |_| loader.as_earlier_export(id)>
-                        {format!("Compare them: read {} as the earlier export", h.name)}
+                        {tf(Origin::CompareThem, &[("file", h.name.clone())])}
                     </button>
                 </p>
             }

@@ -30,6 +30,8 @@
 
 #[macro_use]
 pub mod catalog;
+pub mod bins;
+pub mod change;
 pub mod charts;
 pub mod engine_words;
 pub mod lang_state;
@@ -38,6 +40,7 @@ pub mod messages;
 pub mod pages;
 pub mod panels;
 pub mod share;
+pub mod sources;
 pub mod words;
 
 pub use catalog::Text;

@@ -221,7 +221,8 @@ test('a European export (BOM, CRLF, title line, semicolons, day-first dates, dec
 });
 
 test('a file with unrecognised headers opens the mapping screen, and the chosen columns are used', async () => {
-  const csv = 'Ref;Summe;Lage;Anfang;Ende\nX1;100;Won;2024-01-01;2024-02-01\nX2;50;Lost;2024-01-05;2024-02-03\nX3;70;Open;2024-02-01;\n';
+  // `Spalte B`: a header no language names an amount with (`Summe` is one since issue 16).
+  const csv = 'Ref;Spalte B;Lage;Anfang;Ende\nX1;100;Won;2024-01-01;2024-02-01\nX2;50;Lost;2024-01-05;2024-02-03\nX3;70;Open;2024-02-01;\n';
   await upload(page, { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid=column-mapper]');
   assert.equal(await page.getAttribute('.app', 'data-state'), 'ready', 'the previous dashboard stays usable');
@@ -233,7 +234,7 @@ test('a file with unrecognised headers opens the mapping screen, and the chosen 
     await page.selectOption(select, value);
   };
   await choose('deal_id', 'Ref');
-  await choose('amount', 'Summe');
+  await choose('amount', 'Spalte B');
   await choose('stage', 'Lage');
   assert.equal(await page.textContent('tr[data-field=amount] .sample'), '100 · 50 · 70', 'the first values of the chosen column');
   await choose('created_date', 'Anfang');

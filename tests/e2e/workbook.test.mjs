@@ -66,7 +66,11 @@ test('the deals as CSV: the figures the workbooks must give', async () => {
   csv2024 = await values();
   await load('deals-2025.csv', 'text/csv');
   csv2025 = await values();
-  assert.ok(Object.keys(csv2024).length >= 12, 'the executive view has its tiles');
+  // With only deals loaded the executive page shows the tiles deals give (issue 17 item 5 groups
+  // the others under the datasets they need), so the count of 12 it had before is no more.
+  for (const id of ['revenue', 'revenue_growth', 'revenue_growth_yoy', 'win_rate', 'pipeline_value', 'sales_velocity', 'revenue_mix']) {
+    assert.ok(id in csv2024, `the executive view has its ${id} tile`);
+  }
   assert.notDeepEqual(csv2024, csv2025, 'the two years differ, so a wrong sheet would show');
 });
 

@@ -1,6 +1,7 @@
 //! The page's controls: the two exports' as-of dates and the close-date window.
 
-use super::words;
+use crate::i18n::change::Change as W;
+use crate::i18n::t;
 use crate::load::Loader;
 use crate::state::{Dashboard, Shared};
 use leptos::prelude::*;
@@ -27,9 +28,9 @@ pub(super) fn AsOfDates(dashboard: Shared<Dashboard>) -> impl IntoView {
     };
     view! {
         <div class="change-dates">
-            <label class="field"><span>{words::EARLIER_DATED}</span>
+            <label class="field"><span>{t(W::EarlierDated)}</span>
                 <input type="date" data-testid="as-of-earlier" value=earlier on:change=move |ev| set("earlier", event_target_value(&ev))/></label>
-            <label class="field"><span>{words::LATER_DATED}</span>
+            <label class="field"><span>{t(W::LaterDated)}</span>
                 <input type="date" data-testid="as-of-later" value=later on:change=move |ev| set("later", event_target_value(&ev))/></label>
         </div>
     }
@@ -73,17 +74,17 @@ pub(super) fn WindowPicker(window: RwSignal<WindowChoice>, custom: RwSignal<(Str
     view! {
         <div class="change-window">
             <label class="field">
-                <span>{words::WINDOW}</span>
+                <span>{t(W::Window)}</span>
                 <select data-testid="change-window" on:change=on_pick>
-                    <option value="all" selected=true>{words::ALL}</option>
-                    <option value="this">{words::THIS_QUARTER}</option>
-                    <option value="next">{words::NEXT_QUARTER}</option>
-                    <option value="custom">{words::CUSTOM}</option>
+                    <option value="all" selected=true>{t(W::All)}</option>
+                    <option value="this">{t(W::ThisQuarter)}</option>
+                    <option value="next">{t(W::NextQuarter)}</option>
+                    <option value="custom">{t(W::Custom)}</option>
                 </select>
             </label>
             <Show when=is_custom>
-                <label class="field"><span>{words::FROM}</span><input type="date" data-testid="change-from" on:change=on_from/></label>
-                <label class="field"><span>{words::TO}</span><input type="date" data-testid="change-to" on:change=on_to/></label>
+                <label class="field"><span>{t(W::From)}</span><input type="date" data-testid="change-from" on:change=on_from/></label>
+                <label class="field"><span>{t(W::To)}</span><input type="date" data-testid="change-to" on:change=on_to/></label>
             </Show>
         </div>
     }
