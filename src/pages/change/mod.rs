@@ -85,8 +85,12 @@ fn money(v: f64) -> String {
     display_in(crate::i18n::current(), Unit::Currency, v)
 }
 
-/// A bar's amount with the way it goes: `+12,000` in, `−8,000` out, totals plain.
+/// A bar's amount with the way it goes: `+12,000` in, `−8,000` out, totals plain, and an empty
+/// bar a plain `0` (not `+0.00`).
 fn signed(flow: Flow, v: f64) -> String {
+    if v.abs() < 0.005 {
+        return "0".to_owned();
+    }
     match flow.sign() {
         s if s > 0 => format!("+{}", money(v)),
         s if s < 0 => format!("−{}", money(v)),
