@@ -79,6 +79,12 @@ fn english_is_fine(en: &str, same_ok: &[&str]) -> bool {
         .all(|w| same_ok.contains(&w))
 }
 
+/// Every problem of the keys `all` (see [`problems`]), for the catalog files' tests.
+#[cfg(test)]
+pub fn check_keys<K: super::Text + std::fmt::Debug>(all: &[K], same_ok: &[&str]) -> Vec<String> {
+    all.iter().flat_map(|&k| problems(&format!("{k:?}"), Lang::ALL.map(|l| k.text(l)), same_ok)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

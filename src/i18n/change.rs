@@ -309,13 +309,11 @@ catalog! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::catalog::problems;
+    use crate::i18n::catalog::check_keys;
     use crate::i18n::{Text, SAME_IN_EVERY_LANGUAGE};
 
-    fn check<K: Text + std::fmt::Debug>(keys: &[K]) -> Vec<String> {
-        keys.iter()
-            .flat_map(|&k| problems(&format!("{k:?}"), Lang::ALL.map(|l| k.text(l)), SAME_IN_EVERY_LANGUAGE))
-            .collect()
+    fn check<K: Text + std::fmt::Debug>(all: &[K]) -> Vec<String> {
+        check_keys(all, SAME_IN_EVERY_LANGUAGE)
     }
 
     #[test]

@@ -190,15 +190,13 @@ pub fn title(id: crate::state::ChartId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::catalog::problems;
+    use crate::i18n::catalog::check_keys;
     use crate::i18n::{Text, SAME_IN_EVERY_LANGUAGE};
     use crate::state::ChartId;
     use pipelens_engine::lang::Lang;
 
     fn check<K: Text + std::fmt::Debug>(all: &[K]) -> Vec<String> {
-        all.iter()
-            .flat_map(|&k| problems(&format!("{k:?}"), Lang::ALL.map(|l| k.text(l)), SAME_IN_EVERY_LANGUAGE))
-            .collect()
+        check_keys(all, SAME_IN_EVERY_LANGUAGE)
     }
 
     #[test]

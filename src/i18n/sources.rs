@@ -166,12 +166,8 @@ catalog! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::catalog::problems;
-    use crate::i18n::{Text, SAME_IN_EVERY_LANGUAGE};
-
-    fn check<K: Text + std::fmt::Debug>(keys: &[K], same_ok: &[&str]) -> Vec<String> {
-        keys.iter().flat_map(|&k| problems(&format!("{k:?}"), Lang::ALL.map(|l| k.text(l)), same_ok)).collect()
-    }
+    use crate::i18n::catalog::check_keys as check;
+    use crate::i18n::SAME_IN_EVERY_LANGUAGE;
 
     #[test]
     fn every_text_has_four_real_translations() {

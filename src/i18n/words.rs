@@ -305,7 +305,7 @@ catalog! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::catalog::problems;
+    use crate::i18n::catalog::check_keys;
     use crate::i18n::SAME_IN_EVERY_LANGUAGE;
 
     fn texts<K: Text>(k: K) -> [&'static str; 4] {
@@ -313,7 +313,7 @@ mod tests {
     }
 
     fn check<K: Text + std::fmt::Debug>(all: &[K]) -> Vec<String> {
-        all.iter().flat_map(|&k| problems(&format!("{k:?}"), texts(k), SAME_IN_EVERY_LANGUAGE)).collect()
+        check_keys(all, SAME_IN_EVERY_LANGUAGE)
     }
 
     #[test]
