@@ -120,13 +120,20 @@ function pageProbe() {
     const app = document.querySelector('.app');
     if (app?.getAttribute('data-state') !== 'ready') return [false, false];
     if (fileName && !document.querySelector('[data-testid=source]')?.textContent.includes(fileName)) return [false, false];
+    // A tile whose datasets the new file lacks is gone (its KPI is named in the page's
+    // missing-data lines instead); every tile still shown must be a rebuilt one, with its value.
+    let rebuilt = 0;
     for (const id of snap.tiles) {
       const tile = document.querySelector(`[data-tile="${id}"]`);
-      if (!tile || snap.old.has(tile) || !tile.querySelector(`[data-kpi="${id}"][data-value]`)) return [false, false];
+      if (!tile) continue;
+      if (snap.old.has(tile) || !tile.querySelector(`[data-kpi="${id}"][data-value]`)) return [false, false];
+      rebuilt += 1;
     }
+    if (snap.tiles.length && !rebuilt) return [false, false];
     for (const key of snap.charts) {
       const fig = document.querySelector(`[data-chart="${key}"]`);
-      if (!fig || snap.old.has(fig)) return [false, false];
+      if (!fig) continue;
+      if (snap.old.has(fig)) return [false, false];
       const canvas = fig.matches('canvas') ? fig : fig.querySelector('canvas');
       const painted = canvas ? canvas.hasAttribute('width') : !!fig.querySelector('[data-testid=chart-empty]');
       if (!painted) return [false, false];

@@ -41,14 +41,41 @@ pub fn App() -> impl IntoView {
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
     Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
+    // The language the page is built in: the chosen one once its KPI texts are here (German,
+    // Polish and Chinese are fetched the first time they are shown, see `i18n::packs`). Until
+    // then the page keeps its language, or, on the very first start, waits for them.
+    let wanted = state.view.lang;
+    let shown = RwSignal::new(Some(wanted.get_untracked()).filter(|l| crate::i18n::packs::ready(*l)));
+    Effect::new(move |_| {
+        let l = wanted.get();
+        if crate::i18n::packs::ready(l) {
+            shown.set(Some(l));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::i18n::packs::load(l).await {
+                // The page still switches: the KPI texts stay in English, the rest follows.
+                leptos::logging::warn!("{e}");
+            }
+            if wanted.get_untracked() == l {
+                shown.set(Some(l));
+            }
+        });
+    });
     // Only a different language counts: setting the same one again rebuilds nothing.
-    let lang = Memo::new(move |_| state.view.lang.get());
-    Effect::new(move |_| crate::i18n::lang_state::apply(lang.get()));
+    let lang = Memo::new(move |_| shown.get());
+    Effect::new(move |_| {
+        if let Some(l) = lang.get() {
+            crate::i18n::lang_state::apply(l);
+        }
+    });
     // The page is built in the current language: when it changes, the page (not the data, the
     // figures or the view) is built again, so every word and number follows at once.
     move || {
-        crate::i18n::set_current(lang.get());
-        view! { <Shell/> }
+        lang.get().map(|l| {
+            crate::i18n::set_current(l);
+            view! { <Shell/> }
+        })
     }
 }
 

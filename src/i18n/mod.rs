@@ -37,6 +37,7 @@ pub mod engine_words;
 pub mod lang_state;
 pub mod mapper;
 pub mod messages;
+pub mod packs;
 pub mod pages;
 pub mod panels;
 pub mod share;

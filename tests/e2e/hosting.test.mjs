@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ARTIFACTS, DIST, ROOT, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
 
 const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
@@ -149,12 +149,17 @@ test('sw.js lists exactly the files of dist/ (itself aside), the hashed ones as 
   const source = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const build = JSON.parse(source.match(/^const BUILD = (.*);$/m)[1]);
   assert.match(build.version, /^[0-9a-f]{16}$/);
-  const files = readdirSync(DIST).filter((f) => f !== 'sw.js' && !f.startsWith('.'));
+  const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(DIST, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
+    .filter((f) => f !== 'sw.js' && !f.startsWith('.'));
   assert.deepEqual([...build.revalidate, ...build.immutable].sort(), ['', ...files].sort());
-  // The workbook reader's worker files carry no content hash (Trunk names a worker's files after
-  // its binary, as the app must know the loader's name): revalidated like boot.js.
+  // The workbook reader's worker files and the KPI texts of each language carry no content hash
+  // (Trunk names a worker's files after its binary, and the app asks for `lang/kpi-<code>.json`
+  // by name): revalidated like boot.js.
   const worker = ['workbook_worker.js', 'workbook_worker_bg.wasm', 'workbook_worker_loader.js'];
-  assert.deepEqual(build.revalidate, ['', 'boot.js', 'index.html', ...worker]);
+  const packs = ['lang/kpi-de.json', 'lang/kpi-pl.json', 'lang/kpi-zh.json'];
+  assert.deepEqual(build.revalidate, ['', 'boot.js', 'index.html', ...packs, ...worker]);
   for (const f of build.immutable) assert.match(f, /-[0-9a-f]{8,16}(_bg)?\.\w+$/);
 });
 

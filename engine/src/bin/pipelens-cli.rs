@@ -30,6 +30,10 @@
 //!                                                  default week), pacing, forecast, cohorts, mix
 //!                                                  (revenue per deal type per --grain bucket)
 //!
+//! pipelens-cli kpi-texts OUT_DIR                  the German, Polish and Chinese KPI texts as the
+//!                                                  page fetches them (OUT_DIR/kpi-<lang>.json;
+//!                                                  the repository keeps them in web/lang/)
+//!
 //! pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]...
 //!                    [--as-of EARLIER LATER] [--history H.csv] [--deals] [--sql]
 //!                    (--demo | EARLIER.csv LATER.csv)
@@ -65,7 +69,7 @@ const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=V
                      (people-owner|people-team|rep|reps|cycle|response|activity|pacing|forecast|cohorts|mix) \
                      [--period FROM TO] [--filter DIM=VALUE]... [--grain G] [--rep NAME] [--kpi ID]... \
                      (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE... | \
-                     pipelens-cli fixtures OUT_DIR [SEED] | \
+                     pipelens-cli fixtures OUT_DIR [SEED] | pipelens-cli kpi-texts OUT_DIR | \
                      pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]... \
                      [--as-of EARLIER LATER] [--history H.csv] [--deals] (--demo | EARLIER.csv LATER.csv)";
 
@@ -80,6 +84,7 @@ fn main() -> ExitCode {
         }
         Some("demo-csv") => return demo_csv(args.get(1)),
         Some("fixtures") if args.len() > 1 => return write_fixtures(&args[1], args.get(2)),
+        Some("kpi-texts") if args.len() > 1 => return write_kpi_packs(&args[1]),
         Some("sql") => return sql_command(&args[1..]),
         Some("change") => change_command(&args[1..]),
         _ => Err(USAGE.to_owned()),
@@ -115,6 +120,27 @@ fn write_fixtures(dir: &str, seed: Option<&String>) -> ExitCode {
         result = result
             .and_then(|()| std::fs::write(format!("{dir}/{}", f.file), &f.bytes))
             .and_then(|()| std::fs::write(format!("{dir}/{stem}.expected.json"), f.expected_json()));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The KPI texts of every language but English into `dir` as the page fetches them
+/// (`kpi-de.json`, ...; `web/lang/` in the repository).
+fn write_kpi_packs(dir: &str) -> ExitCode {
+    if !cfg!(feature = "kpi-texts") {
+        eprintln!("this pipelens-cli was built without the feature kpi-texts: it has no texts to write");
+        return ExitCode::FAILURE;
+    }
+    let mut result = std::fs::create_dir_all(dir);
+    for lang in pipelens_engine::text::PACKED {
+        let path = format!("{dir}/{}", pipelens_engine::text::kpi_pack_file(lang));
+        result = result.and_then(|()| std::fs::write(&path, pipelens_engine::text::kpi_pack_json(lang)));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,7 +6,7 @@
 //! language and never the English source directly.
 //!
 //! Where each language lives: the KPI texts in `kpi_de.rs`, `kpi_pl.rs` and `kpi_zh.rs` (a
-//! `match` over [`KpiId`]), the messages in `phrases_de.rs`, `phrases_pl.rs` and `phrases_zh.rs`
+//! `match` over [`KpiId`]; the browser build fetches them as files instead, see [`pack`]), the messages in `phrases_de.rs`, `phrases_pl.rs` and `phrases_zh.rs`
 //! (one type per language implementing every method of one trait, each a `match` without a
 //! catch-all). A new KPI, [`Gap`](crate::kpi::Gap), [`Omission`](crate::kpi::Omission),
 //! [`ImportError`] or [`Notice`] variant does not compile until every language words it.
@@ -14,10 +14,14 @@
 //! [`period`]).
 
 mod glossary;
+#[cfg(feature = "kpi-texts")]
 mod kpi_de;
+#[cfg(feature = "kpi-texts")]
 mod kpi_pl;
+#[cfg(feature = "kpi-texts")]
 mod kpi_zh;
 mod local;
+mod pack;
 mod phrases;
 mod phrases_de;
 mod phrases_pl;
@@ -25,6 +29,9 @@ mod phrases_zh;
 
 pub use glossary::{dim, dim_title, label};
 pub use local::{count, day, period};
+pub use pack::{
+    install_kpi_pack, kpi_pack, kpi_pack_file, kpi_pack_json, kpi_texts_ready, KpiPack, PackEntry, PackError, PACKED,
+};
 
 use crate::ingest::DatasetKind;
 use crate::kpi::{Explanation, Group, KpiId, LeftOut, Note, Undefined};
@@ -34,6 +41,7 @@ use crate::ImportError;
 use phrases::Phrases;
 
 /// A KPI's words in one language: what the registry entry holds in English.
+#[derive(Clone, Copy, Debug)]
 struct KpiText {
     /// Display name.
     name: &'static str,
@@ -50,9 +58,16 @@ fn kpi_text(id: KpiId, lang: Lang) -> KpiText {
             let def = id.def();
             KpiText { name: def.name, needs: def.needs, explanation: def.explanation }
         }
+        #[cfg(feature = "kpi-texts")]
         Lang::De => kpi_de::text(id),
+        #[cfg(feature = "kpi-texts")]
         Lang::Pl => kpi_pl::text(id),
+        #[cfg(feature = "kpi-texts")]
         Lang::Zh => kpi_zh::text(id),
+        // Without the compiled-in texts: the language's pack once the page has loaded it,
+        // English until then.
+        #[cfg(not(feature = "kpi-texts"))]
+        _ => pack::installed(id, lang).unwrap_or_else(|| kpi_text(id, Lang::En)),
     }
 }
 
