@@ -85,7 +85,7 @@ pub enum ImportError {
         /// Line of the first rejected row.
         first_line: u64,
         /// Why it was rejected.
-        first_reason: String,
+        first_reason: crate::ingest::Rejection,
     },
 }
 impl ImportError {
@@ -94,8 +94,7 @@ impl ImportError {
     /// to load it as the earlier export ([`crate::file_set::FileSet::snapshot_hint`] covers a
     /// file of which only most rows repeat).
     pub fn repeats_loaded_deals(&self) -> bool {
-        matches!(self, ImportError::NoUsableRows { first_reason, .. }
-            if first_reason.starts_with("duplicate deal_id") && first_reason.contains("already loaded from"))
+        matches!(self, ImportError::NoUsableRows { first_reason, .. } if first_reason.repeats_loaded_deal())
     }
 
     /// Whether `message` is the text of an error for which [`ImportError::repeats_loaded_deals`]
@@ -115,7 +114,11 @@ mod tests {
             file: "then.csv".into(),
             rejected: 2,
             first_line: 2,
-            first_reason: "duplicate deal_id \"D1\" (already loaded from now.csv); kept the first".into(),
+            first_reason: crate::ingest::Rejection::DuplicateKey {
+                field: "deal_id",
+                value: "D1".into(),
+                first: crate::ingest::FirstSeen::Loaded("now.csv".into()),
+            },
         };
         assert!(e.repeats_loaded_deals());
         assert!(super::ImportError::message_repeats_loaded_deals(&e.to_string()));
@@ -123,7 +126,7 @@ mod tests {
             file: "then.csv".into(),
             rejected: 2,
             first_line: 2,
-            first_reason: "no deal_id".into(),
+            first_reason: crate::ingest::Rejection::NoKey { field: "deal_id", header: None },
         };
         assert!(!other.repeats_loaded_deals() && !super::ImportError::message_repeats_loaded_deals(&other.to_string()));
     }

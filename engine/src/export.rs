@@ -84,7 +84,7 @@ pub fn problems_csv(report: &ImportReport) -> String {
     let header = ["problem", "line", "column", "header", "value", "reason"].map(String::from).to_vec();
     let rejected = report.rejected.iter().map(|r| {
         let column = r.column.map(|c| c.to_string()).unwrap_or_default();
-        vec!["rejected row".into(), r.line.to_string(), column, String::new(), String::new(), r.reason.clone()]
+        vec!["rejected row".into(), r.line.to_string(), column, String::new(), String::new(), r.reason.to_string()]
     });
     let cells = report.cell_issues.iter().map(|c| {
         vec![

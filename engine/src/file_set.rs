@@ -166,7 +166,12 @@ pub fn snapshot_hint(files: &[LoadedFile], has_earlier: bool) -> Option<Snapshot
     }
     let deals: Vec<&LoadedFile> = files.iter().filter(|f| f.kind == DatasetKind::Deals).collect();
     deals.iter().enumerate().skip(1).find_map(|(i, f)| {
-        let repeated = f.report.rejected.iter().filter(|r| r.reason.starts_with("duplicate deal_id")).count();
+        let repeated = f
+            .report
+            .rejected
+            .iter()
+            .filter(|r| matches!(&r.reason, crate::ingest::Rejection::DuplicateKey { field: "deal_id", .. }))
+            .count();
         let share = repeated as f64 / f.report.rows_read.max(1) as f64;
         let repeats = deals.iter().take(i).map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ");
         (share >= crate::change::LIKELY_SNAPSHOT_SHARE).then(|| SnapshotHint {
@@ -505,7 +510,11 @@ mod tests {
         let b = &set.files[1];
         assert_eq!(b.report.rejected.len(), 1);
         assert_eq!(b.report.rejected[0].line, 3);
-        assert!(b.report.rejected[0].reason.contains("already loaded from a.csv"), "{}", b.report.rejected[0].reason);
+        assert!(
+            b.report.rejected[0].reason.to_string().contains("already loaded from a.csv"),
+            "{}",
+            b.report.rejected[0].reason
+        );
         assert_eq!(
             names(&set),
             [("a.csv", DatasetKind::Deals), ("b.csv", DatasetKind::Deals), ("q.csv", DatasetKind::Quotas)]
@@ -608,7 +617,7 @@ mod tests {
         let reads = bundle.iter().zip([1, 2, 4]).map(|(f, id)| FileRead::bundled(id, f)).collect();
         let set = run(Plan::read_all(reads));
         assert_eq!(deal_ids(&set), ["A1", "X", "B1"]);
-        assert!(set.files[1].report.rejected[0].reason.contains("already loaded from a.csv"));
+        assert!(set.files[1].report.rejected[0].reason.to_string().contains("already loaded from a.csv"));
         assert!(set.files.iter().all(|f| !f.auto));
         assert_eq!(
             names(&set),

@@ -192,7 +192,8 @@ fn csvkit_examples_parse_as_csvkit_states() {
         t.rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
         strings(&[&["0", "mixed types.... uh oh", "17"]])
     );
-    let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    let rejected: Vec<(u64, String)> = t.rejected.iter().map(|r| (r.line, r.reason.to_string())).collect();
+    let rejected: Vec<(u64, &str)> = rejected.iter().map(|(l, r)| (*l, r.as_str())).collect();
     assert_eq!(rejected, [(2, "has 4 fields but the header has 3"), (3, "has 2 fields but the header has 3")]);
 
     // Placeholders: the spec's list is empty; `NONE` and `.` are not in it and stay text.

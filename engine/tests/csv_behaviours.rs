@@ -102,7 +102,8 @@ fn ragged_rows_are_listed_with_line_and_reason() {
     // csvkit bad.csv: one row too long, one too short, the good row kept.
     let t = load(b"col_a,col_b,col_c\n5,9,,\"one too many\"\n,\"one too few\"\n4,text,6\n").unwrap();
     assert_eq!(t.rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(), strings(&[&["4", "text", "6"]]));
-    let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    let rejected: Vec<(u64, String)> = t.rejected.iter().map(|r| (r.line, r.reason.to_string())).collect();
+    let rejected: Vec<(u64, &str)> = rejected.iter().map(|(l, r)| (*l, r.as_str())).collect();
     assert_eq!(rejected, [(2, "has 4 fields but the header has 3"), (3, "has 2 fields but the header has 3")]);
     // csvkit test_join_short_rows: an unquoted line break splits a row; both halves rejected.
     let t = load(b"a,b,c\n1,dog\ncat,c\n3,b,c\n").unwrap();

@@ -108,7 +108,7 @@ pub fn ImportReportView(
         .take(SHOWN_ROWS)
         .map(|r| {
             let col = r.column.map_or("–".to_owned(), |c| c.to_string());
-            view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{r.reason.clone()}</td></tr> }
+            view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{pipelens_engine::text::rejection(&r.reason, lang)}</td></tr> }
         })
         .collect_view();
     let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{tf(Report::MoreRejected, &[("n", grouped((rejected - SHOWN_ROWS) as f64, 0))])}</p> });
@@ -126,7 +126,7 @@ pub fn ImportReportView(
         .cell_issues
         .iter()
         .take(SHOWN_ROWS)
-        .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{c.expected}</td></tr> })
+        .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{pipelens_engine::text::cell_expected(c.expected, lang)}</td></tr> })
         .collect_view();
     view! {
         <section class="card report" aria-label=tf(Report::QualityOf, &[("file", report.file.clone())]) data-testid="import-report">
@@ -155,7 +155,7 @@ pub fn ImportReportView(
             })}
             {(cells > 0).then(|| view! {
                 <h3>{tf(Report::Unreadable, &[("n", grouped(cells as f64, 0))])}</h3>
-                <table class="data-table compact">
+                <table class="data-table compact" data-testid="cell-issues">
                     <thead><tr><th scope="col" class="num">{t(Report::LineCol)}</th><th scope="col">{t(Report::Column)}</th><th scope="col">{t(Report::Value)}</th><th scope="col">{t(Report::Expected)}</th></tr></thead>
                     <tbody>{cell_rows}</tbody>
                 </table>

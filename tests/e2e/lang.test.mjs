@@ -46,14 +46,14 @@ after(async () => {
 });
 
 /** A browser whose language is `tag`, with the page open at `hash`, once the app is ready. */
-async function openIn(tag, hash = '', url = null) {
+async function openIn(tag, hash = '', url = null, contextOptions = {}) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${tag}`],
   });
   browsers.push(browser);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: tag, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: tag, acceptDownloads: true, ...contextOptions });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   watch(context, log);
   const page = await context.newPage();
@@ -222,6 +222,40 @@ test('a German CSV export opens in columns: ";" between fields, decimal commas, 
     assert.ok(!r[1].includes('.'), `a decimal comma, no point: ${r[1]}`);
     assert.ok(Number.isFinite(Number(r[1].replace(',', '.'))), `a number: ${r[1]}`);
   }
+});
+
+test('a file\'s problems in German: rejected rows and unreadable cells, each reason in German', async () => {
+  const page = await openIn('de-DE', '#/executive');
+  const csv = [
+    'deal_id,amount,stage,created_date,close_date,owner',
+    'D1,1000,Closed Won,2024-01-02,2024-02-01,Anna',
+    'D2,2000,Closed Won,2024-01-03,kein Datum,Ben',
+    'D3,3000,Closed Won,2024-01-04',
+    'D1,500,Closed Lost,2024-01-05,2024-02-03,Anna',
+  ].join('\n');
+  await page.setInputFiles('[data-testid=file-input]', { name: 'fehler.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('fehler.csv'));
+  const rejected = await page.$$eval('[data-testid=rejected-rows] tbody tr', (rows) => rows.map((r) => r.cells[2].textContent));
+  assert.deepEqual(rejected, [
+    'hat 4 Felder, die Kopfzeile aber 6',
+    'doppelte deal_id „D1“ (zuerst in Zeile 2); die erste wurde behalten',
+  ]);
+  const expected = await page.$$eval('[data-testid=cell-issues] tbody tr', (rows) => rows.map((r) => r.cells[3].textContent));
+  assert.equal(expected.length, 1);
+  assert.match(expected[0], /^ein Datum \(/);
+  // The German KPI texts came from the site's own lang/ folder.
+  assert.ok(log.requests.some((r) => r.url.endsWith('/lang/kpi-de.json')), 'kpi-de.json fetched');
+  assert.equal(await page.textContent('[data-tile=revenue] .tile-name'), 'Umsatz');
+});
+
+test('without its KPI texts file the page still switches: the KPI names stay English, nothing breaks', async () => {
+  // No service worker: it would answer from the copy it keeps for offline use.
+  const page = await openIn('en-US', '#/executive', null, { serviceWorkers: 'block' });
+  await page.route('**/lang/kpi-pl.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.selectOption('[data-testid=lang]', 'pl');
+  await page.waitForFunction(() => document.documentElement.lang === 'pl');
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  assert.equal(await page.textContent('[data-tile=revenue] .tile-name'), 'Revenue');
 });
 
 test('no page error, and no request but the page\'s own files', () => {

@@ -601,7 +601,7 @@ fn print_table(path: &str) {
     match ingest::read_table(&name, &bytes) {
         Ok(t) => {
             let rows: Vec<&Vec<String>> = t.rows.iter().map(|r| &r.1).collect();
-            let rejected: Vec<(u64, &str)> = t.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+            let rejected: Vec<(u64, String)> = t.rejected.iter().map(|r| (r.line, r.reason.to_string())).collect();
             println!(
                 "{name}: {} {:?} headers={:?} rows={rows:?} rejected={rejected:?} preamble={:?}",
                 t.encoding, t.dialect.delimiter as char, t.headers, t.preamble

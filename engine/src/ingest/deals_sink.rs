@@ -333,8 +333,8 @@ mod tests {
         assert_eq!(t.report.rows_kept, 2);
         let lines: Vec<(u64, Option<usize>)> = t.report.rejected.iter().map(|r| (r.line, r.column)).collect();
         assert_eq!(lines, [(3, None), (5, Some(1)), (6, Some(1))]);
-        assert!(t.report.rejected[0].reason.contains("2 fields"));
-        assert!(t.report.rejected[2].reason.contains("duplicate"));
+        assert!(t.report.rejected[0].reason.to_string().contains("2 fields"));
+        assert!(t.report.rejected[2].reason.to_string().contains("duplicate"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
 use super::value::{is_empty_cell, trim_cell};
+use super::{FirstSeen, Rejection};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 
@@ -402,21 +403,19 @@ impl Key {
         line: u64,
         headers: &[String],
         known_from: &str,
-    ) -> Option<String> {
+    ) -> Option<Rejection> {
         let value = trim_cell(record.get(self.column).unwrap_or_default());
         let field = self.field;
         if is_empty_cell(value) {
             let header = headers.get(self.column).map_or("", String::as_str);
             // The column is named only when its header is not the field's own name.
-            return self.required.then(|| match header == field {
-                true => format!("no {field}"),
-                false => format!("no {field} (column {header:?} is empty)"),
-            });
+            return self
+                .required
+                .then(|| Rejection::NoKey { field, header: (header != field).then(|| header.to_owned()) });
         }
         let first = seen.first_line_or_insert(value, line)?;
-        let where_ =
-            if first == 0 { format!("already loaded from {known_from}") } else { format!("first on line {first}") };
-        Some(format!("duplicate {field} {value:?} ({where_}); kept the first"))
+        let first = if first == 0 { FirstSeen::Loaded(known_from.to_owned()) } else { FirstSeen::Line(first) };
+        Some(Rejection::DuplicateKey { field, value: value.to_owned(), first })
     }
 }
 
@@ -555,7 +554,7 @@ mod tests {
         for (kind, csv, reason) in cases {
             let read = read_file(kind, "d.csv", csv, None).unwrap();
             assert_eq!(read.report.rejected.len(), 1);
-            assert_eq!(read.report.rejected[0].reason, reason);
+            assert_eq!(read.report.rejected[0].reason.to_string(), reason);
         }
     }
 

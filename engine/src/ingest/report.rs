@@ -13,7 +13,7 @@ pub struct RejectedRow {
     /// 1-based column number the problem is in, when it is in one column.
     pub column: Option<usize>,
     /// Why the row was rejected.
-    pub reason: String,
+    pub reason: super::Rejection,
 }
 
 /// A cell that could not be read; its row is kept and the KPIs that need the cell leave the

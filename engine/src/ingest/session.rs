@@ -494,7 +494,7 @@ mod tests {
             let rejected = &imported.report.rejected;
             assert_eq!(rejected.len(), 1);
             assert_eq!(rejected[0].line, 2);
-            assert!(rejected[0].reason.contains("already loaded from a.csv"), "{}", rejected[0].reason);
+            assert!(rejected[0].reason.to_string().contains("already loaded from a.csv"), "{}", rejected[0].reason);
             let Dataset::Deals(d) = imported.data else { panic!("deals") };
             assert_eq!(d.created.get(0), crate::day::Day::from_ymd(2024, 4, 3));
         }

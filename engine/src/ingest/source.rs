@@ -5,6 +5,7 @@ use super::csv_format::CsvFormat;
 use super::decode;
 use super::report::RejectedRow;
 use super::stream::{Feed, PushError};
+use super::Rejection;
 use crate::error::ImportError;
 use std::collections::{HashMap, HashSet};
 
@@ -312,7 +313,7 @@ impl CsvSource {
                 Ok(Raw::End) | Ok(Raw::Starved) => return None,
                 Err(e) => {
                     let line = self.segments.line_of(before);
-                    let reason = format!("unreadable row: {e}");
+                    let reason = Rejection::Unreadable(e.to_string());
                     return Some((Err(RejectedRow { line, column: None, reason }), false));
                 }
                 Ok(Raw::Record) if is_blank(&self.record) => continue,
@@ -323,13 +324,13 @@ impl CsvSource {
                     if self.segments.swallowed_the_rest(start) {
                         // The reader ran to the end inside a quoted field: this record swallowed
                         // every line after it.
-                        let reason = format!("a quote opened in this row is never closed, so every line after it was read into one cell (fix the quote on line {line} and load again)");
+                        let reason = Rejection::UnclosedQuote { line };
                         return Some((Err(RejectedRow { line, column: None, reason }), false));
                     }
                     let (n, want) = (self.record.len(), self.headers.len());
                     let extra_empty = n > want && self.record.iter().skip(want).all(|f| f.trim().is_empty());
                     if n != want && !extra_empty {
-                        let reason = format!("has {n} fields but the header has {want}");
+                        let reason = Rejection::FieldCount { found: n, expected: want };
                         return Some((Err(RejectedRow { line, column: None, reason }), true));
                     }
                     return Some((Ok(line), true));
@@ -559,7 +560,7 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rejected.len(), 1);
         assert_eq!(t.rejected[0].line, 3);
-        assert!(t.rejected[0].reason.contains("never closed"));
+        assert!(t.rejected[0].reason.to_string().contains("never closed"));
         let err = read_table("t.csv", b"a,\"b\n1,2\n").unwrap_err();
         assert_eq!(err, ImportError::UnclosedQuote { file: "t.csv".into(), line: 1 });
         // A stray quote inside an unquoted field is text, not an open quote.
@@ -663,7 +664,10 @@ mod tests {
         assert_eq!(lines, [3, 6, 7]);
         assert_eq!(t.rows[1].1, ["6", "7", "8"], "trailing delimiter is fine");
         assert_eq!(t.rows[2].1[0], "multi\nline");
-        assert_eq!((t.rejected[0].line, t.rejected[0].reason.as_str()), (5, "has 2 fields but the header has 3"));
+        assert_eq!(
+            (t.rejected[0].line, t.rejected[0].reason.to_string().as_str()),
+            (5, "has 2 fields but the header has 3")
+        );
     }
 
     /// The records of `text` (`Ok` line or rejected line) and its footer.

@@ -11,8 +11,8 @@ use super::value::{parse_amount, parse_bool, DATE_EXPECTED};
 use crate::column::{AmountColumn, DictColumn, TextColumn};
 use crate::table::{Column, FieldType, Table, TimestampColumn};
 
-const MONTH_EXPECTED: &str = "a month or a date (2024-03, 03/2024, Mar 2024, 2024-03-01)";
-const TIME_EXPECTED: &str = "a time (10:30, 10:30:00Z, 2:05 PM, 10:30+02:00); the date was kept";
+pub(crate) const MONTH_EXPECTED: &str = "a month or a date (2024-03, 03/2024, Mar 2024, 2024-03-01)";
+pub(crate) const TIME_EXPECTED: &str = "a time (10:30, 10:30:00Z, 2:05 PM, 10:30+02:00); the date was kept";
 
 /// A column being built.
 enum Builder {
@@ -187,8 +187,8 @@ mod tests {
         let (t, report) = read(DatasetKind::Leads, csv).unwrap();
         assert_eq!((t.len, report.rows_read, report.rows_kept, report.rejected.len()), (3, 5, 3, 2));
         assert_eq!(report.rejected[0].line, 4);
-        assert!(report.rejected[0].reason.starts_with("no lead_id"), "{}", report.rejected[0].reason);
-        assert!(report.rejected[1].reason.contains("first on line 2"), "{}", report.rejected[1].reason);
+        assert!(report.rejected[0].reason.to_string().starts_with("no lead_id"), "{}", report.rejected[0].reason);
+        assert!(report.rejected[1].reason.to_string().contains("first on line 2"), "{}", report.rejected[1].reason);
         let created = t.timestamps("created_at").unwrap();
         let contact = t.timestamps("first_contact_at").unwrap();
         // 10:00 at +01:00 is 09:00 UTC; the first contact came four minutes later.
@@ -233,7 +233,10 @@ mod tests {
         r.with_known_keys(["L1"], "a.csv");
         let (t, report) = finish(r).unwrap();
         assert_eq!(t.len, 1);
-        assert_eq!(report.rejected[0].reason, "duplicate lead_id \"L1\" (already loaded from a.csv); kept the first");
+        assert_eq!(
+            report.rejected[0].reason.to_string(),
+            "duplicate lead_id \"L1\" (already loaded from a.csv); kept the first"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! Counts, days and periods inside the messages are written the local way ([`count`], [`day`],
 //! [`period`]).
 
+mod expected;
 mod glossary;
 #[cfg(feature = "kpi-texts")]
 mod kpi_de;
@@ -27,6 +28,7 @@ mod phrases_de;
 mod phrases_pl;
 mod phrases_zh;
 
+pub use expected::cell_expected;
 pub use glossary::{dim, dim_title, label};
 pub use local::{count, day, period};
 pub use pack::{
@@ -100,6 +102,18 @@ pub fn kpi_explanation(id: KpiId, lang: Lang) -> Explanation {
 /// The datasets and fields the KPI needs, as shown when they are missing, in `lang`.
 pub fn kpi_needs(id: KpiId, lang: Lang) -> &'static str {
     kpi_text(id, lang).needs
+}
+
+/// Why a data row was not kept, in `lang`.
+///
+/// ```
+/// use pipelens_engine::{ingest::Rejection, lang::Lang, text::rejection};
+/// let r = Rejection::FieldCount { found: 2, expected: 3 };
+/// assert_eq!(rejection(&r, Lang::En), "has 2 fields but the header has 3");
+/// assert_eq!(rejection(&r, Lang::De), "hat 2 Felder, die Kopfzeile aber 3");
+/// ```
+pub fn rejection(why: &crate::ingest::Rejection, lang: Lang) -> String {
+    book(lang).rejection(why)
 }
 
 /// Why a KPI has no value, in `lang`.
@@ -373,9 +387,9 @@ mod tests {
                     file: f(),
                     rejected: 3,
                     first_line: 2,
-                    first_reason: "amount \"x\" is not a number".into(),
+                    first_reason: crate::ingest::Rejection::FieldCount { found: 7, expected: 9 },
                 },
-                vec!["crm.csv", "3", "2", "amount \"x\" is not a number"],
+                vec!["crm.csv", "3", "2", "7", "9"],
             ),
         ]
     }

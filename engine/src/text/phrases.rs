@@ -3,7 +3,7 @@
 //! every method, so a language missing a message does not compile; each method matches its
 //! enum without a catch-all arm, so a new case does not compile until every language words it.
 
-use crate::ingest::DatasetKind;
+use crate::ingest::{DatasetKind, Rejection};
 use crate::kpi::{Gap, Note, Omission, Undefined};
 use crate::lang::Lang;
 use crate::share::{Notice, ShareError};
@@ -42,6 +42,9 @@ pub(super) trait Phrases {
 
     /// An import error, as full sentences.
     fn import_error(&self, error: &ImportError) -> String;
+
+    /// Why a data row was not kept.
+    fn rejection(&self, why: &Rejection) -> String;
 
     /// One notice, as a clause of the notice bar's sentence.
     fn notice(&self, notice: &Notice) -> String;
@@ -131,6 +134,10 @@ impl Phrases for English {
 
     fn import_error(&self, error: &ImportError) -> String {
         error.to_string()
+    }
+
+    fn rejection(&self, why: &Rejection) -> String {
+        why.to_string()
     }
 
     fn notice(&self, notice: &Notice) -> String {

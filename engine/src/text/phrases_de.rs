@@ -2,7 +2,7 @@
 
 use super::phrases::{capitalised_sentence, list, Phrases};
 use super::{count, day, kpi_name, period};
-use crate::ingest::DatasetKind;
+use crate::ingest::{DatasetKind, FirstSeen, Rejection};
 use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::Lang;
 use crate::share::codec::MAX_UNPACKED;
@@ -282,9 +282,22 @@ impl Phrases for German {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}: Keine der {} Zeilen war verwendbar (erstes Problem in Zeile {first_line}: {first_reason}). Korrigieren Sie das in der Datei oder wählen Sie im Zuordnungsdialog andere Spalten, und laden Sie sie erneut.",
-                count(*rejected, L)
+                "{file}: Keine der {} Zeilen war verwendbar (erstes Problem in Zeile {first_line}: {}). Korrigieren Sie das in der Datei oder wählen Sie im Zuordnungsdialog andere Spalten, und laden Sie sie erneut.",
+                count(*rejected, L),
+                self.rejection(first_reason)
             ),
+        }
+    }
+
+    fn rejection(&self, why: &Rejection) -> String {
+        match why {
+            Rejection::Unreadable(e) => format!("nicht lesbare Zeile: {e}"),
+            Rejection::UnclosedQuote { line } => format!("ein in dieser Zeile geöffnetes Anführungszeichen wird nie geschlossen, daher wurde jede folgende Zeile in eine Zelle gelesen (korrigieren Sie das Anführungszeichen in Zeile {} und laden Sie erneut)", count(*line as usize, L)),
+            Rejection::FieldCount { found, expected } => format!("hat {} Felder, die Kopfzeile aber {}", count(*found, L), count(*expected, L)),
+            Rejection::NoKey { field, header: None } => format!("kein {field}"),
+            Rejection::NoKey { field, header: Some(h) } => format!("kein {field} (Spalte „{h}“ ist leer)"),
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Line(l) } => format!("doppelte {field} „{value}“ (zuerst in Zeile {}); die erste wurde behalten", count(*l as usize, L)),
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Loaded(f) } => format!("doppelte {field} „{value}“ (bereits aus {f} geladen); die erste wurde behalten"),
         }
     }
 

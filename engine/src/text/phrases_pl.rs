@@ -3,7 +3,7 @@
 
 use super::phrases::{capitalised_sentence, list, Phrases};
 use super::{count, day, kpi_name, period};
-use crate::ingest::DatasetKind;
+use crate::ingest::{DatasetKind, FirstSeen, Rejection};
 use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::{Lang, Plural};
 use crate::share::codec::MAX_UNPACKED;
@@ -335,9 +335,22 @@ impl Phrases for Polish {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}: nie udało się użyć żadnego z wierszy (łącznie {}; pierwszy problem w wierszu {first_line}: {first_reason}). Popraw to w pliku albo wybierz inne kolumny na ekranie przypisania i wczytaj go ponownie.",
-                count(*rejected, L)
+                "{file}: nie udało się użyć żadnego z wierszy (łącznie {}; pierwszy problem w wierszu {first_line}: {}). Popraw to w pliku albo wybierz inne kolumny na ekranie przypisania i wczytaj go ponownie.",
+                count(*rejected, L),
+                self.rejection(first_reason)
             ),
+        }
+    }
+
+    fn rejection(&self, why: &Rejection) -> String {
+        match why {
+            Rejection::Unreadable(e) => format!("nieczytelny wiersz: {e}"),
+            Rejection::UnclosedQuote { line } => format!("cudzysłów otwarty w tym wierszu nie jest nigdzie zamknięty, więc każdy kolejny wiersz trafił do jednej komórki (popraw cudzysłów w wierszu {} i wczytaj ponownie)", count(*line as usize, L)),
+            Rejection::FieldCount { found, expected } => format!("ma {} pól, a nagłówek {}", count(*found, L), count(*expected, L)),
+            Rejection::NoKey { field, header: None } => format!("brak {field}"),
+            Rejection::NoKey { field, header: Some(h) } => format!("brak {field} (kolumna „{h}” jest pusta)"),
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Line(l) } => format!("powtórzony {field} „{value}” (pierwszy raz w wierszu {}); zachowano pierwszy", count(*l as usize, L)),
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Loaded(f) } => format!("powtórzony {field} „{value}” (już wczytany z {f}); zachowano pierwszy"),
         }
     }
 

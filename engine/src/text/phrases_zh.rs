@@ -3,7 +3,7 @@
 
 use super::phrases::{list, Phrases};
 use super::{count, day, kpi_name, period};
-use crate::ingest::DatasetKind;
+use crate::ingest::{DatasetKind, FirstSeen, Rejection};
 use crate::kpi::{Base, Gap, Note, Omission};
 use crate::lang::Lang;
 use crate::share::codec::MAX_UNPACKED;
@@ -204,9 +204,31 @@ impl Phrases for Chinese {
                 )
             }
             ImportError::NoUsableRows { file, rejected, first_line, first_reason } => format!(
-                "{file}：{} 行数据都无法使用（第一个问题在第 {first_line} 行：{first_reason}）。请在文件中修正该问题，或在列映射界面中选择其他列，然后重新加载。",
-                count(*rejected, L)
+                "{file}：{} 行数据都无法使用（第一个问题在第 {first_line} 行：{}）。请在文件中修正该问题，或在列映射界面中选择其他列，然后重新加载。",
+                count(*rejected, L),
+                self.rejection(first_reason)
             ),
+        }
+    }
+
+    fn rejection(&self, why: &Rejection) -> String {
+        match why {
+            Rejection::Unreadable(e) => format!("无法读取的行：{e}"),
+            Rejection::UnclosedQuote { line } => format!(
+                "此行中打开的引号从未关闭，因此其后的每一行都被读入了同一个单元格（请修正第 {} 行的引号后重新加载）",
+                count(*line as usize, L)
+            ),
+            Rejection::FieldCount { found, expected } => {
+                format!("有 {} 个字段，但表头有 {} 个", count(*found, L), count(*expected, L))
+            }
+            Rejection::NoKey { field, header: None } => format!("缺少 {field}"),
+            Rejection::NoKey { field, header: Some(h) } => format!("缺少 {field}（“{h}”列为空）"),
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Line(l) } => {
+                format!("重复的 {field}“{value}”（首次出现在第 {} 行）；保留了第一条", count(*l as usize, L))
+            }
+            Rejection::DuplicateKey { field, value, first: FirstSeen::Loaded(f) } => {
+                format!("重复的 {field}“{value}”（已从 {f} 加载）；保留了第一条")
+            }
         }
     }
 
