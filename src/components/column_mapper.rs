@@ -91,7 +91,12 @@ pub fn ColumnMapper(pending: Shared<PendingFile>) -> impl IntoView {
                     };
                     let why = {
                         let auto_col = auto.get(i).copied().flatten();
-                        let reason = reasons.get(i).cloned().flatten().unwrap_or_default();
+                        let reason = reasons
+                            .get(i)
+                            .cloned()
+                            .flatten()
+                            .map(|r| pipelens_engine::text::mapping_reason(&r, crate::i18n::current()))
+                            .unwrap_or_default();
                         move || match (choice.with(|c| c.get(i).copied().flatten()), auto_col) {
                             (None, _) => String::new(),
                             (Some(c), Some(a)) if c == a && !reason.is_empty() => reason.clone(),

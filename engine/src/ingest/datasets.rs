@@ -368,7 +368,12 @@ impl DatasetKind {
                     .map(|column| Choice {
                         column,
                         score: 0,
-                        reason: format!("header '{}' is when the change was made", headers[column]),
+                        reason: super::meaning::MappingReason {
+                            header: headers[column].clone(),
+                            field: "changed_at",
+                            how: super::meaning::How::ChangedAt,
+                            evidence: None,
+                        },
                     });
             }
         }

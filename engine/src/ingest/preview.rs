@@ -25,7 +25,7 @@ pub struct Preview {
     pub missing: Vec<&'static str>,
     /// Per field of `kind`, why the guess chose its column ("header 'Deal owner' says owner and
     /// 12 distinct person-like values"), for the mapping screen.
-    pub reasons: Vec<Option<String>>,
+    pub reasons: Vec<Option<super::meaning::MappingReason>>,
     /// Required fields whose column narrowly beat another: the mapping screen opens for them.
     pub unsure: Vec<&'static str>,
     /// The rows the guess looked at (up to [`SAMPLE_ROWS`]), cells in header order.
@@ -39,7 +39,7 @@ impl Preview {
     }
 
     /// Why the automatic guess for `kind` chose each field's column (see [`Preview::reasons`]).
-    pub fn reasons_for(&self, kind: DatasetKind) -> Vec<Option<String>> {
+    pub fn reasons_for(&self, kind: DatasetKind) -> Vec<Option<super::meaning::MappingReason>> {
         kind.assign(&self.headers, &self.sample).reasons()
     }
 
@@ -146,11 +146,11 @@ mod tests {
         let at = |f: &str| DatasetKind::Deals.fields().iter().position(|s| s.name == f).unwrap();
         assert_eq!(p.mapping[at("owner")], Some(1));
         assert_eq!(
-            p.reasons[at("owner")].as_deref(),
+            p.reasons[at("owner")].as_ref().map(ToString::to_string).as_deref(),
             Some("header 'Deal owner' names owner and 2 distinct person-like values")
         );
         assert_eq!(
-            p.reasons[at("deal_id")].as_deref(),
+            p.reasons[at("deal_id")].as_ref().map(ToString::to_string).as_deref(),
             Some("header 'Deal Name' names deal_id and all 3 values differ")
         );
         assert_eq!((p.rows.len(), p.sample.len()), (2, 3));

@@ -497,7 +497,8 @@ mod tests {
     fn the_report_says_why_each_column_was_chosen() {
         let csv = b"Deal - ID,Deal - Value,Deal - Status,Deal - Deal created,Deal - Owner\n1,100,won,2024-01-02,Ann Lee\n2,50,lost,2024-01-03,Bo Chen\n3,70,open,2024-01-04,Ann Lee\n";
         let read = read_deals("pipedrive.csv", csv).unwrap();
-        let why: Vec<(&str, &str)> = read.report.mapping_reasons.iter().map(|(f, r)| (*f, r.as_str())).collect();
+        let why: Vec<(&str, String)> = read.report.mapping_reasons.iter().map(|(f, r)| (*f, r.to_string())).collect();
+        let why: Vec<(&str, &str)> = why.iter().map(|(f, r)| (*f, r.as_str())).collect();
         assert!(
             why.contains(&("amount", "header 'Deal - Value' names amount and 3 of 3 values are amounts")),
             "{why:?}"

@@ -87,7 +87,7 @@ pub struct ImportReport {
     pub columns: Vec<super::ColumnProfile>,
     /// Why each field mapped automatically got its column: `(field, reason)`, as in
     /// [`super::Preview::reasons`]. Empty when the columns were chosen by hand.
-    pub mapping_reasons: Vec<(&'static str, String)>,
+    pub mapping_reasons: Vec<(&'static str, super::meaning::MappingReason)>,
 }
 
 impl ImportReport {

@@ -22,6 +22,7 @@ mod kpi_pl;
 #[cfg(feature = "kpi-texts")]
 mod kpi_zh;
 mod local;
+mod mapping;
 mod pack;
 mod phrases;
 mod phrases_de;
@@ -31,6 +32,7 @@ mod phrases_zh;
 pub use expected::cell_expected;
 pub use glossary::{dim, dim_title, label};
 pub use local::{count, day, period};
+pub use mapping::mapping_reason;
 pub use pack::{
     install_kpi_pack, kpi_pack, kpi_pack_file, kpi_pack_json, kpi_texts_ready, KpiPack, PackEntry, PackError, PACKED,
 };

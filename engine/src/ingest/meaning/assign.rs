@@ -3,6 +3,7 @@
 //! are taken first, so no column serves two fields and each field gets its strongest column.
 
 use super::super::mapping::FieldSpec;
+use super::reason::{How, MappingReason};
 use super::values::{ColumnValues, Verdict};
 use super::{expect_of, meaning_of, score_words, words};
 
@@ -16,8 +17,8 @@ pub struct Choice {
     pub column: usize,
     /// The score the choice won with.
     pub score: u32,
-    /// The reason, in words: "header 'Deal owner' means owner and 12 distinct person-like values".
-    pub reason: String,
+    /// The reason ("header 'Deal owner' names owner and 12 distinct person-like values").
+    pub reason: MappingReason,
 }
 
 /// The columns chosen for a dataset's fields.
@@ -36,7 +37,7 @@ impl Assignment {
     }
 
     /// The reason of each field's column.
-    pub fn reasons(&self) -> Vec<Option<String>> {
+    pub fn reasons(&self) -> Vec<Option<MappingReason>> {
         self.chosen.iter().map(|c| c.as_ref().map(|c| c.reason.clone())).collect()
     }
 }
@@ -45,7 +46,7 @@ struct Candidate {
     score: u32,
     field: usize,
     column: usize,
-    reason: String,
+    reason: MappingReason,
     whole: bool,
 }
 
@@ -64,7 +65,7 @@ struct Candidate {
 /// let owner = DEAL_FIELDS.iter().position(|f| f.name == "owner").unwrap();
 /// let choice = a.chosen[owner].as_ref().unwrap();
 /// assert_eq!(choice.column, 1);
-/// assert_eq!(choice.reason, "header 'Deal owner' names owner and 2 distinct person-like values");
+/// assert_eq!(choice.reason.to_string(), "header 'Deal owner' names owner and 2 distinct person-like values");
 /// ```
 pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) -> Assignment {
     let normalised: Vec<String> = headers.iter().map(|h| super::super::mapping::normalise_header(h)).collect();
@@ -84,17 +85,19 @@ pub fn assign(fields: &[FieldSpec], headers: &[String], rows: &[Vec<String>]) ->
                 .synonyms
                 .iter()
                 .position(|s| normalised[c] == *s || joined == *s)
-                .map(|rank| (WHOLE_NAME - rank.min(500) as u32, format!("header '{header}' names {}", spec.name)));
+                .map(|rank| (WHOLE_NAME - rank.min(500) as u32, true));
             let by_words = || {
                 let (score, _) = score_words(meaning?, &header_words[c])?;
-                Some((score, format!("header '{header}' says {}", spec.name)))
+                Some((score, false))
             };
             let is_whole = whole.is_some();
-            let Some((mut score, mut reason)) = whole.or_else(by_words) else { continue };
+            let Some((mut score, named)) = whole.or_else(by_words) else { continue };
+            let how = if named { How::Names } else { How::Says };
+            let mut reason = MappingReason { header: header.clone(), field: spec.name, how, evidence: None };
             match values[c].as_ref().map(|v| v.verdict(expect_of(spec.name))) {
                 Some(Verdict::Fits(bonus, why)) => {
                     score += bonus;
-                    reason = format!("{reason} and {why}");
+                    reason.evidence = Some(why);
                 }
                 // A whole name stands even when its cells disagree: the report lists those cells.
                 Some(Verdict::Contradicts(_)) if !is_whole => continue,
@@ -218,7 +221,7 @@ mod tests {
             proptest::prop_assert_eq!(used.len(), n);
             for (choice, spec) in a.chosen.iter().zip(DEAL_FIELDS) {
                 if let Some(c) = choice {
-                    proptest::prop_assert!(c.reason.contains(spec.name), "{}", c.reason);
+                    proptest::prop_assert!(c.reason.to_string().contains(spec.name), "{}", c.reason);
                 }
             }
         }

@@ -13,12 +13,14 @@ pub mod money;
 pub mod normalise;
 pub mod outcome;
 pub mod people;
+pub mod reason;
 pub mod segments;
 pub mod values;
 pub mod when;
 
 pub use assign::{assign, Assignment, Choice};
 pub use normalise::{words, Words};
+pub use reason::{CellKind, Evidence, How, MappingReason};
 pub use values::{ColumnValues, Expect, Verdict};
 
 /// The words that say a column holds one field.

@@ -4,6 +4,7 @@
 
 use super::super::dates::read_date;
 use super::super::value::{is_empty_cell, parse_amount, parse_bool};
+use super::reason::{CellKind, Evidence};
 use crate::stage::Status;
 
 /// Counts over the filled cells of a column's sample.
@@ -50,12 +51,12 @@ pub enum Expect {
 /// How the cells bear on a proposed column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// The cells are what the field needs: a bonus, and the words for the reason.
-    Fits(u32, String),
+    /// The cells are what the field needs: a bonus, and what they showed.
+    Fits(u32, Evidence),
     /// Nothing either way.
     Neutral,
     /// The cells cannot be the field.
-    Contradicts(String),
+    Contradicts(Evidence),
 }
 
 fn looks_like_person(cell: &str) -> bool {
@@ -113,36 +114,32 @@ impl ColumnValues {
         if f < 3 {
             return Verdict::Neutral;
         }
-        let share = |n: usize, what: &str| format!("{n} of {f} values are {what}");
+        let share = |n: usize, what: CellKind| Evidence::Share { n, of: f, what, money: 0 };
         match expect {
-            Expect::Date if self.most(self.dates) => Verdict::Fits(20, share(self.dates, "dates")),
-            Expect::Date if self.few(self.dates) => Verdict::Contradicts(share(self.dates, "dates")),
+            Expect::Date if self.most(self.dates) => Verdict::Fits(20, share(self.dates, CellKind::Dates)),
+            Expect::Date if self.few(self.dates) => Verdict::Contradicts(share(self.dates, CellKind::Dates)),
             Expect::Amount if self.most(self.amounts) && self.most(self.dates) => {
-                Verdict::Contradicts(share(self.dates, "dates"))
+                Verdict::Contradicts(share(self.dates, CellKind::Dates))
             }
-            Expect::Amount if self.most(self.amounts) => {
-                let money = if self.money > 0 {
-                    format!(", {} with a currency mark or grouping", self.money)
-                } else {
-                    String::new()
-                };
-                Verdict::Fits(20, format!("{}{money}", share(self.amounts, "amounts")))
-            }
-            Expect::Amount if self.few(self.amounts) => Verdict::Contradicts(share(self.amounts, "amounts")),
-            Expect::Flag if self.most(self.flags) => Verdict::Fits(20, share(self.flags, "yes/no")),
-            Expect::Flag if self.few(self.flags) => Verdict::Contradicts(share(self.flags, "yes/no")),
-            Expect::Outcome if self.most(self.outcomes) => Verdict::Fits(20, share(self.outcomes, "won, lost or open")),
+            Expect::Amount if self.most(self.amounts) => Verdict::Fits(
+                20,
+                Evidence::Share { n: self.amounts, of: f, what: CellKind::Amounts, money: self.money },
+            ),
+            Expect::Amount if self.few(self.amounts) => Verdict::Contradicts(share(self.amounts, CellKind::Amounts)),
+            Expect::Flag if self.most(self.flags) => Verdict::Fits(20, share(self.flags, CellKind::YesNo)),
+            Expect::Flag if self.few(self.flags) => Verdict::Contradicts(share(self.flags, CellKind::YesNo)),
+            Expect::Outcome if self.most(self.outcomes) => Verdict::Fits(20, share(self.outcomes, CellKind::Outcomes)),
             Expect::Outcome if !self.most(self.outcomes) => {
-                Verdict::Contradicts(share(self.outcomes, "won, lost or open"))
+                Verdict::Contradicts(share(self.outcomes, CellKind::Outcomes))
             }
-            Expect::Id if self.most(self.dates) => Verdict::Contradicts(share(self.dates, "dates")),
-            Expect::Id if self.distinct == f => Verdict::Fits(10, format!("all {f} values differ")),
-            Expect::Person if self.most(self.people) => {
-                Verdict::Fits(15, format!("{} distinct person-like values", self.distinct))
+            Expect::Id if self.most(self.dates) => Verdict::Contradicts(share(self.dates, CellKind::Dates)),
+            Expect::Id if self.distinct == f => Verdict::Fits(10, Evidence::AllDiffer { of: f }),
+            Expect::Person if self.most(self.people) => Verdict::Fits(15, Evidence::People { distinct: self.distinct }),
+            Expect::Person | Expect::Text if self.most(self.dates) => {
+                Verdict::Contradicts(share(self.dates, CellKind::Dates))
             }
-            Expect::Person | Expect::Text if self.most(self.dates) => Verdict::Contradicts(share(self.dates, "dates")),
             Expect::Person | Expect::Text if self.most(self.amounts) && self.distinct * 2 > f => {
-                Verdict::Contradicts(share(self.amounts, "numbers"))
+                Verdict::Contradicts(share(self.amounts, CellKind::Numbers))
             }
             _ => Verdict::Neutral,
         }
@@ -197,6 +194,9 @@ mod tests {
     #[test]
     fn the_reason_counts_what_it_saw() {
         let v = verdict(&["Ann Lee", "Bo Chen", "Ann Lee", "Cy Diaz"], Expect::Person);
-        assert_eq!(v, Verdict::Fits(15, "3 distinct person-like values".into()));
+        assert_eq!(v, Verdict::Fits(15, Evidence::People { distinct: 3 }));
+        if let Verdict::Fits(_, e) = v {
+            assert_eq!(e.to_string(), "3 distinct person-like values");
+        }
     }
 }
