@@ -520,6 +520,21 @@ fn won_with_amount(q: &mut Query) -> String {
 
 /// The SQL of `forecast_accuracy`.
 pub(crate) fn forecast_accuracy(q: &mut Query) -> R {
+    let actual = forecast_vs_actual(q)?;
+    let name = q.with(
+        "forecast_accuracy",
+        "mean of max(0, 1 − |actual − forecast| / actual) over the periods with revenue",
+        format!(
+            "SELECT avg(CASE WHEN actual > 0 THEN greatest(0.0, 1 - abs(actual - forecast) / actual) END) AS forecast_accuracy\nFROM {actual}"
+        ),
+    );
+    Ok(Part::new(name, "forecast_accuracy"))
+}
+
+/// The forecast periods lying wholly inside the period, each with its Σ forecast and the
+/// revenue won in it (CTE `forecast_vs_actual`: `forecast`, `actual`): what `forecast_accuracy`
+/// and `forecast_bias` score.
+pub(crate) fn forecast_vs_actual(q: &mut Query) -> Result<String, Missing> {
     need_deals(q)?;
     need(q, Forecasts, &["period_start", "forecast"], "period_start, forecast")?;
     let p = q.scope.period;
@@ -541,14 +556,7 @@ pub(crate) fn forecast_accuracy(q: &mut Query) -> R {
             "SELECT f.period_start, f.period_end, f.forecast, coalesce(sum(w.amount), 0) AS actual\nFROM {inside} f\nLEFT JOIN {won} w ON w.close_date BETWEEN f.period_start AND f.period_end\nGROUP BY f.period_start, f.period_end, f.forecast"
         ),
     );
-    let name = q.with(
-        "forecast_accuracy",
-        "mean of max(0, 1 − |actual − forecast| / actual) over the periods with revenue",
-        format!(
-            "SELECT avg(CASE WHEN actual > 0 THEN greatest(0.0, 1 - abs(actual - forecast) / actual) END) AS forecast_accuracy\nFROM {actual}"
-        ),
-    );
-    Ok(Part::new(name, "forecast_accuracy"))
+    Ok(actual)
 }
 
 /// The SQL of `quota_attainment`.

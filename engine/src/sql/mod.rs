@@ -42,6 +42,7 @@
 //! assert!(sql.contains("WHEN stage IN ('Won') THEN 'won'"));
 //! ```
 
+pub(crate) mod change_kpis;
 mod dialect;
 pub(crate) mod kpis;
 mod query;

@@ -283,6 +283,11 @@ mod tests {
             Gap::NoChurn(p),
             Gap::NoAccountWon(d),
             Gap::ZeroCac,
+            Gap::NoEndedSpells(p),
+            Gap::NoStallBaseline(d),
+            Gap::NoSnapshotDate,
+            Gap::SnapshotsOutOfOrder { earlier: iso("2026-01-31"), later: d },
+            Gap::SnapshotOutsidePeriod { as_of: iso("2026-04-30"), period: p },
         ];
         for g in &all {
             match g {
@@ -323,7 +328,12 @@ mod tests {
                 | Gap::NoMonthChurn(_)
                 | Gap::NoChurn(_)
                 | Gap::NoAccountWon(_)
-                | Gap::ZeroCac => {}
+                | Gap::ZeroCac
+                | Gap::NoEndedSpells(_)
+                | Gap::NoStallBaseline(_)
+                | Gap::NoSnapshotDate
+                | Gap::SnapshotsOutOfOrder { .. }
+                | Gap::SnapshotOutsidePeriod { .. } => {}
             }
         }
         all
