@@ -18,6 +18,9 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    add the rules the demo and the corpus do not reach. As a smoke check of the other dialects'
    helpers, the PostgreSQL text of every headline is run through DuckDB too (DuckDB reads that
    syntax; this is not a PostgreSQL run; BigQuery and Spark SQL are not run anywhere here).
+   The demo's earlier export and stage history are loaded too (`earlier_deals`, `history`), so
+   the nine KPIs of KPI_SPEC_PIPELINE_CHANGE.md are checked like the 34; so are the files of
+   engine/tests/fixtures/change (`change-fixture`).
 
 3. Hand-written checks of the audience views (`pipelens-cli view`). Over the demo company's
    seven datasets, loaded as in part 2, the referee counts in its own SQL what the views show:
@@ -233,8 +236,15 @@ CANON = {
     "quotas": dict(owner="text", period_start="month", quota="number", period_end="date"),
     "forecasts": dict(period_start="month", forecast="number", owner="text", period_end="date"),
 }
+# The earlier export of the deals and the stage history (KPI_SPEC_PIPELINE_CHANGE.md): an
+# export of the same deals, and one row per change (its date counts; `seq` keeps the file's
+# order, which orders the changes of one day as the engine does).
+CANON["earlier_deals"] = dict(CANON["deals"])
+CANON["history"] = dict(deal_id="id", stage="text", changed_at="date", amount="number", close_date="date")
+# The files a dataset's role cannot be told from its headers: given to the engine as NAME=PATH.
+NAMED = {"earlier_deals"}
 # Rows without a key are dropped for these datasets (activities keep them).
-KEY_REQUIRED = {"deals", "leads", "customers"}
+KEY_REQUIRED = {"deals", "earlier_deals", "leads", "customers"}
 
 SQL_TYPE = dict(key="VARCHAR", id="VARCHAR", text="VARCHAR", number="DOUBLE", date="DATE", month="DATE",
                 timestamp="TIMESTAMP", bool="BOOLEAN", status="VARCHAR")
@@ -246,6 +256,11 @@ STATUS_WORDS = {
     "lost": ("lost", "closed lost", "closedlost", "closed - lost", "loss", "verloren", "przegrana", "输单"),
     "open": ("open", "offen", "otwarta", "otwarty", "进行中", "跟进中"),
 }
+
+
+def engine_paths(files):
+    """The engine's arguments for `files`: the path, or NAME=PATH for a dataset of NAMED."""
+    return [f"{d}={p}" if d in NAMED else str(p) for p, d, _ in files]
 
 
 def sql_list(words):
@@ -289,9 +304,10 @@ def load_tables(con, files):
         where = f"WHERE {typed(key_col, 'key')} IS NOT NULL" if key_col and dataset in KEY_REQUIRED else ""
         # A repeated key keeps its first row, as the engine does.
         qualify = f"QUALIFY \"{key}\" IS NULL OR row_number() OVER (PARTITION BY \"{key}\" ORDER BY line) = 1" if key_col else ""
+        keep = "* RENAME (line AS seq)" if dataset == "history" else "* EXCLUDE (line)"
         con.execute(f"""
             CREATE OR REPLACE TABLE {dataset} AS
-            SELECT * EXCLUDE (line) FROM (
+            SELECT {keep} FROM (
                 SELECT {cols},
                     line
                 FROM (SELECT *, row_number() OVER () AS line FROM read_csv('{path}', all_varchar = true, header = true))
@@ -446,6 +462,9 @@ SQL_SETS = {
         "LeadID": "lead_id", "CreatedDate": "created_at", "LeadSource": "source"}),
     "edge": lambda: edge_files("edge"),
     "edge-status": lambda: edge_files("edge-status"),
+    "change-fixture": lambda: [(CHANGE_DIR / "deals-february.csv", "earlier_deals", None),
+                               (CHANGE_DIR / "deals-march.csv", "deals", None),
+                               (CHANGE_DIR / "opportunity-history.csv", "history", None)],
 }
 
 
@@ -455,7 +474,7 @@ def scope_key(period, filters):
 
 def sql_checks(name, files):
     t0 = time.time()
-    paths = [str(p) for p, _, _ in files]
+    paths = engine_paths(files)
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     loaded = load_tables(con, files)
@@ -597,7 +616,7 @@ class ViewData:
 
     def __init__(self, name, files):
         self.name = name
-        self.paths = [str(p) for p, _, _ in files]
+        self.paths = engine_paths(files)
         self.con = duckdb.connect()
         self.con.execute("SET TimeZone = 'UTC'")
         self.fields = load_tables(self.con, files)
@@ -617,13 +636,14 @@ class ViewData:
                         WHERE owner IS NOT NULL AND {dim} IS NOT NULL GROUP BY ALL)
                     QUALIFY row_number() OVER (PARTITION BY owner ORDER BY n DESC, {dim}) = 1
                 """)
-        # The latest day of what happened: every date but plans (quotas, forecasts), end dates
-        # and the expected close dates of open deals.
+        # The latest day of what happened: every date but plans (quotas, forecasts), end dates,
+        # the expected close dates of open deals, and the earlier export and the history, whose
+        # dates follow the deals'.
         def latest_of(ds, f):
             if ds == "deals" and f == "close_date":
                 return f"""max(CAST("{f}" AS DATE)) FILTER (WHERE st IN ('won', 'lost')) FROM dl"""
             return f'max(CAST("{f}" AS DATE)) FROM {ds}'
-        days = [latest_of(ds, f) for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts")
+        days = [latest_of(ds, f) for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts", "earlier_deals", "history")
                 for f in fs if CANON[ds][f] in ("date", "month", "timestamp") and not f.endswith("_end") and not f.startswith("end_")]
         self.latest = con.execute("SELECT max(d) FROM (" + " UNION ALL ".join(f"SELECT {x}" for x in days) + ") t(d)").fetchone()[0]
         # KPI_SPEC's default period: the 12 calendar months ending with the latest day's month.
