@@ -4,7 +4,10 @@
 //! They reuse the queries of the modules that compute them: the pairs of the two exports of
 //! `crate::change` (tables `earlier_deals` and `deals`), the spells of `crate::history` (table
 //! `history`: `deal_id`, `stage`, `changed_at`, `close_date` and `seq`, the row's place in the
-//! export, which orders the changes of one day as the engine does) and the stage defaults of
+//! export, which orders the changes of one day as the engine does; or, without a history file,
+//! the deals' `entered_<stage>` date columns, named `entered_` and the stage their header
+//! names, e.g. `entered_Proposal` for HubSpot's `Date entered "Proposal (Sales Pipeline)"`)
+//! and the stage defaults of
 //! `crate::forecast_category`. Segment filters reach the history through the deals that pass
 //! them; the comparison judges a deal by its segment in the later export.
 
@@ -137,24 +140,61 @@ pub(crate) fn slipped_deals(q: &mut Query) -> R {
 
 // ----- stage history ----------------------------------------------------------------------------
 
-/// The history rows of the deals the filters keep (the table `history` itself without a filter
-/// that reaches the deals).
+/// The history relation: the table `history`, or, when the history comes from the deals'
+/// `entered_<stage>` dates, those columns of the deals turned into rows (one per date, and
+/// a closed deal's final stage on its close date when no column names that stage).
+fn history_relation(q: &mut Query) -> String {
+    let Some(d) = q.deals().filter(|d| q.ws.history_from_deals && !d.entered.is_empty()) else {
+        return "history".into();
+    };
+    let deals = q.deals_with_status();
+    let names: Vec<&str> = d.entered.iter().map(|(stage, _)| crate::workspace::entered_stage_name(d, stage)).collect();
+    let mut parts: Vec<String> = d
+        .entered
+        .iter()
+        .zip(&names)
+        .enumerate()
+        .map(|(k, ((header_stage, _), name))| {
+            let col = q.id(&format!("entered_{header_stage}"));
+            format!(
+                "SELECT deal_id, {} AS stage, {col} AS changed_at, {k} AS seq\nFROM {deals}\nWHERE {col} IS NOT NULL",
+                q.s(name)
+            )
+        })
+        .collect();
+    parts.push(format!(
+        "SELECT deal_id, stage, close_date AS changed_at, {} AS seq\nFROM {deals}\n\
+         WHERE status IN ('won', 'lost') AND close_date IS NOT NULL AND stage NOT IN ({})",
+        names.len(),
+        q.d.strings(&names)
+    ));
+    q.note("history: from the deals' entered_<stage> columns (each the day the deal last entered that stage)".into());
+    q.with(
+        "history_from_entered",
+        "the stage history the deals' entered_<stage> dates give: one row per date, and a closed deal's final stage on its close date",
+        parts.join("\nUNION ALL\n"),
+    )
+}
+
+/// The history rows of the deals the filters keep (the history relation itself without a
+/// filter that reaches the deals).
 fn history_in_scope(q: &mut Query) -> Result<String, Missing> {
     if q.ws.history.is_none() {
         return Err("needs history or deals.entered_<stage>: deal_id, stage, changed_at".into());
     }
+    let history = history_relation(q);
     if q.scope.filters.is_empty() {
-        return Ok("history".into());
+        return Ok(history);
     }
     if q.deals().is_none() {
         q.note("history: not filtered (no deals are loaded to carry the filters)".into());
-        return Ok("history".into());
+        return Ok(history);
     }
     let deals = q.deals_in_scope();
     if deals == "deals_with_status" {
-        return Ok("history".into());
+        return Ok(history);
     }
-    let body = format!("SELECT *\nFROM history\nWHERE trim(deal_id) IN (SELECT trim(deal_id) FROM {deals})");
+    let body = format!("SELECT *\nFROM {history}\nWHERE trim(deal_id) IN (SELECT trim(deal_id) FROM {deals})");
     Ok(q.with("history_in_scope", "the history of the deals the filters select", body))
 }
 

@@ -185,6 +185,8 @@ impl<'a> Query<'a> {
         if deals.forecast_category.is_some() {
             cols.push("forecast_category".into());
         }
+        // The entered_<stage> dates, as columns named by the stage their header names.
+        cols.extend(deals.entered.iter().map(|(stage, _)| self.id(&format!("entered_{stage}"))));
         let (status, comment) = if deals.status_from_column {
             (
                 "CASE WHEN status IN ('open', 'won', 'lost') THEN status END AS status".to_owned(),
