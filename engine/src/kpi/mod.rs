@@ -24,6 +24,7 @@ mod leads;
 mod note;
 mod omission;
 mod plans;
+mod reach;
 mod result;
 mod segments;
 mod tables;

@@ -143,7 +143,7 @@ pub(crate) fn slipped_deals(q: &mut Query) -> R {
 /// The history relation: the table `history`, or, when the history comes from the deals'
 /// `entered_<stage>` dates, those columns of the deals turned into rows (one per date, and
 /// a closed deal's final stage on its close date when no column names that stage).
-fn history_relation(q: &mut Query) -> String {
+pub(crate) fn history_relation(q: &mut Query) -> String {
     let Some(d) = q.deals().filter(|d| q.ws.history_from_deals && !d.entered.is_empty()) else {
         return "history".into();
     };

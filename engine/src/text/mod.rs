@@ -747,6 +747,7 @@ mod tests {
             Note::TargetsUnrealistic,
             Note::TargetsTooEasy,
             Note::NewFromDeals,
+            Note::FunnelFromHistory,
             Note::LifetimeFromDeals,
         ]);
         let errors = [ShareError::NotBase64, ShareError::Corrupt, ShareError::TooLarge, ShareError::NewerFormat(9)];

@@ -371,6 +371,7 @@ impl Phrases for German {
                     .into()
             }
             Note::NewFromDeals => "gezählt aus gewonnenen Deals vom Typ neu (keine Kunden geladen)".into(),
+            Note::FunnelFromHistory => "erreichte Phasen aus dem Phasenverlauf: Ein Deal zählt in jeder Phase, die er betreten hat, nicht nur in seiner aktuellen".into(),
             Note::LifetimeFromDeals => "mittlerer gewonnener Umsatz je Account (keine Kunden geladen)".into(),
         }
     }

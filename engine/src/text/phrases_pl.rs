@@ -425,6 +425,7 @@ impl Phrases for Polish {
             Note::TargetsUnrealistic => "plan wykonało mniej niż 60 % handlowców: cele mogą być nierealne".into(),
             Note::TargetsTooEasy => "plan wykonało ponad 90 % handlowców: cele mogą być zbyt łatwe".into(),
             Note::NewFromDeals => "policzone z wygranych transakcji typu nowa sprzedaż (nie wczytano klientów)".into(),
+            Note::FunnelFromHistory => "osiągnięte etapy odczytane z historii etapów: transakcja liczy się na każdym etapie, na który weszła, a nie tylko na obecnym".into(),
             Note::LifetimeFromDeals => "średni wygrany przychód na konto (nie wczytano klientów)".into(),
         }
     }

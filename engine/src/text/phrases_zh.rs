@@ -263,6 +263,7 @@ impl Phrases for Chinese {
             Note::TargetsUnrealistic => "达到配额的销售代表不足 60 %：目标可能不切实际".into(),
             Note::TargetsTooEasy => "超过 90 % 的销售代表达到配额：目标可能太容易".into(),
             Note::NewFromDeals => "按类型为新业务的赢单计算（未加载客户数据）".into(),
+            Note::FunnelFromHistory => "到达的阶段取自阶段历史：交易计入它进入过的每个阶段，而不只是当前阶段".into(),
             Note::LifetimeFromDeals => "每个客户账户的平均赢单收入（未加载客户数据）".into(),
         }
     }
