@@ -26,6 +26,14 @@ pub(super) fn needs_earlier() -> KpiResult {
 /// The comparison of the workspace's two exports under the scope's filters and currency, or the
 /// result that says why there is none (also when the later export lies outside the period).
 pub(super) fn comparison(ctx: &Ctx) -> Result<PipelineChange, KpiResult> {
+    // The later export's date first: a trend asks once per bucket, and only one bucket holds it.
+    let p = ctx.period();
+    let later = ctx.ws.as_of.later.or_else(|| ctx.ws.deals.as_ref().and_then(crate::change::snapshot_as_of));
+    if let (Some(as_of), true) = (later, ctx.ws.earlier.is_some()) {
+        if !p.contains(as_of) {
+            return Err(KpiResult::undefined(Undefined::NoRows(Gap::SnapshotOutsidePeriod { as_of, period: p })));
+        }
+    }
     let currency =
         ctx.scope.currency.and_then(|code| ctx.ws.deals.as_ref()?.currency.as_ref()?.value(code).map(str::to_owned));
     let opts = CompareOptions { currency, filters: ctx.scope.filters.clone(), ..CompareOptions::default() };
@@ -42,7 +50,6 @@ pub(super) fn comparison(ctx: &Ctx) -> Result<PipelineChange, KpiResult> {
             KpiResult::undefined(Undefined::NoRows(Gap::SnapshotsOutOfOrder { earlier, later }))
         }
     })?;
-    let p = ctx.period();
     if !p.contains(c.as_of_later) {
         return Err(KpiResult::undefined(Undefined::NoRows(Gap::SnapshotOutsidePeriod {
             as_of: c.as_of_later,
