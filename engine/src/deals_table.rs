@@ -97,6 +97,9 @@ pub struct DealsTable {
     pub probability: Option<Vec<Option<f64>>>,
     /// `forecast_category`, when the file has the column; a cell naming no category is `None`.
     pub forecast_category: Option<Vec<Option<ForecastCategory>>>,
+    /// The `entered_<stage>` columns (HubSpot's `date_entered_<stage>`): per stage named by a
+    /// header, the day each deal last entered it. Empty when the file has none.
+    pub entered: Vec<(String, DateColumn)>,
     /// How stage names map to statuses, and the order of the open stages.
     pub stage_rules: StageRules,
     /// Whether `status` came from a status column rather than from stage names.
@@ -118,6 +121,28 @@ fn append_optional(mine: &mut Option<DictColumn>, theirs: Option<DictColumn>, be
             *mine = Some(m);
         }
         (None, None) => {}
+    }
+}
+
+/// Appends the `entered_<stage>` columns of `theirs` (`added` rows) to `mine` (`before` rows),
+/// matched by stage name; a stage only one side has is padded with missing days on the other.
+fn append_entered(
+    mine: &mut Vec<(String, DateColumn)>,
+    theirs: Vec<(String, DateColumn)>,
+    before: usize,
+    added: usize,
+) {
+    let mut theirs: Vec<Option<(String, DateColumn)>> = theirs.into_iter().map(Some).collect();
+    for (stage, col) in mine.iter_mut() {
+        match theirs.iter_mut().find(|t| t.as_ref().is_some_and(|(s, _)| s == stage)).and_then(Option::take) {
+            Some((_, t)) => col.days.extend(t.days),
+            None => col.days.extend(std::iter::repeat_n(crate::column::NO_DAY, added)),
+        }
+    }
+    for (stage, t) in theirs.into_iter().flatten() {
+        let mut days = vec![crate::column::NO_DAY; before];
+        days.extend(t.days);
+        mine.push((stage, DateColumn { days }));
     }
 }
 
@@ -247,6 +272,7 @@ impl DealsTable {
         append_optional(&mut self.currency, other.currency, before, added);
         append_values(&mut self.probability, other.probability, before, added);
         append_values(&mut self.forecast_category, other.forecast_category, before, added);
+        append_entered(&mut self.entered, other.entered, before, added);
         self.status_from_column |= other.status_from_column;
         if self.status_from_column {
             // Keep every status as read; the rules still order the stages.

@@ -20,10 +20,22 @@ pub struct Workspace {
     /// An earlier export of the deals, compared with `deals` on the Pipeline change page.
     pub earlier: Option<DealsTable>,
     /// The stage history: read from the history table when one is loaded (kept in step with
-    /// it by [`Workspace::insert`] and [`Workspace::remove`]), or given (the demo's).
+    /// it by [`Workspace::insert`] and [`Workspace::remove`]); without one, built from the
+    /// deals' `entered_<stage>` dates when they have them; or given (the demo's).
     pub history: Option<StageHistory>,
+    /// Whether [`Workspace::history`] was built from the deals' `entered_<stage>` dates (it is
+    /// then rebuilt when the deals change, and a history table replaces it).
+    pub history_from_deals: bool,
     /// The as-of dates the user typed for the two exports (else they are read off the data).
     pub as_of: AsOf,
+}
+
+/// The deals' own spelling of a stage an `entered_<stage>` header names (`entered_closed_won`
+/// is the deals' "Closed Won"), compared by letters and digits only; the header's text when no
+/// stage of the deals matches.
+pub(crate) fn entered_stage_name<'a>(d: &'a DealsTable, header_stage: &'a str) -> &'a str {
+    let key = crate::stage::stage_key(header_stage);
+    d.stage.values.iter().find(|v| crate::stage::stage_key(v) == key).map_or(header_stage, String::as_str)
 }
 
 /// The as-of dates the user typed for the earlier and the current deals export; `None` reads
@@ -81,6 +93,9 @@ impl Workspace {
                     (Some(mine), true) => mine.append(d),
                     _ => *slot = Some(d),
                 }
+                if kind == DatasetKind::Deals {
+                    self.history_from_entered();
+                }
             }
             Dataset::Table(t) => {
                 let kind = t.kind;
@@ -92,6 +107,7 @@ impl Workspace {
                 }
                 if kind == DatasetKind::History {
                     self.history = self.table(kind).and_then(|t| StageHistory::from_table(t).ok());
+                    self.history_from_deals = false;
                 }
             }
         }
@@ -116,15 +132,34 @@ impl Workspace {
     /// Removes a dataset.
     pub fn remove(&mut self, kind: DatasetKind) {
         match kind {
-            DatasetKind::Deals => self.deals = None,
+            DatasetKind::Deals => {
+                self.deals = None;
+                self.history_from_entered();
+            }
             DatasetKind::EarlierDeals => self.earlier = None,
             _ => {
+                self.tables.remove(&kind);
                 if kind == DatasetKind::History {
                     self.history = None;
+                    self.history_from_entered();
                 }
-                self.tables.remove(&kind);
             }
         }
+    }
+
+    /// Without a history table, the history the deals' `entered_<stage>` dates give (or none,
+    /// when the deals have no such columns; a history given by the demo stays).
+    fn history_from_entered(&mut self) {
+        if self.table(DatasetKind::History).is_some() || (self.history.is_some() && !self.history_from_deals) {
+            return;
+        }
+        let built = self.deals.as_ref().filter(|d| !d.entered.is_empty()).map(|d| {
+            let entered: Vec<(&str, &crate::column::DateColumn)> =
+                d.entered.iter().map(|(stage, col)| (entered_stage_name(d, stage), col)).collect();
+            StageHistory::from_entered_dates(d, &entered)
+        });
+        self.history_from_deals = built.is_some();
+        self.history = built;
     }
 
     /// The latest date of what happened in the loaded data: the anchor of the default period.

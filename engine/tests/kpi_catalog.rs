@@ -1,4 +1,5 @@
-//! Every KPI of the catalog on a small hand-checked company: seven datasets, a period that
+//! Every KPI of the catalog on a small hand-checked company: seven datasets (with an earlier
+//! export of the deals and a stage history), a period that
 //! crosses a year and ends on a leap day, a same-day close, deals without created dates, leads
 //! contacted before they were created, zero denominators. The expected values are worked out
 //! by hand in the comments.
@@ -86,6 +87,24 @@ fn every_kpi_matches_the_hand_computation() {
         // ARPA 150 / 2; monthly churn (1/3 + 1/3 + 0) / 3: C4 ends in February but started in it.
         ("clv", Some(75.0 / (2.0 / 9.0))),
         ("clv_cac_ratio", Some(75.0 / (2.0 / 9.0) / 400.0)),
+        // Exports dated 2024-01-20 and 2024-02-29 (in P). Start D4 40 + D5 70 + D10 90; end
+        // D4 50 + D5 70: D4 increased 10, D10 is gone (lost 90).
+        ("pipeline_change", Some(-80.0)),
+        // D4 and D5 have no close date in the later export: nothing to compare.
+        ("slipped_deals", Some(0.0)),
+        // Spells ended in P: Qualification 10, 3, 22 days (median 10); Proposal 11, 15, 28 (15).
+        ("time_in_stage", Some(25.0)),
+        // D2 Q→P→Won, D3 Q→P→Lost, D4 Q→P, D7 P→Won.
+        ("stage_conversion", Some(6.0)),
+        // On 02-29 D4 has sat in Proposal 35 days; Proposal's p90 of 11, 15, 28 is 25.4.
+        ("stalled_deals", Some(1.0)),
+        // Two open stages, Qualification 1/3 and Proposal 2/3: D5 70 / 3 + D4 50 × 2 / 3.
+        ("weighted_pipeline", Some(70.0 / 3.0 + 100.0 / 3.0)),
+        // Won 860; D4 and D5 have no expected close date, so no open deal closes in P.
+        ("forecast_commit", Some(860.0)),
+        ("forecast_best_case", Some(860.0)),
+        // Dec (100 − 100) / 100, Jan (360 − 400) / 360, Feb (400 − 300) / 400.
+        ("forecast_bias", Some((0.0 - 40.0 / 360.0 + 0.25) / 3.0)),
     ];
     assert_eq!(cases.len(), kpi::CATALOG.len(), "every KPI is checked");
     for &(id, want) in cases {

@@ -31,7 +31,7 @@ async function assertMatches(native, what) {
 
 test('every KPI is explained, formatted in its unit, and shows its SQL', async () => {
   const tiles = await page.$$eval('[data-tile]', (els) => els.map((e) => e.dataset.tile));
-  assert.equal(tiles.length, 34);
+  assert.equal(tiles.length, 43);
   const groups = await page.$$eval('.tile-group h2', (els) => els.map((e) => e.textContent));
   assert.deepEqual(groups, ['Revenue and growth', 'Deals and pipeline', 'Leads and activity', 'Customers and unit economics']);
   for (const id of tiles) {

@@ -96,7 +96,7 @@ for (const base of ['/', '/pipelens/']) {
         await ready(page);
         const kpis = await headlineValues(page);
         assert.ok(Object.values(kpis).some((k) => k.value !== '' && Number.isFinite(Number(k.value))), `${slug}: KPIs with values`);
-        if (slug === 'all') assert.equal(Object.keys(kpis).length, 34, 'the catalog page shows every KPI');
+        if (slug === 'all') assert.equal(Object.keys(kpis).length, 43, 'the catalog page shows every KPI');
         if ((await page.$$('canvas.chart-canvas')).length > 0) {
           const tip = await hoverForTooltip(page);
           assert.ok(tip, `${slug}: hovering a chart shows a tooltip`);

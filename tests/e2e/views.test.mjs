@@ -70,7 +70,7 @@ for (const width of [1440, 820]) {
         await visit(page, slug);
         assert.equal(new URL(page.url()).hash.split('?')[0].split('/')[1], slug, `${slug}: the address names the page`);
         const n = await assertTilesMatch(page, slug === 'rep' ? repNative : native, `${slug} at ${width}`);
-        if (slug === 'all') assert.equal(n, 34, 'the catalog page shows every KPI');
+        if (slug === 'all') assert.equal(n, 43, 'the catalog page shows every KPI');
         const charts = await page.$$eval('figure.chart', (els) => els.map((e) => e.dataset.chart));
         const ink = await canvasInk(page);
         if (slug !== 'all') assert.ok(charts.length >= 2, `${slug}: has charts (${charts})`);

@@ -18,6 +18,12 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    add the rules the demo and the corpus do not reach. As a smoke check of the other dialects'
    helpers, the PostgreSQL text of every headline is run through DuckDB too (DuckDB reads that
    syntax; this is not a PostgreSQL run; BigQuery and Spark SQL are not run anywhere here).
+   The demo's earlier export and stage history are loaded too (`earlier_deals`, `history`), so
+   the nine KPIs of KPI_SPEC_PIPELINE_CHANGE.md are checked like the 34; so are the files of
+   engine/tests/fixtures/change (`change-fixture`) and a deals file whose entered_<stage>
+   columns stand in for the history (`edge-entered`). Where a history is there, the funnel's
+   steps are counted in the referee's own SQL too: a deal reached every stage its history
+   shows it entered, besides the one its current state gives.
 
 3. Hand-written checks of the audience views (`pipelens-cli view`). Over the demo company's
    seven datasets, loaded as in part 2, the referee counts in its own SQL what the views show:
@@ -233,8 +239,15 @@ CANON = {
     "quotas": dict(owner="text", period_start="month", quota="number", period_end="date"),
     "forecasts": dict(period_start="month", forecast="number", owner="text", period_end="date"),
 }
+# The earlier export of the deals and the stage history (KPI_SPEC_PIPELINE_CHANGE.md): an
+# export of the same deals, and one row per change (its date counts; `seq` keeps the file's
+# order, which orders the changes of one day as the engine does).
+CANON["earlier_deals"] = dict(CANON["deals"])
+CANON["history"] = dict(deal_id="id", stage="text", changed_at="date", amount="number", close_date="date")
+# The files a dataset's role cannot be told from its headers: given to the engine as NAME=PATH.
+NAMED = {"earlier_deals"}
 # Rows without a key are dropped for these datasets (activities keep them).
-KEY_REQUIRED = {"deals", "leads", "customers"}
+KEY_REQUIRED = {"deals", "earlier_deals", "leads", "customers"}
 
 SQL_TYPE = dict(key="VARCHAR", id="VARCHAR", text="VARCHAR", number="DOUBLE", date="DATE", month="DATE",
                 timestamp="TIMESTAMP", bool="BOOLEAN", status="VARCHAR")
@@ -246,6 +259,11 @@ STATUS_WORDS = {
     "lost": ("lost", "closed lost", "closedlost", "closed - lost", "loss", "verloren", "przegrana", "输单"),
     "open": ("open", "offen", "otwarta", "otwarty", "进行中", "跟进中"),
 }
+
+
+def engine_paths(files):
+    """The engine's arguments for `files`: the path, or NAME=PATH for a dataset of NAMED."""
+    return [f"{d}={p}" if d in NAMED else str(p) for p, d, _ in files]
 
 
 def sql_list(words):
@@ -280,18 +298,23 @@ def load_tables(con, files):
         headers = [h[0] for h in header]
         if mapping is None:  # canonical headers: every header that names a field of the dataset
             mapping = {h: h for h in headers if h in fields}
+        # A deals export's entered_<stage> dates (the day each deal last entered the stage): read
+        # as dates under their own names; they are no canonical field, so not in the mapping.
+        entered = [h for h in headers if dataset == "deals" and h.lower().startswith("entered_")]
         missing = [h for h in mapping if h not in headers]
         if missing:
             raise SystemExit(f"{path}: no column {missing}")
-        cols = ",\n    ".join(f"{typed(h, fields[f])} AS \"{f}\"" for h, f in mapping.items())
+        cols = ",\n    ".join([f"{typed(h, fields[f])} AS \"{f}\"" for h, f in mapping.items()]
+                             + [f"{typed(h, 'date')} AS \"{h}\"" for h in entered])
         key = next((f for f, t in fields.items() if t == "key"), None)
         key_col = next((h for h, f in mapping.items() if f == key), None)
         where = f"WHERE {typed(key_col, 'key')} IS NOT NULL" if key_col and dataset in KEY_REQUIRED else ""
         # A repeated key keeps its first row, as the engine does.
         qualify = f"QUALIFY \"{key}\" IS NULL OR row_number() OVER (PARTITION BY \"{key}\" ORDER BY line) = 1" if key_col else ""
+        keep = "* RENAME (line AS seq)" if dataset == "history" else "* EXCLUDE (line)"
         con.execute(f"""
             CREATE OR REPLACE TABLE {dataset} AS
-            SELECT * EXCLUDE (line) FROM (
+            SELECT {keep} FROM (
                 SELECT {cols},
                     line
                 FROM (SELECT *, row_number() OVER () AS line FROM read_csv('{path}', all_varchar = true, header = true))
@@ -399,6 +422,17 @@ Dee,2024-04,100
 2024-05-01,50,Bo,2024-05-31
 """,
     },
+    # One deals file with entered_<stage> dates and no history file: the history KPIs read it.
+    "edge-entered": {
+        "deals": """deal_id,amount,stage,created_date,close_date,owner,entered_Qualification,entered_Proposal,entered_closedwon
+D1,100,Closed Won,2024-01-01,2024-02-20,Ann,2024-01-01,2024-01-11,2024-02-20
+D2,200,Closed Lost,2024-01-02,2024-01-30,Bo,2024-01-02,,
+D3,300,Proposal,2024-01-05,2024-06-30,Ann,2024-01-05,2024-01-25,
+D4,400,Qualification,2024-03-01,2024-06-30,Bo,2024-03-01,,
+D5,150,Proposal,2024-02-01,2024-07-31,Cy,2024-02-01,2024-02-01,
+D6,250,Closed Won,2024-01-10,2024-03-15,Cy,2024-01-10,2024-02-10,2024-03-15
+""",
+    },
     "edge-status": {
         "deals": """deal_id,amount,status,stage,created_date,close_date,owner
 S1,100,won,Contract,2024-01-10,2024-02-01,Ann
@@ -446,6 +480,10 @@ SQL_SETS = {
         "LeadID": "lead_id", "CreatedDate": "created_at", "LeadSource": "source"}),
     "edge": lambda: edge_files("edge"),
     "edge-status": lambda: edge_files("edge-status"),
+    "edge-entered": lambda: edge_files("edge-entered"),
+    "change-fixture": lambda: [(CHANGE_DIR / "deals-february.csv", "earlier_deals", None),
+                               (CHANGE_DIR / "deals-march.csv", "deals", None),
+                               (CHANGE_DIR / "opportunity-history.csv", "history", None)],
 }
 
 
@@ -455,7 +493,7 @@ def scope_key(period, filters):
 
 def sql_checks(name, files):
     t0 = time.time()
-    paths = [str(p) for p, _, _ in files]
+    paths = engine_paths(files)
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     loaded = load_tables(con, files)
@@ -521,9 +559,66 @@ def sql_checks(name, files):
             continue
         value = e["kpis"][id_]["value"]
         check(same(got, value), f"sql {name}: {id_} [postgres text in DuckDB]: sql {got} engine {value}")
+    funnel_history_checks(name, con, e, loaded)
     n = passed + failed - n_before
     print(f"sql {name}: {n} checks ({n - (failed - fails_before)} passed) over {len(keys)} scopes, "
           f"{len(cache)} distinct queries, {time.time() - t0:.1f} s")
+
+
+def funnel_history_checks(name, con, e, loaded):
+    """With a stage history (a history file, or entered_<stage> columns on the deals), the
+    funnel counts a deal at every open stage its history shows it entered (and won when it
+    entered a won stage), besides the stage its current state gives. The referee counts each
+    step's deals in its own SQL, with the open stages in the order the engine's table shows."""
+    if "deals" not in loaded:
+        return
+    deal_cols = [c[0] for c in con.execute("SELECT * FROM deals LIMIT 0").description]
+    entered = [c for c in deal_cols if c.lower().startswith("entered_")]
+    if "history" not in loaded and not entered:
+        return
+    r = e["kpis"]["funnel_conversion"]
+    rows = (r.get("table") or {}).get("rows", [])
+    check(any("stage history" in n for n in r["notes"]), f"sql {name}: funnel_conversion says it reads the history: {r['notes']}")
+    order = [row["label"].split(" → ")[0] for row in rows]
+    k = len(order)
+    if k == 0:
+        check(False, f"sql {name}: funnel_conversion has no steps")
+        return
+    pos = "CASE {} " + " ".join(f"WHEN {sql_list([s])} THEN {i + 1}" for i, s in enumerate(order)) + " ELSE 0 END"
+    won_words = sql_list(STATUS_WORDS["won"])
+    step = lambda col: f"CASE WHEN lower({col}) IN ({won_words}) THEN {k + 1} ELSE {pos.format(col)} END"
+    status = ("status" if "status" in deal_cols else
+              f"CASE WHEN lower(stage) IN ({won_words}) THEN 'won' WHEN lower(stage) IN ({sql_list(STATUS_WORDS['lost'])}) THEN 'lost' "
+              "WHEN stage IS NOT NULL THEN 'open' END")
+    lost = f"greatest({pos.format('lost_stage')}, 1)" if "lost_stage" in deal_cols else "1"
+    if "history" in loaded:
+        reach = f"SELECT trim(deal_id) AS deal_id, max({step('trim(stage)')}) AS reach FROM history WHERE changed_at IS NOT NULL GROUP BY 1"
+    else:
+        # The deals' own spelling of the stage a column names: letters and digits, lower-cased.
+        key = lambda x: f"lower(regexp_replace({x}, '[^A-Za-z0-9]', '', 'g'))"
+        names = con.execute("SELECT DISTINCT stage FROM deals WHERE stage IS NOT NULL").fetchall()
+        def named(col):
+            want = col[len("entered_"):]
+            hit = [s for (s,) in names if con.execute(f"SELECT {key('?')} = {key('?')}", [s, want]).fetchone()[0]]
+            return hit[0] if hit else want
+        parts = [f"SELECT trim(deal_id) AS deal_id, {step(sql_list([named(c)]))} AS reach FROM deals WHERE \"{c}\" IS NOT NULL" for c in entered]
+        reach = f"SELECT deal_id, max(reach) AS reach FROM ({' UNION ALL '.join(parts)}) GROUP BY 1"
+    p_from, p_to = e["period"]["from"], e["period"]["to"]
+    got = con.execute(f"""
+        WITH d AS (SELECT *, {status} AS st FROM deals),
+        created AS (SELECT * FROM d WHERE st IS NOT NULL AND created_date BETWEEN DATE '{p_from}' AND DATE '{p_to}'),
+        reach AS ({reach}),
+        furthest AS (
+            SELECT greatest(CASE WHEN st = 'won' THEN {k + 1} WHEN st = 'open' THEN {pos.format('stage')} ELSE {lost} END,
+                            coalesce(r.reach, 0)) AS f
+            FROM created c LEFT JOIN reach r ON r.deal_id = trim(c.deal_id)
+        )
+        SELECT {", ".join(f"count(*) FILTER (WHERE f >= {j})" for j in range(1, k + 2))} FROM furthest
+    """).fetchone()
+    for j, row in enumerate(rows):
+        want = (got[j], got[j + 1])
+        eng = (row["cells"][0], row["cells"][1])
+        check(want == eng, f"sql {name}: funnel_conversion from history, {row['label']}: referee reached/went on {want} engine {eng}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -597,7 +692,7 @@ class ViewData:
 
     def __init__(self, name, files):
         self.name = name
-        self.paths = [str(p) for p, _, _ in files]
+        self.paths = engine_paths(files)
         self.con = duckdb.connect()
         self.con.execute("SET TimeZone = 'UTC'")
         self.fields = load_tables(self.con, files)
@@ -617,13 +712,14 @@ class ViewData:
                         WHERE owner IS NOT NULL AND {dim} IS NOT NULL GROUP BY ALL)
                     QUALIFY row_number() OVER (PARTITION BY owner ORDER BY n DESC, {dim}) = 1
                 """)
-        # The latest day of what happened: every date but plans (quotas, forecasts), end dates
-        # and the expected close dates of open deals.
+        # The latest day of what happened: every date but plans (quotas, forecasts), end dates,
+        # the expected close dates of open deals, and the earlier export and the history, whose
+        # dates follow the deals'.
         def latest_of(ds, f):
             if ds == "deals" and f == "close_date":
                 return f"""max(CAST("{f}" AS DATE)) FILTER (WHERE st IN ('won', 'lost')) FROM dl"""
             return f'max(CAST("{f}" AS DATE)) FROM {ds}'
-        days = [latest_of(ds, f) for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts")
+        days = [latest_of(ds, f) for ds, fs in self.fields.items() if ds not in ("quotas", "forecasts", "earlier_deals", "history")
                 for f in fs if CANON[ds][f] in ("date", "month", "timestamp") and not f.endswith("_end") and not f.startswith("end_")]
         self.latest = con.execute("SELECT max(d) FROM (" + " UNION ALL ".join(f"SELECT {x}" for x in days) + ") t(d)").fetchone()[0]
         # KPI_SPEC's default period: the 12 calendar months ending with the latest day's month.

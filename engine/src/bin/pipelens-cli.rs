@@ -54,7 +54,9 @@
 //!          --segments           add every KPI broken down by every dimension the data has
 //! ```
 //!
-//! Each FILE is read as the dataset its headers fit (as the app does when a file is dropped).
+//! Each FILE is read as the dataset its headers fit (as the app does when a file is dropped);
+//! `DATASET=FILE` reads it as that dataset (e.g. `earlier_deals=feb.csv`, the earlier export of
+//! the deals, a role no header can tell).
 
 use pipelens_engine::ingest::{self, DatasetKind};
 use pipelens_engine::kpi::KpiId;
@@ -418,7 +420,14 @@ fn view(name: &str, o: &Options) -> Result<Value, String> {
 fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {
     let mut ws = Workspace::default();
     let mut reports = Vec::new();
-    for path in paths {
+    for arg in paths {
+        let named =
+            arg.split_once('=').and_then(|(k, p)| Some((DatasetKind::ALL.into_iter().find(|d| d.name() == k)?, p)));
+        if let Some((kind, path)) = named {
+            load_as(&mut ws, &mut reports, path, kind)?;
+            continue;
+        }
+        let path = arg;
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
         let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
         let kind = ingest::preview(&name, &bytes, 5, None).map_err(|e| e.to_string())?.kind;

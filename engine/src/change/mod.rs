@@ -17,7 +17,8 @@ mod report;
 mod snapshot;
 pub(crate) mod sql_text {
     //! SQL literals shared by the SQL builders of the new modules.
-    pub(crate) use super::sql::{date, lit, within};
+    pub(crate) use super::sql::{date, within};
+    pub(crate) use super::sql::{pair_ctes, Export, SLIPPED};
 }
 mod sql;
 

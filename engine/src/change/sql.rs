@@ -4,14 +4,11 @@
 //! engine's `deals_with_status` gives it), `amount`, `close_date`, `created_date` and, when a
 //! currency is chosen, `currency`. The rules are [`super::compare`]'s, clause for clause;
 //! deal ids are assumed unique per export (the engine keeps the first row of a repeated id).
-//! Segment filters are not applied here (the engine judges a deal by its latest segment).
+//! The CLI's text applies no segment filter; the KPI queries of `crate::sql` build the same
+//! CTEs ([`pair_ctes`]) in every dialect, with the filters (a deal judged by its latest segment).
 
 use crate::period::Period;
-
-/// A SQL string literal.
-pub(crate) fn lit(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
+use crate::sql::Dialect;
 
 /// A SQL date literal.
 pub(crate) fn date(day: crate::day::Day) -> String {
@@ -23,46 +20,111 @@ pub(crate) fn within(col: &str, p: Option<Period>) -> String {
     p.map_or(String::new(), |p| format!(" AND {col} BETWEEN {} AND {}", date(p.from), date(p.to)))
 }
 
-/// The CTEs shared by both queries: each export's deals with scope and cents, and the pairs.
-fn pairs(earlier: &str, later: &str, window: Option<Period>, currency: Option<&str>) -> String {
-    let cur = currency.map_or(String::new(), |c| format!(" AND currency IS NOT DISTINCT FROM {}", lit(c)));
-    let side = |rel: &str| {
+/// One export as the comparison reads it: its relation (with `deal_id`, `status`, `amount`,
+/// `close_date`, `created_date`), whether it has a `currency` column, and the segment columns
+/// it carries.
+pub(crate) struct Export<'a> {
+    /// The relation's name.
+    pub rel: &'a str,
+    /// Whether it has a `currency` column (without one every amount counts).
+    pub has_currency: bool,
+    /// The segment columns (`owner`, `team`, ...) it has.
+    pub dims: Vec<&'static str>,
+}
+
+/// The CTEs shared by the comparison's queries, in `d`: each export's deals with their scope
+/// and cents (`change_earlier`, `change_later`), and the pairs by deal id (`change_pairs`).
+/// `filters` are (segment column, values): a deal is judged by its segment in the later export,
+/// the earlier one when it is gone; an export without the column does not filter by it.
+pub(crate) fn pair_ctes(
+    d: Dialect,
+    earlier: &Export,
+    later: &Export,
+    window: Option<Period>,
+    currency: Option<&str>,
+    filters: &[(&'static str, Vec<String>)],
+) -> [crate::history::Cte; 3] {
+    let side = |e: &Export| {
+        let cur = match currency {
+            Some(c) if e.has_currency => format!(" AND currency IS NOT DISTINCT FROM {}", d.string(c)),
+            _ => String::new(),
+        };
+        let dims: String = e.dims.iter().map(|f| format!(", {f}")).collect();
         format!(
-            "SELECT trim(deal_id) AS deal_id, status, close_date, created_date,\n           \
-             CAST(round(coalesce(amount, 0) * 100) AS BIGINT) AS cents,\n           \
-             coalesce(status = 'open'{cur}{}, false) AS in_scope\n    FROM {rel}\n    WHERE trim(deal_id) <> ''",
-            within("close_date", window)
+            "SELECT trim(deal_id) AS deal_id, status, close_date, created_date{dims},\n       \
+             CAST(round(coalesce(amount, 0) * 100) AS BIGINT) AS cents,\n       \
+             coalesce(status = 'open'{cur}{}, false) AS in_scope\nFROM {}\nWHERE trim(deal_id) <> ''",
+            within("close_date", window),
+            e.rel
         )
     };
-    format!(
-        "WITH a AS (\n    {}\n),\nb AS (\n    {}\n),\npairs AS (\n    \
-         SELECT coalesce(b.deal_id, a.deal_id) AS deal_id,\n           \
-         a.deal_id IS NOT NULL AS in_a, b.deal_id IS NOT NULL AS in_b,\n           \
-         coalesce(a.in_scope, false) AS scope_a, coalesce(b.in_scope, false) AS scope_b,\n           \
-         a.status AS status_a, b.status AS status_b,\n           \
-         coalesce(a.cents, 0) AS cents_a, coalesce(b.cents, 0) AS cents_b,\n           \
-         a.close_date AS close_a, b.close_date AS close_b\n    \
-         FROM a FULL OUTER JOIN b ON a.deal_id = b.deal_id\n)",
-        side(earlier),
-        side(later)
-    )
+    let conds: Vec<String> = filters
+        .iter()
+        .map(|(field, values)| {
+            let test = |e: &Export, alias: &str| {
+                if e.dims.contains(field) {
+                    format!("{alias}.{field} IN ({})", d.strings(values))
+                } else {
+                    "TRUE".to_owned()
+                }
+            };
+            format!("(CASE WHEN b.deal_id IS NOT NULL THEN {} ELSE {} END)", test(later, "b"), test(earlier, "a"))
+        })
+        .collect();
+    let filter = if conds.is_empty() { String::new() } else { format!("\nWHERE {}", conds.join("\n  AND ")) };
+    [
+        (
+            "change_earlier",
+            "the earlier export's deals: in scope when open (in the currency and window chosen)",
+            side(earlier),
+        ),
+        ("change_later", "the later export's deals, the same way", side(later)),
+        (
+            "change_pairs",
+            "each deal id with both sides (a: earlier, b: later); a deal is judged by its later segment",
+            format!(
+                "SELECT coalesce(b.deal_id, a.deal_id) AS deal_id,\n       \
+                 a.deal_id IS NOT NULL AS in_a, b.deal_id IS NOT NULL AS in_b,\n       \
+                 coalesce(a.in_scope, false) AS scope_a, coalesce(b.in_scope, false) AS scope_b,\n       \
+                 a.status AS status_a, b.status AS status_b,\n       \
+                 coalesce(a.cents, 0) AS cents_a, coalesce(b.cents, 0) AS cents_b,\n       \
+                 a.close_date AS close_a, b.close_date AS close_b\n\
+                 FROM change_earlier a FULL OUTER JOIN change_later b ON a.deal_id = b.deal_id{filter}"
+            ),
+        ),
+    ]
 }
+
+/// The DuckDB pairs of two canonical relations, with no filter, as `WITH ...`.
+fn pairs(earlier: &str, later: &str, window: Option<Period>, currency: Option<&str>) -> String {
+    let e = |rel| Export { rel, has_currency: currency.is_some(), dims: Vec::new() };
+    let ctes = pair_ctes(Dialect::DuckDb, &e(earlier), &e(later), window, currency, &[]);
+    let parts: Vec<String> = ctes.iter().map(|(name, _, body)| format!("{name} AS (\n{body}\n)")).collect();
+    format!("WITH {}", parts.join(",\n"))
+}
+
+/// The bucket of each pair in scope at either export, by the spec's precedence (`flow` NULL:
+/// in scope at both, amount unchanged).
+const BUCKETED: &str = "SELECT *,\n    CASE\n        \
+     WHEN scope_a AND status_b = 'won' THEN 'won'\n        \
+     WHEN scope_a AND (NOT in_b OR status_b = 'lost') THEN 'lost'\n        \
+     WHEN scope_a AND NOT scope_b THEN 'pushed_out'\n        \
+     WHEN scope_a AND cents_b > cents_a THEN 'increased'\n        \
+     WHEN scope_a AND cents_b < cents_a THEN 'decreased'\n        \
+     WHEN scope_a THEN NULL\n        \
+     WHEN NOT in_a THEN 'new'\n        \
+     ELSE 'pulled_in'\n    END AS flow\nFROM change_pairs\nWHERE scope_a OR scope_b";
+
+/// The condition of a slipped deal on `change_pairs`.
+pub(crate) const SLIPPED: &str =
+    "(scope_a OR scope_b) AND status_a = 'open' AND status_b = 'open' AND close_b > close_a";
 
 /// The waterfall of `pipeline_change`: one row per bar (`flow` as the `data-flow` ids, in
 /// drawing order), with `amount` (exact: summed in cents) and `deals`. The headline is the
 /// `end` amount minus the `start` amount.
 pub fn pipeline_change_sql(earlier: &str, later: &str, window: Option<Period>, currency: Option<&str>) -> String {
     format!(
-        "{},\nbucketed AS (\n    SELECT *,\n        CASE\n            \
-         WHEN scope_a AND status_b = 'won' THEN 'won'\n            \
-         WHEN scope_a AND (NOT in_b OR status_b = 'lost') THEN 'lost'\n            \
-         WHEN scope_a AND NOT scope_b THEN 'pushed_out'\n            \
-         WHEN scope_a AND cents_b > cents_a THEN 'increased'\n            \
-         WHEN scope_a AND cents_b < cents_a THEN 'decreased'\n            \
-         WHEN scope_a THEN NULL\n            \
-         WHEN NOT in_a THEN 'new'\n            \
-         ELSE 'pulled_in'\n        END AS flow\n    \
-         FROM pairs\n    WHERE scope_a OR scope_b\n),\nmoves AS (\n    \
+        "{},\nbucketed AS (\n{BUCKETED}\n),\nmoves AS (\n    \
          SELECT 'start' AS flow, cents_a AS cents FROM bucketed WHERE scope_a\n    \
          UNION ALL SELECT 'end', cents_b FROM bucketed WHERE scope_b\n    \
          UNION ALL SELECT flow, CASE\n            WHEN flow IN ('new', 'pulled_in') THEN cents_b\n            \
@@ -82,7 +144,7 @@ pub fn pipeline_change_sql(earlier: &str, later: &str, window: Option<Period>, c
 pub fn slipped_deals_sql(earlier: &str, later: &str, window: Option<Period>, currency: Option<&str>) -> String {
     format!(
         "{}\nSELECT count(*) AS slipped_deals, avg(date_diff('day', close_a, close_b)) AS mean_days_slipped\n\
-         FROM pairs\nWHERE (scope_a OR scope_b) AND status_a = 'open' AND status_b = 'open' AND close_b > close_a",
+         FROM change_pairs\nWHERE {SLIPPED}",
         pairs(earlier, later, window, currency)
     )
 }

@@ -19,6 +19,7 @@ pub use bias::{forecast_bias, ForecastBias, ForecastPeriod};
 pub use category::{deal_categories, CategoryMap, ForecastCategory};
 pub use probability::{default_probability, probabilities, StageProbabilities};
 pub use rollup::{forecast_rollup, ForecastRollup};
+pub(crate) use sql::{category_case, category_of_column, probability_case};
 pub use sql::{forecast_rollup_sql, weighted_pipeline_sql};
 pub use summary::{ForecastSummary, WeightedRow};
 pub use weighted::{weighted_pipeline, WeightedPipeline, WeightedStage};

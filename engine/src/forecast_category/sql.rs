@@ -8,17 +8,32 @@
 //! builds (`avg((actual - forecast) / actual) FILTER (WHERE actual > 0)`), so it is not here.
 
 use super::{CategoryMap, ForecastCategory, StageProbabilities};
-use crate::change::sql_text::{date, lit};
+use crate::change::sql_text::date;
 use crate::day::Day;
 use crate::period::Period;
+use crate::sql::Dialect;
 
 /// `CASE stage WHEN ... END` of a stage map, or NULL when it is empty.
-fn by_stage<T>(map: &std::collections::BTreeMap<String, T>, value: impl Fn(&T) -> String) -> String {
+pub(crate) fn by_stage<T>(
+    map: &std::collections::BTreeMap<String, T>,
+    value: impl Fn(&T) -> String,
+    d: Dialect,
+) -> String {
     if map.is_empty() {
         return "NULL".to_owned();
     }
-    let arms: Vec<String> = map.iter().map(|(s, v)| format!("WHEN {} THEN {}", lit(s), value(v))).collect();
+    let arms: Vec<String> = map.iter().map(|(s, v)| format!("WHEN {} THEN {}", d.string(s), value(v))).collect();
     format!("CASE stage {} END", arms.join(" "))
+}
+
+/// The stage defaults of `p` as a `CASE stage ...` of probabilities, in `d`.
+pub(crate) fn probability_case(p: &StageProbabilities, d: Dialect) -> String {
+    by_stage(&p.0, |v| format!("{v:?}"), d)
+}
+
+/// The stage map `m` as a `CASE stage ...` of category ids, in `d`.
+pub(crate) fn category_case(m: &CategoryMap, d: Dialect) -> String {
+    by_stage(&m.0, id, d)
 }
 
 /// `weighted_pipeline` on `as_of`: one row, `weighted_pipeline`. The probability column (if
@@ -35,20 +50,28 @@ pub fn weighted_pipeline_sql(deals: &str, as_of: Day, has_probability: bool, def
         "WITH read AS (\n    SELECT *, {column} AS p_column, {} AS p_default\n    FROM {deals}\n)\n\
          SELECT sum(amount * coalesce(CASE WHEN p_column BETWEEN 0 AND 1 THEN p_column END, p_default)) AS weighted_pipeline\n\
          FROM read\nWHERE status = 'open' AND (created_date IS NULL OR created_date <= {t}) AND amount IS NOT NULL",
-        by_stage(&defaults.0, |p| format!("{p:?}"))
+        probability_case(defaults, Dialect::DuckDb)
     )
 }
 
 /// The category text of the engine's parser, in SQL: the cell letters and digits only,
-/// lower-cased, mapped to `pipeline` / `best_case` / `commit` / `closed` / `omitted`.
-fn category_of_column() -> &'static str {
-    "CASE regexp_replace(lower(trim(forecast_category)), '[^a-z0-9]', '', 'g')\n        \
+/// lower-cased, mapped to `pipeline` / `best_case` / `commit` / `closed` / `omitted` (the
+/// English words only: the engine also reads German, Polish and Chinese ones).
+pub(crate) fn category_of_column(d: Dialect) -> String {
+    let letters = match d {
+        Dialect::DuckDb | Dialect::Postgres => "regexp_replace(lower(trim(forecast_category)), '[^a-z0-9]', '', 'g')",
+        Dialect::BigQuery => "REGEXP_REPLACE(LOWER(TRIM(forecast_category)), r'[^a-z0-9]', '')",
+        Dialect::Spark => "regexp_replace(lower(trim(forecast_category)), '[^a-z0-9]', '')",
+    };
+    format!(
+        "CASE {letters}\n        \
      WHEN 'pipeline' THEN 'pipeline' WHEN 'pipe' THEN 'pipeline'\n        \
      WHEN 'bestcase' THEN 'best_case' WHEN 'best' THEN 'best_case' WHEN 'upside' THEN 'best_case'\n        \
      WHEN 'commit' THEN 'commit' WHEN 'committed' THEN 'commit' WHEN 'forecast' THEN 'commit'\n        \
      WHEN 'closed' THEN 'closed' WHEN 'closedwon' THEN 'closed' WHEN 'won' THEN 'closed'\n        \
      WHEN 'omitted' THEN 'omitted' WHEN 'omit' THEN 'omitted' WHEN 'notforecasted' THEN 'omitted'\n        \
      WHEN 'lost' THEN 'omitted' WHEN 'closedlost' THEN 'omitted'\n    END"
+    )
 }
 
 fn id(c: &ForecastCategory) -> String {
@@ -66,7 +89,7 @@ fn id(c: &ForecastCategory) -> String {
 /// Revenue won in P, plus the open deals closing in P in Commit (or Closed), plus for the
 /// best case those in Best case; the category from the column (if `has_column`), else the map.
 pub fn forecast_rollup_sql(deals: &str, period: Period, has_column: bool, map: &CategoryMap) -> String {
-    let column = if has_column { category_of_column().to_owned() } else { "CAST(NULL AS VARCHAR)".to_owned() };
+    let column = if has_column { category_of_column(Dialect::DuckDb) } else { "CAST(NULL AS VARCHAR)".to_owned() };
     let (from, to) = (date(period.from), date(period.to));
     format!(
         "WITH cat AS (\n    SELECT *, coalesce({column}, {}) AS category\n    FROM {deals}\n    \
@@ -77,7 +100,7 @@ pub fn forecast_rollup_sql(deals: &str, period: Period, has_column: bool, map: &
          coalesce(sum(amount) FILTER (WHERE status = 'open' AND category = 'best_case'), 0) AS best_case_open\n    \
          FROM cat\n)\n\
          SELECT won + commit_open AS forecast_commit, won + commit_open + best_case_open AS forecast_best_case\nFROM parts",
-        by_stage(&map.0, id)
+        category_case(map, Dialect::DuckDb)
     )
 }
 

@@ -18,6 +18,7 @@ pub use conversion::{stage_conversion, StageConversion};
 pub use pushes::{pushes, DealPushes, Pushes};
 pub use quantile::quantile;
 pub use spells::{spells, time_in_stage, Spell, StageTime, TimeInStage};
+pub(crate) use sql::{ended_in, per_stage_body, spell_ctes, stalled_count, stalled_ctes, Cte};
 pub use sql::{stage_conversion_sql, stalled_deals_sql, time_in_stage_by_stage_sql, time_in_stage_sql};
 pub use stalled::{stalled_deals, Stalled, StalledDeal};
 pub use table::{HistoryBuilder, HistoryError, HistoryEvent, StageHistory};

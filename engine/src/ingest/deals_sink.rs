@@ -2,6 +2,7 @@
 
 use super::dataset::Dataset;
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
+use super::entered::EnteredColumns;
 use super::keys::Interner;
 use super::mapping::DEAL_FIELDS;
 use super::report::{ImportReport, MappedField};
@@ -72,6 +73,8 @@ pub(crate) struct DealsSink {
     status_cells: Vec<Status>,
     created: DateColumnBuilder,
     close: DateColumnBuilder,
+    /// The `entered_<stage>` columns, if the file has any (see [`DealsSink::with_entered`]).
+    entered: EnteredColumns,
     /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
     /// currency and stage.
     interners: [Interner; 10],
@@ -98,8 +101,15 @@ impl DealsSink {
             status_cells: Vec::new(),
             created: DateColumnBuilder::default(),
             close: DateColumnBuilder::default(),
+            entered: EnteredColumns::default(),
             interners: Default::default(),
         })
+    }
+
+    /// Also reads the `entered_<stage>` columns among `headers` that `mapping` leaves unmapped.
+    pub(crate) fn with_entered(mut self, headers: &[String], mapping: &[Option<usize>]) -> DealsSink {
+        self.entered = EnteredColumns::of(headers, mapping);
+        self
     }
 }
 
@@ -148,6 +158,7 @@ impl ColumnSink for DealsSink {
         if let (Some(c), Some(values)) = (cols.forecast_category, self.forecast_category.as_mut()) {
             values.push(ForecastCategory::parse(row.cell(c)));
         }
+        self.entered.push(row);
         let table = &mut self.table;
         match cols.id {
             Some(c) => table.deal_id.push(trim_cell(row.cell(c))),
@@ -207,6 +218,7 @@ impl ColumnSink for DealsSink {
             status_cells,
             created,
             close,
+            entered,
             ..
         } = self;
         let mut readings = Vec::new();
@@ -226,6 +238,7 @@ impl ColumnSink for DealsSink {
         table.currency = currency;
         table.probability = probability.map(|(values, percent)| probability_column(&values, percent));
         table.forecast_category = forecast_category;
+        table.entered = entered.finish(hint);
         if table.status_from_column {
             table.status = status_cells;
         }

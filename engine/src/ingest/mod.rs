@@ -9,6 +9,7 @@ mod dates;
 mod deals_sink;
 mod decode;
 mod detect;
+mod entered;
 mod exercise;
 mod keys;
 mod lite_detect;
@@ -38,6 +39,7 @@ pub use dates::{
 pub use deals_sink::probability_column;
 pub use decode::{decode, decode_as, Decoded};
 pub use detect::{detect, SAMPLE_BYTES};
+pub use entered::entered_stage;
 pub use exercise::import_everything;
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};

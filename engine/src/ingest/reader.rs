@@ -174,9 +174,8 @@ impl Reader {
             missing.clear();
         }
         let sink = match kind {
-            DatasetKind::Deals | DatasetKind::EarlierDeals => {
-                DealsSink::new(&mapping, generate_ids).map(|s| Sink::Deals(Box::new(s)))
-            }
+            DatasetKind::Deals | DatasetKind::EarlierDeals => DealsSink::new(&mapping, generate_ids)
+                .map(|s| Sink::Deals(Box::new(s.with_entered(&src.headers, &mapping)))),
             _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
         };
         let Some(sink) = sink.filter(|_| missing.is_empty()) else {

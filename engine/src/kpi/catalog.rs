@@ -1,8 +1,9 @@
-//! The KPI registry: the one list of every KPI, in the order of KPI_SPEC.md. Each entry is
-//! declared beside its computation in its group's file (`deals.rs`, `growth.rs`, `plans.rs`,
-//! `tables.rs`, `leads.rs`, `customers.rs`) and registered here once.
+//! The KPI registry: the one list of every KPI, in the order of KPI_SPEC.md, then of
+//! KPI_SPEC_PIPELINE_CHANGE.md. Each entry is declared beside its computation in its group's
+//! file (`deals.rs`, `growth.rs`, `plans.rs`, `tables.rs`, `leads.rs`, `customers.rs`,
+//! `change.rs`, `history.rs`, `forecast.rs`) and registered here once.
 
-use super::{customers, deals, growth, leads, plans, tables};
+use super::{change, customers, deals, forecast, growth, history, leads, plans, tables};
 use super::{KpiDef, KpiId};
 
 /// The entries, in [`KpiId`] order: entry `i` is the KPI `KpiId::ALL[i]` (checked when compiling).
@@ -41,6 +42,15 @@ const DEFS: [KpiDef; KpiId::ALL.len()] = [
     customers::CAC,
     customers::CLV,
     customers::CLV_CAC_RATIO,
+    change::PIPELINE_CHANGE,
+    change::SLIPPED_DEALS,
+    history::TIME_IN_STAGE,
+    history::STAGE_CONVERSION,
+    history::STALLED_DEALS,
+    forecast::WEIGHTED_PIPELINE,
+    forecast::FORECAST_COMMIT,
+    forecast::FORECAST_BEST_CASE,
+    forecast::FORECAST_BIAS,
 ];
 
 // Entry `i` must be the KPI whose id is the `i`-th variant, so that [`def`] finds an id's

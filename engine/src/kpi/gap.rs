@@ -141,6 +141,28 @@ pub enum Gap {
     NoAccountWon(Day),
     /// The acquisition cost is 0.
     ZeroCac,
+    /// No deal of the stage history left a stage in the period (no spell ended in it).
+    NoEndedSpells(Period),
+    /// Deals are open on the day, but none is in a stage other deals have left before, so
+    /// there is no 90th percentile to compare their time in it with.
+    NoStallBaseline(Day),
+    /// A deals export has no created or close dates to tell its date, and none was typed.
+    NoSnapshotDate,
+    /// The earlier export is not dated before the later one.
+    SnapshotsOutOfOrder {
+        /// The earlier export's date.
+        earlier: Day,
+        /// The later export's date.
+        later: Day,
+    },
+    /// The later export's date lies outside the period, so the change between the two
+    /// exports belongs to another period.
+    SnapshotOutsidePeriod {
+        /// The later export's date.
+        as_of: Day,
+        /// The period.
+        period: Period,
+    },
 }
 
 impl fmt::Display for Gap {
@@ -196,6 +218,19 @@ impl fmt::Display for Gap {
             Gap::NoChurn(p) => write!(f, "no customer churned in {p}: lifetime value has no bound"),
             Gap::NoAccountWon(d) => write!(f, "no won deal with an account by {d}"),
             Gap::ZeroCac => f.write_str("acquisition cost is 0"),
+            Gap::NoEndedSpells(p) => write!(f, "no deal left a stage in {p}"),
+            Gap::NoStallBaseline(d) => {
+                write!(f, "no deal open on {d} is in a stage other deals have left before, to compare with")
+            }
+            Gap::NoSnapshotDate => {
+                f.write_str("an export has no created or close dates to tell its date; type the date it was exported")
+            }
+            Gap::SnapshotsOutOfOrder { earlier, later } => {
+                write!(f, "the earlier export ({earlier}) must be dated before the later one ({later})")
+            }
+            Gap::SnapshotOutsidePeriod { as_of, period } => {
+                write!(f, "the later export is dated {as_of}, outside {period}")
+            }
         }
     }
 }

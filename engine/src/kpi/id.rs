@@ -1,4 +1,5 @@
-//! The typed id of every KPI: [`KpiId`], one variant per id of KPI_SPEC.md, in its order.
+//! The typed id of every KPI: [`KpiId`], one variant per id of KPI_SPEC.md, in its order, then
+//! the ids of KPI_SPEC_PIPELINE_CHANGE.md in theirs.
 //!
 //! Code names a KPI by its variant (`KpiId::WinRate`); the string form (`"win_rate"`) is for
 //! what leaves the program or comes back to it: share links, settings files, `data-kpi`
@@ -11,7 +12,8 @@ use std::fmt;
 /// forms and [`KpiId::ALL`] cannot disagree.
 macro_rules! kpi_ids {
     ($($variant:ident => $id:literal,)+) => {
-        /// The id of a KPI of the registry (KPI_SPEC.md), in the spec's order.
+        /// The id of a KPI of the registry (KPI_SPEC.md, then KPI_SPEC_PIPELINE_CHANGE.md), in
+        /// the specs' order.
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
         pub enum KpiId {
             $(
@@ -88,6 +90,15 @@ kpi_ids! {
     Cac => "cac",
     Clv => "clv",
     ClvCacRatio => "clv_cac_ratio",
+    PipelineChange => "pipeline_change",
+    SlippedDeals => "slipped_deals",
+    TimeInStage => "time_in_stage",
+    StageConversion => "stage_conversion",
+    StalledDeals => "stalled_deals",
+    WeightedPipeline => "weighted_pipeline",
+    ForecastCommit => "forecast_commit",
+    ForecastBestCase => "forecast_best_case",
+    ForecastBias => "forecast_bias",
 }
 
 impl KpiId {

@@ -1,24 +1,30 @@
-//! The KPI registry: one [`KpiDef`] per id of KPI_SPEC.md ([`KpiId`]), each with its unit,
-//! direction, needs, compute function, SQL builder and explanation.
+//! The KPI registry: one [`KpiDef`] per id of KPI_SPEC.md and KPI_SPEC_PIPELINE_CHANGE.md
+//! ([`KpiId`]), each with its unit, direction, needs, compute function, SQL builder and
+//! explanation.
 //!
 //! A KPI lives in one place: its entry is declared beside its compute function in its group's
-//! file (`deals.rs`, `growth.rs`, `plans.rs`, `tables.rs`, `leads.rs`, `customers.rs`) and
+//! file (`deals.rs`, `growth.rs`, `plans.rs`, `tables.rs`, `leads.rs`, `customers.rs`; the
+//! pipeline-change KPIs in `change.rs`, `history.rs`, `forecast.rs`) and
 //! registered once in `catalog.rs`. Its SQL builder is a field of the entry (the builders are
 //! written in `crate::sql`'s family files). A new KPI: a variant of [`KpiId`] (in `id.rs`), a
 //! compute function and its entry in the group file, a builder in `crate::sql`, one line in the
 //! registry.
 
 mod catalog;
+mod change;
 pub(crate) mod classes;
 mod customers;
 mod deals;
+mod forecast;
 mod gap;
 mod growth;
+mod history;
 mod id;
 mod leads;
 mod note;
 mod omission;
 mod plans;
+mod reach;
 mod result;
 mod segments;
 mod tables;

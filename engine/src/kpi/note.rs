@@ -28,6 +28,9 @@ pub enum Note {
     NewFromDeals,
     /// Lifetime value is the mean won revenue per account, as no customers are loaded.
     LifetimeFromDeals,
+    /// The funnel counts the stages each deal entered by its stage history, not only its
+    /// current stage.
+    FunnelFromHistory,
 }
 
 impl fmt::Display for Note {
@@ -41,6 +44,9 @@ impl fmt::Display for Note {
             Note::TargetsTooEasy => f.write_str("over 90 % of reps at quota: targets may be too easy"),
             Note::NewFromDeals => f.write_str("counted from won deals of type new (no customers loaded)"),
             Note::LifetimeFromDeals => f.write_str("mean won revenue per account (no customers loaded)"),
+            Note::FunnelFromHistory => f.write_str(
+                "stages reached read from the stage history: a deal counts at every stage it entered, not only at its current one",
+            ),
         }
     }
 }

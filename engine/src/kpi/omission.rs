@@ -71,6 +71,18 @@ omissions! {
     CustomerNoStart => ("customer has no start date", "customers have no start date"),
     /// Spend rows neither marketing nor sales.
     SpendOtherCategory => ("spend row is neither marketing nor sales", "spend rows are neither marketing nor sales"),
+    /// Deals open on a past as-of date and won or lost since: their probability on that day is unknown.
+    OpenClosedSince => ("deal open on the day was won or lost since (its probability then is unknown)", "deals open on the day were won or lost since (their probability then is unknown)"),
+    /// Open deals with no probability whose stage has no default either.
+    OpenNoProbability => ("open deal has no probability and its stage no default", "open deals have no probability and their stages no default"),
+    /// Open deals without an expected close date.
+    OpenNoClose => ("open deal has no expected close date", "open deals have no expected close date"),
+    /// Deals won or open closing in the period without an amount.
+    ClosingNoAmount => ("deal closing in the period has no amount", "deals closing in the period have no amount"),
+    /// Deals won or open closing in the period in another currency.
+    ClosingOtherCurrency => ("deal closing in the period is in another currency", "deals closing in the period are in another currency"),
+    /// Open deals closing in the period with no forecast category.
+    OpenNoCategory => ("open deal closing in the period has no forecast category", "open deals closing in the period have no forecast category"),
 }
 
 #[cfg(test)]

@@ -29,9 +29,9 @@ pub(super) const FUNNEL_CONVERSION: KpiDef = KpiDef {
     sql: sql::funnel_conversion,
     explanation: Explanation {
         what: "How deals created in the period move from stage to stage to won; the headline is the share that were won.",
-        formula: "Over deals created in the period with a known status: reached(stage) = deals whose furthest stage is that stage or later. An open deal reached its current stage, a won deal passed every open stage, a lost deal reached its lost_stage when that column is mapped and names an open stage, else only the first stage. Step conversion = reached(next) / reached(this), with won as the last step; leakage = 1 − conversion. Headline = won / deals created in the period. Undefined when no deal was created in the period or no open stages are known.",
+        formula: "Over deals created in the period with a known status: reached(stage) = deals whose furthest stage is that stage or later. An open deal reached its current stage, a won deal passed every open stage, a lost deal reached its lost_stage when that column is mapped and names an open stage, else only the first stage. With a stage history (a history file or entered_<stage> columns), a deal also reached every stage its history shows it entered. Step conversion = reached(next) / reached(this), with won as the last step; leakage = 1 − conversion. Headline = won / deals created in the period. Undefined when no deal was created in the period or no open stages are known.",
         why: "Conversion per stage shows where prospects drop out fastest. If, say, 40 % agree to a call, half of those get to a trial and only 5 % buy, the steep last step points at rep skills, the customer's experience or negotiation, and that is where coaching pays off.",
-        watch: "Deals created late in the period are often still open, so recent periods look worse until those deals close. Without a lost_stage column every lost deal counts as lost at the first stage, which puts all the leakage there.",
+        watch: "Deals created late in the period are often still open, so recent periods look worse until those deals close. Without a lost_stage column or a stage history every lost deal counts as lost at the first stage, which puts all the leakage there.",
     },
 };
 
@@ -59,6 +59,8 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             .collect()
     });
     let p = ctx.period();
+    // With a stage history, a deal also reached every stage its history shows it entered.
+    let reach = ctx.ws.history.as_ref().map(|h| super::reach::history_reach(h, d, &position, k));
     // furthest[j] = deals whose furthest stage is j (1..=k, k+1 = won).
     let mut furthest = vec![0usize; k + 2];
     let (mut no_created, mut unplaced) = (0usize, 0usize);
@@ -85,6 +87,8 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
                 .filter(|&x| x > 0)
                 .unwrap_or(1),
         };
+        let entered = reach.as_ref().and_then(|r| r.get(d.deal_id.get(i).trim()).copied()).unwrap_or(0);
+        let at = at.max(entered);
         if at == 0 {
             unplaced += 1;
             continue;
@@ -117,6 +121,9 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
         if let Some(c) = conv {
             r = r.row("stage", names[j - 1].clone(), c);
         }
+    }
+    if reach.is_some() {
+        r.notes.push(super::Note::FunnelFromHistory);
     }
     r.with_table(table).left_out(no_created, Omission::DealNoCreated).left_out(unplaced, Omission::OpenOutsideOrder)
 }
@@ -302,4 +309,52 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
         );
     }
     KpiResult::value(found.len() as f64).with_table(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::change::fixture::{day, deals, Row};
+    use crate::history::HistoryBuilder;
+    use crate::kpi::{compute, Note};
+    use crate::{Period, Scope, Workspace};
+
+    #[test]
+    fn with_a_history_the_funnel_counts_every_stage_a_deal_entered() {
+        let c = Some("2024-01-05");
+        let rows: Vec<Row> = vec![
+            ("L", "Closed Lost", Some(1.0), c, Some("2024-02-01"), None),
+            ("B", "Qualification", Some(1.0), c, None, None),
+            ("W", "Closed Won", Some(1.0), c, Some("2024-02-10"), None),
+            ("N", "Qualification", Some(1.0), c, None, None),
+        ];
+        let mut ws = Workspace::with_deals(deals(&rows, &["Qualification", "Proposal", "Negotiation"]));
+        let scope = Scope::new(Period::new(day("2024-01-01"), day("2024-03-31")).unwrap());
+        let reached = |ws: &Workspace| {
+            let r = compute(KpiId::FunnelConversion.def(), ws, &scope);
+            let t = r.table.clone().unwrap();
+            ((0..t.rows.len()).filter_map(|i| t.number(i, "reached")).collect::<Vec<f64>>(), r)
+        };
+        // By current state: L lost at the first stage, B and N in Qualification, W won.
+        let (before, r) = reached(&ws);
+        assert_eq!(before, [4.0, 1.0, 1.0]);
+        assert!(!r.notes.contains(&Note::FunnelFromHistory));
+        // L got to Negotiation before it was lost; B went to Proposal and back.
+        let mut b = HistoryBuilder::default();
+        for (id, stage, at) in [
+            ("L", "Qualification", "2024-01-05"),
+            ("L", "Negotiation", "2024-01-20"),
+            ("L", "Closed Lost", "2024-02-01"),
+            ("B", "Qualification", "2024-01-05"),
+            ("B", "Proposal", "2024-01-15"),
+            ("B", "Qualification", "2024-01-25"),
+        ] {
+            b.push(id, Some(stage), Some(day(at)), None, None);
+        }
+        ws.history = Some(b.finish());
+        let (after, r) = reached(&ws);
+        assert_eq!(after, [4.0, 3.0, 2.0]);
+        assert_eq!(r.value, Ok(0.25), "the headline is still won / created");
+        assert!(r.notes.contains(&Note::FunnelFromHistory));
+    }
 }

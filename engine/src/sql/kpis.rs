@@ -421,16 +421,25 @@ pub(crate) fn funnel_conversion(q: &mut Query) -> R {
     );
     let lost_comment =
         if has_lost_stage { "its lost_stage when that is an open stage, else the first" } else { "the first" };
+    let by_state = format!(
+        "CASE\n        WHEN status = 'won' THEN {}\n        WHEN status = 'open' THEN {open}\n        ELSE {lost}\n    END",
+        k + 1
+    );
+    let (furthest, from, history_comment) = match history_reach(q, &stages) {
+        Some(reach) => (
+            format!("greatest({by_state}, coalesce(r.reach, 0))"),
+            format!("{created} c\nLEFT JOIN {reach} r ON r.deal_id = trim(c.deal_id)"),
+            "; with a stage history, also every stage the history shows the deal entered",
+        ),
+        None => (by_state, created, ""),
+    };
     let furthest = q.with(
         "furthest_stage",
         &format!(
-            "furthest stage reached (1..{k} the open stages in order, {} = won): won passed every stage, open is at its stage (0: outside the order), lost reached {lost_comment}",
+            "furthest stage reached (1..{k} the open stages in order, {} = won): won passed every stage, open is at its stage (0: outside the order), lost reached {lost_comment}{history_comment}",
             k + 1
         ),
-        format!(
-            "SELECT\n    CASE\n        WHEN status = 'won' THEN {}\n        WHEN status = 'open' THEN {open}\n        ELSE {lost}\n    END AS furthest\nFROM {created}",
-            k + 1
-        ),
+        format!("SELECT\n    {furthest} AS furthest\nFROM {from}"),
     );
     let d = q.d;
     let won = d.to_double(&d.count_if(&format!("furthest = {}", k + 1)));
@@ -440,6 +449,35 @@ pub(crate) fn funnel_conversion(q: &mut Query) -> R {
         format!("SELECT {won}\n    / NULLIF({}, 0) AS funnel_conversion\nFROM {furthest}", d.count_if("furthest >= 1")),
     );
     Ok(Part::new(name, "funnel_conversion"))
+}
+
+/// With a stage history, the furthest funnel step each deal's history shows it entered (CTE
+/// `history_reach`: `deal_id`, `reach`): 1.. for the open `stages` in order, the won step for a
+/// won stage of the deals, 0 for any other stage. `None` without a history.
+fn history_reach(q: &mut Query, stages: &[String]) -> Option<String> {
+    q.ws.history.as_ref()?;
+    let deals = q.deals()?;
+    let won: Vec<&str> = (0..deals.stage.values.len() as u32)
+        .filter(|&c| deals.stage_rules.status(c) == crate::stage::Status::Won)
+        .filter_map(|c| deals.stage.value(c))
+        .collect();
+    let mut all: Vec<String> =
+        stages.iter().enumerate().map(|(i, s)| format!("WHEN trim(stage) = {} THEN {}", q.s(s), i + 1)).collect();
+    if !won.is_empty() {
+        all.push(format!("WHEN trim(stage) IN ({}) THEN {}", q.d.strings(&won), stages.len() + 1));
+    }
+    let history = super::change_kpis::history_relation(q);
+    let body = format!(
+        "SELECT trim(deal_id) AS deal_id, max(CASE {} ELSE 0 END) AS reach\nFROM {history}\n\
+         WHERE trim(deal_id) <> '' AND trim(stage) <> '' AND changed_at IS NOT NULL\nGROUP BY trim(deal_id)",
+        all.join(" ")
+    );
+    q.note("funnel: stages reached read from the stage history too".into());
+    Some(q.with(
+        "history_reach",
+        "the furthest funnel step each deal's stage history shows it entered (0: none of the open or won stages)",
+        body,
+    ))
 }
 
 /// The SQL of `product_performance`.
@@ -520,6 +558,21 @@ fn won_with_amount(q: &mut Query) -> String {
 
 /// The SQL of `forecast_accuracy`.
 pub(crate) fn forecast_accuracy(q: &mut Query) -> R {
+    let actual = forecast_vs_actual(q)?;
+    let name = q.with(
+        "forecast_accuracy",
+        "mean of max(0, 1 − |actual − forecast| / actual) over the periods with revenue",
+        format!(
+            "SELECT avg(CASE WHEN actual > 0 THEN greatest(0.0, 1 - abs(actual - forecast) / actual) END) AS forecast_accuracy\nFROM {actual}"
+        ),
+    );
+    Ok(Part::new(name, "forecast_accuracy"))
+}
+
+/// The forecast periods lying wholly inside the period, each with its Σ forecast and the
+/// revenue won in it (CTE `forecast_vs_actual`: `forecast`, `actual`): what `forecast_accuracy`
+/// and `forecast_bias` score.
+pub(crate) fn forecast_vs_actual(q: &mut Query) -> Result<String, Missing> {
     need_deals(q)?;
     need(q, Forecasts, &["period_start", "forecast"], "period_start, forecast")?;
     let p = q.scope.period;
@@ -541,14 +594,7 @@ pub(crate) fn forecast_accuracy(q: &mut Query) -> R {
             "SELECT f.period_start, f.period_end, f.forecast, coalesce(sum(w.amount), 0) AS actual\nFROM {inside} f\nLEFT JOIN {won} w ON w.close_date BETWEEN f.period_start AND f.period_end\nGROUP BY f.period_start, f.period_end, f.forecast"
         ),
     );
-    let name = q.with(
-        "forecast_accuracy",
-        "mean of max(0, 1 − |actual − forecast| / actual) over the periods with revenue",
-        format!(
-            "SELECT avg(CASE WHEN actual > 0 THEN greatest(0.0, 1 - abs(actual - forecast) / actual) END) AS forecast_accuracy\nFROM {actual}"
-        ),
-    );
-    Ok(Part::new(name, "forecast_accuracy"))
+    Ok(actual)
 }
 
 /// The SQL of `quota_attainment`.

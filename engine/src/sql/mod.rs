@@ -4,7 +4,9 @@
 //! KPI's headline value (for a table KPI the number KPI_SPEC.md's test hooks name) as one row
 //! with one column, `value`, which is NULL where the engine shows the KPI as undefined. The
 //! query reads tables named after the datasets (`deals`, `leads`, `activities`, `customers`,
-//! `spend`, `quotas`, `forecasts`) with the canonical column names of KPI_SPEC.md, typed: dates
+//! `spend`, `quotas`, `forecasts`, and for the KPIs of KPI_SPEC_PIPELINE_CHANGE.md
+//! `earlier_deals` and `history`, see `change_kpis.rs`) with the canonical column names of
+//! KPI_SPEC.md, typed: dates
 //! `DATE`, date-times `TIMESTAMP` (UTC), numbers `DOUBLE`, yes/no `BOOLEAN`, text `VARCHAR`.
 //! Empty cells are NULL and text is trimmed, as the engine reads them.
 //!
@@ -42,6 +44,7 @@
 //! assert!(sql.contains("WHEN stage IN ('Won') THEN 'won'"));
 //! ```
 
+pub(crate) mod change_kpis;
 mod dialect;
 pub(crate) mod kpis;
 mod query;
@@ -108,7 +111,7 @@ fn header(def: &kpi::KpiDef, q: &Query) -> String {
         ),
     });
     lines.push(format!(
-        "tables: deals, leads, activities, customers, spend, quotas, forecasts with the canonical columns of KPI_SPEC.md (dates DATE, date-times TIMESTAMP in UTC, numbers {}, yes/no BOOLEAN, text {}; empty cells NULL)",
+        "tables: deals, leads, activities, customers, spend, quotas, forecasts with the canonical columns of KPI_SPEC.md, earlier_deals (an earlier export of the deals) and history (one row per change of a deal, with seq: the row's place in the export) of KPI_SPEC_PIPELINE_CHANGE.md (dates DATE, date-times TIMESTAMP in UTC, numbers {}, yes/no BOOLEAN, text {}; empty cells NULL)",
         d.double(),
         d.text()
     ));

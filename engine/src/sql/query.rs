@@ -179,6 +179,14 @@ impl<'a> Query<'a> {
         if deals.lost_stage.is_some() {
             cols.push("lost_stage".into());
         }
+        if deals.probability.is_some() {
+            cols.push("probability".into());
+        }
+        if deals.forecast_category.is_some() {
+            cols.push("forecast_category".into());
+        }
+        // The entered_<stage> dates, as columns named by the stage their header names.
+        cols.extend(deals.entered.iter().map(|(stage, _)| self.id(&format!("entered_{stage}"))));
         let (status, comment) = if deals.status_from_column {
             (
                 "CASE WHEN status IN ('open', 'won', 'lost') THEN status END AS status".to_owned(),
@@ -192,6 +200,28 @@ impl<'a> Query<'a> {
         cols.push(status);
         let body = format!("SELECT\n    {}\nFROM deals", cols.join(",\n    "));
         self.with("deals_with_status", &comment, body)
+    }
+
+    /// One export of the deals (`table`: `deals` or `earlier_deals`) with its status, as the
+    /// pipeline comparison reads it: every amount as written (the comparison picks the
+    /// currency itself), the `currency` column when there is one, and the segment columns.
+    pub fn export_with_status(&mut self, table: &str, deals: &DealsTable) -> String {
+        let mut cols = vec!["deal_id".to_owned(), "amount".to_owned()];
+        if deals.currency.is_some() {
+            cols.push("currency".into());
+        }
+        cols.extend(["created_date".to_owned(), "close_date".to_owned()]);
+        cols.extend(Dim::ALL.iter().filter(|&&dim| deals.dim(dim).is_some()).map(|dim| dim.field().to_owned()));
+        let status = if deals.status_from_column {
+            "CASE WHEN status IN ('open', 'won', 'lost') THEN status END AS status".to_owned()
+        } else if !deals.stage.values.is_empty() {
+            self.status_case(deals)
+        } else {
+            format!("CAST(NULL AS {}) AS status", self.d.text())
+        };
+        cols.push(status);
+        let body = format!("SELECT\n    {}\nFROM {table}", cols.join(",\n    "));
+        self.with(&format!("{table}_export"), &format!("the {table} export with each deal's status"), body)
     }
 
     /// `CASE ... END AS status` from the stage names by the workspace's stage rules.

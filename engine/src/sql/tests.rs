@@ -14,7 +14,8 @@ fn load(ws: &mut Workspace, kind: DatasetKind, csv: &str) {
     ws.insert(read_file(kind, "t.csv", csv.as_bytes(), None).unwrap().data, false);
 }
 
-/// A workspace with all seven datasets, a currency column, a lost_stage and a tricky owner.
+/// A workspace with all seven datasets, a currency column, a lost_stage and a tricky owner, an
+/// earlier export of the deals and a stage history.
 fn full() -> Workspace {
     let mut ws = Workspace::default();
     load(
@@ -46,6 +47,17 @@ fn full() -> Workspace {
     load(&mut ws, DatasetKind::Spend, "date,amount,category\n2024-01-01,500,marketing\n");
     load(&mut ws, DatasetKind::Quotas, "owner,period_start,quota\nAnn,2024-01-01,100\nO'Brien,2024-02-01,80\n");
     load(&mut ws, DatasetKind::Forecasts, "period_start,forecast,owner\n2024-01-01,90,Ann\n");
+    let earlier = "deal_id,amount,stage,created_date,close_date,owner,currency\n\
+                   D1,100,Proposal,2024-01-02,2024-01-20,O'Brien,USD\n\
+                   D2,40,Proposal,2024-01-05,2024-02-01,Ann,USD\n";
+    let read = read_file(DatasetKind::EarlierDeals, "e.csv", earlier.as_bytes(), None).unwrap();
+    ws.insert_as(DatasetKind::EarlierDeals, read.data, false);
+    load(
+        &mut ws,
+        DatasetKind::History,
+        "deal_id,stage,changed_at,close_date\nD1,Prospecting,2024-01-02,2024-01-20\nD1,Proposal,2024-01-10,2024-01-30\n\
+         D1,Closed Won,2024-02-01,2024-02-01\nD3,Prospecting,2024-02-05,\nD3,Proposal,2024-02-20,\n",
+    );
     ws
 }
 
@@ -106,7 +118,7 @@ fn every_id_gives_sql_in_every_dialect() {
             assert_eq!(code.matches('(').count(), code.matches(')').count(), "{} {}:\n{sql}", def.id, d.name());
         }
     }
-    assert_eq!(all_kpi_sql(&ws, &scope, Dialect::DuckDb).len(), 34);
+    assert_eq!(all_kpi_sql(&ws, &scope, Dialect::DuckDb).len(), KpiId::ALL.len());
     assert_eq!(KpiId::parse("no_such_kpi"), None, "an unknown id cannot be named, so it has no SQL");
 }
 

@@ -166,7 +166,7 @@ pub(super) fn text(id: KpiId) -> KpiText {
             needs: "Deals",
             explanation: Explanation {
                 what: "Wie im Zeitraum angelegte Deals von Phase zu Phase bis zum Gewinn wandern; die Kennzahl ist der Anteil der gewonnenen.",
-                formula: "Über im Zeitraum angelegte Deals mit bekanntem Status: erreicht(Phase) = Deals, deren weiteste Phase diese oder eine spätere ist. Ein offener Deal hat seine aktuelle Phase erreicht, ein gewonnener jede offene Phase, ein verlorener seine lost_stage, wenn diese Spalte zugeordnet ist und eine offene Phase nennt, sonst nur die erste Phase. Schrittkonversion = erreicht(nächste) / erreicht(diese), mit „gewonnen“ als letztem Schritt; Verlust = 1 − Konversion. Kennzahl = gewonnen / im Zeitraum angelegte Deals. Nicht definiert, wenn im Zeitraum kein Deal angelegt wurde oder keine offenen Phasen bekannt sind.",
+                formula: "Über im Zeitraum angelegte Deals mit bekanntem Status: erreicht(Phase) = Deals, deren weiteste Phase diese oder eine spätere ist. Ein offener Deal hat seine aktuelle Phase erreicht, ein gewonnener jede offene Phase, ein verlorener seine lost_stage, wenn diese Spalte zugeordnet ist und eine offene Phase nennt, sonst nur die erste Phase. Mit einem Phasenverlauf (Verlaufsdatei oder Spalten entered_<stage>) hat ein Deal zudem jede Phase erreicht, die er laut Verlauf betreten hat. Schrittkonversion = erreicht(nächste) / erreicht(diese), mit „gewonnen“ als letztem Schritt; Verlust = 1 − Konversion. Kennzahl = gewonnen / im Zeitraum angelegte Deals. Nicht definiert, wenn im Zeitraum kein Deal angelegt wurde oder keine offenen Phasen bekannt sind.",
                 why: "Die Konversion je Phase zeigt, wo Interessenten am schnellsten abspringen. Stimmen etwa 40 % einem Gespräch zu, kommt die Hälfte davon in eine Testphase und kaufen am Ende nur 5 %, weist der steile letzte Schritt auf Verkaufsgeschick, Kundenerlebnis oder Verhandlung – dort lohnt sich Coaching.",
                 watch: "Spät im Zeitraum angelegte Deals sind oft noch offen, deshalb sehen die jüngsten Zeiträume schlechter aus, bis diese Deals schließen. Ohne Spalte lost_stage zählt jeder verlorene Deal als in der ersten Phase verloren, sodass der ganze Schwund dort landet.",
             },
@@ -349,6 +349,96 @@ pub(super) fn text(id: KpiId) -> KpiText {
                 formula: "CLV / CAC, jeweils wie bei der eigenen Kennzahl definiert. Nicht definiert, wenn einer der beiden Werte nicht definiert ist oder die CAC 0 beträgt.",
                 why: "Sie beantwortet, ob sich die Ausgaben für die Kundengewinnung auszahlen: Unter 1 verliert jeder neue Kunde Geld, und viele Teams streben etwa 3 an, bevor sie mehr in Wachstum stecken.",
                 watch: "Sie erbt die Schwächen beider Teile: Der CLV wackelt bei kleinem Kundenstamm, und die CAC schwankt. Kunden und Ausgaben werden nicht nach Inhaber, Team oder Region gefiltert; ein Segmentfilter ergibt also kein Verhältnis je Segment.",
+            },
+        },
+        KpiId::PipelineChange => KpiText {
+            name: "Pipeline-Veränderung",
+            needs: "Deals und früherer Deal-Export",
+            explanation: Explanation {
+                what: "Um wie viel die offene Pipeline zwischen einem früheren Export der Deals und dem aktuellen gewachsen oder geschrumpft ist, aufgeschlüsselt nach dem, was sie bewegt hat.",
+                formula: "Ende − Start: Start = Σ Betrag der im früheren Export offenen Deals, Ende = Σ Betrag der im späteren Export offenen Deals (in Cent summiert). Jeder Deal, der in einem der beiden Exporte offen ist, fällt in genau einen Balken, in dieser Reihenfolge geprüft: gewonnen, verloren (oder im späteren Export nicht mehr vorhanden), pushed_out (verschoben), neu, pulled_in (vorgezogen); ein in beiden offener Deal trägt max(0, amount_b − amount_a) zur Erhöhung und max(0, amount_a − amount_b) zur Senkung bei, sodass Start + Neu + pulled_in + Erhöhung − Senkung − pushed_out − Gewonnen − Verloren = Ende. Das Datum jedes Exports wird aus seinen Daten gelesen (spätestes Erstellungs- oder Abschlussdatum eines abgeschlossenen Deals), sofern Sie es nicht eingeben. Definiert, wenn das Datum des späteren Exports im Zeitraum liegt.",
+                why: "Im Montagsmeeting zählt nicht, wie groß die Pipeline ist, sondern was sich seit letzter Woche geändert hat und warum. Die Balken trennen gesunde Bewegung (gewonnene Deals, neue Deals) von Warnsignalen (verschobene Deals, gekürzte Beträge, verlorene Deals), damit Sie wissen, über welche Deals zuerst zu sprechen ist.",
+                watch: "Beide Dateien müssen Exporte derselben Deals mit denselben Deal-IDs sein: Ein im früheren Export fehlender Deal zählt als neu, ein im späteren fehlender als verloren. Vergleichen Sie Exporte in einer Währung und lesen Sie die Balken, nicht nur die Kennzahl: Eine unveränderte Pipeline kann große Abschlüsse verbergen, die durch ebenso große neue Deals ausgeglichen wurden.",
+            },
+        },
+        KpiId::SlippedDeals => KpiText {
+            name: "Verschobene Deals",
+            needs: "Deals und früherer Deal-Export, oder Phasenverlauf mit close_date",
+            explanation: Explanation {
+                what: "Wie viele offene Deals ihr erwartetes Abschlussdatum nach hinten verschoben haben, und um wie viele Tage im Schnitt.",
+                formula: "Mit zwei Exporten: Anzahl der in beiden Exporten offenen Deals (in einem davon im Betrachtungsumfang), deren close_date im späteren Export nach dem im früheren liegt; daneben die mittlere Verschiebung in Tagen. Definiert, wenn das Datum des späteren Exports im Zeitraum liegt. Ohne früheren Export aus dem Phasenverlauf: Anzahl der Deals mit mindestens einer im Zeitraum datierten Änderung, deren close_date später ist als das vorherige (eine Zeile ohne close_date behält das zuletzt bekannte); daneben die mittlere Verschiebung in Tagen je Deal.",
+                why: "Ein Deal, dessen Abschlussdatum immer wieder wandert, ist ein Deal, zu dem sich der Käufer nicht bekannt hat. Verschobene Deals sind das Erste, was im Forecast-Call hinterfragt werden sollte: Sie blähen die Prognose dieses Quartals auf und werden still zum Problem des nächsten.",
+                watch: "Ein vorgezogenes Datum zählt nicht, und ein zweimal verschobenes Datum zählt mit zwei Exporten nur einmal (der Verlauf zählt den Deal ebenfalls einmal). Manche CRMs setzen Abschlussdaten zum Quartalsende massenhaft zurück, dann wirkt jeder Deal verschoben; lesen Sie die Tage neben der Anzahl.",
+            },
+        },
+        KpiId::TimeInStage => KpiText {
+            name: "Verweildauer in der Phase",
+            needs: "Phasenverlauf oder Deals mit Spalten entered_<stage>",
+            explanation: Explanation {
+                what: "Wie lange Deals in jeder Phase bleiben, bevor es weitergeht: Median und 90. Perzentil je Phase; die Kennzahl addiert die Mediane der offenen Phasen.",
+                formula: "Ein Aufenthalt reicht von der ersten Änderung eines Deals in eine Phase bis zur nächsten Änderung in eine andere Phase (aufeinanderfolgende Zeilen derselben Phase bilden einen Aufenthalt). Über die im Zeitraum beendeten Aufenthalte: je Phase Median und 90. Perzentil ihrer Tage (lineare Interpolation wie PERZENTIL.INKL in Excel). Der letzte Aufenthalt eines Deals ist nicht beendet und zählt nicht. Kennzahl = Σ der Mediane der offenen Phasen. Nicht definiert, wenn im Zeitraum kein Aufenthalt in einer offenen Phase endete.",
+                why: "Die gesamte Zykluslänge sagt, dass Deals langsam sind; die Verweildauer sagt, wo. Eine Phase, deren Median wächst, ist die Stelle, an der Deals auf den nächsten Schritt warten, und dort verkürzen Hilfe der Führungskraft oder ein besserer Prozess den Zyklus.",
+                watch: "Die Spalten entered_<stage> halten nur den letzten Eintritt in jede Phase fest; ein Deal, der vor und zurück ging, zeigt also nur seinen letzten Durchlauf. Phasen, die wenige Deals durchlaufen, ergeben wacklige Mediane; lesen Sie die Zahl der Aufenthalte daneben. Deals, die noch in einer Phase stehen, fließen erst ein, wenn sie sie verlassen.",
+            },
+        },
+        KpiId::StageConversion => KpiText {
+            name: "Phasenübergänge",
+            needs: "Phasenverlauf oder Deals mit Spalten entered_<stage>",
+            explanation: Explanation {
+                what: "Wohin Deals aus jeder Phase gegangen sind: eine Tabelle von Ausgangs- × Zielphase der Übergänge im Zeitraum, Rückschritte eingeschlossen; die Kennzahl ist die Zahl der Übergänge.",
+                formula: "Ein Übergang ist das Ende eines Aufenthalts in einer Phase und der Beginn des nächsten Aufenthalts desselben Deals in einer anderen Phase, datiert auf den Tag der Änderung. Über die im Zeitraum datierten Übergänge: Anzahl je (Ausgangsphase, Zielphase) und ihr Anteil an allen Übergängen aus der Ausgangsphase. Ein Übergang in eine frühere offene Phase ist ein Rückschritt (daneben gezählt). Kennzahl = Zahl der Übergänge im Zeitraum.",
+                why: "Der Trichter zeigt, wie viele Deals jede Phase erreichen; die Übergänge zeigen ihre Wege: welche Phase Deals direkt an „verloren“ abgibt, wo Deals einen Schritt überspringen und wie viele in eine frühere Phase zurückfallen, ein Zeichen für zu schnelle Qualifizierung.",
+                watch: "Die Spalten entered_<stage> halten nur den letzten Eintritt je Phase fest, ohne vollständige Verlaufstabelle werden Rückschritte also zu selten gezählt. Eine im CRM umbenannte Phase erscheint als zwei Zeilen. Wenige Übergänge ergeben wacklige Anteile.",
+            },
+        },
+        KpiId::StalledDeals => KpiText {
+            name: "Festgefahrene Deals",
+            needs: "Phasenverlauf oder Deals mit Spalten entered_<stage>",
+            explanation: Explanation {
+                what: "Offene Deals, die schon länger in ihrer aktuellen Phase stehen, als die meisten Deals dort bleiben.",
+                formula: "Am letzten Tag des Zeitraums: die Deals, deren letzte Änderung bis dahin sie in eine offene Phase gebracht hat und deren bisherige Tage darin das 90. Perzentil der beendeten Aufenthalte dieser Phase übersteigen (bis zu diesem Tag beendet, dieselben Deals). Deals in einer Phase, die noch kein Deal verlassen hat, lassen sich nicht beurteilen und zählen nicht; nicht definiert, wenn sich kein offener Deal beurteilen lässt.",
+                why: "Ein Deal, der weit länger als üblich in einer Phase steht, schließt selten wie geplant. Die Liste ist die Kurzliste für das nächste Pipeline-Review: mit einem klaren nächsten Schritt wiederbeleben oder als verloren schließen, damit die Prognose ehrlich bleibt.",
+                watch: "Die Schwelle ist relativ: Sind alle Deals einer Phase langsam, gelten wenige als festgefahren. Eine Phase mit nur einer Handvoll beendeter Aufenthalte ergibt ein wackliges 90. Perzentil. Änderungen ohne Phasenwechsel (ein neuer Betrag) verlängern denselben Aufenthalt.",
+            },
+        },
+        KpiId::WeightedPipeline => KpiText {
+            name: "Gewichtete Pipeline",
+            needs: "Deals (Spalte probability, sonst Standardwerte je Phase)",
+            explanation: Explanation {
+                what: "Die offene Pipeline am letzten Tag des Zeitraums, jeder Deal mit seiner Abschlusswahrscheinlichkeit gewichtet.",
+                formula: "Σ Betrag × Wahrscheinlichkeit über die Deals von pipeline_value, die noch offen sind (am letzten Tag des Zeitraums offen und bis dahin erstellt). Die Wahrscheinlichkeit ist die eigene Spalte probability des Deals (als 0..1 gelesen, als 0..100, wenn ein Wert über 1 liegt), sonst der Standardwert seiner Phase: Bei k offenen Phasen in Pipeline-Reihenfolge erhält Phase i (1..k) den Wert i / (k + 1). Deals, die an diesem Tag offen waren und seitdem gewonnen oder verloren wurden, werden ausgelassen (ihre damalige Wahrscheinlichkeit ist unbekannt), ebenso Deals ohne Betrag oder in anderer Währung. Nicht definiert, wenn kein offener Deal einen Betrag hat.",
+                why: "Eine Pipeline aus frühen Deals ist weniger wert als derselbe Betrag in der Verhandlungsphase. Die Gewichtung macht aus der Pipeline einen groben Erwartungswert, eine bessere Grundlage für die Prognose und für die Frage, ob die Abdeckung wirklich reicht.",
+                watch: "Das Ergebnis ist nur so gut wie die Wahrscheinlichkeiten: Die Prozentangaben der Vertriebsmitarbeiter sind oft optimistisch, und Standardwerte je Phase kennen nichts außer der Phase. Es ist ein Erwartungswert über viele Deals, kein Versprechen für einen einzelnen; bei wenigen großen Deals weicht das tatsächliche Ergebnis stark davon ab.",
+            },
+        },
+        KpiId::ForecastCommit => KpiText {
+            name: "Commit-Prognose",
+            needs: "Deals (Spalte forecast_category, sonst Standardwerte je Phase)",
+            explanation: Explanation {
+                what: "Womit das Team im Zeitraum fest rechnen kann: bereits gewonnener Umsatz plus die offenen Deals, die fest zugesagt im Zeitraum schließen sollen.",
+                formula: "Im Zeitraum gewonnener Umsatz + Σ Betrag der offenen Deals in der Kategorie Commit (oder Closed), deren erwartetes close_date im Zeitraum liegt. Die Kategorie eines Deals ist seine Spalte forecast_category, wenn sie sich als Pipeline, Best Case, Commit, Closed oder Omitted lesen lässt, sonst der Standardwert seiner Phase: gewonnene Phasen Closed, verlorene Omitted, offene Phasen nach ihrer Standardwahrscheinlichkeit (Commit ab 75 %, Best Case ab 50 %, sonst Pipeline). Offene Deals ohne Abschlussdatum, Betrag oder Kategorie sowie Deals in anderer Währung werden ausgelassen und gezählt.",
+                why: "Commit ist die Zahl, für die eine Vertriebsleitung mit ihrem Namen einsteht. Wer sie durch den Zeitraum verfolgt, sieht, ob das Team abschließt, was es zugesagt hat; die Lücke zur Quote ist die Arbeit, die noch zu tun ist.",
+                watch: "Ein Commit ist eine Einschätzung des Vertriebsmitarbeiters, und die Kategorien sind nur so ehrlich wie die Menschen, die sie setzen. Ohne Spalte forecast_category entscheiden die Standardwerte der Phasen, die jeden Deal in einer späten Phase als zugesagt behandeln. Vergleichen Sie sie mit forecast_bias, um zu sehen, wie verlässlich frühere Zusagen waren.",
+            },
+        },
+        KpiId::ForecastBestCase => KpiText {
+            name: "Best-Case-Prognose",
+            needs: "Deals (Spalte forecast_category, sonst Standardwerte je Phase)",
+            explanation: Explanation {
+                what: "Was der Zeitraum bringen könnte, wenn auch die wahrscheinlichen Deals schließen: die Commit-Prognose plus die offenen Deals in Best Case.",
+                formula: "forecast_commit + Σ Betrag der offenen Deals in der Kategorie Best Case, deren erwartetes close_date im Zeitraum liegt; Kategorien wie bei forecast_commit. Offene Deals in Pipeline oder Omitted zählen nicht.",
+                why: "Der Abstand zwischen Commit und Best Case ist das Potenzial, an dem ein Team im Zeitraum noch arbeiten kann. Liegt Best Case kurz vor Schluss weit über Commit, brauchen bestimmte Deals jetzt Unterstützung; liegt er kaum darüber, entscheiden allein die zugesagten Deals über den Zeitraum.",
+                watch: "Best Case ist eine Obergrenze, keine Prognose: Lesen Sie ihn neben Commit, nie allein. Vertriebsmitarbeiter parken hoffnungsvolle Deals gern hier, um sich nicht festzulegen; ein wachsender Best Case bei gleichbleibendem Commit verdient daher eine Nachfrage.",
+            },
+        },
+        KpiId::ForecastBias => KpiText {
+            name: "Prognoseverzerrung",
+            needs: "Deals und Prognosen",
+            explanation: Explanation {
+                what: "Ob die Prognosen im Mittel zu niedrig oder zu hoch lagen, und um wie viel.",
+                formula: "Über die Prognosezeiträume innerhalb des Zeitraums (wie bei forecast_accuracy; A = im Prognosezeitraum gewonnener Umsatz, F = Σ forecast): Mittelwert von (A − F) / A. Positiv: Prognosen zu niedrig; negativ: zu hoch. Zeiträume mit A = 0 werden ausgelassen und gezählt. Nicht definiert, wenn kein Prognosezeitraum innerhalb des Zeitraums Umsatz hatte.",
+                why: "Die Genauigkeit sagt, wie weit die Prognosen danebenlagen; die Verzerrung sagt, in welche Richtung. Ein Team, das stets zu niedrig prognostiziert, betreibt Sandbagging und hält seine Ziele bequem; eines, das stets zu hoch liegt, ist zu hoffnungsvoll. Beides lässt sich korrigieren, sobald die Richtung bekannt ist.",
+                watch: "Fehler in beide Richtungen heben sich auf: Eine Verzerrung nahe 0 kann große Abweichungen verbergen, lesen Sie sie daher neben forecast_accuracy. Ein einzelner Zeitraum mit kleinem A ergibt einen riesigen Fehler, der den Mittelwert beherrscht.",
             },
         },
     }

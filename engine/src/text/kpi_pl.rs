@@ -166,7 +166,7 @@ pub(super) fn text(id: KpiId) -> KpiText {
             needs: "transakcje",
             explanation: Explanation {
                 what: "Jak transakcje utworzone w okresie przechodzą z etapu na etap aż do wygranej; wartością główną jest udział wygranych.",
-                formula: "Dla transakcji utworzonych w okresie o znanym statusie: osiągnęło(etap) = transakcje, których najdalszy etap to ten lub późniejszy. Otwarta transakcja osiągnęła swój bieżący etap, wygrana przeszła każdy otwarty etap, przegrana osiągnęła swój lost_stage, jeśli ta kolumna jest przypisana i wskazuje otwarty etap, a w przeciwnym razie tylko pierwszy etap. Konwersja kroku = osiągnęło(następny) / osiągnęło(ten), z wygraną jako ostatnim krokiem; wyciek = 1 − konwersja. Wartość główna = wygrane / transakcje utworzone w okresie. Brak wartości, gdy w okresie nie utworzono żadnej transakcji albo nie są znane otwarte etapy.",
+                formula: "Dla transakcji utworzonych w okresie o znanym statusie: osiągnęło(etap) = transakcje, których najdalszy etap to ten lub późniejszy. Otwarta transakcja osiągnęła swój bieżący etap, wygrana przeszła każdy otwarty etap, przegrana osiągnęła swój lost_stage, jeśli ta kolumna jest przypisana i wskazuje otwarty etap (z historią etapów – plikiem historii lub kolumnami entered_<stage> – transakcja osiągnęła też każdy etap, na który według historii weszła), a w przeciwnym razie tylko pierwszy etap. Konwersja kroku = osiągnęło(następny) / osiągnęło(ten), z wygraną jako ostatnim krokiem; wyciek = 1 − konwersja. Wartość główna = wygrane / transakcje utworzone w okresie. Brak wartości, gdy w okresie nie utworzono żadnej transakcji albo nie są znane otwarte etapy.",
                 why: "Konwersja na każdym etapie pokazuje, gdzie potencjalni klienci odpadają najszybciej. Jeśli np. 40 % zgadza się na rozmowę, połowa z nich dochodzi do testu, a kupuje tylko 5 %, to stromy ostatni krok wskazuje na umiejętności handlowców, doświadczenie klienta lub negocjacje – i tam opłaca się szkolenie.",
                 watch: "Transakcje utworzone pod koniec okresu często są jeszcze otwarte, więc ostatnie okresy wyglądają gorzej, dopóki te transakcje się nie zamkną. Bez kolumny lost_stage każda przegrana transakcja liczy się jako przegrana na pierwszym etapie, co umieszcza tam cały wyciek.",
             },
@@ -349,6 +349,96 @@ pub(super) fn text(id: KpiId) -> KpiText {
                 formula: "CLV / CAC, każde tak, jak zdefiniowano dla własnego wskaźnika. Brak wartości, gdy któreś nie ma wartości albo CAC wynosi 0.",
                 why: "Odpowiada na pytanie, czy wydatki na pozyskanie się zwracają: poniżej 1 każdy nowy klient przynosi stratę, a wiele zespołów dąży do około 3, zanim wyda więcej na wzrost.",
                 watch: "Dziedziczy słabości obu części: CLV jest chwiejne przy małej bazie klientów, a CAC się waha. Klienci i wydatki nie są filtrowani według opiekuna, zespołu ani regionu, więc filtr segmentu nie daje wskaźnika dla segmentu.",
+            },
+        },
+        KpiId::PipelineChange => KpiText {
+            name: "Zmiana lejka sprzedażowego",
+            needs: "transakcje i wcześniejszy eksport transakcji",
+            explanation: Explanation {
+                what: "O ile otwarty lejek sprzedażowy urósł lub zmalał między wcześniejszym eksportem transakcji a obecnym, z podziałem na to, co go zmieniło.",
+                formula: "Koniec − początek: początek = Σ kwot transakcji otwartych we wcześniejszym eksporcie, koniec = Σ kwot transakcji otwartych w późniejszym eksporcie (sumowane w groszach). Każda transakcja otwarta w którymkolwiek eksporcie trafia do dokładnie jednego słupka, sprawdzanego w tej kolejności: wygrane, przegrane (lub nieobecne w późniejszym eksporcie), pushed_out (przesunięte poza okno), nowe, pulled_in (przyciągnięte); transakcja otwarta w obu dodaje max(0, amount_b − amount_a) do wzrostów i max(0, amount_a − amount_b) do spadków, więc początek + nowe + pulled_in + wzrosty − spadki − pushed_out − wygrane − przegrane = koniec. Data każdego eksportu jest odczytywana z jego danych (najpóźniejsza data utworzenia lub zamknięcia zamkniętej transakcji), chyba że ją wpiszesz. Określona, gdy data późniejszego eksportu mieści się w okresie.",
+                why: "Na poniedziałkowym spotkaniu liczy się nie to, jak duży jest lejek, lecz co się zmieniło od zeszłego tygodnia i dlaczego. Słupki oddzielają zdrowy ruch (wygrane, nowe szanse) od sygnałów ostrzegawczych (przesunięte terminy, obniżone kwoty, przegrane), więc wiadomo, o których transakcjach rozmawiać najpierw.",
+                watch: "Oba pliki muszą być eksportami tych samych transakcji z tymi samymi identyfikatorami: transakcja brakująca we wcześniejszym eksporcie liczy się jako nowa, a brakująca w późniejszym jako przegrana. Porównuj eksporty w jednej walucie i czytaj słupki, nie tylko wynik: niezmieniony lejek może ukrywać duże wygrane zrównoważone równie dużymi nowymi szansami.",
+            },
+        },
+        KpiId::SlippedDeals => KpiText {
+            name: "Transakcje z przesuniętym terminem",
+            needs: "transakcje i wcześniejszy eksport transakcji lub historia etapów z close_date",
+            explanation: Explanation {
+                what: "Ile otwartych transakcji przesunęło przewidywaną datę zamknięcia na później i średnio o ile dni.",
+                formula: "Przy dwóch eksportach: liczba transakcji otwartych w obu eksportach (w zakresie w którymkolwiek z nich), których close_date w późniejszym eksporcie jest późniejsza niż we wcześniejszym; obok średnia liczba dni przesunięcia. Określona, gdy data późniejszego eksportu mieści się w okresie. Bez wcześniejszego eksportu, z historii etapów: liczba transakcji z co najmniej jedną zmianą datowaną w okresie, której close_date jest późniejsza niż poprzednia (wiersz bez close_date zachowuje ostatnią znaną); obok średnia liczba dni przesunięcia na transakcję.",
+                why: "Transakcja, której termin zamknięcia ciągle się przesuwa, to transakcja, do której klient się nie zobowiązał. Przesunięte terminy warto przepytać jako pierwsze na spotkaniu prognostycznym: zawyżają prognozę tego kwartału i po cichu stają się problemem następnego.",
+                watch: "Przesunięcie na wcześniej się nie liczy, a termin przesunięty dwukrotnie przy dwóch eksportach liczy się raz (historia także liczy transakcję raz). Niektóre CRM-y masowo przestawiają daty na koniec kwartału i wtedy każda transakcja wygląda na przesuniętą; czytaj dni obok liczby.",
+            },
+        },
+        KpiId::TimeInStage => KpiText {
+            name: "Czas na etapie",
+            needs: "historia etapów lub transakcje z kolumnami entered_<stage>",
+            explanation: Explanation {
+                what: "Jak długo transakcje pozostają na każdym etapie, zanim pójdą dalej: mediana i 90. percentyl dla etapu; wynik sumuje mediany otwartych etapów.",
+                formula: "Pobyt trwa od pierwszej zmiany transakcji na dany etap do następnej zmiany na inny etap (kolejne wiersze tego samego etapu to jeden pobyt). Dla pobytów zakończonych w okresie: dla każdego etapu mediana i 90. percentyl liczby dni (interpolacja liniowa, jak PERCENTYL.PRZEDZ.ZAMK w Excelu). Ostatni pobyt transakcji się nie zakończył i nie jest liczony. Wynik = Σ median otwartych etapów. Nieokreślony, gdy w okresie nie zakończył się żaden pobyt na otwartym etapie.",
+                why: "Długość całego cyklu mówi, że transakcje idą wolno; czas na etapie mówi, gdzie. Etap, którego mediana rośnie, to miejsce, w którym transakcje czekają na kolejny krok, i tam pomoc menedżera lub lepszy proces skraca cykl.",
+                watch: "Kolumny entered_<stage> zapisują tylko ostatnie wejście na każdy etap, więc transakcja, która wracała, pokazuje tylko ostatnie przejście. Etapy, przez które przechodzi niewiele transakcji, dają chwiejne mediany; patrz na liczbę pobytów obok. Transakcje wciąż stojące na etapie wchodzą do wyniku dopiero, gdy go opuszczą.",
+            },
+        },
+        KpiId::StageConversion => KpiText {
+            name: "Przejścia między etapami",
+            needs: "historia etapów lub transakcje z kolumnami entered_<stage>",
+            explanation: Explanation {
+                what: "Dokąd transakcje przechodziły z każdego etapu: tabela etap wyjściowy × etap docelowy przejść w okresie, łącznie z cofnięciami; wynikiem jest liczba przejść.",
+                formula: "Przejście to koniec pobytu na jednym etapie i początek następnego pobytu tej samej transakcji na innym etapie, datowane dniem zmiany. Dla przejść datowanych w okresie: liczba dla każdej pary (etap wyjściowy, etap docelowy) i jej udział we wszystkich przejściach z etapu wyjściowego. Przejście na wcześniejszy otwarty etap to cofnięcie (liczone obok). Wynik = liczba przejść w okresie.",
+                why: "Lejek pokazuje, ile transakcji dociera do każdego etapu; przejścia pokazują, którędy idą: który etap oddaje transakcje prosto do przegranych, gdzie transakcje pomijają krok i ile cofa się na wcześniejszy etap, co sygnalizuje zbyt szybką kwalifikację.",
+                watch: "Kolumny entered_<stage> zapisują tylko ostatnie wejście na etap, więc bez pełnej tabeli historii cofnięć jest za mało. Etap przemianowany w CRM pojawia się jako dwa wiersze. Niewiele przejść daje chwiejne udziały.",
+            },
+        },
+        KpiId::StalledDeals => KpiText {
+            name: "Utknięte transakcje",
+            needs: "historia etapów lub transakcje z kolumnami entered_<stage>",
+            explanation: Explanation {
+                what: "Otwarte transakcje, które stoją na obecnym etapie dłużej, niż zwykle zostają tam inne transakcje.",
+                formula: "W ostatnim dniu okresu: transakcje, których ostatnia zmiana do tego dnia umieściła je na otwartym etapie i których dotychczasowa liczba dni na nim przekracza 90. percentyl zakończonych pobytów na tym etapie (zakończonych do tego dnia, te same transakcje). Transakcji na etapie, którego nikt jeszcze nie opuścił, nie da się ocenić i nie są liczone; nieokreślona, gdy nie da się ocenić żadnej otwartej transakcji.",
+                why: "Transakcja stojąca na etapie znacznie dłużej niż zwykle rzadko zamyka się zgodnie z planem. Lista to krótka lista na następny przegląd lejka: ożywić ją konkretnym kolejnym krokiem albo zamknąć jako przegraną, by prognoza pozostała uczciwa.",
+                watch: "Próg jest względny: jeśli wszystkie transakcje na etapie są wolne, niewiele uznaje się za utknięte. Etap z zaledwie kilkoma zakończonymi pobytami daje chwiejny 90. percentyl. Zmiany bez zmiany etapu (nowa kwota) przedłużają ten sam pobyt.",
+            },
+        },
+        KpiId::WeightedPipeline => KpiText {
+            name: "Ważony lejek sprzedażowy",
+            needs: "transakcje (kolumna probability, w przeciwnym razie wartości domyślne etapów)",
+            explanation: Explanation {
+                what: "Otwarty lejek w ostatnim dniu okresu, z każdą transakcją liczoną według jej szansy na wygraną.",
+                formula: "Σ kwota × prawdopodobieństwo dla transakcji z pipeline_value, które wciąż są otwarte (otwarte w ostatnim dniu okresu i utworzone do tego dnia). Prawdopodobieństwo to własna kolumna probability transakcji (czytana jako 0..1 albo jako 0..100, gdy któraś wartość przekracza 1), a w przeciwnym razie wartość domyślna jej etapu: przy k otwartych etapach w kolejności lejka etap i (1..k) dostaje i / (k + 1). Transakcje otwarte tego dnia, ale od tego czasu wygrane lub przegrane, są pomijane (ich ówczesne prawdopodobieństwo jest nieznane), podobnie jak transakcje bez kwoty lub w innej walucie. Nieokreślony, gdy żadna otwarta transakcja nie ma kwoty.",
+                why: "Lejek złożony z wczesnych szans jest wart mniej niż ta sama kwota na etapie negocjacji. Ważenie prawdopodobieństwem zamienia lejek w przybliżoną wartość oczekiwaną, lepszą podstawę prognozy i oceny, czy pokrycie planu naprawdę wystarcza.",
+                watch: "Wynik jest tak dobry jak prawdopodobieństwa: procenty wpisywane przez handlowców bywają optymistyczne, a wartości domyślne etapów nie wiedzą nic poza etapem. To wartość oczekiwana dla wielu transakcji, a nie obietnica dla pojedynczej; przy kilku dużych transakcjach rzeczywisty wynik będzie od niej daleki.",
+            },
+        },
+        KpiId::ForecastCommit => KpiText {
+            name: "Prognoza commit",
+            needs: "transakcje (kolumna forecast_category, w przeciwnym razie wartości domyślne etapów)",
+            explanation: Explanation {
+                what: "Na co zespół może liczyć w okresie: przychód już wygrany plus otwarte transakcje, które handlowcy zobowiązali się w nim zamknąć.",
+                formula: "Przychód wygrany w okresie + Σ kwot otwartych transakcji w kategorii Commit (lub Closed), których przewidywana close_date mieści się w okresie. Kategoria transakcji to jej kolumna forecast_category, jeśli da się ją odczytać jako Pipeline, Best Case, Commit, Closed lub Omitted, a w przeciwnym razie wartość domyślna etapu: etapy wygrane Closed, przegrane Omitted, otwarte według domyślnego prawdopodobieństwa (Commit od 75 %, Best Case od 50 %, poza tym Pipeline). Otwarte transakcje bez daty zamknięcia, kwoty lub kategorii oraz transakcje w innej walucie są pomijane i liczone.",
+                why: "Commit to liczba, pod którą dyrektor sprzedaży podpisuje się nazwiskiem. Śledzenie jej przez okres pokazuje, czy zespół zamyka to, do czego się zobowiązał, a luka do planu to praca, która jeszcze została.",
+                watch: "Commit to ocena handlowca, a kategorie są tak uczciwe jak osoby, które je ustawiają. Bez kolumny forecast_category decydują wartości domyślne etapów, które każdą transakcję na późnym etapie traktują jako pewną. Porównaj z forecast_bias, by zobaczyć, na ile wiarygodne były dawne zobowiązania.",
+            },
+        },
+        KpiId::ForecastBestCase => KpiText {
+            name: "Prognoza best case",
+            needs: "transakcje (kolumna forecast_category, w przeciwnym razie wartości domyślne etapów)",
+            explanation: Explanation {
+                what: "Co okres mógłby przynieść, jeśli zamkną się także prawdopodobne transakcje: prognoza commit plus otwarte transakcje w kategorii Best Case.",
+                formula: "forecast_commit + Σ kwot otwartych transakcji w kategorii Best Case, których przewidywana close_date mieści się w okresie; kategorie jak w forecast_commit. Otwarte transakcje w Pipeline lub Omitted się nie liczą.",
+                why: "Odstęp między commit a best case to potencjał, nad którym zespół może jeszcze pracować w tym okresie. Best case znacznie powyżej commit tuż przed końcem okresu wskazuje transakcje, które potrzebują pomocy teraz; best case ledwie powyżej commit oznacza, że o okresie zdecydują same pewne transakcje.",
+                watch: "Best case to górna granica, a nie prognoza: czytaj go obok commit, nigdy osobno. Handlowcy odkładają tu obiecujące transakcje, by się do nich nie zobowiązywać, więc rosnący best case przy stałym commit zasługuje na pytanie.",
+            },
+        },
+        KpiId::ForecastBias => KpiText {
+            name: "Obciążenie prognoz",
+            needs: "transakcje i prognozy",
+            explanation: Explanation {
+                what: "Czy prognozy były średnio za niskie czy za wysokie i o ile.",
+                formula: "Dla okresów prognozy mieszczących się w okresie (jak w forecast_accuracy; A = przychód wygrany w okresie prognozy, F = Σ forecast): średnia z (A − F) / A. Dodatnia: prognozy za niskie; ujemna: za wysokie. Okresy z A = 0 są pomijane i liczone. Nieokreślona, gdy żaden okres prognozy w okresie nie miał przychodu.",
+                why: "Trafność mówi, jak bardzo prognozy się myliły; obciążenie mówi, w którą stronę. Zespół, który zawsze prognozuje za nisko, zaniża cele, by były łatwe; zespół, który zawsze prognozuje za wysoko, jest zbyt optymistyczny. Oba błędy da się skorygować, gdy zna się kierunek.",
+                watch: "Błędy w obie strony się znoszą: obciążenie bliskie 0 może ukrywać duże pomyłki, więc czytaj je obok forecast_accuracy. Jeden okres z małym A daje ogromny błąd, który dominuje średnią.",
             },
         },
     }

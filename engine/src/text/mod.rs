@@ -314,6 +314,11 @@ mod tests {
             Gap::NoChurn(p),
             Gap::NoAccountWon(d),
             Gap::ZeroCac,
+            Gap::NoEndedSpells(p),
+            Gap::NoStallBaseline(d),
+            Gap::NoSnapshotDate,
+            Gap::SnapshotsOutOfOrder { earlier: iso("2026-01-31"), later: d },
+            Gap::SnapshotOutsidePeriod { as_of: iso("2026-04-30"), period: p },
         ];
         for g in &all {
             match g {
@@ -354,7 +359,12 @@ mod tests {
                 | Gap::NoMonthChurn(_)
                 | Gap::NoChurn(_)
                 | Gap::NoAccountWon(_)
-                | Gap::ZeroCac => {}
+                | Gap::ZeroCac
+                | Gap::NoEndedSpells(_)
+                | Gap::NoStallBaseline(_)
+                | Gap::NoSnapshotDate
+                | Gap::SnapshotsOutOfOrder { .. }
+                | Gap::SnapshotOutsidePeriod { .. } => {}
             }
         }
         all
@@ -768,6 +778,7 @@ mod tests {
             Note::TargetsUnrealistic,
             Note::TargetsTooEasy,
             Note::NewFromDeals,
+            Note::FunnelFromHistory,
             Note::LifetimeFromDeals,
         ]);
         let errors = [ShareError::NotBase64, ShareError::Corrupt, ShareError::TooLarge, ShareError::NewerFormat(9)];

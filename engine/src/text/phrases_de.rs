@@ -176,6 +176,20 @@ impl Phrases for German {
             }
             Gap::NoAccountWon(d) => format!("bis zum {} kein gewonnener Deal mit Account", day(*d, L)),
             Gap::ZeroCac => "die Kundengewinnungskosten sind 0".into(),
+            Gap::NoEndedSpells(x) => format!("im Zeitraum {} hat kein Deal eine Phase verlassen", p(*x)),
+            Gap::NoStallBaseline(d) => format!(
+                "kein am {} offener Deal steht in einer Phase, die andere Deals schon einmal verlassen haben; es fehlt der Vergleichswert",
+                day(*d, L)
+            ),
+            Gap::NoSnapshotDate => "ein Export hat weder Erstellungs- noch Abschlussdaten, an denen sich sein Stichtag ablesen lässt; geben Sie das Exportdatum ein".into(),
+            Gap::SnapshotsOutOfOrder { earlier, later } => format!(
+                "der frühere Export ({}) muss vor dem späteren ({}) datiert sein",
+                day(*earlier, L),
+                day(*later, L)
+            ),
+            Gap::SnapshotOutsidePeriod { as_of, period: x } => {
+                format!("der spätere Export ist auf den {} datiert, außerhalb des Zeitraums {}", day(*as_of, L), p(*x))
+            }
         }
     }
 
@@ -246,6 +260,26 @@ impl Phrases for German {
             Omission::CustomerNoStart => "Kunden haben kein Startdatum",
             Omission::SpendOtherCategory if one => "Ausgabenzeile gehört weder zu Marketing noch zu Vertrieb",
             Omission::SpendOtherCategory => "Ausgabenzeilen gehören weder zu Marketing noch zu Vertrieb",
+            Omission::OpenClosedSince if one => {
+                "an diesem Tag offener Deal wurde seitdem gewonnen oder verloren (seine damalige Wahrscheinlichkeit ist unbekannt)"
+            }
+            Omission::OpenClosedSince => {
+                "an diesem Tag offene Deals wurden seitdem gewonnen oder verloren (ihre damalige Wahrscheinlichkeit ist unbekannt)"
+            }
+            Omission::OpenNoProbability if one => {
+                "offener Deal hat keine Abschlusswahrscheinlichkeit, und seine Phase hat keinen Standardwert"
+            }
+            Omission::OpenNoProbability => {
+                "offene Deals haben keine Abschlusswahrscheinlichkeit, und ihre Phasen haben keinen Standardwert"
+            }
+            Omission::OpenNoClose if one => "offener Deal hat kein erwartetes Abschlussdatum",
+            Omission::OpenNoClose => "offene Deals haben kein erwartetes Abschlussdatum",
+            Omission::ClosingNoAmount if one => "im Zeitraum schließender Deal hat keinen Betrag",
+            Omission::ClosingNoAmount => "im Zeitraum schließende Deals haben keinen Betrag",
+            Omission::ClosingOtherCurrency if one => "im Zeitraum schließender Deal ist in einer anderen Währung",
+            Omission::ClosingOtherCurrency => "im Zeitraum schließende Deals sind in einer anderen Währung",
+            Omission::OpenNoCategory if one => "offener, im Zeitraum schließender Deal hat keine Forecast-Kategorie",
+            Omission::OpenNoCategory => "offene, im Zeitraum schließende Deals haben keine Forecast-Kategorie",
         }
     }
 
@@ -350,6 +384,7 @@ impl Phrases for German {
                     .into()
             }
             Note::NewFromDeals => "gezählt aus gewonnenen Deals vom Typ neu (keine Kunden geladen)".into(),
+            Note::FunnelFromHistory => "erreichte Phasen aus dem Phasenverlauf: Ein Deal zählt in jeder Phase, die er betreten hat, nicht nur in seiner aktuellen".into(),
             Note::LifetimeFromDeals => "mittlerer gewonnener Umsatz je Account (keine Kunden geladen)".into(),
         }
     }

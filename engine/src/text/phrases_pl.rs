@@ -185,6 +185,20 @@ impl Phrases for Polish {
             }
             Gap::NoAccountWon(d) => format!("do dnia {} brak wygranej transakcji z przypisanym kontem", day(*d, L)),
             Gap::ZeroCac => "koszt pozyskania klienta wynosi 0".into(),
+            Gap::NoEndedSpells(x) => format!("w okresie {} żadna transakcja nie opuściła etapu", p(*x)),
+            Gap::NoStallBaseline(d) => format!(
+                "żadna transakcja otwarta w dniu {} nie jest na etapie, który inne transakcje już opuściły; brak punktu odniesienia",
+                day(*d, L)
+            ),
+            Gap::NoSnapshotDate => "eksport nie ma dat utworzenia ani zamknięcia, z których można odczytać jego datę; wpisz datę eksportu".into(),
+            Gap::SnapshotsOutOfOrder { earlier, later } => format!(
+                "wcześniejszy eksport ({}) musi mieć datę przed późniejszym ({})",
+                day(*earlier, L),
+                day(*later, L)
+            ),
+            Gap::SnapshotOutsidePeriod { as_of, period: x } => {
+                format!("późniejszy eksport ma datę {}, poza okresem {}", day(*as_of, L), p(*x))
+            }
         }
     }
 
@@ -299,6 +313,36 @@ impl Phrases for Polish {
                 "wiersze wydatków nie dotyczą ani marketingu, ani sprzedaży",
                 "wierszy wydatków nie dotyczy ani marketingu, ani sprzedaży",
             ),
+            Omission::OpenClosedSince => w(
+                "transakcja otwarta tego dnia została od tego czasu wygrana lub przegrana (jej ówczesne prawdopodobieństwo jest nieznane)",
+                "transakcje otwarte tego dnia zostały od tego czasu wygrane lub przegrane (ich ówczesne prawdopodobieństwo jest nieznane)",
+                "transakcji otwartych tego dnia zostało od tego czasu wygranych lub przegranych (ich ówczesne prawdopodobieństwo jest nieznane)",
+            ),
+            Omission::OpenNoProbability => w(
+                "otwarta transakcja nie ma prawdopodobieństwa, a jej etap wartości domyślnej",
+                "otwarte transakcje nie mają prawdopodobieństwa, a ich etapy wartości domyślnej",
+                "otwartych transakcji nie ma prawdopodobieństwa, a ich etapy wartości domyślnej",
+            ),
+            Omission::OpenNoClose => w(
+                "otwarta transakcja nie ma przewidywanej daty zamknięcia",
+                "otwarte transakcje nie mają przewidywanej daty zamknięcia",
+                "otwartych transakcji nie ma przewidywanej daty zamknięcia",
+            ),
+            Omission::ClosingNoAmount => w(
+                "transakcja zamykana w okresie nie ma kwoty",
+                "transakcje zamykane w okresie nie mają kwoty",
+                "transakcji zamykanych w okresie nie ma kwoty",
+            ),
+            Omission::ClosingOtherCurrency => w(
+                "transakcja zamykana w okresie jest w innej walucie",
+                "transakcje zamykane w okresie są w innej walucie",
+                "transakcji zamykanych w okresie jest w innej walucie",
+            ),
+            Omission::OpenNoCategory => w(
+                "otwarta transakcja zamykana w okresie nie ma kategorii prognozy",
+                "otwarte transakcje zamykane w okresie nie mają kategorii prognozy",
+                "otwartych transakcji zamykanych w okresie nie ma kategorii prognozy",
+            ),
         }
     }
 
@@ -394,6 +438,7 @@ impl Phrases for Polish {
             Note::TargetsUnrealistic => "plan wykonało mniej niż 60 % handlowców: cele mogą być nierealne".into(),
             Note::TargetsTooEasy => "plan wykonało ponad 90 % handlowców: cele mogą być zbyt łatwe".into(),
             Note::NewFromDeals => "policzone z wygranych transakcji typu nowa sprzedaż (nie wczytano klientów)".into(),
+            Note::FunnelFromHistory => "osiągnięte etapy odczytane z historii etapów: transakcja liczy się na każdym etapie, na który weszła, a nie tylko na obecnym".into(),
             Note::LifetimeFromDeals => "średni wygrany przychód na konto (nie wczytano klientów)".into(),
         }
     }

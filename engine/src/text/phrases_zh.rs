@@ -141,6 +141,17 @@ impl Phrases for Chinese {
             Gap::NoChurn(x) => format!("{} 内没有客户流失：客户终身价值没有上限", p(*x)),
             Gap::NoAccountWon(d) => format!("截至 {} 没有带客户账户的赢单", day(*d, L)),
             Gap::ZeroCac => "获客成本为 0".into(),
+            Gap::NoEndedSpells(x) => format!("{} 内没有交易离开任何阶段", p(*x)),
+            Gap::NoStallBaseline(d) => {
+                format!("{} 仍未结的交易所处阶段都还没有其他交易离开过，缺少可比较的基准", day(*d, L))
+            }
+            Gap::NoSnapshotDate => "某个导出文件没有创建日期或成交日期，无法判断其导出日期；请输入导出日期".into(),
+            Gap::SnapshotsOutOfOrder { earlier, later } => {
+                format!("较早的导出（{}）必须早于较晚的导出（{}）", day(*earlier, L), day(*later, L))
+            }
+            Gap::SnapshotOutsidePeriod { as_of, period: x } => {
+                format!("较晚的导出日期为 {}，不在 {} 内", day(*as_of, L), p(*x))
+            }
         }
     }
 
@@ -172,6 +183,12 @@ impl Phrases for Chinese {
             Omission::ActiveNoMrr => "位活跃客户没有 MRR",
             Omission::CustomerNoStart => "位客户没有开始日期",
             Omission::SpendOtherCategory => "行费用既不属于营销也不属于销售",
+            Omission::OpenClosedSince => "笔当日未结的交易此后已赢单或输单（当日的赢率未知）",
+            Omission::OpenNoProbability => "笔未结交易没有赢率，其阶段也没有默认值",
+            Omission::OpenNoClose => "笔未结交易没有预计成交日期",
+            Omission::ClosingNoAmount => "笔在本期成交的交易没有金额",
+            Omission::ClosingOtherCurrency => "笔在本期成交的交易使用其他币种",
+            Omission::OpenNoCategory => "笔在本期成交的未结交易没有预测类别",
         }
     }
 
@@ -268,6 +285,7 @@ impl Phrases for Chinese {
             Note::TargetsUnrealistic => "达到配额的销售代表不足 60 %：目标可能不切实际".into(),
             Note::TargetsTooEasy => "超过 90 % 的销售代表达到配额：目标可能太容易".into(),
             Note::NewFromDeals => "按类型为新业务的赢单计算（未加载客户数据）".into(),
+            Note::FunnelFromHistory => "到达的阶段取自阶段历史：交易计入它进入过的每个阶段，而不只是当前阶段".into(),
             Note::LifetimeFromDeals => "每个客户账户的平均赢单收入（未加载客户数据）".into(),
         }
     }
