@@ -9,8 +9,21 @@ pub trait Text: Copy {
     fn text(self, lang: Lang) -> &'static str;
 }
 
+/// A whole catalog: its keys and the name its texts go by in a language file.
+pub trait Catalog: Text + 'static {
+    /// The catalog's path (`pipelens::i18n::words::Header`): its entry in `lang/ui-<code>.json`.
+    const PATH: &'static str;
+    /// Every key, in declaration order (a key's index is its place in the file's list).
+    const ALL: &'static [Self];
+}
+
 /// Declares an enum of keys with `[en, de, pl, zh]` texts; a missing language is a compile
 /// error (the four texts are one array). Each key's English is its doc comment.
+///
+/// Natively every text is compiled in. The page's wasm holds the English only: the other
+/// languages come from `lang/ui-<code>.json` (written from these tables by a native test, see
+/// `i18n::packs`), fetched the first time that language is shown; a text not found there
+/// stays English.
 macro_rules! catalog {
     ($(#[$meta:meta])* $name:ident { $($key:ident => [$en:expr, $de:expr, $pl:expr, $zh:expr $(,)?],)* }) => {
         $(#[$meta])*
@@ -24,7 +37,13 @@ macro_rules! catalog {
             pub const ALL: &'static [$name] = &[$($name::$key,)*];
         }
 
+        impl $crate::i18n::catalog::Catalog for $name {
+            const PATH: &'static str = concat!(module_path!(), "::", stringify!($name));
+            const ALL: &'static [$name] = $name::ALL;
+        }
+
         impl $crate::i18n::Text for $name {
+            #[cfg(not(target_arch = "wasm32"))]
             fn text(self, lang: pipelens_engine::lang::Lang) -> &'static str {
                 let [en, de, pl, zh]: [&'static str; 4] = match self {
                     $($name::$key => [$en, $de, $pl, $zh],)*
@@ -35,6 +54,17 @@ macro_rules! catalog {
                     pipelens_engine::lang::Lang::Pl => pl,
                     pipelens_engine::lang::Lang::Zh => zh,
                 }
+            }
+
+            #[cfg(target_arch = "wasm32")]
+            fn text(self, lang: pipelens_engine::lang::Lang) -> &'static str {
+                let en: &'static str = match self {
+                    $($name::$key => $en,)*
+                };
+                if lang == pipelens_engine::lang::Lang::En {
+                    return en;
+                }
+                $crate::i18n::packs::ui_text(lang, <$name as $crate::i18n::catalog::Catalog>::PATH, self as usize).unwrap_or(en)
             }
         }
     };

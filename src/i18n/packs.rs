@@ -1,28 +1,128 @@
-//! The reader's language's KPI texts (names and "What is this?"), fetched from the site's own
-//! `lang/` folder the first time that language is shown. The engine keeps German, Polish and
-//! Chinese KPI texts out of the page's wasm (`pipelens_engine::text::install_kpi_pack`): a reader
-//! needs one language of them, and they are a third of the page's data.
+//! The reader's language's texts, fetched from the site's own `lang/` folder the first time that
+//! language is shown: the KPI names and explanations (`lang/kpi-<code>.json`, written by
+//! `pipelens-cli kpi-texts`, see `pipelens_engine::text::install_kpi_pack`) and the UI's own
+//! words (`lang/ui-<code>.json`, written from the catalogs by this module's native test). The
+//! page's wasm carries English only: a reader needs one language of the others, and together
+//! they were a tenth of the first page's payload.
+//!
+//! Refreshing the UI file after a catalog changed:
+//! `PIPELENS_WRITE_PACKS=1 cargo test -p pipelens --lib ui_packs`.
 
 use pipelens_engine::lang::Lang;
 use pipelens_engine::text;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
-/// Whether `lang`'s KPI texts are here (English always is).
-pub fn ready(lang: Lang) -> bool {
-    text::kpi_texts_ready(lang)
+thread_local! {
+    /// The installed UI texts: per language, per catalog path, the texts in key order. Leaked
+    /// once per language and run, like the compiled-in English they stand beside.
+    static UI: RefCell<HashMap<(Lang, &'static str), &'static [&'static str]>> = RefCell::new(HashMap::new());
+    /// The languages whose UI file is installed.
+    static UI_READY: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Fetches and installs `lang`'s KPI texts. An error says which file and why; the page then
-/// shows those texts in English rather than no page.
+/// The file name of `lang`'s UI texts inside `lang/`.
+pub fn ui_pack_file(lang: Lang) -> String {
+    format!("ui-{}.json", lang.code())
+}
+
+/// The text of key `index` of catalog `path` in `lang`, if that language's file is installed
+/// and has it (the wasm build's catalogs ask here for every language but English).
+pub fn ui_text(lang: Lang, path: &'static str, index: usize) -> Option<&'static str> {
+    UI.with(|m| m.borrow().get(&(lang, path)).and_then(|texts| texts.get(index).copied()))
+}
+
+/// Reads a UI texts file (`{"<catalog path>": [texts in key order], ...}`) for `lang`.
+pub fn install_ui_pack(lang: Lang, json: &str) -> Result<(), String> {
+    let pack: HashMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    UI.with(|m| {
+        let mut m = m.borrow_mut();
+        for (path, texts) in pack {
+            let texts: Vec<&'static str> = texts.into_iter().map(leak).collect();
+            m.insert((lang, leak(path)), Box::leak(texts.into_boxed_slice()));
+        }
+    });
+    UI_READY.with(|r| r.borrow_mut().push(lang));
+    Ok(())
+}
+
+/// Whether `lang`'s texts are here (English always is; natively every language is compiled in).
+pub fn ready(lang: Lang) -> bool {
+    let ui = lang == Lang::En || cfg!(not(target_arch = "wasm32")) || UI_READY.with(|r| r.borrow().contains(&lang));
+    ui && text::kpi_texts_ready(lang)
+}
+
+/// Fetches and installs `lang`'s texts (both files at once). An error says which file and why;
+/// the page then shows those texts in English rather than no page.
+#[cfg(target_arch = "wasm32")]
 pub async fn load(lang: Lang) -> Result<(), String> {
     if ready(lang) {
         return Ok(());
     }
-    // Relative to the page, so the app works at a domain's root and under a sub-path alike.
-    let url = format!("lang/{}", text::kpi_pack_file(lang));
+    let kpi_url = format!("lang/{}", text::kpi_pack_file(lang));
+    let ui_url = format!("lang/{}", ui_pack_file(lang));
+    let (kpi, ui) = futures_join(fetch_text(&kpi_url), fetch_text(&ui_url)).await;
+    let mut errors = Vec::new();
+    if !text::kpi_texts_ready(lang) {
+        if let Err(e) =
+            kpi.and_then(|body| text::install_kpi_pack(&body).map(|_| ()).map_err(|e| format!("{kpi_url}: {e}")))
+        {
+            errors.push(e);
+        }
+    }
+    if let Err(e) = ui.and_then(|body| install_ui_pack(lang, &body).map_err(|e| format!("{ui_url}: {e}"))) {
+        errors.push(e);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+/// Natively every language is compiled in: nothing to fetch.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn load(_lang: Lang) -> Result<(), String> {
+    Ok(())
+}
+
+/// Both futures, run together.
+#[cfg(target_arch = "wasm32")]
+async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// The body of the site's own file at `url`.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())
@@ -34,6 +134,115 @@ pub async fn load(lang: Lang) -> Result<(), String> {
         Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()),
         Err(_) => None,
     };
-    let body = body.ok_or_else(|| format!("{url} could not be read"))?;
-    text::install_kpi_pack(&body).map(|_| ()).map_err(|e| format!("{url}: {e}"))
+    body.ok_or_else(|| format!("{url} could not be read"))
+}
+
+/// Every catalog's texts in `lang`, as the UI file holds them (natively, where all are compiled in).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ui_pack(lang: Lang) -> std::collections::BTreeMap<&'static str, Vec<&'static str>> {
+    use super::catalog::Catalog;
+    use super::*;
+    fn add<K: Catalog>(m: &mut std::collections::BTreeMap<&'static str, Vec<&'static str>>, lang: Lang) {
+        m.insert(K::PATH, K::ALL.iter().map(|k| k.text(lang)).collect());
+    }
+    let mut m = std::collections::BTreeMap::new();
+    let m_ = &mut m;
+    add::<bins::BinWord>(m_, lang);
+    add::<change::Change>(m_, lang);
+    add::<change::FlowWord>(m_, lang);
+    add::<change::CategoryWord>(m_, lang);
+    add::<change::Term>(m_, lang);
+    add::<change::Definition>(m_, lang);
+    add::<charts::ChartTitle>(m_, lang);
+    add::<charts::ChartCard>(m_, lang);
+    add::<charts::Legend>(m_, lang);
+    add::<charts::Summary>(m_, lang);
+    add::<charts::GrainNoun>(m_, lang);
+    add::<mapper::Mapper>(m_, lang);
+    add::<messages::Message>(m_, lang);
+    add::<pages::Manager>(m_, lang);
+    add::<pages::RepText>(m_, lang);
+    add::<pages::Board>(m_, lang);
+    add::<panels::Data>(m_, lang);
+    add::<panels::Prompt>(m_, lang);
+    add::<panels::Sql>(m_, lang);
+    add::<panels::Report>(m_, lang);
+    add::<share::Share>(m_, lang);
+    add::<sources::Status>(m_, lang);
+    add::<sources::CodePageWord>(m_, lang);
+    add::<sources::Script>(m_, lang);
+    add::<sources::Detected>(m_, lang);
+    add::<sources::Origin>(m_, lang);
+    add::<words::Header>(m_, lang);
+    add::<words::Status>(m_, lang);
+    add::<words::Shell>(m_, lang);
+    add::<words::Footer>(m_, lang);
+    add::<words::PageName>(m_, lang);
+    add::<words::Filter>(m_, lang);
+    add::<words::Tile>(m_, lang);
+    add::<words::CompanionLabel>(m_, lang);
+    add::<words::Engine>(m_, lang);
+    add::<words::Lead>(m_, lang);
+    add::<words::Missing>(m_, lang);
+    add::<words::Noun>(m_, lang);
+    m
+}
+
+/// The UI file's text for `lang`: pretty JSON with a final newline, as committed in `web/lang/`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ui_pack_json(lang: Lang) -> String {
+    let mut s = serde_json::to_string_pretty(&ui_pack(lang)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const PACKED: [Lang; 3] = [Lang::De, Lang::Pl, Lang::Zh];
+
+    /// The committed UI files are what the catalogs say, so the page never shows an older
+    /// wording; `PIPELENS_WRITE_PACKS=1` rewrites them.
+    #[test]
+    fn ui_packs_are_current() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/lang");
+        for lang in PACKED {
+            let path = dir.join(ui_pack_file(lang));
+            if std::env::var_os("PIPELENS_WRITE_PACKS").is_some() {
+                std::fs::write(&path, ui_pack_json(lang)).unwrap();
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                committed == ui_pack_json(lang),
+                "{} is not current: run `PIPELENS_WRITE_PACKS=1 cargo test -p pipelens --lib ui_packs`",
+                path.display()
+            );
+        }
+    }
+
+    /// Every `catalog!` of src/i18n is in the UI files: a catalog left out would stay English
+    /// in the page.
+    #[test]
+    fn ui_packs_hold_every_catalog() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+        let declared: usize = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .map(|src| src.lines().filter(|l| l.trim_start() == "catalog! {").count())
+            .sum();
+        assert_eq!(ui_pack(Lang::De).len(), declared);
+    }
+
+    #[test]
+    fn an_installed_pack_answers_by_catalog_and_index() {
+        let path = <crate::i18n::words::Header as crate::i18n::catalog::Catalog>::PATH;
+        install_ui_pack(Lang::Pl, &format!("{{\"{path}\": [\"a\", \"b\"]}}")).unwrap();
+        assert_eq!(ui_text(Lang::Pl, path, 1), Some("b"));
+        assert_eq!(ui_text(Lang::Pl, path, 2), None);
+        assert_eq!(ui_text(Lang::Zh, path, 0), None);
+        assert!(install_ui_pack(Lang::Zh, "[").is_err());
+    }
 }

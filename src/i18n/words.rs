@@ -203,10 +203,13 @@ catalog! {
     }
 }
 
-/// A companion's label in the current language; a label this table does not know stays as the
-/// engine wrote it.
+/// A companion's label in the current language: this table's, else the engine's glossary's
+/// (`pipelens_engine::text::label`); a label neither knows stays as the engine wrote it.
 pub fn companion_label(en: &str) -> &str {
-    CompanionLabel::ALL.iter().find(|k| k.text(Lang::En) == en).map_or(en, |k| crate::i18n::t(*k))
+    match CompanionLabel::ALL.iter().find(|k| k.text(Lang::En) == en) {
+        Some(k) => crate::i18n::t(*k),
+        None => pipelens_engine::text::label(en, crate::i18n::current()),
+    }
 }
 
 catalog! {
