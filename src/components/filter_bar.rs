@@ -56,6 +56,30 @@ fn dim_label(dim: Dim) -> String {
     }
 }
 
+/// Which arm the filter bar's disclosures are built in: it flips whenever the dimensions or
+/// their values differ from the last build's.
+struct FilterSet;
+
+thread_local! {
+    static LAST_DIMS: Cell<(u64, bool)> = const { Cell::new((0, false)) };
+}
+
+impl FilterSet {
+    /// The arm for `dims`, flipped when they differ from the previous call's.
+    fn flips_for(dims: &[(Dim, Vec<String>)]) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        dims.hash(&mut h);
+        let key = h.finish();
+        LAST_DIMS.with(|last| {
+            let (before, arm) = last.get();
+            let arm = if before == key { arm } else { !arm };
+            last.set((key, arm));
+            arm
+        })
+    }
+}
+
 /// The filter bar.
 #[component]
 pub fn FilterBar(
@@ -108,6 +132,16 @@ pub fn FilterBar(
             view! { <MultiSelect dim=*dim values=values.clone() chosen=chosen/> }
         })
         .collect_view();
+    // A filter change rebuilds the disclosures in place, so an open one stays open while boxes
+    // are ticked. Another file's dimensions and values get new ones instead: rebuilt in place
+    // over the previous file's (say an owner list the user had opened), Chromium left the
+    // checkboxes unlaid-out and they stopped answering. Flipping between the two arms of an
+    // `Either` when the dimensions change makes that rebuild a fresh build.
+    let filters = if FilterSet::flips_for(dashboard.dims()) {
+        leptos::either::Either::Left(filters)
+    } else {
+        leptos::either::Either::Right(filters)
+    };
     let filtered = !dashboard.scope.filters.is_empty();
     let period_words = match preset {
         Some(x) => engine_words::preset(x).to_owned(),

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import {
   ARTIFACTS, DIST, corpusFile, serveDist, launch, watch, nativeKpis, headlineValues, canvasInk, upload, close,
 } from './harness.mjs';
@@ -298,7 +298,7 @@ test('files it cannot use get a specific message and the app stays alive', async
 
 test('no page errors, and every request was for the page\'s own static files', async () => {
   assert.deepEqual(log.errors, []);
-  const own = new Set(readdirSync(DIST, { recursive: true }).map((f) => `/${f.split(sep).join('/')}`));
+  const own = new Set(readdirSync(DIST, { recursive: true }).map((f) => `/${f}`));
   own.add('/');
   assert.ok(log.requests.length >= 4, 'the log saw the page load');
   for (const r of log.requests) {

@@ -228,7 +228,9 @@ test('nothing is stored by default; remembered settings and data come back; forg
   await openShare(page);
   await page.check('[data-testid=remember-data]');
   await page.waitForFunction(() => localStorage.getItem('pipelens.data') !== null);
+  // The demo's owner list was opened above; the new file's filter is a fresh one that answers.
   await pickOwners(page, 2);
+  assert.equal(await page.textContent('details[data-filter] .chosen'), '2 selected');
   const before = await figures(page);
 
   // A reload, and the same browser opened without any address: the device remembers.
@@ -276,7 +278,7 @@ test('every view of the loaded files, reached by its link, then exported', async
 });
 
 test('through all of it, every request was for the page\'s own files and carried no data', async () => {
-  const own = new Set(['/', '/index.html', ...(await import('node:fs')).readdirSync(DIST).map((f) => '/' + f)]);
+  const own = new Set(['/', '/index.html', ...(await import('node:fs')).readdirSync(DIST, { recursive: true }).map((f) => '/' + f)]);
   const data = FILES.map((f) => readFileSync(f, 'utf8').split('\n')[1].slice(0, 24));
   for (const r of log.requests) {
     const url = new URL(r.url);

@@ -116,7 +116,7 @@ test('a password-protected workbook says so and what to do', async () => {
 
 test('no page errors, and every request was for the page\'s own static files', () => {
   assert.deepEqual(log.errors, []);
-  const own = new Set(readdirSync(DIST).map((f) => `/${f}`));
+  const own = new Set(readdirSync(DIST, { recursive: true }).map((f) => `/${f}`));
   own.add('/');
   for (const r of log.requests) {
     const url = new URL(r.url);
