@@ -29,6 +29,7 @@ pub mod kpi;
 pub mod lang;
 pub mod period;
 pub mod preset;
+pub mod row_scan;
 pub mod share;
 pub mod sort;
 pub mod sql;
