@@ -27,6 +27,8 @@ pub mod history;
 pub mod ingest;
 pub mod kpi;
 pub mod lang;
+pub mod open_memo;
+pub mod open_tally;
 pub mod period;
 pub mod preset;
 pub mod row_scan;

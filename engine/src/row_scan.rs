@@ -17,12 +17,12 @@ use crate::stage::Status;
 /// Rows per word of the scan.
 const WORD: usize = 64;
 
-/// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and is open on
-/// day `as_of` or may be: every row whose status is open (created after `as_of` or not: the
-/// caller tells those apart), and every won or lost row created on or before `as_of` (a
-/// created date is needed) and closed after it. Rows past the end of a column or of the mask
-/// are skipped, as [`crate::filter::keeps`] skips rows past a mask's end.
-pub fn for_each_open_on(d: &DealsTable, mask: &Mask, as_of: i32, mut on_row: impl FnMut(usize)) {
+/// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and may be open on
+/// some day from `first` to `last`: every row whose status is open (created after those days
+/// or not: the caller tells those apart), and every won or lost row created on or before `last`
+/// (a created date is needed) and closed after `first`. Rows past the end of a column or of
+/// the mask are skipped, as [`crate::filter::keeps`] skips rows past a mask's end.
+pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
     let n = d.status.len().min(d.created.days.len()).min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let (status, created, close) = (&d.status[..n], &d.created.days[..n], &d.close.days[..n]);
@@ -35,10 +35,10 @@ pub fn for_each_open_on(d: &DealsTable, mask: &Mask, as_of: i32, mut on_row: imp
         }
         let bits = if sparse(keep, s.len()) {
             let mut bits = 0u64;
-            for_each_bit(keep, |k| bits |= candidates(&s[k..=k], &cr[k..=k], &cl[k..=k], as_of) << k);
+            for_each_bit(keep, |k| bits |= candidates(&s[k..=k], &cr[k..=k], &cl[k..=k], first, last) << k);
             bits
         } else {
-            candidates(s, cr, cl, as_of) & keep
+            candidates(s, cr, cl, first, last) & keep
         };
         for_each_bit(bits, |k| on_row(start + k));
     }
@@ -102,15 +102,15 @@ pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnM
     c
 }
 
-/// Bit `k` set for row `k` of a block (at most 64 rows) that [`for_each_open_on`] visits.
+/// Bit `k` set for row `k` of a block (at most 64 rows) that [`for_each_open_within`] visits.
 #[inline]
-fn candidates(status: &[Status], created: &[i32], close: &[i32], as_of: i32) -> u64 {
+fn candidates(status: &[Status], created: &[i32], close: &[i32], first: i32, last: i32) -> u64 {
     let mut bits = 0u64;
     for (k, ((&s, &cr), &cl)) in status.iter().zip(created).zip(close).enumerate() {
         let open = s == Status::Open;
         let closed = (s == Status::Won) | (s == Status::Lost);
-        // `NO_DAY` is the lowest day: a missing close date is never after `as_of`.
-        let in_flight = closed & (cl > as_of) & (cr != NO_DAY) & (cr <= as_of);
+        // `NO_DAY` is the lowest day: a missing close date is never after `first`.
+        let in_flight = closed & (cl > first) & (cr != NO_DAY) & (cr <= last);
         bits |= u64::from(open | in_flight) << k;
     }
     bits
@@ -155,22 +155,22 @@ mod tests {
     use crate::filter::keeps;
 
     /// The rows the scan must visit, one row at a time.
-    fn reference(d: &DealsTable, mask: &Mask, as_of: i32) -> Vec<usize> {
+    fn reference(d: &DealsTable, mask: &Mask, first: i32, last: i32) -> Vec<usize> {
         (0..d.len())
             .filter(|&i| keeps(mask, i))
             .filter(|&i| match d.status[i] {
                 Status::Open => true,
                 Status::Won | Status::Lost => {
-                    d.close.days[i] > as_of && d.created.days[i] != NO_DAY && d.created.days[i] <= as_of
+                    d.close.days[i] > first && d.created.days[i] != NO_DAY && d.created.days[i] <= last
                 }
                 Status::Unknown => false,
             })
             .collect()
     }
 
-    fn visited(d: &DealsTable, mask: &Mask, as_of: i32) -> Vec<usize> {
+    fn visited(d: &DealsTable, mask: &Mask, first: i32, last: i32) -> Vec<usize> {
         let mut rows = Vec::new();
-        for_each_open_on(d, mask, as_of, |i| rows.push(i));
+        for_each_open_within(d, mask, first, last, |i| rows.push(i));
         rows
     }
 
@@ -202,10 +202,12 @@ mod tests {
         ];
         let d = table(&cases.map(|(s, cr, cl, _)| (s, cr, cl)));
         let want: Vec<usize> = (0..cases.len()).filter(|&i| cases[i].3).collect();
-        assert_eq!(visited(&d, &None, 10), want);
-        assert_eq!(visited(&d, &Some(vec![false; cases.len()]), 10), Vec::<usize>::new());
+        assert_eq!(visited(&d, &None, 10, 10), want);
+        assert_eq!(visited(&d, &Some(vec![false; cases.len()]), 10, 10), Vec::<usize>::new());
         // A mask shorter than the table keeps nothing past its end.
-        assert_eq!(visited(&d, &Some(vec![true; 4]), 10), [0, 1, 2, 3]);
+        assert_eq!(visited(&d, &Some(vec![true; 4]), 10, 10), [0, 1, 2, 3]);
+        // Over days 10 to 11, the deal created on day 11 is in flight too.
+        assert_eq!(visited(&d, &None, 10, 11), [0, 1, 2, 3, 4, 6]);
     }
 
     /// The counts of [`count_closed`] and the won rows, one row at a time.
@@ -290,7 +292,7 @@ mod tests {
         fn agrees_with_a_row_by_row_reading(
             rows in proptest::collection::vec((0u8..4, proptest::option::of(0i32..40), proptest::option::of(0i32..40)), 0..300),
             mask in proptest::option::of(proptest::collection::vec(proptest::bool::ANY, 0..300)),
-            as_of in 0i32..40,
+            (first, len) in (0i32..40, 0i32..10),
         ) {
             let statuses = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
             let rows: Vec<(Status, i32, i32)> = rows
@@ -298,7 +300,8 @@ mod tests {
                 .map(|&(s, cr, cl)| (statuses[s as usize], cr.unwrap_or(NO_DAY), cl.unwrap_or(NO_DAY)))
                 .collect();
             let d = table(&rows);
-            proptest::prop_assert_eq!(visited(&d, &mask, as_of), reference(&d, &mask, as_of));
+            let last = first + len;
+            proptest::prop_assert_eq!(visited(&d, &mask, first, last), reference(&d, &mask, first, last));
         }
     }
 }

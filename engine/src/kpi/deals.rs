@@ -9,10 +9,10 @@ use super::result::{BreakdownRow, KpiResult, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
 use crate::close_index::{in_table_order, ByClose};
-use crate::column::NO_CODE;
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
+use crate::open_tally::{open_tallies, OpenTally};
 use crate::period::Period;
 use crate::sql::kpis as sql;
 use crate::stage::Status;
@@ -400,38 +400,35 @@ pub struct StageTotal {
 /// before it that were won or lost after it, so a past date shows the pipeline it had then.
 /// Values are in the scope's currency.
 pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
-    let as_of = scope.as_of();
+    let tally = open_tallies(d, mask, &[scope.as_of().0], scope.currency).pop().unwrap_or_default();
+    pipeline_from(d, &tally)
+}
+
+/// [`pipeline`] over the context's selection, whose tally of the as-of date may be counted
+/// already (by another KPI of the same day, or in one sweep with the rest of a trend).
+fn pipeline_in(ctx: &Ctx) -> Option<Pipeline> {
+    let (d, mask) = ctx.deals()?;
+    let tally = ctx.sel.open.tally(d, mask, ctx.scope.as_of().0, ctx.scope.currency);
+    Some(pipeline_from(d, &tally))
+}
+
+/// The pipeline of a day's tally: stages in pipeline order, totals.
+fn pipeline_from(d: &DealsTable, t: &OpenTally) -> Pipeline {
     let n_codes = d.stage.values.len();
-    // Slot per stage code, one for "no stage", one for deals closed after the as-of date.
-    let (no_stage, closed_later) = (n_codes, n_codes + 1);
-    let mut count = vec![0usize; n_codes + 2];
-    let mut value = vec![0.0f64; n_codes + 2];
-    let mut with_amount = vec![0usize; n_codes + 2];
-    let (mut created_later, mut other_currency) = (0, 0);
-    crate::row_scan::for_each_open_on(d, mask, as_of.0, |i| {
-        let slot = match d.status[i] {
-            Status::Open if d.created.days[i] > as_of.0 => {
-                created_later += 1;
-                return;
-            }
-            Status::Open => match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
-                NO_CODE => no_stage,
-                code => code as usize,
-            },
-            // Won or lost after the as-of date, created on or before it: open on that day
-            // (the only closed rows visited).
-            _ => closed_later,
+    let (count, value, with_amount) = (&t.count, &t.value, &t.with_amount);
+    let (no_stage, closed_later) = (t.no_stage(), t.closed_later());
+    let (created_later, other_currency) = (t.created_later, t.other_currency);
+    if count.len() != n_codes + 2 {
+        // A tally of another table (cannot happen: tallies are keyed by the table's length).
+        return Pipeline {
+            stages: Vec::new(),
+            count: 0,
+            value: 0.0,
+            no_amount: 0,
+            other_currency: 0,
+            created_later: 0,
         };
-        count[slot] += 1;
-        match d.amount_in(i, scope.currency) {
-            Amount::Value(a) => {
-                value[slot] += a;
-                with_amount[slot] += 1;
-            }
-            Amount::Missing => {}
-            Amount::OtherCurrency => other_currency += 1,
-        }
-    });
+    }
     let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
     let others: Vec<usize> = (0..n_codes).filter(|c| count[*c] > 0 && !order.contains(c)).collect();
     order.extend(others);
@@ -484,7 +481,7 @@ pub(super) const PIPELINE_VALUE: KpiDef = KpiDef {
 pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let pl = pipeline(d, mask, scope);
+    let pl = pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope));
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(Gap::NoOpenDeals(scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {
@@ -524,7 +521,7 @@ pub(super) const PIPELINE_COUNT: KpiDef = KpiDef {
 pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let pl = pipeline(d, mask, scope);
+    let pl = pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope));
     let mut r = KpiResult::value(pl.count as f64);
     r.breakdown = pl
         .stages
