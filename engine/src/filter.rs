@@ -36,6 +36,8 @@ pub struct Selection {
     /// A clone starts empty; replacing `deals` in place would leave it stale (nothing does:
     /// a selection is built whole by [`Selection::new`]).
     pub open: crate::open_memo::OpenMemo,
+    /// Other figures computed over these rows (revenue of a period), kept the same way.
+    pub memo: crate::memo::Memo,
 }
 
 impl Selection {

@@ -12,6 +12,7 @@ use crate::close_index::{in_table_order, ByClose};
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
+use crate::memo::MemoKey;
 use crate::open_tally::{open_tallies, OpenTally};
 use crate::period::Period;
 use crate::sql::kpis as sql;
@@ -173,15 +174,23 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
     let p = scope.period;
-    let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
-    let c = closed_with(d, mask, p, |i| match d.amount_in(i, scope.currency) {
-        Amount::Value(a) => {
-            sum += a;
-            with_amount += 1;
-        }
-        Amount::Missing => no_amount += 1,
-        Amount::OtherCurrency => other += 1,
+    // Revenue of one period is read by several tiles of a page (revenue, both growths, their
+    // comparisons): counted once per selection.
+    let key = MemoKey { what: "revenue", from: p.from.0, to: p.to.0, currency: scope.currency, rows: d.len() };
+    let parts = ctx.sel.memo.get_or(key, || {
+        let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
+        let c = closed_with(d, mask, p, |i| match d.amount_in(i, scope.currency) {
+            Amount::Value(a) => {
+                sum += a;
+                with_amount += 1;
+            }
+            Amount::Missing => no_amount += 1,
+            Amount::OtherCurrency => other += 1,
+        });
+        (c, sum, with_amount, no_amount, other)
     });
+    let (c, sum, with_amount, no_amount, other) = &*parts;
+    let (sum, with_amount, no_amount, other) = (*sum, *with_amount, *no_amount, *other);
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
@@ -190,7 +199,7 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
         KpiResult::value(sum)
     };
     let r = r.left_out(no_amount, Omission::WonNoAmount);
-    closed_notes(r.left_out(other, Omission::WonOtherCurrency), &c, true)
+    closed_notes(r.left_out(other, Omission::WonOtherCurrency), c, true)
 }
 
 /// The registry entry of `deals_won`.
