@@ -18,12 +18,15 @@ pub struct OpenMemo {
     inner: Mutex<Memo>,
 }
 
+/// A tally's day, currency and table length.
+type Key = (i32, Option<u32>, usize);
+
 #[derive(Debug, Default)]
 struct Memo {
     /// Days a trend will read: counted together on the first read of any of them.
     planned: Vec<i32>,
     /// `((day, currency, rows), tally)`.
-    tallies: Vec<((i32, Option<u32>, usize), Arc<OpenTally>)>,
+    tallies: Vec<(Key, Arc<OpenTally>)>,
 }
 
 impl Clone for OpenMemo {

@@ -692,9 +692,11 @@ mod tests {
                     continue;
                 }
                 Scan::Record | Scan::Field | Scan::Unquoted | Scan::QuoteInQuoted => {
-                    if b == b'"' && state == Scan::QuoteInQuoted && !backslash {
-                        Scan::Quoted
-                    } else if b == b'"' && matches!(state, Scan::Record | Scan::Field) {
+                    let opens = match state {
+                        Scan::QuoteInQuoted => !backslash,
+                        _ => matches!(state, Scan::Record | Scan::Field),
+                    };
+                    if b == b'"' && opens {
                         Scan::Quoted
                     } else if b == delimiter {
                         Scan::Field
