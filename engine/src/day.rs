@@ -20,6 +20,11 @@ pub struct Day(pub i32);
 impl Day {
     /// The day for a year, month (1–12) and day of month, or `None` if it does not exist.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+        // Years 1–9999 (every date a file holds) by arithmetic: this runs for every date cell
+        // of a file. Others through chrono, whose range ends before any i32 year does.
+        if (1..=9999).contains(&year) {
+            return civil_day(year, month, day);
+        }
         NaiveDate::from_ymd_opt(year, month, day).map(Day::from_naive)
     }
 
@@ -124,9 +129,50 @@ impl fmt::Display for Day {
     }
 }
 
+/// The day of a date of the proleptic Gregorian calendar, or `None` when the month or the
+/// day does not exist (days from civil, after Howard Hinnant's algorithm).
+#[inline]
+fn civil_day(year: i32, month: u32, day: u32) -> Option<Day> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month {
+        return None;
+    }
+    // Years starting in March, so the leap day ends a year; eras of 400 years.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let m = month as i32;
+    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    // Day 0 is 1970-01-01; 719,468 days lie between 0000-03-01 and it.
+    Some(Day(era * 146_097 + day_of_era - 719_468))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arithmetic_days_are_chronos_days() {
+        let chrono_day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).map(Day::from_naive);
+        for year in (1..=9999).step_by(7).chain(1890..=2110).chain([1, 4, 100, 400, 1600, 1900, 2000, 2100, 9999]) {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    assert_eq!(civil_day(year, month, day), chrono_day(year, month, day), "{year}-{month}-{day}");
+                }
+            }
+        }
+        assert_eq!(Day::from_ymd(0, 3, 1), chrono_day(0, 3, 1));
+        assert_eq!(Day::from_ymd(10_000, 1, 1), chrono_day(10_000, 1, 1));
+        assert_eq!(Day::from_ymd(i32::MAX, 1, 1), None);
+    }
 
     #[test]
     fn epoch_is_day_zero() {

@@ -32,6 +32,12 @@ pub struct Selection {
     pub tables: BTreeMap<DatasetKind, Mask>,
     /// Filters a dataset has no column for, and which it is therefore shown without.
     pub unapplied: Vec<(DatasetKind, Dim)>,
+    /// Pipeline tallies counted over `deals`, kept for the KPIs that read the same day again.
+    /// A clone starts empty; replacing `deals` in place would leave it stale (nothing does:
+    /// a selection is built whole by [`Selection::new`]).
+    pub open: crate::open_memo::OpenMemo,
+    /// Other figures computed over these rows (revenue of a period), kept the same way.
+    pub memo: crate::memo::Memo,
 }
 
 impl Selection {

@@ -319,7 +319,12 @@ const REMEMBERED: usize = 10_000;
 #[derive(Default)]
 pub struct DateColumnBuilder {
     month_first: Vec<i32>,
+    /// Empty, with `groups`, while every row reads the same in both orders (ISO dates): only
+    /// `month_first` is kept then, and becomes the column as it is (see [`Self::split`]).
     day_first: Vec<i32>,
+    /// Whether a row read differently month-first and day-first: `day_first` and `groups`
+    /// are kept for every row from then on (and filled in for the rows before).
+    split: bool,
     /// The first cells that read only month-first / only day-first.
     single_order: [Vec<Contradiction>; 2],
     /// Cells that only read month-first / only day-first.
@@ -351,8 +356,10 @@ impl DateColumnBuilder {
     /// Makes room for `more` rows.
     pub fn reserve(&mut self, more: usize) {
         self.month_first.reserve(more);
-        self.day_first.reserve(more);
-        self.groups.reserve(more);
+        if self.split {
+            self.day_first.reserve(more);
+            self.groups.reserve(more);
+        }
     }
 
     /// Appends a row (`None` for an empty or unreadable cell).
@@ -365,10 +372,22 @@ impl DateColumnBuilder {
     pub fn push_at(&mut self, cell: Option<DateCandidates>, line: u64, text: &str) {
         let c = cell.unwrap_or(DateCandidates::same(None));
         let row = self.month_first.len();
-        self.month_first.push(c.month_first.map_or(NO_DAY, |d| d.0));
-        self.day_first.push(c.day_first.map_or(NO_DAY, |d| d.0));
+        let (mf, df) = (c.month_first.map_or(NO_DAY, |d| d.0), c.day_first.map_or(NO_DAY, |d| d.0));
         let group = group_of(c.open_order);
-        self.groups.push(group);
+        if !self.split && mf != df {
+            // The rows before read the same both ways: their group is never asked for.
+            self.split = true;
+            let capacity = self.month_first.capacity();
+            self.day_first = Vec::with_capacity(capacity);
+            self.day_first.extend_from_slice(&self.month_first);
+            self.groups = Vec::with_capacity(capacity);
+            self.groups.resize(row, 0);
+        }
+        self.month_first.push(mf);
+        if self.split {
+            self.day_first.push(df);
+            self.groups.push(group);
+        }
         let evidence = &mut self.group_evidence[usize::from(group)];
         match (c.month_first.is_some(), c.day_first.is_some()) {
             (true, false) => evidence[0] += 1,
@@ -452,6 +471,12 @@ impl DateColumnBuilder {
             }
         };
         let mut ambiguous = 0;
+        if !self.split {
+            // Every cell reads one way (or is empty): the month-first reading is the column.
+            reading.mixed = total;
+            reading.ambiguous = 0;
+            return (DateColumn { days: self.month_first }, reading, contradictions, total);
+        }
         let days = self
             .month_first
             .iter()
@@ -484,6 +509,27 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<Day> {
         Day::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn a_column_splits_its_readings_only_when_a_cell_reads_two_ways() {
+        let build = |cells: &[&str]| {
+            let mut b = DateColumnBuilder::default();
+            b.reserve(cells.len());
+            for c in cells {
+                b.push(read_date(c));
+            }
+            let split = b.split;
+            (split, b.finish_with(None).0.days)
+        };
+        let day = |y, m, d| ymd(y, m, d).map_or(NO_DAY, |d| d.0);
+        // ISO only: one reading kept, the column as read.
+        assert_eq!(build(&["2024-01-02", "", "2024-03-04"]), (false, vec![day(2024, 1, 2), NO_DAY, day(2024, 3, 4)]));
+        // Split after two rows: the rows before keep their day, `13/04` proves day-first, and
+        // `03/04` takes that order.
+        let (split, days) = build(&["2024-01-02", "bad", "03/04/2024", "13/04/2024"]);
+        assert!(split);
+        assert_eq!(days, [day(2024, 1, 2), NO_DAY, day(2024, 4, 3), day(2024, 4, 13)]);
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub struct Feed {
     forced: Option<CodePage>,
     /// Decoded text not yet handed out as a segment (UTF-8 throughout).
     text: Vec<u8>,
+    /// A buffer handed back after its segment was read ([`Feed::recycle`]): the next `text`,
+    /// so a large file is read through a few buffers instead of a fresh allocation (and, in
+    /// the browser, fresh wasm memory) per slice.
+    spare: Vec<u8>,
     /// Offset in the whole decoded text of `text[0]`.
     base: u64,
     /// Decoded bytes so far.
@@ -127,6 +131,7 @@ impl Feed {
             utf8: true,
             forced: None,
             text: Vec::new(),
+            spare: Vec::new(),
             base: 0,
             decoded: 0,
             dialect: None,
@@ -287,12 +292,23 @@ impl Feed {
         if self.cut == 0 {
             return None;
         }
-        let rest = self.text.split_off(self.cut);
+        // The partial record after the cut moves to the spare buffer, which becomes the text.
+        let mut rest = std::mem::take(&mut self.spare);
+        rest.clear();
+        rest.extend_from_slice(self.text.get(self.cut..).unwrap_or_default());
+        self.text.truncate(self.cut);
         let segment = std::mem::replace(&mut self.text, rest);
         self.base += self.cut as u64;
         self.scanned -= self.cut;
         self.cut = 0;
         Some((base, segment, false))
+    }
+
+    /// Hands back the buffer of a segment that has been read, to hold later text.
+    pub(crate) fn recycle(&mut self, buffer: Vec<u8>) {
+        if buffer.capacity() > self.spare.capacity() {
+            self.spare = buffer;
+        }
     }
 
     /// The dialect, once sniffed.
@@ -358,6 +374,29 @@ impl Feed {
         let text = &self.text;
         let (mut state, mut cut, mut i) = (self.scan, self.cut, self.scanned);
         while i < text.len() {
+            if matches!(state, Scan::Record | Scan::Field | Scan::Unquoted) {
+                // Outside quotes, only a quote at the start of a field changes how the bytes
+                // read: jump to the next quote, the cut moving past the last line break before
+                // it. A `\r` there is left to the byte-wise reading (its record ends with the
+                // byte after it).
+                let rest = text.get(i..).unwrap_or_default();
+                let mut end = memchr::memchr(b'"', rest).map_or(text.len(), |n| i + n);
+                if end > i && text.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+                if let Some(stretch) = text.get(i..end).filter(|s| !s.is_empty()) {
+                    if let Some(j) = memchr::memrchr2(b'\n', b'\r', stretch) {
+                        cut = i + j + 1;
+                    }
+                    state = match stretch.last() {
+                        Some(b'\n') => Scan::Record,
+                        Some(&b) if b == delimiter => Scan::Field,
+                        _ => Scan::Unquoted,
+                    };
+                    i = end;
+                    continue;
+                }
+            }
             let b = text[i];
             state = match state {
                 Scan::Cr => {
@@ -633,4 +672,111 @@ impl Feed {
 /// Whether a field is blank the way `str::trim` sees it (Unicode whitespace too).
 fn is_blank_text(field: &[u8]) -> bool {
     std::str::from_utf8(field).is_ok_and(|s| s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scanner read one byte at a time (as it was before the quote-to-quote jumps): the
+    /// state after `text` and the end of its last complete record.
+    fn bytewise(text: &[u8], delimiter: u8, backslash: bool) -> (Scan, usize) {
+        let (mut state, mut cut, mut i) = (Scan::Record, 0, 0);
+        while i < text.len() {
+            let b = text[i];
+            state = match state {
+                Scan::Cr => {
+                    cut = if b == b'\n' { i + 1 } else { i };
+                    i += usize::from(b == b'\n');
+                    state = Scan::Record;
+                    continue;
+                }
+                Scan::Record | Scan::Field | Scan::Unquoted | Scan::QuoteInQuoted => {
+                    let opens = match state {
+                        Scan::QuoteInQuoted => !backslash,
+                        _ => matches!(state, Scan::Record | Scan::Field),
+                    };
+                    if b == b'"' && opens {
+                        Scan::Quoted
+                    } else if b == delimiter {
+                        Scan::Field
+                    } else if b == b'\n' {
+                        cut = i + 1;
+                        Scan::Record
+                    } else if b == b'\r' {
+                        Scan::Cr
+                    } else {
+                        Scan::Unquoted
+                    }
+                }
+                Scan::Quoted if b == b'"' => Scan::QuoteInQuoted,
+                Scan::Quoted if backslash && b == b'\\' => Scan::Escaped,
+                Scan::Quoted => Scan::Quoted,
+                Scan::Escaped => Scan::Quoted,
+            };
+            i += 1;
+        }
+        (state, cut)
+    }
+
+    /// A feed whose text arrives in `pieces`, scanned after each.
+    fn scanned_in_pieces(text: &[u8], cuts: &[usize], delimiter: u8, backslash: bool) -> Vec<(Scan, usize)> {
+        let mut feed = Feed::new("t.csv", text.len() as u64);
+        feed.decoder = Decoder::Ascii;
+        feed.dialect = Some(CsvFormat { delimiter, backslash_escapes: backslash, skip_records: 0 });
+        let mut at = 0;
+        let mut states = Vec::new();
+        for &end in cuts.iter().chain([&text.len()]) {
+            let end = end.clamp(at, text.len());
+            feed.text.extend_from_slice(&text[at..end]);
+            at = end;
+            feed.scan();
+            states.push((feed.scan, feed.cut));
+        }
+        states
+    }
+
+    #[test]
+    fn record_ends_are_found_across_quotes_and_line_breaks() {
+        // (text, where the last complete record ends)
+        let cases: [(&str, usize); 9] = [
+            ("a,b\n1,2\n3", 8),
+            ("a,b\r\n1,2\r\n", 10),
+            ("a,b\r1,2\r3", 8),
+            ("a,\"x\ny\"\n1", 8),
+            ("a,\"x\"\"\n\"\n1", 9),
+            ("12\" screen,tv\n1", 14),
+            ("a,\"open\n1,2\n", 0),
+            ("a,b\r", 0),
+            ("\"q\"\r\"r\"\n", 8),
+        ];
+        for (text, cut) in cases {
+            let whole = scanned_in_pieces(text.as_bytes(), &[], b',', false);
+            assert_eq!(whole.last().map(|s| s.1), Some(cut), "{text:?}");
+            assert_eq!(whole.last().copied(), Some(bytewise(text.as_bytes(), b',', false)), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Slice by slice, the scanner ends each slice in the state, and with the last complete
+        /// record, that reading the text so far a byte at a time gives.
+        #[test]
+        fn jumps_agree_with_a_bytewise_reading(
+            text in proptest::collection::vec(proptest::sample::select(b"ab,;\"\n\r\\ ".to_vec()), 0..300),
+            mut cuts in proptest::collection::vec(0usize..300, 0..6),
+            semicolon in proptest::bool::ANY,
+            backslash in proptest::bool::ANY,
+        ) {
+            cuts.sort_unstable();
+            let delimiter = if semicolon { b';' } else { b',' };
+            let got = scanned_in_pieces(&text, &cuts, delimiter, backslash);
+            let ends: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).chain([text.len()]).collect();
+            let mut at = 0;
+            for (state, end) in got.iter().zip(ends) {
+                let end = end.max(at);
+                at = end;
+                proptest::prop_assert_eq!(*state, bytewise(&text[..end], delimiter, backslash), "{:?} up to {}", String::from_utf8_lossy(&text), end);
+            }
+        }
+    }
 }

@@ -17,8 +17,12 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 pub fn is_empty_cell(cell: &str) -> bool {
     let t = trim_cell(cell);
     // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
+    // Each placeholder opens with `n`, `#` or `-`: other short cells (`SMB`, `EMEA`) skip the
+    // comparisons too.
     t.is_empty()
-        || (t.len() <= 4 && ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p)))
+        || (t.len() <= 4
+            && matches!(t.as_bytes().first(), Some(b'n' | b'N' | b'#' | b'-'))
+            && ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p)))
 }
 
 /// `cell.trim()`, without walking the characters when the cell starts and ends with a

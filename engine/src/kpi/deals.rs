@@ -9,10 +9,11 @@ use super::result::{BreakdownRow, KpiResult, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
 use crate::close_index::{in_table_order, ByClose};
-use crate::column::NO_CODE;
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
+use crate::memo::MemoKey;
+use crate::open_tally::{open_tallies, OpenTally};
 use crate::period::Period;
 use crate::sql::kpis as sql;
 use crate::stage::Status;
@@ -105,30 +106,19 @@ fn tally_closed<'a>(rows: impl Iterator<Item = (&'a Status, &'a i32)>, p: Period
 /// [`closed_in`], calling `on_won(row)` in the same pass for each deal that passes `mask` and
 /// was won in `p`, in row order (the rows [`won_in`] gives): one walk over the deals instead
 /// of two for the KPIs that need both.
-pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> Closed {
+pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, on_won: impl FnMut(usize)) -> Closed {
     if let Some((run, ix)) = few_closed_in(d, p) {
         return closed_from_index(d, mask, run, ix, on_won);
     }
-    let mut c = Closed::default();
-    let mut row = |i: usize, s: Status, close: i32| {
-        let in_p = p.contains_raw(close);
-        let no_close = close == crate::column::NO_DAY;
-        let (is_won, is_lost) = (s == Status::Won, s == Status::Lost);
-        if is_won & in_p {
-            c.won += 1;
-            on_won(i);
-        }
-        c.lost += (is_lost & in_p) as usize;
-        c.won_no_close += (is_won & no_close) as usize;
-        c.lost_no_close += (is_lost & no_close) as usize;
-        c.unknown_status += (s == Status::Unknown) as usize;
-    };
-    let rows = d.status.iter().zip(&d.close.days).enumerate();
-    match mask {
-        None => rows.for_each(|(i, (&s, &close))| row(i, s, close)),
-        Some(m) => rows.zip(m).filter(|(_, &keep)| keep).for_each(|((i, (&s, &close)), _)| row(i, s, close)),
+    // 64 rows at a time without a branch; only the won rows are visited one by one.
+    let c = crate::row_scan::count_closed(d, mask, p, on_won);
+    Closed {
+        won: c.won,
+        lost: c.lost,
+        won_no_close: c.won_no_close,
+        lost_no_close: c.lost_no_close,
+        unknown_status: c.unknown,
     }
-    c
 }
 
 pub(super) fn no_closed_deals(p: Period) -> Undefined {
@@ -184,15 +174,23 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
     let p = scope.period;
-    let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
-    let c = closed_with(d, mask, p, |i| match d.amount_in(i, scope.currency) {
-        Amount::Value(a) => {
-            sum += a;
-            with_amount += 1;
-        }
-        Amount::Missing => no_amount += 1,
-        Amount::OtherCurrency => other += 1,
+    // Revenue of one period is read by several tiles of a page (revenue, both growths, their
+    // comparisons): counted once per selection.
+    let key = MemoKey { what: "revenue", from: p.from.0, to: p.to.0, currency: scope.currency, rows: d.len() };
+    let parts = ctx.sel.memo.get_or(key, || {
+        let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
+        let c = closed_with(d, mask, p, |i| match d.amount_in(i, scope.currency) {
+            Amount::Value(a) => {
+                sum += a;
+                with_amount += 1;
+            }
+            Amount::Missing => no_amount += 1,
+            Amount::OtherCurrency => other += 1,
+        });
+        (c, sum, with_amount, no_amount, other)
     });
+    let (c, sum, with_amount, no_amount, other) = &*parts;
+    let (sum, with_amount, no_amount, other) = (*sum, *with_amount, *no_amount, *other);
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
     } else if c.won > 0 && with_amount == 0 {
@@ -201,7 +199,7 @@ pub fn revenue(ctx: &Ctx) -> KpiResult {
         KpiResult::value(sum)
     };
     let r = r.left_out(no_amount, Omission::WonNoAmount);
-    closed_notes(r.left_out(other, Omission::WonOtherCurrency), &c, true)
+    closed_notes(r.left_out(other, Omission::WonOtherCurrency), c, true)
 }
 
 /// The registry entry of `deals_won`.
@@ -411,46 +409,34 @@ pub struct StageTotal {
 /// before it that were won or lost after it, so a past date shows the pipeline it had then.
 /// Values are in the scope's currency.
 pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
-    let as_of = scope.as_of();
+    let tally = open_tallies(d, mask, &[scope.as_of().0], scope.currency).pop().unwrap_or_default();
+    pipeline_from(d, &tally)
+}
+
+/// [`pipeline`] over the context's selection, whose tally of the as-of date may be counted
+/// already (by another KPI of the same day, or in one sweep with the rest of a trend).
+fn pipeline_in(ctx: &Ctx) -> Option<Pipeline> {
+    let (d, mask) = ctx.deals()?;
+    let tally = ctx.sel.open.tally(d, mask, ctx.scope.as_of().0, ctx.scope.currency);
+    Some(pipeline_from(d, &tally))
+}
+
+/// The pipeline of a day's tally: stages in pipeline order, totals.
+fn pipeline_from(d: &DealsTable, t: &OpenTally) -> Pipeline {
     let n_codes = d.stage.values.len();
-    // Slot per stage code, one for "no stage", one for deals closed after the as-of date.
-    let (no_stage, closed_later) = (n_codes, n_codes + 1);
-    let mut count = vec![0usize; n_codes + 2];
-    let mut value = vec![0.0f64; n_codes + 2];
-    let mut with_amount = vec![0usize; n_codes + 2];
-    let (mut created_later, mut other_currency) = (0, 0);
-    for i in pipeline_rows(d, as_of.0) {
-        if !keeps(mask, i) {
-            continue;
-        }
-        let slot = match d.status[i] {
-            Status::Open if d.created.days[i] > as_of.0 => {
-                created_later += 1;
-                continue;
-            }
-            Status::Open => match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
-                NO_CODE => no_stage,
-                code => code as usize,
-            },
-            // Won or lost after the as-of date, created on or before it: open on that day.
-            Status::Won | Status::Lost
-                if d.close.days[i] > as_of.0
-                    && d.created.days[i] != crate::column::NO_DAY
-                    && d.created.days[i] <= as_of.0 =>
-            {
-                closed_later
-            }
-            _ => continue,
+    let (count, value, with_amount) = (&t.count, &t.value, &t.with_amount);
+    let (no_stage, closed_later) = (t.no_stage(), t.closed_later());
+    let (created_later, other_currency) = (t.created_later, t.other_currency);
+    if count.len() != n_codes + 2 {
+        // A tally of another table (cannot happen: tallies are keyed by the table's length).
+        return Pipeline {
+            stages: Vec::new(),
+            count: 0,
+            value: 0.0,
+            no_amount: 0,
+            other_currency: 0,
+            created_later: 0,
         };
-        count[slot] += 1;
-        match d.amount_in(i, scope.currency) {
-            Amount::Value(a) => {
-                value[slot] += a;
-                with_amount[slot] += 1;
-            }
-            Amount::Missing => {}
-            Amount::OtherCurrency => other_currency += 1,
-        }
     }
     let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
     let others: Vec<usize> = (0..n_codes).filter(|c| count[*c] > 0 && !order.contains(c)).collect();
@@ -481,20 +467,6 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
     }
 }
 
-/// The rows [`pipeline`] must look at on `as_of`, in table order: every row, or, when the
-/// close-date index makes them few, the open deals and those closed after `as_of` (the others
-/// cannot be open that day).
-fn pipeline_rows(d: &DealsTable, as_of: i32) -> Box<dyn Iterator<Item = usize> + '_> {
-    if let Some(ix) = d.close_index() {
-        let (open, later) = (ix.open(), ix.closed_after(as_of));
-        if (open.len() + later.len()) * 4 <= d.len() {
-            let rows = open.iter().chain(later).copied();
-            return Box::new(crate::close_index::in_table_order(d.len(), rows).into_iter());
-        }
-    }
-    Box::new(0..d.len())
-}
-
 /// The registry entry of `pipeline_value`.
 pub(super) const PIPELINE_VALUE: KpiDef = KpiDef {
     id: KpiId::PipelineValue,
@@ -518,7 +490,7 @@ pub(super) const PIPELINE_VALUE: KpiDef = KpiDef {
 pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let pl = pipeline(d, mask, scope);
+    let pl = pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope));
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(Gap::NoOpenDeals(scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {
@@ -558,14 +530,19 @@ pub(super) const PIPELINE_COUNT: KpiDef = KpiDef {
 pub fn pipeline_count(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let pl = pipeline(d, mask, scope);
+    let pl = pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope));
     let mut r = KpiResult::value(pl.count as f64);
     r.breakdown = pl
         .stages
         .iter()
         .map(|s| BreakdownRow { dim: "stage", segment: s.stage.clone(), value: s.count as f64 })
         .collect();
-    let unknown = (0..d.len()).filter(|&i| d.status[i] == Status::Unknown && keeps(mask, i)).count();
+    // The rows of unknown status are listed in the close-date index (built once per table and
+    // kept beside it): no second walk over every deal per read.
+    let unknown = match d.close_index() {
+        Some(ix) => ix.unknown().iter().filter(|&&i| keeps(mask, i as usize)).count(),
+        None => (0..d.len()).filter(|&i| d.status[i] == Status::Unknown && keeps(mask, i)).count(),
+    };
     r.left_out(unknown, Omission::NoStatus)
 }
 

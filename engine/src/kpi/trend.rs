@@ -34,7 +34,10 @@ pub struct TrendPoint {
 pub fn trend(def: &KpiDef, ws: &Workspace, scope: &Scope, grain: Grain) -> Vec<TrendPoint> {
     let sel = Selection::new(ws, &scope.filters);
     let ctx = Ctx { ws, scope: scope.clone(), sel: &sel };
-    buckets(scope.period, grain)
+    let buckets = buckets(scope.period, grain);
+    // A stock KPI reads the pipeline on every bucket's last day: counted in one sweep.
+    sel.open.plan(buckets.iter().map(|(_, p)| p.to.0));
+    buckets
         .into_iter()
         .map(|(label, period)| TrendPoint { label, period, value: (def.compute)(&ctx.over(period)).number() })
         .collect()

@@ -1,0 +1,208 @@
+//! The deals open on each of several days, counted in one pass: what [`crate::kpi::pipeline`]
+//! reads for one as-of date, swept at once for all the bucket ends of a trend.
+//!
+//! A deal is open on a day when its status is open and it was created on or before the day
+//! (or has no created date), or when it was created on or before the day and won or lost
+//! after it. Each deal is open on a run of consecutive days of a sorted list, found by two
+//! binary searches, so a trend of twelve buckets walks the deals once instead of twelve times.
+//! Each day's sums add the deals in table order, exactly as a walk for that day alone does.
+
+use crate::column::NO_CODE;
+use crate::deals_table::{Amount, DealsTable};
+use crate::filter::Mask;
+use crate::stage::Status;
+
+/// What the pipeline counts on one day, per slot: one per stage code, then one for open deals
+/// with no stage, then one for deals won or lost since (see [`OpenTally::no_stage`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenTally {
+    /// Deals open on the day, per slot.
+    pub count: Vec<usize>,
+    /// Σ amount (in the currency asked for) of those with one, per slot.
+    pub value: Vec<f64>,
+    /// Deals with an amount in the currency asked for, per slot.
+    pub with_amount: Vec<usize>,
+    /// Open deals created after the day.
+    pub created_later: usize,
+    /// Deals open on the day whose amount is in another currency.
+    pub other_currency: usize,
+}
+
+impl OpenTally {
+    /// Empty counts for a table with `stage_codes` stages.
+    fn new(stage_codes: usize) -> OpenTally {
+        let slots = stage_codes + 2;
+        OpenTally {
+            count: vec![0; slots],
+            value: vec![0.0; slots],
+            with_amount: vec![0; slots],
+            created_later: 0,
+            other_currency: 0,
+        }
+    }
+
+    /// The slot of open deals without a stage (the one after the last stage code).
+    pub fn no_stage(&self) -> usize {
+        self.count.len().saturating_sub(2)
+    }
+
+    /// The slot of deals open on the day and won or lost since (the last).
+    pub fn closed_later(&self) -> usize {
+        self.count.len().saturating_sub(1)
+    }
+
+    /// Counts deal `i` (with `amount`) in `slot`.
+    #[inline]
+    fn add(&mut self, slot: usize, amount: Amount) {
+        let (Some(count), Some(value), Some(with_amount)) =
+            (self.count.get_mut(slot), self.value.get_mut(slot), self.with_amount.get_mut(slot))
+        else {
+            return;
+        };
+        *count += 1;
+        match amount {
+            Amount::Value(a) => {
+                *value += a;
+                *with_amount += 1;
+            }
+            Amount::Missing => {}
+            Amount::OtherCurrency => self.other_currency += 1,
+        }
+    }
+}
+
+/// The deals of `d` that pass `mask` open on each of `days`, amounts in `currency` (`None`:
+/// every amount counts): one [`OpenTally`] per day, in the order of `days` (any order, repeats
+/// allowed), from one walk over the deals.
+pub fn open_tallies(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Vec<OpenTally> {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else { return Vec::new() };
+    let codes = d.stage.values.len();
+    let mut tallies = vec![OpenTally::new(codes); sorted.len()];
+    let (no_stage, closed_later) = (codes, codes + 1);
+    // The first of the sorted days on or after `day`.
+    let from = |day: i32| sorted.partition_point(|&d| d < day);
+    crate::row_scan::for_each_open_within(d, mask, first, last, |i| {
+        let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
+        let (open_on, slot) = match d.status.get(i) {
+            Some(Status::Open) => {
+                // Created after the days before `from(created)`; open on the others.
+                let k = from(created);
+                tallies.iter_mut().take(k).for_each(|t| t.created_later += 1);
+                let slot = match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
+                    NO_CODE => no_stage,
+                    code => code as usize,
+                };
+                (k..sorted.len(), slot)
+            }
+            // Won or lost: open from its created day until the day before it closed (the scan
+            // visits only those with a created date).
+            _ => {
+                let close = d.close.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
+                (from(created)..from(close), closed_later)
+            }
+        };
+        let amount = d.amount_in(i, currency);
+        for t in tallies.get_mut(open_on).into_iter().flatten() {
+            t.add(slot, amount);
+        }
+    });
+    days.iter().filter_map(|day| tallies.get(from(*day)).cloned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::column::{DictColumn, NO_DAY};
+    use crate::filter::keeps;
+
+    /// One day's tally, deal by deal, as the pipeline was read before the sweep.
+    fn reference(d: &DealsTable, mask: &Mask, as_of: i32, currency: Option<u32>) -> OpenTally {
+        let mut t = OpenTally::new(d.stage.values.len());
+        let (no_stage, closed_later) = (t.no_stage(), t.closed_later());
+        for i in (0..d.len()).filter(|&i| keeps(mask, i)) {
+            let (created, close) = (d.created.days[i], d.close.days[i]);
+            let slot = match d.status[i] {
+                Status::Open if created > as_of => {
+                    t.created_later += 1;
+                    continue;
+                }
+                Status::Open => match d.stage.codes[i] {
+                    NO_CODE => no_stage,
+                    code => code as usize,
+                },
+                Status::Won | Status::Lost if close > as_of && created != NO_DAY && created <= as_of => closed_later,
+                _ => continue,
+            };
+            t.add(slot, d.amount_in(i, currency));
+        }
+        t
+    }
+
+    type Row = (u8, Option<i32>, Option<i32>, Option<u8>, Option<f64>, u8);
+
+    fn table(rows: &[Row]) -> DealsTable {
+        let statuses = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
+        let mut d = DealsTable::default();
+        let mut currency = DictColumn::default();
+        for &(s, created, close, stage, amount, cur) in rows {
+            d.status.push(statuses[s as usize % 4]);
+            d.created.days.push(created.unwrap_or(NO_DAY));
+            d.close.days.push(close.unwrap_or(NO_DAY));
+            d.stage.push(stage.map(|s| ["Lead", "Demo", "Deal"][s as usize % 3]));
+            d.amount.push(amount);
+            currency.push(Some(["EUR", "USD"][cur as usize % 2]));
+        }
+        d.currency = Some(currency);
+        d
+    }
+
+    #[test]
+    fn a_trend_sweep_gives_each_days_own_tally() {
+        // (status, created, close, stage, amount, currency)
+        let rows: [Row; 7] = [
+            (0, Some(1), None, Some(0), Some(10.0), 0),
+            (0, Some(15), None, Some(1), Some(20.0), 0),
+            (0, None, None, None, None, 0),
+            (1, Some(3), Some(12), None, Some(40.0), 1),
+            (2, Some(5), Some(30), Some(2), Some(80.0), 0),
+            (1, None, Some(30), None, Some(160.0), 0),
+            (3, Some(1), Some(30), None, Some(320.0), 0),
+        ];
+        let d = table(&rows);
+        let days = [20, 10, 0, 10, 25];
+        for currency in [None, Some(0)] {
+            let swept = open_tallies(&d, &None, &days, currency);
+            let one_by_one: Vec<OpenTally> = days.iter().map(|&day| reference(&d, &None, day, currency)).collect();
+            assert_eq!(swept, one_by_one, "{currency:?}");
+        }
+        // Day 10: the first three open deals but the one created on day 15, the two in flight.
+        let t = &open_tallies(&d, &None, &[10], None)[0];
+        assert_eq!((t.count.iter().sum::<usize>(), t.created_later, t.count[t.closed_later()]), (4, 1, 2));
+        assert_eq!(t.value.iter().sum::<f64>(), 130.0);
+        assert!(open_tallies(&d, &None, &[], None).is_empty());
+    }
+
+    proptest::proptest! {
+        /// For any deals, mask and days, the sweep gives what a walk per day gives.
+        #[test]
+        fn the_sweep_agrees_with_a_walk_per_day(
+            rows in proptest::collection::vec(
+                (0u8..4, proptest::option::of(0i32..60), proptest::option::of(0i32..60), proptest::option::of(0u8..3), proptest::option::of(0.0f64..100.0), 0u8..2),
+                0..200,
+            ),
+            mask in proptest::option::of(proptest::collection::vec(proptest::bool::ANY, 200)),
+            days in proptest::collection::vec(0i32..60, 1..14),
+            by_currency in proptest::bool::ANY,
+        ) {
+            let d = table(&rows);
+            let mask = mask.map(|m| m[..rows.len()].to_vec());
+            let currency = by_currency.then_some(1);
+            let swept = open_tallies(&d, &mask, &days, currency);
+            let one_by_one: Vec<OpenTally> = days.iter().map(|&day| reference(&d, &mask, day, currency)).collect();
+            proptest::prop_assert_eq!(swept, one_by_one);
+        }
+    }
+}
