@@ -33,6 +33,7 @@ pub fn capture(view: &ViewSettings, currency: Option<&str>, dark: bool, lang: La
         currency: currency.map(str::to_owned),
         theme: Some(if dark { "dark" } else { "light" }.to_owned()),
         lang: Some(lang.code().to_owned()),
+        window: view.change_window.as_link(),
         stages: stage_link(&loaded.workspace),
     }
 }
@@ -52,6 +53,7 @@ pub fn view_settings(link: &LinkState, base: &ViewSettings) -> ViewSettings {
         v.comparison = c;
     }
     v.filters = link.filters.clone();
+    v.change_window = link.change_window();
     v.crumbs = link.crumbs.iter().map(|c| Crumb { before: c.before.clone(), label: c.label.clone() }).collect();
     if let Some(board) = &link.board {
         v.board = board.iter().filter_map(|k| BoardItem::parse(k)).collect();
@@ -83,6 +85,10 @@ mod tests {
         v.board = vec![BoardItem::Chart(ChartId::Funnel), BoardItem::Kpi(KpiId::WinRate)];
         v.settings.gross_margin = 0.7;
         v.targets.insert(KpiId::Revenue, 1_250_000.5);
+        v.change_window = pipelens_engine::change::WindowChoice::Custom(Period {
+            from: Day::from_ymd(2024, 4, 1).unwrap(),
+            to: Day::from_ymd(2024, 6, 30).unwrap(),
+        });
         v
     }
 

@@ -4,6 +4,7 @@ use super::board::{default_board, BoardItem};
 use super::page::Page;
 use leptos::prelude::*;
 use pipelens_engine::kpi::{Comparison, KpiId};
+use pipelens_engine::change::WindowChoice;
 use pipelens_engine::lang::Lang;
 use pipelens_engine::{Dim, Filters, Grain, Period, Settings};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,6 +38,8 @@ pub struct ViewSettings {
     pub settings: Settings,
     /// Targets typed by the user, per KPI id.
     pub targets: BTreeMap<KpiId, f64>,
+    /// The Pipeline change page's close-date window.
+    pub change_window: WindowChoice,
 }
 
 impl Default for ViewSettings {
@@ -50,6 +53,7 @@ impl Default for ViewSettings {
             board: default_board(),
             settings: Settings::default(),
             targets: BTreeMap::new(),
+            change_window: WindowChoice::All,
         }
     }
 }
@@ -73,9 +77,10 @@ impl ViewSettings {
         }
     }
 
-    /// What the figures depend on: the view without the breadcrumb and the board's layout.
+    /// What the figures depend on: the view without the breadcrumb, the board's layout and the
+    /// Pipeline change page's window (that page compares the exports itself).
     pub fn figures_inputs(&self) -> ViewSettings {
-        ViewSettings { crumbs: Vec::new(), board: Vec::new(), ..self.clone() }
+        ViewSettings { crumbs: Vec::new(), board: Vec::new(), change_window: WindowChoice::All, ..self.clone() }
     }
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, ROOT, openApp, upload, close } from './harness.mjs';
+import { ARTIFACTS, ROOT, openApp, upload, close, watch } from './harness.mjs';
 
 /** The Pipeline change figures of the native engine (target/debug/pipelens-cli change). */
 function nativeChange(...args) {
@@ -100,6 +100,33 @@ test('the demo opens the page alive: the waterfall and time in stage equal the n
   assert.equal(drilled, native.change.bars.find((b) => b.flow === 'won').count);
   await assertAccessible('demo');
   await page.screenshot({ path: join(ARTIFACTS, 'change-demo.png'), fullPage: true });
+});
+
+test('the close-date window travels in a share link: a fresh browser opens the same waterfall', async () => {
+  const whole = await bars();
+  await page.selectOption('[data-testid=change-window]', 'this');
+  await page.waitForFunction((v) => document.querySelector('table[data-table=waterfall] tr[data-flow=start]')?.dataset.value !== v,
+    String(whole[0].value));
+  const thisQuarter = await bars();
+  await page.click('[data-testid=share]');
+  const url = await page.inputValue('[data-testid=share-url]');
+  await page.keyboard.press('Escape');
+  const other = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  watch(other, log);
+  const fresh = await other.newPage();
+  await fresh.goto(url);
+  await fresh.waitForSelector('.app[data-state=ready]');
+  if (!(await fresh.$('.page[data-page=change]'))) await fresh.click('nav.pages a[data-page=change]');
+  await fresh.waitForSelector('table[data-table=waterfall] tr[data-flow]');
+  assert.equal(await fresh.$eval('[data-testid=change-window]', (s) => s.value), 'this');
+  const shared = await fresh.$$eval('table[data-table=waterfall] tr[data-flow]', (rows) =>
+    rows.map((r) => ({ flow: r.dataset.flow, value: Number(r.dataset.value), count: Number(r.dataset.count) })));
+  assert.deepEqual(shared, thisQuarter);
+  await other.close();
+  // Back to the whole pipeline for the tests that follow.
+  await page.selectOption('[data-testid=change-window]', 'all');
+  await page.waitForFunction((v) => document.querySelector('table[data-table=waterfall] tr[data-flow=start]')?.dataset.value === v,
+    String(whole[0].value));
 });
 
 test('two exports and a history uploaded as a user would give the native figures', async () => {

@@ -40,6 +40,40 @@ impl WindowChoice {
             WindowChoice::Custom(p) => Some(p),
         }
     }
+
+    /// The choice as a share link writes it: `this`, `next`, `2026-01-01..2026-03-31`; `None`
+    /// for the whole pipeline (the default, which links leave out).
+    ///
+    /// ```
+    /// use pipelens_engine::change::WindowChoice;
+    /// assert_eq!(WindowChoice::NextQuarter.as_link().as_deref(), Some("next"));
+    /// let w = WindowChoice::from_link("2026-01-01..2026-03-31").unwrap();
+    /// assert_eq!(w.as_link().as_deref(), Some("2026-01-01..2026-03-31"));
+    /// assert_eq!(WindowChoice::from_link("2026-03-31..2026-01-01"), None);
+    /// ```
+    pub fn as_link(self) -> Option<String> {
+        match self {
+            WindowChoice::All => None,
+            WindowChoice::ThisQuarter => Some("this".into()),
+            WindowChoice::NextQuarter => Some("next".into()),
+            WindowChoice::Custom(p) => Some(format!("{}..{}", p.from, p.to)),
+        }
+    }
+
+    /// The choice a share link's text names; `None` for text that names none (an unknown word,
+    /// an impossible date, a range that ends before it starts).
+    pub fn from_link(s: &str) -> Option<WindowChoice> {
+        match s {
+            "all" => Some(WindowChoice::All),
+            "this" => Some(WindowChoice::ThisQuarter),
+            "next" => Some(WindowChoice::NextQuarter),
+            _ => {
+                let (from, to) = s.split_once("..")?;
+                let (from, to) = (Day::parse_iso(from)?, Day::parse_iso(to)?);
+                Period::new(from, to).map(WindowChoice::Custom)
+            }
+        }
+    }
 }
 
 /// Why the page has nothing to compare yet, or the comparison's own refusal.

@@ -160,6 +160,7 @@ impl LinkState {
             currency,
             theme,
             lang,
+            window,
             stages,
         } = self;
 
@@ -280,6 +281,10 @@ impl LinkState {
         // language is used, which is what the sender would want.
         let lang = lang.and_then(|l| if l.len() > 35 { None } else { Lang::from_tag(&l) }).map(|l| l.code().to_owned());
 
+        // A window this app cannot read is dropped without a notice: the page then shows the
+        // whole pipeline, its default.
+        let window = window.filter(|w| w.len() <= 32 && crate::change::WindowChoice::from_link(w).is_some());
+
         let stages = stages.map(|s| {
             let mut tally = Tally::new(Part::Stages, &mut notices);
             let mut status = BTreeMap::new();
@@ -313,6 +318,7 @@ impl LinkState {
             currency,
             theme,
             lang,
+            window,
             stages,
         };
         (view, notices)

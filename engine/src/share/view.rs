@@ -91,6 +91,10 @@ pub struct LinkState {
     /// open in the reader's language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The Pipeline change page's close-date window (`this`, `next`, `FROM..TO`); none for the
+    /// whole pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<String>,
     /// Stage rules, when the user changed what the stage names suggest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stages: Option<StageLink>,
@@ -118,6 +122,11 @@ impl LinkState {
     /// The language the link names, if it is one the app speaks.
     pub fn language(&self) -> Option<Lang> {
         Lang::from_tag(self.lang.as_deref()?)
+    }
+
+    /// The Pipeline change page's window the link names (the whole pipeline when it names none).
+    pub fn change_window(&self) -> crate::change::WindowChoice {
+        self.window.as_deref().and_then(crate::change::WindowChoice::from_link).unwrap_or_default()
     }
 
     /// The code of the link's currency in `ws`, if it names one the deals have.

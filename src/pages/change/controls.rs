@@ -3,7 +3,7 @@
 use crate::i18n::change::Change as W;
 use crate::i18n::t;
 use crate::load::Loader;
-use crate::state::{Dashboard, Shared};
+use crate::state::{Dashboard, Shared, ViewSettings};
 use leptos::prelude::*;
 use pipelens_engine::change::{self, WindowChoice};
 use pipelens_engine::{AsOf, Day, Period};
@@ -36,30 +36,41 @@ pub(super) fn AsOfDates(dashboard: Shared<Dashboard>) -> impl IntoView {
     }
 }
 
-/// The close-date window: the whole pipeline, this or next quarter, or a custom range.
+/// The close-date window: the whole pipeline, this or next quarter, or a custom range. It is a
+/// view setting (`ViewSettings::change_window`), so share links and remembered views keep it.
 #[component]
-pub(super) fn WindowPicker(window: RwSignal<WindowChoice>, custom: RwSignal<(String, String)>) -> impl IntoView {
+pub(super) fn WindowPicker(view: RwSignal<ViewSettings>) -> impl IntoView {
+    let now = view.with_untracked(|v| v.change_window);
+    let set = move |w: WindowChoice| {
+        if view.with_untracked(|v| v.change_window != w) {
+            view.update(|v| v.change_window = w);
+        }
+    };
+    let custom = RwSignal::new(match now {
+        WindowChoice::Custom(p) => (p.from.to_string(), p.to.to_string()),
+        _ => (String::new(), String::new()),
+    });
     let apply_custom = move || {
         let (from, to) = custom.get_untracked();
         if let (Some(f), Some(t)) = (Day::parse_iso(&from), Day::parse_iso(&to)) {
             if let Some(p) = Period::new(f.min(t), f.max(t)) {
-                window.set(WindowChoice::Custom(p));
+                set(WindowChoice::Custom(p));
             }
         }
     };
     // The custom range applies once both dates are typed; until then the whole pipeline shows.
-    let custom_mode = RwSignal::new(false);
+    let custom_mode = RwSignal::new(matches!(now, WindowChoice::Custom(_)));
     let on_pick = move |ev: leptos::ev::Event| {
         let mode = event_target_value(&ev);
         custom_mode.set(mode == "custom");
         match mode.as_str() {
-            "this" => window.set(WindowChoice::ThisQuarter),
-            "next" => window.set(WindowChoice::NextQuarter),
+            "this" => set(WindowChoice::ThisQuarter),
+            "next" => set(WindowChoice::NextQuarter),
             "custom" => {
-                window.set(WindowChoice::All);
+                set(WindowChoice::All);
                 apply_custom();
             }
-            _ => window.set(WindowChoice::All),
+            _ => set(WindowChoice::All),
         }
     };
     let is_custom = move || custom_mode.get();
@@ -71,20 +82,21 @@ pub(super) fn WindowPicker(window: RwSignal<WindowChoice>, custom: RwSignal<(Str
         custom.update(|c| c.1 = event_target_value(&ev));
         apply_custom();
     };
+    let (from0, to0) = custom.get_untracked();
     view! {
         <div class="change-window">
             <label class="field">
                 <span>{t(W::Window)}</span>
                 <select data-testid="change-window" on:change=on_pick>
-                    <option value="all" selected=true>{t(W::All)}</option>
-                    <option value="this">{t(W::ThisQuarter)}</option>
-                    <option value="next">{t(W::NextQuarter)}</option>
-                    <option value="custom">{t(W::Custom)}</option>
+                    <option value="all" selected=now == WindowChoice::All>{t(W::All)}</option>
+                    <option value="this" selected=now == WindowChoice::ThisQuarter>{t(W::ThisQuarter)}</option>
+                    <option value="next" selected=now == WindowChoice::NextQuarter>{t(W::NextQuarter)}</option>
+                    <option value="custom" selected=matches!(now, WindowChoice::Custom(_))>{t(W::Custom)}</option>
                 </select>
             </label>
             <Show when=is_custom>
-                <label class="field"><span>{t(W::From)}</span><input type="date" data-testid="change-from" on:change=on_from/></label>
-                <label class="field"><span>{t(W::To)}</span><input type="date" data-testid="change-to" on:change=on_to/></label>
+                <label class="field"><span>{t(W::From)}</span><input type="date" data-testid="change-from" value=from0.clone() on:change=on_from/></label>
+                <label class="field"><span>{t(W::To)}</span><input type="date" data-testid="change-to" value=to0.clone() on:change=on_to/></label>
             </Show>
         </div>
     }

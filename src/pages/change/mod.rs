@@ -21,7 +21,7 @@ use forecast::forecast_view;
 use history::HistoryView;
 use leptos::prelude::*;
 use pipelens_engine::change::{
-    self, ChangeError, ChangeUnavailable, CompareOptions, Flow, HistorySummary, WindowChoice,
+    self, ChangeError, ChangeUnavailable, CompareOptions, Flow, HistorySummary,
 };
 use pipelens_engine::forecast_category::ForecastSummary;
 use pipelens_engine::format::local::display_in;
@@ -33,8 +33,9 @@ pub fn ChangePage(
     /// The dashboard: its workspace, filters and currency.
     dashboard: Shared<Dashboard>,
 ) -> impl IntoView {
-    let window = RwSignal::new(WindowChoice::All);
-    let custom = RwSignal::new((String::new(), String::new()));
+    // The window is a view setting: share links and remembered views carry it.
+    let view = crate::state::ViewState::expect().view;
+    let window = Memo::new(move |_| view.with(|v| v.change_window));
     let picked = RwSignal::new(None::<Flow>);
     let d = dashboard.clone();
     let result = Memo::new(move |_| {
@@ -60,7 +61,7 @@ pub fn ChangePage(
         <p class="lead">{t(W::Lead)}</p>
         <SnapshotHint/>
         <AsOfDates dashboard=dashboard.clone()/>
-        <WindowPicker window=window custom=custom/>
+        <WindowPicker view=view/>
         {body}
         <HistoryView history=history/>
         {forecast.map(|f| forecast_view(&f))}
