@@ -3,8 +3,8 @@
 use super::board::{default_board, BoardItem};
 use super::page::Page;
 use leptos::prelude::*;
-use pipelens_engine::kpi::{Comparison, KpiId};
 use pipelens_engine::change::WindowChoice;
+use pipelens_engine::kpi::{Comparison, KpiId};
 use pipelens_engine::lang::Lang;
 use pipelens_engine::{Dim, Filters, Grain, Period, Settings};
 use std::collections::{BTreeMap, BTreeSet};

@@ -20,9 +20,7 @@ use controls::{AsOfDates, WindowPicker};
 use forecast::forecast_view;
 use history::HistoryView;
 use leptos::prelude::*;
-use pipelens_engine::change::{
-    self, ChangeError, ChangeUnavailable, CompareOptions, Flow, HistorySummary,
-};
+use pipelens_engine::change::{self, ChangeError, ChangeUnavailable, CompareOptions, Flow, HistorySummary};
 use pipelens_engine::forecast_category::ForecastSummary;
 use pipelens_engine::format::local::display_in;
 use pipelens_engine::kpi::Unit;
