@@ -321,7 +321,12 @@ fn LoadProgress(text: String, done: f64, total: f64) -> impl IntoView {
 fn period_text(p: Period) -> String {
     let lang = crate::i18n::current();
     let fmt = |d: pipelens_engine::Day| match lang {
-        Lang::En => d.to_naive().format("%-d %b %Y").to_string(),
+        Lang::En => {
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            let (y, m, day) = d.ymd();
+            format!("{day} {} {y}", MONTHS.get(m as usize - 1).copied().unwrap_or("?"))
+        }
         _ => date_long(lang, d),
     };
     format!("{} – {}", fmt(p.from), fmt(p.to))

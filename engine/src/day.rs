@@ -125,7 +125,14 @@ impl serde::Serialize for Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.to_naive().format("%Y-%m-%d"))
+        // ISO 8601 as chrono's `%Y-%m-%d` writes it (a sign and five digits outside 0..=9999),
+        // without chrono's formatting machinery in the page's wasm.
+        let (y, m, d) = self.ymd();
+        if (0..=9999).contains(&y) {
+            write!(f, "{y:04}-{m:02}-{d:02}")
+        } else {
+            write!(f, "{y:+05}-{m:02}-{d:02}")
+        }
     }
 }
 
@@ -179,6 +186,15 @@ mod tests {
         assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
         assert_eq!(Day::from_ymd(1969, 12, 31), Some(Day(-1)));
         assert_eq!(Day(0).to_string(), "1970-01-01");
+        // The same text as chrono's `%Y-%m-%d`, inside and outside four-digit years.
+        for d in [Day::from_ymd(1, 1, 1), Day::from_ymd(9999, 12, 31), Day::from_ymd(2024, 2, 29)].into_iter().flatten()
+        {
+            assert_eq!(d.to_string(), d.to_naive().format("%Y-%m-%d").to_string());
+        }
+        for days in [-800_000, 3_000_000] {
+            let d = Day(days);
+            assert_eq!(d.to_string(), d.to_naive().format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn missing<'a>(
             None => out.push((kind, vec![id])),
         }
     }
-    out.sort_by_key(|(k, _)| DatasetKind::ALL.iter().position(|x| x == k));
+    pipelens_engine::sort::sort_by_key(&mut out, |(k, _)| DatasetKind::ALL.iter().position(|x| x == k));
     out
 }
 

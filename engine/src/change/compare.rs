@@ -210,7 +210,9 @@ impl PipelineChange {
     /// The slipped deals, most days slipped first (ties by id).
     pub fn slipped_deals(&self) -> Vec<&DealChange> {
         let mut out: Vec<&DealChange> = self.deals.iter().filter(|d| d.slipped_days.is_some()).collect();
-        out.sort_by(|a, b| b.slipped_days.cmp(&a.slipped_days).then_with(|| a.deal_id.cmp(&b.deal_id)));
+        crate::sort::sort_by(&mut out, |a, b| {
+            b.slipped_days.cmp(&a.slipped_days).then_with(|| a.deal_id.cmp(&b.deal_id))
+        });
         out
     }
 }

@@ -32,7 +32,7 @@ pub(crate) fn deals(rows: &[Row], open_order: &[&str]) -> DealsTable {
     }
     let mut rules = StageRules::infer(&t.stage);
     let rank = |c: &u32| open_order.iter().position(|s| t.stage.value(*c) == Some(s)).unwrap_or(usize::MAX);
-    rules.open_order.sort_by_key(rank);
+    crate::sort::sort_by_key(&mut rules.open_order, rank);
     t.apply_stage_rules(rules);
     t
 }

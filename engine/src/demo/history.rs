@@ -116,7 +116,7 @@ fn path(rng: &mut Rng, f: &DealFact, now: &str, lost_stage: Option<&str>, end: D
             steps.push(Step { at: revise_at, push: false, revise: true, ..current });
         }
     }
-    steps.sort_by_key(|s| s.at);
+    crate::sort::sort_by_key(&mut steps, |s| s.at);
     // Each row carries the expected close after the pushes up to it, and the amount after
     // the revision if it came.
     let (mut pushed, mut after_revision) = (0, !revised);
@@ -174,7 +174,7 @@ fn expected_closes_of_open(rng: &mut Rng, steps: &mut Vec<Step>, now: Option<Day
                 s.close = then;
             }
             steps.push(Step { at: moved_at, push: true, revise: false, close: now, ..current });
-            steps.sort_by_key(|s| s.at);
+            crate::sort::sort_by_key(steps, |s| s.at);
         }
     }
 }

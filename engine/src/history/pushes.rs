@@ -57,7 +57,7 @@ pub fn pushes(h: &StageHistory, keep: &Mask, period: Option<Period>) -> Pushes {
             deals.push(DealPushes { deal_id, pushes: n, days });
         }
     }
-    deals.sort_by(|a, b| b.pushes.cmp(&a.pushes).then_with(|| a.deal_id.cmp(&b.deal_id)));
+    crate::sort::sort_by(&mut deals, |a, b| b.pushes.cmp(&a.pushes).then_with(|| a.deal_id.cmp(&b.deal_id)));
     let mean = (!deals.is_empty()).then(|| total as f64 / deals.len() as f64);
     let has_close_dates = h.events.iter().any(|e| e.close.is_some());
     Pushes { pushes: total, deals, mean_per_pushed_deal: mean, has_close_dates }

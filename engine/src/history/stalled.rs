@@ -55,7 +55,7 @@ pub fn stalled_deals(h: &StageHistory, keep: &Mask, as_of: Day) -> Stalled {
             out.deals.push(StalledDeal { deal_id, stage: h.stage_name(s.stage).to_owned(), days, p90_days: limit });
         }
     }
-    out.deals.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out.deals, |a, b| {
         (f64::from(b.days) - b.p90_days)
             .total_cmp(&(f64::from(a.days) - a.p90_days))
             .then_with(|| a.deal_id.cmp(&b.deal_id))

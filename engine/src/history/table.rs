@@ -159,7 +159,7 @@ impl StageHistory {
             let name = self.stages.value(*c).unwrap_or("");
             (names.iter().position(|n| *n == name).unwrap_or(usize::MAX), inferred(*c))
         };
-        open.sort_by_key(rank);
+        crate::sort::sort_by_key(&mut open, rank);
         self.stage_rules.open_order = open;
     }
 

@@ -35,7 +35,7 @@ pub fn detect(sample: &[u8], end: bool) -> Detection {
         })
         .collect();
     // Stable: a tie keeps the candidates' order.
-    scored.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
+    crate::sort::sort_by_key(&mut scored, |(s, _, _)| std::cmp::Reverse(*s));
     let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
     match scored.as_slice() {
         [(best, cp, text), rest @ ..] => {
