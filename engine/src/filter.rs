@@ -14,14 +14,7 @@ use crate::ingest::DatasetKind;
 use crate::workspace::Workspace;
 use std::collections::{BTreeMap, HashSet};
 
-/// Which rows of a dataset pass the filters: `None` when every row does.
-pub type Mask = Option<Vec<bool>>;
-
-/// Whether row `i` passes `mask`.
-#[inline]
-pub fn keeps(mask: &Mask, i: usize) -> bool {
-    mask.as_ref().is_none_or(|m| m.get(i).copied().unwrap_or(false))
-}
+pub use crate::mask::{keeps, Mask};
 
 /// The rows of every loaded dataset that pass a set of filters.
 #[derive(Clone, Debug, Default)]

@@ -27,6 +27,7 @@ pub mod history;
 pub mod ingest;
 pub mod kpi;
 pub mod lang;
+pub mod mask;
 pub mod memo;
 pub mod open_memo;
 pub mod open_tally;

@@ -5,7 +5,7 @@
 //! ([`crate::open_tally::open_tallies`]).
 
 use crate::deals_table::DealsTable;
-use crate::filter::Mask;
+use crate::mask::Mask;
 use crate::open_tally::{open_tallies, OpenTally};
 use std::sync::{Arc, Mutex};
 

@@ -9,7 +9,7 @@
 
 use crate::column::NO_CODE;
 use crate::deals_table::{Amount, DealsTable};
-use crate::filter::Mask;
+use crate::mask::Mask;
 use crate::stage::Status;
 
 /// What the pipeline counts on one day, per slot: one per stage code, then one for open deals

@@ -10,7 +10,7 @@
 
 use crate::column::NO_DAY;
 use crate::deals_table::DealsTable;
-use crate::filter::Mask;
+use crate::mask::Mask;
 use crate::period::Period;
 use crate::stage::Status;
 

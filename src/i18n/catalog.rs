@@ -22,7 +22,8 @@ pub trait Catalog: Text + 'static {
 ///
 /// Natively every text is compiled in. The page's wasm holds the English only: the other
 /// languages come from `lang/ui-<code>.json` (written from these tables by a native test, see
-/// `i18n::packs`), fetched the first time that language is shown; a text not found there
+/// `i18n::packs`), fetched the first time that language is shown (`i18n::installed` keeps
+/// them); a text not found there
 /// stays English.
 macro_rules! catalog {
     ($(#[$meta:meta])* $name:ident { $($key:ident => [$en:expr, $de:expr, $pl:expr, $zh:expr $(,)?],)* }) => {
@@ -64,7 +65,7 @@ macro_rules! catalog {
                 if lang == pipelens_engine::lang::Lang::En {
                     return en;
                 }
-                $crate::i18n::packs::ui_text(lang, <$name as $crate::i18n::catalog::Catalog>::PATH, self as usize).unwrap_or(en)
+                $crate::i18n::installed::ui_text(lang, <$name as $crate::i18n::catalog::Catalog>::PATH, self as usize).unwrap_or(en)
             }
         }
     };

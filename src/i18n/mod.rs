@@ -34,6 +34,7 @@ pub mod bins;
 pub mod change;
 pub mod charts;
 pub mod engine_words;
+pub mod installed;
 pub mod lang_state;
 pub mod mapper;
 pub mod messages;

@@ -8,48 +8,18 @@
 //! Refreshing the UI file after a catalog changed:
 //! `PIPELENS_WRITE_PACKS=1 cargo test -p pipelens --lib ui_packs`.
 
+pub use super::installed::{install_ui_pack, ui_text};
 use pipelens_engine::lang::Lang;
 use pipelens_engine::text;
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-thread_local! {
-    /// The installed UI texts: per language, per catalog path, the texts in key order. Leaked
-    /// once per language and run, like the compiled-in English they stand beside.
-    static UI: RefCell<HashMap<(Lang, &'static str), &'static [&'static str]>> = RefCell::new(HashMap::new());
-    /// The languages whose UI file is installed.
-    static UI_READY: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
-}
 
 /// The file name of `lang`'s UI texts inside `lang/`.
 pub fn ui_pack_file(lang: Lang) -> String {
     format!("ui-{}.json", lang.code())
 }
 
-/// The text of key `index` of catalog `path` in `lang`, if that language's file is installed
-/// and has it (the wasm build's catalogs ask here for every language but English).
-pub fn ui_text(lang: Lang, path: &'static str, index: usize) -> Option<&'static str> {
-    UI.with(|m| m.borrow().get(&(lang, path)).and_then(|texts| texts.get(index).copied()))
-}
-
-/// Reads a UI texts file (`{"<catalog path>": [texts in key order], ...}`) for `lang`.
-pub fn install_ui_pack(lang: Lang, json: &str) -> Result<(), String> {
-    let pack: HashMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-    UI.with(|m| {
-        let mut m = m.borrow_mut();
-        for (path, texts) in pack {
-            let texts: Vec<&'static str> = texts.into_iter().map(leak).collect();
-            m.insert((lang, leak(path)), Box::leak(texts.into_boxed_slice()));
-        }
-    });
-    UI_READY.with(|r| r.borrow_mut().push(lang));
-    Ok(())
-}
-
 /// Whether `lang`'s texts are here (English always is; natively every language is compiled in).
 pub fn ready(lang: Lang) -> bool {
-    let ui = lang == Lang::En || cfg!(not(target_arch = "wasm32")) || UI_READY.with(|r| r.borrow().contains(&lang));
+    let ui = lang == Lang::En || cfg!(not(target_arch = "wasm32")) || super::installed::ui_ready(lang);
     ui && text::kpi_texts_ready(lang)
 }
 

@@ -15,12 +15,8 @@ mod flow;
 mod money;
 mod report;
 mod snapshot;
-pub(crate) mod sql_text {
-    //! SQL literals shared by the SQL builders of the new modules.
-    pub(crate) use super::sql::{date, within};
-    pub(crate) use super::sql::{pair_ctes, Export, SLIPPED};
-}
 mod sql;
+pub(crate) mod sql_text;
 
 pub use compare::{
     compare, ChangeError, ChangeNotes, CompareOptions, DealChange, FlowTotal, PipelineChange, StageMove,

@@ -8,7 +8,7 @@
 //! CTEs ([`pair_ctes`]) in every dialect, with the filters (a deal judged by its latest segment).
 
 use crate::period::Period;
-use crate::sql::Dialect;
+use crate::sql::dialect::Dialect;
 
 /// A SQL date literal.
 pub(crate) fn date(day: crate::day::Day) -> String {

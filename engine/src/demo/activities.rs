@@ -80,7 +80,7 @@ pub(super) fn table(mut acts: Vec<Activity>, deals: &DealsTable) -> Table {
         owner.push(Some(REPS[a.rep].name));
         kind.push(Some(ACTIVITY_TYPES[a.kind]));
         clock::push_stamp(&mut date, Some(a.ts));
-        lead.push(&a.lead.map(super::leads::lead_id).unwrap_or_default());
+        lead.push(&a.lead.map(super::lead_id).unwrap_or_default());
         deal.push(a.deal.map_or("", |row| deals.deal_id.get(row)));
     }
     Table {

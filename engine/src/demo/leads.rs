@@ -14,7 +14,7 @@
 use super::activities::{Activity, MEETING};
 use super::clock::{self, any_time, day_of, day_start, office_time, office_time_after, work_day, DAY_SECS};
 use super::facts::{DealFact, NEW};
-use super::{Rng, MONTH_FACTOR, REPS, SOURCES};
+use super::{lead_id, Rng, MONTH_FACTOR, REPS, SOURCES};
 use crate::column::{DictColumn, TextColumn};
 use crate::day::Day;
 use crate::deals_table::DealsTable;
@@ -73,11 +73,6 @@ pub(super) struct Lead {
     pub qualified: Option<i64>,
     /// Row of the deal it became, if any.
     pub deal: Option<usize>,
-}
-
-/// The id of the lead at `index` in the final order.
-pub(super) fn lead_id(index: usize) -> String {
-    format!("L-{:05}", index + 1)
 }
 
 /// Leads and the activities on them, as they are drawn.

@@ -11,6 +11,11 @@
 
 mod accounts;
 mod activities;
+/// The id of the lead at `index` in the final order.
+fn lead_id(index: usize) -> String {
+    format!("L-{:05}", index + 1)
+}
+
 #[cfg(test)]
 mod checks;
 mod clock;

@@ -11,7 +11,7 @@ use super::{CategoryMap, ForecastCategory, StageProbabilities};
 use crate::change::sql_text::date;
 use crate::day::Day;
 use crate::period::Period;
-use crate::sql::Dialect;
+use crate::sql::dialect::Dialect;
 
 /// `CASE stage WHEN ... END` of a stage map, or NULL when it is empty.
 pub(crate) fn by_stage<T>(

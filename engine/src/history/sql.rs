@@ -10,7 +10,7 @@
 use crate::change::sql_text::within;
 use crate::day::Day;
 use crate::period::Period;
-use crate::sql::Dialect;
+use crate::sql::dialect::Dialect;
 
 /// One CTE: its name, what it holds, its body.
 pub(crate) type Cte = (&'static str, &'static str, String);

@@ -466,7 +466,7 @@ fn history_reach(q: &mut Query, stages: &[String]) -> Option<String> {
     if !won.is_empty() {
         all.push(format!("WHEN trim(stage) IN ({}) THEN {}", q.d.strings(&won), stages.len() + 1));
     }
-    let history = super::change_kpis::history_relation(q);
+    let history = super::history_relation::history_relation(q);
     let body = format!(
         "SELECT trim(deal_id) AS deal_id, max(CASE {} ELSE 0 END) AS reach\nFROM {history}\n\
          WHERE trim(deal_id) <> '' AND trim(stage) <> '' AND changed_at IS NOT NULL\nGROUP BY trim(deal_id)",

@@ -45,7 +45,8 @@
 //! ```
 
 pub(crate) mod change_kpis;
-mod dialect;
+pub mod dialect;
+mod history_relation;
 pub(crate) mod kpis;
 mod query;
 #[cfg(test)]
