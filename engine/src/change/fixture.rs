@@ -4,6 +4,7 @@
 use crate::day::Day;
 use crate::deals_table::{DealsTable, Dim};
 use crate::stage::StageRules;
+use crate::workspace::Workspace;
 
 /// One fixture deal: id, stage, amount, created, close date (ISO), owner.
 pub(crate) type Row<'a> = (&'a str, &'a str, Option<f64>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
@@ -35,4 +36,22 @@ pub(crate) fn deals(rows: &[Row], open_order: &[&str]) -> DealsTable {
     crate::sort::sort_by_key(&mut rules.open_order, rank);
     t.apply_stage_rules(rules);
     t
+}
+
+/// Two exports of four deals a few weeks apart: D1 won, D2 grown and pushed out, D3 lost, D4
+/// new; the open stages Qualification then Proposal.
+pub(crate) fn two_exports() -> Workspace {
+    let a: Vec<Row> = vec![
+        ("D1", "Proposal", Some(100.0), Some("2024-01-02"), Some("2024-03-10"), Some("Ann")),
+        ("D2", "Qualification", Some(50.0), Some("2024-01-03"), Some("2024-02-20"), Some("Bo")),
+        ("D3", "Proposal", Some(70.0), Some("2024-01-04"), Some("2024-02-25"), Some("Bo")),
+    ];
+    let b: Vec<Row> = vec![
+        ("D1", "Won", Some(100.0), Some("2024-01-02"), Some("2024-03-01"), Some("Ann")),
+        ("D2", "Proposal", Some(60.0), Some("2024-01-03"), Some("2024-04-20"), Some("Bo")),
+        ("D3", "Lost", Some(70.0), Some("2024-01-04"), Some("2024-03-02"), Some("Bo")),
+        ("D4", "Qualification", Some(30.0), Some("2024-02-20"), Some("2024-05-01"), Some("Ann")),
+    ];
+    let order = ["Qualification", "Proposal"];
+    Workspace { earlier: Some(deals(&a, &order)), ..Workspace::with_deals(deals(&b, &order)) }
 }

@@ -160,25 +160,13 @@ fn needs_slip_data() -> KpiResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::change::fixture::{day, deals, Row};
+    use crate::change::fixture::{day, two_exports};
     use crate::history::HistoryBuilder;
     use crate::kpi::compute;
     use crate::{Period, Scope, Workspace};
 
     fn ws() -> Workspace {
-        let a: Vec<Row> = vec![
-            ("D1", "Proposal", Some(100.0), Some("2024-01-02"), Some("2024-03-10"), Some("Ann")),
-            ("D2", "Qualification", Some(50.0), Some("2024-01-03"), Some("2024-02-20"), Some("Bo")),
-            ("D3", "Proposal", Some(70.0), Some("2024-01-04"), Some("2024-02-25"), Some("Bo")),
-        ];
-        let b: Vec<Row> = vec![
-            ("D1", "Won", Some(100.0), Some("2024-01-02"), Some("2024-03-01"), Some("Ann")),
-            ("D2", "Proposal", Some(60.0), Some("2024-01-03"), Some("2024-04-20"), Some("Bo")),
-            ("D3", "Lost", Some(70.0), Some("2024-01-04"), Some("2024-03-02"), Some("Bo")),
-            ("D4", "Qualification", Some(30.0), Some("2024-02-20"), Some("2024-05-01"), Some("Ann")),
-        ];
-        let order = ["Qualification", "Proposal"];
-        Workspace { earlier: Some(deals(&a, &order)), ..Workspace::with_deals(deals(&b, &order)) }
+        two_exports()
     }
 
     fn scope(from: &str, to: &str) -> Scope {
