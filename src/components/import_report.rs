@@ -101,7 +101,10 @@ pub fn ImportReportView(
             .join(" · ");
         view! { <p class="muted" data-testid="footer-lines">{t(Report::SkippedBelow)}" " {lines}</p> }
     });
-    let ids = report.ids_generated.clone().map(|why| view! { <p role="note" data-testid="ids-generated">{why}</p> });
+    let ids = report
+        .ids_generated
+        .as_ref()
+        .map(|why| view! { <p role="note" data-testid="ids-generated">{pipelens_engine::text::ids_generated(why, lang)}</p> });
     let rows = report
         .rejected
         .iter()

@@ -46,7 +46,7 @@ pub use preview::{preview, preview_start, Preview};
 pub use profile::{ColumnProfile, Profiler};
 pub use reader::{read_deals, read_file, Imported, ImportedDeals, Reader};
 pub use rejection::{FirstSeen, Rejection};
-pub use report::{CellIssue, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
+pub use report::{CellIssue, IdsGenerated, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
 pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};

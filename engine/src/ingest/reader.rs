@@ -20,7 +20,7 @@ use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
 use super::value::{is_empty_cell, trim_cell};
-use super::{FirstSeen, Rejection};
+use super::{FirstSeen, IdsGenerated, Rejection};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 
@@ -195,13 +195,7 @@ impl Reader {
             encoding,
             delimiter: src.dialect.delimiter as char,
             preamble: src.preamble.clone(),
-            ids_generated: generate_ids.then(|| {
-                format!(
-                    "no column identifies a deal, so each row is named by its line ({}, {}, ...)",
-                    generated_id(2),
-                    generated_id(3)
-                )
-            }),
+            ids_generated: generate_ids.then_some(IdsGenerated::NoColumn),
             mapping_reasons,
             ..ImportReport::default()
         };
@@ -326,11 +320,7 @@ impl Reader {
             }
             if filled >= PROBE_MIN_FILLED && repeats * 100 > filled * PROBE_MAX_REPEAT_PERCENT {
                 let header = self.headers.get(key.column).cloned().unwrap_or_default();
-                self.report.ids_generated = Some(format!(
-                    "column {header:?} repeats {repeats} of its first {filled} values, so it names deals rather than identifying them: each row is named by its line ({}, {}, ...)",
-                    generated_id(2),
-                    generated_id(3)
-                ));
+                self.report.ids_generated = Some(IdsGenerated::Repeats { header, repeats, filled });
                 if let Some(m) = self.mapping.get_mut(key.index) {
                     *m = None;
                 }
@@ -567,7 +557,7 @@ mod tests {
         match r.finish().unwrap() {
             Imported { data: Dataset::Deals(d), report } => (
                 (0..d.len()).map(|i| d.deal_id.get(i).to_owned()).collect(),
-                report.ids_generated,
+                report.ids_generated.map(|x| x.to_string()),
                 report.rejected.iter().map(|x| x.line).collect(),
             ),
             _ => unreachable!(),
@@ -630,12 +620,12 @@ mod tests {
     fn generated_ids_say_why_and_free_the_column() {
         let csv = deals_with("Deal Name", 40, |i| format!("Renewal {}", i % 4));
         let read = read_file(DatasetKind::Deals, "d.csv", csv.as_bytes(), None).unwrap();
-        let why = read.report.ids_generated.unwrap();
+        let why = read.report.ids_generated.unwrap().to_string();
         assert!(why.contains("\"Deal Name\" repeats 36 of its first 40 values") && why.contains("row 2"), "{why}");
         assert!(read.report.mapping.iter().all(|m| m.field != "deal_id"));
         assert!(read.report.unused_headers.contains(&"Deal Name".to_owned()));
         let no_id = read_file(DatasetKind::Deals, "d.csv", b"amount,stage,created_date\n1,Won,2024-01-02\n", None);
-        assert!(no_id.unwrap().report.ids_generated.unwrap().starts_with("no column identifies a deal"));
+        assert_eq!(no_id.unwrap().report.ids_generated, Some(IdsGenerated::NoColumn));
         // The preview lets such a file through without the column mapper.
         let p = crate::ingest::preview("d.csv", b"amount,stage,created_date\n1,Won,2024-01-02\n", 5, None).unwrap();
         assert_eq!((p.kind, p.complete(), p.missing), (DatasetKind::Deals, true, vec!["deal_id"]));

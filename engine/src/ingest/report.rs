@@ -45,6 +45,43 @@ pub struct MappedField {
     pub dates: Option<super::DateReading>,
 }
 
+/// Why a deals file's ids were made from its line numbers (`row 2`, `row 3`, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdsGenerated {
+    /// No column identifies a deal.
+    NoColumn,
+    /// The id column repeats most of its first values: it names deals rather than identifying
+    /// them.
+    Repeats {
+        /// The column's header.
+        header: String,
+        /// Values among the first ones that repeat an earlier one.
+        repeats: usize,
+        /// The first filled values looked at.
+        filled: usize,
+    },
+}
+
+impl std::fmt::Display for IdsGenerated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b) = (super::deals_sink::generated_id(2), super::deals_sink::generated_id(3));
+        match self {
+            IdsGenerated::NoColumn => write!(f, "no column identifies a deal, so each row is named by its line ({a}, {b}, ...)"),
+            IdsGenerated::Repeats { header, repeats, filled } => write!(
+                f,
+                "column {header:?} repeats {repeats} of its first {filled} values, so it names deals rather than identifying them: each row is named by its line ({a}, {b}, ...)"
+            ),
+        }
+    }
+}
+
+/// Written as its English sentence.
+impl Serialize for IdsGenerated {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// The data-quality report of one imported file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ImportReport {
@@ -65,7 +102,7 @@ pub struct ImportReport {
     pub preamble: Vec<(u64, String)>,
     /// Why each row was named by its line (`row 2`, `row 3`, ...) instead of by an id column:
     /// the file has no column that identifies a deal, or its only candidate repeats.
-    pub ids_generated: Option<String>,
+    pub ids_generated: Option<IdsGenerated>,
     /// Report footer lines below the data that were skipped (grand totals, "Confidential
     /// Information", copyright): `(line, text)`.
     pub footer: Vec<(u64, String)>,

@@ -15,6 +15,7 @@
 
 mod expected;
 mod glossary;
+mod ids;
 #[cfg(feature = "kpi-texts")]
 mod kpi_de;
 #[cfg(feature = "kpi-texts")]
@@ -30,6 +31,7 @@ mod phrases_pl;
 mod phrases_zh;
 
 pub use expected::cell_expected;
+pub use ids::ids_generated;
 pub use glossary::{dim, dim_title, label};
 pub use local::{count, day, period};
 pub use mapping::mapping_reason;
