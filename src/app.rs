@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(ResizeTick(resize));
     let _listener = window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
     Effect::new(move |_| crate::theme::apply(state.view.dark.get()));
-    // The language the page is built in: the chosen one once its KPI texts are here (German,
+    // The language the page is built in: the chosen one once its texts are here (German,
     // Polish and Chinese are fetched the first time they are shown, see `i18n::packs`). Until
     // then the page keeps its language, or, on the very first start, waits for them.
     let wanted = state.view.lang;
@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             if let Err(e) = crate::i18n::packs::load(l).await {
-                // The page still switches: the KPI texts stay in English, the rest follows.
+                // The page still switches: the words of a missing file stay in English.
                 leptos::logging::warn!("{e}");
             }
             if wanted.get_untracked() == l {
@@ -325,7 +325,7 @@ fn period_text(p: Period) -> String {
             const MONTHS: [&str; 12] =
                 ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
             let (y, m, day) = d.ymd();
-            format!("{day} {} {y}", MONTHS.get(m as usize - 1).copied().unwrap_or("?"))
+            format!("{day} {} {y}", MONTHS.get((m as usize).saturating_sub(1)).copied().unwrap_or("?"))
         }
         _ => date_long(lang, d),
     };
