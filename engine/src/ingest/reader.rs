@@ -9,7 +9,7 @@
 use super::dataset::Dataset;
 use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::DateOrder;
-use super::deals_sink::{generated_id, DealsSink};
+use super::deals_sink::DealsSink;
 use super::decode::{decode, Decoded};
 use super::keys::SeenKeys;
 use super::profile::Profiler;

@@ -31,8 +31,8 @@ mod phrases_pl;
 mod phrases_zh;
 
 pub use expected::cell_expected;
-pub use ids::ids_generated;
 pub use glossary::{dim, dim_title, label};
+pub use ids::ids_generated;
 pub use local::{count, day, period};
 pub use mapping::mapping_reason;
 pub use pack::{
