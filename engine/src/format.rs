@@ -49,7 +49,8 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// A KPI value as shown on a tile: `10,005,534`, `2,360.91`, `63.2 %`, `51.8 days`.
 pub fn display(unit: Unit, v: f64) -> String {
     match unit {
-        Unit::Currency if v.abs() >= 1000.0 => grouped(v, 0),
+        // Nothing is nothing: `0`, not `0.00` (an empty waterfall bar, a segment without sales).
+        Unit::Currency if v.abs() >= 1000.0 || v == 0.0 => grouped(v + 0.0, 0),
         Unit::Currency => grouped(v, 2),
         Unit::Percent => format!("{} %", grouped(v * 100.0, 1)),
         Unit::Count => grouped(v, if v.fract() == 0.0 { 0 } else { 1 }),

@@ -136,7 +136,8 @@ pub fn display_in(lang: Lang, unit: Unit, v: f64) -> String {
     }
     let w = unit_words(lang);
     match unit {
-        Unit::Currency if v.abs() >= 1000.0 => number(lang, v, 0),
+        // Nothing is nothing, as in `display`.
+        Unit::Currency if v.abs() >= 1000.0 || v == 0.0 => number(lang, v + 0.0, 0),
         Unit::Currency => number(lang, v, 2),
         Unit::Percent => percent(lang, v, 1),
         Unit::Count => number(lang, v, if v.fract() == 0.0 { 0 } else { 1 }),
@@ -408,6 +409,8 @@ mod tests {
             (Lang::De, Unit::Currency, 10_005_534.0, "10.005.534"),
             (Lang::Pl, Unit::Currency, 10_005_534.0, "10\u{a0}005\u{a0}534"),
             (Lang::Zh, Unit::Currency, 512.5, "512.50"),
+            (Lang::En, Unit::Currency, 0.0, "0"),
+            (Lang::De, Unit::Currency, -0.0, "0"),
             (Lang::De, Unit::Percent, 0.63149, "63,1\u{a0}%"),
             (Lang::De, Unit::Days, 51.7784, "51,8\u{a0}Tage"),
             (Lang::Pl, Unit::Minutes, 192.0, "3,2\u{a0}godz."),

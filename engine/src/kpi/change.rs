@@ -98,7 +98,7 @@ pub fn pipeline_change(ctx: &Ctx) -> KpiResult {
         KpiTable::new("Bar", &[("amount", "Amount", Some(Unit::Currency)), ("deals", "Deals", Some(Unit::Count))]);
     for t in &c.totals {
         let signed = if t.flow.sign() < 0 { -t.amount() } else { t.amount() };
-        table.push(t.flow.id(), vec![num(Some(signed)), num(Some(t.count as f64))]);
+        table.push(t.flow.label(), vec![num(Some(signed)), num(Some(t.count as f64))]);
         r = r.row("bar", t.flow.id(), signed);
     }
     unapplied_notes(r.with_table(table), &c)
@@ -181,8 +181,8 @@ mod tests {
         assert_eq!(r.value, Ok(-130.0));
         let t = r.table.unwrap();
         assert_eq!(t.rows.len(), 9);
-        assert_eq!((t.rows[0].label.as_str(), t.number(0, "amount")), ("start", Some(220.0)));
-        assert_eq!((t.rows[6].label.as_str(), t.number(6, "amount")), ("won", Some(-100.0)));
+        assert_eq!((t.rows[0].label.as_str(), t.number(0, "amount")), ("Start", Some(220.0)));
+        assert_eq!((t.rows[6].label.as_str(), t.number(6, "amount")), ("Won", Some(-100.0)));
         let slipped = compute(KpiId::SlippedDeals.def(), &ws, &scope("2024-03-01", "2024-03-31"));
         assert_eq!(slipped.value, Ok(1.0));
         assert_eq!(slipped.companions[0].value, 60.0);
