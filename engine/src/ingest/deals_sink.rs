@@ -121,11 +121,6 @@ impl DealsSink {
     }
 }
 
-/// The id a row gets when the file has none: its line, `row 2`, unique and stable.
-pub(crate) fn generated_id(line: u64) -> String {
-    format!("row {line}")
-}
-
 impl ColumnSink for DealsSink {
     #[inline]
     fn push_row(&mut self, row: &mut Row<'_>) {
@@ -162,7 +157,7 @@ impl ColumnSink for DealsSink {
         let table = &mut self.table;
         match cols.id {
             Some(c) => table.deal_id.push(trim_cell(row.cell(c))),
-            None => table.deal_id.push(&generated_id(row.line)),
+            None => table.deal_id.push(&super::report::generated_id(row.line)),
         }
         table.amount.push(amount);
         let [d0, d1, d2, d3, d4, d5, account, lost_stage, currency, stage] = &mut self.interners;

@@ -45,6 +45,11 @@ pub struct MappedField {
     pub dates: Option<super::DateReading>,
 }
 
+/// The id a row gets when the file has none: its line, `row 2`, unique and stable.
+pub(crate) fn generated_id(line: u64) -> String {
+    format!("row {line}")
+}
+
 /// Why a deals file's ids were made from its line numbers (`row 2`, `row 3`, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IdsGenerated {
@@ -64,7 +69,7 @@ pub enum IdsGenerated {
 
 impl std::fmt::Display for IdsGenerated {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (a, b) = (super::deals_sink::generated_id(2), super::deals_sink::generated_id(3));
+        let (a, b) = (generated_id(2), generated_id(3));
         match self {
             IdsGenerated::NoColumn => write!(f, "no column identifies a deal, so each row is named by its line ({a}, {b}, ...)"),
             IdsGenerated::Repeats { header, repeats, filled } => write!(
