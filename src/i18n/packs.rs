@@ -32,7 +32,9 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     }
     let kpi_url = format!("lang/{}", text::kpi_pack_file(lang));
     let ui_url = format!("lang/{}", ui_pack_file(lang));
-    let (kpi, ui) = futures_join(fetch_text(&kpi_url), fetch_text(&ui_url)).await;
+    // Both requests leave before either answer is awaited.
+    let (kpi, ui) = (request(&kpi_url), request(&ui_url));
+    let (kpi, ui) = (body(&kpi_url, kpi).await, body(&ui_url, ui).await);
     let mut errors = Vec::new();
     if !text::kpi_texts_ready(lang) {
         if let Err(e) =
@@ -57,42 +59,19 @@ pub async fn load(_lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-/// Both futures, run together.
+/// A request for the site's own file at `url`, sent now.
 #[cfg(target_arch = "wasm32")]
-async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
-    use std::pin::pin;
-    use std::task::Poll;
-    let (mut a, mut b) = (pin!(a), pin!(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(|cx| {
-        if ra.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                ra = Some(v);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                rb = Some(v);
-            }
-        }
-        match (ra.take(), rb.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                (ra, rb) = (x, y);
-                Poll::Pending
-            }
-        }
-    })
-    .await
+fn request(url: &str) -> Option<js_sys::Promise> {
+    Some(web_sys::window()?.fetch_with_str(url))
 }
 
-/// The body of the site's own file at `url`.
+/// The body of the answer to `request`.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn body(url: &str, request: Option<js_sys::Promise>) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let request = request.ok_or_else(|| format!("{url} could not be fetched"))?;
+    let response: web_sys::Response = JsFuture::from(request)
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())
