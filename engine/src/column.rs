@@ -149,6 +149,17 @@ impl DictColumn {
         self.values = kept;
     }
 
+    /// The column with `codes` into `values` (for [`crate::wire`]); `None` when a value repeats
+    /// or a code names no value.
+    pub fn from_parts(codes: Vec<u32>, values: Vec<String>) -> Option<DictColumn> {
+        let index: HashMap<String, u32> = values.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
+        let n = values.len() as u32;
+        if index.len() != values.len() || codes.iter().any(|&c| c >= n && c != NO_CODE) {
+            return None;
+        }
+        Some(DictColumn { codes, values, index })
+    }
+
     /// Appends every row of `other`, re-coding its values into this dictionary.
     pub fn append(&mut self, other: &DictColumn) {
         let recode: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();
@@ -229,6 +240,25 @@ impl TextColumn {
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// The packed text and the end offset of each row in it (for [`crate::wire`]).
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.bytes, &self.ends)
+    }
+
+    /// The column whose rows end at `ends` in `bytes`; `None` when an offset goes back, past
+    /// the text or into a character.
+    pub fn from_parts(bytes: String, ends: Vec<u32>) -> Option<TextColumn> {
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < start || !bytes.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        Some(TextColumn { bytes, ends })
     }
 
     /// Whether the column has no rows.

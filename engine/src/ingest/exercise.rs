@@ -31,6 +31,12 @@ pub fn import_everything(bytes: &[u8], knobs: u64) -> usize {
         }
     }
     if let Ok(imported) = read_in_slices(file, bytes, slice, ReadOptions::new(DatasetKind::Deals)) {
+        // What the parse worker hands the page reads back as it was read.
+        let back = crate::wire::decode_imported(&crate::wire::encode_imported(&imported));
+        assert!(
+            back.is_ok_and(|b| b.data == imported.data && b.report == imported.report),
+            "the read does not survive the wire"
+        );
         rows += imported.data.len();
         if let Dataset::Deals(deals) = imported.data {
             let ws = Workspace::with_deals(deals);

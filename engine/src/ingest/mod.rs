@@ -43,6 +43,7 @@ pub use entered::entered_stage;
 pub use exercise::import_everything;
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
+pub(crate) use profile::DETECTED;
 pub use profile::{ColumnProfile, Profiler};
 pub use reader::{read_deals, read_file, Imported, ImportedDeals, Reader};
 pub use rejection::{FirstSeen, Rejection};

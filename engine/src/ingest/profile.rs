@@ -8,6 +8,9 @@ use serde::Serialize;
 /// Non-empty cells per column whose type is tested; empty cells are counted in every row.
 const SAMPLE: usize = 500;
 
+/// What a profiled column can hold, as [`ColumnProfile::detected`] says it.
+pub(crate) const DETECTED: [&str; 5] = ["empty", "date", "yes / no", "number", "text"];
+
 /// A file column as the report describes it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ColumnProfile {
@@ -64,17 +67,17 @@ impl Profiler {
                 // A type wins when at least 95 % of the tested cells have it; yes / no only
                 // when the cells are not just 0 and 1 numbers... unless they are all 0 / 1.
                 let most = |n: usize| t.sampled > 0 && n * 100 >= t.sampled * 95;
-                let detected = if t.sampled == 0 {
-                    "empty"
+                let detected = DETECTED[if t.sampled == 0 {
+                    0
                 } else if most(t.dates) && t.dates >= t.numbers {
-                    "date"
+                    1
                 } else if most(t.flags) && !most(t.numbers) {
-                    "yes / no"
+                    2
                 } else if most(t.numbers) {
-                    "number"
+                    3
                 } else {
-                    "text"
-                };
+                    4
+                }];
                 ColumnProfile { header: header.clone(), detected, empty: t.empty }
             })
             .collect()

@@ -50,6 +50,11 @@ fn table() -> [(&'static str, [&'static str; 3]); 7] {
     ]
 }
 
+/// Every phrase the reading code can record, in English.
+pub(crate) fn cell_phrases() -> impl Iterator<Item = &'static str> {
+    table().into_iter().map(|(en, _)| en)
+}
+
 /// `expected` (a phrase of the import report) in `lang`; a phrase the table lacks stays English.
 ///
 /// ```

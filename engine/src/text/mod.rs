@@ -31,6 +31,7 @@ mod phrases_pl;
 mod phrases_zh;
 
 pub use expected::cell_expected;
+pub(crate) use expected::cell_phrases;
 pub use glossary::{dim, dim_title, label};
 pub use ids::ids_generated;
 pub use local::{count, day, period};

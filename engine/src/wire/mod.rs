@@ -1,0 +1,179 @@
+//! A read file as bytes, and back: how the parse worker hands what it read to the page. The
+//! worker runs the engine built for speed off the page's thread; the page gets the dataset's
+//! columns (each a run of bytes, copied once) and the whole data-quality report, typed, so the
+//! page shows everything as if it had read the file itself. Reading back checks every length,
+//! tag and offset: bytes from anywhere else are refused with a [`WireError`], never trusted.
+//!
+//! ```
+//! use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions};
+//! use pipelens_engine::wire;
+//! let csv = b"deal_id,amount,stage,created_date,close_date\nD1,100,Won,2024-01-02,2024-02-01\n";
+//! let read = read_in_slices("deals.csv", csv, 64, ReadOptions::new(DatasetKind::Deals)).unwrap();
+//! let back = wire::decode_imported(&wire::encode_imported(&read)).unwrap();
+//! assert_eq!((back.data, back.report), (read.data, read.report));
+//! ```
+
+mod codec;
+mod report;
+mod statics;
+mod tables;
+
+pub use codec::{Reader, Wire, WireError, Writer};
+
+use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions};
+
+/// The first bytes of every message, with the layout's version: a page and a worker of two
+/// different builds refuse each other's messages instead of misreading them.
+const MAGIC: [u8; 4] = *b"PLW1";
+
+fn start() -> Writer {
+    let mut w = Writer::default();
+    MAGIC.iter().for_each(|&b| w.u8(b));
+    w
+}
+
+/// Reads a whole message: its magic, the value, and nothing after it.
+fn read_all<T>(bytes: &[u8], value: impl FnOnce(&mut Reader<'_>) -> Result<T, WireError>) -> Result<T, WireError> {
+    let mut r = Reader::new(bytes);
+    if r.bytes(MAGIC.len())? != MAGIC {
+        return Err(WireError::Invalid("message (not from this build)"));
+    }
+    let v = value(&mut r)?;
+    if r.is_done() {
+        Ok(v)
+    } else {
+        Err(WireError::Invalid("message (bytes after its end)"))
+    }
+}
+
+/// A read file (dataset and report) as one message.
+pub fn encode_imported(imported: &Imported) -> Vec<u8> {
+    let mut w = start();
+    imported.data.put(&mut w);
+    imported.report.put(&mut w);
+    w.finish()
+}
+
+/// The read file an [`encode_imported`] message holds.
+pub fn decode_imported(bytes: &[u8]) -> Result<Imported, WireError> {
+    read_all(bytes, |r| Ok(Imported { data: Dataset::take(r)?, report: ImportReport::take(r)? }))
+}
+
+impl Wire for CodePage {
+    fn put(&self, w: &mut Writer) {
+        w.str(self.name());
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        let name = r.string()?;
+        CodePage::from_name(&name).ok_or(WireError::Unknown(name))
+    }
+}
+
+/// How to read a file, as one message (the page asks the worker with it).
+pub fn encode_options(options: &ReadOptions) -> Vec<u8> {
+    let mut w = start();
+    options.kind.put(&mut w);
+    options.mapping.as_ref().map(|m| m.iter().map(|c| c.map(|c| c as u64)).collect::<Vec<_>>()).put(&mut w);
+    options.date_order.put(&mut w);
+    options.known.as_ref().map(|k| (k.keys.clone(), k.from.clone())).put(&mut w);
+    options.code_page.put(&mut w);
+    w.finish()
+}
+
+/// The read options an [`encode_options`] message holds.
+pub fn decode_options(bytes: &[u8]) -> Result<ReadOptions, WireError> {
+    read_all(bytes, |r| {
+        let kind = Wire::take(r)?;
+        let mapping: Option<Vec<Option<u64>>> = Wire::take(r)?;
+        let mapping = match mapping {
+            Some(m) => Some(
+                m.into_iter()
+                    .map(|c| c.map(usize::try_from).transpose())
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|_| WireError::Invalid("column"))?,
+            ),
+            None => None,
+        };
+        let date_order = Wire::take(r)?;
+        let known: Option<(Vec<String>, String)> = Wire::take(r)?;
+        let code_page = Wire::take(r)?;
+        Ok(ReadOptions {
+            kind,
+            mapping,
+            date_order,
+            known: known.map(|(keys, from)| KnownKeys { keys, from }),
+            code_page,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{read_in_slices, DatasetKind, DateOrder};
+
+    /// Reads `bytes` as `kind` and checks that the read survives the wire unchanged, and that
+    /// every cut of its message is refused.
+    fn survives(file: &str, bytes: &[u8], kind: DatasetKind) -> Imported {
+        let read = read_in_slices(file, bytes, 97, ReadOptions::new(kind)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let message = encode_imported(&read);
+        let back = decode_imported(&message).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(back.data, read.data, "{file}");
+        assert_eq!(back.report, read.report, "{file}");
+        for cut in [0, 3, 4, message.len() / 2, message.len() - 1] {
+            assert!(decode_imported(&message[..cut]).is_err(), "{file} cut at {cut}");
+        }
+        read
+    }
+
+    #[test]
+    fn every_crm_layout_survives_the_wire() {
+        for f in crate::fixtures::all(5) {
+            survives(&f.file, &f.bytes, DatasetKind::Deals);
+        }
+    }
+
+    #[test]
+    fn rejected_rows_unreadable_cells_and_reasons_survive_the_wire() {
+        let csv = "Report: Q1 deals\n\
+                   Opportunity ID,Amount,Stage,Created Date,Close Date,Owner,Probability (%),Forecast Category\n\
+                   D1,\"1,200.50\",Closed Won,2024-01-02,2024-02-01,Ann,100,Closed\n\
+                   D1,5,Closed Won,2024-01-02,2024-02-01,Ann,100,Closed\n\
+                   D2,lots,Negotiation,02/03/2024,,Bob,40,Commit\n\
+                   D3,7,Closed Lost,2024-01-05\n\
+                   ,9,Prospecting,2024-01-05,2024-03-01,Bob,10,Pipeline\n";
+        let read = survives("messy.csv", csv.as_bytes(), DatasetKind::Deals);
+        let r = &read.report;
+        assert!(!r.rejected.is_empty() && !r.cell_issues.is_empty() && !r.preamble.is_empty(), "{r:?}");
+        assert!(!r.mapping_reasons.is_empty());
+    }
+
+    #[test]
+    fn other_datasets_survive_the_wire() {
+        let leads = "lead_id,created_at,first_contact_at,owner,source,converted\n\
+                     L1,2024-01-02T10:00:00Z,2024-01-02T11:30:00Z,Ann,Web,yes\n\
+                     L2,2024-01-03 09:00,,Bob,Event,no\n";
+        survives("leads.csv", leads.as_bytes(), DatasetKind::Leads);
+        let spend = "month,channel,amount\n2024-01,Ads,100\n2024-02,Events,x\n";
+        survives("spend.csv", spend.as_bytes(), DatasetKind::Spend);
+    }
+
+    #[test]
+    fn read_options_survive_the_wire() {
+        let options = ReadOptions {
+            kind: DatasetKind::History,
+            mapping: Some(vec![Some(2), None, Some(0)]),
+            date_order: Some(DateOrder::DayFirst),
+            known: Some(KnownKeys { keys: vec!["D1".into(), "D2".into()], from: "a.csv".into() }),
+            code_page: CodePage::from_name("windows-1250"),
+        };
+        assert_eq!(decode_options(&encode_options(&options)), Ok(options.clone()));
+        assert_eq!(
+            decode_options(&encode_options(&ReadOptions::new(DatasetKind::Deals))),
+            Ok(ReadOptions::new(DatasetKind::Deals))
+        );
+        let mut other = encode_options(&options);
+        other[3] = b'9';
+        assert!(decode_options(&other).is_err(), "a message of another layout is refused");
+    }
+}

@@ -1,0 +1,47 @@
+//! The engine's own names a message carries as text (canonical fields, code pages, column
+//! kinds, what a cell should hold), read back as the engine's `&'static str` for them.
+
+use super::codec::{Reader, WireError, Writer};
+use crate::ingest::{CodePage, DatasetKind, DETECTED};
+
+/// Every name a report field of type `&'static str` can hold.
+fn names() -> impl Iterator<Item = &'static str> {
+    let fields = DatasetKind::ALL.into_iter().flat_map(|k| k.fields().iter().map(|f| f.name));
+    let code_pages =
+        CodePage::all().chain([CodePage::UTF_16LE, CodePage::UTF_16BE]).flat_map(|c| [c.name(), c.label()]);
+    fields.chain(code_pages).chain(DETECTED).chain(crate::text::cell_phrases())
+}
+
+/// Writes one of the engine's names.
+pub(super) fn put(w: &mut Writer, name: &'static str) {
+    w.str(name);
+}
+
+/// Reads one of the engine's names back.
+pub(super) fn take(r: &mut Reader<'_>) -> Result<&'static str, WireError> {
+    let text = r.string()?;
+    names().find(|n| *n == text).ok_or(WireError::Unknown(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_reads_back_as_itself() {
+        for name in names() {
+            let mut w = Writer::default();
+            put(&mut w, name);
+            let bytes = w.finish();
+            assert_eq!(take(&mut Reader::new(&bytes)), Ok(name));
+        }
+    }
+
+    #[test]
+    fn a_name_of_no_field_is_refused() {
+        let mut w = Writer::default();
+        w.str("not_a_field");
+        let bytes = w.finish();
+        assert_eq!(take(&mut Reader::new(&bytes)), Err(WireError::Unknown("not_a_field".into())));
+    }
+}

@@ -1,0 +1,274 @@
+//! Datasets on the wire: each typed column as one run of bytes, dictionaries with their
+//! values, and the deals table's derived parts (its close-date index) left to be rebuilt.
+
+use super::codec::{put_tag, take_tag, Reader, Wire, WireError, Writer};
+use super::statics;
+use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
+use crate::deals_table::DealsTable;
+use crate::forecast_category::ForecastCategory;
+use crate::ingest::{Dataset, DatasetKind};
+use crate::stage::{StageRules, Status};
+use crate::table::{Column, Table, TimestampColumn};
+
+const STATUSES: [Status; 4] = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
+
+impl Wire for Status {
+    fn put(&self, w: &mut Writer) {
+        put_tag(w, &STATUSES, self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        take_tag(r, &STATUSES, "status")
+    }
+}
+
+impl Wire for ForecastCategory {
+    fn put(&self, w: &mut Writer) {
+        put_tag(w, &ForecastCategory::ALL, self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        take_tag(r, &ForecastCategory::ALL, "forecast category")
+    }
+}
+
+impl Wire for DatasetKind {
+    fn put(&self, w: &mut Writer) {
+        put_tag(w, &DatasetKind::ALL, self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        take_tag(r, &DatasetKind::ALL, "dataset")
+    }
+}
+
+impl Wire for DateColumn {
+    fn put(&self, w: &mut Writer) {
+        w.i32s(&self.days);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        Ok(DateColumn { days: r.i32s()? })
+    }
+}
+
+impl Wire for AmountColumn {
+    fn put(&self, w: &mut Writer) {
+        w.f64s(&self.values);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        Ok(AmountColumn { values: r.f64s()? })
+    }
+}
+
+impl Wire for DictColumn {
+    fn put(&self, w: &mut Writer) {
+        w.u32s(&self.codes);
+        self.values.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        let codes = r.u32s()?;
+        let values = Vec::<String>::take(r)?;
+        DictColumn::from_parts(codes, values).ok_or(WireError::Invalid("dictionary column"))
+    }
+}
+
+impl Wire for TextColumn {
+    fn put(&self, w: &mut Writer) {
+        let (bytes, ends) = self.parts();
+        w.str(bytes);
+        w.u32s(ends);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        let bytes = r.string()?;
+        let ends = r.u32s()?;
+        TextColumn::from_parts(bytes, ends).ok_or(WireError::Invalid("text column"))
+    }
+}
+
+impl Wire for StageRules {
+    fn put(&self, w: &mut Writer) {
+        self.status_of.put(w);
+        w.u32s(&self.open_order);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        Ok(StageRules { status_of: Vec::take(r)?, open_order: r.u32s()? })
+    }
+}
+
+impl Wire for DealsTable {
+    fn put(&self, w: &mut Writer) {
+        self.deal_id.put(w);
+        self.amount.put(w);
+        self.stage.put(w);
+        self.status.put(w);
+        self.created.put(w);
+        self.close.put(w);
+        self.dims.iter().for_each(|d| d.put(w));
+        self.account.put(w);
+        self.lost_stage.put(w);
+        self.currency.put(w);
+        self.probability.put(w);
+        self.forecast_category.put(w);
+        self.entered.put(w);
+        self.stage_rules.put(w);
+        self.status_from_column.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        let deal_id = TextColumn::take(r)?;
+        let amount = AmountColumn::take(r)?;
+        let stage = DictColumn::take(r)?;
+        let status = Vec::take(r)?;
+        let created = DateColumn::take(r)?;
+        let close = DateColumn::take(r)?;
+        let mut dims: [Option<DictColumn>; 6] = Default::default();
+        for d in &mut dims {
+            *d = Wire::take(r)?;
+        }
+        let table = DealsTable {
+            deal_id,
+            amount,
+            stage,
+            status,
+            created,
+            close,
+            dims,
+            account: Wire::take(r)?,
+            lost_stage: Wire::take(r)?,
+            currency: Wire::take(r)?,
+            probability: Wire::take(r)?,
+            forecast_category: Wire::take(r)?,
+            entered: Vec::take(r)?,
+            stage_rules: StageRules::take(r)?,
+            status_from_column: bool::take(r)?,
+            by_close: Default::default(),
+        };
+        let rows = table.deal_id.len();
+        let same = |n: usize| n == rows;
+        let all_rows = same(table.amount.values.len())
+            && same(table.stage.len())
+            && same(table.status.len())
+            && same(table.created.days.len())
+            && same(table.close.days.len())
+            && table
+                .dims
+                .iter()
+                .chain([&table.account, &table.lost_stage, &table.currency])
+                .flatten()
+                .all(|d| same(d.len()))
+            && table.probability.as_ref().is_none_or(|p| same(p.len()))
+            && table.forecast_category.as_ref().is_none_or(|f| same(f.len()))
+            && table.entered.iter().all(|(_, c)| same(c.days.len()));
+        if all_rows {
+            Ok(table)
+        } else {
+            Err(WireError::Invalid("deals table (columns of different lengths)"))
+        }
+    }
+}
+
+impl Wire for TimestampColumn {
+    fn put(&self, w: &mut Writer) {
+        self.days.put(w);
+        w.i32s(&self.seconds);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        Ok(TimestampColumn { days: DateColumn::take(r)?, seconds: r.i32s()? })
+    }
+}
+
+impl Wire for Column {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Column::Id(c) => {
+                w.u8(0);
+                c.put(w);
+            }
+            Column::Category(c) => {
+                w.u8(1);
+                c.put(w);
+            }
+            Column::Date(c) => {
+                w.u8(2);
+                c.put(w);
+            }
+            Column::Timestamp(c) => {
+                w.u8(3);
+                c.put(w);
+            }
+            Column::Number(c) => {
+                w.u8(4);
+                c.put(w);
+            }
+            Column::Flag(c) => {
+                w.u8(5);
+                c.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        Ok(match r.u8()? {
+            0 => Column::Id(TextColumn::take(r)?),
+            1 => Column::Category(DictColumn::take(r)?),
+            2 => Column::Date(DateColumn::take(r)?),
+            3 => Column::Timestamp(TimestampColumn::take(r)?),
+            4 => Column::Number(AmountColumn::take(r)?),
+            5 => Column::Flag(Vec::take(r)?),
+            _ => return Err(WireError::Invalid("column type")),
+        })
+    }
+}
+
+impl Wire for Table {
+    fn put(&self, w: &mut Writer) {
+        self.kind.put(w);
+        w.size(self.len);
+        w.size(self.columns.len());
+        for (field, column) in &self.columns {
+            statics::put(w, field);
+            column.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        let kind = DatasetKind::take(r)?;
+        let len = r.size()?;
+        let n = r.count(1)?;
+        let mut columns = Vec::with_capacity(n);
+        for _ in 0..n {
+            columns.push((statics::take(r)?, Column::take(r)?));
+        }
+        let rows = |c: &Column| match c {
+            Column::Id(c) => c.len(),
+            Column::Category(c) => c.len(),
+            Column::Date(c) => c.days.len(),
+            // Both halves must have every row.
+            Column::Timestamp(c) if c.days.days.len() == c.seconds.len() => c.seconds.len(),
+            Column::Timestamp(_) => usize::MAX,
+            Column::Number(c) => c.values.len(),
+            Column::Flag(c) => c.len(),
+        };
+        if columns.iter().all(|(_, c)| rows(c) == len) {
+            Ok(Table { kind, len, columns })
+        } else {
+            Err(WireError::Invalid("table (columns of different lengths)"))
+        }
+    }
+}
+
+impl Wire for Dataset {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Dataset::Deals(d) => {
+                w.u8(0);
+                d.put(w);
+            }
+            Dataset::Table(t) => {
+                w.u8(1);
+                t.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
+        match r.u8()? {
+            0 => DealsTable::take(r).map(Dataset::Deals),
+            1 => Table::take(r).map(Dataset::Table),
+            _ => Err(WireError::Invalid("dataset")),
+        }
+    }
+}
