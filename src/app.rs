@@ -106,6 +106,9 @@ fn Shell() -> impl IntoView {
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
+        if !dragging.get_untracked() {
+            loader.expect_files();
+        }
         dragging.set(true);
     };
 

@@ -16,6 +16,7 @@ use pipelens_engine::file_set::{FileRead, FileSet, Plan};
 use pipelens_engine::ingest::{preview_start, CodePage, DatasetKind, DateOrder, Imported, ReadOptions, Session, Step};
 use pipelens_engine::share::BundledFile;
 use pipelens_engine::share::FileRef;
+use pipelens_parse::client as parse;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -104,11 +105,37 @@ impl Load {
         }
     }
 
-    /// Reads one file as `options` say.
+    /// Reads one file as `options` say: in the parse worker, off the page's thread; on the page
+    /// when the worker cannot start or answer.
     async fn read(self, name: &str, bytes: &Bytes, options: ReadOptions) -> Result<Imported, Stop> {
-        let slices = bytes.slices(name)?;
-        let session = Session::new(name, slices.total() as u64, options);
-        self.pump(bytes, slices, session).await
+        let status = self.state.data.status;
+        let blob = bytes.blob(name)?;
+        let total = blob.size();
+        status.set(LoadStatus::Parsing { file: name.to_owned(), rows: 0, done: 0.0, total });
+        let progress = |rows: usize, done: f64| {
+            status.set(LoadStatus::Parsing { file: name.to_owned(), rows, done: done.min(total), total })
+        };
+        match parse::read(&blob, name, &options, progress, || self.current()).await {
+            Ok(imported) => {
+                status.set(LoadStatus::Parsing {
+                    file: name.to_owned(),
+                    rows: imported.report.rows_read,
+                    done: total,
+                    total,
+                });
+                // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
+                self.turn().await?;
+                Ok(imported)
+            }
+            Err(parse::Outcome::Failed(why)) => Err(Stop::Failed(why)),
+            Err(parse::Outcome::Cancelled) => Err(Stop::Cancelled),
+            Err(parse::Outcome::Unavailable(why)) => {
+                web_sys::console::warn_1(&format!("pipelens: reading {name} on the page ({why})").into());
+                let slices = bytes.slices(name)?;
+                let session = Session::new(name, slices.total() as u64, options);
+                self.pump(bytes, slices, session).await
+            }
+        }
     }
 
     /// Pumps one file's bytes through its [`Session`]: slices as it asks for them (from the
@@ -180,6 +207,19 @@ impl Bytes {
     /// The handle kept under `id`.
     fn kept(id: u64, name: &str) -> Result<Bytes, Stop> {
         file_store::get(id).map(Bytes::File).ok_or_else(|| Stop::Failed(message::gone(name)))
+    }
+
+    /// The bytes as a `Blob` for the parse worker: the kept file itself (the browser shares
+    /// it, nothing is copied), or a copy of the bytes in memory.
+    fn blob(&self, name: &str) -> Result<web_sys::Blob, Stop> {
+        match self {
+            Bytes::File(f) => Ok(f.clone().into()),
+            Bytes::Memory(b) => {
+                let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(b.as_slice()));
+                web_sys::Blob::new_with_u8_array_sequence(&parts)
+                    .map_err(|_| Stop::Failed(format!("{name}: the browser could not hold the file.")))
+            }
+        }
     }
 
     fn slices(&self, name: &str) -> Result<Slices, Stop> {
@@ -641,6 +681,12 @@ impl Loader {
     /// The loader, from context.
     pub fn expect() -> Loader {
         expect_context()
+    }
+
+    /// Gets ready for files about to come (the file picker opened, a drag entered the page):
+    /// starts the parse worker, so its module loads while the user picks.
+    pub fn expect_files(self) {
+        parse::warm();
     }
 
     /// Reads dropped or picked files (see [`load_files`]).

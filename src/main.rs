@@ -11,6 +11,6 @@ fn main() {
         }
     }));
     // Legacy code pages decode in the tab's TextDecoder (no decoding tables in the wasm).
-    pipelens::io::text_decoder::install();
+    pipelens_parse::text_decoder::install();
     leptos::mount::mount_to_body(pipelens::App);
 }

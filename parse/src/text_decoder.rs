@@ -1,5 +1,6 @@
-//! The engine's code-page decoders backed by the tab's own `TextDecoder`: every WHATWG
-//! encoding with no decoding tables in the wasm (`encoding_rs` would add about 135 KB gzip).
+//! The engine's code-page decoders backed by the browser's own `TextDecoder` (the page's and the
+//! worker's): every WHATWG encoding with no decoding tables in the wasm (`encoding_rs` would add
+//! about 135 KB gzip).
 
 use pipelens_engine::ingest::{CodePage, TextDecode};
 

@@ -15,7 +15,7 @@ pub fn UploadButton() -> impl IntoView {
         input.set_value("");
     };
     view! {
-        <label class="button primary" data-testid="load-button">
+        <label class="button primary" data-testid="load-button" on:click=move |_| loader.expect_files()>
             {crate::i18n::t(crate::i18n::panels::Data::Load)}
             <input type="file" multiple=true accept=".csv,.tsv,.txt,text/csv" class="visually-hidden" data-testid="file-input" on:change=on_change/>
         </label>

@@ -4,5 +4,4 @@ pub mod byob;
 pub mod download;
 pub mod file_input;
 pub mod file_store;
-pub mod text_decoder;
 pub mod workbook;

@@ -1,0 +1,247 @@
+//! The page's side: starts the worker the first time a file is read (its own wasm, fetched
+//! then, so the first page does not carry it), keeps it for the next files, and ends it when a
+//! read is cancelled or overtaken. A worker that cannot start or answer is reported as
+//! [`Outcome::Unavailable`], so the page can read the file itself.
+
+use crate::keys;
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use pipelens_engine::ingest::{Imported, ReadOptions};
+use pipelens_engine::wire;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, MessageEvent, Worker};
+
+/// The worker's loader, as Trunk names it (the binary's name; workers get no content hash),
+/// relative to the page.
+const WORKER_URL: &str = "./parse_worker_loader.js";
+
+/// Largest file after which the worker is kept for the next read, in bytes.
+const KEEP_AFTER_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// How long, in ms, a new worker may take to say it is ready.
+const START_MS: i32 = 20_000;
+
+/// Why the worker gave no read file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The file cannot be used, and why (the engine's words, naming the file).
+    Failed(String),
+    /// The read was cancelled or overtaken.
+    Cancelled,
+    /// The worker could not start or answer (why, for the console): read the file on the page.
+    Unavailable(String),
+}
+
+/// What the worker said, or that it broke.
+enum Message {
+    Data(JsValue),
+    Broken(String),
+}
+
+/// The worker's messages, waited for one at a time.
+#[derive(Default)]
+struct Inbox {
+    queue: RefCell<VecDeque<Message>>,
+    wake: RefCell<Option<Function>>,
+}
+
+impl Inbox {
+    fn deliver(&self, message: Message) {
+        self.queue.borrow_mut().push_back(message);
+        if let Some(wake) = self.wake.borrow_mut().take() {
+            let _ = wake.call0(&JsValue::NULL);
+        }
+    }
+
+    async fn next(&self) -> Message {
+        loop {
+            if let Some(m) = self.queue.borrow_mut().pop_front() {
+                return m;
+            }
+            let wait = Promise::new(&mut |resolve, _| *self.wake.borrow_mut() = Some(resolve));
+            let _ = JsFuture::from(wait).await;
+        }
+    }
+}
+
+/// A started worker and its handlers.
+struct Live {
+    worker: Worker,
+    inbox: Rc<Inbox>,
+    /// Whether it said it is ready.
+    ready: Rc<Cell<bool>>,
+    /// Whether a read is under way.
+    busy: Cell<bool>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    _timeout: Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    static LIVE: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Error::from(e.clone()).message().as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn field(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn start() -> Result<Rc<Live>, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| describe(&e))?;
+    let inbox = Rc::new(Inbox::default());
+    let ready = Rc::new(Cell::new(false));
+    let on_message = {
+        let inbox = Rc::clone(&inbox);
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| inbox.deliver(Message::Data(event.data())))
+    };
+    let on_error = {
+        let inbox = Rc::clone(&inbox);
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            // Handled here: not an error of the page (web/boot.js would show its crash panel).
+            event.prevent_default();
+            let why =
+                event.dyn_ref::<web_sys::ErrorEvent>().map_or_else(|| "the worker failed".into(), |e| e.message());
+            inbox.deliver(Message::Broken(why));
+        })
+    };
+    let timeout = {
+        let (inbox, ready) = (Rc::clone(&inbox), Rc::clone(&ready));
+        Closure::<dyn FnMut()>::new(move || {
+            if !ready.get() {
+                inbox.deliver(Message::Broken("the worker did not start".into()));
+            }
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let set_timeout = Reflect::get(&js_sys::global(), &JsValue::from_str("setTimeout"));
+    if let Ok(set_timeout) = set_timeout.and_then(|f| f.dyn_into::<Function>()) {
+        let _ = set_timeout.call2(&JsValue::NULL, timeout.as_ref(), &JsValue::from(START_MS));
+    }
+    Ok(Rc::new(Live {
+        worker,
+        inbox,
+        ready,
+        busy: Cell::new(false),
+        _on_message: on_message,
+        _on_error: on_error,
+        _timeout: timeout,
+    }))
+}
+
+/// Ends the worker (a read under way wakes and ends as cancelled).
+pub fn stop() {
+    if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
+        live.worker.terminate();
+        live.inbox.deliver(Message::Broken("stopped".into()));
+    }
+}
+
+/// Starts the worker if none is running, without waiting for it: the page calls this when a
+/// file is about to come (the file picker opened, a drag entered the page), so the worker's
+/// module is fetched and compiled while the user picks.
+pub fn warm() {
+    if LIVE.with(|l| l.borrow().is_none()) {
+        if let Ok(live) = start() {
+            LIVE.with(|l| *l.borrow_mut() = Some(live));
+        }
+    }
+}
+
+/// The live worker, ready and claimed for one read: started (and waited for) when there is
+/// none or it is busy with an overtaken read (which then ends).
+async fn worker() -> Result<Rc<Live>, String> {
+    let live = match LIVE.with(|l| l.borrow().clone()) {
+        Some(live) if !live.busy.get() => live,
+        _ => {
+            stop();
+            let live = start()?;
+            LIVE.with(|l| *l.borrow_mut() = Some(Rc::clone(&live)));
+            live
+        }
+    };
+    live.busy.set(true);
+    if live.ready.get() {
+        return Ok(live);
+    }
+    match live.inbox.next().await {
+        Message::Data(d) if field(&d, keys::READY).as_bool() == Some(true) => {
+            live.ready.set(true);
+            Ok(live)
+        }
+        Message::Data(_) => Err("the worker said something else before it was ready".into()),
+        Message::Broken(why) => Err(why),
+    }
+}
+
+/// Reads `blob` (named `name`) in the worker as `options` say, calling `progress(rows, bytes)`
+/// as it goes and stopping when `keep_going()` turns false.
+pub async fn read(
+    blob: &Blob,
+    name: &str,
+    options: &ReadOptions,
+    mut progress: impl FnMut(usize, f64),
+    keep_going: impl Fn() -> bool,
+) -> Result<Imported, Outcome> {
+    let live = match worker().await {
+        Ok(live) => live,
+        Err(why) => {
+            stop();
+            return Err(if keep_going() { Outcome::Unavailable(why) } else { Outcome::Cancelled });
+        }
+    };
+    if !keep_going() {
+        live.busy.set(false);
+        return Err(Outcome::Cancelled);
+    }
+    let request = Object::new();
+    let options = Uint8Array::from(wire::encode_options(options).as_slice()).buffer();
+    let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
+    let posted = set(keys::BLOB, blob)
+        .and_then(|_| set(keys::NAME, &JsValue::from_str(name)))
+        .and_then(|_| set(keys::OPTIONS, &options))
+        .and_then(|_| live.worker.post_message_with_transfer(&request, &Array::of1(&options)));
+    if let Err(e) = posted {
+        stop();
+        return Err(Outcome::Unavailable(describe(&e)));
+    }
+    let outcome = loop {
+        let message = live.inbox.next().await;
+        if !keep_going() {
+            stop();
+            break Err(Outcome::Cancelled);
+        }
+        let data = match message {
+            Message::Data(d) => d,
+            Message::Broken(why) => {
+                stop();
+                break Err(Outcome::Unavailable(why));
+            }
+        };
+        if let Some(buffer) = field(&data, keys::DONE).dyn_ref::<js_sys::ArrayBuffer>() {
+            let bytes = Uint8Array::new(buffer).to_vec();
+            break wire::decode_imported(&bytes).map_err(|e| Outcome::Unavailable(e.to_string()));
+        }
+        if let Some(why) = field(&data, keys::FAILED).as_string() {
+            break Err(Outcome::Failed(why));
+        }
+        let number = |k: &str| field(&data, k).as_f64().unwrap_or(0.0);
+        progress(number(keys::ROWS) as usize, number(keys::READ));
+    };
+    live.busy.set(false);
+    // A worker's memory never shrinks: after a big file it is ended, and the next read starts
+    // a fresh one.
+    if blob.size() > KEEP_AFTER_BYTES {
+        stop();
+    }
+    outcome
+}

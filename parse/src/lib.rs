@@ -1,0 +1,47 @@
+//! Reading a CSV file off the page's thread. The page hands a dedicated web worker the file (a
+//! `Blob`: the browser shares it, nothing is copied) and how to read it; the worker reads it in
+//! slices through the engine's [`Session`](pipelens_engine::ingest::Session), says how far it
+//! is every 100 ms, and hands back the read file as one [`wire`](pipelens_engine::wire) message,
+//! transferred, not copied. The page's thread stays free for the progress bar and Cancel, and
+//! the worker's engine is built for speed while the page's is built for size.
+//!
+//! [`client`] is the page's side, [`serve`] the worker's; both decode code pages with the
+//! browser's own `TextDecoder` ([`text_decoder`]).
+
+#[cfg(target_arch = "wasm32")]
+pub mod client;
+#[cfg(target_arch = "wasm32")]
+pub mod serve;
+#[cfg(target_arch = "wasm32")]
+pub mod text_decoder;
+
+/// The names of the messages' fields, shared by both sides.
+pub mod keys {
+    /// Worker → page, once its module runs: `true`.
+    pub const READY: &str = "ready";
+    /// Page → worker: the file, a `Blob`.
+    pub const BLOB: &str = "blob";
+    /// Page → worker: the file's name.
+    pub const NAME: &str = "name";
+    /// Page → worker: how to read it, an `ArrayBuffer` holding a
+    /// [`wire::encode_options`](pipelens_engine::wire::encode_options) message.
+    pub const OPTIONS: &str = "options";
+    /// Worker → page, while reading: data rows read so far.
+    pub const ROWS: &str = "rows";
+    /// Worker → page, while reading: bytes of the file read so far.
+    pub const READ: &str = "read";
+    /// Worker → page, at the end: the read file, an `ArrayBuffer` holding a
+    /// [`wire::encode_imported`](pipelens_engine::wire::encode_imported) message.
+    pub const DONE: &str = "done";
+    /// Worker → page, at the end: why the file cannot be used, in words a user can act on.
+    pub const FAILED: &str = "failed";
+}
+
+/// Bytes the worker reads from the file at a time.
+pub const SLICE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+
+/// Rows the worker reads between two looks at the clock.
+pub const STEP_ROWS: usize = 50_000;
+
+/// How often, in ms, the worker says how far it is.
+pub const PROGRESS_MS: f64 = 100.0;
