@@ -2,8 +2,9 @@
 // opens and analyses files with the network gone.
 //
 // What it caches: only the files listed in BUILD (index.html, boot.js, the wasm-bindgen glue,
-// the wasm module, the stylesheet, the icon, and the workbook reader's worker: its loader, glue
-// and wasm module, which Trunk names without a content hash, so they are revalidated), fetched with GET from this origin and this
+// the wasm module, the stylesheet, the icon, and the two workers (the parse worker and the
+// workbook reader): their loader, glue and wasm module, which Trunk names without a content
+// hash, so they are revalidated), fetched with GET from this origin and this
 // directory. pipelens never fetches user data (files are read inside the tab with the File
 // API), so the cache only ever holds the app's files; every other request passes untouched.
 //

@@ -154,10 +154,10 @@ test('sw.js lists exactly the files of dist/ (itself aside), the hashed ones as 
     .map((e) => relative(DIST, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
     .filter((f) => f !== 'sw.js' && !f.startsWith('.'));
   assert.deepEqual([...build.revalidate, ...build.immutable].sort(), ['', ...files].sort());
-  // The workbook reader's worker files and the texts of each language carry no content hash
+  // The workers' files (the parse worker's and the workbook reader's) and the texts of each language carry no content hash
   // (Trunk names a worker's files after its binary, and the app asks for `lang/kpi-<code>.json` and `lang/ui-<code>.json`
   // by name): revalidated like boot.js.
-  const worker = ['workbook_worker.js', 'workbook_worker_bg.wasm', 'workbook_worker_loader.js'];
+  const worker = ['parse_worker.js', 'parse_worker_bg.wasm', 'parse_worker_loader.js', 'workbook_worker.js', 'workbook_worker_bg.wasm', 'workbook_worker_loader.js'];
   const packs = ['lang/kpi-de.json', 'lang/kpi-pl.json', 'lang/kpi-zh.json', 'lang/ui-de.json', 'lang/ui-pl.json', 'lang/ui-zh.json'];
   assert.deepEqual(build.revalidate, ['', 'boot.js', 'index.html', ...packs, ...worker]);
   for (const f of build.immutable) assert.match(f, /-[0-9a-f]{8,16}(_bg)?\.\w+$/);

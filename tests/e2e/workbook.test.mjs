@@ -76,8 +76,8 @@ test('the deals as CSV: the figures the workbooks must give', async () => {
 
 test('an .xlsx with two sheets reads its larger sheet, and the picker reads the other', async () => {
   await load('deals-two-sheets.xlsx', XLSX, 'deals-two-sheets.xlsx (Pipeline 2024).csv');
-  assert.equal(workers.length, 1, 'one worker read the workbook');
-  assert.match(workers[0], WORKER);
+  // The parse worker reads the sheet's CSV; one workbook reader read the workbook.
+  assert.equal(workers.filter((u) => WORKER.test(u)).length, 1, 'one worker read the workbook');
   assert.deepEqual(await values(), csv2024);
   const origin = page.locator('[data-testid=sheet-origin]');
   assert.equal(await origin.getAttribute('data-workbook'), 'deals-two-sheets.xlsx');
@@ -88,7 +88,7 @@ test('an .xlsx with two sheets reads its larger sheet, and the picker reads the 
   await page.selectOption('[data-testid=sheet-picker]', '1');
   await settled('deals-two-sheets.xlsx (Pipeline 2025 – Łódź 北京).csv');
   assert.deepEqual(await values(), csv2025);
-  assert.equal(workers.length, 2, 'the other sheet was read by a new worker');
+  assert.equal(workers.filter((u) => WORKER.test(u)).length, 2, 'the other sheet was read by a new worker');
   assert.equal(await page.getAttribute('[data-testid=sheet-origin]', 'data-sheet'), 'Pipeline 2025 – Łódź 北京');
   // One file is loaded: the sheet read in place of the other, not beside it.
   assert.equal(await page.locator('[data-testid=loaded-files] tbody tr').count(), 1);

@@ -1,0 +1,87 @@
+// The parse worker: a file is read off the page's thread by the engine built for speed, and
+// when the worker cannot start the page reads the file itself, with the very same result
+// (figures, rejected rows with their lines, unreadable cells).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
+
+const FILE = join(ARTIFACTS, 'worker-messy.csv');
+const log = { requests: [], errors: [] };
+let server, browser;
+
+before(async () => {
+  // Every kind of trouble the report lists: a title line, a short row, a row without an id,
+  // a repeated id, an unreadable amount and a date that reads only day-first.
+  writeFileSync(FILE, [
+    'Pipeline export, all owners',
+    'Opportunity ID,Amount,Stage,Created Date,Close Date,Owner',
+    'A1,"1,000.50",Closed Won,2024-01-02,2024-02-01,Ann',
+    'A2,2000,Closed Lost,2024-01-03,2024-02-10,Ann',
+    'A3,oops,Closed Won,2024-01-04,2024-03-01,Bob',
+    'A4,500',
+    ',700,Closed Won,2024-01-05,2024-03-02,Bob',
+    'A1,900,Closed Won,2024-01-06,2024-03-03,Bob',
+    'A5,3000,Negotiation,2024-02-01,,Bob',
+    'A6,1200,Closed Won,2024-02-03,25/03/2024,Cleo',
+  ].join('\n') + '\n');
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app in a fresh context (with `route` installed first), loads the file, and
+ * returns what the page shows of it. */
+async function readThrough(route) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const warnings = [];
+  if (route) await context.route(...route);
+  else watch(context, log);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(server.origin + '/#/all');
+  await page.waitForSelector('.app[data-state=ready]');
+  await upload(page, FILE);
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  const rows = (selector) =>
+    page.$$eval(`[data-testid=${selector}] tbody tr`, (trs) => trs.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  const seen = {
+    values: Object.fromEntries(Object.entries(await headlineValues(page)).map(([id, v]) => [id, v.value])),
+    kept: await page.$eval('[data-testid=import-summary]', (e) => e.dataset.rowsKept),
+    rejected: await rows('rejected-rows'),
+    report: await page.textContent('[data-testid=import-report]'),
+  };
+  await page.screenshot({ path: join(ARTIFACTS, route ? 'worker-fallback.png' : 'worker.png'), fullPage: true });
+  await context.close();
+  return { seen, warnings };
+}
+
+let inWorker;
+
+test('a file is read in the parse worker, its report and figures in full', async () => {
+  const { seen, warnings } = await readThrough();
+  inWorker = seen;
+  const fetched = log.requests.map((r) => new URL(r.url).pathname);
+  assert.ok(fetched.includes('/parse_worker_bg.wasm'), 'the worker module was loaded');
+  assert.deepEqual(warnings.filter((w) => w.includes('on the page')), [], 'the page did not read it itself');
+  assert.equal(seen.kept, '5');
+  assert.deepEqual(seen.rejected.map((r) => r.slice(0, 2)), [['6', '–'], ['7', '1'], ['8', '1']]);
+  assert.match(seen.rejected[2][2], /duplicate deal_id "A1" \(first on line 3\)/);
+  assert.match(seen.report, /Pipeline export, all owners/, 'the skipped title line is listed');
+  assert.match(seen.report, /oops/, 'the unreadable amount is listed');
+  assert.equal(Number(seen.values.revenue), 1000.5 + 1200);
+  assert.deepEqual(log.errors, []);
+});
+
+test('when the worker cannot start, the page reads the file itself with the same result', async () => {
+  assert.ok(inWorker, 'the first test ran');
+  const blocked = ['**/parse_worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' })];
+  const { seen, warnings } = await readThrough(blocked);
+  assert.ok(warnings.some((w) => /reading worker-messy\.csv on the page/.test(w)), warnings.join('\n'));
+  assert.deepEqual(seen, inWorker);
+});
