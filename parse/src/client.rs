@@ -6,7 +6,7 @@
 use crate::keys;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
-use pipelens_engine::wire;
+use pipelens_engine::wire::{self, Source, WireError};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -24,6 +24,76 @@ const KEEP_AFTER_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// How long, in ms, a new worker may take to say it is ready.
 const START_MS: i32 = 20_000;
+
+/// Small reads are served from a copy of this many bytes of the message; longer ones (a
+/// column's run) are copied straight from the worker's buffers.
+const BUFFER_BYTES: usize = 64 << 10;
+
+/// The worker's message, as the runs it came in: read into the page's memory a piece at a
+/// time, so the whole message is never copied whole.
+struct Runs {
+    runs: Vec<Uint8Array>,
+    /// The run being read, and where in it.
+    run: usize,
+    at: u32,
+    /// Bytes not yet taken.
+    left: usize,
+    /// A copy of the next bytes, for small reads, and where in it.
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl Runs {
+    fn new(runs: &Array) -> Runs {
+        let runs: Vec<Uint8Array> = runs.iter().map(|b| Uint8Array::new(&b)).collect();
+        let left = runs.iter().map(|r| r.length() as usize).sum();
+        Runs { runs, run: 0, at: 0, left, buf: Vec::new(), pos: 0 }
+    }
+}
+
+impl Source for Runs {
+    fn remaining(&self) -> usize {
+        self.left
+    }
+
+    fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError> {
+        if out.len() > self.left {
+            return Err(WireError::Truncated);
+        }
+        let mut done = 0;
+        while done < out.len() {
+            let want = out.len() - done;
+            if self.pos < self.buf.len() {
+                let k = want.min(self.buf.len() - self.pos);
+                out[done..done + k].copy_from_slice(&self.buf[self.pos..self.pos + k]);
+                self.pos += k;
+                done += k;
+                continue;
+            }
+            let run = self.runs.get(self.run).ok_or(WireError::Truncated)?;
+            let avail = (run.length() - self.at) as usize;
+            if avail == 0 {
+                self.run += 1;
+                self.at = 0;
+                continue;
+            }
+            if want >= BUFFER_BYTES {
+                let k = avail.min(want);
+                run.subarray(self.at, self.at + k as u32).copy_to(&mut out[done..done + k]);
+                self.at += k as u32;
+                done += k;
+            } else {
+                let k = avail.min(BUFFER_BYTES);
+                self.buf.resize(k, 0);
+                run.subarray(self.at, self.at + k as u32).copy_to(&mut self.buf);
+                self.at += k as u32;
+                self.pos = 0;
+            }
+        }
+        self.left -= out.len();
+        Ok(())
+    }
+}
 
 /// Why the worker gave no read file.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,9 +297,9 @@ pub async fn read(
                 break Err(Outcome::Unavailable(why));
             }
         };
-        if let Some(buffer) = field(&data, keys::DONE).dyn_ref::<js_sys::ArrayBuffer>() {
-            let bytes = Uint8Array::new(buffer).to_vec();
-            break wire::decode_imported(&bytes).map_err(|e| Outcome::Unavailable(e.to_string()));
+        if let Some(runs) = field(&data, keys::DONE).dyn_ref::<Array>() {
+            let mut source = Runs::new(runs);
+            break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
         }
         if let Some(why) = field(&data, keys::FAILED).as_string() {
             break Err(Outcome::Failed(why));

@@ -1,13 +1,14 @@
 //! The worker's side: for each request `{blob, name, options}`, reads the file through a
 //! [`Session`] in slices of [`SLICE_BYTES`], the next slice read by the browser while the
 //! engine parses this one; posts `{rows, read}` every [`PROGRESS_MS`], and ends with
-//! `{done: ArrayBuffer}` (transferred) or `{failed: "why"}`.
+//! `{done: [ArrayBuffer, …]}` (the read file as a wire message in runs, transferred) or
+//! `{failed: "why"}`.
 
 use crate::keys;
 use crate::{PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Session, Step};
-use pipelens_engine::wire;
+use pipelens_engine::wire::{self, Sink};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -22,10 +23,7 @@ pub fn start() {
         let scope = replies.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let (reply, transfer) = match answer(&scope, &event.data()).await {
-                Ok(message) => {
-                    let buffer = Uint8Array::from(message.as_slice()).buffer();
-                    (object(keys::DONE, &buffer), Array::of1(&buffer))
-                }
+                Ok(Runs(runs)) => (object(keys::DONE, &runs), runs),
                 Err(why) => (object(keys::FAILED, &JsValue::from_str(&why)), Array::new()),
             };
             // A reply that cannot be posted leaves the page to its error handler; no one else to tell.
@@ -55,6 +53,16 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// The read file's message, as the runs the engine writes it in: each copied once out of the
+/// worker's memory, and transferred to the page, never copied again.
+struct Runs(Array);
+
+impl Sink for Runs {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.push(&Uint8Array::from(bytes).buffer());
+    }
+}
+
 /// A slice of the file being read by the browser: where it ends, and its bytes to come.
 struct Pending {
     end: f64,
@@ -68,7 +76,7 @@ fn read_from(blob: &Blob, start: f64) -> Result<Pending, JsValue> {
 }
 
 /// Reads the file a request names: the read file as a wire message, or why it cannot be used.
-async fn answer(scope: &DedicatedWorkerGlobalScope, request: &JsValue) -> Result<Vec<u8>, String> {
+async fn answer(scope: &DedicatedWorkerGlobalScope, request: &JsValue) -> Result<Runs, String> {
     let blob: Blob = field(request, keys::BLOB).dyn_into().map_err(|_| "the page sent no file".to_owned())?;
     let name = field(request, keys::NAME).as_string().unwrap_or_default();
     let options: ArrayBuffer =
@@ -98,7 +106,11 @@ async fn answer(scope: &DedicatedWorkerGlobalScope, request: &JsValue) -> Result
             }
             Step::Progress { .. } => {}
             Step::Restart => next = Some(read_from(&blob, 0.0).map_err(unreadable)?),
-            Step::Done(imported) => return Ok(wire::encode_imported(&imported)),
+            Step::Done(imported) => {
+                let mut runs = Runs(Array::new());
+                wire::write_imported(&imported, &mut runs);
+                return Ok(runs);
+            }
             Step::Failed(e) => return Err(e.to_string()),
         }
         if js_sys::Date::now() - said >= PROGRESS_MS {

@@ -28,31 +28,81 @@ impl fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// Bytes being written.
-#[derive(Default)]
-pub struct Writer {
-    buf: Vec<u8>,
+/// Where a [`Writer`] puts its bytes, a run at a time (runs of at most [`RUN_BYTES`]).
+pub trait Sink {
+    /// Takes the next run of bytes.
+    fn write(&mut self, bytes: &[u8]);
 }
 
-impl Writer {
-    /// The bytes written.
-    pub fn finish(self) -> Vec<u8> {
-        self.buf
+impl Sink for Vec<u8> {
+    fn write(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// Bytes a [`Writer`] gathers before handing them to its sink: a column of a million rows goes
+/// out in a few runs, never whole a second time.
+pub const RUN_BYTES: usize = 4 << 20;
+
+/// Bytes being written to a [`Sink`].
+pub struct Writer<'s> {
+    buf: Vec<u8>,
+    sink: &'s mut dyn Sink,
+}
+
+impl<'s> Writer<'s> {
+    /// A writer into `sink`; call [`Writer::finish`] to hand over the last run.
+    pub fn new(sink: &'s mut dyn Sink) -> Writer<'s> {
+        Writer { buf: Vec::with_capacity(RUN_BYTES.min(1 << 16)), sink }
+    }
+
+    /// Hands the sink what is left.
+    pub fn finish(mut self) {
+        self.flush();
+    }
+
+    fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            self.sink.write(&self.buf);
+            self.buf.clear();
+        }
+    }
+
+    fn extend(&mut self, bytes: &[u8]) {
+        if self.buf.len() + bytes.len() > RUN_BYTES {
+            self.flush();
+        }
+        if bytes.len() > RUN_BYTES {
+            self.sink.write(bytes);
+        } else {
+            self.buf.extend_from_slice(bytes);
+        }
+    }
+
+    /// Writes every item of `items` as `N` bytes, a run at a time.
+    fn run<T: Copy, const N: usize>(&mut self, items: &[T], bytes: impl Fn(T) -> [u8; N]) {
+        self.size(items.len());
+        for chunk in items.chunks(RUN_BYTES / N) {
+            if self.buf.len() + chunk.len() * N > RUN_BYTES {
+                self.flush();
+            }
+            chunk.iter().for_each(|&x| self.buf.extend_from_slice(&bytes(x)));
+        }
     }
 
     /// One byte.
     pub fn u8(&mut self, v: u8) {
-        self.buf.push(v);
+        self.extend(&[v]);
     }
 
     /// A `u32`.
     pub fn u32(&mut self, v: u32) {
-        self.buf.extend_from_slice(&v.to_le_bytes());
+        self.extend(&v.to_le_bytes());
     }
 
     /// A `u64`.
     pub fn u64(&mut self, v: u64) {
-        self.buf.extend_from_slice(&v.to_le_bytes());
+        self.extend(&v.to_le_bytes());
     }
 
     /// A length or count (`u64`, so a 32-bit page reads what a 64-bit worker wrote).
@@ -68,60 +118,91 @@ impl Writer {
     /// Text: its byte length, then its bytes.
     pub fn str(&mut self, s: &str) {
         self.size(s.len());
-        self.buf.extend_from_slice(s.as_bytes());
+        for chunk in s.as_bytes().chunks(RUN_BYTES) {
+            self.extend(chunk);
+        }
     }
 
     /// A column of `f64`: its length, then every value.
     pub fn f64s(&mut self, v: &[f64]) {
-        self.size(v.len());
-        self.buf.reserve(v.len() * 8);
-        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_bits().to_le_bytes()));
+        self.run(v, |x| x.to_bits().to_le_bytes());
     }
 
     /// A column of `i32`.
     pub fn i32s(&mut self, v: &[i32]) {
-        self.size(v.len());
-        self.buf.reserve(v.len() * 4);
-        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
+        self.run(v, i32::to_le_bytes);
     }
 
     /// A column of `u32`.
     pub fn u32s(&mut self, v: &[u32]) {
-        self.size(v.len());
-        self.buf.reserve(v.len() * 4);
-        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
+        self.run(v, u32::to_le_bytes);
     }
 }
 
-/// Bytes being read back, front to back.
-pub struct Reader<'a> {
-    buf: &'a [u8],
+/// The bytes `write` writes, in memory.
+pub fn written(write: impl FnOnce(&mut Writer<'_>)) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out);
+    write(&mut w);
+    w.finish();
+    out
 }
 
-impl<'a> Reader<'a> {
-    /// A reader over `buf`.
-    pub fn new(buf: &'a [u8]) -> Reader<'a> {
-        Reader { buf }
+/// Where a [`Reader`] takes its bytes from, front to back.
+pub trait Source {
+    /// Bytes not yet taken.
+    fn remaining(&self) -> usize;
+    /// Fills `out` with the next bytes; [`WireError::Truncated`] when fewer are left.
+    fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError>;
+}
+
+impl Source for &[u8] {
+    fn remaining(&self) -> usize {
+        self.len()
+    }
+
+    fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError> {
+        if out.len() > self.len() {
+            return Err(WireError::Truncated);
+        }
+        let (head, rest) = self.split_at(out.len());
+        out.copy_from_slice(head);
+        *self = rest;
+        Ok(())
+    }
+}
+
+/// Bytes being read back from a [`Source`].
+pub struct Reader<'s> {
+    source: &'s mut dyn Source,
+    /// A run of a column, reused.
+    run: Vec<u8>,
+}
+
+impl<'s> Reader<'s> {
+    /// A reader over `source`.
+    pub fn new(source: &'s mut dyn Source) -> Reader<'s> {
+        Reader { source, run: Vec::new() }
     }
 
     /// Whether every byte has been read.
     pub fn is_done(&self) -> bool {
-        self.buf.is_empty()
+        self.source.remaining() == 0
     }
 
     /// The next `n` bytes.
-    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], WireError> {
-        if n > self.buf.len() {
+    pub fn bytes(&mut self, n: usize) -> Result<Vec<u8>, WireError> {
+        if n > self.source.remaining() {
             return Err(WireError::Truncated);
         }
-        let (head, rest) = self.buf.split_at(n);
-        self.buf = rest;
-        Ok(head)
+        let mut out = vec![0; n];
+        self.source.fill(&mut out)?;
+        Ok(out)
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], WireError> {
         let mut out = [0; N];
-        out.copy_from_slice(self.bytes(N)?);
+        self.source.fill(&mut out)?;
         Ok(out)
     }
 
@@ -149,7 +230,7 @@ impl<'a> Reader<'a> {
     pub fn count(&mut self, size: usize) -> Result<usize, WireError> {
         let n = self.size()?;
         match n.checked_mul(size.max(1)) {
-            Some(bytes) if bytes <= self.buf.len() => Ok(n),
+            Some(bytes) if bytes <= self.source.remaining() => Ok(n),
             _ => Err(WireError::Truncated),
         }
     }
@@ -161,28 +242,38 @@ impl<'a> Reader<'a> {
 
     /// Text.
     pub fn string(&mut self) -> Result<String, WireError> {
-        let n = self.size()?;
-        let bytes = self.bytes(n)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| WireError::Invalid("text"))
+        let n = self.count(1)?;
+        String::from_utf8(self.bytes(n)?).map_err(|_| WireError::Invalid("text"))
+    }
+
+    /// A column of `N`-byte items, a run at a time.
+    fn run<T, const N: usize>(&mut self, item: impl Fn([u8; N]) -> T) -> Result<Vec<T>, WireError> {
+        let n = self.count(N)?;
+        let mut out = Vec::with_capacity(n);
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(RUN_BYTES / N);
+            self.run.resize(take * N, 0);
+            self.source.fill(&mut self.run)?;
+            out.extend(self.run.chunks_exact(N).map(|c| item(word(c))));
+            left -= take;
+        }
+        Ok(out)
     }
 
     /// A column of `f64`.
     pub fn f64s(&mut self) -> Result<Vec<f64>, WireError> {
-        let n = self.count(8)?;
-        let bytes = self.bytes(n * 8)?;
-        Ok(bytes.chunks_exact(8).map(|c| f64::from_bits(u64::from_le_bytes(word(c)))).collect())
+        self.run(|b| f64::from_bits(u64::from_le_bytes(b)))
     }
 
     /// A column of `i32`.
     pub fn i32s(&mut self) -> Result<Vec<i32>, WireError> {
-        let n = self.count(4)?;
-        Ok(self.bytes(n * 4)?.chunks_exact(4).map(|c| i32::from_le_bytes(word(c))).collect())
+        self.run(i32::from_le_bytes)
     }
 
     /// A column of `u32`.
     pub fn u32s(&mut self) -> Result<Vec<u32>, WireError> {
-        let n = self.count(4)?;
-        Ok(self.bytes(n * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes(word(c))).collect())
+        self.run(u32::from_le_bytes)
     }
 }
 
@@ -194,7 +285,7 @@ fn word<const N: usize>(chunk: &[u8]) -> [u8; N] {
 }
 
 /// Writes a value of a fieldless enum as its place in `all` (every value it can take).
-pub fn put_tag<T: PartialEq>(w: &mut Writer, all: &[T], value: &T) {
+pub fn put_tag<T: PartialEq>(w: &mut Writer<'_>, all: &[T], value: &T) {
     w.u8(all.iter().position(|v| v == value).unwrap_or(0) as u8);
 }
 
@@ -206,13 +297,13 @@ pub fn take_tag<T: Copy>(r: &mut Reader<'_>, all: &[T], what: &'static str) -> R
 /// A value that can be written to and read back from the wire.
 pub trait Wire: Sized {
     /// Writes the value.
-    fn put(&self, w: &mut Writer);
+    fn put(&self, w: &mut Writer<'_>);
     /// Reads a value written by [`Wire::put`].
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError>;
 }
 
 impl Wire for bool {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u8(*self as u8);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -225,7 +316,7 @@ impl Wire for bool {
 }
 
 impl Wire for u32 {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u32(*self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -234,7 +325,7 @@ impl Wire for u32 {
 }
 
 impl Wire for u64 {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u64(*self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -243,7 +334,7 @@ impl Wire for u64 {
 }
 
 impl Wire for usize {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.size(*self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -252,7 +343,7 @@ impl Wire for usize {
 }
 
 impl Wire for f64 {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.f64(*self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -261,7 +352,7 @@ impl Wire for f64 {
 }
 
 impl Wire for char {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u32(*self as u32);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -270,7 +361,7 @@ impl Wire for char {
 }
 
 impl Wire for String {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.str(self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -279,7 +370,7 @@ impl Wire for String {
 }
 
 impl<T: Wire> Wire for Option<T> {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             None => w.u8(0),
             Some(v) => {
@@ -298,7 +389,7 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 impl<T: Wire> Wire for Vec<T> {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.size(self.len());
         self.iter().for_each(|v| v.put(w));
     }
@@ -314,7 +405,7 @@ impl<T: Wire> Wire for Vec<T> {
 }
 
 impl<A: Wire, B: Wire> Wire for (A, B) {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.0.put(w);
         self.1.put(w);
     }
@@ -328,15 +419,14 @@ mod tests {
     use super::*;
 
     fn round_trip<T: Wire + PartialEq + fmt::Debug>(v: T) {
-        let mut w = Writer::default();
-        v.put(&mut w);
-        let bytes = w.finish();
-        let mut r = Reader::new(&bytes);
+        let bytes = written(|w| v.put(w));
+        let mut source = &bytes[..];
+        let mut r = Reader::new(&mut source);
         assert_eq!(T::take(&mut r).as_ref(), Ok(&v));
         assert!(r.is_done());
         // Every shorter message is reported as cut short, never read as something else.
         for cut in 0..bytes.len() {
-            assert!(T::take(&mut Reader::new(&bytes[..cut])).is_err(), "cut at {cut}");
+            assert!(T::take(&mut Reader::new(&mut &bytes[..cut])).is_err(), "cut at {cut}");
         }
     }
 
@@ -355,12 +445,13 @@ mod tests {
 
     #[test]
     fn columns_read_back_bit_for_bit() {
-        let mut w = Writer::default();
-        w.f64s(&[1.5, f64::NAN, -0.0]);
-        w.i32s(&[i32::MIN, 0, 7]);
-        w.u32s(&[u32::MAX, 3]);
-        let bytes = w.finish();
-        let mut r = Reader::new(&bytes);
+        let bytes = written(|w| {
+            w.f64s(&[1.5, f64::NAN, -0.0]);
+            w.i32s(&[i32::MIN, 0, 7]);
+            w.u32s(&[u32::MAX, 3]);
+        });
+        let mut source = &bytes[..];
+        let mut r = Reader::new(&mut source);
         let f = r.f64s().unwrap();
         assert_eq!(f.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), [1.5f64, f64::NAN, -0.0].map(f64::to_bits));
         assert_eq!(r.i32s().unwrap(), [i32::MIN, 0, 7]);
@@ -369,21 +460,32 @@ mod tests {
     }
 
     #[test]
+    fn long_columns_and_text_cross_runs_intact() {
+        let column: Vec<u32> = (0..(RUN_BYTES as u32 / 4) * 2 + 5).collect();
+        let text = "ż".repeat(RUN_BYTES / 2 + 3);
+        let bytes = written(|w| {
+            w.u8(7);
+            w.u32s(&column);
+            w.str(&text);
+        });
+        let mut source = &bytes[..];
+        let mut r = Reader::new(&mut source);
+        assert_eq!((r.u8(), r.u32s(), r.string()), (Ok(7), Ok(column), Ok(text)));
+        assert!(r.is_done());
+    }
+
+    #[test]
     fn a_huge_count_is_refused_before_anything_is_allocated() {
-        let mut w = Writer::default();
-        w.size(usize::MAX / 2);
-        let bytes = w.finish();
-        assert_eq!(Vec::<String>::take(&mut Reader::new(&bytes)), Err(WireError::Truncated));
-        assert_eq!(Reader::new(&bytes).f64s(), Err(WireError::Truncated));
+        let bytes = written(|w| w.size(usize::MAX / 2));
+        assert_eq!(Vec::<String>::take(&mut Reader::new(&mut &bytes[..])), Err(WireError::Truncated));
+        assert_eq!(Reader::new(&mut &bytes[..]).f64s(), Err(WireError::Truncated));
     }
 
     #[test]
     fn invalid_tags_and_text_are_named() {
-        assert_eq!(bool::take(&mut Reader::new(&[2])), Err(WireError::Invalid("yes / no")));
-        let mut w = Writer::default();
-        w.size(2);
-        let mut bytes = w.finish();
+        assert_eq!(bool::take(&mut Reader::new(&mut &[2u8][..])), Err(WireError::Invalid("yes / no")));
+        let mut bytes = written(|w| w.size(2));
         bytes.extend_from_slice(&[0xff, 0xfe]);
-        assert_eq!(String::take(&mut Reader::new(&bytes)), Err(WireError::Invalid("text")));
+        assert_eq!(String::take(&mut Reader::new(&mut &bytes[..])), Err(WireError::Invalid("text")));
     }
 }

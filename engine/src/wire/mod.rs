@@ -18,7 +18,7 @@ mod report;
 mod statics;
 mod tables;
 
-pub use codec::{Reader, Wire, WireError, Writer};
+pub use codec::{written, Reader, Sink, Source, Wire, WireError, Writer, RUN_BYTES};
 
 use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions};
 
@@ -26,15 +26,16 @@ use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOp
 /// different builds refuse each other's messages instead of misreading them.
 const MAGIC: [u8; 4] = *b"PLW1";
 
-fn start() -> Writer {
-    let mut w = Writer::default();
+fn magic(w: &mut Writer<'_>) {
     MAGIC.iter().for_each(|&b| w.u8(b));
-    w
 }
 
 /// Reads a whole message: its magic, the value, and nothing after it.
-fn read_all<T>(bytes: &[u8], value: impl FnOnce(&mut Reader<'_>) -> Result<T, WireError>) -> Result<T, WireError> {
-    let mut r = Reader::new(bytes);
+fn read_all<T>(
+    source: &mut dyn Source,
+    value: impl FnOnce(&mut Reader<'_>) -> Result<T, WireError>,
+) -> Result<T, WireError> {
+    let mut r = Reader::new(source);
     if r.bytes(MAGIC.len())? != MAGIC {
         return Err(WireError::Invalid("message (not from this build)"));
     }
@@ -46,21 +47,35 @@ fn read_all<T>(bytes: &[u8], value: impl FnOnce(&mut Reader<'_>) -> Result<T, Wi
     }
 }
 
-/// A read file (dataset and report) as one message.
-pub fn encode_imported(imported: &Imported) -> Vec<u8> {
-    let mut w = start();
+/// Writes a read file (dataset and report) as one message into `sink`, a run of at most
+/// [`RUN_BYTES`] at a time: the whole message is never held in the engine's memory.
+pub fn write_imported(imported: &Imported, sink: &mut dyn Sink) {
+    let mut w = Writer::new(sink);
+    magic(&mut w);
     imported.data.put(&mut w);
     imported.report.put(&mut w);
-    w.finish()
+    w.finish();
+}
+
+/// A read file as one message in memory (see [`write_imported`]).
+pub fn encode_imported(imported: &Imported) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_imported(imported, &mut out);
+    out
+}
+
+/// The read file a [`write_imported`] message holds, read from `source`.
+pub fn read_imported(source: &mut dyn Source) -> Result<Imported, WireError> {
+    read_all(source, |r| Ok(Imported { data: Dataset::take(r)?, report: ImportReport::take(r)? }))
 }
 
 /// The read file an [`encode_imported`] message holds.
-pub fn decode_imported(bytes: &[u8]) -> Result<Imported, WireError> {
-    read_all(bytes, |r| Ok(Imported { data: Dataset::take(r)?, report: ImportReport::take(r)? }))
+pub fn decode_imported(mut bytes: &[u8]) -> Result<Imported, WireError> {
+    read_imported(&mut bytes)
 }
 
 impl Wire for CodePage {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.str(self.name());
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -71,18 +86,19 @@ impl Wire for CodePage {
 
 /// How to read a file, as one message (the page asks the worker with it).
 pub fn encode_options(options: &ReadOptions) -> Vec<u8> {
-    let mut w = start();
-    options.kind.put(&mut w);
-    options.mapping.as_ref().map(|m| m.iter().map(|c| c.map(|c| c as u64)).collect::<Vec<_>>()).put(&mut w);
-    options.date_order.put(&mut w);
-    options.known.as_ref().map(|k| (k.keys.clone(), k.from.clone())).put(&mut w);
-    options.code_page.put(&mut w);
-    w.finish()
+    written(|w| {
+        magic(w);
+        options.kind.put(w);
+        options.mapping.as_ref().map(|m| m.iter().map(|c| c.map(|c| c as u64)).collect::<Vec<_>>()).put(w);
+        options.date_order.put(w);
+        options.known.as_ref().map(|k| (k.keys.clone(), k.from.clone())).put(w);
+        options.code_page.put(w);
+    })
 }
 
 /// The read options an [`encode_options`] message holds.
-pub fn decode_options(bytes: &[u8]) -> Result<ReadOptions, WireError> {
-    read_all(bytes, |r| {
+pub fn decode_options(mut bytes: &[u8]) -> Result<ReadOptions, WireError> {
+    read_all(&mut bytes, |r| {
         let kind = Wire::take(r)?;
         let mapping: Option<Vec<Option<u64>>> = Wire::take(r)?;
         let mapping = match mapping {

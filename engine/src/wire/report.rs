@@ -16,7 +16,7 @@ const CELL_KINDS: [CellKind; 5] =
     [CellKind::Dates, CellKind::Amounts, CellKind::Numbers, CellKind::YesNo, CellKind::Outcomes];
 
 impl Wire for DateOrder {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &ORDERS, self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -25,7 +25,7 @@ impl Wire for DateOrder {
 }
 
 impl Wire for FirstSeen {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             FirstSeen::Line(l) => {
                 w.u8(0);
@@ -47,7 +47,7 @@ impl Wire for FirstSeen {
 }
 
 impl Wire for Rejection {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             Rejection::Unreadable(e) => {
                 w.u8(0);
@@ -88,7 +88,7 @@ impl Wire for Rejection {
 }
 
 impl Wire for RejectedRow {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u64(self.line);
         self.column.put(w);
         self.reason.put(w);
@@ -99,7 +99,7 @@ impl Wire for RejectedRow {
 }
 
 impl Wire for CellIssue {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u64(self.line);
         w.size(self.column);
         w.str(&self.header);
@@ -118,7 +118,7 @@ impl Wire for CellIssue {
 }
 
 impl Wire for DateReading {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.order.put(w);
         self.assumed.put(w);
         w.size(self.mixed);
@@ -130,7 +130,7 @@ impl Wire for DateReading {
 }
 
 impl Wire for MappedField {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         statics::put(w, self.field);
         w.str(&self.header);
         w.size(self.empty);
@@ -142,7 +142,7 @@ impl Wire for MappedField {
 }
 
 impl Wire for IdsGenerated {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             IdsGenerated::NoColumn => w.u8(0),
             IdsGenerated::Repeats { header, repeats, filled } => {
@@ -163,7 +163,7 @@ impl Wire for IdsGenerated {
 }
 
 impl Wire for ColumnProfile {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.str(&self.header);
         statics::put(w, self.detected);
         w.size(self.empty);
@@ -174,7 +174,7 @@ impl Wire for ColumnProfile {
 }
 
 impl Wire for Evidence {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             Evidence::Share { n, of, what, money } => {
                 w.u8(0);
@@ -209,7 +209,7 @@ impl Wire for Evidence {
 }
 
 impl Wire for MappingReason {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.str(&self.header);
         statics::put(w, self.field);
         put_tag(w, &HOWS, &self.how);
@@ -226,7 +226,7 @@ impl Wire for MappingReason {
 }
 
 impl Wire for ImportReport {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.str(&self.file);
         w.size(self.bytes);
         statics::put(w, self.encoding);

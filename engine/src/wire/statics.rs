@@ -13,7 +13,7 @@ fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// Writes one of the engine's names.
-pub(super) fn put(w: &mut Writer, name: &'static str) {
+pub(super) fn put(w: &mut Writer<'_>, name: &'static str) {
     w.str(name);
 }
 
@@ -25,23 +25,20 @@ pub(super) fn take(r: &mut Reader<'_>) -> Result<&'static str, WireError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::codec::written;
     use super::*;
 
     #[test]
     fn every_name_reads_back_as_itself() {
         for name in names() {
-            let mut w = Writer::default();
-            put(&mut w, name);
-            let bytes = w.finish();
-            assert_eq!(take(&mut Reader::new(&bytes)), Ok(name));
+            let bytes = written(|w| put(w, name));
+            assert_eq!(take(&mut Reader::new(&mut &bytes[..])), Ok(name));
         }
     }
 
     #[test]
     fn a_name_of_no_field_is_refused() {
-        let mut w = Writer::default();
-        w.str("not_a_field");
-        let bytes = w.finish();
-        assert_eq!(take(&mut Reader::new(&bytes)), Err(WireError::Unknown("not_a_field".into())));
+        let bytes = written(|w| w.str("not_a_field"));
+        assert_eq!(take(&mut Reader::new(&mut &bytes[..])), Err(WireError::Unknown("not_a_field".into())));
     }
 }

@@ -13,7 +13,7 @@ use crate::table::{Column, Table, TimestampColumn};
 const STATUSES: [Status; 4] = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
 
 impl Wire for Status {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &STATUSES, self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -22,7 +22,7 @@ impl Wire for Status {
 }
 
 impl Wire for ForecastCategory {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &ForecastCategory::ALL, self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -31,7 +31,7 @@ impl Wire for ForecastCategory {
 }
 
 impl Wire for DatasetKind {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &DatasetKind::ALL, self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -40,7 +40,7 @@ impl Wire for DatasetKind {
 }
 
 impl Wire for DateColumn {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.i32s(&self.days);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -49,7 +49,7 @@ impl Wire for DateColumn {
 }
 
 impl Wire for AmountColumn {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.f64s(&self.values);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
@@ -58,7 +58,7 @@ impl Wire for AmountColumn {
 }
 
 impl Wire for DictColumn {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         w.u32s(&self.codes);
         self.values.put(w);
     }
@@ -70,7 +70,7 @@ impl Wire for DictColumn {
 }
 
 impl Wire for TextColumn {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         let (bytes, ends) = self.parts();
         w.str(bytes);
         w.u32s(ends);
@@ -83,7 +83,7 @@ impl Wire for TextColumn {
 }
 
 impl Wire for StageRules {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.status_of.put(w);
         w.u32s(&self.open_order);
     }
@@ -93,7 +93,7 @@ impl Wire for StageRules {
 }
 
 impl Wire for DealsTable {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.deal_id.put(w);
         self.amount.put(w);
         self.stage.put(w);
@@ -164,7 +164,7 @@ impl Wire for DealsTable {
 }
 
 impl Wire for TimestampColumn {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.days.put(w);
         w.i32s(&self.seconds);
     }
@@ -174,7 +174,7 @@ impl Wire for TimestampColumn {
 }
 
 impl Wire for Column {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             Column::Id(c) => {
                 w.u8(0);
@@ -216,7 +216,7 @@ impl Wire for Column {
 }
 
 impl Wire for Table {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         self.kind.put(w);
         w.size(self.len);
         w.size(self.columns.len());
@@ -252,7 +252,7 @@ impl Wire for Table {
 }
 
 impl Wire for Dataset {
-    fn put(&self, w: &mut Writer) {
+    fn put(&self, w: &mut Writer<'_>) {
         match self {
             Dataset::Deals(d) => {
                 w.u8(0);
