@@ -19,7 +19,8 @@ use web_sys::{Blob, MessageEvent, Worker};
 /// relative to the page.
 const WORKER_URL: &str = "./parse_worker_loader.js";
 
-/// Largest file after which the worker is kept for the next read, in bytes.
+/// Largest file after which the worker is kept for the next read, in bytes: a worker's memory
+/// never shrinks, so after a bigger file it is ended and the next read starts a fresh one.
 const KEEP_AFTER_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// How long, in ms, a new worker may take to say it is ready.
@@ -298,6 +299,11 @@ pub async fn read(
             }
         };
         if let Some(runs) = field(&data, keys::DONE).dyn_ref::<Array>() {
+            // The runs are the page's now: a worker that read a big file is ended before they
+            // are read, so its memory is let go before the page's grows.
+            if blob.size() > KEEP_AFTER_BYTES {
+                stop();
+            }
             let mut source = Runs::new(runs);
             break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
         }
@@ -308,10 +314,5 @@ pub async fn read(
         progress(number(keys::ROWS) as usize, number(keys::READ));
     };
     live.busy.set(false);
-    // A worker's memory never shrinks: after a big file it is ended, and the next read starts
-    // a fresh one.
-    if blob.size() > KEEP_AFTER_BYTES {
-        stop();
-    }
     outcome
 }
