@@ -53,7 +53,10 @@ struct Load {
 }
 
 impl Load {
+    /// A new load; the parse worker starts now (if it is not running), while the page reads
+    /// the file's start and works out its preview.
     fn begin(state: AppState) -> Load {
+        parse::warm();
         Load { state, id: state.data.begin_load() }
     }
 
