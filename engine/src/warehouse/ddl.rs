@@ -81,7 +81,10 @@ mod tests {
         }
         let spark = create_table(&t, Dialect::Spark);
         assert!(spark.starts_with("DROP TABLE IF EXISTS activities;\nCREATE TABLE activities (\n    activity_id STRING,\n    `date` TIMESTAMP,"), "{spark}");
-        assert!(spark.contains("\nUSING csv\nOPTIONS (path 'activities.csv', header 'true'"), "{spark}");
+        assert!(
+            spark.contains("\nUSING csv\nOPTIONS (path '${pipelens.data}/activities.csv', header 'true'"),
+            "{spark}"
+        );
         assert!(spark.ends_with(");\n"));
     }
 

@@ -12,11 +12,15 @@ use crate::sql::Dialect;
 /// Where the BigQuery script expects the files: a Cloud Storage folder the user replaces.
 pub const BIGQUERY_FOLDER: &str = "gs://YOUR_BUCKET/pipelens/";
 
-/// Spark's CSV options for table `t`'s file (read from the directory the script is run in;
-/// a value that does not parse fails the query instead of turning into NULL).
+/// The Spark setting that holds the folder of the data files; the script sets it to the folder
+/// it is run from (`${env:PWD}`), as Spark reads a relative path from its warehouse folder.
+pub const SPARK_DATA_DIR: &str = "pipelens.data";
+
+/// Spark's CSV options for table `t`'s file (in the folder [`SPARK_DATA_DIR`] names; a value
+/// that does not parse fails the query instead of turning into NULL).
 pub fn spark_options(t: &CanonTable) -> String {
     format!(
-        "path '{}', header 'true', multiLine 'true', escape '\"', mode 'FAILFAST', dateFormat 'yyyy-MM-dd', timestampFormat 'yyyy-MM-dd HH:mm:ss'",
+        "path '${{{SPARK_DATA_DIR}}}/{}', header 'true', multiLine 'true', escape '\"', mode 'FAILFAST', dateFormat 'yyyy-MM-dd', timestampFormat 'yyyy-MM-dd HH:mm:ss'",
         t.file_name()
     )
 }
@@ -75,6 +79,6 @@ mod tests {
             "{bq}"
         );
         assert_eq!(load_statement(&t, Dialect::Spark), None);
-        assert!(spark_options(&t).starts_with("path 'spend.csv', header 'true'"));
+        assert!(spark_options(&t).starts_with("path '${pipelens.data}/spend.csv', header 'true'"));
     }
 }

@@ -3,7 +3,7 @@
 //! each after a line `-- kpi: <id>`.
 
 use super::ddl::create_table;
-use super::load::{load_statement, BIGQUERY_FOLDER};
+use super::load::{load_statement, BIGQUERY_FOLDER, SPARK_DATA_DIR};
 use super::tables::CanonTable;
 use crate::ingest::{DatasetKind, DateOrder, ImportReport};
 use crate::sql::{all_kpi_sql, comment_text, Dialect};
@@ -75,7 +75,8 @@ fn how_to_run(d: Dialect) -> Vec<String> {
         ],
         Dialect::Spark => vec![
             format!("run it from the folder holding the files: spark-sql -f {name}"),
-            "(the tables read the CSV files in place; the session time zone is set to UTC first, as the tables hold UTC date-times)".into(),
+            format!("(the tables read the CSV files in place, in the folder the SET {SPARK_DATA_DIR} line below names: the one it is run"),
+            "from, ${env:PWD}; the session time zone is set to UTC first, as the tables hold UTC date-times)".into(),
         ],
         Dialect::BigQuery => vec![
             format!("upload the .csv files to a Cloud Storage folder and replace {BIGQUERY_FOLDER} below with it; then run the script in BigQuery"),
@@ -155,7 +156,8 @@ pub fn script(ws: &Workspace, scope: &Scope, d: Dialect, tables: &[CanonTable], 
         .collect();
     out.push('\n');
     match d {
-        Dialect::Postgres | Dialect::Spark => out.push_str("SET TIME ZONE 'UTC';\n\n"),
+        Dialect::Postgres => out.push_str("SET TIME ZONE 'UTC';\n\n"),
+        Dialect::Spark => out.push_str(&format!("SET TIME ZONE 'UTC';\nSET {SPARK_DATA_DIR} = ${{env:PWD}};\n\n")),
         Dialect::BigQuery => out.push_str(&format!(
             "CREATE SCHEMA IF NOT EXISTS {BIGQUERY_DATASET};\nSET @@dataset_id = '{BIGQUERY_DATASET}';\n\n"
         )),
