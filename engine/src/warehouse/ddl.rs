@@ -1,11 +1,23 @@
 //! The canonical tables' DDL in each dialect: one `CREATE TABLE` per loaded dataset, typed as
 //! the KPI queries read the columns. Spark SQL's table is the CSV file itself
-//! (`CREATE TABLE … USING csv`, see [`super::load`]); the other dialects create an empty table
+//! (`CREATE TABLE … USING csv`, [`spark_options`]); the other dialects create an empty table
 //! that the load statements fill.
 
-use super::load::spark_options;
 use super::tables::{CanonTable, ColType};
 use crate::sql::Dialect;
+
+/// The Spark setting that holds the folder of the data files; the script sets it to the folder
+/// it is run from (`${env:PWD}`), as Spark reads a relative path from its warehouse folder.
+pub const SPARK_DATA_DIR: &str = "pipelens.data";
+
+/// Spark's CSV options for table `t`'s file (in the folder [`SPARK_DATA_DIR`] names; a value
+/// that does not parse fails the query instead of turning into NULL).
+pub fn spark_options(t: &CanonTable) -> String {
+    format!(
+        "path '${{{SPARK_DATA_DIR}}}/{}', header 'true', multiLine 'true', escape '\"', mode 'FAILFAST', dateFormat 'yyyy-MM-dd', timestampFormat 'yyyy-MM-dd HH:mm:ss'",
+        t.file_name()
+    )
+}
 
 /// The dialect's name for a column type.
 pub fn type_name(t: ColType, d: Dialect) -> &'static str {
@@ -86,6 +98,7 @@ mod tests {
             "{spark}"
         );
         assert!(spark.ends_with(");\n"));
+        assert!(spark_options(&t).starts_with("path '${pipelens.data}/activities.csv', header 'true'"));
     }
 
     #[test]

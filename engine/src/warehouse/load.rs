@@ -1,7 +1,7 @@
 //! The statements that load the canonical CSV files (see [`super::tables`]) into the tables,
 //! one per dialect's own CSV loader: DuckDB `read_csv`, PostgreSQL `\copy` (psql's, reading a
-//! file on the user's machine), Spark SQL's CSV data source (`CREATE TABLE … USING csv`, in the
-//! DDL), BigQuery `LOAD DATA` from Cloud Storage. The files are plain enough (UTF-8, comma,
+//! file on the user's machine), Spark SQL's CSV data source (`CREATE TABLE … USING csv`, in
+//! [`super::ddl`]), BigQuery `LOAD DATA` from Cloud Storage. The files are plain enough (UTF-8, comma,
 //! `"` quotes, header line, ISO dates, `YYYY-MM-DD HH:MM:SS` date-times in UTC, empty cells
 //! missing) that each loader reads them with its defaults or a few explicit options.
 
@@ -11,19 +11,6 @@ use crate::sql::Dialect;
 
 /// Where the BigQuery script expects the files: a Cloud Storage folder the user replaces.
 pub const BIGQUERY_FOLDER: &str = "gs://YOUR_BUCKET/pipelens/";
-
-/// The Spark setting that holds the folder of the data files; the script sets it to the folder
-/// it is run from (`${env:PWD}`), as Spark reads a relative path from its warehouse folder.
-pub const SPARK_DATA_DIR: &str = "pipelens.data";
-
-/// Spark's CSV options for table `t`'s file (in the folder [`SPARK_DATA_DIR`] names; a value
-/// that does not parse fails the query instead of turning into NULL).
-pub fn spark_options(t: &CanonTable) -> String {
-    format!(
-        "path '${{{SPARK_DATA_DIR}}}/{}', header 'true', multiLine 'true', escape '\"', mode 'FAILFAST', dateFormat 'yyyy-MM-dd', timestampFormat 'yyyy-MM-dd HH:mm:ss'",
-        t.file_name()
-    )
-}
 
 /// The statement that loads table `t` from its file, ending with a line break; `None` for
 /// Spark SQL, whose table reads the file itself.
@@ -79,6 +66,5 @@ mod tests {
             "{bq}"
         );
         assert_eq!(load_statement(&t, Dialect::Spark), None);
-        assert!(spark_options(&t).starts_with("path '${pipelens.data}/spend.csv', header 'true'"));
     }
 }

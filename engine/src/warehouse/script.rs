@@ -2,8 +2,8 @@
 //! tables' DDL, the statements that load the data files, and every KPI's query for the scope,
 //! each after a line `-- kpi: <id>`.
 
-use super::ddl::create_table;
-use super::load::{load_statement, BIGQUERY_FOLDER, SPARK_DATA_DIR};
+use super::ddl::{create_table, SPARK_DATA_DIR};
+use super::load::{load_statement, BIGQUERY_FOLDER};
 use super::tables::CanonTable;
 use crate::ingest::{DatasetKind, DateOrder, ImportReport};
 use crate::sql::{all_kpi_sql, comment_text, Dialect};
