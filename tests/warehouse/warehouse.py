@@ -11,6 +11,8 @@ and the Maven CRM export from the shared corpus when it is there) the kit is wri
   from psql's output;
 - Spark SQL: run statement by statement in one local PySpark session (Debian's Java), the
   tables reading the kit's CSV files in place;
+- DuckDB: run with DuckDB's own `read_csv` loaders (the referee checks the DuckDB queries in
+  depth over tables it loads itself; this checks the kit's DDL and loaders);
 - BigQuery: parsed with sqlglot's BigQuery dialect (nothing here can run it); a parse error
   fails, and so does a statement sqlglot only keeps as an unparsed command.
 
@@ -19,9 +21,10 @@ default period, and a custom period with a segment filter) with the referee's ru
 both undefined counts as equal); a KPI whose query fails counts as failed. The Maven file is
 found through PIPELENS_SHARED (tests/referee/shared_dir.py); without it that part prints a
 `skipped:` line. Prints every failure, a summary per engine, and `N passed, M failed`; exits
-nonzero on any failure. `-v` prints every check; `--only postgres|spark|bigquery` runs one.
+nonzero on any failure. `-v` prints every check; `--only postgres|spark|duckdb|bigquery` runs one.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -77,9 +80,15 @@ def write_kit(dialect, args, scope, out):
     return (out / f"pipelens-warehouse-{dialect}.sql").read_text(encoding="utf-8")
 
 
-def engine_values(args, scope):
-    out = subprocess.run([str(CLI), "kpis", *scope, *args], check=True, capture_output=True, text=True).stdout
+@functools.lru_cache(maxsize=None)
+def engine_run(argv):
+    out = subprocess.run([str(CLI), "kpis", *argv], check=True, capture_output=True, text=True).stdout
     return {k: v["value"] for k, v in json.loads(out)["kpis"].items()}
+
+
+def engine_values(args, scope):
+    """The engine's headline of every KPI (`pipelens-cli kpis`), once per data set and scope."""
+    return engine_run(tuple(scope) + tuple(args))
 
 
 def split(script):
@@ -245,6 +254,42 @@ def spark_checks(sets):
 
 
 # ---------------------------------------------------------------------------------------------
+# DuckDB: the kit's own loaders (the referee runs the same queries over tables it loads itself)
+# ---------------------------------------------------------------------------------------------
+
+def duckdb_checks(sets):
+    import duckdb
+
+    t0 = time.time()
+    here = os.getcwd()
+    try:
+        for name, args, scopes in sets:
+            for scope in scopes:
+                where = f"{name} [{scope_label(scope)}]"
+                out = WORK / "duckdb" / name
+                setup, kpis = split(write_kit("duckdb", args, scope, out))
+                os.chdir(out)  # the script reads its files from the folder it is run in
+                con = duckdb.connect()
+                try:
+                    for statement in statements(setup):
+                        con.execute(statement)
+                except duckdb.Error as err:
+                    check("duckdb", False, f"{where}: the setup fails: {str(err).splitlines()[0]}")
+                    continue
+                got = {}
+                for id_, sql in kpis:
+                    try:
+                        rows = con.execute(sql).fetchall()
+                        got[id_] = rows[0][0] if len(rows) == 1 and len(rows[0]) == 1 else Exception(f"shape {rows[:3]}")
+                    except duckdb.Error as err:
+                        got[id_] = Exception(str(err).splitlines()[0])
+                compare("duckdb", where, kpis, got, engine_values(args, scope))
+    finally:
+        os.chdir(here)
+    print(f"duckdb (the kit's loaders): {summary('duckdb')}, {time.time() - t0:.1f} s", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
 # BigQuery: parsed only
 # ---------------------------------------------------------------------------------------------
 
@@ -289,7 +334,8 @@ def main():
     t0 = time.time()
     WORK.mkdir(parents=True, exist_ok=True)
     sets = data_sets()
-    for engine, run in [("postgres", postgres_checks), ("spark", spark_checks), ("bigquery", bigquery_checks)]:
+    for engine, run in [("postgres", postgres_checks), ("spark", spark_checks), ("duckdb", duckdb_checks),
+                        ("bigquery", bigquery_checks)]:
         if ONLY in (None, engine):
             run(sets)
     passed = sum(c[0] for c in counts.values())
