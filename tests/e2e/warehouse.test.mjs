@@ -80,10 +80,11 @@ test('the SQL box offers the kit of the view: the files the native CLI writes', 
   assert.equal(pg.name, `pipelens-warehouse-postgres-${from}_${to}.zip`);
   const script = pg.files['pipelens-warehouse-postgres.sql'].toString('utf8');
   assert.equal(script.match(/^-- kpi: /gm).length, 43, 'every KPI has its query');
-  assert.match(script, /^\\copy deals FROM 'deals\.csv' WITH \(FORMAT csv, HEADER true\)$/m);
   assert.ok(script.includes(`scope: period ${from} to ${to}`));
+  // PostgreSQL's script holds every dataset's rows after its \copy: it is the whole kit.
+  assert.deepEqual(Object.keys(pg.files), ['pipelens-warehouse-postgres.sql']);
   for (const dataset of ['deals', 'leads', 'activities', 'customers', 'spend', 'quotas', 'forecasts', 'earlier_deals', 'history']) {
-    assert.ok(pg.files[`${dataset}.csv`]?.length > 0, `${dataset}.csv is in the kit`);
+    assert.match(script, new RegExp(`^\\\\copy ${dataset} FROM stdin WITH \\(FORMAT csv, HEADER true\\)$`, 'm'), `${dataset}'s rows`);
   }
   assertSameFiles(pg.files, nativeKit('--dialect', 'postgres', '--demo'), 'PostgreSQL, default period');
 
@@ -93,6 +94,9 @@ test('the SQL box offers the kit of the view: the files the native CLI writes', 
   await page.waitForFunction(() => document.querySelector('[data-testid=period] strong').dataset.from === '2026-01-01');
   const spark = await takeKit('Spark SQL');
   assert.equal(spark.name, `pipelens-warehouse-spark-2026-01-01_${to}.zip`);
+  for (const dataset of ['deals', 'leads', 'activities', 'customers', 'spend', 'quotas', 'forecasts', 'earlier_deals', 'history']) {
+    assert.ok(spark.files[`${dataset}.csv`]?.length > 0, `${dataset}.csv is beside the Spark script`);
+  }
   assertSameFiles(spark.files, nativeKit('--dialect', 'spark', '--period', '2026-01-01', to, '--demo'), 'Spark SQL, custom period');
 });
 

@@ -5,10 +5,11 @@ For each data set (the demo company's seven datasets with its earlier export and
 and the Maven CRM export from the shared corpus when it is there) the kit is written with
 `pipelens-cli warehouse --dialect D --out DIR` and
 
-- PostgreSQL: loaded into an empty database of a throwaway cluster (Debian's postgresql,
-  started here on a unix socket in a temporary directory, no TCP, stopped at the end) with
-  `psql -v ON_ERROR_STOP=1 -f`, exactly as a user runs it; each KPI query's one value is read
-  from psql's output;
+- PostgreSQL: the script the command prints (it holds its rows, `\copy … FROM stdin`), saved
+  alone in a folder and loaded into an empty database of a throwaway cluster (Debian's
+  postgresql, started here on a unix socket in a temporary directory, no TCP, stopped at the
+  end) with `psql -v ON_ERROR_STOP=1 -f`, exactly as a user runs it; each KPI query's one value
+  is read from psql's output;
 - Spark SQL: run statement by statement in one local PySpark session (Debian's Java), the
   tables reading the kit's CSV files in place;
 - DuckDB: run with DuckDB's own `read_csv` loaders (the referee checks the DuckDB queries in
@@ -71,13 +72,19 @@ def scope_label(scope):
     return " ".join(scope) or "default scope"
 
 
-def write_kit(dialect, args, scope, out):
-    """Writes the kit into `out`; returns its script."""
+def write_kit(dialect, args, scope, out, printed=False):
+    """Writes the kit into `out` (`--out`) and returns its script; with `printed`, only the
+    script the command prints, saved in an empty `out`, as a user would redirect it."""
     if out.exists():
         shutil.rmtree(out)
-    subprocess.run([str(CLI), "warehouse", "--dialect", dialect, *scope, "--out", str(out), *args],
-                   check=True, capture_output=True, text=True)
-    return (out / f"pipelens-warehouse-{dialect}.sql").read_text(encoding="utf-8")
+    cmd = [str(CLI), "warehouse", "--dialect", dialect, *scope, *args]
+    script = subprocess.run(cmd + ([] if printed else ["--out", str(out)]), check=True, capture_output=True,
+                            text=True).stdout
+    path = out / f"pipelens-warehouse-{dialect}.sql"
+    if printed:
+        out.mkdir(parents=True)
+        path.write_text(script, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=None)
@@ -180,8 +187,9 @@ def postgres_checks(sets):
         for name, args, scopes in sets:
             for scope in scopes:
                 where = f"{name} [{scope_label(scope)}]"
+                # The script as printed, alone in a folder: it holds its rows (\copy ... FROM stdin).
                 out = WORK / "postgres" / name
-                script = write_kit("postgres", args, scope, out)
+                script = write_kit("postgres", args, scope, out, printed=True)
                 _, kpis = split(script)
                 run = pg.psql_file(pg.new_database(), out / "pipelens-warehouse-postgres.sql", out)
                 if run.returncode != 0:

@@ -1,6 +1,7 @@
 //! The statements that load the canonical CSV files (see [`super::tables`]) into the tables,
-//! one per dialect's own CSV loader: DuckDB `read_csv`, PostgreSQL `\copy` (psql's, reading a
-//! file on the user's machine), Spark SQL's CSV data source (`CREATE TABLE … USING csv`, in
+//! one per dialect's own CSV loader: DuckDB `read_csv`, PostgreSQL `\copy` (psql's; the rows
+//! follow it in the script itself, `FROM stdin`, so the PostgreSQL kit is one file that
+//! `psql -f` loads from anywhere), Spark SQL's CSV data source (`CREATE TABLE … USING csv`, in
 //! [`super::ddl`]), BigQuery `LOAD DATA` from Cloud Storage. The files are plain enough (UTF-8, comma,
 //! `"` quotes, header line, ISO dates, `YYYY-MM-DD HH:MM:SS` date-times in UTC, empty cells
 //! missing) that each loader reads them with its defaults or a few explicit options.
@@ -12,8 +13,17 @@ use crate::sql::Dialect;
 /// Where the BigQuery script expects the files: a Cloud Storage folder the user replaces.
 pub const BIGQUERY_FOLDER: &str = "gs://YOUR_BUCKET/pipelens/";
 
-/// The statement that loads table `t` from its file, ending with a line break; `None` for
-/// Spark SQL, whose table reads the file itself.
+/// Whether table `t`'s rows can follow a `\copy … FROM stdin` in `d`'s script: only in
+/// PostgreSQL, and only when no line of the text starts with `\.` (psql ends the rows at such a
+/// line, whatever CSV quoting it is in, and would run the rest of a cell as SQL). A table that
+/// cannot is loaded from its file instead.
+pub fn inline(t: &CanonTable, d: Dialect) -> bool {
+    d == Dialect::Postgres && !t.csv.split(['\n', '\r']).any(|line| line.starts_with("\\."))
+}
+
+/// The statement that loads table `t`, ending with a line break: from its file, or for an
+/// [`inline`] table its `\copy` followed by its rows and the end line `\.`; `None` for Spark
+/// SQL, whose table reads the file itself.
 pub fn load_statement(t: &CanonTable, d: Dialect) -> Option<String> {
     let name = d.ident(t.name);
     let file = t.file_name();
@@ -27,6 +37,9 @@ pub fn load_statement(t: &CanonTable, d: Dialect) -> Option<String> {
             ))
         }
         // psql's meta-command: one line, no semicolon; the path is relative to psql's directory.
+        Dialect::Postgres if inline(t, d) => {
+            Some(format!("\\copy {name} FROM stdin WITH (FORMAT csv, HEADER true)\n{}\\.\n", t.csv))
+        }
         Dialect::Postgres => Some(format!("\\copy {name} FROM '{file}' WITH (FORMAT csv, HEADER true)\n")),
         Dialect::BigQuery => Some(format!(
             "LOAD DATA INTO {name}\nFROM FILES (format = 'CSV', uris = ['{BIGQUERY_FOLDER}{file}'], skip_leading_rows = 1, allow_quoted_newlines = true);\n"
@@ -58,7 +71,7 @@ mod tests {
         );
         assert_eq!(
             load_statement(&t, Dialect::Postgres).unwrap(),
-            "\\copy spend FROM 'spend.csv' WITH (FORMAT csv, HEADER true)\n"
+            "\\copy spend FROM stdin WITH (FORMAT csv, HEADER true)\ndate,amount\n2024-01-01,5\n\\.\n"
         );
         let bq = load_statement(&t, Dialect::BigQuery).unwrap();
         assert!(
@@ -66,5 +79,24 @@ mod tests {
             "{bq}"
         );
         assert_eq!(load_statement(&t, Dialect::Spark), None);
+    }
+
+    #[test]
+    fn a_cell_that_would_end_psqls_rows_sends_the_table_to_its_file() {
+        for (cell, inline_ok) in [
+            ("plain", true),
+            ("a \\. inside", true),
+            ("\"two\nlines\"", true),
+            ("\"x\n\\.\nDROP TABLE deals;\"", false),
+            ("\"x\r\\.\"", false),
+            ("\\.", true),
+            ("\"a\n\\.x\"", false),
+        ] {
+            let t = CanonTable { csv: format!("date,category\n2024-01-01,{cell}\n"), ..table() };
+            assert_eq!(inline(&t, Dialect::Postgres), inline_ok, "{cell:?}");
+            let sql = load_statement(&t, Dialect::Postgres).unwrap();
+            assert_eq!(sql.contains("FROM stdin"), inline_ok, "{sql}");
+            assert!(!inline(&t, Dialect::DuckDb));
+        }
     }
 }

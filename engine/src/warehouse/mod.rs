@@ -5,7 +5,8 @@
 //!   the statements that load the data ([`load`]: DuckDB `read_csv`, PostgreSQL `\copy`, Spark
 //!   SQL `CREATE TABLE … USING csv`, BigQuery `LOAD DATA`) and every KPI's query for the scope
 //!   ([`crate::sql`]), each after a line `-- kpi: <id>`;
-//! - the data files the script loads ([`tables`]): each dataset written as pipelens read it
+//! - the data the script loads ([`tables`]), in the script for PostgreSQL (`\copy … FROM stdin`)
+//!   and in files beside it for the others: each dataset written as pipelens read it
 //!   (mapping, code page, date order, stage rules already applied), in the plain CSV every
 //!   loader reads. Loading the user's original files instead would need each database to redo
 //!   what the app did while reading them (a day-first date column, a Windows-1252 file, a
@@ -20,9 +21,12 @@
 //! use pipelens_engine::{demo, sql::Dialect, warehouse};
 //! let ws = demo::demo_workspace(demo::DEMO_SEED);
 //! let kit = warehouse::kit(&ws, &ws.default_scope().unwrap(), Dialect::Postgres, &[]);
-//! assert!(kit.script.contains("\\copy deals FROM 'deals.csv' WITH (FORMAT csv, HEADER true)"));
+//! assert!(kit.script.contains("\\copy deals FROM stdin WITH (FORMAT csv, HEADER true)\ndeal_id,amount,"));
 //! assert!(kit.script.contains("-- kpi: win_rate\n"));
-//! assert_eq!(kit.files()[1].0, "deals.csv");
+//! // The PostgreSQL script holds its rows; the others load files written beside them.
+//! assert_eq!(kit.files().len(), 1);
+//! let spark = warehouse::kit(&ws, &ws.default_scope().unwrap(), Dialect::Spark, &[]);
+//! assert_eq!(spark.files()[1].0, "deals.csv");
 //! ```
 
 pub mod ddl;
@@ -54,10 +58,14 @@ impl Kit {
         script_name(self.dialect)
     }
 
-    /// Every file of the kit as (name, text): the script first, then `<dataset>.csv` per table.
+    /// Every file of the kit as (name, text): the script first, then `<dataset>.csv` per table
+    /// the script loads from a file (PostgreSQL's script holds its rows itself, see
+    /// [`load::inline`]).
     pub fn files(&self) -> Vec<(String, &str)> {
         let mut out = vec![(self.script_name(), self.script.as_str())];
-        out.extend(self.tables.iter().map(|t| (t.file_name(), t.csv.as_str())));
+        out.extend(
+            self.tables.iter().filter(|t| !load::inline(t, self.dialect)).map(|t| (t.file_name(), t.csv.as_str())),
+        );
         out
     }
 
@@ -94,7 +102,8 @@ mod tests {
             let k = kit(&ws, &scope, d, &[]);
             let names: Vec<String> = k.files().into_iter().map(|(n, _)| n).collect();
             assert_eq!(names[0], format!("pipelens-warehouse-{}.sql", d.key()));
-            assert_eq!(names.len(), 1 + k.tables.len());
+            let files = if d == Dialect::Postgres { 0 } else { k.tables.len() };
+            assert_eq!(names.len(), 1 + files, "{d:?}");
             assert_eq!(
                 k.zip_name(&scope),
                 format!("pipelens-warehouse-{}-{}_{}.zip", d.key(), scope.period.from, scope.period.to)

@@ -3,7 +3,7 @@
 //! each after a line `-- kpi: <id>`.
 
 use super::ddl::{create_table, SPARK_DATA_DIR};
-use super::load::{load_statement, BIGQUERY_FOLDER};
+use super::load::{self, load_statement, BIGQUERY_FOLDER};
 use super::tables::CanonTable;
 use crate::ingest::{DatasetKind, DateOrder, ImportReport};
 use crate::sql::{all_kpi_sql, comment_text, Dialect};
@@ -64,14 +64,18 @@ pub fn script_name(d: Dialect) -> String {
     format!("pipelens-warehouse-{}.sql", d.key())
 }
 
-/// How to run the script, per dialect (comment lines without the `-- `).
-fn how_to_run(d: Dialect) -> Vec<String> {
+/// How to run the script, per dialect (comment lines without the `-- `); `files`: whether it
+/// reads data files beside it.
+fn how_to_run(d: Dialect, files: bool) -> Vec<String> {
     let name = script_name(d);
     match d {
         Dialect::DuckDb => vec![format!("run it from the folder holding the files: duckdb pipelens.duckdb < {name}")],
         Dialect::Postgres => vec![
-            format!("run it with psql from the folder holding the files: psql -v ON_ERROR_STOP=1 -d DATABASE -f {name}"),
-            "(\\copy reads the files on your machine and sends them to the server; the tables are made in your search_path's first schema)".into(),
+            format!(
+                "run it with psql{}: psql -v ON_ERROR_STOP=1 -d DATABASE -f {name}",
+                if files { " from the folder holding the files" } else { "" }
+            ),
+            "(\\copy sends the rows from your machine to the server; the tables are made in your search_path's first schema)".into(),
         ],
         Dialect::Spark => vec![
             format!("run it from the folder holding the files: spark-sql -f {name}"),
@@ -116,26 +120,32 @@ pub fn script(ws: &Workspace, scope: &Scope, d: Dialect, tables: &[CanonTable], 
     ];
     head.extend(scope_lines(ws, scope, d));
     head.push(String::new());
+    let (inline, files): (Vec<&CanonTable>, Vec<&CanonTable>) = tables.iter().partition(|t| load::inline(t, d));
     head.push("what it holds: 1. the canonical tables (the columns of pipelens' KPI_SPEC.md), 2. the statements that load them".into());
     head.push(format!(
-        "from the CSV files pipelens wrote beside this script, 3. one query per KPI ({} of them), each after a line \"{}<id>\",",
+        "with the data pipelens read, 3. one query per KPI ({} of them), each after a line \"{}<id>\",",
         kpis.len(),
         KPI_MARKER
     ));
     head.push("giving one row with one column, value: the KPI's headline figure, NULL where pipelens shows it as undefined (–).".into());
     head.push(String::new());
-    head.push("the data files: each dataset as pipelens read it, with the column mapping, code page, date order, stage rules and".into());
+    head.push(
+        "the data: each dataset as pipelens read it, with the column mapping, code page, date order, stage rules and"
+            .into(),
+    );
     head.push("left-out rows (repeated keys, rows without a key) already applied: UTF-8, comma-separated, a header line, dates as".into());
     head.push(
         "YYYY-MM-DD, date-times as YYYY-MM-DD HH:MM:SS in UTC, empty cells for missing values, cells exactly as read"
             .into(),
     );
-    head.push(
-        "(not guarded against spreadsheet formulas: these files are for a database). Keep them beside this script:"
-            .into(),
-    );
-    for t in tables {
-        head.push(format!("  {} ({} rows)", t.file_name(), t.rows));
+    head.push("(not guarded against spreadsheet formulas: this data is for a database).".into());
+    if !inline.is_empty() {
+        head.push("in this script, after each table's \\copy:".into());
+        head.extend(inline.iter().map(|t| format!("  {} ({} rows)", t.name, t.rows)));
+    }
+    if !files.is_empty() {
+        head.push("in the CSV files pipelens wrote beside this script (keep them there):".into());
+        head.extend(files.iter().map(|t| format!("  {} ({} rows)", t.file_name(), t.rows)));
     }
     if !sources.is_empty() {
         head.push("read from:".into());
@@ -144,7 +154,7 @@ pub fn script(ws: &Workspace, scope: &Scope, d: Dialect, tables: &[CanonTable], 
         }
     }
     head.push(String::new());
-    head.extend(how_to_run(d));
+    head.extend(how_to_run(d, !files.is_empty()));
     head.push(String::new());
     head.push(
         "A date-time counts on its date in UTC (pipelens takes the date as written in the file's own time zone)."
@@ -205,7 +215,8 @@ mod tests {
             for t in &tables {
                 let create = text.find(&format!("TABLE {}", d.ident(t.name))).unwrap_or(usize::MAX);
                 assert!(create < first_kpi, "{d:?} {}", t.name);
-                assert!(text.contains(&format!("{} ({} rows)", t.file_name(), t.rows)));
+                let listed = if d == Dialect::Postgres { t.name.to_owned() } else { t.file_name() };
+                assert!(text.contains(&format!("--   {listed} ({} rows)\n", t.rows)), "{d:?} {listed}");
             }
         }
     }
