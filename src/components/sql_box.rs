@@ -16,8 +16,7 @@ use wasm_bindgen::JsValue;
 /// The warehouse kit of the dashboard's view in `dialect` as a ZIP archive: (file name, bytes).
 fn kit_zip(x: &Dashboard, dialect: Dialect) -> (String, Result<Vec<u8>, warehouse::zip::ZipError>) {
     let loaded = x.loaded();
-    let sources: Vec<KitSource> =
-        loaded.user_files().iter().map(|f| KitSource::from_report(f.kind, &f.report)).collect();
+    let sources: Vec<KitSource> = loaded.user_files().iter().map(KitSource::from_loaded).collect();
     let kit = warehouse::kit(x.workspace(), &x.scope, dialect, &sources);
     (kit.zip_name(&x.scope), kit.zip())
 }

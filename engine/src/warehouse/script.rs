@@ -57,6 +57,19 @@ impl KitSource {
         );
         KitSource { file: report.file.clone(), dataset, how }
     }
+
+    /// A file the app loaded: its report, and whether its columns or code page were chosen by
+    /// hand rather than recognised.
+    pub fn from_loaded(f: &crate::file_set::LoadedFile) -> KitSource {
+        let mut source = KitSource::from_report(f.kind, &f.report);
+        if !f.auto {
+            source.how.push_str("; columns chosen by hand");
+        }
+        if f.code_page.is_some() {
+            source.how.push_str("; code page chosen by hand");
+        }
+        source
+    }
 }
 
 /// The script's file name: `pipelens-warehouse-<dialect>.sql`.
@@ -219,6 +232,17 @@ mod tests {
                 assert!(text.contains(&format!("--   {listed} ({} rows)\n", t.rows)), "{d:?} {listed}");
             }
         }
+    }
+
+    #[test]
+    fn a_source_says_how_its_file_was_read() {
+        let text =
+            "Nr,Betrag,stage,created_date,close_date\nA,1,Won,03/04/2024,05/04/2024\nB,2,Won,13/04/2024,14/04/2024\n";
+        let imported = crate::ingest::read_file(DatasetKind::Deals, "d.csv", text.as_bytes(), None).unwrap();
+        let s = KitSource::from_report(DatasetKind::Deals, &imported.report);
+        assert_eq!((s.file.as_str(), s.dataset), ("d.csv", DatasetKind::Deals));
+        assert!(s.how.contains("created_date (dates day first)"), "{}", s.how);
+        assert!(s.how.ends_with("2 rows kept of 2"), "{}", s.how);
     }
 
     #[test]
