@@ -57,8 +57,10 @@ function nativeKit(...args) {
   }
 }
 
-/** Picks `dialect` in win_rate's SQL box, clicks the kit button and returns the download. */
+/** Picks `dialect` in win_rate's SQL box (opened if it is closed), clicks the kit button and
+ * returns the download. */
 async function takeKit(dialect) {
+  if (!(await page.$eval('[data-tile=win_rate] details.sql', (d) => d.open))) await page.click('[data-tile=win_rate] .sql summary');
   await page.selectOption('[data-testid=sql-dialect-win_rate]', { label: dialect });
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=warehouse-kit-win_rate]')]);
   return { name: d.suggestedFilename(), files: unzipStored(readFileSync(await d.path())) };
