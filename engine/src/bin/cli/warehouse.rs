@@ -49,7 +49,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             f => a.files.push(f.to_owned()),
         }
     }
-    if a.dialect.is_none() || a.demo == !a.files.is_empty() || (a.demo && a.settings.is_some()) {
+    if a.dialect.is_none() || a.demo != a.files.is_empty() || (a.demo && a.settings.is_some()) {
         return Err(USAGE.to_owned());
     }
     Ok(a)
