@@ -2,7 +2,8 @@
 value compared with the engine's.
 
 For each data set (the demo company's seven datasets with its earlier export and stage history,
-and the Maven CRM export from the shared corpus when it is there) the kit is written with
+the Maven CRM export from the shared corpus when it is there, and the referee's small hand-made
+sets of edge cases) the kit is written with
 `pipelens-cli warehouse --dialect D --out DIR` and
 
 - PostgreSQL: the script the command prints (it holds its rows, `\copy … FROM stdin`), saved
@@ -38,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "referee"))
-from referee import same  # noqa: E402  (the referee's comparison, not a copy of it)
+from referee import SQL_SETS, engine_paths, same  # noqa: E402  (the referee's, not copies)
 from shared_dir import corpus_file  # noqa: E402
 
 CLI = ROOT / "target" / "debug" / "pipelens-cli"
@@ -65,6 +66,11 @@ def data_sets():
     maven = corpus_file("real/maven-crm/sales_pipeline.csv", "warehouse kit on maven (PostgreSQL, Spark SQL, BigQuery)")
     if maven is not None:
         sets.append(("maven", [str(maven)], [[], ["--period", "2017-04-01", "2017-09-30", "--filter", "product=GTX Basic"]]))
+    # The referee's small hand-made sets, for the rules the demo and Maven do not reach (mixed
+    # currencies, placeholders, a status column, entered_<stage> dates standing in for the
+    # history, two exports and a history file): over their default period.
+    for name in ("edge", "edge-status", "edge-entered", "change-fixture"):
+        sets.append((name, engine_paths(SQL_SETS[name]()), [[]]))
     return sets
 
 
