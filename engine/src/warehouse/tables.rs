@@ -339,6 +339,44 @@ mod tests {
         assert_eq!(h.rows, ws.history.as_ref().unwrap().events.len());
     }
 
+    proptest::proptest! {
+        /// Whatever text the deals hold (quotes, commas, line breaks, non-ASCII), the kit's CSV
+        /// reads back, as any CSV loader reads it, to the very values pipelens holds.
+        #[test]
+        fn the_deals_csv_reads_back_to_the_table(
+            rows in proptest::collection::vec(
+                ("[A-Za-z0-9]{1,6}", proptest::option::of(-1e6f64..1e6), "[ -~ÄéŁ名\n\"]{0,12}", 0i32..3000, "[ -~ö\"\r\n]{0,10}"),
+                1..25,
+            )
+        ) {
+            let mut deals = crate::DealsTable::default();
+            let mut owners = crate::column::DictColumn::default();
+            for (k, (id, amount, stage, day, owner)) in rows.iter().enumerate() {
+                deals.deal_id.push(&format!("{id}-{k}"));
+                deals.amount.push(*amount);
+                deals.stage.push(Some(stage.trim()).filter(|s| !s.is_empty()));
+                deals.created.push(Some(crate::Day(day + 19_000)));
+                deals.close.push(None);
+                deals.status.push(Status::Open);
+                owners.push(Some(owner.trim()).filter(|s| !s.is_empty()));
+            }
+            deals.dims[0] = Some(owners);
+            let t = deals_table("deals", &deals);
+            let mut r = csv::Reader::from_reader(t.csv.as_bytes());
+            let back: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+            proptest::prop_assert_eq!(back.len(), deals.len());
+            for (i, rec) in back.iter().enumerate() {
+                proptest::prop_assert_eq!(&rec[0], deals.deal_id.get(i));
+                let amount = (!rec[1].is_empty()).then(|| rec[1].parse::<f64>().unwrap());
+                proptest::prop_assert_eq!(amount, deals.amount.get(i));
+                proptest::prop_assert_eq!(&rec[2], deals.stage.get(i).unwrap_or(""));
+                proptest::prop_assert_eq!(&rec[3], deals.created.get(i).unwrap().to_string());
+                proptest::prop_assert_eq!(&rec[4], "");
+                proptest::prop_assert_eq!(&rec[5], deals.dim(Dim::Owner).unwrap().get(i).unwrap_or(""));
+            }
+        }
+    }
+
     #[test]
     fn a_history_from_entered_dates_stays_in_the_deals() {
         let ws = ws_of(&[(
