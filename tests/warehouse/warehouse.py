@@ -156,7 +156,7 @@ class Postgres:
             shutil.chown(self.dir, "postgres")
             self.as_user = ["runuser", "-u", "postgres", "--"]
         data = self.dir / "data"
-        self.run_pg("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")
+        self.run_pg("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync")
         self.run_pg("pg_ctl", "-D", str(data), "-o", f"-k {self.dir} -c listen_addresses= -c fsync=off",
                     "-l", str(self.dir / "log"), "-w", "start")
         self.databases = 0

@@ -179,7 +179,8 @@ pub fn script(ws: &Workspace, scope: &Scope, d: Dialect, tables: &[CanonTable], 
         .collect();
     out.push('\n');
     match d {
-        Dialect::Postgres => out.push_str("SET TIME ZONE 'UTC';\n\n"),
+        // The rows are UTF-8 whatever psql's locale says.
+        Dialect::Postgres => out.push_str("SET client_encoding = 'UTF8';\nSET TIME ZONE 'UTC';\n\n"),
         Dialect::Spark => out.push_str(&format!("SET TIME ZONE 'UTC';\nSET {SPARK_DATA_DIR} = ${{env:PWD}};\n\n")),
         Dialect::BigQuery => out.push_str(&format!(
             "CREATE SCHEMA IF NOT EXISTS {BIGQUERY_DATASET};\nSET @@dataset_id = '{BIGQUERY_DATASET}';\n\n"
@@ -254,6 +255,7 @@ mod tests {
         let head: Vec<&str> = text.lines().take_while(|l| l.starts_with("--")).collect();
         assert!(head.iter().any(|l| l.contains("filters: team in ('O''Brien''s team')")), "{head:?}");
         assert!(head.iter().any(|l| l.contains("psql -v ON_ERROR_STOP=1")), "{head:?}");
+        assert!(text.contains("\nSET client_encoding = 'UTF8';\n"), "the rows are read as UTF-8");
         // A value cannot end a comment line early.
         assert!(!text.lines().any(|l| l == "team'"));
     }
