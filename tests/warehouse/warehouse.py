@@ -171,10 +171,12 @@ class Postgres:
         return name
 
     def psql_file(self, database, script, cwd):
-        """Runs `script` with psql -f from `cwd`, as the kit's header says to."""
+        """Runs `script` with psql -f from `cwd`, as the kit's header says to. psql is told its
+        client speaks LATIN1, as a user's locale may: the script must set UTF-8 itself."""
         return subprocess.run([str(PG_BIN / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-P", "null=NULL",
                                "-h", str(self.dir), "-U", "postgres", "-d", database, "-f", script.name],
-                              cwd=cwd, capture_output=True, text=True)
+                              cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+                              env={**os.environ, "PGCLIENTENCODING": "LATIN1"})
 
     def stop(self):
         try:
