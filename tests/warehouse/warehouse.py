@@ -172,11 +172,16 @@ class Postgres:
 
     def psql_file(self, database, script, cwd):
         """Runs `script` with psql -f from `cwd`, as the kit's header says to. psql is told its
-        client speaks LATIN1, as a user's locale may: the script must set UTF-8 itself."""
+        client speaks LATIN1, as a user's locale may: the script must set UTF-8 itself (see
+        `stored_names`)."""
         return subprocess.run([str(PG_BIN / "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-P", "null=NULL",
                                "-h", str(self.dir), "-U", "postgres", "-d", database, "-f", script.name],
                               cwd=cwd, capture_output=True, text=True, encoding="utf-8",
                               env={**os.environ, "PGCLIENTENCODING": "LATIN1"})
+
+    def query(self, database, sql):
+        return subprocess.run([str(PG_BIN / "psql"), "-X", "-q", "-At", "-h", str(self.dir), "-U", "postgres",
+                               "-d", database, "-c", sql], capture_output=True, text=True, check=True).stdout.strip()
 
     def stop(self):
         try:
@@ -199,10 +204,15 @@ def postgres_checks(sets):
                 out = WORK / "postgres" / name
                 script = write_kit("postgres", args, scope, out, printed=True)
                 _, kpis = split(script)
-                run = pg.psql_file(pg.new_database(), out / "pipelens-warehouse-postgres.sql", out)
+                database = pg.new_database()
+                run = pg.psql_file(database, out / "pipelens-warehouse-postgres.sql", out)
                 if run.returncode != 0:
                     check("postgres", False, f"{where}: psql -f stopped: {run.stderr.strip().splitlines()[-1:]}")
                     continue
+                if name == "demo":
+                    # A name outside ASCII is stored as written (U&'' spells it in ASCII).
+                    n = int(pg.query(database, "SELECT count(*) FROM deals WHERE owner = U&'Chlo\\00E9 Martin'"))
+                    check("postgres", n > 0, f"{where}: the deals of Chloé Martin are stored under her name: {n}")
                 lines = run.stdout.splitlines()
                 if len(lines) != len(kpis):
                     check("postgres", False, f"{where}: {len(lines)} result lines for {len(kpis)} KPI queries")
