@@ -28,7 +28,7 @@
 //! referee (`tests/referee/referee.py`) against the engine's values, every headline, trend
 //! point and segment; the PostgreSQL and Spark SQL queries are executed in a real PostgreSQL
 //! and a local Spark by the warehouse tests (`tests/warehouse/`, over the kit of
-//! [`crate::warehouse`]), headlines over two scopes per data set; the BigQuery queries are only
+//! [`crate::warehouse`]), headlines over one or two scopes per data set; the BigQuery queries are only
 //! parsed (by sqlglot's BigQuery dialect), never run.
 //!
 //! Two differences from the engine by construction: a date-time is reduced to its date in UTC
