@@ -70,6 +70,29 @@ ensure_python_deps() {
   "$ROOT/.venv/bin/python" -m pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
 }
 
+# The warehouse tests (tests/warehouse/): PySpark and sqlglot in the same venv, PostgreSQL and a
+# Java for Spark from Debian. pyspark 4.3 needs Java 17 or later (Debian 12's default-jre-headless).
+PYSPARK_VERSION="4.3.0"
+SQLGLOT_VERSION="30.31.0"
+PG_BIN="${PIPELENS_PG_BIN:-/usr/lib/postgresql/15/bin}"
+ensure_warehouse_deps() {
+  if ! "$ROOT/.venv/bin/python" -c "import pyspark, sqlglot, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION' or sqlglot.__version__ != '$SQLGLOT_VERSION')" 2>/dev/null; then
+    say "installing pyspark $PYSPARK_VERSION and sqlglot $SQLGLOT_VERSION for the warehouse tests"
+    "$ROOT/.venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+      "pyspark==$PYSPARK_VERSION" "sqlglot==$SQLGLOT_VERSION"
+  fi
+  local missing=()
+  [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/psql" ] || missing+=(postgresql)
+  local java_major
+  java_major="$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }' || true)"
+  [ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing+=(default-jre-headless)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]} for the warehouse tests"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
 ensure_crates() {
   (cd "$ROOT" && cargo fetch --locked >/dev/null)
 }
@@ -85,6 +108,7 @@ setup_build() {
 setup_test() {
   setup_build
   ensure_python_deps
+  ensure_warehouse_deps
   ensure_chromium
 }
 

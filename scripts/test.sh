@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The second README command, and all that .ci/run does: installs what is missing, then runs
 # every test: native engine and chart tests, the engine's purity guard, the DuckDB referee,
-# a release build, and the browser tests in headless Chromium.
+# the warehouse kit in PostgreSQL and Spark SQL, a release build, and the browser tests in
+# headless Chromium.
 #
 # The tests need nothing beside the repository. Those that also check the files kept beside
 # it (the KPI spec and the CSV corpus, in the folder PIPELENS_SHARED names, ../shared by
@@ -31,6 +32,9 @@ fi
 cargo build --locked --offline -p pipelens_engine --bin pipelens-cli
 say "referee: the same KPIs computed with SQL in DuckDB, compared with the engine"
 .venv/bin/python tests/referee/referee.py
+
+say "warehouse: the kit run in PostgreSQL and Spark SQL (BigQuery parsed), compared with the engine"
+.venv/bin/python tests/warehouse/warehouse.py
 
 say "release build of the app"
 trunk build --release --offline

@@ -41,6 +41,7 @@ pub mod stage;
 pub mod stats;
 pub mod table;
 pub mod text;
+pub mod warehouse;
 pub mod wire;
 pub mod workspace;
 

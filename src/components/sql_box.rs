@@ -1,12 +1,34 @@
 //! A KPI as SQL, for data that outgrows a browser tab: generated on demand for the current
-//! period, filters and stage settings, in the dialect the user picks, with a copy button.
+//! period, filters and stage settings, in the dialect the user picks, with a copy button; and
+//! the warehouse kit of every KPI for the same view (`pipelens_engine::warehouse`), made in the
+//! tab and offered as one ZIP download ("Take these KPIs to your warehouse").
 
 use crate::i18n::panels::Sql;
 use crate::i18n::t;
-use crate::state::DashState;
+use crate::io::download::download_blob;
+use crate::state::{DashState, Dashboard};
 use leptos::prelude::*;
 use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{kpi_sql, Dialect};
+use pipelens_engine::warehouse::{self, KitSource};
+use wasm_bindgen::JsValue;
+
+/// The warehouse kit of the dashboard's view in `dialect` as a ZIP archive: (file name, bytes).
+fn kit_zip(x: &Dashboard, dialect: Dialect) -> (String, Result<Vec<u8>, warehouse::zip::ZipError>) {
+    let loaded = x.loaded();
+    let sources: Vec<KitSource> = loaded.user_files().iter().map(KitSource::from_loaded).collect();
+    let kit = warehouse::kit(x.workspace(), &x.scope, dialect, &sources);
+    (kit.zip_name(&x.scope), kit.zip())
+}
+
+/// Offers `bytes` as a ZIP download named `name`.
+fn download_zip(name: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/zip");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    download_blob(name, &blob)
+}
 
 /// The "SQL" disclosure of a KPI tile.
 #[component]
@@ -45,6 +67,17 @@ pub fn SqlBox(
             copied.set(Some(t(if ok { Sql::Copied } else { Sql::Blocked })));
         });
     };
+    let take_kit = move |_| {
+        let d = dialect.get_untracked();
+        let Some((name, zip)) = dash.dashboard.with_untracked(|x| x.as_ref().map(|x| kit_zip(x, d))) else { return };
+        match zip {
+            Ok(bytes) => {
+                let _ = download_zip(&name, &bytes);
+                copied.set(None);
+            }
+            Err(_) => copied.set(Some(t(Sql::KitTooLarge))),
+        }
+    };
     view! {
         <details class="sql" on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
@@ -59,6 +92,10 @@ pub fn SqlBox(
                 <span class="copied" role="status">{move || copied.get().unwrap_or("")}</span>
             </div>
             <pre class="sql-text" data-sql=id.as_str() tabindex="0">{move || sql.get()}</pre>
+            <div class="sql-bar">
+                <button class="button small" data-testid=format!("warehouse-kit-{id}") on:click=take_kit>{t(Sql::Warehouse)}</button>
+                <span class="muted">{t(Sql::WarehouseExplains)}</span>
+            </div>
         </details>
     }
 }

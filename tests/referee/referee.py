@@ -17,7 +17,7 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    segment row (the SQL with that segment as a filter). Two small hand-made data sets (`EDGE`)
    add the rules the demo and the corpus do not reach. As a smoke check of the other dialects'
    helpers, the PostgreSQL text of every headline is run through DuckDB too (DuckDB reads that
-   syntax; this is not a PostgreSQL run; BigQuery and Spark SQL are not run anywhere here).
+   syntax; the real PostgreSQL and Spark SQL runs are tests/warehouse/warehouse.py's).
    The demo's earlier export and stage history are loaded too (`earlier_deals`, `history`), so
    the nine KPIs of KPI_SPEC_PIPELINE_CHANGE.md are checked like the 34; so are the files of
    engine/tests/fixtures/change (`change-fixture`) and a deals file whose entered_<stage>

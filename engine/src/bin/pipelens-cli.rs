@@ -47,6 +47,19 @@
 //!                                                  with --sql, the DuckDB text of the new KPIs
 //!                                                  under "sql"
 //!
+//! pipelens-cli warehouse --dialect D [--period FROM TO] [--filter DIM=VALUE]... [--out DIR]
+//!                    (--demo | FILE... | --settings pipelens-settings.json FILE...)
+//!                                                  the warehouse kit (pipelens_engine::warehouse):
+//!                                                  one script with the canonical tables' DDL, the
+//!                                                  statements loading them and every KPI's query
+//!                                                  for the scope (each after "-- kpi: <id>") on
+//!                                                  stdout; with --out, the script and the data
+//!                                                  files it loads (<dataset>.csv) in DIR. With
+//!                                                  --settings, each FILE is read with the columns
+//!                                                  and date order the app's settings file names
+//!                                                  for it, and its stage rules, period, filters,
+//!                                                  currency and KPI settings make the scope
+//!
 //! OPTIONS  --period FROM TO     a custom period (YYYY-MM-DD, both days included)
 //!          --filter DIM=VALUE   a segment filter (owner, team, region, product, lead_source,
 //!                               deal_type); repeat to combine
@@ -54,9 +67,16 @@
 //!          --segments           add every KPI broken down by every dimension the data has
 //! ```
 //!
-//! Each FILE is read as the dataset its headers fit (as the app does when a file is dropped);
+//! Every FILE is read from disk in slices through the engine's `Session`, as the browser reads a
+//! picked file, so a file larger than memory would hold as text is read too (only the table its
+//! rows become is kept). Each FILE is read as the dataset its headers fit (as the app does when a file is dropped);
 //! `DATASET=FILE` reads it as that dataset (e.g. `earlier_deals=feb.csv`, the earlier export of
 //! the deals, a role no header can tell).
+
+#[path = "cli/stream_file.rs"]
+mod stream_file;
+#[path = "cli/warehouse.rs"]
+mod warehouse;
 
 use pipelens_engine::ingest::{self, DatasetKind};
 use pipelens_engine::kpi::KpiId;
@@ -73,7 +93,9 @@ const USAGE: &str = "usage: pipelens-cli kpis [--period FROM TO] [--filter DIM=V
                      (--demo | FILE...) | pipelens-cli demo-csv [DIR] | pipelens-cli table FILE... | \
                      pipelens-cli fixtures OUT_DIR [SEED] | pipelens-cli kpi-texts OUT_DIR | \
                      pipelens-cli change [--json] [--window FROM TO | --quarter this|next] [--filter DIM=VALUE]... \
-                     [--as-of EARLIER LATER] [--history H.csv] [--deals] (--demo | EARLIER.csv LATER.csv)";
+                     [--as-of EARLIER LATER] [--history H.csv] [--deals] (--demo | EARLIER.csv LATER.csv) | \
+                     pipelens-cli warehouse --dialect D [--period FROM TO] [--filter DIM=VALUE]... [--out DIR] \
+                     (--demo | FILE... | --settings pipelens-settings.json FILE...)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -89,6 +111,15 @@ fn main() -> ExitCode {
         Some("kpi-texts") if args.len() > 1 => return write_kpi_packs(&args[1]),
         Some("sql") => return sql_command(&args[1..]),
         Some("change") => change_command(&args[1..]),
+        Some("warehouse") => {
+            return match warehouse::run(&args[1..]) {
+                Ok(script) => {
+                    print!("{script}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -427,11 +458,8 @@ fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {
             load_as(&mut ws, &mut reports, path, kind)?;
             continue;
         }
-        let path = arg;
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-        let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-        let kind = ingest::preview(&name, &bytes, 5, None).map_err(|e| e.to_string())?.kind;
-        let imported = ingest::read_file(kind, &name, &bytes, None).map_err(|e| format!("{path}: {e}"))?;
+        let imported = stream_file::read_path(arg, stream_file::auto(DatasetKind::Deals), true)?;
+        let (name, kind) = (stream_file::file_name(arg), imported.data.kind());
         reports.push(json!({ "file": name, "dataset": kind.name(), "report": imported.report }));
         ws.insert(imported.data, true);
     }
@@ -440,9 +468,8 @@ fn load(paths: &[String]) -> Result<(Workspace, Vec<Value>), String> {
 
 /// Reads `path` as the dataset `kind` into `ws`; its report joins `reports`.
 fn load_as(ws: &mut Workspace, reports: &mut Vec<Value>, path: &str, kind: DatasetKind) -> Result<(), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    let imported = ingest::read_file(kind, &name, &bytes, None).map_err(|e| format!("{path}: {e}"))?;
+    let imported = stream_file::read_path(path, stream_file::auto(kind), false)?;
+    let name = stream_file::file_name(path);
     reports.push(json!({ "file": name, "dataset": kind.name(), "report": imported.report }));
     ws.insert_as(kind, imported.data, false);
     Ok(())

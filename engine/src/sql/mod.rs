@@ -24,9 +24,12 @@
 //! The queries are written for people to read and copy: a comment header, one CTE per idea,
 //! each with a comment. DuckDB is the reference dialect. The PostgreSQL, BigQuery and Spark
 //! variants differ only through the helpers of [`Dialect`] (date differences, epoch seconds,
-//! medians, conditional aggregates, string escapes); **only the DuckDB queries are executed in
-//! this project** (by the referee, `tests/referee/referee.py`, against the engine's values), the
-//! other dialects are checked for shape by unit tests but never run here.
+//! medians, conditional aggregates, string escapes). The DuckDB queries are executed by the
+//! referee (`tests/referee/referee.py`) against the engine's values, every headline, trend
+//! point and segment; the PostgreSQL and Spark SQL queries are executed in a real PostgreSQL
+//! and a local Spark by the warehouse tests (`tests/warehouse/`, over the kit of
+//! [`crate::warehouse`]), headlines over one or two scopes per data set; the BigQuery queries are only
+//! parsed (by sqlglot's BigQuery dialect), never run.
 //!
 //! Two differences from the engine by construction: a date-time is reduced to its date in UTC
 //! (the engine takes the date as written in the file, in the file's own time zone), and
@@ -106,8 +109,12 @@ fn header(def: &kpi::KpiDef, q: &Query) -> String {
         crate::sql::Dialect::DuckDb => {
             "dialect: DuckDB, the reference dialect (pipelens' referee runs these queries)".to_owned()
         }
+        crate::sql::Dialect::BigQuery => {
+            "dialect: BigQuery (written by the same rules as the DuckDB query; pipelens' tests parse it, they cannot run it)"
+                .to_owned()
+        }
         other => format!(
-            "dialect: {} (written by the same rules as the DuckDB query; not run by pipelens' tests)",
+            "dialect: {} (written by the same rules as the DuckDB query; pipelens' warehouse tests run it)",
             other.name()
         ),
     });

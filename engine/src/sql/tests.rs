@@ -348,6 +348,9 @@ fn dialects_differ_only_through_their_helpers() {
     assert!(get(KpiId::DealSizeOutliers, Dialect::BigQuery)
         .contains("PERCENTILE_CONT(amount, 0.5) OVER (PARTITION BY owner)"));
     assert!(get(KpiId::LeadResponseTime, Dialect::BigQuery).contains("UNIX_SECONDS(created_at)"));
+    // A double division in Spark: `/ 60.0` there is a DECIMAL one, rounded to 6 decimals.
+    assert!(get(KpiId::LeadResponseTime, Dialect::Spark)
+        .contains("CAST((unix_timestamp(first_contact_at) - unix_timestamp(created_at)) AS DOUBLE) / 60"));
     assert!(get(KpiId::DealSizeOutliers, Dialect::Spark).contains("percentile(amount, 0.5)"));
     assert!(get(KpiId::SalesCycleDays, Dialect::DuckDb).contains("date_diff('day', created_date, close_date)"));
     assert!(get(KpiId::SalesCycleDays, Dialect::Postgres).contains("(close_date - created_date)"));
