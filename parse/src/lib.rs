@@ -8,11 +8,8 @@
 //! [`client`] is the page's side, [`serve`] the worker's; both decode code pages with the
 //! browser's own `TextDecoder` ([`text_decoder`]).
 
-#[cfg(target_arch = "wasm32")]
 pub mod client;
-#[cfg(target_arch = "wasm32")]
 pub mod serve;
-#[cfg(target_arch = "wasm32")]
 pub mod text_decoder;
 
 /// The names of the messages' fields, shared by both sides.
