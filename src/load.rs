@@ -1,10 +1,11 @@
 //! Loading files: the browser's pump of bytes. What a change of the loaded files reads, and how
 //! the workspace is built from the reads, is the engine's [`FileSet`] and [`Plan`]; how one
 //! file's bytes become a dataset is its [`Session`]. Here: pick the bytes (a kept `File`, or
-//! bytes a share link carried), read them in slices, give the session chunks of about 30 ms,
-//! let the page paint and take clicks every 60 ms (from the first slice on), and stop when the
-//! load is cancelled or overtaken. Files whose columns cannot be recognised wait in the mapping
-//! screen.
+//! bytes a share link carried) and hand them to the parse worker (`pipelens_parse`), which runs
+//! the session off the page's thread; when the worker cannot start, read them in slices here,
+//! give the session chunks of about 30 ms and let the page paint and take clicks every 60 ms.
+//! Either way, stop when the load is cancelled or overtaken. Files whose columns cannot be
+//! recognised wait in the mapping screen.
 
 use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
 use crate::io::file_store;
