@@ -52,9 +52,79 @@ impl Runs {
     }
 }
 
+impl Runs {
+    /// Fills `out` with items of `N` bytes: those the small-read copy already holds one by one,
+    /// the rest copied straight from the runs by `copy(buffer, byte offset, into)`, a typed
+    /// view (the writer starts every column at a multiple of its item size, and runs hold whole
+    /// items).
+    fn fill_typed<T, const N: usize>(
+        &mut self,
+        out: &mut [T],
+        item: fn([u8; N]) -> T,
+        copy: impl Fn(&JsValue, u32, &mut [T]),
+    ) -> Result<(), WireError> {
+        let buffered = self.buf.len() - self.pos;
+        if buffered % N != 0 {
+            // Not where a writer puts a column: read it byte by byte.
+            return wire::fill_items(self, out, item);
+        }
+        if out.len() * N > self.left {
+            return Err(WireError::Truncated);
+        }
+        let k = (buffered / N).min(out.len());
+        for (o, b) in out[..k].iter_mut().zip(self.buf[self.pos..].chunks_exact(N)) {
+            let mut word = [0; N];
+            word.copy_from_slice(b);
+            *o = item(word);
+        }
+        self.pos += k * N;
+        let mut done = k;
+        while done < out.len() {
+            let run = self.runs.get(self.run).ok_or(WireError::Truncated)?;
+            let whole = (run.length() - self.at) as usize / N;
+            if whole == 0 {
+                if run.length() > self.at {
+                    return Err(WireError::Invalid("column across runs"));
+                }
+                self.run += 1;
+                self.at = 0;
+                continue;
+            }
+            let k = whole.min(out.len() - done);
+            copy(&run.buffer(), self.at, &mut out[done..done + k]);
+            self.at += (k * N) as u32;
+            done += k;
+        }
+        self.left -= out.len() * N;
+        Ok(())
+    }
+}
+
 impl Source for Runs {
     fn remaining(&self) -> usize {
         self.left
+    }
+
+    fn fill_f64s(&mut self, out: &mut [f64]) -> Result<(), WireError> {
+        self.fill_typed(
+            out,
+            |b| f64::from_bits(u64::from_le_bytes(b)),
+            |buffer, at, into| {
+                js_sys::Float64Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
+            },
+        )
+    }
+
+    fn fill_i32s(&mut self, out: &mut [i32]) -> Result<(), WireError> {
+        self.fill_typed(out, i32::from_le_bytes, |buffer, at, into| {
+            js_sys::Int32Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
+        })
+    }
+
+    fn fill_u32s(&mut self, out: &mut [u32]) -> Result<(), WireError> {
+        self.fill_typed(out, u32::from_le_bytes, |buffer, at, into| {
+            js_sys::Uint32Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
+        })
     }
 
     fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError> {

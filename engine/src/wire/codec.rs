@@ -28,7 +28,8 @@ impl fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// Where a [`Writer`] puts its bytes, a run at a time (runs of at most [`RUN_BYTES`]).
+/// Where a [`Writer`] puts its bytes, a run at a time: every run but the last holds exactly
+/// [`RUN_BYTES`].
 pub trait Sink {
     /// Takes the next run of bytes.
     fn write(&mut self, bytes: &[u8]);
@@ -41,52 +42,70 @@ impl Sink for Vec<u8> {
 }
 
 /// Bytes a [`Writer`] gathers before handing them to its sink: a column of a million rows goes
-/// out in a few runs, never whole a second time.
+/// out in a few runs, never whole a second time. A multiple of 8, so a column that starts at a
+/// multiple of its item's size in the message does so in its runs too.
 pub const RUN_BYTES: usize = 4 << 20;
 
 /// Bytes being written to a [`Sink`].
 pub struct Writer<'s> {
     buf: Vec<u8>,
+    /// Bytes handed to the sink so far.
+    flushed: usize,
     sink: &'s mut dyn Sink,
 }
 
 impl<'s> Writer<'s> {
     /// A writer into `sink`; call [`Writer::finish`] to hand over the last run.
     pub fn new(sink: &'s mut dyn Sink) -> Writer<'s> {
-        Writer { buf: Vec::with_capacity(RUN_BYTES.min(1 << 16)), sink }
+        Writer { buf: Vec::with_capacity(1 << 16), flushed: 0, sink }
     }
 
     /// Hands the sink what is left.
     pub fn finish(mut self) {
-        self.flush();
+        if !self.buf.is_empty() {
+            self.flush();
+        }
     }
 
     fn flush(&mut self) {
-        if !self.buf.is_empty() {
-            self.sink.write(&self.buf);
-            self.buf.clear();
-        }
+        self.sink.write(&self.buf);
+        self.flushed += self.buf.len();
+        self.buf.clear();
     }
 
-    fn extend(&mut self, bytes: &[u8]) {
-        if self.buf.len() + bytes.len() > RUN_BYTES {
-            self.flush();
-        }
-        if bytes.len() > RUN_BYTES {
-            self.sink.write(bytes);
-        } else {
-            self.buf.extend_from_slice(bytes);
-        }
-    }
-
-    /// Writes every item of `items` as `N` bytes, a run at a time.
-    fn run<T: Copy, const N: usize>(&mut self, items: &[T], bytes: impl Fn(T) -> [u8; N]) {
-        self.size(items.len());
-        for chunk in items.chunks(RUN_BYTES / N) {
-            if self.buf.len() + chunk.len() * N > RUN_BYTES {
+    fn extend(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let (now, later) = bytes.split_at(bytes.len().min(RUN_BYTES - self.buf.len()));
+            self.buf.extend_from_slice(now);
+            if self.buf.len() == RUN_BYTES {
                 self.flush();
             }
-            chunk.iter().for_each(|&x| self.buf.extend_from_slice(&bytes(x)));
+            bytes = later;
+        }
+    }
+
+    /// Writes zeros up to the next multiple of `n` bytes of the message.
+    fn align(&mut self, n: usize) {
+        while !(self.flushed + self.buf.len()).is_multiple_of(n) {
+            self.extend(&[0]);
+        }
+    }
+
+    /// Writes the count of `items`, then, from a multiple of `N` bytes of the message on, every
+    /// item as `N` bytes: a reader may copy the column straight into typed memory.
+    fn run<T: Copy, const N: usize>(&mut self, items: &[T], bytes: impl Fn(T) -> [u8; N]) {
+        self.size(items.len());
+        self.align(N);
+        let mut rest = items;
+        while !rest.is_empty() {
+            // Aligned, and runs end at multiples of N: an item never straddles two runs.
+            let room = (RUN_BYTES - self.buf.len()) / N;
+            let (now, later) = rest.split_at(rest.len().min(room));
+            now.iter().for_each(|&x| self.buf.extend_from_slice(&bytes(x)));
+            if self.buf.len() == RUN_BYTES {
+                self.flush();
+            }
+            rest = later;
         }
     }
 
@@ -118,9 +137,13 @@ impl<'s> Writer<'s> {
     /// Text: its byte length, then its bytes.
     pub fn str(&mut self, s: &str) {
         self.size(s.len());
-        for chunk in s.as_bytes().chunks(RUN_BYTES) {
-            self.extend(chunk);
-        }
+        self.extend(s.as_bytes());
+    }
+
+    /// A column of bytes (one per row: a status, a yes / no): its length, then the bytes.
+    pub fn u8s(&mut self, v: &[u8]) {
+        self.size(v.len());
+        self.extend(v);
     }
 
     /// A column of `f64`: its length, then every value.
@@ -154,7 +177,40 @@ pub trait Source {
     fn remaining(&self) -> usize;
     /// Fills `out` with the next bytes; [`WireError::Truncated`] when fewer are left.
     fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError>;
+    /// Fills `out` with the next `f64`s, each 8 little-endian bytes. A source that holds the
+    /// bytes in typed memory may copy them at once.
+    fn fill_f64s(&mut self, out: &mut [f64]) -> Result<(), WireError> {
+        fill_items(self, out, |b| f64::from_bits(u64::from_le_bytes(b)))
+    }
+    /// Fills `out` with the next `i32`s (see [`Source::fill_f64s`]).
+    fn fill_i32s(&mut self, out: &mut [i32]) -> Result<(), WireError> {
+        fill_items(self, out, i32::from_le_bytes)
+    }
+    /// Fills `out` with the next `u32`s (see [`Source::fill_f64s`]).
+    fn fill_u32s(&mut self, out: &mut [u32]) -> Result<(), WireError> {
+        fill_items(self, out, u32::from_le_bytes)
+    }
 }
+
+/// Fills `out` with items of `N` bytes read through [`Source::fill`], a slice at a time.
+pub fn fill_items<S: Source + ?Sized, T, const N: usize>(
+    source: &mut S,
+    out: &mut [T],
+    item: impl Fn([u8; N]) -> T,
+) -> Result<(), WireError> {
+    let mut bytes = vec![0; out.len().min(SLICE_ITEMS) * N];
+    for chunk in out.chunks_mut(SLICE_ITEMS) {
+        let bytes = &mut bytes[..chunk.len() * N];
+        source.fill(bytes)?;
+        for (o, b) in chunk.iter_mut().zip(bytes.chunks_exact(N)) {
+            *o = item(word(b));
+        }
+    }
+    Ok(())
+}
+
+/// Items converted per slice by [`fill_items`].
+const SLICE_ITEMS: usize = 1 << 14;
 
 impl Source for &[u8] {
     fn remaining(&self) -> usize {
@@ -175,19 +231,25 @@ impl Source for &[u8] {
 /// Bytes being read back from a [`Source`].
 pub struct Reader<'s> {
     source: &'s mut dyn Source,
-    /// A run of a column, reused.
-    run: Vec<u8>,
+    /// Bytes of the message already read.
+    at: usize,
 }
 
 impl<'s> Reader<'s> {
-    /// A reader over `source`.
+    /// A reader over `source`, which starts at the message's first byte.
     pub fn new(source: &'s mut dyn Source) -> Reader<'s> {
-        Reader { source, run: Vec::new() }
+        Reader { source, at: 0 }
     }
 
     /// Whether every byte has been read.
     pub fn is_done(&self) -> bool {
         self.source.remaining() == 0
+    }
+
+    fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError> {
+        self.source.fill(out)?;
+        self.at += out.len();
+        Ok(())
     }
 
     /// The next `n` bytes.
@@ -196,13 +258,13 @@ impl<'s> Reader<'s> {
             return Err(WireError::Truncated);
         }
         let mut out = vec![0; n];
-        self.source.fill(&mut out)?;
+        self.fill(&mut out)?;
         Ok(out)
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], WireError> {
         let mut out = [0; N];
-        self.source.fill(&mut out)?;
+        self.fill(&mut out)?;
         Ok(out)
     }
 
@@ -246,34 +308,48 @@ impl<'s> Reader<'s> {
         String::from_utf8(self.bytes(n)?).map_err(|_| WireError::Invalid("text"))
     }
 
-    /// A column of `N`-byte items, a run at a time.
-    fn run<T, const N: usize>(&mut self, item: impl Fn([u8; N]) -> T) -> Result<Vec<T>, WireError> {
-        let n = self.count(N)?;
-        let mut out = Vec::with_capacity(n);
-        let mut left = n;
-        while left > 0 {
-            let take = left.min(RUN_BYTES / N);
-            self.run.resize(take * N, 0);
-            self.source.fill(&mut self.run)?;
-            out.extend(self.run.chunks_exact(N).map(|c| item(word(c))));
-            left -= take;
+    /// The count of a column of `N`-byte items and the zeros that align it; the count is
+    /// checked against the bytes left.
+    fn column<const N: usize>(&mut self) -> Result<usize, WireError> {
+        let n = self.size()?;
+        let pad = (N - self.at % N) % N;
+        if self.bytes(pad)?.iter().any(|&b| b != 0) {
+            return Err(WireError::Invalid("padding"));
         }
-        Ok(out)
+        match n.checked_mul(N) {
+            Some(bytes) if bytes <= self.source.remaining() => Ok(n),
+            _ => Err(WireError::Truncated),
+        }
+    }
+
+    /// A column of bytes.
+    pub fn u8s(&mut self) -> Result<Vec<u8>, WireError> {
+        let n = self.count(1)?;
+        self.bytes(n)
     }
 
     /// A column of `f64`.
     pub fn f64s(&mut self) -> Result<Vec<f64>, WireError> {
-        self.run(|b| f64::from_bits(u64::from_le_bytes(b)))
+        let mut out = vec![0.0; self.column::<8>()?];
+        self.source.fill_f64s(&mut out)?;
+        self.at += out.len() * 8;
+        Ok(out)
     }
 
     /// A column of `i32`.
     pub fn i32s(&mut self) -> Result<Vec<i32>, WireError> {
-        self.run(i32::from_le_bytes)
+        let mut out = vec![0; self.column::<4>()?];
+        self.source.fill_i32s(&mut out)?;
+        self.at += out.len() * 4;
+        Ok(out)
     }
 
     /// A column of `u32`.
     pub fn u32s(&mut self) -> Result<Vec<u32>, WireError> {
-        self.run(u32::from_le_bytes)
+        let mut out = vec![0; self.column::<4>()?];
+        self.source.fill_u32s(&mut out)?;
+        self.at += out.len() * 4;
+        Ok(out)
     }
 }
 
@@ -472,6 +548,39 @@ mod tests {
         let mut r = Reader::new(&mut source);
         assert_eq!((r.u8(), r.u32s(), r.string()), (Ok(7), Ok(column), Ok(text)));
         assert!(r.is_done());
+    }
+
+    #[test]
+    fn columns_start_at_a_multiple_of_their_item_size_and_runs_are_whole() {
+        struct Lengths(Vec<usize>);
+        impl Sink for Lengths {
+            fn write(&mut self, bytes: &[u8]) {
+                self.0.push(bytes.len());
+            }
+        }
+        let mut runs = Lengths(Vec::new());
+        let mut w = Writer::new(&mut runs);
+        w.u8(1);
+        w.f64s(&vec![0.5; RUN_BYTES / 8 + 3]);
+        w.u32s(&[9]);
+        w.finish();
+        let (last, whole) = runs.0.split_last().unwrap();
+        assert!(whole.iter().all(|&n| n == RUN_BYTES) && *last < RUN_BYTES, "{:?}", runs.0);
+        // One byte, eight of count, seven of zeros: the first value starts at byte 16.
+        let bytes = written(|w| {
+            w.u8(1);
+            w.f64s(&[2.5]);
+        });
+        assert_eq!((bytes.len(), &bytes[9..16]), (24, &[0u8; 7][..]));
+        let read = |bytes: &[u8]| {
+            let mut source = bytes;
+            let mut r = Reader::new(&mut source);
+            r.u8().and_then(|_| r.f64s())
+        };
+        assert_eq!(read(&bytes), Ok(vec![2.5]));
+        let mut bad = bytes.clone();
+        bad[12] = 1;
+        assert_eq!(read(&bad), Err(WireError::Invalid("padding")));
     }
 
     #[test]

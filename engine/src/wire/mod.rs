@@ -18,7 +18,7 @@ mod report;
 mod statics;
 mod tables;
 
-pub use codec::{written, Reader, Sink, Source, Wire, WireError, Writer, RUN_BYTES};
+pub use codec::{fill_items, written, Reader, Sink, Source, Wire, WireError, Writer, RUN_BYTES};
 
 use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions};
 

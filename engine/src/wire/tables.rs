@@ -12,21 +12,86 @@ use crate::table::{Column, Table, TimestampColumn};
 
 const STATUSES: [Status; 4] = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
 
+/// A per-row column of optional fieldless values as one byte a row (0 for none, else 1 + its
+/// place in `all`): a million rows are one run, not a million small writes.
+fn put_codes<T: PartialEq>(w: &mut Writer<'_>, all: &[T], rows: impl Iterator<Item = Option<T>>) {
+    let codes: Vec<u8> =
+        rows.map(|v| v.and_then(|v| all.iter().position(|a| *a == v)).map_or(0, |i| i as u8 + 1)).collect();
+    w.u8s(&codes);
+}
+
+/// Reads a column written by [`put_codes`].
+fn take_codes<T: Copy>(r: &mut Reader<'_>, all: &[T], what: &'static str) -> Result<Vec<Option<T>>, WireError> {
+    r.u8s()?
+        .into_iter()
+        .map(|c| match c {
+            0 => Ok(None),
+            c => all.get(c as usize - 1).copied().map(Some).ok_or(WireError::Invalid(what)),
+        })
+        .collect()
+}
+
+/// The statuses of every row.
+fn put_statuses(w: &mut Writer<'_>, statuses: &[Status]) {
+    put_codes(w, &STATUSES, statuses.iter().copied().map(Some));
+}
+
+fn take_statuses(r: &mut Reader<'_>) -> Result<Vec<Status>, WireError> {
+    take_codes(r, &STATUSES, "status")?.into_iter().map(|s| s.ok_or(WireError::Invalid("status"))).collect()
+}
+
+/// Yes / no / missing per row.
+fn put_flags(w: &mut Writer<'_>, flags: &[Option<bool>]) {
+    put_codes(w, &[false, true], flags.iter().copied());
+}
+
+fn take_flags(r: &mut Reader<'_>) -> Result<Vec<Option<bool>>, WireError> {
+    take_codes(r, &[false, true], "yes / no")
+}
+
+/// Optional numbers per row: which rows have one, then the numbers (0 where none).
+fn put_optional_numbers(w: &mut Writer<'_>, values: &[Option<f64>]) {
+    put_flags(w, &values.iter().map(|v| v.map(|_| true)).collect::<Vec<_>>());
+    w.f64s(&values.iter().map(|v| v.unwrap_or(0.0)).collect::<Vec<_>>());
+}
+
+fn take_optional_numbers(r: &mut Reader<'_>) -> Result<Vec<Option<f64>>, WireError> {
+    let present = take_flags(r)?;
+    let values = r.f64s()?;
+    if present.len() != values.len() {
+        return Err(WireError::Invalid("numbers (counts differ)"));
+    }
+    Ok(present.into_iter().zip(values).map(|(p, v)| p.map(|_| v)).collect())
+}
+
+/// Writes an optional column with `put`, after a byte saying whether it is there.
+fn put_optional<T>(w: &mut Writer<'_>, column: &Option<T>, put: fn(&mut Writer<'_>, &T)) {
+    match column {
+        None => w.u8(0),
+        Some(c) => {
+            w.u8(1);
+            put(w, c);
+        }
+    }
+}
+
+fn take_optional<T>(
+    r: &mut Reader<'_>,
+    take: fn(&mut Reader<'_>) -> Result<T, WireError>,
+) -> Result<Option<T>, WireError> {
+    match r.u8()? {
+        0 => Ok(None),
+        1 => take(r).map(Some),
+        _ => Err(WireError::Invalid("option")),
+    }
+}
+
 impl Wire for Status {
     fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &STATUSES, self);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
         take_tag(r, &STATUSES, "status")
-    }
-}
-
-impl Wire for ForecastCategory {
-    fn put(&self, w: &mut Writer<'_>) {
-        put_tag(w, &ForecastCategory::ALL, self);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        take_tag(r, &ForecastCategory::ALL, "forecast category")
     }
 }
 
@@ -97,15 +162,15 @@ impl Wire for DealsTable {
         self.deal_id.put(w);
         self.amount.put(w);
         self.stage.put(w);
-        self.status.put(w);
+        put_statuses(w, &self.status);
         self.created.put(w);
         self.close.put(w);
         self.dims.iter().for_each(|d| d.put(w));
         self.account.put(w);
         self.lost_stage.put(w);
         self.currency.put(w);
-        self.probability.put(w);
-        self.forecast_category.put(w);
+        put_optional(w, &self.probability, |w, p| put_optional_numbers(w, p));
+        put_optional(w, &self.forecast_category, |w, f| put_codes(w, &ForecastCategory::ALL, f.iter().copied()));
         self.entered.put(w);
         self.stage_rules.put(w);
         self.status_from_column.put(w);
@@ -114,7 +179,7 @@ impl Wire for DealsTable {
         let deal_id = TextColumn::take(r)?;
         let amount = AmountColumn::take(r)?;
         let stage = DictColumn::take(r)?;
-        let status = Vec::take(r)?;
+        let status = take_statuses(r)?;
         let created = DateColumn::take(r)?;
         let close = DateColumn::take(r)?;
         let mut dims: [Option<DictColumn>; 6] = Default::default();
@@ -132,8 +197,8 @@ impl Wire for DealsTable {
             account: Wire::take(r)?,
             lost_stage: Wire::take(r)?,
             currency: Wire::take(r)?,
-            probability: Wire::take(r)?,
-            forecast_category: Wire::take(r)?,
+            probability: take_optional(r, take_optional_numbers)?,
+            forecast_category: take_optional(r, |r| take_codes(r, &ForecastCategory::ALL, "forecast category"))?,
             entered: Vec::take(r)?,
             stage_rules: StageRules::take(r)?,
             status_from_column: bool::take(r)?,
@@ -198,7 +263,7 @@ impl Wire for Column {
             }
             Column::Flag(c) => {
                 w.u8(5);
-                c.put(w);
+                put_flags(w, c);
             }
         }
     }
@@ -209,7 +274,7 @@ impl Wire for Column {
             2 => Column::Date(DateColumn::take(r)?),
             3 => Column::Timestamp(TimestampColumn::take(r)?),
             4 => Column::Number(AmountColumn::take(r)?),
-            5 => Column::Flag(Vec::take(r)?),
+            5 => Column::Flag(take_flags(r)?),
             _ => return Err(WireError::Invalid("column type")),
         })
     }
