@@ -219,7 +219,6 @@ struct Live {
     busy: Cell<bool>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    _timeout: Closure<dyn FnMut()>,
 }
 
 thread_local! {
@@ -254,9 +253,10 @@ fn start() -> Result<Rc<Live>, String> {
             inbox.deliver(Message::Broken(why));
         })
     };
+    // Owned by the timer, not by `Live`: it may fire after this worker has been ended.
     let timeout = {
         let (inbox, ready) = (Rc::clone(&inbox), Rc::clone(&ready));
-        Closure::<dyn FnMut()>::new(move || {
+        Closure::once_into_js(move || {
             if !ready.get() {
                 inbox.deliver(Message::Broken("the worker did not start".into()));
             }
@@ -266,22 +266,16 @@ fn start() -> Result<Rc<Live>, String> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let set_timeout = Reflect::get(&js_sys::global(), &JsValue::from_str("setTimeout"));
     if let Ok(set_timeout) = set_timeout.and_then(|f| f.dyn_into::<Function>()) {
-        let _ = set_timeout.call2(&JsValue::NULL, timeout.as_ref(), &JsValue::from(START_MS));
+        let _ = set_timeout.call2(&JsValue::NULL, &timeout, &JsValue::from(START_MS));
     }
-    Ok(Rc::new(Live {
-        worker,
-        inbox,
-        ready,
-        busy: Cell::new(false),
-        _on_message: on_message,
-        _on_error: on_error,
-        _timeout: timeout,
-    }))
+    Ok(Rc::new(Live { worker, inbox, ready, busy: Cell::new(false), _on_message: on_message, _on_error: on_error }))
 }
 
 /// Ends the worker (a read under way wakes and ends as cancelled).
 pub fn stop() {
     if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
+        live.worker.set_onmessage(None);
+        live.worker.set_onerror(None);
         live.worker.terminate();
         live.inbox.deliver(Message::Broken("stopped".into()));
     }
