@@ -17,7 +17,7 @@ use crate::ingest::DatasetKind;
 use crate::period::Period;
 use crate::sql::kpis as sql;
 use crate::table::Table;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 fn needs_customers(fields: &'static str) -> KpiResult {
     KpiResult::undefined(Undefined::NeedsData { dataset: "customers", fields })
@@ -388,17 +388,24 @@ fn clv_from_deals(ctx: &Ctx) -> KpiResult {
         return needs_customers("customer_id, start_date, mrr (or deals.account)");
     };
     let as_of = ctx.scope.as_of().0;
-    let (mut sum, mut accounts) = (0.0, HashSet::new());
+    // Accounts are dictionary codes: one flag per distinct account, no hashing per row.
+    let (mut sum, mut won_by, mut accounts) = (0.0, vec![false; account.values.len()], 0usize);
     for i in 0..d.len() {
         let close = d.close.days[i];
         if d.status[i] != crate::Status::Won || close == NO_DAY || close > as_of || !keeps(mask, i) {
             continue;
         }
-        let (Some(a), Amount::Value(v)) = (account.get(i), d.amount_in(i, ctx.scope.currency)) else { continue };
+        let code = account.codes.get(i).copied().unwrap_or(crate::column::NO_CODE);
+        let (Some(seen), Amount::Value(v)) = (won_by.get_mut(code as usize), d.amount_in(i, ctx.scope.currency)) else {
+            continue;
+        };
         sum += v;
-        accounts.insert(a);
+        if !*seen {
+            *seen = true;
+            accounts += 1;
+        }
     }
-    let mut r = KpiResult::ratio(sum, accounts.len() as f64, || Gap::NoAccountWon(ctx.scope.as_of()));
+    let mut r = KpiResult::ratio(sum, accounts as f64, || Gap::NoAccountWon(ctx.scope.as_of()));
     r.notes.push(Note::LifetimeFromDeals);
     r
 }

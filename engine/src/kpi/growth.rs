@@ -11,9 +11,11 @@ use super::{Base, Gap, Omission};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::deals_table::{Amount, Dim};
 use crate::ingest::DatasetKind;
+use crate::ingest::FastHasher;
 use crate::period::Period;
 use crate::sql::kpis as sql;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// Growth of revenue from `base` to the scope's period.
 fn growth_against(ctx: &Ctx, base: Period, name: Base) -> KpiResult {
@@ -159,32 +161,51 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     let p = ctx.period();
     let rev = revenue(ctx);
     let team = d.dim(Dim::Team);
-    let mut owners = HashSet::new();
-    // Per team: revenue and its distinct owners.
-    let mut teams: BTreeMap<&str, (f64, HashSet<u32>)> = BTreeMap::new();
+    // Owners and teams are dictionary codes: a flag per owner, and per team its revenue and a
+    // set of (team, owner) pairs with a cheap hash, instead of text keys per row.
+    let (mut owner_seen, mut owners) = (vec![false; owner.values.len()], 0usize);
+    let mut team_revenue: Vec<Option<f64>> = vec![None; team.map_or(0, |t| t.values.len())];
+    let mut team_owners: HashSet<(u32, u32), BuildHasherDefault<FastHasher>> = HashSet::default();
     for i in 0..d.len() {
         let closed = matches!(d.status[i], crate::Status::Won | crate::Status::Lost);
         if !closed || !p.contains_raw(d.close.days[i]) || !crate::filter::keeps(mask, i) {
             continue;
         }
         let Some(&o) = owner.codes.get(i).filter(|&&o| o != crate::column::NO_CODE) else { continue };
-        owners.insert(o);
-        if let Some(t) = team.and_then(|t| t.get(i)) {
-            let e = teams.entry(t).or_default();
-            e.1.insert(o);
+        if let Some(seen) = owner_seen.get_mut(o as usize).filter(|s| !**s) {
+            *seen = true;
+            owners += 1;
+        }
+        let t = team.and_then(|t| t.codes.get(i)).copied().unwrap_or(crate::column::NO_CODE);
+        if let Some(sum) = team_revenue.get_mut(t as usize) {
+            team_owners.insert((t, o));
+            let sum = sum.get_or_insert(0.0);
             if d.status[i] == crate::Status::Won {
                 if let Amount::Value(a) = d.amount_in(i, ctx.scope.currency) {
-                    e.0 += a;
+                    *sum += a;
                 }
             }
         }
     }
     let mut r = match rev.number() {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
-        Some(v) => KpiResult::ratio(v, owners.len() as f64, || Gap::NoOwnerClosed(p)),
+        Some(v) => KpiResult::ratio(v, owners as f64, || Gap::NoOwnerClosed(p)),
     };
-    for (t, (sum, reps)) in teams {
-        r = r.row("team", t, sum / reps.len() as f64);
+    let mut reps_of = vec![0usize; team_revenue.len()];
+    for &(t, _) in &team_owners {
+        if let Some(n) = reps_of.get_mut(t as usize) {
+            *n += 1;
+        }
+    }
+    // Rows in team-name order, as before.
+    let mut teams: Vec<(&str, f64)> = team_revenue
+        .iter()
+        .enumerate()
+        .filter_map(|(t, sum)| Some((team?.value(t as u32)?, (*sum)? / *reps_of.get(t)? as f64)))
+        .collect();
+    crate::sort::sort_by(&mut teams, |a, b| a.0.cmp(b.0));
+    for (t, per_rep) in teams {
+        r = r.row("team", t, per_rep);
     }
     r.left_out = rev.left_out;
     let no_owner = won_in(d, mask, p).filter(|&i| owner.get(i).is_none()).count();
