@@ -41,7 +41,6 @@ pub use decode::{decode, decode_as, Decoded};
 pub use detect::{detect, SAMPLE_BYTES};
 pub use entered::entered_stage;
 pub use exercise::import_everything;
-pub(crate) use keys::FastHasher;
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub(crate) use profile::DETECTED;

@@ -11,11 +11,8 @@ use super::{Base, Gap, Omission};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::deals_table::{Amount, Dim};
 use crate::ingest::DatasetKind;
-use crate::ingest::FastHasher;
 use crate::period::Period;
 use crate::sql::kpis as sql;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Growth of revenue from `base` to the scope's period.
 fn growth_against(ctx: &Ctx, base: Period, name: Base) -> KpiResult {
@@ -161,11 +158,11 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     let p = ctx.period();
     let rev = revenue(ctx);
     let team = d.dim(Dim::Team);
-    // Owners and teams are dictionary codes: a flag per owner, and per team its revenue and a
-    // set of (team, owner) pairs with a cheap hash, instead of text keys per row.
+    // Owners and teams are dictionary codes: a flag per owner, and per team its revenue and
+    // its (team, owner) pairs, counted once sorted, instead of text keys per row.
     let (mut owner_seen, mut owners) = (vec![false; owner.values.len()], 0usize);
     let mut team_revenue: Vec<Option<f64>> = vec![None; team.map_or(0, |t| t.values.len())];
-    let mut team_owners: HashSet<(u32, u32), BuildHasherDefault<FastHasher>> = HashSet::default();
+    let mut team_owners: Vec<(u32, u32)> = Vec::new();
     for i in 0..d.len() {
         let closed = matches!(d.status[i], crate::Status::Won | crate::Status::Lost);
         if !closed || !p.contains_raw(d.close.days[i]) || !crate::filter::keeps(mask, i) {
@@ -178,7 +175,7 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
         }
         let t = team.and_then(|t| t.codes.get(i)).copied().unwrap_or(crate::column::NO_CODE);
         if let Some(sum) = team_revenue.get_mut(t as usize) {
-            team_owners.insert((t, o));
+            team_owners.push((t, o));
             let sum = sum.get_or_insert(0.0);
             if d.status[i] == crate::Status::Won {
                 if let Amount::Value(a) = d.amount_in(i, ctx.scope.currency) {
@@ -191,6 +188,8 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, owners as f64, || Gap::NoOwnerClosed(p)),
     };
+    crate::sort::sort_by_key(&mut team_owners, |&pair| pair);
+    team_owners.dedup();
     let mut reps_of = vec![0usize; team_revenue.len()];
     for &(t, _) in &team_owners {
         if let Some(n) = reps_of.get_mut(t as usize) {
