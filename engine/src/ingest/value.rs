@@ -14,6 +14,7 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 /// assert!(is_empty_cell(" ") && is_empty_cell("N/A") && is_empty_cell("null"));
 /// assert!(!is_empty_cell("0"));
 /// ```
+#[inline(always)]
 pub fn is_empty_cell(cell: &str) -> bool {
     let t = trim_cell(cell);
     // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
