@@ -262,13 +262,18 @@ pub(crate) struct Interner {
     slots: Vec<Slot>,
     /// Values in `slots`.
     len: usize,
+    /// 64 minus log2 of `slots.len()`: a hash shifted right by it is a slot.
+    shift: u32,
 }
 
 impl Interner {
-    /// The home slot of a value with these words and length, in a table of `mask + 1` slots.
+    /// The home slot of a value with these words and length, in a table of `2^(64 - shift)`
+    /// slots: Fibonacci hashing, one multiplication whose high bits are the slot. These tables
+    /// hold a few dozen values and are probed for every cell of a column, so a short chain of
+    /// instructions before the slot's load matters more than a thorough mix.
     #[inline]
-    fn home(head: u64, tail: u64, len: usize, mask: usize) -> usize {
-        (mix(head ^ tail.rotate_left(29) ^ (len as u64).wrapping_mul(SEED)) as usize) & mask
+    fn home(head: u64, tail: u64, len: usize, shift: u32) -> usize {
+        ((head ^ tail.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
     }
 
     /// The slot where `v` is, or the empty slot where it would go (the table is not empty).
@@ -276,7 +281,7 @@ impl Interner {
     fn find(&self, column: &DictColumn, v: &str, head: u64, tail: u64) -> (usize, Option<u32>) {
         let mask = self.slots.len() - 1;
         let len = v.len();
-        let mut at = Self::home(head, tail, len, mask);
+        let mut at = Self::home(head, tail, len, self.shift) & mask;
         // Bounded: the table is at most half full, so an empty slot ends the probe.
         for _ in 0..self.slots.len() {
             let Some(slot) = self.slots.get(at) else { break };
@@ -299,9 +304,10 @@ impl Interner {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(16);
         let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
         for slot in self.slots.iter().filter(|s| s.len > 0) {
-            let mut at = Self::home(slot.head, slot.tail, slot.len, mask);
+            let mut at = Self::home(slot.head, slot.tail, slot.len, shift) & mask;
             while slots.get(at).is_some_and(|s| s.len > 0) {
                 at = (at + 1) & mask;
             }
@@ -310,6 +316,7 @@ impl Interner {
             }
         }
         self.slots = slots;
+        self.shift = shift;
     }
 
     /// Appends `value` to `column` exactly as `column.push(value)` would.
