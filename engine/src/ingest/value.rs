@@ -147,26 +147,31 @@ const PLAIN_MAX_DIGITS: usize = 15;
 /// `None` for any other cell (the general path reads it).
 #[inline]
 fn plain_decimal(cell: &[u8]) -> Option<f64> {
-    let (negative, digits) = match cell.split_first() {
+    let (negative, body) = match cell.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, cell),
     };
-    let (int, frac) = match digits.iter().position(|&b| b == b'.') {
-        Some(dot) => (digits.get(..dot)?, digits.get(dot + 1..)?),
-        None => (digits, &[][..]),
+    // One pass: digits into the mantissa (wrapping: a cell too long for it is refused below),
+    // and where the one dot is.
+    let (mut mantissa, mut dot) = (0u64, None);
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0')),
+            b'.' if dot.is_none() => dot = Some(i),
+            _ => return None,
+        }
+    }
+    let frac = match dot {
+        // Digits on both sides of the dot.
+        Some(at) if at == 0 || at + 1 == body.len() => return None,
+        Some(at) => body.len() - at - 1,
+        None if body.is_empty() => return None,
+        None => 0,
     };
-    let has_dot = int.len() != digits.len();
-    if int.is_empty() || (has_dot && frac.is_empty()) || int.len() + frac.len() > PLAIN_MAX_DIGITS {
+    if body.len() - usize::from(dot.is_some()) > PLAIN_MAX_DIGITS {
         return None;
     }
-    let mut mantissa = 0u64;
-    for &b in int.iter().chain(frac) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        mantissa = mantissa * 10 + u64::from(b - b'0');
-    }
-    let v = mantissa as f64 / EXACT_POWERS_OF_TEN.get(frac.len())?;
+    let v = mantissa as f64 / EXACT_POWERS_OF_TEN.get(frac)?;
     Some(if negative { -v } else { v })
 }
 
