@@ -223,6 +223,11 @@ pub fn read_month(cell: &str) -> Option<DateCandidates> {
 /// assert_eq!(read_date("1. März 2024").unwrap().day_first, Day::from_ymd(2024, 3, 1));
 /// ```
 pub fn read_date(cell: &str) -> Option<DateCandidates> {
+    // The usual cell, `2024-07-25` alone: what the ISO reading below gives it, without the
+    // searches for a time part and the trims.
+    if let Some(d) = super::value::iso_day(cell.as_bytes()) {
+        return Some(DateCandidates::same(Some(d)));
+    }
     let text = date_part(cell);
     if text.is_empty() {
         return None;

@@ -3,12 +3,11 @@
 //!
 //! The standard `HashMap<String, _>` with SipHash cost a quarter of the parse time of a large
 //! deals file and allocated a `String` per row: here keys are packed into one buffer and found
-//! through an open-addressing table of 8-byte slots, and category values through a map with a
-//! cheap hash. The hash is not keyed: a crafted file can slow down only the tab that loads it.
+//! through an open-addressing table of 8-byte slots, and category values through a table keyed
+//! by their first and last 8 bytes. The hash is not keyed: a crafted file can slow down only the tab that loads it.
 
 use crate::column::{DictColumn, NO_CODE};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -59,9 +58,6 @@ impl Hasher for FastHasher {
         mix(self.0)
     }
 }
-
-/// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 #[inline]
 fn hash_key(key: &str) -> u64 {
@@ -228,69 +224,122 @@ impl SeenKeys {
     }
 }
 
-/// Distinct values a column may have before [`Interner`] turns from a scan to a hash map.
-const FEW: usize = 32;
-
-/// The first 8 bytes of `v` as a word (zero-padded): with the length, it identifies any value
-/// of up to 8 bytes, and tells most longer ones apart.
+/// The first and the last 8 bytes of `v` as words (zero-padded; the last word is 0 for values
+/// of up to 8 bytes): with the length they identify any value of up to 16 bytes, and tell most
+/// longer ones apart.
 #[inline]
-fn prefix(v: &str) -> u64 {
+fn words(v: &str) -> (u64, u64) {
     let b = v.as_bytes();
-    let mut word = [0u8; 8];
-    let n = b.len().min(8);
-    word[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(word)
+    match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(head), Some(tail)) if b.len() > 8 => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        (Some(head), _) => (u64::from_le_bytes(*head), 0),
+        // Shorter: assembled byte by byte (a copy of a variable length is a call to memcpy).
+        _ => (b.iter().rev().fold(0u64, |word, &byte| word << 8 | u64::from(byte)), 0),
+    }
+}
+
+/// Longest value [`words`] identifies alone: longer ones are compared with the column's value.
+const WORDS_IDENTIFY: usize = 16;
+
+/// One value an [`Interner`] knows: its [`words`], its length (0: an empty slot; values are
+/// never empty) and its code.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    head: u64,
+    tail: u64,
+    len: usize,
+    code: u32,
 }
 
 /// A front for [`DictColumn::push`] while reading a file: finds the code of a value without
-/// going to the column's own (SipHash) dictionary, except for values not seen before. Stage,
-/// owner, team, region, product, source and type hold a handful of values each: those are
-/// found by scanning a few words; a column with more values switches to a map with a cheap hash.
+/// going to the column's own (SipHash) dictionary, except for values not seen before. Values
+/// are found in an open-addressing table by their first and last 8 bytes and their length, so
+/// a value of up to 16 bytes (every stage, owner, team, region, product and source of a usual
+/// export) is found with a few integer comparisons and no string comparison.
 #[derive(Default)]
 pub(crate) struct Interner {
-    /// While the column has at most [`FEW`] values: (prefix, length, code) of each.
-    few: Vec<(u64, usize, u32)>,
-    /// Past that, every value.
-    codes: FastMap<Box<str>, u32>,
+    /// Linear probing; a power of two long (or empty), never more than half full.
+    slots: Vec<Slot>,
+    /// Values in `slots`.
+    len: usize,
+    /// 64 minus log2 of `slots.len()`: a hash shifted right by it is a slot.
+    shift: u32,
 }
 
 impl Interner {
-    /// The code of `v` if it was seen.
+    /// The home slot of a value with these words and length, in a table of `2^(64 - shift)`
+    /// slots: Fibonacci hashing, one multiplication whose high bits are the slot. These tables
+    /// hold a few dozen values and are probed for every cell of a column, so a short chain of
+    /// instructions before the slot's load matters more than a thorough mix.
     #[inline]
-    fn find(&self, column: &DictColumn, v: &str) -> Option<u32> {
-        if !self.codes.is_empty() {
-            return self.codes.get(v).copied();
+    fn home(head: u64, tail: u64, len: usize, shift: u32) -> usize {
+        ((head ^ tail.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    }
+
+    /// The slot where `v` is, or the empty slot where it would go (the table is not empty).
+    #[inline]
+    fn find(&self, column: &DictColumn, v: &str, head: u64, tail: u64) -> (usize, Option<u32>) {
+        let mask = self.slots.len() - 1;
+        let len = v.len();
+        let mut at = Self::home(head, tail, len, self.shift) & mask;
+        // Bounded: the table is at most half full, so an empty slot ends the probe.
+        for _ in 0..self.slots.len() {
+            let Some(slot) = self.slots.get(at) else { break };
+            if slot.len == 0 {
+                return (at, None);
+            }
+            if slot.head == head
+                && slot.tail == tail
+                && slot.len == len
+                && (len <= WORDS_IDENTIFY || column.value(slot.code) == Some(v))
+            {
+                return (at, Some(slot.code));
+            }
+            at = (at + 1) & mask;
         }
-        let (word, len) = (prefix(v), v.len());
-        self.few
-            .iter()
-            .find(|&&(w, n, code)| w == word && n == len && (len <= 8 || column.value(code) == Some(v)))
-            .map(|&(_, _, code)| code)
+        (at, None)
+    }
+
+    /// Doubles the table (or makes the first one), placing every value again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![Slot::default(); size];
+        for slot in self.slots.iter().filter(|s| s.len > 0) {
+            let mut at = Self::home(slot.head, slot.tail, slot.len, shift) & mask;
+            while slots.get(at).is_some_and(|s| s.len > 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(free) = slots.get_mut(at) {
+                *free = *slot;
+            }
+        }
+        self.slots = slots;
+        self.shift = shift;
     }
 
     /// Appends `value` to `column` exactly as `column.push(value)` would.
     #[inline]
     pub(crate) fn push(&mut self, column: &mut DictColumn, value: Option<&str>) {
         let code = match value {
-            Some(v) if !v.is_empty() => match self.find(column, v) {
-                Some(c) => c,
-                None => {
-                    let c = column.intern(v);
-                    if self.codes.is_empty() && self.few.len() < FEW {
-                        self.few.push((prefix(v), v.len(), c));
-                    } else {
-                        if self.codes.is_empty() {
-                            for &(_, _, code) in &self.few {
-                                if let Some(known) = column.value(code) {
-                                    self.codes.insert(known.into(), code);
-                                }
-                            }
-                        }
-                        self.codes.insert(v.into(), c);
-                    }
-                    c
+            Some(v) if !v.is_empty() => {
+                if (self.len + 1) * 2 > self.slots.len() {
+                    self.grow();
                 }
-            },
+                let (head, tail) = words(v);
+                match self.find(column, v, head, tail) {
+                    (_, Some(c)) => c,
+                    (at, None) => {
+                        let code = column.intern(v);
+                        if let Some(free) = self.slots.get_mut(at).filter(|s| s.len == 0) {
+                            *free = Slot { head, tail, len: v.len(), code };
+                            self.len += 1;
+                        }
+                        code
+                    }
+                }
+            }
             _ => NO_CODE,
         };
         column.codes.push(code);
@@ -300,6 +349,7 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn seen_keys_remember_the_first_line_through_growth() {
@@ -401,6 +451,41 @@ mod tests {
         }
         assert_eq!(plain, fronted);
         assert_eq!(fronted.values.len(), 79);
+    }
+
+    proptest::proptest! {
+        /// Values that share their first or last 8 bytes, of every length around 8 and 16,
+        /// get the codes the column's own dictionary gives them.
+        #[test]
+        fn the_interner_agrees_with_the_column(cells in proptest::collection::vec(("[ab]{0,3}", 0usize..20, proptest::bool::ANY), 0..400)) {
+            let (mut plain, mut fronted, mut front) = (DictColumn::default(), DictColumn::default(), Interner::default());
+            for (core, pad, some) in &cells {
+                // Padded in the middle, so the first and last 8 bytes repeat across values.
+                let value = format!("Owner {core}{}{core} Ltd", "x".repeat(*pad));
+                let cell = some.then_some(value.as_str()).or(Some(core.as_str()));
+                plain.push(cell);
+                front.push(&mut fronted, cell);
+            }
+            proptest::prop_assert_eq!(plain, fronted);
+        }
+    }
+
+    #[test]
+    fn words_are_the_zero_padded_first_and_last_eight_bytes() {
+        let padded = |b: &[u8]| {
+            let mut word = [0u8; 8];
+            word[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(word)
+        };
+        for v in ["", "a", "NA", "EMEA", "Closed", "abcdefg", "abcdefgh", "abcdefghi", "Closed Lost", "żółw i ŻÓŁW"]
+        {
+            let b = v.as_bytes();
+            let want = match b.len() {
+                0..=8 => (padded(b), 0),
+                n => (padded(&b[..8]), padded(&b[n - 8..])),
+            };
+            assert_eq!(words(v), want, "{v:?}");
+        }
     }
 
     #[test]

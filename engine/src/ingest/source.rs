@@ -5,6 +5,7 @@ use super::csv_format::CsvFormat;
 use super::decode;
 use super::report::RejectedRow;
 use super::stream::{Feed, PushError};
+use super::value::trim_cell;
 use super::Rejection;
 use crate::error::ImportError;
 use std::collections::{HashMap, HashSet};
@@ -45,6 +46,11 @@ struct Segments {
     /// Whether the current run ends the file.
     last: bool,
     lines: LineCounter,
+    /// Whether the current run has no `\r`: its line breaks are then the `\n`s, which the csv
+    /// reader counts as it reads (see [`Segments::record_line`]).
+    no_cr: bool,
+    /// Line of the current run's first byte.
+    first_line: u64,
     /// Whether the last read stopped for want of input.
     starved: bool,
 }
@@ -61,7 +67,8 @@ enum Raw {
 impl Segments {
     fn new(feed: Feed, dialect: CsvFormat) -> Segments {
         let reader = dialect.builder().from_reader(std::io::Cursor::new(Vec::new()));
-        Segments { feed, dialect, reader, base: 0, last: false, lines: LineCounter { pos: 0, line: 1 }, starved: false }
+        let lines = LineCounter { pos: 0, line: 1 };
+        Segments { feed, dialect, reader, base: 0, last: false, lines, no_cr: true, first_line: 1, starved: false }
     }
 
     fn text(&self) -> &[u8] {
@@ -84,6 +91,9 @@ impl Segments {
             self.starved = false;
             let end = self.base + self.text().len() as u64;
             self.lines.leave(self.reader.get_ref().get_ref(), self.base, end);
+            // Runs are contiguous: the line counted to the end of this one is the next one's first.
+            self.first_line = self.lines.line;
+            self.no_cr = memchr::memchr(b'\r', &text).is_none();
             let reader = self.dialect.builder().from_reader(std::io::Cursor::new(text));
             let done = std::mem::replace(&mut self.reader, reader);
             self.feed.recycle(done.into_inner().into_inner());
@@ -100,6 +110,19 @@ impl Segments {
     fn line_of(&mut self, byte: u64) -> u64 {
         let text = self.reader.get_ref().get_ref();
         self.lines.line_of(text, self.base, byte)
+    }
+
+    /// The line of the record the csv reader read from `pos` (its position in the current run),
+    /// as [`Segments::line_of`] finds it. In a run with no `\r` the csv reader's own count of the
+    /// `\n`s it consumed (every one, quoted or not) says it, with no search of the text.
+    fn record_line(&mut self, pos: &csv::Position) -> u64 {
+        let byte = self.base + pos.byte();
+        if !self.no_cr {
+            return self.line_of(byte);
+        }
+        let text = self.reader.get_ref().get_ref();
+        let line_at_byte = self.first_line + pos.line().saturating_sub(1);
+        self.lines.line_of_counted(text, self.base, byte, line_at_byte)
     }
 
     /// Whether the record that starts at `start` ran to the end of the file inside a quoted
@@ -148,6 +171,25 @@ impl LineCounter {
         self.line += breaks(&text[from..start]);
         self.pos = base + start as u64;
         self.line
+    }
+
+    /// [`LineCounter::line_of`] for a `byte` known to be on `line_at_byte`, in a run with no `\r`:
+    /// only the blank lines before the record are counted.
+    fn line_of_counted(&mut self, text: &[u8], base: u64, byte: u64, line_at_byte: u64) -> u64 {
+        let at = (byte.saturating_sub(base) as usize).min(text.len());
+        let blank = text.get(at..).unwrap_or_default().iter().take_while(|&&b| b == b'\n').count();
+        let start = at + blank;
+        if base + (start as u64) < self.pos {
+            return self.line;
+        }
+        let line = line_at_byte + blank as u64;
+        debug_assert_eq!(line, {
+            let from = (self.pos.saturating_sub(base) as usize).min(start);
+            self.line + breaks(&text[from..start])
+        });
+        self.line = line;
+        self.pos = base + start as u64;
+        line
     }
 
     /// Counts the rest of the run `text` (starting at `base`, ending at `end`) before the next.
@@ -324,7 +366,10 @@ impl CsvSource {
                 Ok(Raw::Record) => {
                     let base = self.segments.base;
                     let start = self.record.position().map_or(before, |p| p.byte() + base);
-                    let line = self.segments.line_of(start);
+                    let line = match self.record.position() {
+                        Some(pos) => self.segments.record_line(pos),
+                        None => self.segments.line_of(start),
+                    };
                     if self.segments.swallowed_the_rest(start) {
                         // The reader ran to the end inside a quoted field: this record swallowed
                         // every line after it.
@@ -332,7 +377,7 @@ impl CsvSource {
                         return Some((Err(RejectedRow { line, column: None, reason }), false));
                     }
                     let (n, want) = (self.record.len(), self.headers.len());
-                    let extra_empty = n > want && self.record.iter().skip(want).all(|f| f.trim().is_empty());
+                    let extra_empty = n > want && self.record.iter().skip(want).all(|f| trim_cell(f).is_empty());
                     if n != want && !extra_empty {
                         let reason = Rejection::FieldCount { found: n, expected: want };
                         return Some((Err(RejectedRow { line, column: None, reason }), true));
@@ -404,7 +449,7 @@ const MAX_FOOTER_ROWS: usize = 64;
 
 /// Whether at most one cell of `record` has something in it (stops at the second).
 fn mostly_empty(record: &csv::StringRecord) -> bool {
-    record.iter().filter(|f| !f.trim().is_empty()).nth(1).is_none()
+    record.iter().filter(|f| !trim_cell(f).is_empty()).nth(1).is_none()
 }
 
 /// Grand-total labels, matched as a whole cell (a trailing colon aside).
@@ -488,7 +533,7 @@ const FOOTER_FIRST_BYTES: [bool; 256] = {
 };
 
 fn is_blank(record: &csv::StringRecord) -> bool {
-    record.iter().all(|f| f.trim().is_empty())
+    record.iter().all(|f| trim_cell(f).is_empty())
 }
 
 /// Trimmed headers with whitespace runs collapsed; empty ones named `column_N`, repeated ones

@@ -14,6 +14,7 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 /// assert!(is_empty_cell(" ") && is_empty_cell("N/A") && is_empty_cell("null"));
 /// assert!(!is_empty_cell("0"));
 /// ```
+#[inline(always)]
 pub fn is_empty_cell(cell: &str) -> bool {
     let t = trim_cell(cell);
     // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
@@ -78,6 +79,9 @@ const CURRENCY_MARKS: &[&str] = &[
 /// assert_eq!((parse_amount("--5"), parse_amount("(-5)")), (None, None));
 /// ```
 pub fn parse_amount(cell: &str) -> Option<f64> {
+    if let Some(v) = plain_decimal(cell.as_bytes()) {
+        return Some(v);
+    }
     if is_empty_cell(cell) {
         return None;
     }
@@ -129,6 +133,48 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     v.is_finite().then_some(if negative { -v } else { v })
 }
 
+/// Powers of ten a `f64` holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 16] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// Most digits [`plain_decimal`] reads: any 15-digit integer is below 2^53, so exact in a `f64`.
+const PLAIN_MAX_DIGITS: usize = 15;
+
+/// The usual amount cell, `36857.60` or `-250` (an optional minus, digits, optionally a dot and
+/// more digits, at most 15 digits in all), read without the general path's trims and searches.
+/// The digits make an integer below 2^53 and the power of ten dividing it is exact, so the one
+/// rounding of the division gives the correctly rounded value `str::parse::<f64>` gives.
+/// `None` for any other cell (the general path reads it).
+#[inline]
+fn plain_decimal(cell: &[u8]) -> Option<f64> {
+    let (negative, body) = match cell.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, cell),
+    };
+    // One pass: digits into the mantissa (wrapping: a cell too long for it is refused below),
+    // and where the one dot is.
+    let (mut mantissa, mut dot) = (0u64, None);
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0')),
+            b'.' if dot.is_none() => dot = Some(i),
+            _ => return None,
+        }
+    }
+    let frac = match dot {
+        // Digits on both sides of the dot.
+        Some(at) if at == 0 || at + 1 == body.len() => return None,
+        Some(at) => body.len() - at - 1,
+        None if body.is_empty() => return None,
+        None => 0,
+    };
+    if body.len() - usize::from(dot.is_some()) > PLAIN_MAX_DIGITS {
+        return None;
+    }
+    let v = mantissa as f64 / EXACT_POWERS_OF_TEN.get(frac)?;
+    Some(if negative { -v } else { v })
+}
+
 /// `1,234,567` style: groups of exactly three digits after the first separator.
 fn is_thousands_grouped(s: &str, sep: char) -> bool {
     let mut parts = s.split(sep);
@@ -150,20 +196,25 @@ fn is_thousands_grouped(s: &str, sep: char) -> bool {
 /// ```
 pub fn parse_date(cell: &str) -> Option<Day> {
     let t = cell.trim().as_bytes();
-    if t.len() < 10 {
+    let (date, rest) = t.split_at_checked(10)?;
+    if !rest.is_empty() && !time_suffix_ok(rest) {
         return None;
     }
-    let (date, rest) = t.split_at(10);
-    if !(date[4] == date[7] && (date[4] == b'-' || date[4] == b'/')) {
+    iso_day(date)
+}
+
+/// The date of exactly `yyyy-mm-dd` or `yyyy/mm/dd` (10 bytes, nothing around them): the
+/// usual date cell, read with no trim or search. `None` for anything else.
+#[inline]
+pub(crate) fn iso_day(date: &[u8]) -> Option<Day> {
+    let &[y0, y1, y2, y3, s1, m0, m1, s2, d0, d1] = date else { return None };
+    if !(s1 == s2 && (s1 == b'-' || s1 == b'/')) {
         return None;
     }
     let num = |s: &[u8]| -> Option<u32> {
         s.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + (b - b'0') as u32))
     };
-    let (y, m, d) = (num(&date[0..4])?, num(&date[5..7])?, num(&date[8..10])?);
-    if !rest.is_empty() && !time_suffix_ok(rest) {
-        return None;
-    }
+    let (y, m, d) = (num(&[y0, y1, y2, y3])?, num(&[m0, m1])?, num(&[d0, d1])?);
     Day::from_ymd(y as i32, m, d)
 }
 
@@ -367,6 +418,60 @@ mod tests {
         ];
         for (cell, want) in cases {
             assert_eq!(parse_date(cell), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn plain_decimals_read_as_the_standard_parser_reads_them() {
+        // (cell, whether the fast path takes it)
+        let cases = [
+            ("36857.60", true),
+            ("-250", true),
+            ("0.1", true),
+            ("-0", true),
+            ("999999999999999", true),
+            ("99999999.9999999", true),
+            ("0000000000000001", false),
+            ("1.", false),
+            (".5", false),
+            ("-", false),
+            ("", false),
+            ("1e5", false),
+            ("+5", false),
+            ("1,234", false),
+            (" 5", false),
+            ("1.2.3", false),
+        ];
+        for (cell, fast) in cases {
+            let got = plain_decimal(cell.as_bytes());
+            assert_eq!(got.is_some(), fast, "{cell:?}");
+            if let Some(v) = got {
+                assert_eq!(Some(v.to_bits()), cell.parse::<f64>().ok().map(f64::to_bits), "{cell:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the fast path reads, it reads to the bit as `str::parse` does.
+        #[test]
+        fn the_fast_amount_path_agrees_with_the_standard_parser(cell in "-?[0-9]{0,12}(\\.[0-9]{0,8})?") {
+            if let Some(v) = plain_decimal(cell.as_bytes()) {
+                proptest::prop_assert_eq!(Some(v.to_bits()), cell.parse::<f64>().ok().map(f64::to_bits), "{:?}", cell);
+            }
+            proptest::prop_assert_eq!(parse_amount(&cell).map(f64::to_bits), {
+                let general = if is_empty_cell(&cell) { None } else { cell.parse::<f64>().ok() };
+                general.map(f64::to_bits)
+            });
+        }
+
+        /// A bare ten-byte date reads as `parse_date` reads it.
+        #[test]
+        fn bare_iso_dates_read_as_parse_date_reads_them(cell in "[0-9]{4}[-/.][0-9]{2}[-/.][0-9]{1,3}") {
+            if cell.len() == 10 {
+                proptest::prop_assert_eq!(iso_day(cell.as_bytes()), parse_date(&cell));
+            } else {
+                proptest::prop_assert_eq!(iso_day(cell.as_bytes()), None);
+            }
         }
     }
 }
