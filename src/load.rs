@@ -115,18 +115,13 @@ impl Load {
         let status = self.state.data.status;
         let blob = bytes.blob(name)?;
         let total = blob.size();
-        status.set(LoadStatus::Parsing { file: name.to_owned(), rows: 0, done: 0.0, total });
-        let progress = |rows: usize, done: f64| {
+        let parsing = |rows: usize, done: f64| {
             status.set(LoadStatus::Parsing { file: name.to_owned(), rows, done: done.min(total), total })
         };
-        match parse::read(&blob, name, &options, progress, || self.current()).await {
+        parsing(0, 0.0);
+        match parse::read(&blob, name, &options, parsing, || self.current()).await {
             Ok(imported) => {
-                status.set(LoadStatus::Parsing {
-                    file: name.to_owned(),
-                    rows: imported.report.rows_read,
-                    done: total,
-                    total,
-                });
+                parsing(imported.report.rows_read, total);
                 // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
                 self.turn().await?;
                 Ok(imported)

@@ -3,6 +3,7 @@
 //! read is cancelled or overtaken. A worker that cannot start or answer is reported as
 //! [`Outcome::Unavailable`], so the page can read the file itself.
 
+use crate::js::{describe, field};
 use crate::keys;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
@@ -223,16 +224,6 @@ struct Live {
 
 thread_local! {
     static LIVE: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
-}
-
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Error::from(e.clone()).message().as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
-fn field(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn start() -> Result<Rc<Live>, String> {

@@ -9,6 +9,7 @@
 //! browser's own `TextDecoder` ([`text_decoder`]).
 
 pub mod client;
+pub mod js;
 pub mod serve;
 pub mod text_decoder;
 

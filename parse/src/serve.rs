@@ -4,6 +4,7 @@
 //! `{done: [ArrayBuffer, …]}` (the read file as a wire message in runs, transferred) or
 //! `{failed: "why"}`.
 
+use crate::js::{describe, field};
 use crate::keys;
 use crate::{PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
@@ -41,16 +42,6 @@ fn object(key: &str, value: &JsValue) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &JsValue::from_str(key), value);
     o.into()
-}
-
-fn field(request: &JsValue, key: &str) -> JsValue {
-    Reflect::get(request, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Error::from(e.clone()).message().as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// The read file's message, as the runs the engine writes it in: each copied once out of the

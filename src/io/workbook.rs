@@ -7,6 +7,7 @@
 //! sheet each such file came from is remembered here, for the sheet picker.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use pipelens_parse::js::describe;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -167,13 +168,6 @@ async fn ask_worker(file: &web_sys::File, sheet: Option<usize>) -> Result<JsValu
     worker.terminate();
     drop((on_message, on_error));
     reply.map_err(|e| format!("the workbook could not be read: it may be damaged; open it in Excel or LibreOffice and save a new copy ({})", describe(&e)))
-}
-
-/// A JS error's message.
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().and_then(|e| e.message().as_string()))
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 #[cfg(test)]

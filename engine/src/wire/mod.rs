@@ -91,7 +91,15 @@ pub fn encode_options(options: &ReadOptions) -> Vec<u8> {
         options.kind.put(w);
         options.mapping.as_ref().map(|m| m.iter().map(|c| c.map(|c| c as u64)).collect::<Vec<_>>()).put(w);
         options.date_order.put(w);
-        options.known.as_ref().map(|k| (k.keys.clone(), k.from.clone())).put(w);
+        // Laid out as `Option<(Vec<String>, String)>`, written without copying the keys.
+        match &options.known {
+            None => w.u8(0),
+            Some(k) => {
+                w.u8(1);
+                k.keys.put(w);
+                w.str(&k.from);
+            }
+        }
         options.code_page.put(w);
     })
 }

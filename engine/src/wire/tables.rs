@@ -86,15 +86,6 @@ fn take_optional<T>(
     }
 }
 
-impl Wire for Status {
-    fn put(&self, w: &mut Writer<'_>) {
-        put_tag(w, &STATUSES, self);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        take_tag(r, &STATUSES, "status")
-    }
-}
-
 impl Wire for DatasetKind {
     fn put(&self, w: &mut Writer<'_>) {
         put_tag(w, &DatasetKind::ALL, self);
@@ -149,11 +140,11 @@ impl Wire for TextColumn {
 
 impl Wire for StageRules {
     fn put(&self, w: &mut Writer<'_>) {
-        self.status_of.put(w);
+        put_statuses(w, &self.status_of);
         w.u32s(&self.open_order);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(StageRules { status_of: Vec::take(r)?, open_order: r.u32s()? })
+        Ok(StageRules { status_of: take_statuses(r)?, open_order: r.u32s()? })
     }
 }
 

@@ -1,0 +1,15 @@
+//! Small helpers over JavaScript values, shared by the page's and the worker's sides.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A JavaScript error or thrown value in words, for a message or the console.
+pub fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().and_then(|e| e.message().as_string()))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// `value[key]`, or `undefined`.
+pub fn field(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
