@@ -29,6 +29,9 @@ const CHUNK_MS: f64 = 30.0;
 /// each, a nested timer's clamp, plus the paint) cost little of a big file's time.
 const TURN_MS: f64 = 60.0;
 
+/// How long after the app starts, in ms, the parse worker is made ready for the first file.
+const PREPARE_AFTER_MS: i32 = 1_500;
+
 /// Rows shown in the mapping screen's preview.
 const PREVIEW_ROWS: usize = 5;
 
@@ -672,9 +675,15 @@ fn remove(state: AppState, id: u64) {
 pub struct Loader(AppState);
 
 impl Loader {
-    /// Provides the loader over `state` as a context.
+    /// Provides the loader over `state` as a context, and gets the parse worker ready a while
+    /// after the first page is drawn (see [`parse::prepare`]), so the first file is read at full
+    /// speed. The worker is its own file, fetched then: the first page does not wait for it.
     pub fn provide(state: AppState) {
         provide_context(Loader(state));
+        let prepare = wasm_bindgen::closure::Closure::once_into_js(parse::prepare);
+        use wasm_bindgen::JsCast;
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(prepare.unchecked_ref(), PREPARE_AFTER_MS);
     }
 
     /// The loader, from context.
@@ -685,7 +694,7 @@ impl Loader {
     /// Gets ready for files about to come (the file picker opened, a drag entered the page):
     /// starts the parse worker, so its module loads while the user picks.
     pub fn expect_files(self) {
-        parse::warm();
+        parse::prepare();
     }
 
     /// Reads dropped or picked files (see [`load_files`]).

@@ -3,7 +3,7 @@
 //! read is cancelled or overtaken. A worker that cannot start or answer is reported as
 //! [`Outcome::Unavailable`], so the page can read the file itself.
 
-use crate::js::{describe, field};
+use crate::js::{describe, field, object};
 use crate::keys;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
@@ -199,6 +199,11 @@ impl Inbox {
         }
     }
 
+    /// Drops what the worker said that no one has read yet, keeping that it broke.
+    fn drop_news(&self) {
+        self.queue.borrow_mut().retain(|m| matches!(m, Message::Broken(_)));
+    }
+
     async fn next(&self) -> Message {
         loop {
             if let Some(m) = self.queue.borrow_mut().pop_front() {
@@ -214,7 +219,7 @@ impl Inbox {
 struct Live {
     worker: Worker,
     inbox: Rc<Inbox>,
-    /// Whether it said it is ready.
+    /// Whether it said it is ready (set as the message arrives, read or not).
     ready: Rc<Cell<bool>>,
     /// Whether a read is under way.
     busy: Cell<bool>,
@@ -226,13 +231,32 @@ thread_local! {
     static LIVE: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
 }
 
-fn start() -> Result<Rc<Live>, String> {
+/// Starts a worker; one started with `warm_up` is asked, once it is ready, to read the made-up
+/// file first (see [`prepare`]).
+fn start(warm_up: bool) -> Result<Rc<Live>, String> {
     let worker = Worker::new(WORKER_URL).map_err(|e| describe(&e))?;
     let inbox = Rc::new(Inbox::default());
     let ready = Rc::new(Cell::new(false));
     let on_message = {
-        let inbox = Rc::clone(&inbox);
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| inbox.deliver(Message::Data(event.data())))
+        let (inbox, ready, worker) = (Rc::clone(&inbox), Rc::clone(&ready), worker.clone());
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            if let Some(runs) = field(&data, keys::WARMED).dyn_ref::<Array>() {
+                // The made-up file's message: read like a real one, to warm the page's reader
+                // too, and let go.
+                drop(wire::read_imported(&mut Runs::new(runs)));
+                return;
+            }
+            if field(&data, keys::READY).as_bool() == Some(true) {
+                ready.set(true);
+                if warm_up {
+                    // Asked only now: messages sent before the worker is ready are lost. A
+                    // worker that cannot take it fails the next read too, which then says why.
+                    let _ = worker.post_message(&object(keys::WARM, &JsValue::TRUE));
+                }
+            }
+            inbox.deliver(Message::Data(data));
+        })
     };
     let on_error = {
         let inbox = Rc::clone(&inbox);
@@ -273,11 +297,23 @@ pub fn stop() {
 }
 
 /// Starts the worker if none is running, without waiting for it: the page calls this when a
-/// file is about to come (the file picker opened, a drag entered the page), so the worker's
-/// module is fetched and compiled while the user picks.
+/// read begins, so the worker's module is fetched and compiled while the page works out the
+/// file's preview.
 pub fn warm() {
     if LIVE.with(|l| l.borrow().is_none()) {
-        if let Ok(live) = start() {
+        if let Ok(live) = start(false) {
+            LIVE.with(|l| *l.borrow_mut() = Some(live));
+        }
+    }
+}
+
+/// Starts the worker, if none is running, and has it read a made-up file first (see
+/// [`crate::warm_up`]): the page calls this when a file may come soon and the page is idle (a
+/// while after the first page is drawn, when the file picker opens, when a drag enters the
+/// page). A read asked for meanwhile waits for the warm-up, a few tens of milliseconds.
+pub fn prepare() {
+    if LIVE.with(|l| l.borrow().is_none()) {
+        if let Ok(live) = start(true) {
             LIVE.with(|l| *l.borrow_mut() = Some(live));
         }
     }
@@ -290,23 +326,20 @@ async fn worker() -> Result<Rc<Live>, String> {
         Some(live) if !live.busy.get() => live,
         _ => {
             stop();
-            let live = start()?;
+            let live = start(false)?;
             LIVE.with(|l| *l.borrow_mut() = Some(Rc::clone(&live)));
             live
         }
     };
     live.busy.set(true);
-    if live.ready.get() {
-        return Ok(live);
-    }
-    match live.inbox.next().await {
-        Message::Data(d) if field(&d, keys::READY).as_bool() == Some(true) => {
-            live.ready.set(true);
-            Ok(live)
+    while !live.ready.get() {
+        if let Message::Broken(why) = live.inbox.next().await {
+            return Err(why);
         }
-        Message::Data(_) => Err("the worker said something else before it was ready".into()),
-        Message::Broken(why) => Err(why),
     }
+    // What it said before this read (that it is ready) is no news to the read.
+    live.inbox.drop_news();
+    Ok(live)
 }
 
 /// Reads `blob` (named `name`) in the worker as `options` say, calling `progress(rows, bytes)`

@@ -13,3 +13,11 @@ pub fn describe(e: &JsValue) -> String {
 pub fn field(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
+
+/// `{key: value}`.
+pub fn object(key: &str, value: &JsValue) -> JsValue {
+    let o = js_sys::Object::new();
+    // Setting a field of a new plain object cannot fail.
+    let _ = js_sys::Reflect::set(&o, &JsValue::from_str(key), value);
+    o.into()
+}

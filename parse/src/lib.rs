@@ -12,6 +12,7 @@ pub mod client;
 pub mod js;
 pub mod serve;
 pub mod text_decoder;
+pub mod warm_up;
 
 /// The names of the messages' fields, shared by both sides.
 pub mod keys {
@@ -33,10 +34,18 @@ pub mod keys {
     pub const DONE: &str = "done";
     /// Worker → page, at the end: why the file cannot be used, in words a user can act on.
     pub const FAILED: &str = "failed";
+    /// Page → worker: `true`, to read the [`warm_up`](crate::warm_up) file.
+    pub const WARM: &str = "warm";
+    /// Worker → page, after a warm-up: the made-up file read, as runs like `done`'s.
+    pub const WARMED: &str = "warmed";
 }
 
-/// Bytes the worker reads from the file at a time.
+/// Most bytes the worker reads from the file at a time.
 pub const SLICE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+
+/// Bytes of the file's first slice: the parse starts as soon as it is read, and each slice
+/// after it is as long as all before it, up to [`SLICE_BYTES`].
+pub const FIRST_SLICE_BYTES: f64 = 512.0 * 1024.0;
 
 /// Rows the worker reads between two looks at the clock.
 pub const STEP_ROWS: usize = 50_000;

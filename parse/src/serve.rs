@@ -4,11 +4,11 @@
 //! `{done: [ArrayBuffer, …]}` (the read file as a wire message in runs, transferred) or
 //! `{failed: "why"}`.
 
-use crate::js::{describe, field};
+use crate::js::{describe, field, object};
 use crate::keys;
-use crate::{PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
+use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{Session, Step};
+use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions, Session, Step};
 use pipelens_engine::wire::{self, Sink};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,6 +22,11 @@ pub fn start() {
     let replies = scope.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let scope = replies.clone();
+        if field(&event.data(), keys::WARM).as_bool() == Some(true) {
+            let runs = warm();
+            let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs.0), &runs.0);
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let (reply, transfer) = match answer(&scope, &event.data()).await {
                 Ok(Runs(runs)) => (object(keys::DONE, &runs), runs),
@@ -37,13 +42,6 @@ pub fn start() {
     let _ = scope.post_message(&object(keys::READY, &JsValue::TRUE));
 }
 
-/// `{key: value}`.
-fn object(key: &str, value: &JsValue) -> JsValue {
-    let o = Object::new();
-    let _ = Reflect::set(&o, &JsValue::from_str(key), value);
-    o.into()
-}
-
 /// The read file's message, as the runs the engine writes it in: each copied once out of the
 /// worker's memory, and transferred to the page, never copied again.
 struct Runs(Array);
@@ -54,15 +52,29 @@ impl Sink for Runs {
     }
 }
 
+/// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, and
+/// writes it as the page's message.
+fn warm() -> Runs {
+    let csv = warm_up::deals_csv(warm_up::ROWS);
+    let mut runs = Runs(Array::new());
+    // Made up to be read whole: a failure would only mean less of the code was warmed.
+    let options = ReadOptions::new(DatasetKind::Deals);
+    if let Ok(imported) = read_in_slices("warm-up.csv", csv.as_bytes(), warm_up::SLICE_BYTES, options) {
+        wire::write_imported(&imported, &mut runs);
+    }
+    runs
+}
+
 /// A slice of the file being read by the browser: where it ends, and its bytes to come.
 struct Pending {
     end: f64,
     bytes: JsFuture,
 }
 
-/// Starts reading the slice of `blob` from `start`.
+/// Starts reading the slice of `blob` from `start`: as long as all before it, from
+/// [`FIRST_SLICE_BYTES`] up to [`SLICE_BYTES`].
 fn read_from(blob: &Blob, start: f64) -> Result<Pending, JsValue> {
-    let end = (start + SLICE_BYTES).min(blob.size());
+    let end = (start + start.clamp(FIRST_SLICE_BYTES, SLICE_BYTES)).min(blob.size());
     Ok(Pending { end, bytes: JsFuture::from(blob.slice_with_f64_and_f64(start, end)?.array_buffer()) })
 }
 

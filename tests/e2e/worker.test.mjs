@@ -35,17 +35,23 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the app in a fresh context (with `route` installed first), loads the file, and
- * returns what the page shows of it. */
-async function readThrough(route) {
+/** Opens the app in a fresh context (with `route` installed first), loads the file (with
+ * `idle`, once the page has readied its worker on its own), and returns what the page shows of it. */
+async function readThrough(route, { idle = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const warnings = [];
   if (route) await context.route(...route);
   else watch(context, log);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const workerAsked = page.waitForRequest('**/parse_worker_bg.wasm', { timeout: 15_000 }).then(() => true, () => false);
   await page.goto(server.origin + '/#/all');
   await page.waitForSelector('.app[data-state=ready]');
+  if (idle) {
+    assert.ok(await workerAsked, 'the idle page fetched the worker before any file was picked');
+    // Its warm-up read (a made-up file, a few tens of ms) ends before the file comes.
+    await page.waitForTimeout(1_500);
+  }
   await upload(page, FILE);
   assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
   const rows = (selector) =>
@@ -84,4 +90,13 @@ test('when the worker cannot start, the page reads the file itself with the same
   const { seen, warnings } = await readThrough(blocked);
   assert.ok(warnings.some((w) => /reading worker-messy\.csv on the page/.test(w)), warnings.join('\n'));
   assert.deepEqual(seen, inWorker);
+});
+
+test('the idle page readies and warms the worker before a file comes; the file reads the same', async () => {
+  assert.ok(inWorker, 'the first test ran');
+  const before = log.errors.length;
+  const { seen, warnings } = await readThrough(null, { idle: true });
+  assert.deepEqual(warnings.filter((w) => w.includes('on the page')), [], 'the page did not read it itself');
+  assert.deepEqual(seen, inWorker);
+  assert.deepEqual(log.errors.slice(before), []);
 });
