@@ -30,7 +30,7 @@ const CHUNK_MS: f64 = 30.0;
 const TURN_MS: f64 = 60.0;
 
 /// How long after the app starts, in ms, the parse worker is made ready for the first file.
-const PREPARE_AFTER_MS: i32 = 1_500;
+const PREPARE_AFTER_MS: i32 = 1_000;
 
 /// Rows shown in the mapping screen's preview.
 const PREVIEW_ROWS: usize = 5;

@@ -4,8 +4,9 @@ use super::Layout;
 use crate::charts::card::ChartCard;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::missing_data::{is_loaded, missing, MissingData};
+use crate::io::file_input::next_frame;
 use crate::state::ChartId;
-use crate::state::{Dashboard, KpiView, Shared};
+use crate::state::{DashState, Dashboard, KpiView, Shared};
 use leptos::prelude::*;
 use pipelens_engine::kpi::KpiId;
 
@@ -16,7 +17,9 @@ pub fn tile(d: &Dashboard, k: &KpiView, compact: bool) -> impl IntoView {
     view! { <KpiTile kpi=k.clone() compared_with=d.compared_with() trend=trend compact=compact/> }
 }
 
-/// The tiles of `ids`, in order.
+/// The tiles of `ids`, in order. The first page of newly loaded big data works their values
+/// out one tile per task before showing them (see [`DashState::spread_first_draw`]), so no
+/// single task holds the page for long; later redraws (a filter, a period) go at once.
 #[component]
 pub fn Tiles(
     /// The dashboard the values come from.
@@ -24,11 +27,31 @@ pub fn Tiles(
     /// KPI ids.
     ids: Vec<KpiId>,
 ) -> impl IntoView {
+    if !DashState::expect().spread_first_draw.get_value() {
+        return tiles_of(&dashboard, &ids).into_any();
+    }
+    let ready = RwSignal::new(false);
+    {
+        let (dashboard, ids) = (dashboard.clone(), ids.clone());
+        leptos::task::spawn_local(async move {
+            for &id in &ids {
+                next_frame().await;
+                // Kept by the dashboard: the tiles below find it worked out.
+                dashboard.kpi(id);
+            }
+            ready.try_set(true);
+        });
+    }
+    (move || ready.get().then(|| tiles_of(&dashboard, &ids))).into_any()
+}
+
+/// The tiles of `ids` with their values, and the line naming data that would show the others.
+fn tiles_of(dashboard: &Shared<Dashboard>, ids: &[KpiId]) -> impl IntoView {
     let views: Vec<&KpiView> = ids.iter().filter_map(|&id| dashboard.kpi(id)).collect();
     let ws = dashboard.workspace();
     let gone = missing(views.iter().map(|k| (k.def.id, &k.result.value)), |kind| is_loaded(ws, kind));
     let unlocked_later = |id| gone.iter().any(|(_, ids)| ids.contains(&id));
-    let tiles = views.iter().filter(|k| !unlocked_later(k.def.id)).map(|k| tile(&dashboard, k, true)).collect_view();
+    let tiles = views.iter().filter(|k| !unlocked_later(k.def.id)).map(|k| tile(dashboard, k, true)).collect_view();
     view! {
         <div class="tiles">{tiles}</div>
         {(!gone.is_empty()).then(|| view! { <MissingData missing=gone.clone()/> })}
