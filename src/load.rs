@@ -164,6 +164,8 @@ impl Load {
                 }
                 Step::Progress { .. } => rows = next_chunk(rows, js_sys::Date::now() - started),
                 Step::Restart => slices = bytes.slices(name)?,
+                // Never stopped: a file read whole does not pause.
+                Step::Paused { .. } => session.resume(),
                 Step::Done(imported) => {
                     // Every byte is read: the bar says so while the dashboard is built.
                     status.set(parsing(imported.report.rows_read, total));

@@ -261,6 +261,12 @@ impl TextColumn {
         Some(TextColumn { bytes, ends })
     }
 
+    /// Appends every row of `other`.
+    pub fn append(&mut self, other: &TextColumn) {
+        let shift = self.bytes.len() as u32;
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|&e| e + shift));
+    }
     /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()

@@ -108,6 +108,8 @@ async fn answer(scope: &DedicatedWorkerGlobalScope, request: &JsValue) -> Result
                 session.push(&bytes, slice.end >= size);
             }
             Step::Progress { .. } => {}
+            // Never stopped: a file read whole does not pause.
+            Step::Paused { .. } => session.resume(),
             Step::Restart => next = Some(read_from(&blob, 0.0).map_err(unreadable)?),
             Step::Done(imported) => {
                 let mut runs = Runs(Array::new());

@@ -295,6 +295,8 @@ fn load_once(path: &Path) -> Result<(Steps, Workspace, usize), String> {
                 s.decode = ms(t);
             }
             Step::Progress { .. } | Step::Restart => {}
+            // Never stopped: a file read whole does not pause.
+            Step::Paused { .. } => session.resume(),
             Step::Done(imported) => break imported,
             Step::Failed(e) => return Err(e.to_string()),
         }

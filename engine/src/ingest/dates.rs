@@ -420,6 +420,48 @@ impl DateColumnBuilder {
         }
     }
 
+    /// Appends the rows of `other`, read from the lines after `lines` lines of this one's file
+    /// (its lines counted from 1 at its first row): the column is then as if one builder had
+    /// been pushed every row, for a file read as two halves.
+    pub(crate) fn append(&mut self, other: DateColumnBuilder, lines: u64) {
+        let rows = self.month_first.len();
+        if other.split && !self.split {
+            self.split = true;
+            self.day_first = self.month_first.clone();
+            self.groups = vec![0; rows];
+        }
+        if self.split {
+            // Rows of `other` that read the same both ways: their group is never asked for.
+            match other.split {
+                true => {
+                    self.day_first.extend_from_slice(&other.day_first);
+                    self.groups.extend_from_slice(&other.groups);
+                }
+                false => {
+                    self.day_first.extend_from_slice(&other.month_first);
+                    self.groups.resize(self.groups.len() + other.month_first.len(), 0);
+                }
+            }
+        }
+        self.month_first.extend_from_slice(&other.month_first);
+        for (mine, theirs) in self.single_order.iter_mut().zip(other.single_order) {
+            let room = REMEMBERED.saturating_sub(mine.len());
+            mine.extend(theirs.into_iter().take(room).map(|c| Contradiction {
+                row: c.row + rows,
+                line: c.line + lines,
+                text: c.text,
+            }));
+        }
+        self.only_month_first += other.only_month_first;
+        self.only_day_first += other.only_day_first;
+        self.slash += other.slash;
+        self.dot_or_dash += other.dot_or_dash;
+        for (mine, theirs) in self.group_evidence.iter_mut().zip(other.group_evidence) {
+            mine[0] += theirs[0];
+            mine[1] += theirs[1];
+        }
+    }
+
     /// The order the column settles on.
     pub fn reading(&self) -> DateReading {
         if self.slash + self.dot_or_dash == 0 {

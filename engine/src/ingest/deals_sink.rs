@@ -14,6 +14,7 @@ use crate::forecast_category::{probabilities, ForecastCategory};
 use crate::stage::{StageRules, Status};
 
 /// Column positions of the canonical deal fields in one file.
+#[derive(Clone)]
 struct Columns {
     id: Option<usize>,
     amount: usize,
@@ -118,6 +119,78 @@ impl DealsSink {
     /// the first row).
     pub(crate) fn generate_ids(&mut self) {
         self.cols.id = None;
+    }
+}
+
+/// Reading a file as two halves (see [`super::halves`]).
+impl DealsSink {
+    /// The same columns with no rows yet: for the second half of the file.
+    pub(crate) fn empty_like(&self) -> DealsSink {
+        let fresh = |d: &Option<DictColumn>| d.as_ref().map(|_| DictColumn::default());
+        DealsSink {
+            cols: self.cols.clone(),
+            table: DealsTable { status_from_column: self.table.status_from_column, ..DealsTable::default() },
+            dims: self.dims.each_ref().map(fresh),
+            account: fresh(&self.account),
+            lost_stage: fresh(&self.lost_stage),
+            currency: fresh(&self.currency),
+            probability: self.probability.as_ref().map(|_| (Vec::new(), false)),
+            forecast_category: self.forecast_category.as_ref().map(|_| Vec::new()),
+            status_cells: Vec::new(),
+            created: DateColumnBuilder::default(),
+            close: DateColumnBuilder::default(),
+            entered: self.entered.empty_like(),
+            interners: Default::default(),
+        }
+    }
+
+    /// Appends the rows of `other`, the same columns filled from the rest of the file, whose
+    /// lines are counted from 1 `lines` lines into this one's: dictionary codes are re-coded,
+    /// generated ids renumbered, date evidence added up. Linear in `other`'s rows.
+    pub(crate) fn append(&mut self, other: DealsSink, lines: u64) {
+        let DealsSink {
+            table,
+            dims,
+            account,
+            lost_stage,
+            currency,
+            probability,
+            forecast_category,
+            status_cells,
+            created,
+            close,
+            entered,
+            ..
+        } = other;
+        let mine = &mut self.table;
+        match self.cols.id {
+            Some(_) => mine.deal_id.append(&table.deal_id),
+            None => {
+                for row in 0..table.deal_id.len() {
+                    let line = super::report::generated_line(table.deal_id.get(row)).unwrap_or(0);
+                    mine.deal_id.push(&super::report::generated_id(line + lines));
+                }
+            }
+        }
+        mine.amount.values.extend_from_slice(&table.amount.values);
+        mine.stage.append(&table.stage);
+        let dicts = self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]);
+        for (m, t) in dicts.zip(dims.into_iter().chain([account, lost_stage, currency])) {
+            if let (Some(m), Some(t)) = (m, t) {
+                m.append(&t);
+            }
+        }
+        if let (Some((values, percent)), Some((theirs, their_percent))) = (self.probability.as_mut(), probability) {
+            values.extend(theirs);
+            *percent |= their_percent;
+        }
+        if let (Some(values), Some(theirs)) = (self.forecast_category.as_mut(), forecast_category) {
+            values.extend(theirs);
+        }
+        self.status_cells.extend(status_cells);
+        self.created.append(created, lines);
+        self.close.append(close, lines);
+        self.entered.append(entered, lines);
     }
 }
 

@@ -224,6 +224,43 @@ impl SeenKeys {
     }
 }
 
+/// Reading a file as two halves (see [`super::halves`]): the keys the second half saw, and
+/// whether the first half saw any of them.
+impl SeenKeys {
+    /// The keys first seen on a line of this file (not loaded earlier), in the order seen.
+    pub(crate) fn seen_here(&self) -> crate::column::TextColumn {
+        let mut keys = crate::column::TextColumn::default();
+        for i in (0..self.len()).filter(|&i| self.lines.get(i).is_some_and(|&l| l != 0)) {
+            keys.push(self.key(i));
+        }
+        keys
+    }
+
+    /// Whether any of `keys` is here. Keys in order after the last one here need no lookup.
+    pub(crate) fn contains_any(&mut self, keys: &crate::column::TextColumn) -> bool {
+        if keys.is_empty() {
+            return false;
+        }
+        if self.slots.is_empty() {
+            let in_order = (0..keys.len()).all(|i| match i {
+                0 => self.len() == 0 || after(keys.get(0), self.key(self.len() - 1)),
+                _ => after(keys.get(i), keys.get(i - 1)),
+            });
+            if in_order {
+                return false;
+            }
+            if self.len() == 0 {
+                return false;
+            }
+            self.index_all();
+        }
+        (0..keys.len()).any(|i| {
+            let key = keys.get(i);
+            self.find(key, hash_key(key)).1.is_some()
+        })
+    }
+}
+
 /// The first and the last 8 bytes of `v` as words (zero-padded; the last word is 0 for values
 /// of up to 8 bytes): with the length they identify any value of up to 16 bytes, and tell most
 /// longer ones apart.

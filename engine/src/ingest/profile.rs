@@ -29,6 +29,25 @@ struct Tally {
     numbers: usize,
     dates: usize,
     flags: usize,
+    /// What each tested cell was, in order (see [`Tally::note`]): a file read as two halves
+    /// tests the second half's first cells only while the first half left room.
+    tested: Vec<u8>,
+}
+
+/// A tested cell's kinds as bits of [`Tally::tested`].
+const NUMBER: u8 = 1;
+const DATE: u8 = 2;
+const FLAG: u8 = 4;
+
+impl Tally {
+    /// Counts a tested cell of the kinds `bits` says.
+    fn note(&mut self, bits: u8) {
+        self.sampled += 1;
+        self.numbers += usize::from(bits & NUMBER != 0);
+        self.dates += usize::from(bits & DATE != 0);
+        self.flags += usize::from(bits & FLAG != 0);
+        self.tested.push(bits);
+    }
 }
 
 /// Profiles columns row by row.
@@ -50,10 +69,21 @@ impl Profiler {
                 tally.empty += 1;
             } else if tally.sampled < SAMPLE {
                 let cell = cell.trim();
-                tally.sampled += 1;
-                tally.numbers += parse_amount(cell).is_some() as usize;
-                tally.dates += read_month(cell).is_some() as usize;
-                tally.flags += parse_bool(cell).is_some() as usize;
+                let bits = u8::from(parse_amount(cell).is_some()) * NUMBER
+                    | u8::from(read_month(cell).is_some()) * DATE
+                    | u8::from(parse_bool(cell).is_some()) * FLAG;
+                tally.note(bits);
+            }
+        }
+    }
+
+    /// Adds the rows `other` observed after this one's (the rest of a file read as two
+    /// halves): as if this one had observed them.
+    pub(crate) fn append(&mut self, other: Profiler) {
+        for (mine, theirs) in self.columns.iter_mut().zip(other.columns) {
+            mine.empty += theirs.empty;
+            for bits in theirs.tested.into_iter().take(SAMPLE.saturating_sub(mine.sampled)) {
+                mine.note(bits);
             }
         }
     }

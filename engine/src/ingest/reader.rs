@@ -24,6 +24,8 @@ use super::{FirstSeen, IdsGenerated, Rejection};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 
+mod halves;
+
 /// Rows read before the columns are sized for the whole file (see [`Reader::presize`]).
 const PRESIZE_AFTER: usize = 2_000;
 
@@ -37,6 +39,7 @@ pub struct Imported {
 }
 
 /// The dataset's key column: rows need it filled (when `required`) and may not repeat it.
+#[derive(Clone)]
 struct Key {
     column: usize,
     /// Position of the key's field in the dataset's fields (and in the mapping).
@@ -100,6 +103,8 @@ pub struct Reader {
     report: ImportReport,
     profiler: Profiler,
     sink: Sink,
+    /// Where a file read as two halves stands (see [`super::halves`]).
+    halves: halves::Halves,
 }
 
 impl Reader {
@@ -213,6 +218,7 @@ impl Reader {
             presized: false,
             report,
             sink,
+            halves: halves::Halves::default(),
         })
     }
 
@@ -256,12 +262,15 @@ impl Reader {
     /// Reads up to `max_rows` more rows; true when the file is done. False also when it needs
     /// more input ([`Reader::wants_input`]).
     pub fn read_chunk(&mut self, max_rows: usize) -> bool {
+        if self.halves.absorbed {
+            return true;
+        }
         for _ in 0..max_rows {
             if !self.presized && self.report.rows_read >= PRESIZE_AFTER {
                 self.presize();
             }
             let Some(next) = self.src.next_record() else {
-                let done = !self.src.starved();
+                let done = !self.src.starved() && !self.src.paused();
                 if done {
                     self.settle_probe();
                 }
@@ -365,10 +374,11 @@ impl Reader {
         self.report.footer = self.src.footer.clone();
         // The encoding is detected once the first bytes past ASCII are in (see `Feed`).
         let feed = self.src.feed();
-        self.report.encoding = feed.encoding();
-        let code_page = super::CodePage::from_name(feed.encoding());
-        self.report.encoding_label = code_page.map_or(feed.encoding(), super::CodePage::label);
-        self.report.encoding_confidence = feed.confidence();
+        let (encoding, confidence) = self.halves.encoding.unwrap_or((feed.encoding(), feed.confidence()));
+        self.report.encoding = encoding;
+        let code_page = super::CodePage::from_name(encoding);
+        self.report.encoding_label = code_page.map_or(encoding, super::CodePage::label);
+        self.report.encoding_confidence = confidence;
         let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
         if report.rows_kept == 0 {
             return Err(no_rows(report));

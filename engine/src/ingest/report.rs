@@ -50,6 +50,11 @@ pub(crate) fn generated_id(line: u64) -> String {
     format!("row {line}")
 }
 
+/// The line a [`generated_id`] names.
+pub(crate) fn generated_line(id: &str) -> Option<u64> {
+    id.strip_prefix("row ")?.parse().ok()
+}
+
 /// Why a deals file's ids were made from its line numbers (`row 2`, `row 3`, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IdsGenerated {

@@ -19,6 +19,8 @@
 //!         Step::Progress { .. } => {}
 //!         Step::Done(imported) => break imported,
 //!         Step::Failed(e) => panic!("{e}"),
+//!         // Only a session told to stop somewhere pauses.
+//!         Step::Paused { .. } => session.resume(),
 //!     }
 //! };
 //! assert_eq!(imported.data.len(), 2);
@@ -27,6 +29,7 @@
 use super::codepage::CodePage;
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
+use super::halves::{NotMergeable, TailPart};
 use super::reader::{Imported, Reader};
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
@@ -81,6 +84,13 @@ pub enum Step {
     /// its header could not be used and the whole file is checked for undecodable bytes, which
     /// a whole-file read reports first). The session has reset itself; the next push is byte 0.
     Restart,
+    /// The head of a file read as two halves paused before the record at file byte
+    /// `boundary` (see [`Session::stop_at`]): [`Session::absorb`] the tail that starts there,
+    /// or [`Session::resume`].
+    Paused {
+        /// The file byte where the next record starts.
+        boundary: u64,
+    },
     /// The file is read.
     Done(Imported),
     /// The file cannot be used.
@@ -113,13 +123,16 @@ pub struct Session {
     options: ReadOptions,
     /// Whether UTF-8 was ruled out by a byte past the sample the code page was detected from.
     without_utf8: bool,
+    /// The file byte past which the read pauses (see [`Session::stop_at`]).
+    stop: Option<u64>,
     phase: Phase,
 }
 
 impl Session {
     /// A session reading `file`, `byte_len` bytes long, as `options` say.
     pub fn new(file: &str, byte_len: u64, options: ReadOptions) -> Session {
-        let mut session = Session { file: file.to_owned(), byte_len, options, without_utf8: false, phase: Phase::Over };
+        let mut session =
+            Session { file: file.to_owned(), byte_len, options, without_utf8: false, stop: None, phase: Phase::Over };
         session.phase = Phase::Header(session.new_feed());
         session
     }
@@ -135,7 +148,40 @@ impl Session {
             byte_len,
             options: ReadOptions::new(DatasetKind::Deals),
             without_utf8: false,
+            stop: None,
             phase,
+        }
+    }
+
+    /// Reads only up to a record boundary: as usual, but before the first record that starts
+    /// past file byte `cut` (blank lines skipped) a step answers [`Step::Paused`], the head of a
+    /// file read as two halves (see [`super::halves`]). A file whose text is not its bytes as
+    /// they are (UTF-16, a code page other than UTF-8) never pauses: it is read to the end.
+    pub fn stop_at(mut self, cut: u64) -> Session {
+        self.stop = Some(cut);
+        if let Phase::Rows(reader) = &mut self.phase {
+            reader.stop_at(cut);
+        }
+        self
+    }
+
+    /// After [`Step::Paused`]: reads the rest of the file itself (keep stepping and pushing as
+    /// usual), when the tail failed or could not be absorbed.
+    pub fn resume(&mut self) {
+        self.stop = None;
+        if let Phase::Rows(reader) = &mut self.phase {
+            reader.resume();
+        }
+    }
+
+    /// After [`Step::Paused`]: takes the tail's rows and report as if this session had read
+    /// them; the next step answers [`Step::Done`] with the whole file. Refused, with nothing
+    /// changed, when the tail cannot be merged (see [`NotMergeable`]): then [`Session::resume`].
+    pub fn absorb(&mut self, tail: TailPart) -> Result<(), NotMergeable> {
+        match &mut self.phase {
+            _ if self.without_utf8 => Err(NotMergeable::Encoding),
+            Phase::Rows(reader) => reader.absorb(tail),
+            _ => Err(NotMergeable::NotPaused),
         }
     }
 
@@ -211,6 +257,18 @@ impl Session {
                         }
                     };
                 }
+                if reader.is_paused() {
+                    let step = match reader.paused_boundary() {
+                        Some(boundary) => Step::Paused { boundary },
+                        // The text is not the file's bytes there: no tail can start at it.
+                        None => {
+                            reader.resume();
+                            Step::Progress { rows: reader.rows_read(), bytes: reader.file_bytes_read() }
+                        }
+                    };
+                    self.phase = Phase::Rows(reader);
+                    return step;
+                }
                 let step = if reader.wants_input() {
                     Step::NeedInput
                 } else {
@@ -252,6 +310,9 @@ impl Session {
                 if let Some(order) = o.date_order {
                     reader.with_date_order(order);
                 }
+                if let (Some(cut), false) = (self.stop, self.without_utf8) {
+                    reader.stop_at(cut);
+                }
                 // Straight on to the first chunk: a step's progress is always a chunk's.
                 self.phase = Phase::Rows(Box::new(reader));
                 self.step(max_rows)
@@ -292,6 +353,8 @@ pub(crate) fn run(session: &mut Session, bytes: &[u8], slice: usize, max_rows: u
                 session.push(bytes.get(start..end).unwrap_or_default(), end == bytes.len());
             }
             Step::Progress { .. } | Step::Restart => {}
+            // Never stopped here; a caller that stopped it reads the rest itself.
+            Step::Paused { .. } => session.resume(),
             Step::Done(imported) => return Ok(imported),
             Step::Failed(e) => return Err(e),
         }
@@ -385,6 +448,7 @@ mod tests {
                 Step::Progress { .. } => {}
                 Step::Done(i) => break i,
                 Step::Failed(e) => panic!("{e}"),
+                Step::Paused { .. } => panic!("never told to stop"),
             }
         };
         assert_eq!(restarts, 1);
@@ -440,6 +504,7 @@ mod tests {
                 Step::Restart => panic!("no restart for ASCII"),
                 Step::Done(i) => break i,
                 Step::Failed(e) => panic!("{e}"),
+                Step::Paused { .. } => panic!("never told to stop"),
             }
         };
         assert_eq!(done.data.len(), 1000);
@@ -472,6 +537,7 @@ mod tests {
                 Step::Restart => panic!("no restart for ASCII"),
                 Step::Done(_) => break,
                 Step::Failed(e) => panic!("{e}"),
+                Step::Paused { .. } => panic!("never told to stop"),
             }
         }
         assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");

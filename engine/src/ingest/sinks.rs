@@ -26,6 +26,28 @@ impl Sink {
     }
 }
 
+/// Reading a file as two halves (see [`super::halves`]).
+impl Sink {
+    /// The same columns with no rows yet: for the second half of the file.
+    pub(crate) fn empty_like(&self) -> Sink {
+        match self {
+            Sink::Deals(s) => Sink::Deals(Box::new(s.empty_like())),
+            Sink::Table(s) => Sink::Table(s.empty_like()),
+        }
+    }
+
+    /// Appends the rows of `other` (see [`DealsSink::append`], [`TableSink::append`]); false,
+    /// with nothing appended, when it holds another dataset.
+    pub(crate) fn append(&mut self, other: Sink, lines: u64) -> bool {
+        match (self, other) {
+            (Sink::Deals(m), Sink::Deals(t)) => m.append(*t, lines),
+            (Sink::Table(m), Sink::Table(t)) if m.kind() == t.kind() => m.append(t, lines),
+            _ => return false,
+        }
+        true
+    }
+}
+
 impl ColumnSink for Sink {
     #[inline]
     fn push_row(&mut self, row: &mut Row<'_>) {

@@ -53,6 +53,10 @@ struct Segments {
     first_line: u64,
     /// Whether the last read stopped for want of input.
     starved: bool,
+    /// Text offset past which a record may not start: the read pauses before it (see
+    /// [`CsvSource::stop_after`]), and where it paused.
+    stop: Option<u64>,
+    paused_at: Option<u64>,
 }
 
 /// What reading a record gave.
@@ -62,13 +66,27 @@ enum Raw {
     End,
     /// No complete record until more is pushed.
     Starved,
+    /// The next record starts past the stop (see [`CsvSource::stop_after`]).
+    Paused,
 }
 
 impl Segments {
     fn new(feed: Feed, dialect: CsvFormat) -> Segments {
         let reader = dialect.builder().from_reader(std::io::Cursor::new(Vec::new()));
         let lines = LineCounter { pos: 0, line: 1 };
-        Segments { feed, dialect, reader, base: 0, last: false, lines, no_cr: true, first_line: 1, starved: false }
+        Segments {
+            feed,
+            dialect,
+            reader,
+            base: 0,
+            last: false,
+            lines,
+            no_cr: true,
+            first_line: 1,
+            starved: false,
+            stop: None,
+            paused_at: None,
+        }
     }
 
     fn text(&self) -> &[u8] {
@@ -78,6 +96,9 @@ impl Segments {
     /// Reads the next record, moving on to the next run of records when this one is done.
     fn read(&mut self, record: &mut csv::StringRecord) -> Result<Raw, csv::Error> {
         loop {
+            if self.stop.is_some() && self.pause_here() {
+                return Ok(Raw::Paused);
+            }
             if self.reader.read_record(record)? {
                 return Ok(Raw::Record);
             }
@@ -100,6 +121,25 @@ impl Segments {
             self.base = base;
             self.last = last;
         }
+    }
+
+    /// Whether the next record of this run starts past the stop: pauses there if so. Line
+    /// breaks before it are blank lines, which the csv reader skips.
+    fn pause_here(&mut self) -> bool {
+        let Some(stop) = self.stop else { return false };
+        let text = self.reader.get_ref().get_ref();
+        if self.base + (text.len() as u64) <= stop {
+            return false;
+        }
+        let at = (self.reader.position().byte() as usize).min(text.len());
+        let breaks = text.get(at..).unwrap_or_default().iter().take_while(|&&b| matches!(b, b'\r' | b'\n')).count();
+        let start = at + breaks;
+        if start >= text.len() || self.base + (start as u64) <= stop {
+            return false;
+        }
+        self.paused_at = Some(self.base + start as u64);
+        self.starved = false;
+        true
     }
 
     /// Offset in the whole text the reader is at.
@@ -290,7 +330,7 @@ impl CsvSource {
         }
         loop {
             let Some((next, fresh)) = self.next_raw() else {
-                if self.starved() {
+                if self.starved() || self.paused() {
                     return None;
                 }
                 // The end: the rows held back are a footer if one says so, else data.
@@ -356,7 +396,7 @@ impl CsvSource {
         loop {
             let before = self.segments.position();
             match self.segments.read(&mut self.record) {
-                Ok(Raw::End) | Ok(Raw::Starved) => return None,
+                Ok(Raw::End) | Ok(Raw::Starved) | Ok(Raw::Paused) => return None,
                 Err(e) => {
                     let line = self.segments.line_of(before);
                     let reason = Rejection::Unreadable(e.to_string());
@@ -418,6 +458,60 @@ impl CsvSource {
     /// The cells of the record returned by the last [`CsvSource::next_record`].
     pub fn record(&self) -> &csv::StringRecord {
         &self.record
+    }
+}
+
+/// Entry points for reading a file as two halves (see [`super::halves`]): a head that pauses
+/// at a record boundary, a tail that carries on from one.
+impl CsvSource {
+    /// Pauses before the first record that starts past text offset `stop` (blank lines before
+    /// it skipped): [`CsvSource::next_record`] then answers `None` until [`CsvSource::paused_at`]
+    /// is cleared by `stop_after(None)`.
+    pub(crate) fn stop_after(&mut self, stop: Option<u64>) {
+        self.segments.stop = stop;
+        self.segments.paused_at = None;
+    }
+
+    /// Whether the read is paused at the stop.
+    pub(crate) fn paused(&self) -> bool {
+        self.segments.paused_at.is_some()
+    }
+
+    /// The text offset of the record the read paused before.
+    pub(crate) fn paused_at(&self) -> Option<u64> {
+        self.segments.paused_at
+    }
+
+    /// The line of the record the read paused before.
+    pub(crate) fn line_at_pause(&self) -> Option<u64> {
+        let at = self.segments.paused_at?;
+        let s = &self.segments;
+        let text = s.text();
+        let from = (s.lines.pos.max(s.base) - s.base) as usize;
+        let to = (at.saturating_sub(s.base) as usize).min(text.len());
+        Some(s.lines.line + breaks(text.get(from..to).unwrap_or_default()))
+    }
+
+    /// Whether rows are held back (rows that may begin a footer, or peeked rows not yet
+    /// handed out): a pause there cannot tell what they are.
+    pub(crate) fn holds_rows(&self) -> bool {
+        !self.held.is_empty() || !self.replay.is_empty()
+    }
+
+    /// A source over the rest of the same file from a record boundary: the same headers and
+    /// dialect, no header to read, lines counted from 1 at the boundary.
+    pub(crate) fn continuing(&self, feed: Feed) -> CsvSource {
+        CsvSource {
+            headers: self.headers.clone(),
+            dialect: self.dialect,
+            header_line: self.header_line,
+            preamble: Vec::new(),
+            footer: Vec::new(),
+            held: Vec::new(),
+            replay: std::collections::VecDeque::new(),
+            segments: Segments::new(feed, self.dialect),
+            record: csv::StringRecord::new(),
+        }
     }
 }
 

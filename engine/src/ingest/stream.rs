@@ -115,6 +115,9 @@ pub struct Feed {
     check_only: bool,
     /// Whether the end is only assumed (see [`Feed::assume_end`]): a record cut there is dropped.
     drop_tail: bool,
+    /// Offset in the whole text where ASCII pass-through ended (the first byte past ASCII),
+    /// once it has: the text before it is the file's bytes as they are (see [`Feed::continuing`]).
+    ascii_until: Option<u64>,
 }
 
 impl Feed {
@@ -142,6 +145,7 @@ impl Feed {
             header_ready: false,
             check_only: false,
             drop_tail: false,
+            ascii_until: None,
         }
     }
 
@@ -504,6 +508,7 @@ impl Feed {
                 if rest.is_empty() {
                     return Ok(());
                 }
+                self.ascii_until = Some(self.base + self.text.len() as u64);
                 self.decoder = Decoder::Sampling(Vec::new());
                 self.decode(rest)
             }
@@ -666,6 +671,72 @@ impl Feed {
         self.decoder = Decoder::Other(decoder);
         self.encoding = code_page.name();
         self.confidence = confidence;
+    }
+}
+
+/// How the text a feed decodes relates to the file's bytes, for reading a file as two halves
+/// (see [`super::halves`]): only text that is the file's bytes as they are can be split at a
+/// file byte and carried on from there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextBytes {
+    /// ASCII passed through: the first byte past ASCII is still to come.
+    Ascii,
+    /// UTF-8, decided from a sample (strict from then on).
+    Utf8,
+    /// UTF-8 after a byte-order mark: the text starts 3 bytes into the file.
+    Utf8Bom,
+    /// Anything else (undecided, sampling, UTF-16, another code page): no split.
+    Other,
+}
+
+impl Feed {
+    /// How the text relates to the file's bytes now.
+    pub(crate) fn text_bytes(&self) -> TextBytes {
+        match self.decoder {
+            Decoder::Ascii => TextBytes::Ascii,
+            Decoder::Utf8 { .. } => TextBytes::Utf8,
+            Decoder::Utf8Bom { .. } => TextBytes::Utf8Bom,
+            _ => TextBytes::Other,
+        }
+    }
+
+    /// Where ASCII pass-through ended in the whole text (the first byte past ASCII), if it has.
+    pub(crate) fn ascii_until(&self) -> Option<u64> {
+        self.ascii_until
+    }
+
+    /// The file byte of `text` bytes into the whole text, when the text up to there is the
+    /// file's bytes as they are (ASCII, UTF-8, or UTF-8 after its byte-order mark).
+    pub(crate) fn file_byte_of(&self, text: u64) -> Option<u64> {
+        let ascii_so_far = self.ascii_until.is_some_and(|end| end >= text);
+        match self.text_bytes() {
+            TextBytes::Utf8Bom => Some(text + 3),
+            TextBytes::Ascii | TextBytes::Utf8 => Some(text),
+            TextBytes::Other if ascii_so_far => Some(text),
+            TextBytes::Other => None,
+        }
+    }
+
+    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary, decoding as
+    /// this one does now, with its dialect and no header: `None` unless this one passes ASCII
+    /// through or decodes UTF-8 (see [`TextBytes`]).
+    pub(crate) fn continuing(&self, byte_len: u64) -> Option<Feed> {
+        let decoder = match self.decoder {
+            Decoder::Ascii => Decoder::Ascii,
+            Decoder::Utf8 { .. } => Decoder::Utf8 { carry: Vec::new() },
+            Decoder::Utf8Bom { .. } => Decoder::Utf8Bom { carry: Vec::new() },
+            _ => return None,
+        };
+        Some(Feed {
+            decoder,
+            encoding: self.encoding,
+            confidence: self.confidence,
+            utf8: self.utf8,
+            forced: self.forced,
+            dialect: Some(self.dialect?),
+            header_ready: true,
+            ..Feed::new(&self.file, byte_len)
+        })
     }
 }
 

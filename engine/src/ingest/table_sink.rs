@@ -66,6 +66,48 @@ impl TableSink {
     }
 }
 
+/// Reading a file as two halves (see [`super::halves`]).
+impl TableSink {
+    /// The same columns with no rows yet: for the second half of the file.
+    pub(crate) fn empty_like(&self) -> TableSink {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| FieldColumn {
+                field: f.field,
+                column: f.column,
+                builder: Builder::new(self.kind.field_type(f.field)),
+            })
+            .collect();
+        TableSink { kind: self.kind, fields }
+    }
+
+    /// The dataset.
+    pub(crate) fn kind(&self) -> DatasetKind {
+        self.kind
+    }
+
+    /// Appends the rows of `other`, the same columns filled from the rest of the file, whose
+    /// lines are counted from 1 `lines` lines into this one's. Linear in `other`'s rows.
+    pub(crate) fn append(&mut self, other: TableSink, lines: u64) {
+        for (mine, theirs) in self.fields.iter_mut().zip(other.fields) {
+            match (&mut mine.builder, theirs.builder) {
+                (Builder::Id(m), Builder::Id(t)) => m.append(&t),
+                (Builder::Category(m, _), Builder::Category(t, _)) => m.append(&t),
+                (Builder::Date(m, _), Builder::Date(t, _)) => m.append(t, lines),
+                (Builder::Timestamp(m, ms), Builder::Timestamp(t, ts)) => {
+                    m.append(t, lines);
+                    ms.extend(ts);
+                }
+                (Builder::Number(m), Builder::Number(t)) => m.values.extend(t.values),
+                (Builder::Flag(m), Builder::Flag(t)) => m.extend(t),
+                // Both halves build the same fields the same way (see `empty_like`).
+                _ => {}
+            }
+        }
+    }
+}
+
 impl ColumnSink for TableSink {
     fn push_row(&mut self, row: &mut Row<'_>) {
         for f in self.fields.iter_mut() {

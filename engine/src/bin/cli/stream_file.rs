@@ -44,6 +44,8 @@ pub fn read_path(path: &str, mut options: ReadOptions, guess: bool) -> Result<Im
                 session.push(slice, n == 0 || at + n as u64 >= len);
             }
             Step::Progress { .. } | Step::Restart => {}
+            // Never stopped: a file read whole does not pause.
+            Step::Paused { .. } => session.resume(),
             Step::Done(imported) => return Ok(imported),
             Step::Failed(e) => return Err(fail(&e)),
         }

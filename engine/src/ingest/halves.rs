@@ -1,0 +1,539 @@
+//! One file read as two halves at the same time (two workers on two cores), merged into
+//! exactly what one read of the whole file gives.
+//!
+//! - The **head** is an ordinary [`Session`] told [`Session::stop_at`] a file byte `cut`: it
+//!   reads as always, but before the first record that starts past `cut` it answers
+//!   [`Step::Paused`] with that record's file byte, the boundary. Then either
+//!   [`Session::absorb`] the tail's [`TailPart`] and step on to [`Step::Done`], or, when that
+//!   is refused ([`NotMergeable`]) or the tail failed, [`Session::resume`] and keep stepping
+//!   and pushing as usual: the head reads the rest itself. Pushing works across the pause.
+//! - The **tail** is a [`Tail`], given the file's first bytes (`head`: enough for the header,
+//!   the sample the columns are mapped from and the first [`PROBE_SAMPLE_ROWS`] rows, 1 MiB is
+//!   plenty) and pushed slices from byte `from`: it settles dialect, mapping, key probe and
+//!   encoding from `head` exactly as the head does, and reads from the first record after the
+//!   first line break at or past `from` (blank lines skipped) to the end of the file.
+//!
+//! [`Session::absorb`] checks that the tail started where the head paused (a line break inside
+//! a quoted cell near the cut makes them differ), that both read the file alike (headers,
+//! mapping, dialect, key, generated ids, encoding), and that no key the tail kept was seen by
+//! the head; then it appends the tail's columns (dictionary codes re-coded, generated ids and
+//! every line number offset by the head's lines, date evidence of both halves added up before
+//! the date order is settled) and its report (rejected rows, cell issues, footer, counts, the
+//! column profiles). Linear in the tail's rows; no row is parsed again.
+//!
+//! What answers [`NotMergeable`] (the head then resumes, and the result is still exactly the
+//! whole-file read): a file whose text is not its bytes as they are, UTF-16, a code page
+//! detected or chosen before the boundary (Windows-125x, GBK, Big5, Shift-JIS, ...), or bytes
+//! past the head's sample that are not UTF-8 (the head restarts without UTF-8 as it would
+//! have anyway); a quoted line break at the cut; a key repeated across the halves; rows held at
+//! the boundary (possible footer rows, or a key probe still deciding); a head sample too short
+//! to settle the header, the mapping or the probe. An encoding decided in the tail (the head's
+//! part all ASCII) is taken from the tail, as a whole-file read decides it there too.
+//!
+//! ```
+//! use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
+//! let mut csv = b"deal_id,amount,stage,created_date\n".to_vec();
+//! for i in 0..50 {
+//!     csv.extend_from_slice(format!("D{i:03},{i},Won,2024-01-02\n").as_bytes());
+//! }
+//! let (len, cut) = (csv.len() as u64, csv.len() as u64 / 2);
+//! let options = ReadOptions::new(DatasetKind::Deals);
+//! let mut tail = Tail::new("d.csv", len, options.clone(), &csv, cut);
+//! let part = loop {
+//!     match tail.step(1000) {
+//!         TailStep::NeedInput => {
+//!             let at = tail.bytes_pushed() as usize;
+//!             tail.push(&csv[at..], true);
+//!         }
+//!         TailStep::Progress { .. } => {}
+//!         TailStep::Done(part) => break part,
+//!         TailStep::Failed(why) => panic!("{why}"),
+//!     }
+//! };
+//! let mut head = Session::new("d.csv", len, options.clone()).stop_at(cut);
+//! let mut part = Some(part);
+//! let imported = loop {
+//!     match head.step(1000) {
+//!         Step::NeedInput => {
+//!             let at = head.bytes_pushed() as usize;
+//!             head.push(&csv[at..], true);
+//!         }
+//!         Step::Paused { .. } => match part.take().map(|p| head.absorb(p)) {
+//!             Some(Ok(())) => {}
+//!             _ => head.resume(),
+//!         },
+//!         Step::Progress { .. } | Step::Restart => {}
+//!         Step::Done(imported) => break imported,
+//!         Step::Failed(e) => panic!("{e}"),
+//!     }
+//! };
+//! let whole = read_in_slices("d.csv", &csv, 1 << 20, options).unwrap();
+//! assert_eq!((imported.data, imported.report), (whole.data, whole.report));
+//! ```
+
+use super::codepage::Confidence;
+use super::profile::Profiler;
+use super::reader::Reader;
+use super::report::{CellIssue, IdsGenerated, RejectedRow};
+use super::session::{KnownKeys, ReadOptions};
+use super::sinks::Sink;
+use super::stream::{Feed, PushError, TextBytes};
+use crate::column::TextColumn;
+
+#[cfg(doc)]
+use super::session::{Session, Step};
+
+/// Rows the head's sample must hold for the tail to settle the key column's probe as the
+/// head does (a deals file mapped automatically whose key column is not named as an id).
+pub const PROBE_SAMPLE_ROWS: usize = 1_000;
+
+/// Why a tail cannot be merged into its head: the head then reads the rest itself
+/// ([`Session::resume`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotMergeable {
+    /// The head is not paused (it was never stopped, or it has read on).
+    NotPaused,
+    /// The tail started at another record than the head paused before (a line break inside a
+    /// quoted cell at the cut, or a cut before the header).
+    Boundary {
+        /// The file byte the head paused at.
+        head: u64,
+        /// The file byte the tail started at.
+        tail: u64,
+    },
+    /// The text is not the file's bytes as they are at the boundary (UTF-16, a code page), or
+    /// the halves decoded it differently (bytes past the head's sample that are not UTF-8).
+    Encoding,
+    /// The halves read the file with other headers, mapping, dialect, key or dataset.
+    Settings,
+    /// The head's sample (its `head` bytes) did not settle the header, the mapping or the key
+    /// column's probe.
+    Sample,
+    /// Rows were held back at the boundary (rows that may begin a footer, or the key column's
+    /// probe still deciding).
+    HeldRows,
+    /// A key the tail kept was seen by the head: that row is a repeat, which only a read in
+    /// file order lists right.
+    KeyRepeats,
+    /// The tail met a row the CSV reader could not read (its message names tail positions).
+    Unreadable,
+    /// The tail's bytes cannot be read (the whole file then fails or restarts as it would).
+    Failed,
+}
+
+impl std::fmt::Display for NotMergeable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotMergeable::NotPaused => write!(f, "the head is not paused"),
+            NotMergeable::Boundary { head, tail } => {
+                write!(f, "the head paused at byte {head} but the tail started at byte {tail}")
+            }
+            NotMergeable::Encoding => write!(f, "the halves are not in one encoding that splits at a byte"),
+            NotMergeable::Settings => write!(f, "the halves read the file with other settings"),
+            NotMergeable::Sample => write!(f, "the file's first bytes do not settle how it is read"),
+            NotMergeable::HeldRows => write!(f, "rows were held back at the boundary"),
+            NotMergeable::KeyRepeats => write!(f, "a key repeats across the halves"),
+            NotMergeable::Unreadable => write!(f, "the tail met a row the CSV reader could not read"),
+            NotMergeable::Failed => write!(f, "the tail's bytes cannot be read"),
+        }
+    }
+}
+
+impl std::error::Error for NotMergeable {}
+
+/// What a [`Tail`] read: its rows as columns the head appends, and its part of the report,
+/// lines counted from 1 at its first record ([`TailPart::start`]). Sent from the tail's worker
+/// to the head's with [`crate::wire::write_tail_part`].
+pub struct TailPart {
+    pub(crate) start: u64,
+    pub(crate) started: TextBytes,
+    pub(crate) ended: TextBytes,
+    pub(crate) encoding: &'static str,
+    pub(crate) confidence: Confidence,
+    pub(crate) delimiter: u8,
+    pub(crate) headers: Vec<String>,
+    pub(crate) mapping: Vec<Option<usize>>,
+    pub(crate) key: Option<usize>,
+    pub(crate) ids_generated: Option<IdsGenerated>,
+    pub(crate) rows_read: usize,
+    pub(crate) rows_kept: usize,
+    pub(crate) rejected: Vec<RejectedRow>,
+    pub(crate) cell_issues: Vec<CellIssue>,
+    pub(crate) cell_issues_total: usize,
+    pub(crate) footer: Vec<(u64, String)>,
+    /// The keys the tail kept, in order.
+    pub(crate) keys: TextColumn,
+    pub(crate) profiler: Profiler,
+    pub(crate) sink: Sink,
+}
+
+impl TailPart {
+    /// The file byte of the tail's first record.
+    pub fn start(&self) -> u64 {
+        self.start
+    }
+
+    /// Data rows the tail read (kept and rejected).
+    pub fn rows_read(&self) -> usize {
+        self.rows_read
+    }
+
+    /// Rows the tail kept.
+    pub fn rows_kept(&self) -> usize {
+        self.rows_kept
+    }
+}
+
+impl std::fmt::Debug for TailPart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TailPart")
+            .field("start", &self.start)
+            .field("rows_read", &self.rows_read)
+            .field("rows_kept", &self.rows_kept)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a tail needs or has done after one [`Tail::step`].
+// One value per step, moved once: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum TailStep {
+    /// Push the next slice of the file, from [`Tail::bytes_pushed`].
+    NeedInput,
+    /// A chunk of rows was read: `rows` data rows so far, about `bytes` bytes of the tail.
+    Progress {
+        /// Data rows read so far.
+        rows: usize,
+        /// Bytes of the tail read so far (estimated from the text).
+        bytes: u64,
+    },
+    /// The tail is read to the end of the file: hand the part to the head.
+    Done(TailPart),
+    /// The tail cannot be read as a part of the head's read (for good): the head resumes.
+    Failed(NotMergeable),
+}
+
+/// Where a tail is.
+enum Phase {
+    /// Looking for the first line break at or past `from` (`in_breaks`: found, skipping the
+    /// line breaks after it): `sample` is the reader opened on the file's first bytes.
+    Seeking { sample: Box<Reader>, in_breaks: bool },
+    /// Reading rows from file byte `start`; `started`: how the text began.
+    Rows { reader: Box<Reader>, start: u64, started: TextBytes },
+    /// Failed for good.
+    Failed(NotMergeable),
+    /// Done.
+    Over,
+}
+
+/// The second half of a file being read, pumped like a [`Session`] (see the module docs).
+pub struct Tail {
+    byte_len: u64,
+    /// Keys loaded before, as the head has them.
+    known: Option<KnownKeys>,
+    /// The file byte the first slice starts at.
+    from: u64,
+    /// Bytes pushed since `from`.
+    pushed: u64,
+    phase: Phase,
+}
+
+impl Tail {
+    /// A tail of `file` (`byte_len` bytes, read as `options` say, exactly the head's options)
+    /// whose first bytes are `head`, to be pushed the file from byte `from` on.
+    pub fn new(file: &str, byte_len: u64, options: ReadOptions, head: &[u8], from: u64) -> Tail {
+        let phase = match open_sample(file, byte_len, &options, head) {
+            Ok(sample) => Phase::Seeking { sample: Box::new(sample), in_breaks: false },
+            Err(why) => Phase::Failed(why),
+        };
+        Tail { byte_len, known: options.known, from: from.min(byte_len), pushed: 0, phase }
+    }
+
+    /// The file byte the next slice starts at.
+    pub fn bytes_pushed(&self) -> u64 {
+        self.from + self.pushed
+    }
+
+    /// Appends the next slice of the file (`last` for the final one), after a
+    /// [`TailStep::NeedInput`].
+    pub fn push(&mut self, slice: &[u8], last: bool) {
+        let at = self.bytes_pushed();
+        self.pushed += slice.len() as u64;
+        let pushed = match std::mem::replace(&mut self.phase, Phase::Over) {
+            Phase::Seeking { sample, in_breaks } => self.seek(sample, in_breaks, at, slice, last),
+            Phase::Rows { mut reader, start, started } => {
+                let pushed = reader.push(slice, last);
+                self.phase = Phase::Rows { reader, start, started };
+                pushed
+            }
+            other => {
+                self.phase = other;
+                Ok(())
+            }
+        };
+        if pushed.is_err() {
+            self.phase = Phase::Failed(NotMergeable::Failed);
+        }
+    }
+
+    /// Finds where the tail starts in `slice` (at file byte `at`), and starts reading there.
+    fn seek(
+        &mut self,
+        sample: Box<Reader>,
+        mut in_breaks: bool,
+        at: u64,
+        slice: &[u8],
+        last: bool,
+    ) -> Result<(), PushError> {
+        let mut start = None;
+        for (i, &b) in slice.iter().enumerate() {
+            let is_break = matches!(b, b'\n' | b'\r');
+            if in_breaks && !is_break {
+                start = Some(i);
+                break;
+            }
+            in_breaks |= is_break;
+        }
+        let Some(i) = start.or(last.then_some(slice.len())) else {
+            self.phase = Phase::Seeking { sample, in_breaks };
+            return Ok(());
+        };
+        let start = at + i as u64;
+        let Some(feed) = sample.src_feed().continuing(self.byte_len.saturating_sub(start)) else {
+            self.phase = Phase::Failed(NotMergeable::Encoding);
+            return Ok(());
+        };
+        let started = feed.text_bytes();
+        let mut reader = Box::new(sample.continuing(feed));
+        if let Some(known) = &self.known {
+            reader.with_known_keys(known.keys.iter().map(String::as_str), &known.from);
+        }
+        let pushed = reader.push(slice.get(i..).unwrap_or_default(), last);
+        self.phase = Phase::Rows { reader, start, started };
+        pushed
+    }
+
+    /// Does the next piece of work, reading at most `max_rows` rows, and says what it needs.
+    pub fn step(&mut self, max_rows: usize) -> TailStep {
+        match std::mem::replace(&mut self.phase, Phase::Over) {
+            Phase::Seeking { sample, in_breaks } => {
+                self.phase = Phase::Seeking { sample, in_breaks };
+                TailStep::NeedInput
+            }
+            Phase::Rows { mut reader, start, started } => {
+                if reader.read_chunk(max_rows) {
+                    return TailStep::Done(reader.into_part(start, started));
+                }
+                let step = if reader.wants_input() {
+                    TailStep::NeedInput
+                } else {
+                    TailStep::Progress { rows: reader.rows_read(), bytes: reader.file_bytes_read() }
+                };
+                self.phase = Phase::Rows { reader, start, started };
+                step
+            }
+            Phase::Failed(why) => {
+                self.phase = Phase::Failed(why.clone());
+                TailStep::Failed(why)
+            }
+            Phase::Over => TailStep::Failed(NotMergeable::Failed),
+        }
+    }
+}
+
+/// A reader opened on the file's first bytes as the head opens it, its key probe settled.
+fn open_sample(file: &str, byte_len: u64, options: &ReadOptions, head: &[u8]) -> Result<Reader, NotMergeable> {
+    let mut feed = match options.code_page {
+        Some(code_page) => Feed::with_code_page(file, byte_len, code_page),
+        None => Feed::new(file, byte_len),
+    };
+    let whole = head.len() as u64 >= byte_len;
+    let head = head.get(..byte_len.min(head.len() as u64) as usize).unwrap_or_default();
+    feed.push(head, whole).map_err(|_| NotMergeable::Sample)?;
+    if !feed.ready() {
+        return Err(NotMergeable::Sample);
+    }
+    let mut reader =
+        Reader::from_feed(options.kind, file, feed, options.mapping.as_deref()).map_err(|_| NotMergeable::Sample)?;
+    if let Some(known) = &options.known {
+        reader.with_known_keys(known.keys.iter().map(String::as_str), &known.from);
+    }
+    if let Some(order) = options.date_order {
+        reader.with_date_order(order);
+    }
+    if !reader.settle_probe_in_sample() {
+        return Err(NotMergeable::Sample);
+    }
+    Ok(reader)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ImportError;
+    use crate::ingest::{read_in_slices, DatasetKind, DateOrder, ImportReport, Imported, Session, Step};
+    use crate::ingest::{CodePage, Dataset};
+
+    /// Bytes of the file's start a tail is given, as the worker gives it.
+    const HEAD: usize = 1 << 20;
+
+    /// How a read in two halves went.
+    #[derive(Debug, PartialEq)]
+    enum Way {
+        /// The tail was absorbed.
+        Merged,
+        /// The head resumed: why.
+        Resumed(NotMergeable),
+        /// The head never paused (it read the whole file, or restarted or failed before).
+        Whole,
+    }
+
+    /// Pumps `tail` over `bytes` in slices of `slice` bytes.
+    fn run_tail(mut tail: Tail, bytes: &[u8], slice: usize, rows: usize) -> Result<TailPart, NotMergeable> {
+        loop {
+            match tail.step(rows) {
+                TailStep::NeedInput => {
+                    let at = (tail.bytes_pushed() as usize).min(bytes.len());
+                    let end = at.saturating_add(slice).min(bytes.len());
+                    tail.push(&bytes[at..end], end == bytes.len());
+                }
+                TailStep::Progress { .. } => {}
+                TailStep::Done(part) => return Ok(part),
+                TailStep::Failed(why) => return Err(why),
+            }
+        }
+    }
+
+    /// Reads `bytes` as two halves cut at `cut` (the tail's part passed through `carry`, as
+    /// between two workers), in slices of `slice` bytes and chunks of `rows` rows.
+    fn halves(
+        bytes: &[u8],
+        options: &ReadOptions,
+        cut: u64,
+        slice: usize,
+        rows: usize,
+        carry: fn(TailPart) -> TailPart,
+    ) -> (Result<Imported, ImportError>, Way) {
+        let len = bytes.len() as u64;
+        let head_bytes = &bytes[..bytes.len().min(HEAD)];
+        let tail = Tail::new("f.csv", len, options.clone(), head_bytes, cut);
+        let mut part = Some(run_tail(tail, bytes, slice, rows).map(carry));
+        let mut session = Session::new("f.csv", len, options.clone()).stop_at(cut);
+        let mut way = Way::Whole;
+        let result = loop {
+            match session.step(rows) {
+                Step::NeedInput => {
+                    let at = (session.bytes_pushed() as usize).min(bytes.len());
+                    let end = at.saturating_add(slice).min(bytes.len());
+                    session.push(&bytes[at..end], end == bytes.len());
+                }
+                Step::Paused { boundary } => {
+                    let absorbed = match part.take() {
+                        Some(Ok(p)) => {
+                            let start = p.start();
+                            session.absorb(p).inspect(|()| assert_eq!(start, boundary))
+                        }
+                        Some(Err(why)) => Err(why),
+                        None => panic!("paused again after absorbing or resuming"),
+                    };
+                    match absorbed {
+                        Ok(()) => way = Way::Merged,
+                        Err(why) => {
+                            way = Way::Resumed(why);
+                            session.resume();
+                        }
+                    }
+                }
+                Step::Progress { .. } | Step::Restart => {}
+                Step::Done(imported) => break Ok(imported),
+                Step::Failed(e) => break Err(e),
+            }
+        };
+        (result, way)
+    }
+
+    fn outcome(r: Result<Imported, ImportError>) -> Result<(Dataset, ImportReport), ImportError> {
+        r.map(|i| (i.data, i.report))
+    }
+
+    /// For every cut in `cuts`, slice size and chunk size: what a whole-file read gives.
+    /// Returns how many reads merged.
+    fn check(what: &str, bytes: &[u8], options: &ReadOptions, cuts: &[u64], carry: fn(TailPart) -> TailPart) -> usize {
+        let whole = outcome(read_in_slices("f.csv", bytes, 1 << 16, options.clone()));
+        let mut merged = 0;
+        for &cut in cuts {
+            for (slice, rows) in [(1 << 20, usize::MAX), (7, 3), (100, 1000)] {
+                let (got, way) = halves(bytes, options, cut, slice, rows, carry);
+                let got = outcome(got);
+                merged += usize::from(way == Way::Merged);
+                // Not assert_eq: the tables print at length.
+                assert!(
+                    got == whole,
+                    "{what}: cut at {cut}, slices of {slice}, chunks of {rows}, {way:?}: {:?} vs {:?}",
+                    got.as_ref().map(|g| &g.1),
+                    whole.as_ref().map(|w| &w.1)
+                );
+            }
+        }
+        merged
+    }
+
+    /// Cuts every `step` bytes through the file, and the bytes around `near`.
+    fn cuts(len: usize, step: usize, near: &[usize]) -> Vec<u64> {
+        let mut all: Vec<u64> = (0..=len).step_by(step.max(1)).map(|c| c as u64).collect();
+        for &n in near {
+            all.extend((n.saturating_sub(3)..=(n + 3).min(len)).map(|c| c as u64));
+        }
+        all
+    }
+
+    fn same(part: TailPart) -> TailPart {
+        part
+    }
+
+    /// A deals file with `n` rows, ids in order, the cells `row(i)` returns after the id.
+    fn deals(header: &str, n: usize, row: impl Fn(usize) -> String) -> Vec<u8> {
+        let mut csv = format!("{header}\n");
+        for i in 0..n {
+            csv += &format!("{}\n", row(i));
+        }
+        csv.into_bytes()
+    }
+
+    fn plain(i: usize) -> String {
+        format!("D{i:04},{},{},2024-0{}-1{},Ann", i * 10, ["Won", "Lost", "Open"][i % 3], i % 9 + 1, i % 9)
+    }
+
+    /// The file byte where the line `line` (1-based) starts.
+    fn line_start(bytes: &[u8], line: usize) -> usize {
+        let mut breaks = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1);
+        if line <= 1 {
+            return 0;
+        }
+        breaks.nth(line - 2).unwrap_or(bytes.len())
+    }
+
+    /// Rows past the mapping's sample: a cut among the sample's rows pauses only past them.
+    const PAST_SAMPLE: usize = 205;
+
+    #[test]
+    fn a_plain_file_merges_at_every_cut_past_the_sample() {
+        let bytes = deals("deal_id,amount,stage,created_date,owner", 400, plain);
+        let options = ReadOptions::new(DatasetKind::Deals);
+        // Every 7th byte (a row is about 33 bytes): every place in a row, over the rows.
+        let all = cuts(bytes.len(), 7, &[]);
+        let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
+        let (from, to) = (line_start(&bytes, PAST_SAMPLE), line_start(&bytes, 401) - 1);
+        let mut merged = 0;
+        for &cut in &all {
+            let (got, way) = halves(&bytes, &options, cut, 1 << 20, usize::MAX, same);
+            assert!(outcome(got) == whole, "cut at {cut}: {way:?}");
+            if (from as u64..to as u64).contains(&cut) {
+                assert_eq!(way, Way::Merged, "cut at {cut}");
+                merged += 1;
+            }
+        }
+        assert_eq!(merged, (from..to).filter(|c| c % 7 == 0).count());
+    }
+}

@@ -1,0 +1,205 @@
+//! The row reader's side of reading a file as two halves (see [`crate::ingest::halves`]): the
+//! head pauses at a record boundary, the tail's reader is made from a reader of the file's
+//! start, and the tail's rows are appended to the head's as if it had read them itself.
+
+use super::Reader;
+use crate::ingest::codepage::Confidence;
+use crate::ingest::halves::{NotMergeable, TailPart};
+use crate::ingest::profile::Profiler;
+use crate::ingest::report::{ImportReport, CELL_ISSUE_LIMIT};
+use crate::ingest::stream::{Feed, TextBytes};
+use crate::ingest::{FirstSeen, Rejection};
+
+/// Where a reader of a file read as two halves stands.
+#[derive(Default)]
+pub(crate) struct Halves {
+    /// The rest of the file was absorbed from a tail: the reader is done.
+    pub(crate) absorbed: bool,
+    /// The encoding the tail settled on, when the head's part was ASCII throughout.
+    pub(crate) encoding: Option<(&'static str, Confidence)>,
+}
+
+/// Rows read at a time from a tail's sample while the key column's probe settles.
+const PROBE_CHUNK: usize = 64;
+
+impl Reader {
+    /// Pauses before the first record that starts past file byte `cut` (see
+    /// [`crate::ingest::Session::stop_at`]). Does nothing when the text is not the file's bytes
+    /// as they are (UTF-16, another code page): such a reader reads on.
+    pub(crate) fn stop_at(&mut self, cut: u64) {
+        let bom = match self.src.feed().text_bytes() {
+            TextBytes::Utf8Bom => 3,
+            TextBytes::Ascii | TextBytes::Utf8 => 0,
+            TextBytes::Other => return,
+        };
+        self.src.stop_after(Some(cut.saturating_sub(bom)));
+    }
+
+    /// The feed the text comes through.
+    pub(crate) fn src_feed(&self) -> &Feed {
+        self.src.feed()
+    }
+
+    /// Whether the read is paused at its stop.
+    pub(crate) fn is_paused(&self) -> bool {
+        self.src.paused()
+    }
+
+    /// The file byte of the record the read paused before, when the text up to it is the
+    /// file's bytes as they are.
+    pub(crate) fn paused_boundary(&self) -> Option<u64> {
+        self.src.paused_at().and_then(|at| self.src.feed().file_byte_of(at))
+    }
+
+    /// Reads on past the stop, to the end of the file.
+    pub(crate) fn resume(&mut self) {
+        self.src.stop_after(None);
+    }
+
+    /// Reads the rows a tail's sample holds until the key column's probe is settled, as the
+    /// head settles it; false when the sample runs out first.
+    pub(crate) fn settle_probe_in_sample(&mut self) -> bool {
+        while self.probe.is_some() {
+            if self.read_chunk(PROBE_CHUNK) {
+                return true;
+            }
+            if self.wants_input() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A reader of the rest of the file from a record boundary, fed by `feed`: the same
+    /// headers, mapping, key and dataset as this one (opened on the file's start, its probe
+    /// settled), no rows, lines counted from 1 at the boundary.
+    pub(crate) fn continuing(&self, feed: Feed) -> Reader {
+        let report = ImportReport {
+            file: self.report.file.clone(),
+            bytes: self.report.bytes,
+            delimiter: self.report.delimiter,
+            ids_generated: self.report.ids_generated.clone(),
+            ..ImportReport::default()
+        };
+        Reader {
+            src: self.src.continuing(feed),
+            headers: self.headers.clone(),
+            mapping: self.mapping.clone(),
+            key: self.key.clone(),
+            first_line_of: Default::default(),
+            known_from: String::new(),
+            date_order: self.date_order,
+            presized: false,
+            probe: None,
+            report,
+            profiler: Profiler::new(self.headers.len()),
+            sink: self.sink.empty_like(),
+            halves: Halves::default(),
+        }
+    }
+
+    /// What a tail read (to the end of the file) hands the head: its rows and report, lines
+    /// counted from its first record, which starts at file byte `start`; `started` is how its
+    /// text began (see [`TextBytes`]).
+    pub(crate) fn into_part(self, start: u64, started: TextBytes) -> TailPart {
+        let feed = self.src.feed();
+        TailPart {
+            start,
+            started,
+            ended: feed.text_bytes(),
+            encoding: feed.encoding(),
+            confidence: feed.confidence(),
+            delimiter: self.src.dialect.delimiter,
+            headers: self.headers,
+            mapping: self.mapping,
+            key: self.key.map(|k| k.column),
+            ids_generated: self.report.ids_generated,
+            rows_read: self.report.rows_read,
+            rows_kept: self.report.rows_kept,
+            rejected: self.report.rejected,
+            cell_issues: self.report.cell_issues,
+            cell_issues_total: self.report.cell_issues_total,
+            footer: self.src.footer,
+            keys: self.first_line_of.seen_here(),
+            profiler: self.profiler,
+            sink: self.sink,
+        }
+    }
+
+    /// Appends a tail's rows to this paused head, as if it had read them itself; the reader is
+    /// then done. Refused, with nothing changed, when the tail did not start where the head
+    /// paused, read the file otherwise, or saw a key the head saw.
+    pub(crate) fn absorb(&mut self, part: TailPart) -> Result<(), NotMergeable> {
+        let text_at = self.src.paused_at().ok_or(NotMergeable::NotPaused)?;
+        let boundary = self.src.feed().file_byte_of(text_at).ok_or(NotMergeable::Encoding)?;
+        if part.start != boundary {
+            return Err(NotMergeable::Boundary { head: boundary, tail: part.start });
+        }
+        if self.probe.is_some() || self.src.holds_rows() {
+            return Err(NotMergeable::HeldRows);
+        }
+        let same = part.headers == self.headers
+            && part.mapping == self.mapping
+            && part.delimiter == self.src.dialect.delimiter
+            && part.key == self.key.as_ref().map(|k| k.column)
+            && part.ids_generated == self.report.ids_generated;
+        if !same {
+            return Err(NotMergeable::Settings);
+        }
+        let encoding = self.tail_encoding(text_at, &part)?;
+        if part.rejected.iter().any(|r| matches!(r.reason, Rejection::Unreadable(_))) {
+            return Err(NotMergeable::Unreadable);
+        }
+        if self.key.is_some() && self.first_line_of.contains_any(&part.keys) {
+            return Err(NotMergeable::KeyRepeats);
+        }
+        let lines = self.src.line_at_pause().ok_or(NotMergeable::NotPaused)?.saturating_sub(1);
+        let TailPart { rows_read, rows_kept, rejected, cell_issues, cell_issues_total, footer, profiler, sink, .. } =
+            part;
+        if !self.sink.append(sink, lines) {
+            return Err(NotMergeable::Settings);
+        }
+        let report = &mut self.report;
+        report.rows_read += rows_read;
+        report.rows_kept += rows_kept;
+        report.rejected.extend(rejected.into_iter().map(|mut r| {
+            r.line += lines;
+            match &mut r.reason {
+                Rejection::UnclosedQuote { line } => *line += lines,
+                Rejection::DuplicateKey { first: FirstSeen::Line(first), .. } => *first += lines,
+                _ => {}
+            }
+            r
+        }));
+        let room = CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len());
+        report.cell_issues.extend(cell_issues.into_iter().take(room).map(|mut c| {
+            c.line += lines;
+            c
+        }));
+        report.cell_issues_total += cell_issues_total;
+        self.src.footer = footer.into_iter().map(|(line, text)| (line + lines, text)).collect();
+        self.profiler.append(profiler);
+        self.halves.absorbed = true;
+        self.halves.encoding = encoding;
+        Ok(())
+    }
+
+    /// The encoding the whole file is read in, given the head's text up to `text_at` and the
+    /// tail's: the tail's own when the head's part was ASCII throughout (the first byte past
+    /// ASCII, where the encoding is decided, was the tail's), else the head's, which the tail
+    /// must have read alike (UTF-8, or ASCII within it).
+    fn tail_encoding(&self, text_at: u64, part: &TailPart) -> Result<Option<(&'static str, Confidence)>, NotMergeable> {
+        let feed = self.src.feed();
+        let ascii_at_boundary = match feed.ascii_until() {
+            Some(end) => end >= text_at,
+            None => feed.text_bytes() == TextBytes::Ascii,
+        };
+        let utf8 = |t: TextBytes| matches!(t, TextBytes::Ascii | TextBytes::Utf8);
+        match feed.text_bytes() {
+            _ if ascii_at_boundary && part.started == TextBytes::Ascii => Ok(Some((part.encoding, part.confidence))),
+            TextBytes::Utf8 if !ascii_at_boundary && utf8(part.started) && utf8(part.ended) => Ok(None),
+            TextBytes::Utf8Bom if part.started == TextBytes::Utf8Bom && part.ended == TextBytes::Utf8Bom => Ok(None),
+            _ => Err(NotMergeable::Encoding),
+        }
+    }
+}
