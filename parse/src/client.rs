@@ -5,9 +5,10 @@
 
 use crate::js::{describe, field, object};
 use crate::keys;
+use crate::received::Received;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
-use pipelens_engine::wire::{self, Source, WireError};
+use pipelens_engine::wire;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -26,146 +27,6 @@ const KEEP_AFTER_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// How long, in ms, a new worker may take to say it is ready.
 const START_MS: i32 = 20_000;
-
-/// Small reads are served from a copy of this many bytes of the message; longer ones (a
-/// column's run) are copied straight from the worker's buffers.
-const BUFFER_BYTES: usize = 64 << 10;
-
-/// The worker's message, as the runs it came in: read into the page's memory a piece at a
-/// time, so the whole message is never copied whole.
-struct Runs {
-    runs: Vec<Uint8Array>,
-    /// The run being read, and where in it.
-    run: usize,
-    at: u32,
-    /// Bytes not yet taken.
-    left: usize,
-    /// A copy of the next bytes, for small reads, and where in it.
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl Runs {
-    fn new(runs: &Array) -> Runs {
-        let runs: Vec<Uint8Array> = runs.iter().map(|b| Uint8Array::new(&b)).collect();
-        let left = runs.iter().map(|r| r.length() as usize).sum();
-        Runs { runs, run: 0, at: 0, left, buf: Vec::new(), pos: 0 }
-    }
-}
-
-impl Runs {
-    /// Fills `out` with items of `N` bytes: those the small-read copy already holds one by one,
-    /// the rest copied straight from the runs by `copy(buffer, byte offset, into)`, a typed
-    /// view (the writer starts every column at a multiple of its item size, and runs hold whole
-    /// items).
-    fn fill_typed<T, const N: usize>(
-        &mut self,
-        out: &mut [T],
-        item: fn([u8; N]) -> T,
-        copy: impl Fn(&JsValue, u32, &mut [T]),
-    ) -> Result<(), WireError> {
-        let buffered = self.buf.len() - self.pos;
-        if buffered % N != 0 {
-            // Not where a writer puts a column: read it byte by byte.
-            return wire::fill_items(self, out, item);
-        }
-        if out.len() * N > self.left {
-            return Err(WireError::Truncated);
-        }
-        let k = (buffered / N).min(out.len());
-        for (o, b) in out[..k].iter_mut().zip(self.buf[self.pos..].chunks_exact(N)) {
-            let mut word = [0; N];
-            word.copy_from_slice(b);
-            *o = item(word);
-        }
-        self.pos += k * N;
-        let mut done = k;
-        while done < out.len() {
-            let run = self.runs.get(self.run).ok_or(WireError::Truncated)?;
-            let whole = (run.length() - self.at) as usize / N;
-            if whole == 0 {
-                if run.length() > self.at {
-                    return Err(WireError::Invalid("column across runs"));
-                }
-                self.run += 1;
-                self.at = 0;
-                continue;
-            }
-            let k = whole.min(out.len() - done);
-            copy(&run.buffer(), self.at, &mut out[done..done + k]);
-            self.at += (k * N) as u32;
-            done += k;
-        }
-        self.left -= out.len() * N;
-        Ok(())
-    }
-}
-
-impl Source for Runs {
-    fn remaining(&self) -> usize {
-        self.left
-    }
-
-    fn fill_f64s(&mut self, out: &mut [f64]) -> Result<(), WireError> {
-        self.fill_typed(
-            out,
-            |b| f64::from_bits(u64::from_le_bytes(b)),
-            |buffer, at, into| {
-                js_sys::Float64Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
-            },
-        )
-    }
-
-    fn fill_i32s(&mut self, out: &mut [i32]) -> Result<(), WireError> {
-        self.fill_typed(out, i32::from_le_bytes, |buffer, at, into| {
-            js_sys::Int32Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
-        })
-    }
-
-    fn fill_u32s(&mut self, out: &mut [u32]) -> Result<(), WireError> {
-        self.fill_typed(out, u32::from_le_bytes, |buffer, at, into| {
-            js_sys::Uint32Array::new_with_byte_offset_and_length(buffer, at, into.len() as u32).copy_to(into)
-        })
-    }
-
-    fn fill(&mut self, out: &mut [u8]) -> Result<(), WireError> {
-        if out.len() > self.left {
-            return Err(WireError::Truncated);
-        }
-        let mut done = 0;
-        while done < out.len() {
-            let want = out.len() - done;
-            if self.pos < self.buf.len() {
-                let k = want.min(self.buf.len() - self.pos);
-                out[done..done + k].copy_from_slice(&self.buf[self.pos..self.pos + k]);
-                self.pos += k;
-                done += k;
-                continue;
-            }
-            let run = self.runs.get(self.run).ok_or(WireError::Truncated)?;
-            let avail = (run.length() - self.at) as usize;
-            if avail == 0 {
-                self.run += 1;
-                self.at = 0;
-                continue;
-            }
-            if want >= BUFFER_BYTES {
-                let k = avail.min(want);
-                run.subarray(self.at, self.at + k as u32).copy_to(&mut out[done..done + k]);
-                self.at += k as u32;
-                done += k;
-            } else {
-                let k = avail.min(BUFFER_BYTES);
-                self.buf.resize(k, 0);
-                run.subarray(self.at, self.at + k as u32).copy_to(&mut self.buf);
-                self.at += k as u32;
-                self.pos = 0;
-            }
-        }
-        self.left -= out.len();
-        Ok(())
-    }
-}
 
 /// Why the worker gave no read file.
 #[derive(Debug, Clone, PartialEq)]
@@ -244,7 +105,7 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
             if let Some(runs) = field(&data, keys::WARMED).dyn_ref::<Array>() {
                 // The made-up file's message: read like a real one, to warm the page's reader
                 // too, and let go.
-                drop(wire::read_imported(&mut Runs::new(runs)));
+                drop(wire::read_imported(&mut Received::new(runs)));
                 return;
             }
             if field(&data, keys::READY).as_bool() == Some(true) {
@@ -392,7 +253,7 @@ pub async fn read(
             if blob.size() > KEEP_AFTER_BYTES {
                 stop();
             }
-            let mut source = Runs::new(runs);
+            let mut source = Received::new(runs);
             break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
         }
         if let Some(why) = field(&data, keys::FAILED).as_string() {

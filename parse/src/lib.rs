@@ -10,6 +10,7 @@
 
 pub mod client;
 pub mod js;
+pub mod received;
 pub mod serve;
 pub mod text_decoder;
 pub mod warm_up;
