@@ -3,18 +3,17 @@
 //! read is cancelled or overtaken. A worker that cannot start or answer is reported as
 //! [`Outcome::Unavailable`], so the page can read the file itself.
 
+use crate::inbox::{next_of, Either, Inbox};
 use crate::js::{describe, field, object};
 use crate::keys;
 use crate::received::Received;
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
 use pipelens_engine::wire;
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, MessageEvent, Worker};
 
 /// The worker's loader, as Trunk names it (the binary's name; workers get no content hash),
@@ -24,6 +23,10 @@ const WORKER_URL: &str = "./parse_worker_loader.js";
 /// Largest file after which the worker is kept for the next read, in bytes: a worker's memory
 /// never shrinks, so after a bigger file it is ended and the next read starts a fresh one.
 const KEEP_AFTER_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Smallest file read by two workers at once, in bytes: below it, a second worker's start and
+/// the merge cost more than half a read saves.
+pub const HALVES_FROM_BYTES: f64 = 24.0 * 1024.0 * 1024.0;
 
 /// How long, in ms, a new worker may take to say it is ready.
 const START_MS: i32 = 20_000;
@@ -45,41 +48,10 @@ enum Message {
     Broken(String),
 }
 
-/// The worker's messages, waited for one at a time.
-#[derive(Default)]
-struct Inbox {
-    queue: RefCell<VecDeque<Message>>,
-    wake: RefCell<Option<Function>>,
-}
-
-impl Inbox {
-    fn deliver(&self, message: Message) {
-        self.queue.borrow_mut().push_back(message);
-        if let Some(wake) = self.wake.borrow_mut().take() {
-            let _ = wake.call0(&JsValue::NULL);
-        }
-    }
-
-    /// Drops what the worker said that no one has read yet, keeping that it broke.
-    fn drop_news(&self) {
-        self.queue.borrow_mut().retain(|m| matches!(m, Message::Broken(_)));
-    }
-
-    async fn next(&self) -> Message {
-        loop {
-            if let Some(m) = self.queue.borrow_mut().pop_front() {
-                return m;
-            }
-            let wait = Promise::new(&mut |resolve, _| *self.wake.borrow_mut() = Some(resolve));
-            let _ = JsFuture::from(wait).await;
-        }
-    }
-}
-
 /// A started worker and its handlers.
 struct Live {
     worker: Worker,
-    inbox: Rc<Inbox>,
+    inbox: Rc<Inbox<Message>>,
     /// Whether it said it is ready (set as the message arrives, read or not).
     ready: Rc<Cell<bool>>,
     /// Whether a read is under way.
@@ -89,7 +61,10 @@ struct Live {
 }
 
 thread_local! {
+    /// The worker that reads files (and the head of a file read in halves).
     static LIVE: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
+    /// The worker that reads the tail of a file read in halves.
+    static TAIL: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
 }
 
 /// Starts a worker; one started with `warm_up` is asked, once it is ready, to read the made-up
@@ -147,13 +122,26 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
     Ok(Rc::new(Live { worker, inbox, ready, busy: Cell::new(false), _on_message: on_message, _on_error: on_error }))
 }
 
-/// Ends the worker (a read under way wakes and ends as cancelled).
+/// Ends a worker: a read waiting for it wakes and ends.
+fn end(live: Rc<Live>) {
+    live.worker.set_onmessage(None);
+    live.worker.set_onerror(None);
+    live.worker.terminate();
+    live.inbox.deliver(Message::Broken("stopped".into()));
+}
+
+/// Ends the workers (a read under way wakes and ends as cancelled).
 pub fn stop() {
     if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
-        live.worker.set_onmessage(None);
-        live.worker.set_onerror(None);
-        live.worker.terminate();
-        live.inbox.deliver(Message::Broken("stopped".into()));
+        end(live);
+    }
+    stop_tail();
+}
+
+/// Ends the tail's worker.
+fn stop_tail() {
+    if let Some(live) = TAIL.with(|l| l.borrow_mut().take()) {
+        end(live);
     }
 }
 
@@ -168,43 +156,92 @@ pub fn warm() {
     }
 }
 
-/// Starts the worker, if none is running, and has it read a made-up file first (see
-/// [`crate::warm_up`]): the page calls this when a file may come soon and the page is idle (a
-/// while after the first page is drawn, when the file picker opens, when a drag enters the
-/// page). A read asked for meanwhile waits for the warm-up, a few tens of milliseconds.
+/// Starts the workers, if none is running, and has the first read a made-up file (see
+/// [`crate::warm_up`]; the second shares its compiled code): the page calls this when a file
+/// may come soon and the page is idle (a while after the first page is drawn, when the file
+/// picker opens, when a drag enters the page). A read asked for meanwhile waits for the
+/// warm-up, a few tens of milliseconds.
 pub fn prepare() {
     if LIVE.with(|l| l.borrow().is_none()) {
         if let Ok(live) = start(true) {
             LIVE.with(|l| *l.borrow_mut() = Some(live));
         }
     }
+    if TAIL.with(|l| l.borrow().is_none()) {
+        if let Ok(live) = start(false) {
+            TAIL.with(|l| *l.borrow_mut() = Some(live));
+        }
+    }
 }
 
-/// The live worker, ready and claimed for one read: started (and waited for) when there is
-/// none or it is busy with an overtaken read (which then ends).
-async fn worker() -> Result<Rc<Live>, String> {
-    let live = match LIVE.with(|l| l.borrow().clone()) {
+/// The worker in `slot`, claimed for one read: started when there is none or it is busy
+/// with an overtaken read (which then ends).
+fn claim(slot: &'static std::thread::LocalKey<RefCell<Option<Rc<Live>>>>) -> Result<Rc<Live>, String> {
+    let live = match slot.with(|l| l.borrow().clone()) {
         Some(live) if !live.busy.get() => live,
         _ => {
-            stop();
+            if let Some(old) = slot.with(|l| l.borrow_mut().take()) {
+                end(old);
+            }
             let live = start(false)?;
-            LIVE.with(|l| *l.borrow_mut() = Some(Rc::clone(&live)));
+            slot.with(|l| *l.borrow_mut() = Some(Rc::clone(&live)));
             live
         }
     };
     live.busy.set(true);
+    // What it said before this read (that it is ready) is no news to the read.
+    live.inbox.retain(|m| matches!(m, Message::Broken(_)));
+    Ok(live)
+}
+
+/// The worker for a read, claimed and ready.
+async fn worker() -> Result<Rc<Live>, String> {
+    let live = claim(&LIVE)?;
     while !live.ready.get() {
         if let Message::Broken(why) = live.inbox.next().await {
             return Err(why);
         }
     }
-    // What it said before this read (that it is ready) is no news to the read.
-    live.inbox.drop_news();
+    live.inbox.retain(|m| matches!(m, Message::Broken(_)));
     Ok(live)
 }
 
+/// The request to read `blob`: `{blob, name, options}` and, for a read in halves, `extra`
+/// (`{cut}` or `{from}`). The options go as an `ArrayBuffer`, transferred.
+fn post_read(
+    worker: &Worker,
+    blob: &Blob,
+    name: &str,
+    options: &ReadOptions,
+    extra: Option<(&str, f64)>,
+) -> Result<(), JsValue> {
+    let request = Object::new();
+    let options = Uint8Array::from(wire::encode_options(options).as_slice()).buffer();
+    let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
+    set(keys::BLOB, blob)?;
+    set(keys::NAME, &JsValue::from_str(name))?;
+    set(keys::OPTIONS, &options)?;
+    if let Some((key, byte)) = extra {
+        set(key, &JsValue::from_f64(byte))?;
+    }
+    worker.post_message_with_transfer(&request, &Array::of1(&options))
+}
+
+/// How the second half of a file read in two halves is getting on.
+enum TailState {
+    /// Its worker is starting.
+    Starting(Rc<Live>),
+    /// Its worker reads it.
+    Reading(Rc<Live>),
+    /// Its part, for the head once paused.
+    Part(Array),
+    /// No part will come (the tail failed, or the head no longer needs it).
+    Gone,
+}
+
 /// Reads `blob` (named `name`) in the worker as `options` say, calling `progress(rows, bytes)`
-/// as it goes and stopping when `keep_going()` turns false.
+/// as it goes and stopping when `keep_going()` turns false. A file of at least
+/// [`HALVES_FROM_BYTES`] is read by two workers at once, each a half (see [`crate::serve`]).
 pub async fn read(
     blob: &Blob,
     name: &str,
@@ -223,44 +260,110 @@ pub async fn read(
         live.busy.set(false);
         return Err(Outcome::Cancelled);
     }
-    let request = Object::new();
-    let options = Uint8Array::from(wire::encode_options(options).as_slice()).buffer();
-    let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
-    let posted = set(keys::BLOB, blob)
-        .and_then(|_| set(keys::NAME, &JsValue::from_str(name)))
-        .and_then(|_| set(keys::OPTIONS, &options))
-        .and_then(|_| live.worker.post_message_with_transfer(&request, &Array::of1(&options)));
-    if let Err(e) = posted {
+    let cut = (blob.size() / 2.0).floor();
+    let mut tail = match blob.size() >= HALVES_FROM_BYTES {
+        true => claim(&TAIL).map_or(TailState::Gone, TailState::Starting),
+        false => TailState::Gone,
+    };
+    let halves = !matches!(tail, TailState::Gone);
+    if let Err(e) = post_read(&live.worker, blob, name, options, halves.then_some((keys::CUT, cut))) {
         stop();
         return Err(Outcome::Unavailable(describe(&e)));
     }
+    // A tail's worker readied earlier starts at once; a new one once it says it is ready.
+    if let TailState::Starting(t) = &tail {
+        if t.ready.get() {
+            tail = match post_read(&t.worker, blob, name, options, Some((keys::FROM, cut))) {
+                Ok(()) => TailState::Reading(Rc::clone(t)),
+                Err(_) => TailState::Gone,
+            };
+        }
+    }
+    // Rows and bytes read by the head and by the tail.
+    let (mut head_done, mut tail_done) = ((0, 0.0), (0, 0.0));
+    let mut paused = false;
     let outcome = loop {
-        let message = live.inbox.next().await;
+        let (side, message) = match &tail {
+            TailState::Starting(t) | TailState::Reading(t) => next_of(&live.inbox, &t.inbox).await,
+            TailState::Part(_) | TailState::Gone => (Either::First, live.inbox.next().await),
+        };
         if !keep_going() {
             stop();
             break Err(Outcome::Cancelled);
         }
-        let data = match message {
-            Message::Data(d) => d,
-            Message::Broken(why) => {
-                stop();
-                break Err(Outcome::Unavailable(why));
+        if side == Either::Second {
+            tail = match (std::mem::replace(&mut tail, TailState::Gone), message) {
+                (TailState::Starting(t), Message::Data(d)) if field(&d, keys::READY).as_bool() == Some(true) => {
+                    match post_read(&t.worker, blob, name, options, Some((keys::FROM, cut))) {
+                        Ok(()) => TailState::Reading(t),
+                        Err(_) => TailState::Gone,
+                    }
+                }
+                (state @ (TailState::Starting(_) | TailState::Reading(_)), Message::Data(d))
+                    if field(&d, keys::PART).is_undefined() && field(&d, keys::FAILED).is_undefined() =>
+                {
+                    let number = |k: &str| field(&d, k).as_f64().unwrap_or(0.0);
+                    tail_done = (number(keys::ROWS) as usize, number(keys::READ));
+                    state
+                }
+                // The part is the page's now; the tail's worker, done, is let go.
+                (_, Message::Data(d)) => match field(&d, keys::PART).dyn_into::<Array>() {
+                    Ok(runs) => TailState::Part(runs),
+                    Err(_) => TailState::Gone,
+                },
+                (_, Message::Broken(_)) => TailState::Gone,
+            };
+            if matches!(tail, TailState::Part(_) | TailState::Gone) {
+                stop_tail();
             }
-        };
-        if let Some(runs) = field(&data, keys::DONE).dyn_ref::<Array>() {
-            // The runs are the page's now: a worker that read a big file is ended before they
-            // are read, so its memory is let go before the page's grows.
-            if blob.size() > KEEP_AFTER_BYTES {
-                stop();
+        } else {
+            let data = match message {
+                Message::Data(d) => d,
+                Message::Broken(why) => {
+                    stop();
+                    break Err(Outcome::Unavailable(why));
+                }
+            };
+            if let Some(runs) = field(&data, keys::DONE).dyn_ref::<Array>() {
+                stop_tail();
+                // The runs are the page's now: a worker that read a big file is ended before
+                // they are read, so its memory is let go before the page's grows.
+                if blob.size() > KEEP_AFTER_BYTES {
+                    stop();
+                }
+                let mut source = Received::new(runs);
+                break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
             }
-            let mut source = Received::new(runs);
-            break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
+            if let Some(why) = field(&data, keys::FAILED).as_string() {
+                stop_tail();
+                break Err(Outcome::Failed(why));
+            }
+            if field(&data, keys::PAUSED).as_f64().is_some() {
+                paused = true;
+            } else {
+                let number = |k: &str| field(&data, k).as_f64().unwrap_or(0.0);
+                head_done = (number(keys::ROWS) as usize, number(keys::READ));
+            }
         }
-        if let Some(why) = field(&data, keys::FAILED).as_string() {
-            break Err(Outcome::Failed(why));
+        // A paused head gets the part once it is here, or reads on once none will come.
+        if paused {
+            let order = match std::mem::replace(&mut tail, TailState::Gone) {
+                TailState::Part(runs) => Some((object(keys::TAIL, &runs), runs)),
+                TailState::Gone => Some((object(keys::RESUME, &JsValue::TRUE), Array::new())),
+                waiting => {
+                    tail = waiting;
+                    None
+                }
+            };
+            if let Some((order, transfer)) = order {
+                paused = false;
+                if let Err(e) = live.worker.post_message_with_transfer(&order, &transfer) {
+                    stop();
+                    break Err(Outcome::Unavailable(describe(&e)));
+                }
+            }
         }
-        let number = |k: &str| field(&data, k).as_f64().unwrap_or(0.0);
-        progress(number(keys::ROWS) as usize, number(keys::READ));
+        progress(head_done.0 + tail_done.0, head_done.1 + tail_done.1);
     };
     live.busy.set(false);
     outcome

@@ -9,6 +9,7 @@
 //! browser's own `TextDecoder` ([`text_decoder`]).
 
 pub mod client;
+pub mod inbox;
 pub mod js;
 pub mod received;
 pub mod serve;
@@ -35,6 +36,21 @@ pub mod keys {
     pub const DONE: &str = "done";
     /// Worker → page, at the end: why the file cannot be used, in words a user can act on.
     pub const FAILED: &str = "failed";
+    /// Page → worker: read the file as the head of two halves, pausing at the first record
+    /// past this byte (a number).
+    pub const CUT: &str = "cut";
+    /// Page → worker: read the file as the tail of two halves, from this byte (a number).
+    pub const FROM: &str = "from";
+    /// Head → page: paused before the record at this byte (a number); waiting for `tail` or
+    /// `resume`.
+    pub const PAUSED: &str = "paused";
+    /// Tail → page: its part, runs of a
+    /// [`wire::write_tail_part`](pipelens_engine::wire::write_tail_part) message.
+    pub const PART: &str = "part";
+    /// Page → paused head: the tail's part (the runs the tail sent), to absorb.
+    pub const TAIL: &str = "tail";
+    /// Page → paused head: `true`, read the rest yourself (the tail failed or was lost).
+    pub const RESUME: &str = "resume";
     /// Page → worker: `true`, to read the [`warm_up`](crate::warm_up) file.
     pub const WARM: &str = "warm";
     /// Worker → page, after a warm-up: the made-up file read, as runs like `done`'s.

@@ -1,35 +1,57 @@
-//! The worker's side: for each request `{blob, name, options}`, reads the file through a
-//! [`Session`] in slices of [`SLICE_BYTES`], the next slice read by the browser while the
-//! engine parses this one; posts `{rows, read}` every [`PROGRESS_MS`], and ends with
-//! `{done: [ArrayBuffer, …]}` (the read file as a wire message in runs, transferred) or
-//! `{failed: "why"}`.
+//! The worker's side. For each request `{blob, name, options}` it reads the file through a
+//! [`Session`] in slices, the next slice read by the browser while the engine parses this one;
+//! posts `{rows, read}` every [`PROGRESS_MS`], and ends with `{done: [ArrayBuffer, …]}` (the
+//! read file as a wire message in runs, transferred) or `{failed: "why"}`.
+//!
+//! A big file is read by two workers at once (see [`crate::client`]):
+//! - the **head** (`cut` in the request) reads from the start and pauses at the first record
+//!   past byte `cut`, posting `{paused: boundary}`; then it waits for `{tail: [ArrayBuffer, …]}`
+//!   (the tail's part, which it absorbs) or `{resume: true}` (it reads the rest itself), and
+//!   ends as above;
+//! - the **tail** (`from` in the request) reads the file's first bytes, to read it alike, then
+//!   the file from byte `from`, and ends with `{part: [ArrayBuffer, …]}` or `{failed: "why"}`.
 
+use crate::inbox::Inbox;
 use crate::js::{describe, field, object};
 use crate::keys;
+use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions, Session, Step};
+use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Bytes of the file's start a tail reads first, to read the file as the head does: the
+/// header, the rows the columns are mapped from, the key column's probe and the code-page
+/// detector's sample.
+const HEAD_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
 /// Installs the message handler and the code-page decoders, and tells the page it is ready.
 pub fn start() {
     crate::text_decoder::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
+    // What the page tells a paused head: the tail's part, or to read on.
+    let orders = Rc::new(Inbox::<JsValue>::default());
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let scope = replies.clone();
-        if field(&event.data(), keys::WARM).as_bool() == Some(true) {
+        let (scope, data) = (replies.clone(), event.data());
+        if field(&data, keys::WARM).as_bool() == Some(true) {
             let runs = warm();
             let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs.0), &runs.0);
             return;
         }
+        if !field(&data, keys::TAIL).is_undefined() || !field(&data, keys::RESUME).is_undefined() {
+            orders.deliver(data);
+            return;
+        }
+        let orders = Rc::clone(&orders);
         wasm_bindgen_futures::spawn_local(async move {
-            let (reply, transfer) = match answer(&scope, &event.data()).await {
-                Ok(Runs(runs)) => (object(keys::DONE, &runs), runs),
+            let (reply, transfer) = match answer(&scope, &data, &orders).await {
+                Ok((key, Runs(runs))) => (object(key, &runs), runs),
                 Err(why) => (object(keys::FAILED, &JsValue::from_str(&why)), Array::new()),
             };
             // A reply that cannot be posted leaves the page to its error handler; no one else to tell.
@@ -42,8 +64,8 @@ pub fn start() {
     let _ = scope.post_message(&object(keys::READY, &JsValue::TRUE));
 }
 
-/// The read file's message, as the runs the engine writes it in: each copied once out of the
-/// worker's memory, and transferred to the page, never copied again.
+/// A wire message as the runs the engine writes it in: each copied once out of the worker's
+/// memory, and transferred, never copied again.
 struct Runs(Array);
 
 impl Sink for Runs {
@@ -65,66 +87,175 @@ fn warm() -> Runs {
     runs
 }
 
-/// A slice of the file being read by the browser: where it ends, and its bytes to come.
-struct Pending {
-    end: f64,
-    bytes: JsFuture,
+/// The slices of a file from a byte on, each read by the browser while the one before it is
+/// parsed: the first [`FIRST_SLICE_BYTES`] long, each after as long as all before it, up to
+/// [`SLICE_BYTES`].
+struct Slices {
+    blob: Blob,
+    size: f64,
+    /// Where the slices began.
+    from: f64,
+    /// The read under way, and where its slice ends.
+    ahead: Option<(JsFuture, f64)>,
 }
 
-/// Starts reading the slice of `blob` from `start`: as long as all before it, from
-/// [`FIRST_SLICE_BYTES`] up to [`SLICE_BYTES`].
-fn read_from(blob: &Blob, start: f64) -> Result<Pending, JsValue> {
-    let end = (start + start.clamp(FIRST_SLICE_BYTES, SLICE_BYTES)).min(blob.size());
-    Ok(Pending { end, bytes: JsFuture::from(blob.slice_with_f64_and_f64(start, end)?.array_buffer()) })
+impl Slices {
+    fn of(blob: &Blob, from: f64) -> Result<Slices, JsValue> {
+        let mut slices = Slices { blob: blob.clone(), size: blob.size(), from, ahead: None };
+        slices.ask(from)?;
+        Ok(slices)
+    }
+
+    fn ask(&mut self, start: f64) -> Result<(), JsValue> {
+        if start >= self.size {
+            return Ok(());
+        }
+        let end = (start + (start - self.from).clamp(FIRST_SLICE_BYTES, SLICE_BYTES)).min(self.size);
+        let bytes = JsFuture::from(self.blob.slice_with_f64_and_f64(start, end)?.array_buffer());
+        self.ahead = Some((bytes, end));
+        Ok(())
+    }
+
+    /// The next slice and whether it is the last; nothing and `true` past the end.
+    async fn next(&mut self) -> Result<(Vec<u8>, bool), JsValue> {
+        let Some((bytes, end)) = self.ahead.take() else { return Ok((Vec::new(), true)) };
+        let bytes = Uint8Array::new(&bytes.await?).to_vec();
+        self.ask(end)?;
+        Ok((bytes, end >= self.size))
+    }
 }
 
-/// Reads the file a request names: the read file as a wire message, or why it cannot be used.
-async fn answer(scope: &DedicatedWorkerGlobalScope, request: &JsValue) -> Result<Runs, String> {
+/// Posts `{rows, read}` at most every [`PROGRESS_MS`].
+struct Progress<'s> {
+    scope: &'s DedicatedWorkerGlobalScope,
+    said: f64,
+}
+
+impl Progress<'_> {
+    fn say(&mut self, rows: usize, read: u64) {
+        if js_sys::Date::now() - self.said < PROGRESS_MS {
+            return;
+        }
+        let progress = Object::new();
+        let _ = Reflect::set(&progress, &JsValue::from_str(keys::ROWS), &JsValue::from_f64(rows as f64));
+        let _ = Reflect::set(&progress, &JsValue::from_str(keys::READ), &JsValue::from_f64(read as f64));
+        let _ = self.scope.post_message(&progress);
+        self.said = js_sys::Date::now();
+    }
+}
+
+/// Answers a request: the read file (or, for a tail, its part) as a wire message with the key
+/// it goes under, or why the file cannot be used.
+async fn answer(
+    scope: &DedicatedWorkerGlobalScope,
+    request: &JsValue,
+    orders: &Inbox<JsValue>,
+) -> Result<(&'static str, Runs), String> {
     let blob: Blob = field(request, keys::BLOB).dyn_into().map_err(|_| "the page sent no file".to_owned())?;
     let name = field(request, keys::NAME).as_string().unwrap_or_default();
     let options: ArrayBuffer =
         field(request, keys::OPTIONS).dyn_into().map_err(|_| "the page sent no read options".to_owned())?;
     let options = wire::decode_options(&Uint8Array::new(&options).to_vec()).map_err(|e| e.to_string())?;
     let unreadable = |e: JsValue| format!("{name}: the browser could not read the file ({}).", describe(&e));
-    let size = blob.size();
-    let mut session = Session::new(&name, size as u64, options);
-    let mut next = Some(read_from(&blob, 0.0).map_err(unreadable)?);
-    let mut said = js_sys::Date::now();
+    let progress = Progress { scope, said: js_sys::Date::now() };
+    match field(request, keys::FROM).as_f64() {
+        Some(from) => read_tail(&blob, &name, options, from, progress).await.map(|runs| (keys::PART, runs)),
+        None => {
+            let cut = field(request, keys::CUT).as_f64();
+            read_whole(&blob, &name, options, cut, progress, orders).await.map(|runs| (keys::DONE, runs))
+        }
+    }
+    .map_err(|e| e.either(unreadable))
+}
+
+/// Why a read ended without its message.
+enum Stop {
+    /// The browser could not read the file.
+    Browser(JsValue),
+    /// The engine's words.
+    Said(String),
+}
+
+impl Stop {
+    fn either(self, browser: impl FnOnce(JsValue) -> String) -> String {
+        match self {
+            Stop::Browser(e) => browser(e),
+            Stop::Said(why) => why,
+        }
+    }
+}
+
+/// Reads the file from its start: to the end, or, with `cut`, as the head of a read in two
+/// halves (see the module docs).
+async fn read_whole(
+    blob: &Blob,
+    name: &str,
+    options: ReadOptions,
+    cut: Option<f64>,
+    mut progress: Progress<'_>,
+    orders: &Inbox<JsValue>,
+) -> Result<Runs, Stop> {
+    let mut session = Session::new(name, blob.size() as u64, options);
+    if let Some(cut) = cut {
+        session = session.stop_at(cut as u64);
+    }
+    let mut slices = Slices::of(blob, 0.0).map_err(Stop::Browser)?;
     loop {
         match session.step(STEP_ROWS) {
             Step::NeedInput => {
-                let slice = match next.take() {
-                    Some(slice) => slice,
-                    // Asked for more after the last slice: the end again, empty.
-                    None => {
-                        session.push(&[], true);
-                        continue;
-                    }
-                };
-                let bytes = Uint8Array::new(&slice.bytes.await.map_err(unreadable)?).to_vec();
-                if slice.end < size {
-                    next = Some(read_from(&blob, slice.end).map_err(unreadable)?);
-                }
-                session.push(&bytes, slice.end >= size);
+                let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
+                session.push(&bytes, last);
             }
             Step::Progress { .. } => {}
-            // Never stopped: a file read whole does not pause.
-            Step::Paused { .. } => session.resume(),
-            Step::Restart => next = Some(read_from(&blob, 0.0).map_err(unreadable)?),
+            Step::Paused { boundary } => {
+                let _ = progress.scope.post_message(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
+                let order = orders.next().await;
+                let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
+                // A part that does not read or fit leaves the head to read the rest itself: the
+                // same result, only later.
+                let part = part.and_then(|runs| wire::read_tail_part(&mut Received::new(&runs)).ok());
+                if !part.is_some_and(|part| session.absorb(part).is_ok()) {
+                    session.resume();
+                }
+            }
+            Step::Restart => slices = Slices::of(blob, 0.0).map_err(Stop::Browser)?,
             Step::Done(imported) => {
                 let mut runs = Runs(Array::new());
                 wire::write_imported(&imported, &mut runs);
                 return Ok(runs);
             }
-            Step::Failed(e) => return Err(e.to_string()),
+            Step::Failed(e) => return Err(Stop::Said(e.to_string())),
         }
-        if js_sys::Date::now() - said >= PROGRESS_MS {
-            let (rows, read) = session.progress();
-            let progress = Object::new();
-            let _ = Reflect::set(&progress, &JsValue::from_str(keys::ROWS), &JsValue::from_f64(rows as f64));
-            let _ = Reflect::set(&progress, &JsValue::from_str(keys::READ), &JsValue::from_f64(read as f64));
-            let _ = scope.post_message(&progress);
-            said = js_sys::Date::now();
+        let (rows, read) = session.progress();
+        progress.say(rows, read);
+    }
+}
+
+/// Reads the file from byte `from` to its end as the tail of a read in two halves.
+async fn read_tail(
+    blob: &Blob,
+    name: &str,
+    options: ReadOptions,
+    from: f64,
+    mut progress: Progress<'_>,
+) -> Result<Runs, Stop> {
+    let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
+    let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
+    let mut tail = Tail::new(name, blob.size() as u64, options, &Uint8Array::new(&start).to_vec(), from as u64);
+    let mut slices = Slices::of(blob, from).map_err(Stop::Browser)?;
+    loop {
+        match tail.step(STEP_ROWS) {
+            TailStep::NeedInput => {
+                let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
+                tail.push(&bytes, last);
+            }
+            TailStep::Progress { rows, bytes } => progress.say(rows, bytes),
+            TailStep::Done(part) => {
+                let mut runs = Runs(Array::new());
+                wire::write_tail_part(&part, &mut runs);
+                return Ok(runs);
+            }
+            TailStep::Failed(why) => return Err(Stop::Said(why.to_string())),
         }
     }
 }
