@@ -82,7 +82,9 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     if let Some(v) = plain_decimal(cell.as_bytes()) {
         return Some(v);
     }
-    if is_empty_cell(cell) {
+    // An amount has a digit: text cells (names, stages) end here, before the currency marks
+    // are tried one by one.
+    if is_empty_cell(cell) || !cell.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut t = cell.trim();
@@ -99,7 +101,10 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         markers += 1;
         t = rest.trim_start();
     }
-    for _ in 0..2 {
+    // No mark begins or ends with a digit: a cell that does (a date, an id) keeps its ends.
+    let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let marked = !(bare(t.as_bytes().first()) && bare(t.as_bytes().last()));
+    for _ in 0..if marked { 2 } else { 0 } {
         for mark in CURRENCY_MARKS {
             t = t.strip_prefix(mark).unwrap_or(t).trim();
             t = t.strip_suffix(mark).unwrap_or(t).trim();
