@@ -8,6 +8,7 @@
 
 use super::dataset::Dataset;
 use super::dates::DateOrder;
+use super::fields::Fields;
 use super::report::ImportReport;
 use super::value::{is_empty_cell, read_cell, trim_cell};
 
@@ -16,19 +17,14 @@ use super::value::{is_empty_cell, read_cell, trim_cell};
 pub(crate) struct Row<'a> {
     /// Line of the row in the file (1-based, as an editor shows it).
     pub(crate) line: u64,
-    record: &'a csv::StringRecord,
+    record: Fields<'a>,
     headers: &'a [String],
     report: &'a mut ImportReport,
 }
 
 impl<'a> Row<'a> {
     /// A row read from `record` on `line`; cell problems go to `report`.
-    pub(crate) fn new(
-        line: u64,
-        record: &'a csv::StringRecord,
-        headers: &'a [String],
-        report: &'a mut ImportReport,
-    ) -> Row<'a> {
+    pub(crate) fn new(line: u64, record: Fields<'a>, headers: &'a [String], report: &'a mut ImportReport) -> Row<'a> {
         Row { line, record, headers, report }
     }
 
@@ -95,10 +91,10 @@ mod tests {
 
     #[test]
     fn a_row_reads_cells_and_notes_the_ones_it_cannot() {
-        let record = csv::StringRecord::from(vec![" Ann ", "N/A", "12", "lots"]);
+        let record = crate::ingest::OwnedRecord::from_cells([" Ann ", "N/A", "12", "lots"]);
         let headers: Vec<String> = ["owner", "region", "n", "amount"].map(String::from).to_vec();
         let mut report = ImportReport::default();
-        let mut row = Row::new(7, &record, &headers, &mut report);
+        let mut row = Row::new(7, record.fields(), &headers, &mut report);
         let cases: [(usize, Option<&str>); 5] =
             [(0, Some("Ann")), (1, None), (2, Some("12")), (3, Some("lots")), (9, None)];
         for (column, text) in cases {
