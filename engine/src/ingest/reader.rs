@@ -20,7 +20,7 @@ use super::sinks::Sink;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
-use super::value::{is_empty_cell, trim_cell};
+use super::value::{is_empty_trimmed, trim_cell};
 use super::{FirstSeen, IdsGenerated, Rejection};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
@@ -314,7 +314,7 @@ impl Reader {
             let (mut filled, mut repeats) = (0usize, 0usize);
             for (_, record) in &held {
                 let value = trim_cell(record.fields().get(key.column).unwrap_or_default());
-                if !is_empty_cell(value) {
+                if !is_empty_trimmed(value) {
                     filled += 1;
                     repeats += usize::from(!seen.insert(value));
                 }
@@ -396,7 +396,7 @@ impl Key {
     ) -> Option<Rejection> {
         let value = trim_cell(record.get(self.column).unwrap_or_default());
         let field = self.field;
-        if is_empty_cell(value) {
+        if is_empty_trimmed(value) {
             let header = headers.get(self.column).map_or("", String::as_str);
             // The column is named only when its header is not the field's own name.
             return self

@@ -10,7 +10,7 @@ use super::dataset::Dataset;
 use super::dates::DateOrder;
 use super::fields::Fields;
 use super::report::ImportReport;
-use super::value::{is_empty_cell, read_cell, trim_cell};
+use super::value::{is_empty_trimmed, read_cell, trim_cell};
 
 /// One accepted row: its cells, its line, and where a sink notes a cell it cannot read (the
 /// row is kept, the cell is listed in the report).
@@ -38,7 +38,7 @@ impl<'a> Row<'a> {
     /// The cell in `column` trimmed, or `None` when it is empty or a placeholder (`NULL`, `N/A`).
     #[inline]
     pub(crate) fn text(&self, column: usize) -> Option<&'a str> {
-        Some(trim_cell(self.cell(column))).filter(|s| !is_empty_cell(s))
+        Some(trim_cell(self.cell(column))).filter(|s| !is_empty_trimmed(s))
     }
 
     /// The cell in `column` read by `parse`: `None` when it is empty, and also when `parse`
