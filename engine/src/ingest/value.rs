@@ -16,7 +16,13 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 /// ```
 #[inline(always)]
 pub fn is_empty_cell(cell: &str) -> bool {
-    let t = trim_cell(cell);
+    is_empty_trimmed(trim_cell(cell))
+}
+
+/// [`is_empty_cell`] for a cell already trimmed ([`trim_cell`]): the row path trims each cell
+/// once, not once per check.
+#[inline(always)]
+pub(crate) fn is_empty_trimmed(t: &str) -> bool {
     // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
     // Each placeholder opens with `n`, `#` or `-`: other short cells (`SMB`, `EMEA`) skip the
     // comparisons too.
@@ -237,10 +243,11 @@ fn time_suffix_ok(rest: &[u8]) -> bool {
 /// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that
 /// cannot be read.
 pub(crate) fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl FnOnce()) -> Option<T> {
-    if is_empty_cell(cell) {
+    let cell = trim_cell(cell);
+    if is_empty_trimmed(cell) {
         return None;
     }
-    let value = parse(trim_cell(cell));
+    let value = parse(cell);
     if value.is_none() {
         on_error();
     }
