@@ -717,10 +717,24 @@ impl Feed {
         }
     }
 
-    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary, decoding as
-    /// this one does now, with its dialect and no header: `None` unless this one passes ASCII
-    /// through or decodes UTF-8 (see [`TextBytes`]).
-    pub(crate) fn continuing(&self, byte_len: u64) -> Option<Feed> {
+    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary at `text` bytes
+    /// into the whole text, decoding as this one does there, with its dialect and no header:
+    /// `None` unless this one passes ASCII through there or decodes UTF-8 (see [`TextBytes`]).
+    pub(crate) fn continuing(&self, byte_len: u64, text: u64) -> Option<Feed> {
+        if self.ascii_until.is_some_and(|end| end >= text) {
+            // Still ASCII there: the first byte past ASCII decides, as in the whole file.
+            let ascii = Feed::new(&self.file, byte_len);
+            return Some(Feed {
+                decoder: Decoder::Ascii,
+                encoding: CodePage::UTF_8.name(),
+                confidence: Confidence::High,
+                utf8: self.utf8,
+                forced: self.forced,
+                dialect: Some(self.dialect?),
+                header_ready: true,
+                ..ascii
+            });
+        }
         let decoder = match self.decoder {
             Decoder::Ascii => Decoder::Ascii,
             Decoder::Utf8 { .. } => Decoder::Utf8 { carry: Vec::new() },

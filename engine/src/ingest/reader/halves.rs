@@ -25,11 +25,14 @@ const PROBE_CHUNK: usize = 64;
 impl Reader {
     /// Pauses before the first record that starts past file byte `cut` (see
     /// [`crate::ingest::Session::stop_at`]). Does nothing when the text is not the file's bytes
-    /// as they are (UTF-16, another code page): such a reader reads on.
+    /// as they are (UTF-16, another code page from the start): such a reader reads on.
     pub(crate) fn stop_at(&mut self, cut: u64) {
-        let bom = match self.src.feed().text_bytes() {
+        let feed = self.src.feed();
+        let bom = match feed.text_bytes() {
             TextBytes::Utf8Bom => 3,
             TextBytes::Ascii | TextBytes::Utf8 => 0,
+            // ASCII up to a byte past `cut` may still pause: see `paused_boundary`.
+            TextBytes::Other if feed.ascii_until().is_some() => 0,
             TextBytes::Other => return,
         };
         self.src.stop_after(Some(cut.saturating_sub(bom)));
