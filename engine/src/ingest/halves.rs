@@ -765,4 +765,34 @@ mod tests {
             proptest::prop_assert!(outcome(got) == whole, "cut at {}, {:?}", cut, way);
         }
     }
+
+    /// The part as the head's worker gets it: written and read back.
+    fn through_the_wire(part: TailPart) -> TailPart {
+        let mut message = Vec::new();
+        crate::wire::write_tail_part(&part, &mut message);
+        match crate::wire::read_tail_part(&mut message.as_slice()) {
+            Ok(back) => back,
+            Err(e) => panic!("the part did not read back: {e}"),
+        }
+    }
+
+    #[test]
+    fn parts_carried_through_the_wire_give_the_whole_read() {
+        let mut merged = 0;
+        for (what, kind, bytes, near, must_merge) in messy() {
+            let cuts = spread(&bytes, 3, &near);
+            let n = check_sliced(what, &bytes, &ReadOptions::new(kind), &cuts, through_the_wire, &[(4096, 100)]);
+            assert!(must_merge || n == 0, "{what}: {n} merged");
+            merged += n;
+        }
+        assert!(merged >= 20, "{merged} merged");
+        use crate::fixtures::{deals as invented, utf8, write_bytes, LAYOUTS};
+        for (i, layout) in LAYOUTS.iter().enumerate() {
+            let bytes = write_bytes(layout, &invented(i as u64, 1_300, layout.language), utf8);
+            let cuts = spread_from(&bytes, 1_100, 1, &[]);
+            let options = ReadOptions::new(DatasetKind::Deals);
+            let merged = check_sliced(layout.name, &bytes, &options, &cuts, through_the_wire, &[(1 << 20, usize::MAX)]);
+            assert!(merged > 0, "{}: never merged", layout.name);
+        }
+    }
 }
