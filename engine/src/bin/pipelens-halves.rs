@@ -4,8 +4,11 @@
 //! checks the merged read equals the whole read. Never fails on time.
 //!
 //! ```text
-//! cargo run --release -p pipelens_engine --bin pipelens-halves -- FILE [--runs 3] [--slice-mib 8]
+//! cargo run --release -p pipelens_engine --bin pipelens-halves -- FILE [--runs 3] [--slice-mib 8] [--sequential]
 //! ```
+//!
+//! `--sequential` reads the tail first and then the head on one thread: each half's own cost,
+//! free of the other's competition for the cores (a loaded 2-core machine shares them).
 
 use pipelens_engine::ingest::{
     read_in_slices, DatasetKind, Imported, ReadOptions, Session, Step, Tail, TailPart, TailStep,
@@ -73,24 +76,35 @@ fn head_until_paused(session: &mut Session, bytes: &[u8], slice: usize) -> Resul
 }
 
 /// One read in two halves: its times and the merged result.
-fn halves(bytes: &[u8], options: &ReadOptions, slice: usize) -> Result<(Times, Imported), String> {
+fn halves(bytes: &[u8], options: &ReadOptions, slice: usize, sequential: bool) -> Result<(Times, Imported), String> {
     let cut = bytes.len() as u64 / 2;
     let started = Instant::now();
     let mut t = Times::default();
-    let (head, part) = std::thread::scope(|s| {
-        let tail = s.spawn(|| {
-            let at = Instant::now();
-            let part = tail(bytes, options, cut, slice);
-            (part, ms(at))
-        });
+    let (head, part) = if sequential {
+        let at = Instant::now();
+        let part = tail(bytes, options, cut, slice);
+        t.tail = ms(at);
         let at = Instant::now();
         let mut session = Session::new("f.csv", bytes.len() as u64, options.clone()).stop_at(cut);
         let head = head_until_paused(&mut session, bytes, slice).map(|done| (session, done));
         t.head = ms(at);
-        let (part, tail_ms) = tail.join().unwrap_or_else(|_| (Err("the tail panicked".into()), 0.0));
-        t.tail = tail_ms;
         (head, part)
-    });
+    } else {
+        std::thread::scope(|s| {
+            let tail = s.spawn(|| {
+                let at = Instant::now();
+                let part = tail(bytes, options, cut, slice);
+                (part, ms(at))
+            });
+            let at = Instant::now();
+            let mut session = Session::new("f.csv", bytes.len() as u64, options.clone()).stop_at(cut);
+            let head = head_until_paused(&mut session, bytes, slice).map(|done| (session, done));
+            t.head = ms(at);
+            let (part, tail_ms) = tail.join().unwrap_or_else(|_| (Err("the tail panicked".into()), 0.0));
+            t.tail = tail_ms;
+            (head, part)
+        })
+    };
     let (mut session, done) = head?;
     if let Some(imported) = done {
         return Err(format!("the head read the whole file ({} rows)", imported.report.rows_read));
@@ -124,6 +138,7 @@ fn main() {
         args.windows(2).find(|w| w[0] == name).and_then(|w| w[1].parse().ok()).unwrap_or(default).max(1)
     };
     let (runs, slice) = (flag("--runs", 3), flag("--slice-mib", 8) << 20);
+    let sequential = args.iter().any(|a| a == "--sequential");
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -147,7 +162,7 @@ fn main() {
     let mut all: Vec<Times> = Vec::new();
     let mut same = true;
     for _ in 0..runs {
-        match halves(&bytes, &options, slice) {
+        match halves(&bytes, &options, slice, sequential) {
             Ok((t, merged)) => {
                 same &= merged.data == whole.data && merged.report == whole.report;
                 all.push(t);
@@ -163,7 +178,8 @@ fn main() {
     println!("{path}: {mib:.1} MiB, {} rows, slices of {} MiB, medians of {runs}", whole.report.rows_read, slice >> 20);
     println!("whole read            {:>8.1} ms", median(whole_ms.clone()));
     println!("head (to the cut)     {:>8.1} ms", pick(|t| t.head));
-    println!("tail (from the cut)   {:>8.1} ms  (in parallel)", pick(|t| t.tail));
+    let how = if sequential { "after each other" } else { "in parallel" };
+    println!("tail (from the cut)   {:>8.1} ms  ({how})", pick(|t| t.tail));
     println!(
         "wire (write + read)   {:>8.1} ms  ({:.1} MiB)",
         pick(|t| t.wire),

@@ -351,6 +351,9 @@ fn open_sample(file: &str, byte_len: u64, options: &ReadOptions, head: &[u8]) ->
     let whole = head.len() as u64 >= byte_len;
     let head = head.get(..byte_len.min(head.len() as u64) as usize).unwrap_or_default();
     feed.push(head, whole).map_err(|_| NotMergeable::Sample)?;
+    if !whole {
+        feed.assume_utf8_sample().map_err(|_| NotMergeable::Sample)?;
+    }
     if !feed.ready() {
         return Err(NotMergeable::Sample);
     }

@@ -700,6 +700,22 @@ impl Feed {
         }
     }
 
+    /// Reads a code-page sample still being collected (the bytes from the first one past
+    /// ASCII, [`DETECT_BYTES`] long before detection) as UTF-8 for now: for a tail given only
+    /// the start of a file, whose head decides from the whole sample. The head's absorb takes
+    /// the tail only when it decided UTF-8 too. An error when the bytes so far are not UTF-8.
+    pub(crate) fn assume_utf8_sample(&mut self) -> Result<(), PushError> {
+        let Decoder::Sampling(held) = &mut self.decoder else { return Ok(()) };
+        let held = std::mem::take(held);
+        self.decoder = Decoder::Utf8 { carry: Vec::new() };
+        self.encoding = CodePage::UTF_8.name();
+        let before = self.text.len();
+        self.decode(&held)?;
+        self.decoded += (self.text.len() - before) as u64;
+        // Sniffs and scans what is now text, as a push does.
+        self.push(&[], false)
+    }
+
     /// Where ASCII pass-through ended in the whole text (the first byte past ASCII), if it has.
     pub(crate) fn ascii_until(&self) -> Option<u64> {
         self.ascii_until

@@ -82,11 +82,6 @@ impl TableSink {
         TableSink { kind: self.kind, fields }
     }
 
-    /// The dataset.
-    pub(crate) fn kind(&self) -> DatasetKind {
-        self.kind
-    }
-
     /// Whether `other` builds the same columns the same way (so that appending keeps every
     /// column as long as the others).
     pub(crate) fn same_shape(&self, other: &TableSink) -> bool {
