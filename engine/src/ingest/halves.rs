@@ -7,11 +7,16 @@
 //!   [`Session::absorb`] the tail's [`TailPart`] and step on to [`Step::Done`], or, when that
 //!   is refused ([`NotMergeable`]) or the tail failed, [`Session::resume`] and keep stepping
 //!   and pushing as usual: the head reads the rest itself. Pushing works across the pause.
-//! - The **tail** is a [`Tail`], given the file's first bytes (`head`: enough for the header,
-//!   the sample the columns are mapped from and the first [`PROBE_SAMPLE_ROWS`] rows, 1 MiB is
-//!   plenty) and pushed slices from byte `from`: it settles dialect, mapping, key probe and
-//!   encoding from `head` exactly as the head does, and reads from the first record after the
-//!   first line break at or past `from` (blank lines skipped) to the end of the file.
+//! - The **tail** is a [`Tail`], given the file's first bytes (`head`: the header and 64 KiB
+//!   after it for the dialect, the 200 rows the columns are mapped from and the first
+//!   [`PROBE_SAMPLE_ROWS`] rows for the key probe; 1 MiB is plenty) and pushed slices from byte
+//!   `from`: it settles dialect, mapping, key probe and encoding from `head` exactly as the head
+//!   does, and reads from the first record after the first line break at or past `from` (blank
+//!   lines skipped) to the end of the file. When the code page's sample (1 MiB from the first
+//!   byte past ASCII) runs past `head`, the tail reads it as UTF-8 and [`Session::absorb`]
+//!   takes the tail only if the head decided UTF-8 too.
+//! - Cuts among the first 200 data rows (the mapping's sample, read ahead) pause only after
+//!   them, where no tail starts: such a cut never merges. The worker cuts at half of a big file.
 //!
 //! [`Session::absorb`] checks that the tail started where the head paused (a line break inside
 //! a quoted cell near the cut makes them differ), that both read the file alike (headers,
@@ -418,8 +423,21 @@ mod tests {
         rows: usize,
         carry: fn(TailPart) -> TailPart,
     ) -> (Result<Imported, ImportError>, Way) {
+        halves_given(bytes, options, cut, slice, rows, carry, HEAD)
+    }
+
+    /// [`halves`] with the tail given the file's first `head` bytes.
+    fn halves_given(
+        bytes: &[u8],
+        options: &ReadOptions,
+        cut: u64,
+        slice: usize,
+        rows: usize,
+        carry: fn(TailPart) -> TailPart,
+        head: usize,
+    ) -> (Result<Imported, ImportError>, Way) {
         let len = bytes.len() as u64;
-        let head_bytes = &bytes[..bytes.len().min(HEAD)];
+        let head_bytes = &bytes[..bytes.len().min(head)];
         let tail = Tail::new("f.csv", len, options.clone(), head_bytes, cut);
         let mut part = Some(run_tail(tail, bytes, slice, rows).map(carry));
         let mut session = Session::new("f.csv", len, options.clone()).stop_at(cut);
@@ -796,6 +814,26 @@ mod tests {
             let options = ReadOptions::new(DatasetKind::Deals);
             let merged = check_sliced(layout.name, &bytes, &options, &cuts, through_the_wire, &[(1 << 20, usize::MAX)]);
             assert!(merged > 0, "{}: never merged", layout.name);
+        }
+    }
+
+    #[test]
+    fn a_tail_given_less_than_the_code_page_sample_reads_it_as_utf8_and_the_head_confirms() {
+        let header = "deal_id,amount,stage,created_date,owner";
+        let row = |i: usize| format!("D{i:06},{i},Won,2024-01-02,{}", if i == 3 { "Zoë" } else { "Ann" });
+        let utf8 = deals(header, 40_000, row);
+        let mut late_1252 = utf8.clone();
+        late_1252.extend_from_slice(b"Z,5,Won,2024-01-01,Ren\xe9e\n");
+        let options = ReadOptions::new(DatasetKind::Deals);
+        // (file, whether it merges): the Windows-1252 byte is within the head's sample, so the
+        // whole file reads as Windows-1252 and the tail's UTF-8 cannot stand.
+        for (bytes, merges) in [(utf8, true), (late_1252, false)] {
+            let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
+            for cut in [bytes.len() as u64 / 2, bytes.len() as u64 * 3 / 4] {
+                let (got, way) = halves_given(&bytes, &options, cut, 4096, 500, through_the_wire, 100_000);
+                assert!(outcome(got) == whole, "cut at {cut}: {way:?}");
+                assert_eq!(way == Way::Merged, merges, "cut at {cut}: {way:?}");
+            }
         }
     }
 }
