@@ -166,7 +166,8 @@ pub struct TailPart {
     pub(crate) cell_issues: Vec<CellIssue>,
     pub(crate) cell_issues_total: usize,
     pub(crate) footer: Vec<(u64, String)>,
-    /// The keys the tail kept, in order.
+    /// The keys the tail kept, in order; empty when they are its deals' ids (see
+    /// [`TailPart::kept_keys`]), which the wire then carries once.
     pub(crate) keys: TextColumn,
     pub(crate) profiler: Profiler,
     pub(crate) sink: Sink,
@@ -186,6 +187,16 @@ impl TailPart {
     /// Rows the tail kept.
     pub fn rows_kept(&self) -> usize {
         self.rows_kept
+    }
+}
+
+impl TailPart {
+    /// The keys the tail kept, in order: its deals' ids when they are the key.
+    pub(crate) fn kept_keys(&self) -> &TextColumn {
+        match &self.sink {
+            Sink::Deals(s) if self.key.is_some() && s.cols.id == self.key => &s.table.deal_id,
+            _ => &self.keys,
+        }
     }
 }
 
@@ -556,8 +567,8 @@ mod tests {
     fn a_plain_file_merges_at_every_cut_past_the_sample() {
         let bytes = deals("deal_id,amount,stage,created_date,owner", 400, plain);
         let options = ReadOptions::new(DatasetKind::Deals);
-        // Every 7th byte (a row is about 33 bytes): every place in a row, over the rows.
-        let all = cuts(bytes.len(), 7, &[]);
+        // Every 29th byte (a row is about 33 bytes): every place in a row, over the rows.
+        let all = cuts(bytes.len(), 29, &[]);
         let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
         let (from, to) = (line_start(&bytes, PAST_SAMPLE), line_start(&bytes, 401) - 1);
         let mut merged = 0;
@@ -569,7 +580,7 @@ mod tests {
                 merged += 1;
             }
         }
-        assert_eq!(merged, (from..to).filter(|c| c % 7 == 0).count());
+        assert_eq!(merged, (from..to).filter(|c| c % 29 == 0).count());
     }
 
     /// `n` evenly spaced cuts past the mapping's sample, and the bytes around each of `near`.

@@ -3,10 +3,12 @@
 //! start, and the tail's rows are appended to the head's as if it had read them itself.
 
 use super::Reader;
+use crate::column::TextColumn;
 use crate::ingest::codepage::Confidence;
 use crate::ingest::halves::{NotMergeable, TailPart};
 use crate::ingest::profile::Profiler;
 use crate::ingest::report::{ImportReport, CELL_ISSUE_LIMIT};
+use crate::ingest::sinks::Sink;
 use crate::ingest::stream::{Feed, TextBytes};
 use crate::ingest::{FirstSeen, Rejection};
 
@@ -105,6 +107,12 @@ impl Reader {
     /// counted from its first record, which starts at file byte `start`; `started` is how its
     /// text began (see [`TextBytes`]).
     pub(crate) fn into_part(self, start: u64, started: TextBytes) -> TailPart {
+        let key = self.key.as_ref().map(|k| k.column);
+        // A deals file's ids are its keys: its id column carries them.
+        let keys = match &self.sink {
+            Sink::Deals(s) if key.is_some() && s.cols.id == key => TextColumn::default(),
+            _ => self.first_line_of.seen_here(),
+        };
         let feed = self.src.feed();
         TailPart {
             start,
@@ -115,7 +123,7 @@ impl Reader {
             delimiter: self.src.dialect.delimiter,
             headers: self.headers,
             mapping: self.mapping,
-            key: self.key.map(|k| k.column),
+            key,
             ids_generated: self.report.ids_generated,
             rows_read: self.report.rows_read,
             rows_kept: self.report.rows_kept,
@@ -123,7 +131,7 @@ impl Reader {
             cell_issues: self.report.cell_issues,
             cell_issues_total: self.report.cell_issues_total,
             footer: self.src.footer,
-            keys: self.first_line_of.seen_here(),
+            keys,
             profiler: self.profiler,
             sink: self.sink,
         }
@@ -153,7 +161,7 @@ impl Reader {
         if part.rejected.iter().any(|r| matches!(r.reason, Rejection::Unreadable(_))) {
             return Err(NotMergeable::Unreadable);
         }
-        if self.key.is_some() && self.first_line_of.contains_any(&part.keys) {
+        if self.key.is_some() && self.first_line_of.contains_any(part.kept_keys()) {
             return Err(NotMergeable::KeyRepeats);
         }
         let lines = self.src.line_at_pause().ok_or(NotMergeable::NotPaused)?.saturating_sub(1);
