@@ -447,8 +447,8 @@ impl DateColumnBuilder {
         for (mine, theirs) in self.single_order.iter_mut().zip(other.single_order) {
             let room = REMEMBERED.saturating_sub(mine.len());
             mine.extend(theirs.into_iter().take(room).map(|c| Contradiction {
-                row: c.row + rows,
-                line: c.line + lines,
+                row: c.row.saturating_add(rows),
+                line: c.line.saturating_add(lines),
                 text: c.text,
             }));
         }

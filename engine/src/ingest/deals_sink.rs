@@ -182,7 +182,7 @@ impl DealsSink {
             None => {
                 for row in 0..table.deal_id.len() {
                     let line = super::report::generated_line(table.deal_id.get(row)).unwrap_or(0);
-                    mine.deal_id.push(&super::report::generated_id(line + lines));
+                    mine.deal_id.push(&super::report::generated_id(line.saturating_add(lines)));
                 }
             }
         }

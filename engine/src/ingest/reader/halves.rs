@@ -174,21 +174,21 @@ impl Reader {
         report.rows_read += rows_read;
         report.rows_kept += rows_kept;
         report.rejected.extend(rejected.into_iter().map(|mut r| {
-            r.line += lines;
+            r.line = r.line.saturating_add(lines);
             match &mut r.reason {
-                Rejection::UnclosedQuote { line } => *line += lines,
-                Rejection::DuplicateKey { first: FirstSeen::Line(first), .. } => *first += lines,
+                Rejection::UnclosedQuote { line } => *line = line.saturating_add(lines),
+                Rejection::DuplicateKey { first: FirstSeen::Line(first), .. } => *first = first.saturating_add(lines),
                 _ => {}
             }
             r
         }));
         let room = CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len());
         report.cell_issues.extend(cell_issues.into_iter().take(room).map(|mut c| {
-            c.line += lines;
+            c.line = c.line.saturating_add(lines);
             c
         }));
         report.cell_issues_total += cell_issues_total;
-        self.src.footer = footer.into_iter().map(|(line, text)| (line + lines, text)).collect();
+        self.src.footer = footer.into_iter().map(|(line, text)| (line.saturating_add(lines), text)).collect();
         self.profiler.append(profiler);
         self.halves.absorbed = true;
         self.halves.encoding = encoding;
