@@ -600,9 +600,13 @@ mod tests {
         all
     }
 
+    /// A test file: what it is, its dataset, its bytes, places to cut around, whether a cut
+    /// must merge.
+    type Messy = (&'static str, DatasetKind, Vec<u8>, Vec<usize>, bool);
+
     /// Files that take every path through a read in two halves, each with the places a cut
     /// is tried around, and whether some cut must merge.
-    fn messy() -> Vec<(&'static str, DatasetKind, Vec<u8>, Vec<usize>, bool)> {
+    fn messy() -> Vec<Messy> {
         let header = "deal_id,amount,stage,created_date,close_date,owner";
         let row = |i: usize| format!("D{i:04},{},Won,2024-01-0{},2024-02-0{},Ann", i, i % 9 + 1, i % 7 + 1);
         let mut out = Vec::new();

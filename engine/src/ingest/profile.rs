@@ -69,9 +69,9 @@ impl Profiler {
                 tally.empty += 1;
             } else if tally.sampled < SAMPLE {
                 let cell = cell.trim();
-                let bits = u8::from(parse_amount(cell).is_some()) * NUMBER
-                    | u8::from(read_month(cell).is_some()) * DATE
-                    | u8::from(parse_bool(cell).is_some()) * FLAG;
+                let bits = (u8::from(parse_amount(cell).is_some()) * NUMBER)
+                    | (u8::from(read_month(cell).is_some()) * DATE)
+                    | (u8::from(parse_bool(cell).is_some()) * FLAG);
                 tally.note(bits);
             }
         }
