@@ -58,13 +58,23 @@ fn tail(bytes: &[u8], options: &ReadOptions, cut: u64, slice: usize) -> Result<T
     }
 }
 
-/// Pumps a head session until it pauses (or ends).
-fn head_until_paused(session: &mut Session, bytes: &[u8], slice: usize) -> Result<Option<Imported>, String> {
+/// Bytes past the cut the head is pushed at first: enough to find the boundary, little to
+/// decode for nothing (it asks again if the boundary lies further).
+const PAST_CUT: usize = 256 << 10;
+
+/// Pumps a head session until it pauses (or ends), its slices stopping `PAST_CUT` past `cut`.
+fn head_until_paused(
+    session: &mut Session,
+    bytes: &[u8],
+    slice: usize,
+    cut: usize,
+) -> Result<Option<Imported>, String> {
     loop {
         match session.step(usize::MAX) {
             Step::NeedInput => {
                 let at = (session.bytes_pushed() as usize).min(bytes.len());
-                let end = at.saturating_add(slice).min(bytes.len());
+                let stop = cut.saturating_add(PAST_CUT);
+                let end = at.saturating_add(slice).min(if at < stop { stop } else { usize::MAX }).min(bytes.len());
                 session.push(&bytes[at..end], end == bytes.len());
             }
             Step::Paused { .. } => return Ok(None),
@@ -86,7 +96,7 @@ fn halves(bytes: &[u8], options: &ReadOptions, slice: usize, sequential: bool) -
         t.tail = ms(at);
         let at = Instant::now();
         let mut session = Session::new("f.csv", bytes.len() as u64, options.clone()).stop_at(cut);
-        let head = head_until_paused(&mut session, bytes, slice).map(|done| (session, done));
+        let head = head_until_paused(&mut session, bytes, slice, cut as usize).map(|done| (session, done));
         t.head = ms(at);
         (head, part)
     } else {
@@ -98,7 +108,7 @@ fn halves(bytes: &[u8], options: &ReadOptions, slice: usize, sequential: bool) -
             });
             let at = Instant::now();
             let mut session = Session::new("f.csv", bytes.len() as u64, options.clone()).stop_at(cut);
-            let head = head_until_paused(&mut session, bytes, slice).map(|done| (session, done));
+            let head = head_until_paused(&mut session, bytes, slice, cut as usize).map(|done| (session, done));
             t.head = ms(at);
             let (part, tail_ms) = tail.join().unwrap_or_else(|_| (Err("the tail panicked".into()), 0.0));
             t.tail = tail_ms;
@@ -119,7 +129,7 @@ fn halves(bytes: &[u8], options: &ReadOptions, slice: usize, sequential: bool) -
     session.absorb(part).map_err(|e| e.to_string())?;
     t.absorb = ms(at);
     let at = Instant::now();
-    let imported = match head_until_paused(&mut session, bytes, slice)? {
+    let imported = match head_until_paused(&mut session, bytes, slice, cut as usize)? {
         Some(imported) => imported,
         None => return Err("paused again".into()),
     };
