@@ -717,6 +717,22 @@ impl Feed {
         }
     }
 
+    /// Reads a code-page sample still being collected (the bytes from the first one past
+    /// ASCII, [`DETECT_BYTES`] long before detection) as UTF-8 for now: for a tail given only
+    /// the start of a file, whose head decides from the whole sample. The head's absorb takes
+    /// the tail only when it decided UTF-8 too. An error when the bytes so far are not UTF-8.
+    pub(crate) fn assume_utf8_sample(&mut self) -> Result<(), PushError> {
+        let Decoder::Sampling(held) = &mut self.decoder else { return Ok(()) };
+        let held = std::mem::take(held);
+        self.decoder = Decoder::Utf8 { carry: Vec::new() };
+        self.encoding = CodePage::UTF_8.name();
+        let before = self.text.len();
+        self.decode(&held)?;
+        self.decoded += (self.text.len() - before) as u64;
+        // Sniffs and scans what is now text, as a push does.
+        self.push(&[], false)
+    }
+
     /// Where ASCII pass-through ended in the whole text (the first byte past ASCII), if it has.
     pub(crate) fn ascii_until(&self) -> Option<u64> {
         self.ascii_until
@@ -734,10 +750,24 @@ impl Feed {
         }
     }
 
-    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary, decoding as
-    /// this one does now, with its dialect and no header: `None` unless this one passes ASCII
-    /// through or decodes UTF-8 (see [`TextBytes`]).
-    pub(crate) fn continuing(&self, byte_len: u64) -> Option<Feed> {
+    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary at `text` bytes
+    /// into the whole text, decoding as this one does there, with its dialect and no header:
+    /// `None` unless this one passes ASCII through there or decodes UTF-8 (see [`TextBytes`]).
+    pub(crate) fn continuing(&self, byte_len: u64, text: u64) -> Option<Feed> {
+        if self.ascii_until.is_some_and(|end| end >= text) {
+            // Still ASCII there: the first byte past ASCII decides, as in the whole file.
+            let ascii = Feed::new(&self.file, byte_len);
+            return Some(Feed {
+                decoder: Decoder::Ascii,
+                encoding: CodePage::UTF_8.name(),
+                confidence: Confidence::High,
+                utf8: self.utf8,
+                forced: self.forced,
+                dialect: Some(self.dialect?),
+                header_ready: true,
+                ..ascii
+            });
+        }
         let decoder = match self.decoder {
             Decoder::Ascii => Decoder::Ascii,
             Decoder::Utf8 { .. } => Decoder::Utf8 { carry: Vec::new() },
