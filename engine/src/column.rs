@@ -265,7 +265,8 @@ impl TextColumn {
     pub fn append(&mut self, other: &TextColumn) {
         let shift = self.bytes.len() as u32;
         self.bytes.push_str(&other.bytes);
-        self.ends.extend(other.ends.iter().map(|&e| e + shift));
+        // Offsets past 4 GiB wrap as `push` truncates them.
+        self.ends.extend(other.ends.iter().map(|&e| e.wrapping_add(shift)));
     }
     /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {

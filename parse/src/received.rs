@@ -24,15 +24,27 @@ pub struct Received {
 }
 
 impl Received {
-    /// The message in `runs`, an array of `ArrayBuffer`s.
+    /// The message in `runs`, an array of `ArrayBuffer`s, which it empties: each run is let go
+    /// once read, so a big message's memory is given back while it is read.
     pub fn new(runs: &Array) -> Received {
-        let runs: Vec<Uint8Array> = runs.iter().map(|b| Uint8Array::new(&b)).collect();
+        let taken: Vec<Uint8Array> = runs.iter().map(|b| Uint8Array::new(&b)).collect();
+        runs.set_length(0);
+        let runs = taken;
         let left = runs.iter().map(|r| r.length() as usize).sum();
         Received { runs, run: 0, at: 0, left, buf: Vec::new(), pos: 0 }
     }
 }
 
 impl Received {
+    /// Moves on to the next run, letting go of the one read.
+    fn next_run(&mut self) {
+        if let Some(read) = self.runs.get_mut(self.run) {
+            *read = Uint8Array::new_with_length(0);
+        }
+        self.run += 1;
+        self.at = 0;
+    }
+
     /// Fills `out` with items of `N` bytes: those the small-read copy already holds one by one,
     /// the rest copied straight from the runs by `copy(buffer, byte offset, into)`, a typed
     /// view (the writer starts every column at a multiple of its item size, and runs hold whole
@@ -66,8 +78,7 @@ impl Received {
                 if run.length() > self.at {
                     return Err(WireError::Invalid("column across runs"));
                 }
-                self.run += 1;
-                self.at = 0;
+                self.next_run();
                 continue;
             }
             let k = whole.min(out.len() - done);
@@ -124,8 +135,7 @@ impl Source for Received {
             let run = self.runs.get(self.run).ok_or(WireError::Truncated)?;
             let avail = (run.length() - self.at) as usize;
             if avail == 0 {
-                self.run += 1;
-                self.at = 0;
+                self.next_run();
                 continue;
             }
             if want >= BUFFER_BYTES {

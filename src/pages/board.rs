@@ -17,9 +17,33 @@ pub fn tile(d: &Dashboard, k: &KpiView, compact: bool) -> impl IntoView {
     view! { <KpiTile kpi=k.clone() compared_with=d.compared_with() trend=trend compact=compact/> }
 }
 
-/// The tiles of `ids`, in order. The first page of newly loaded big data works their values
-/// out one tile per task before showing them (see [`DashState::spread_first_draw`]), so no
-/// single task holds the page for long; later redraws (a filter, a period) go at once.
+/// Whether the KPIs of `ids` are worked out: at once, except on the first page of newly
+/// loaded big data, which works them out one KPI per task (see
+/// [`DashState::spread_first_draw`]) so no single task holds the page for long; the page shows
+/// them once all are (later redraws, a filter or a period, go at once).
+pub fn worked_out(dashboard: &Shared<Dashboard>, ids: Vec<KpiId>) -> RwSignal<bool> {
+    let dash = DashState::expect();
+    let spread = dash.spread_first_draw.get_value();
+    let ready = RwSignal::new(!spread);
+    if spread {
+        dash.working_out.update(|n| *n += 1);
+        let dashboard = dashboard.clone();
+        leptos::task::spawn_local(async move {
+            for id in ids {
+                next_frame().await;
+                // Kept by the dashboard: the page finds it worked out.
+                dashboard.kpi(id);
+            }
+            ready.try_set(true);
+            // A page without charts (which end the first draw otherwise) ends it here.
+            dash.spread_first_draw.try_set_value(false);
+            dash.working_out.try_update(|n| *n = n.saturating_sub(1));
+        });
+    }
+    ready
+}
+
+/// The tiles of `ids`, in order, once worked out (see [`worked_out`]).
 #[component]
 pub fn Tiles(
     /// The dashboard the values come from.
@@ -27,22 +51,8 @@ pub fn Tiles(
     /// KPI ids.
     ids: Vec<KpiId>,
 ) -> impl IntoView {
-    if !DashState::expect().spread_first_draw.get_value() {
-        return tiles_of(&dashboard, &ids).into_any();
-    }
-    let ready = RwSignal::new(false);
-    {
-        let (dashboard, ids) = (dashboard.clone(), ids.clone());
-        leptos::task::spawn_local(async move {
-            for &id in &ids {
-                next_frame().await;
-                // Kept by the dashboard: the tiles below find it worked out.
-                dashboard.kpi(id);
-            }
-            ready.try_set(true);
-        });
-    }
-    (move || ready.get().then(|| tiles_of(&dashboard, &ids))).into_any()
+    let ready = worked_out(&dashboard, ids.clone());
+    move || ready.get().then(|| tiles_of(&dashboard, &ids))
 }
 
 /// The tiles of `ids` with their values, and the line naming data that would show the others.

@@ -172,6 +172,9 @@ pub struct DashState {
     /// Whether the next page drawn spreads its charts over tasks of their own: set when big
     /// data is shown, cleared once they are drawn.
     pub spread_first_draw: StoredValue<bool>,
+    /// Views of such a first page still working out their KPIs: the page is loading until
+    /// none is (the root's `data-state` says so, and tests and benchmarks wait for it).
+    pub working_out: RwSignal<usize>,
 }
 
 impl DashState {
@@ -185,6 +188,6 @@ impl DashState {
             let facts = facts.get();
             inputs.with(|v| loaded.with(|l| Dashboard::compute(l, &facts, c, v).map(|d| Shared(Arc::new(d)))))
         });
-        DashState { dashboard, spread_first_draw: StoredValue::new(false) }
+        DashState { dashboard, spread_first_draw: StoredValue::new(false), working_out: RwSignal::new(0) }
     }
 }

@@ -119,6 +119,7 @@ impl AppState {
         match self.data.status.get() {
             LoadStatus::Reading { .. } | LoadStatus::Parsing { .. } => "loading",
             LoadStatus::Failed(_) => "error",
+            LoadStatus::Idle | LoadStatus::Notice(_) if self.dash.working_out.get() > 0 => "loading",
             LoadStatus::Idle | LoadStatus::Notice(_) if self.dash.dashboard.with(Option::is_some) => "ready",
             LoadStatus::Idle | LoadStatus::Notice(_) => "empty",
         }

@@ -323,29 +323,29 @@ const REMEMBERED: usize = 10_000;
 /// Builds a [`DateColumn`] row by row, deciding the day/month order from the whole column.
 #[derive(Default)]
 pub struct DateColumnBuilder {
-    month_first: Vec<i32>,
+    pub(crate) month_first: Vec<i32>,
     /// Empty, with `groups`, while every row reads the same in both orders (ISO dates): only
     /// `month_first` is kept then, and becomes the column as it is (see [`Self::split`]).
-    day_first: Vec<i32>,
+    pub(crate) day_first: Vec<i32>,
     /// Whether a row read differently month-first and day-first: `day_first` and `groups`
     /// are kept for every row from then on (and filled in for the rows before).
-    split: bool,
+    pub(crate) split: bool,
     /// The first cells that read only month-first / only day-first.
-    single_order: [Vec<Contradiction>; 2],
+    pub(crate) single_order: [Vec<Contradiction>; 2],
     /// Cells that only read month-first / only day-first.
-    only_month_first: usize,
-    only_day_first: usize,
+    pub(crate) only_month_first: usize,
+    pub(crate) only_day_first: usize,
     /// Separators seen in open-order cells: `/` versus `.` or `-`.
-    slash: usize,
-    dot_or_dash: usize,
+    pub(crate) slash: usize,
+    pub(crate) dot_or_dash: usize,
     /// Per row, the separator group of an open-order cell (see [`group_of`]).
-    groups: Vec<u8>,
+    pub(crate) groups: Vec<u8>,
     /// Per separator group, cells that only read month-first / only day-first.
-    group_evidence: [[usize; 2]; GROUPS],
+    pub(crate) group_evidence: [[usize; 2]; GROUPS],
 }
 
 /// Separator groups: none (the cell reads one way whatever the order), `/`, `.`, `-`.
-const GROUPS: usize = 4;
+pub(crate) const GROUPS: usize = 4;
 
 /// The separator group of an open-order cell.
 fn group_of(separator: Option<char>) -> u8 {
@@ -447,8 +447,8 @@ impl DateColumnBuilder {
         for (mine, theirs) in self.single_order.iter_mut().zip(other.single_order) {
             let room = REMEMBERED.saturating_sub(mine.len());
             mine.extend(theirs.into_iter().take(room).map(|c| Contradiction {
-                row: c.row + rows,
-                line: c.line + lines,
+                row: c.row.saturating_add(rows),
+                line: c.line.saturating_add(lines),
                 text: c.text,
             }));
         }

@@ -15,22 +15,22 @@ use crate::stage::{StageRules, Status};
 
 /// Column positions of the canonical deal fields in one file.
 #[derive(Clone)]
-struct Columns {
-    id: Option<usize>,
-    amount: usize,
-    stage: Option<usize>,
-    status: Option<usize>,
+pub(crate) struct Columns {
+    pub(crate) id: Option<usize>,
+    pub(crate) amount: usize,
+    pub(crate) stage: Option<usize>,
+    pub(crate) status: Option<usize>,
     /// Salesforce-style `IsWon` + `IsClosed` flags.
-    won_closed: Option<(usize, usize)>,
-    created: usize,
+    pub(crate) won_closed: Option<(usize, usize)>,
+    pub(crate) created: usize,
     /// `close_date`, else Pipedrive-style won / lost times.
-    close: [Option<usize>; 3],
-    dims: [Option<usize>; 6],
-    account: Option<usize>,
-    lost_stage: Option<usize>,
-    currency: Option<usize>,
-    probability: Option<usize>,
-    forecast_category: Option<usize>,
+    pub(crate) close: [Option<usize>; 3],
+    pub(crate) dims: [Option<usize>; 6],
+    pub(crate) account: Option<usize>,
+    pub(crate) lost_stage: Option<usize>,
+    pub(crate) currency: Option<usize>,
+    pub(crate) probability: Option<usize>,
+    pub(crate) forecast_category: Option<usize>,
 }
 
 impl Columns {
@@ -62,23 +62,23 @@ impl Columns {
 
 /// The deals' columns being filled (see [`ColumnSink`]).
 pub(crate) struct DealsSink {
-    cols: Columns,
-    table: DealsTable,
-    dims: [Option<DictColumn>; 6],
-    account: Option<DictColumn>,
-    lost_stage: Option<DictColumn>,
-    currency: Option<DictColumn>,
+    pub(crate) cols: Columns,
+    pub(crate) table: DealsTable,
+    pub(crate) dims: [Option<DictColumn>; 6],
+    pub(crate) account: Option<DictColumn>,
+    pub(crate) lost_stage: Option<DictColumn>,
+    pub(crate) currency: Option<DictColumn>,
     /// `probability` cells as read (percent or fraction), and whether any had a `%` sign.
-    probability: Option<(Vec<Option<f64>>, bool)>,
-    forecast_category: Option<Vec<Option<ForecastCategory>>>,
-    status_cells: Vec<Status>,
-    created: DateColumnBuilder,
-    close: DateColumnBuilder,
+    pub(crate) probability: Option<(Vec<Option<f64>>, bool)>,
+    pub(crate) forecast_category: Option<Vec<Option<ForecastCategory>>>,
+    pub(crate) status_cells: Vec<Status>,
+    pub(crate) created: DateColumnBuilder,
+    pub(crate) close: DateColumnBuilder,
     /// The `entered_<stage>` columns, if the file has any (see [`DealsSink::with_entered`]).
-    entered: EnteredColumns,
+    pub(crate) entered: EnteredColumns,
     /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
     /// currency and stage.
-    interners: [Interner; 10],
+    pub(crate) interners: [Interner; 10],
 }
 
 impl DealsSink {
@@ -144,6 +144,20 @@ impl DealsSink {
         }
     }
 
+    /// Whether `other` builds the same columns (so that appending keeps every column as long
+    /// as the others).
+    pub(crate) fn same_shape(&self, other: &DealsSink) -> bool {
+        let dicts = |s: &DealsSink| -> Vec<bool> {
+            s.dims.iter().chain([&s.account, &s.lost_stage, &s.currency]).map(Option::is_some).collect()
+        };
+        dicts(self) == dicts(other)
+            && self.probability.is_some() == other.probability.is_some()
+            && self.forecast_category.is_some() == other.forecast_category.is_some()
+            && self.table.status_from_column == other.table.status_from_column
+            && self.entered.cols == other.entered.cols
+            && self.cols.id.is_some() == other.cols.id.is_some()
+    }
+
     /// Appends the rows of `other`, the same columns filled from the rest of the file, whose
     /// lines are counted from 1 `lines` lines into this one's: dictionary codes are re-coded,
     /// generated ids renumbered, date evidence added up. Linear in `other`'s rows.
@@ -168,7 +182,7 @@ impl DealsSink {
             None => {
                 for row in 0..table.deal_id.len() {
                     let line = super::report::generated_line(table.deal_id.get(row)).unwrap_or(0);
-                    mine.deal_id.push(&super::report::generated_id(line + lines));
+                    mine.deal_id.push(&super::report::generated_id(line.saturating_add(lines)));
                 }
             }
         }

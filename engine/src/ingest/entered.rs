@@ -48,8 +48,8 @@ pub fn entered_stage(header: &str) -> Option<String> {
 #[derive(Default)]
 pub(crate) struct EnteredColumns {
     /// (column, stage named by its header).
-    cols: Vec<(usize, String)>,
-    dates: Vec<DateColumnBuilder>,
+    pub(crate) cols: Vec<(usize, String)>,
+    pub(crate) dates: Vec<DateColumnBuilder>,
 }
 
 impl EnteredColumns {

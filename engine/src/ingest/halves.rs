@@ -7,11 +7,16 @@
 //!   [`Session::absorb`] the tail's [`TailPart`] and step on to [`Step::Done`], or, when that
 //!   is refused ([`NotMergeable`]) or the tail failed, [`Session::resume`] and keep stepping
 //!   and pushing as usual: the head reads the rest itself. Pushing works across the pause.
-//! - The **tail** is a [`Tail`], given the file's first bytes (`head`: enough for the header,
-//!   the sample the columns are mapped from and the first [`PROBE_SAMPLE_ROWS`] rows, 1 MiB is
-//!   plenty) and pushed slices from byte `from`: it settles dialect, mapping, key probe and
-//!   encoding from `head` exactly as the head does, and reads from the first record after the
-//!   first line break at or past `from` (blank lines skipped) to the end of the file.
+//! - The **tail** is a [`Tail`], given the file's first bytes (`head`: the header and 64 KiB
+//!   after it for the dialect, the 200 rows the columns are mapped from and the first
+//!   [`PROBE_SAMPLE_ROWS`] rows for the key probe; 1 MiB is plenty) and pushed slices from byte
+//!   `from`: it settles dialect, mapping, key probe and encoding from `head` exactly as the head
+//!   does, and reads from the first record after the first line break at or past `from` (blank
+//!   lines skipped) to the end of the file. When the code page's sample (1 MiB from the first
+//!   byte past ASCII) runs past `head`, the tail reads it as UTF-8 and [`Session::absorb`]
+//!   takes the tail only if the head decided UTF-8 too.
+//! - Cuts among the first 200 data rows (the mapping's sample, read ahead) pause only after
+//!   them, where no tail starts: such a cut never merges. The worker cuts at half of a big file.
 //!
 //! [`Session::absorb`] checks that the tail started where the head paused (a line break inside
 //! a quoted cell near the cut makes them differ), that both read the file alike (headers,
@@ -161,7 +166,8 @@ pub struct TailPart {
     pub(crate) cell_issues: Vec<CellIssue>,
     pub(crate) cell_issues_total: usize,
     pub(crate) footer: Vec<(u64, String)>,
-    /// The keys the tail kept, in order.
+    /// The keys the tail kept, in order; empty when they are its deals' ids (see
+    /// [`TailPart::kept_keys`]), which the wire then carries once.
     pub(crate) keys: TextColumn,
     pub(crate) profiler: Profiler,
     pub(crate) sink: Sink,
@@ -181,6 +187,16 @@ impl TailPart {
     /// Rows the tail kept.
     pub fn rows_kept(&self) -> usize {
         self.rows_kept
+    }
+}
+
+impl TailPart {
+    /// The keys the tail kept, in order: its deals' ids when they are the key.
+    pub(crate) fn kept_keys(&self) -> &TextColumn {
+        match &self.sink {
+            Sink::Deals(s) if self.key.is_some() && s.cols.id == self.key => &s.table.deal_id,
+            _ => &self.keys,
+        }
     }
 }
 
@@ -300,7 +316,7 @@ impl Tail {
             return Ok(());
         };
         let start = at + i as u64;
-        let Some(feed) = sample.src_feed().continuing(self.byte_len.saturating_sub(start)) else {
+        let Some(feed) = sample.src_feed().continuing(self.byte_len.saturating_sub(start), start) else {
             self.phase = Phase::Failed(NotMergeable::Encoding);
             return Ok(());
         };
@@ -351,6 +367,9 @@ fn open_sample(file: &str, byte_len: u64, options: &ReadOptions, head: &[u8]) ->
     let whole = head.len() as u64 >= byte_len;
     let head = head.get(..byte_len.min(head.len() as u64) as usize).unwrap_or_default();
     feed.push(head, whole).map_err(|_| NotMergeable::Sample)?;
+    if !whole {
+        feed.assume_utf8_sample().map_err(|_| NotMergeable::Sample)?;
+    }
     if !feed.ready() {
         return Err(NotMergeable::Sample);
     }
@@ -415,8 +434,21 @@ mod tests {
         rows: usize,
         carry: fn(TailPart) -> TailPart,
     ) -> (Result<Imported, ImportError>, Way) {
+        halves_given(bytes, options, cut, slice, rows, carry, HEAD)
+    }
+
+    /// [`halves`] with the tail given the file's first `head` bytes.
+    fn halves_given(
+        bytes: &[u8],
+        options: &ReadOptions,
+        cut: u64,
+        slice: usize,
+        rows: usize,
+        carry: fn(TailPart) -> TailPart,
+        head: usize,
+    ) -> (Result<Imported, ImportError>, Way) {
         let len = bytes.len() as u64;
-        let head_bytes = &bytes[..bytes.len().min(HEAD)];
+        let head_bytes = &bytes[..bytes.len().min(head)];
         let tail = Tail::new("f.csv", len, options.clone(), head_bytes, cut);
         let mut part = Some(run_tail(tail, bytes, slice, rows).map(carry));
         let mut session = Session::new("f.csv", len, options.clone()).stop_at(cut);
@@ -460,10 +492,22 @@ mod tests {
     /// For every cut in `cuts`, slice size and chunk size: what a whole-file read gives.
     /// Returns how many reads merged.
     fn check(what: &str, bytes: &[u8], options: &ReadOptions, cuts: &[u64], carry: fn(TailPart) -> TailPart) -> usize {
+        check_sliced(what, bytes, options, cuts, carry, &[(1 << 20, usize::MAX), (7, 3), (100, 1000)])
+    }
+
+    /// [`check`] with slices and chunks of these sizes.
+    fn check_sliced(
+        what: &str,
+        bytes: &[u8],
+        options: &ReadOptions,
+        cuts: &[u64],
+        carry: fn(TailPart) -> TailPart,
+        slicings: &[(usize, usize)],
+    ) -> usize {
         let whole = outcome(read_in_slices("f.csv", bytes, 1 << 16, options.clone()));
         let mut merged = 0;
         for &cut in cuts {
-            for (slice, rows) in [(1 << 20, usize::MAX), (7, 3), (100, 1000)] {
+            for &(slice, rows) in slicings {
                 let (got, way) = halves(bytes, options, cut, slice, rows, carry);
                 let got = outcome(got);
                 merged += usize::from(way == Way::Merged);
@@ -507,7 +551,9 @@ mod tests {
 
     /// The file byte where the line `line` (1-based) starts.
     fn line_start(bytes: &[u8], line: usize) -> usize {
-        let mut breaks = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1);
+        // Line breaks: `\n`, and `\r` not followed by one.
+        let is_break = |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let mut breaks = (0..bytes.len()).filter(|&i| is_break(i)).map(|i| i + 1);
         if line <= 1 {
             return 0;
         }
@@ -521,8 +567,8 @@ mod tests {
     fn a_plain_file_merges_at_every_cut_past_the_sample() {
         let bytes = deals("deal_id,amount,stage,created_date,owner", 400, plain);
         let options = ReadOptions::new(DatasetKind::Deals);
-        // Every 7th byte (a row is about 33 bytes): every place in a row, over the rows.
-        let all = cuts(bytes.len(), 7, &[]);
+        // Every 29th byte (a row is about 33 bytes): every place in a row, over the rows.
+        let all = cuts(bytes.len(), 29, &[]);
         let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
         let (from, to) = (line_start(&bytes, PAST_SAMPLE), line_start(&bytes, 401) - 1);
         let mut merged = 0;
@@ -534,6 +580,275 @@ mod tests {
                 merged += 1;
             }
         }
-        assert_eq!(merged, (from..to).filter(|c| c % 7 == 0).count());
+        assert_eq!(merged, (from..to).filter(|c| c % 29 == 0).count());
+    }
+
+    /// `n` evenly spaced cuts past the mapping's sample, and the bytes around each of `near`.
+    fn spread(bytes: &[u8], n: usize, near: &[usize]) -> Vec<u64> {
+        spread_from(bytes, PAST_SAMPLE, n, near)
+    }
+
+    /// [`spread`] from line `line` on.
+    fn spread_from(bytes: &[u8], line: usize, n: usize, near: &[usize]) -> Vec<u64> {
+        let from = line_start(bytes, line);
+        let step = (bytes.len().saturating_sub(from) / n.max(1)).max(1);
+        let mut all: Vec<u64> = (from..bytes.len()).step_by(step).map(|c| c as u64).collect();
+        all.push(5);
+        for &n in near {
+            all.extend((n.saturating_sub(2)..=(n + 2).min(bytes.len())).map(|c| c as u64));
+        }
+        all
+    }
+
+    /// A test file: what it is, its dataset, its bytes, places to cut around, whether a cut
+    /// must merge.
+    type Messy = (&'static str, DatasetKind, Vec<u8>, Vec<usize>, bool);
+
+    /// Files that take every path through a read in two halves, each with the places a cut
+    /// is tried around, and whether some cut must merge.
+    fn messy() -> Vec<Messy> {
+        let header = "deal_id,amount,stage,created_date,close_date,owner";
+        let row = |i: usize| format!("D{i:04},{},Won,2024-01-0{},2024-02-0{},Ann", i, i % 9 + 1, i % 7 + 1);
+        let mut out = Vec::new();
+        // Rejected rows and unreadable cells in both halves; repeats inside the tail.
+        let bytes = deals(header, 400, |i| match i {
+            _ if i % 41 == 0 => "short,row".to_owned(),
+            _ if i % 29 == 0 => format!("D{i:04},lots,Won,someday,2024-02-01,Ann"),
+            _ if i > 300 && i % 10 == 0 => format!("D{:04},1,Won,2024-01-01,,Bo", i - 3),
+            _ => row(i),
+        });
+        out.push(("rejects, issues and repeats", DatasetKind::Deals, bytes, vec![], true));
+        // A key of the head repeated in the tail: only a read in order lists it right.
+        let bytes = deals(header, 400, |i| if i == 390 { row(10) } else { row(i) });
+        out.push(("a repeat across the halves", DatasetKind::Deals, bytes, vec![], false));
+        // Quoted line breaks all through: a cut on one starts the tail inside a cell.
+        let quoted = |i: usize| format!("D{i:04},{i},Won,2024-01-01,,\"Ann\nof\r\nline {i}\"");
+        let bytes = deals(header, 400, quoted);
+        let near: Vec<usize> = (300..306).map(|l| line_start(&bytes, l) + 30).collect();
+        out.push(("quoted line breaks", DatasetKind::Deals, bytes, near, true));
+        // A report footer at the end, and mostly empty rows that turn out to be data.
+        let mut bytes = deals(header, 400, |i| if i % 97 == 0 { ",,,,,".to_owned() } else { row(i) });
+        bytes.extend_from_slice(b"\nTotal,123,,,,\nConfidential Information\n");
+        let near = vec![line_start(&bytes, 292), bytes.len() - 30, bytes.len() - 5];
+        out.push(("a footer", DatasetKind::Deals, bytes, near, true));
+        // Dates that cannot tell their order in the head, proven day-first in the tail only.
+        let bytes = deals(header, 400, |i| {
+            let day = if i > 350 { 13 + i % 15 } else { 1 + i % 12 };
+            format!("D{i:04},{i},Won,0{}/{day:02}/2024,{day:02}.0{}.2024,Ann", 1 + i % 9, 1 + i % 9)
+        });
+        out.push(("day-first only in the tail", DatasetKind::Deals, bytes, vec![], true));
+        // No id column: rows are named by their line.
+        let bytes = deals("amount,stage,created_date", 400, |i| format!("{i},Open,2024-03-0{}", 1 + i % 9));
+        out.push(("generated ids", DatasetKind::Deals, bytes, vec![], true));
+        // An id column named as a name that repeats: the probe numbers the rows.
+        let bytes =
+            deals("Deal Name,amount,stage,created_date", 1500, |i| format!("Renewal {},{i},Won,2024-01-02", i % 50));
+        out.push(("a probed key that repeats", DatasetKind::Deals, bytes, vec![], true));
+        // Another dataset, with timestamps, categories and flags.
+        let bytes = deals("Lead ID,Created At,Source,Qualified", 400, |i| {
+            format!(
+                "L{i:04},2024-03-0{}T10:0{}:00Z,{},{}",
+                1 + i % 9,
+                i % 10,
+                ["Web", "Ads", ""][i % 3],
+                ["yes", "no", "maybe"][i % 3]
+            )
+        });
+        out.push(("leads", DatasetKind::Leads, bytes, vec![], true));
+        // Non-ASCII UTF-8 in the head; only in the tail; a Windows-1252 byte only in the tail.
+        let bytes = deals(header, 400, |i| if i == 3 { row(i).replace("Ann", "Zoë") } else { row(i) });
+        out.push(("utf-8 in the head", DatasetKind::Deals, bytes, vec![], true));
+        let bytes = deals(header, 400, |i| if i == 380 { row(i).replace("Ann", "Zoë") } else { row(i) });
+        out.push(("utf-8 only in the tail", DatasetKind::Deals, bytes, vec![], true));
+        let mut bytes = deals(header, 400, row);
+        bytes.extend_from_slice(b"Z,5,Won,2024-01-01,2024-03-01,Ren\xe9e\n");
+        out.push(("windows-1252 only in the tail", DatasetKind::Deals, bytes, vec![], true));
+        let mut bytes = deals(header, 400, |i| if i == 3 { row(i).replace("Ann", "Zoë") } else { row(i) });
+        bytes.extend_from_slice(b"Z,5,Won,2024-01-01,2024-03-01,Ren\xe9e\n");
+        out.push(("windows-1252 after utf-8", DatasetKind::Deals, bytes, vec![], false));
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        bytes.extend(deals(header, 400, row));
+        out.push(("a byte-order mark", DatasetKind::Deals, bytes, vec![], true));
+        // Every kind of line break, and blank lines.
+        let text = String::from_utf8(deals(header, 400, row)).unwrap_or_default();
+        out.push(("crlf", DatasetKind::Deals, text.replace('\n', "\r\n").into_bytes(), vec![], true));
+        out.push(("cr", DatasetKind::Deals, text.replace('\n', "\r").into_bytes(), vec![], true));
+        out.push(("blank lines", DatasetKind::Deals, text.replace('\n', "\n\n\r\n").into_bytes(), vec![], true));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        out.push(("utf-16", DatasetKind::Deals, utf16, vec![], false));
+        out
+    }
+
+    /// The files of the session's own tests (small: every cut falls in the mapping's sample).
+    fn session_files() -> Vec<(&'static str, DatasetKind, Vec<u8>)> {
+        let mut late_1252 = "deal_id,amount,stage,created_date,close_date,owner\n".as_bytes().to_vec();
+        late_1252.extend_from_slice("A,1,Won,2024-01-01,2024-02-01,Zoë\n".as_bytes());
+        for i in 0..300 {
+            late_1252.extend_from_slice(format!("D{i},{i},Open,2024-01-01,,Ann\n").as_bytes());
+        }
+        late_1252.extend_from_slice(b"Z,5,Won,2024-01-01,2024-03-01,Ren\xe9e\n");
+        vec![
+            ("late windows-1252", DatasetKind::Deals, late_1252),
+            (
+                "rejects and repeats",
+                DatasetKind::Deals,
+                b"Pipeline export\ndeal_id,amount,stage,created_date,close_date\nA,1,Won,2024-01-01,2024-02-01\nA,2,Won,2024-01-02,2024-02-01\nB,x,Open,nope,\n\"C\nD\",3,Open,2024-01-01,\nE,1\n".to_vec(),
+            ),
+            ("single column with a bad byte later", DatasetKind::Leads, b"only\n1\n2\n\xff\xfe\x00\x01".to_vec()),
+            ("header missing fields", DatasetKind::Quotas, b"a,b\n1,2\n".to_vec()),
+            ("empty", DatasetKind::Quotas, b"  \n\n".to_vec()),
+            ("spreadsheet", DatasetKind::Quotas, b"PK\x03\x04rest".to_vec()),
+            ("unclosed quote", DatasetKind::Quotas, b"owner,month,quota\nAnn,2024-01,\"1000\nBob,2024-02,900\n".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn messy_files_read_in_halves_give_the_whole_read() {
+        for (what, kind, bytes, near, must_merge) in messy() {
+            let merged = check(what, &bytes, &ReadOptions::new(kind), &spread(&bytes, 12, &near), same);
+            assert_eq!(merged > 0, must_merge, "{what}: {merged} merged");
+        }
+        for (what, kind, bytes) in session_files() {
+            let all = cuts(bytes.len(), 1 + bytes.len() / 40, &[]);
+            check(what, &bytes, &ReadOptions::new(kind), &all, same);
+        }
+    }
+
+    #[test]
+    fn every_fixture_layout_read_in_halves_gives_the_whole_read() {
+        use crate::fixtures::{deals as invented, utf8, write_bytes, LAYOUTS};
+        for (i, layout) in LAYOUTS.iter().enumerate() {
+            // Past the rows a key column's probe holds (the head pauses only once it settled).
+            let bytes = write_bytes(layout, &invented(i as u64, 1_300, layout.language), utf8);
+            let options = ReadOptions::new(DatasetKind::Deals);
+            let cuts = spread_from(&bytes, 1_100, 3, &[]);
+            let merged =
+                check_sliced(layout.name, &bytes, &options, &cuts, same, &[(1 << 20, usize::MAX), (4096, 500)]);
+            assert!(merged > 0, "{}: never merged", layout.name);
+        }
+    }
+
+    #[test]
+    fn options_reach_the_tail() {
+        let bytes = deals("deal_id,amount,stage,created_date,close_date", 400, |i| {
+            format!("D{i:04},{i},Won,0{}/0{}/2024,", 1 + i % 9, 1 + i % 8)
+        });
+        let options = ReadOptions {
+            kind: DatasetKind::Deals,
+            mapping: Some(crate::ingest::auto_map(
+                DatasetKind::Deals.fields(),
+                &["deal_id", "amount", "stage", "created_date", "close_date"].map(String::from),
+            )),
+            date_order: Some(DateOrder::DayFirst),
+            known: Some(crate::ingest::KnownKeys { keys: vec!["D0390".into(), "D0010".into()], from: "a.csv".into() }),
+            code_page: None,
+        };
+        assert!(check("options", &bytes, &options, &spread(&bytes, 8, &[]), same) > 0);
+        // A code page the user chose is not split.
+        let chosen = ReadOptions { code_page: Some(CodePage::WINDOWS_1252), ..options };
+        assert_eq!(check("chosen code page", &bytes, &chosen, &spread(&bytes, 4, &[]), same), 0);
+    }
+
+    #[test]
+    fn a_repeat_across_the_halves_and_a_quoted_cut_say_why_they_do_not_merge() {
+        let header = "deal_id,amount,stage,created_date";
+        let bytes = deals(header, 400, |i| format!("D{:04},1,Won,2024-01-01", if i == 390 { 10 } else { i }));
+        let options = ReadOptions::new(DatasetKind::Deals);
+        let (_, way) = halves(&bytes, &options, line_start(&bytes, 300) as u64, 1 << 20, usize::MAX, same);
+        assert_eq!(way, Way::Resumed(NotMergeable::KeyRepeats));
+        let bytes = deals(header, 400, |i| format!("D{i:04},1,\"Won\nreally\",2024-01-01"));
+        let inside = line_start(&bytes, 300) + "D0298,1,\"Won".len();
+        assert_eq!(bytes[inside], b'\n');
+        let (_, way) = halves(&bytes, &options, inside as u64, 1 << 20, usize::MAX, same);
+        assert!(matches!(way, Way::Resumed(NotMergeable::Boundary { .. })), "{way:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Past the mapping's sample, any mix of rows (quoted line breaks, blank lines, short
+        /// rows, unreadable cells, repeats, footer-like rows, non-ASCII), any cut, any slicing:
+        /// what a whole-file read gives, merged or resumed.
+        #[test]
+        fn any_cut_gives_the_whole_read(
+            body in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("X{},5,Won,2024-01-02,Ann\n".to_owned()),
+                    proptest::strategy::Just("X{},\"7\n\",Lost,13/02/2024,\"B\"\"o\"\r\n".to_owned()),
+                    proptest::strategy::Just("\n\r\n".to_owned()),
+                    proptest::strategy::Just("short,row\n".to_owned()),
+                    proptest::strategy::Just("X{},lots,Open,someday,Zoë\n".to_owned()),
+                    proptest::strategy::Just("D0007,1,Won,2024-01-01,Ann\n".to_owned()),
+                    proptest::strategy::Just(",,,,\n".to_owned()),
+                    proptest::strategy::Just("Total,12,,,\n".to_owned()),
+                ],
+                0..60,
+            ),
+            cut in 0.0f64..1.0,
+            slice in 1usize..200,
+            rows in 1usize..50,
+        ) {
+            let mut bytes = deals("deal_id,amount,stage,created_date,owner", 210, plain);
+            for (i, row) in body.iter().enumerate() {
+                bytes.extend_from_slice(row.replace("{}", &i.to_string()).as_bytes());
+            }
+            let options = ReadOptions::new(DatasetKind::Deals);
+            let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
+            let cut = (bytes.len() as f64 * cut) as u64;
+            let (got, way) = halves(&bytes, &options, cut, slice, rows, same);
+            proptest::prop_assert!(outcome(got) == whole, "cut at {}, {:?}", cut, way);
+        }
+    }
+
+    /// The part as the head's worker gets it: written and read back.
+    fn through_the_wire(part: TailPart) -> TailPart {
+        let mut message = Vec::new();
+        crate::wire::write_tail_part(&part, &mut message);
+        match crate::wire::read_tail_part(&mut message.as_slice()) {
+            Ok(back) => back,
+            Err(e) => panic!("the part did not read back: {e}"),
+        }
+    }
+
+    #[test]
+    fn parts_carried_through_the_wire_give_the_whole_read() {
+        let mut merged = 0;
+        for (what, kind, bytes, near, must_merge) in messy() {
+            let cuts = spread(&bytes, 3, &near);
+            let n = check_sliced(what, &bytes, &ReadOptions::new(kind), &cuts, through_the_wire, &[(4096, 100)]);
+            assert!(must_merge || n == 0, "{what}: {n} merged");
+            merged += n;
+        }
+        assert!(merged >= 20, "{merged} merged");
+        use crate::fixtures::{deals as invented, utf8, write_bytes, LAYOUTS};
+        for (i, layout) in LAYOUTS.iter().enumerate() {
+            let bytes = write_bytes(layout, &invented(i as u64, 1_300, layout.language), utf8);
+            let cuts = spread_from(&bytes, 1_100, 1, &[]);
+            let options = ReadOptions::new(DatasetKind::Deals);
+            let merged = check_sliced(layout.name, &bytes, &options, &cuts, through_the_wire, &[(1 << 20, usize::MAX)]);
+            assert!(merged > 0, "{}: never merged", layout.name);
+        }
+    }
+
+    #[test]
+    fn a_tail_given_less_than_the_code_page_sample_reads_it_as_utf8_and_the_head_confirms() {
+        let header = "deal_id,amount,stage,created_date,owner";
+        let row = |i: usize| format!("D{i:06},{i},Won,2024-01-02,{}", if i == 3 { "Zoë" } else { "Ann" });
+        let utf8 = deals(header, 40_000, row);
+        let mut late_1252 = utf8.clone();
+        late_1252.extend_from_slice(b"Z,5,Won,2024-01-01,Ren\xe9e\n");
+        let options = ReadOptions::new(DatasetKind::Deals);
+        // (file, whether it merges): the Windows-1252 byte is within the head's sample, so the
+        // whole file reads as Windows-1252 and the tail's UTF-8 cannot stand.
+        for (bytes, merges) in [(utf8, true), (late_1252, false)] {
+            let whole = outcome(read_in_slices("f.csv", &bytes, 1 << 16, options.clone()));
+            for cut in [bytes.len() as u64 / 2, bytes.len() as u64 * 3 / 4] {
+                let (got, way) = halves_given(&bytes, &options, cut, 4096, 500, through_the_wire, 100_000);
+                assert!(outcome(got) == whole, "cut at {cut}: {way:?}");
+                assert_eq!(way == Way::Merged, merges, "cut at {cut}: {way:?}");
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ mod decode;
 mod detect;
 mod entered;
 mod exercise;
+mod fields;
+mod find3;
 mod halves;
 mod keys;
 mod lite_detect;
@@ -25,6 +27,7 @@ mod session;
 mod sink;
 mod sinks;
 mod source;
+mod split;
 mod stream;
 mod table_sink;
 mod text_decoder;
@@ -42,7 +45,18 @@ pub use decode::{decode, decode_as, Decoded};
 pub use detect::{detect, SAMPLE_BYTES};
 pub use entered::entered_stage;
 pub use exercise::import_everything;
+pub use fields::{Fields, OwnedRecord};
 pub use halves::{NotMergeable, Tail, TailPart, TailStep, PROBE_SAMPLE_ROWS};
+
+/// The insides of a tail's read, for the wire (see [`crate::wire::write_tail_part`]).
+pub(crate) mod parts {
+    pub(crate) use super::deals_sink::{Columns, DealsSink};
+    pub(crate) use super::entered::EnteredColumns;
+    pub(crate) use super::profile::Tally;
+    pub(crate) use super::sinks::Sink;
+    pub(crate) use super::stream::TextBytes;
+    pub(crate) use super::table_sink::{Builder, FieldColumn, TableSink};
+}
 pub use mapping::{auto_map, auto_map_rows, missing_required, normalise_header, FieldSpec, DEAL_FIELDS};
 pub use preview::{preview, preview_start, Preview};
 pub(crate) use profile::DETECTED;

@@ -23,15 +23,15 @@ pub struct ColumnProfile {
 }
 
 #[derive(Clone, Default)]
-struct Tally {
-    empty: usize,
-    sampled: usize,
-    numbers: usize,
-    dates: usize,
-    flags: usize,
+pub(crate) struct Tally {
+    pub(crate) empty: usize,
+    pub(crate) sampled: usize,
+    pub(crate) numbers: usize,
+    pub(crate) dates: usize,
+    pub(crate) flags: usize,
     /// What each tested cell was, in order (see [`Tally::note`]): a file read as two halves
     /// tests the second half's first cells only while the first half left room.
-    tested: Vec<u8>,
+    pub(crate) tested: Vec<u8>,
 }
 
 /// A tested cell's kinds as bits of [`Tally::tested`].
@@ -53,7 +53,7 @@ impl Tally {
 /// Profiles columns row by row.
 #[derive(Default)]
 pub struct Profiler {
-    columns: Vec<Tally>,
+    pub(crate) columns: Vec<Tally>,
 }
 
 impl Profiler {
@@ -69,9 +69,9 @@ impl Profiler {
                 tally.empty += 1;
             } else if tally.sampled < SAMPLE {
                 let cell = cell.trim();
-                let bits = u8::from(parse_amount(cell).is_some()) * NUMBER
-                    | u8::from(read_month(cell).is_some()) * DATE
-                    | u8::from(parse_bool(cell).is_some()) * FLAG;
+                let bits = (u8::from(parse_amount(cell).is_some()) * NUMBER)
+                    | (u8::from(read_month(cell).is_some()) * DATE)
+                    | (u8::from(parse_bool(cell).is_some()) * FLAG);
                 tally.note(bits);
             }
         }

@@ -11,6 +11,7 @@ use super::datasets::{detect_datasets, DatasetKind};
 use super::dates::DateOrder;
 use super::deals_sink::DealsSink;
 use super::decode::{decode, Decoded};
+use super::fields::{Fields, OwnedRecord};
 use super::keys::SeenKeys;
 use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
@@ -19,7 +20,7 @@ use super::sinks::Sink;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
-use super::value::{is_empty_cell, trim_cell};
+use super::value::{is_empty_trimmed, trim_cell};
 use super::{FirstSeen, IdsGenerated, Rejection};
 use crate::deals_table::DealsTable;
 use crate::error::ImportError;
@@ -99,7 +100,7 @@ pub struct Reader {
     presized: bool,
     /// The first rows, held back while the key column (matched by its header, not named as an
     /// id) is tried for repeats: `None` once settled (see [`Reader::settle_probe`]).
-    probe: Option<Vec<(u64, csv::StringRecord)>>,
+    probe: Option<Vec<(u64, OwnedRecord)>>,
     report: ImportReport,
     profiler: Profiler,
     sink: Sink,
@@ -285,7 +286,7 @@ impl Reader {
                 }
             };
             if let Some(held) = &mut self.probe {
-                held.push((line, self.src.record().clone()));
+                held.push((line, self.src.record().to_owned_record()));
                 if held.len() >= PROBE_ROWS {
                     self.settle_probe();
                 }
@@ -298,8 +299,8 @@ impl Reader {
 
     /// Checks the row on `line` (the current record, or `held`) for its key and hands it to
     /// the sink.
-    fn accept(&mut self, line: u64, held: Option<&csv::StringRecord>) {
-        let record = held.unwrap_or_else(|| self.src.record());
+    fn accept(&mut self, line: u64, held: Option<&OwnedRecord>) {
+        let record = held.map_or_else(|| self.src.record(), OwnedRecord::fields);
         let report = &mut self.report;
         if let Some(key) = &self.key {
             if let Some(reason) = key.reject(&mut self.first_line_of, record, line, &self.headers, &self.known_from) {
@@ -321,8 +322,8 @@ impl Reader {
             let mut seen = std::collections::HashSet::new();
             let (mut filled, mut repeats) = (0usize, 0usize);
             for (_, record) in &held {
-                let value = trim_cell(record.get(key.column).unwrap_or_default());
-                if !is_empty_cell(value) {
+                let value = trim_cell(record.fields().get(key.column).unwrap_or_default());
+                if !is_empty_trimmed(value) {
                     filled += 1;
                     repeats += usize::from(!seen.insert(value));
                 }
@@ -398,14 +399,14 @@ impl Key {
     fn reject(
         &self,
         seen: &mut SeenKeys,
-        record: &csv::StringRecord,
+        record: Fields<'_>,
         line: u64,
         headers: &[String],
         known_from: &str,
     ) -> Option<Rejection> {
         let value = trim_cell(record.get(self.column).unwrap_or_default());
         let field = self.field;
-        if is_empty_cell(value) {
+        if is_empty_trimmed(value) {
             let header = headers.get(self.column).map_or("", String::as_str);
             // The column is named only when its header is not the field's own name.
             return self

@@ -8,27 +8,23 @@
 
 use super::dataset::Dataset;
 use super::dates::DateOrder;
+use super::fields::Fields;
 use super::report::ImportReport;
-use super::value::{is_empty_cell, read_cell, trim_cell};
+use super::value::{is_empty_trimmed, read_cell, trim_cell};
 
 /// One accepted row: its cells, its line, and where a sink notes a cell it cannot read (the
 /// row is kept, the cell is listed in the report).
 pub(crate) struct Row<'a> {
     /// Line of the row in the file (1-based, as an editor shows it).
     pub(crate) line: u64,
-    record: &'a csv::StringRecord,
+    record: Fields<'a>,
     headers: &'a [String],
     report: &'a mut ImportReport,
 }
 
 impl<'a> Row<'a> {
     /// A row read from `record` on `line`; cell problems go to `report`.
-    pub(crate) fn new(
-        line: u64,
-        record: &'a csv::StringRecord,
-        headers: &'a [String],
-        report: &'a mut ImportReport,
-    ) -> Row<'a> {
+    pub(crate) fn new(line: u64, record: Fields<'a>, headers: &'a [String], report: &'a mut ImportReport) -> Row<'a> {
         Row { line, record, headers, report }
     }
 
@@ -42,7 +38,7 @@ impl<'a> Row<'a> {
     /// The cell in `column` trimmed, or `None` when it is empty or a placeholder (`NULL`, `N/A`).
     #[inline]
     pub(crate) fn text(&self, column: usize) -> Option<&'a str> {
-        Some(trim_cell(self.cell(column))).filter(|s| !is_empty_cell(s))
+        Some(trim_cell(self.cell(column))).filter(|s| !is_empty_trimmed(s))
     }
 
     /// The cell in `column` read by `parse`: `None` when it is empty, and also when `parse`
@@ -95,10 +91,10 @@ mod tests {
 
     #[test]
     fn a_row_reads_cells_and_notes_the_ones_it_cannot() {
-        let record = csv::StringRecord::from(vec![" Ann ", "N/A", "12", "lots"]);
+        let record = crate::ingest::OwnedRecord::from_cells([" Ann ", "N/A", "12", "lots"]);
         let headers: Vec<String> = ["owner", "region", "n", "amount"].map(String::from).to_vec();
         let mut report = ImportReport::default();
-        let mut row = Row::new(7, &record, &headers, &mut report);
+        let mut row = Row::new(7, record.fields(), &headers, &mut report);
         let cases: [(usize, Option<&str>); 5] =
             [(0, Some("Ann")), (1, None), (2, Some("12")), (3, Some("lots")), (9, None)];
         for (column, text) in cases {

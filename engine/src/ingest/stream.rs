@@ -161,6 +161,18 @@ impl Feed {
         Feed { utf8: false, ..Feed::new(file, byte_len) }
     }
 
+    /// A feed of UTF-8 text written in `dialect`, with nothing to detect: for tests that push
+    /// text in slices of their choosing and want records handed out as soon as they are complete.
+    #[cfg(test)]
+    pub(crate) fn utf8_in(file: &str, byte_len: u64, dialect: CsvFormat) -> Feed {
+        Feed {
+            decoder: Decoder::Utf8 { carry: Vec::new() },
+            encoding: CodePage::UTF_8.name(),
+            dialect: Some(dialect),
+            ..Feed::new(file, byte_len)
+        }
+    }
+
     /// A feed that reads the file in `code_page` (the user's choice) from its first byte; a
     /// byte-order mark still wins, and the checks for files that are not CSV still apply.
     pub fn with_code_page(file: &str, byte_len: u64, code_page: CodePage) -> Feed {
@@ -377,6 +389,11 @@ impl Feed {
         let (delimiter, backslash) = (dialect.delimiter, dialect.backslash_escapes);
         let text = &self.text;
         let (mut state, mut cut, mut i) = (self.scan, self.cut, self.scanned);
+        // A byte-order mark opening the text is no part of the first field (the record
+        // splitter skips it too), so a quote after it opens a quoted field.
+        if self.base == 0 && i == 0 && text.starts_with("\u{feff}".as_bytes()) {
+            i = 3;
+        }
         while i < text.len() {
             if matches!(state, Scan::Record | Scan::Field | Scan::Unquoted) {
                 // Outside quotes, only a quote at the start of a field changes how the bytes
@@ -700,6 +717,22 @@ impl Feed {
         }
     }
 
+    /// Reads a code-page sample still being collected (the bytes from the first one past
+    /// ASCII, [`DETECT_BYTES`] long before detection) as UTF-8 for now: for a tail given only
+    /// the start of a file, whose head decides from the whole sample. The head's absorb takes
+    /// the tail only when it decided UTF-8 too. An error when the bytes so far are not UTF-8.
+    pub(crate) fn assume_utf8_sample(&mut self) -> Result<(), PushError> {
+        let Decoder::Sampling(held) = &mut self.decoder else { return Ok(()) };
+        let held = std::mem::take(held);
+        self.decoder = Decoder::Utf8 { carry: Vec::new() };
+        self.encoding = CodePage::UTF_8.name();
+        let before = self.text.len();
+        self.decode(&held)?;
+        self.decoded += (self.text.len() - before) as u64;
+        // Sniffs and scans what is now text, as a push does.
+        self.push(&[], false)
+    }
+
     /// Where ASCII pass-through ended in the whole text (the first byte past ASCII), if it has.
     pub(crate) fn ascii_until(&self) -> Option<u64> {
         self.ascii_until
@@ -717,10 +750,24 @@ impl Feed {
         }
     }
 
-    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary, decoding as
-    /// this one does now, with its dialect and no header: `None` unless this one passes ASCII
-    /// through or decodes UTF-8 (see [`TextBytes`]).
-    pub(crate) fn continuing(&self, byte_len: u64) -> Option<Feed> {
+    /// A feed for the rest of a file (`byte_len` bytes) from a record boundary at `text` bytes
+    /// into the whole text, decoding as this one does there, with its dialect and no header:
+    /// `None` unless this one passes ASCII through there or decodes UTF-8 (see [`TextBytes`]).
+    pub(crate) fn continuing(&self, byte_len: u64, text: u64) -> Option<Feed> {
+        if self.ascii_until.is_some_and(|end| end >= text) {
+            // Still ASCII there: the first byte past ASCII decides, as in the whole file.
+            let ascii = Feed::new(&self.file, byte_len);
+            return Some(Feed {
+                decoder: Decoder::Ascii,
+                encoding: CodePage::UTF_8.name(),
+                confidence: Confidence::High,
+                utf8: self.utf8,
+                forced: self.forced,
+                dialect: Some(self.dialect?),
+                header_ready: true,
+                ..ascii
+            });
+        }
         let decoder = match self.decoder {
             Decoder::Ascii => Decoder::Ascii,
             Decoder::Utf8 { .. } => Decoder::Utf8 { carry: Vec::new() },
@@ -826,6 +873,16 @@ mod tests {
             assert_eq!(whole.last().map(|s| s.1), Some(cut), "{text:?}");
             assert_eq!(whole.last().copied(), Some(bytewise(text.as_bytes(), b',', false)), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_quote_after_a_byte_order_mark_opens_a_quoted_field() {
+        let text = "\u{feff}\"a\nb\"\nc";
+        for cuts in [&[][..], &[1, 4, 6]] {
+            assert_eq!(scanned_in_pieces(text.as_bytes(), cuts, b',', false).last().map(|s| s.1), Some(9), "{cuts:?}");
+        }
+        // Anywhere else the mark is text, and a quote after it too.
+        assert_eq!(scanned_in_pieces("a\n\u{feff}\"b\nc".as_bytes(), &[], b',', false).last().map(|s| s.1), Some(8));
     }
 
     proptest::proptest! {

@@ -15,7 +15,7 @@ pub(crate) const MONTH_EXPECTED: &str = "a month or a date (2024-03, 03/2024, Ma
 pub(crate) const TIME_EXPECTED: &str = "a time (10:30, 10:30:00Z, 2:05 PM, 10:30+02:00); the date was kept";
 
 /// A column being built.
-enum Builder {
+pub(crate) enum Builder {
     Id(TextColumn),
     Category(DictColumn, Interner),
     Date(DateColumnBuilder, FieldType),
@@ -38,16 +38,16 @@ impl Builder {
 }
 
 /// One mapped field: its name, its column in the file and its builder.
-struct FieldColumn {
-    field: &'static str,
-    column: usize,
-    builder: Builder,
+pub(crate) struct FieldColumn {
+    pub(crate) field: &'static str,
+    pub(crate) column: usize,
+    pub(crate) builder: Builder,
 }
 
 /// The columns of a [`Table`] being filled (see [`ColumnSink`]).
 pub(crate) struct TableSink {
-    kind: DatasetKind,
-    fields: Vec<FieldColumn>,
+    pub(crate) kind: DatasetKind,
+    pub(crate) fields: Vec<FieldColumn>,
 }
 
 impl TableSink {
@@ -82,9 +82,17 @@ impl TableSink {
         TableSink { kind: self.kind, fields }
     }
 
-    /// The dataset.
-    pub(crate) fn kind(&self) -> DatasetKind {
-        self.kind
+    /// Whether `other` builds the same columns the same way (so that appending keeps every
+    /// column as long as the others).
+    pub(crate) fn same_shape(&self, other: &TableSink) -> bool {
+        let kind = |b: &Builder| std::mem::discriminant(b);
+        self.kind == other.kind
+            && self.fields.len() == other.fields.len()
+            && self
+                .fields
+                .iter()
+                .zip(&other.fields)
+                .all(|(m, t)| m.field == t.field && kind(&m.builder) == kind(&t.builder))
     }
 
     /// Appends the rows of `other`, the same columns filled from the rest of the file, whose

@@ -16,7 +16,13 @@ pub(crate) const DATE_EXPECTED: &str = "a date (2017-03-01, 03/01/2017, 1.3.2017
 /// ```
 #[inline(always)]
 pub fn is_empty_cell(cell: &str) -> bool {
-    let t = trim_cell(cell);
+    is_empty_trimmed(trim_cell(cell))
+}
+
+/// [`is_empty_cell`] for a cell already trimmed ([`trim_cell`]): the row path trims each cell
+/// once, not once per check.
+#[inline(always)]
+pub(crate) fn is_empty_trimmed(t: &str) -> bool {
     // Every placeholder is at most 4 bytes: longer cells skip the comparisons.
     // Each placeholder opens with `n`, `#` or `-`: other short cells (`SMB`, `EMEA`) skip the
     // comparisons too.
@@ -82,7 +88,9 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     if let Some(v) = plain_decimal(cell.as_bytes()) {
         return Some(v);
     }
-    if is_empty_cell(cell) {
+    // An amount has a digit: text cells (names, stages) end here, before the currency marks
+    // are tried one by one.
+    if is_empty_cell(cell) || !cell.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut t = cell.trim();
@@ -99,7 +107,10 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         markers += 1;
         t = rest.trim_start();
     }
-    for _ in 0..2 {
+    // No mark begins or ends with a digit: a cell that does (a date, an id) keeps its ends.
+    let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let marked = !(bare(t.as_bytes().first()) && bare(t.as_bytes().last()));
+    for _ in 0..if marked { 2 } else { 0 } {
         for mark in CURRENCY_MARKS {
             t = t.strip_prefix(mark).unwrap_or(t).trim();
             t = t.strip_suffix(mark).unwrap_or(t).trim();
@@ -232,10 +243,11 @@ fn time_suffix_ok(rest: &[u8]) -> bool {
 /// Reads a cell with `parse`: `None` for an empty cell, `None` plus `on_error()` for one that
 /// cannot be read.
 pub(crate) fn read_cell<T>(cell: &str, parse: impl Fn(&str) -> Option<T>, on_error: impl FnOnce()) -> Option<T> {
-    if is_empty_cell(cell) {
+    let cell = trim_cell(cell);
+    if is_empty_trimmed(cell) {
         return None;
     }
-    let value = parse(trim_cell(cell));
+    let value = parse(cell);
     if value.is_none() {
         on_error();
     }

@@ -17,10 +17,11 @@ mod codec;
 mod report;
 mod statics;
 mod tables;
+mod tail;
 
 pub use codec::{fill_items, written, Reader, Sink, Source, Wire, WireError, Writer, RUN_BYTES};
 
-use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions};
+use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions, TailPart};
 
 /// The first bytes of every message, with the layout's version: a page and a worker of two
 /// different builds refuse each other's messages instead of misreading them.
@@ -72,6 +73,28 @@ pub fn read_imported(source: &mut dyn Source) -> Result<Imported, WireError> {
 /// The read file an [`encode_imported`] message holds.
 pub fn decode_imported(mut bytes: &[u8]) -> Result<Imported, WireError> {
     read_imported(&mut bytes)
+}
+
+/// Marks a tail's part after the magic: a read file is never taken for one.
+const TAIL: u8 = b'T';
+
+/// Writes what the tail of a file read as two halves read (see [`crate::ingest::Tail`]) as one
+/// message into `sink`, for the worker that read the head to [`crate::ingest::Session::absorb`].
+pub fn write_tail_part(part: &TailPart, sink: &mut dyn Sink) {
+    let mut w = Writer::new(sink);
+    magic(&mut w);
+    w.u8(TAIL);
+    tail::put(&mut w, part);
+    w.finish();
+}
+
+/// The tail's part a [`write_tail_part`] message holds, read from `source`: every length is
+/// checked against the rows it says it kept.
+pub fn read_tail_part(source: &mut dyn Source) -> Result<TailPart, WireError> {
+    read_all(source, |r| match r.u8()? {
+        TAIL => tail::take(r),
+        _ => Err(WireError::Invalid("message (not a tail's part)")),
+    })
 }
 
 impl Wire for CodePage {

@@ -9,7 +9,8 @@ use crate::ingest::{
     RejectedRow, Rejection,
 };
 
-const CONFIDENCES: [Confidence; 4] = [Confidence::Marked, Confidence::Chosen, Confidence::High, Confidence::Low];
+pub(super) const CONFIDENCES: [Confidence; 4] =
+    [Confidence::Marked, Confidence::Chosen, Confidence::High, Confidence::Low];
 const ORDERS: [DateOrder; 2] = [DateOrder::MonthFirst, DateOrder::DayFirst];
 const HOWS: [How; 3] = [How::Names, How::Says, How::ChangedAt];
 const CELL_KINDS: [CellKind; 5] =

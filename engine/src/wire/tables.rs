@@ -14,14 +14,18 @@ const STATUSES: [Status; 4] = [Status::Open, Status::Won, Status::Lost, Status::
 
 /// A per-row column of optional fieldless values as one byte a row (0 for none, else 1 + its
 /// place in `all`): a million rows are one run, not a million small writes.
-fn put_codes<T: PartialEq>(w: &mut Writer<'_>, all: &[T], rows: impl Iterator<Item = Option<T>>) {
+pub(super) fn put_codes<T: PartialEq>(w: &mut Writer<'_>, all: &[T], rows: impl Iterator<Item = Option<T>>) {
     let codes: Vec<u8> =
         rows.map(|v| v.and_then(|v| all.iter().position(|a| *a == v)).map_or(0, |i| i as u8 + 1)).collect();
     w.u8s(&codes);
 }
 
 /// Reads a column written by [`put_codes`].
-fn take_codes<T: Copy>(r: &mut Reader<'_>, all: &[T], what: &'static str) -> Result<Vec<Option<T>>, WireError> {
+pub(super) fn take_codes<T: Copy>(
+    r: &mut Reader<'_>,
+    all: &[T],
+    what: &'static str,
+) -> Result<Vec<Option<T>>, WireError> {
     r.u8s()?
         .into_iter()
         .map(|c| match c {
@@ -32,30 +36,30 @@ fn take_codes<T: Copy>(r: &mut Reader<'_>, all: &[T], what: &'static str) -> Res
 }
 
 /// The statuses of every row.
-fn put_statuses(w: &mut Writer<'_>, statuses: &[Status]) {
+pub(super) fn put_statuses(w: &mut Writer<'_>, statuses: &[Status]) {
     put_codes(w, &STATUSES, statuses.iter().copied().map(Some));
 }
 
-fn take_statuses(r: &mut Reader<'_>) -> Result<Vec<Status>, WireError> {
+pub(super) fn take_statuses(r: &mut Reader<'_>) -> Result<Vec<Status>, WireError> {
     take_codes(r, &STATUSES, "status")?.into_iter().map(|s| s.ok_or(WireError::Invalid("status"))).collect()
 }
 
 /// Yes / no / missing per row.
-fn put_flags(w: &mut Writer<'_>, flags: &[Option<bool>]) {
+pub(super) fn put_flags(w: &mut Writer<'_>, flags: &[Option<bool>]) {
     put_codes(w, &[false, true], flags.iter().copied());
 }
 
-fn take_flags(r: &mut Reader<'_>) -> Result<Vec<Option<bool>>, WireError> {
+pub(super) fn take_flags(r: &mut Reader<'_>) -> Result<Vec<Option<bool>>, WireError> {
     take_codes(r, &[false, true], "yes / no")
 }
 
 /// Optional numbers per row: which rows have one, then the numbers (0 where none).
-fn put_optional_numbers(w: &mut Writer<'_>, values: &[Option<f64>]) {
+pub(super) fn put_optional_numbers(w: &mut Writer<'_>, values: &[Option<f64>]) {
     put_flags(w, &values.iter().map(|v| v.map(|_| true)).collect::<Vec<_>>());
     w.f64s(&values.iter().map(|v| v.unwrap_or(0.0)).collect::<Vec<_>>());
 }
 
-fn take_optional_numbers(r: &mut Reader<'_>) -> Result<Vec<Option<f64>>, WireError> {
+pub(super) fn take_optional_numbers(r: &mut Reader<'_>) -> Result<Vec<Option<f64>>, WireError> {
     let present = take_flags(r)?;
     let values = r.f64s()?;
     if present.len() != values.len() {

@@ -3,10 +3,12 @@
 //! start, and the tail's rows are appended to the head's as if it had read them itself.
 
 use super::Reader;
+use crate::column::TextColumn;
 use crate::ingest::codepage::Confidence;
 use crate::ingest::halves::{NotMergeable, TailPart};
 use crate::ingest::profile::Profiler;
 use crate::ingest::report::{ImportReport, CELL_ISSUE_LIMIT};
+use crate::ingest::sinks::Sink;
 use crate::ingest::stream::{Feed, TextBytes};
 use crate::ingest::{FirstSeen, Rejection};
 
@@ -25,11 +27,14 @@ const PROBE_CHUNK: usize = 64;
 impl Reader {
     /// Pauses before the first record that starts past file byte `cut` (see
     /// [`crate::ingest::Session::stop_at`]). Does nothing when the text is not the file's bytes
-    /// as they are (UTF-16, another code page): such a reader reads on.
+    /// as they are (UTF-16, another code page from the start): such a reader reads on.
     pub(crate) fn stop_at(&mut self, cut: u64) {
-        let bom = match self.src.feed().text_bytes() {
+        let feed = self.src.feed();
+        let bom = match feed.text_bytes() {
             TextBytes::Utf8Bom => 3,
             TextBytes::Ascii | TextBytes::Utf8 => 0,
+            // ASCII up to a byte past `cut` may still pause: see `paused_boundary`.
+            TextBytes::Other if feed.ascii_until().is_some() => 0,
             TextBytes::Other => return,
         };
         self.src.stop_after(Some(cut.saturating_sub(bom)));
@@ -102,6 +107,12 @@ impl Reader {
     /// counted from its first record, which starts at file byte `start`; `started` is how its
     /// text began (see [`TextBytes`]).
     pub(crate) fn into_part(self, start: u64, started: TextBytes) -> TailPart {
+        let key = self.key.as_ref().map(|k| k.column);
+        // A deals file's ids are its keys: its id column carries them.
+        let keys = match &self.sink {
+            Sink::Deals(s) if key.is_some() && s.cols.id == key => TextColumn::default(),
+            _ => self.first_line_of.seen_here(),
+        };
         let feed = self.src.feed();
         TailPart {
             start,
@@ -112,7 +123,7 @@ impl Reader {
             delimiter: self.src.dialect.delimiter,
             headers: self.headers,
             mapping: self.mapping,
-            key: self.key.map(|k| k.column),
+            key,
             ids_generated: self.report.ids_generated,
             rows_read: self.report.rows_read,
             rows_kept: self.report.rows_kept,
@@ -120,7 +131,7 @@ impl Reader {
             cell_issues: self.report.cell_issues,
             cell_issues_total: self.report.cell_issues_total,
             footer: self.src.footer,
-            keys: self.first_line_of.seen_here(),
+            keys,
             profiler: self.profiler,
             sink: self.sink,
         }
@@ -150,7 +161,7 @@ impl Reader {
         if part.rejected.iter().any(|r| matches!(r.reason, Rejection::Unreadable(_))) {
             return Err(NotMergeable::Unreadable);
         }
-        if self.key.is_some() && self.first_line_of.contains_any(&part.keys) {
+        if self.key.is_some() && self.first_line_of.contains_any(part.kept_keys()) {
             return Err(NotMergeable::KeyRepeats);
         }
         let lines = self.src.line_at_pause().ok_or(NotMergeable::NotPaused)?.saturating_sub(1);
@@ -163,21 +174,21 @@ impl Reader {
         report.rows_read += rows_read;
         report.rows_kept += rows_kept;
         report.rejected.extend(rejected.into_iter().map(|mut r| {
-            r.line += lines;
+            r.line = r.line.saturating_add(lines);
             match &mut r.reason {
-                Rejection::UnclosedQuote { line } => *line += lines,
-                Rejection::DuplicateKey { first: FirstSeen::Line(first), .. } => *first += lines,
+                Rejection::UnclosedQuote { line } => *line = line.saturating_add(lines),
+                Rejection::DuplicateKey { first: FirstSeen::Line(first), .. } => *first = first.saturating_add(lines),
                 _ => {}
             }
             r
         }));
         let room = CELL_ISSUE_LIMIT.saturating_sub(report.cell_issues.len());
         report.cell_issues.extend(cell_issues.into_iter().take(room).map(|mut c| {
-            c.line += lines;
+            c.line = c.line.saturating_add(lines);
             c
         }));
         report.cell_issues_total += cell_issues_total;
-        self.src.footer = footer.into_iter().map(|(line, text)| (line + lines, text)).collect();
+        self.src.footer = footer.into_iter().map(|(line, text)| (line.saturating_add(lines), text)).collect();
         self.profiler.append(profiler);
         self.halves.absorbed = true;
         self.halves.encoding = encoding;
