@@ -30,6 +30,9 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 /// detector's sample.
 const HEAD_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
+/// Bytes past the cut a head's slices stop at until it has paused (see [`Slices`]).
+const PAST_CUT_BYTES: f64 = 256.0 * 1024.0;
+
 /// Installs the message handler and the code-page decoders, and tells the page it is ready.
 pub fn start() {
     crate::text_decoder::install();
@@ -89,38 +92,52 @@ fn warm() -> Runs {
 
 /// The slices of a file from a byte on, each read by the browser while the one before it is
 /// parsed: the first [`FIRST_SLICE_BYTES`] long, each after as long as all before it, up to
-/// [`SLICE_BYTES`].
+/// [`SLICE_BYTES`]. A slice ends at the `pause` byte, if any, and the one after it is asked
+/// for only when wanted: a head pushed past its boundary only decodes text it may never use.
 struct Slices {
     blob: Blob,
     size: f64,
     /// Where the slices began.
     from: f64,
+    /// Where the next slice to ask for starts.
+    next: f64,
+    pause: Option<f64>,
     /// The read under way, and where its slice ends.
     ahead: Option<(JsFuture, f64)>,
 }
 
 impl Slices {
-    fn of(blob: &Blob, from: f64) -> Result<Slices, JsValue> {
-        let mut slices = Slices { blob: blob.clone(), size: blob.size(), from, ahead: None };
-        slices.ask(from)?;
+    fn of(blob: &Blob, from: f64, pause: Option<f64>) -> Result<Slices, JsValue> {
+        let mut slices = Slices { blob: blob.clone(), size: blob.size(), from, next: from, pause, ahead: None };
+        slices.ask()?;
         Ok(slices)
     }
 
-    fn ask(&mut self, start: f64) -> Result<(), JsValue> {
+    fn ask(&mut self) -> Result<(), JsValue> {
+        let start = self.next;
         if start >= self.size {
             return Ok(());
         }
-        let end = (start + (start - self.from).clamp(FIRST_SLICE_BYTES, SLICE_BYTES)).min(self.size);
+        let mut end = (start + (start - self.from).clamp(FIRST_SLICE_BYTES, SLICE_BYTES)).min(self.size);
+        if let Some(pause) = self.pause.filter(|&p| p > start) {
+            end = end.min(pause);
+        }
         let bytes = JsFuture::from(self.blob.slice_with_f64_and_f64(start, end)?.array_buffer());
         self.ahead = Some((bytes, end));
+        self.next = end;
         Ok(())
     }
 
     /// The next slice and whether it is the last; nothing and `true` past the end.
     async fn next(&mut self) -> Result<(Vec<u8>, bool), JsValue> {
+        if self.ahead.is_none() {
+            self.ask()?;
+        }
         let Some((bytes, end)) = self.ahead.take() else { return Ok((Vec::new(), true)) };
         let bytes = Uint8Array::new(&bytes.await?).to_vec();
-        self.ask(end)?;
+        if Some(end) != self.pause {
+            self.ask()?;
+        }
         Ok((bytes, end >= self.size))
     }
 }
@@ -199,7 +216,9 @@ async fn read_whole(
     if let Some(cut) = cut {
         session = session.stop_at(cut as u64);
     }
-    let mut slices = Slices::of(blob, 0.0).map_err(Stop::Browser)?;
+    // Far enough past the cut to hold the boundary in all but files of huge rows.
+    let pause = cut.map(|cut| (cut + PAST_CUT_BYTES).min(blob.size()));
+    let mut slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?;
     loop {
         match session.step(STEP_ROWS) {
             Step::NeedInput => {
@@ -218,7 +237,7 @@ async fn read_whole(
                     session.resume();
                 }
             }
-            Step::Restart => slices = Slices::of(blob, 0.0).map_err(Stop::Browser)?,
+            Step::Restart => slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?,
             Step::Done(imported) => {
                 let mut runs = Runs(Array::new());
                 wire::write_imported(&imported, &mut runs);
@@ -242,7 +261,7 @@ async fn read_tail(
     let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
     let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
     let mut tail = Tail::new(name, blob.size() as u64, options, &Uint8Array::new(&start).to_vec(), from as u64);
-    let mut slices = Slices::of(blob, from).map_err(Stop::Browser)?;
+    let mut slices = Slices::of(blob, from, None).map_err(Stop::Browser)?;
     loop {
         match tail.step(STEP_ROWS) {
             TailStep::NeedInput => {
