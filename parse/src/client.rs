@@ -340,6 +340,12 @@ pub async fn read(
             }
             if field(&data, keys::PAUSED).as_f64().is_some() {
                 paused = true;
+            } else if let Some(why) = field(&data, keys::MERGED).as_string() {
+                let how = match why.as_str() {
+                    "" => format!("pipelens: {name} read in two halves at once"),
+                    why => format!("pipelens: {name} read by one worker after its first half ({why})"),
+                };
+                web_sys::console::debug_1(&how.into());
             } else {
                 let number = |k: &str| field(&data, k).as_f64().unwrap_or(0.0);
                 head_done = (number(keys::ROWS) as usize, number(keys::READ));

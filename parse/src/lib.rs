@@ -51,6 +51,9 @@ pub mod keys {
     pub const TAIL: &str = "tail";
     /// Page → paused head: `true`, read the rest yourself (the tail failed or was lost).
     pub const RESUME: &str = "resume";
+    /// Head → page, after its pause: `""` when it merged the tail's part, else why it reads
+    /// the rest itself.
+    pub const MERGED: &str = "merged";
     /// Page → worker: `true`, to read the [`warm_up`](crate::warm_up) file.
     pub const WARM: &str = "warm";
     /// Worker → page, after a warm-up: the made-up file read, as runs like `done`'s.

@@ -232,10 +232,17 @@ async fn read_whole(
                 let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
                 // A part that does not read or fit leaves the head to read the rest itself: the
                 // same result, only later.
-                let part = part.and_then(|runs| wire::read_tail_part(&mut Received::new(&runs)).ok());
-                if !part.is_some_and(|part| session.absorb(part).is_ok()) {
+                let merged = match part.map(|runs| wire::read_tail_part(&mut Received::new(&runs))) {
+                    None => Err("no second half came".to_owned()),
+                    Some(Err(e)) => Err(e.to_string()),
+                    Some(Ok(part)) => session.absorb(part).map_err(|e| e.to_string()),
+                };
+                if merged.is_err() {
                     session.resume();
                 }
+                // For the console: how the file was read.
+                let said = JsValue::from_str(merged.err().as_deref().unwrap_or_default());
+                let _ = progress.scope.post_message(&object(keys::MERGED, &said));
             }
             Step::Restart => slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?,
             Step::Done(imported) => {

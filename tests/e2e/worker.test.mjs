@@ -37,13 +37,14 @@ after(async () => {
 
 /** Opens the app in a fresh context (with `route` installed first), loads the file (with
  * `idle`, once the page has readied its worker on its own), and returns what the page shows of it. */
-async function readThrough(route, { idle = false } = {}) {
+async function readThrough(route, { idle = false, file = FILE } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const warnings = [];
+  const debug = [];
   if (route) await context.route(...route);
   else watch(context, log);
   const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'debug' ? debug : []).push(m.text()));
   const workerAsked = page.waitForRequest('**/parse_worker_bg.wasm', { timeout: 15_000 }).then(() => true, () => false);
   await page.goto(server.origin + '/#/all');
   await page.waitForSelector('.app[data-state=ready]');
@@ -52,7 +53,7 @@ async function readThrough(route, { idle = false } = {}) {
     // Its warm-up read (a made-up file, a few tens of ms) ends before the file comes.
     await page.waitForTimeout(1_500);
   }
-  await upload(page, FILE);
+  await upload(page, file);
   assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
   const rows = (selector) =>
     page.$$eval(`[data-testid=${selector}] tbody tr`, (trs) => trs.map((r) => [...r.cells].map((c) => c.textContent.trim())));
@@ -62,9 +63,9 @@ async function readThrough(route, { idle = false } = {}) {
     rejected: await rows('rejected-rows'),
     report: await page.textContent('[data-testid=import-report]'),
   };
-  await page.screenshot({ path: join(ARTIFACTS, route ? 'worker-fallback.png' : 'worker.png'), fullPage: true });
+  if (file === FILE) await page.screenshot({ path: join(ARTIFACTS, route ? 'worker-fallback.png' : 'worker.png'), fullPage: true });
   await context.close();
-  return { seen, warnings };
+  return { seen, warnings, debug };
 }
 
 let inWorker;
@@ -100,3 +101,46 @@ test('the idle page readies and warms the worker before a file comes; the file r
   assert.deepEqual(seen, inWorker);
   assert.deepEqual(log.errors.slice(before), []);
 });
+
+/** Writes a deals file of about 30 MB (read by two workers at once, each a half) with trouble
+ * in both halves: a title line, short rows, unreadable amounts, ids that repeat within the
+ * second half, dates that read only day-first there, a quoted line break, and, with
+ * `repeatAcross`, an id of the first half repeated in the second. */
+function writeHalvesFile(path, repeatAcross) {
+  const rows = 340_000;
+  const out = ['Pipeline export, all owners', 'Opportunity ID,Amount,Stage,Created Date,Close Date,Owner,Account,Notes'];
+  const stages = ['Closed Won', 'Closed Lost', 'Prospecting', 'Proposal'];
+  for (let i = 0; i < rows; i++) {
+    const stage = stages[i % 4];
+    const m = String(1 + (i % 12)).padStart(2, '0');
+    const d = String(1 + (i % 28)).padStart(2, '0');
+    const close = stage.startsWith('Closed') ? (i > rows * 0.8 && i % 97 === 0 ? `25/${m}/2024` : `2024-${m}-${d}`) : '';
+    let id = `O-${i}`;
+    if (i > rows * 0.7 && i % 5_003 === 0) id = `O-${i - 1}`; // repeats within the second half
+    if (repeatAcross && i === Math.floor(rows * 0.9)) id = 'O-7'; // repeats a first-half id
+    const amount = i % 10_007 === 0 ? 'n/a' : `${1000 + (i % 9000)}.25`;
+    if (i % 50_021 === 0) out.push(`${id},${amount}`);
+    else out.push(`${id},${amount},${stage},2023-${m}-${d},${close},Owner ${i % 9},Account ${i % 3000},"note ${i % 100 === 0 ? 'two\nlines' : 'one line'}"`);
+  }
+  writeFileSync(path, out.join('\n') + '\n');
+}
+
+for (const [name, repeatAcross, how] of [
+  ['halves.csv', false, /halves\.csv read in two halves at once/],
+  ['halves-repeat.csv', true, /halves-repeat\.csv read by one worker after its first half \(a key repeats across the halves\)/],
+]) {
+  test(`a big file read by two workers at once reads as the page reads it (${name})`, async () => {
+    const file = join(ARTIFACTS, name);
+    writeHalvesFile(file, repeatAcross);
+    const before = log.errors.length;
+    const halves = await readThrough(null, { file });
+    assert.ok(halves.debug.some((d) => how.test(d)), halves.debug.join('\n'));
+    const blocked = ['**/parse_worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' })];
+    const page = await readThrough(blocked, { file });
+    assert.ok(page.warnings.some((w) => w.includes('on the page')), page.warnings.join('\n'));
+    assert.deepEqual(halves.seen, page.seen);
+    assert.ok(Number(halves.seen.kept) > 330_000, halves.seen.kept);
+    assert.ok(halves.seen.rejected.length > 10, 'the rejected rows of both halves are listed');
+    assert.deepEqual(log.errors.slice(before), []);
+  });
+}
