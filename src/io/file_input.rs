@@ -180,6 +180,22 @@ impl Slices {
     }
 }
 
+/// Lets the browser handle input (and paint, when a frame is due) before the next piece of
+/// work, and goes on at once after: `scheduler.yield()` where the browser has it (a chain of
+/// timeouts waits at least 4 ms a link after the fifth), else a timeout.
+pub async fn next_task() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok();
+    let yield_now = scheduler.as_ref().filter(|s| s.is_object()).and_then(|s| {
+        let f = js_sys::Reflect::get(s, &JsValue::from_str("yield")).ok()?;
+        Some((s.clone(), f.dyn_into::<js_sys::Function>().ok()?))
+    });
+    let promise = yield_now.and_then(|(s, f)| f.call0(&s).ok()).and_then(|p| p.dyn_into::<Promise>().ok());
+    match promise {
+        Some(p) => drop(JsFuture::from(p).await),
+        None => next_frame().await,
+    }
+}
+
 /// Lets the browser paint and handle input before the next piece of work.
 pub async fn next_frame() {
     let promise = Promise::new(&mut |resolve, _| {

@@ -4,7 +4,7 @@ use super::Layout;
 use crate::charts::card::ChartCard;
 use crate::components::kpi_tile::KpiTile;
 use crate::components::missing_data::{is_loaded, missing, MissingData};
-use crate::io::file_input::next_frame;
+use crate::io::file_input::next_task;
 use crate::state::ChartId;
 use crate::state::{DashState, Dashboard, KpiView, Shared};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn worked_out(dashboard: &Shared<Dashboard>, ids: Vec<KpiId>) -> RwSignal<bo
         let dashboard = dashboard.clone();
         leptos::task::spawn_local(async move {
             for id in ids {
-                next_frame().await;
+                next_task().await;
                 // Kept by the dashboard: the page finds it worked out.
                 dashboard.kpi(id);
             }
