@@ -30,6 +30,7 @@ mod segments;
 mod tables;
 mod target;
 mod trend;
+mod won_figures;
 
 pub use catalog::CATALOG;
 pub use classes::{activity_class, deal_class, ActivityClass, DealClass, ACTIVITY_WORDS, UPSELL_WORDS};
@@ -41,7 +42,7 @@ pub use omission::Omission;
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
 pub use segments::{segment_values, segments, SegmentRow};
 pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
-pub use trend::{buckets, compare, trend, Comparison, TrendPoint};
+pub use trend::{buckets, compare, trend, trend_in, Comparison, TrendPoint};
 
 // The row sets some KPIs aggregate, for the pages that show their distribution (crate::aggregates).
 pub(crate) use deals::won_cycles;
