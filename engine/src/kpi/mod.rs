@@ -21,6 +21,7 @@ mod growth;
 mod history;
 mod id;
 mod leads;
+mod lifetime;
 mod note;
 mod omission;
 mod plans;

@@ -1,7 +1,7 @@
 //! A KPI over time (one value per week, month, quarter or year of the period) and against a
 //! comparison period.
 
-use super::{run, won_figures, Ctx, KpiDef, KpiId, KpiResult};
+use super::{lifetime, run, won_figures, Ctx, KpiDef, KpiId, KpiResult};
 use crate::filter::Selection;
 use crate::period::{Grain, Period};
 use crate::workspace::{Scope, Workspace};
@@ -58,6 +58,12 @@ pub fn trend_in(def: &KpiDef, ctx: &Ctx, grain: Grain) -> Vec<TrendPoint> {
     // with): counted in one sweep too.
     let periods: Vec<Period> = buckets.iter().flat_map(|(_, p)| won_periods(def.id, *p)).collect();
     won_figures::sweep(ctx, &periods);
+    // Lifetime value from the deals reads what was won up to each bucket's last day.
+    if matches!(def.id, KpiId::Clv | KpiId::ClvCacRatio)
+        && ctx.ws.table(crate::ingest::DatasetKind::Customers).is_none()
+    {
+        lifetime::sweep(ctx, &buckets.iter().map(|(_, p)| p.to.0).collect::<Vec<_>>());
+    }
     buckets
         .into_iter()
         .map(|(label, period)| TrendPoint { label, period, value: (def.compute)(&ctx.over(period)).number() })
@@ -154,24 +160,25 @@ mod tests {
     }
 
     /// A deals file of `rows`: (stage, created day, close day, amount, owner, deal type,
-    /// currency), days counted from 2023-01-01.
-    fn deals_csv(rows: &[(u8, Option<u16>, Option<u16>, Option<u32>, u8, u8, u8)]) -> String {
+    /// currency, account), days counted from 2023-01-01.
+    fn deals_csv(rows: &[(u8, Option<u16>, Option<u16>, Option<u32>, u8, u8, u8, u8)]) -> String {
         use crate::day::Day;
         let stages = ["Closed Won", "Closed Lost", "Prospecting", "Proposal", ""];
         let types = ["New Business", "Upsell", "Renewal", "Other", ""];
         let start = Day::from_ymd(2023, 1, 1).map_or(0, |d| d.0);
         let day = |n: Option<u16>| n.map_or(String::new(), |n| Day(start + i32::from(n)).to_string());
-        let mut text = String::from("deal_id,amount,currency,stage,created_date,close_date,owner,deal_type\n");
-        for (i, &(stage, created, close, amount, owner, kind, cur)) in rows.iter().enumerate() {
+        let mut text = String::from("deal_id,amount,currency,stage,created_date,close_date,owner,deal_type,account\n");
+        for (i, &(stage, created, close, amount, owner, kind, cur, account)) in rows.iter().enumerate() {
             let amount = amount.map_or(String::new(), |a| format!("{}.{:02}", a / 100, a % 100));
             text.push_str(&format!(
-                "D{i},{amount},{},{},{},{},{},{}\n",
+                "D{i},{amount},{},{},{},{},{},{},{}\n",
                 ["EUR", "USD"][cur as usize % 2],
                 stages[stage as usize % stages.len()],
                 day(created),
                 day(close),
                 ["Ann", "Bo", "Cy"][owner as usize % 3],
                 types[kind as usize % types.len()],
+                ["Acme", "Bolt", "Cogs", "Dyno", ""][account as usize % 5],
             ));
         }
         text
@@ -184,7 +191,7 @@ mod tests {
         #[test]
         fn a_swept_trend_agrees_with_the_kpi_per_bucket(
             rows in proptest::collection::vec(
-                (0u8..5, proptest::option::of(0u16..900), proptest::option::of(0u16..900), proptest::option::of(0u32..500_000), 0u8..3, 0u8..5, 0u8..2),
+                (0u8..5, proptest::option::of(0u16..900), proptest::option::of(0u16..900), proptest::option::of(0u32..500_000), 0u8..3, 0u8..5, 0u8..2, 0u8..5),
                 1..120,
             ),
             owner in proptest::option::of(0usize..3),
@@ -208,6 +215,7 @@ mod tests {
             for id in [
                 KpiId::Revenue, KpiId::DealsWon, KpiId::WinRate, KpiId::SalesVelocity, KpiId::RevenueMix,
                 KpiId::RevenueGrowth, KpiId::RevenueGrowthYoy, KpiId::AvgDealSize, KpiId::PipelineValue,
+                KpiId::Clv, KpiId::ClvCacRatio,
             ] {
                 let def = id.def();
                 let swept = trend_in(def, &ctx, grain);

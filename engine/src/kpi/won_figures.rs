@@ -10,10 +10,9 @@
 use super::classes::{deal_class, DealClass};
 use super::deals::{closed_with, cycle_of, Closed};
 use super::Ctx;
-use crate::close_index::in_table_order;
 use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable, Dim};
-use crate::filter::{keeps, Mask};
+use crate::filter::Mask;
 use crate::memo::MemoKey;
 use crate::period::Period;
 use crate::stage::Status;
@@ -136,8 +135,10 @@ pub(super) fn count(d: &DealsTable, mask: &Mask, p: Period, currency: Option<u32
 }
 
 /// Counts the figures of every period of `periods` not kept yet in one walk over the deals,
-/// and keeps them (see the module docs). Periods may overlap and repeat. Periods spanning more
-/// than [`MAX_SPAN`] days together are left to be counted one by one when read.
+/// and keeps them (see the module docs). Periods may overlap and repeat. Nothing is counted
+/// when looking the periods' deals up one period at a time in the close-date index visits
+/// fewer than a quarter of the deals (short buckets of a long history: each read is then a
+/// lookup), or when the periods span more than [`MAX_SPAN`] days together.
 pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     let Some((d, mask)) = ctx.deals() else { return };
     let mut todo: Vec<Period> = Vec::new();
@@ -149,6 +150,12 @@ pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     if todo.len() < 2 {
         // One period is one walk whether swept or not.
         return;
+    }
+    if let Some(ix) = d.close_index() {
+        let looked_up: usize = todo.iter().map(|&p| ix.closed_in(p).len()).sum();
+        if looked_up * 4 <= d.len() {
+            return;
+        }
     }
     let Some(figures) = count_many(d, mask, &todo, ctx.scope.currency) else { return };
     for (p, f) in todo.into_iter().zip(figures) {
@@ -198,62 +205,61 @@ impl DayIndex {
     }
 }
 
-/// The figures of each of `periods` (distinct), from one pass over the deals closed in any of
-/// them, in table order. `None` when they spread too wide (see [`DayIndex::new`]).
+/// Rows per block of the scan in [`count_many`].
+const BLOCK: usize = 64;
+
+/// Bit `j` set for each kept row `j` of a block of a mask (at most 64 rows).
+#[inline]
+fn kept_bits(mask: &[bool]) -> u64 {
+    mask.iter().enumerate().fold(0u64, |bits, (j, &keep)| bits | (u64::from(keep) << j))
+}
+
+/// The figures of each of `periods`, from one pass over the deals in table order: 64 rows at
+/// a time are tested without a branch, and only the deals closed in the periods' span are
+/// visited. `None` when the periods spread too wide (see [`DayIndex::new`]).
 fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<u32>) -> Option<Vec<WonFigures>> {
     let index = DayIndex::new(periods)?;
+    let (lo, hi) = (index.lo, index.lo + index.starts.len().saturating_sub(2) as i32);
     let classes = Classes::of(d);
     let mut figures = vec![WonFigures::default(); periods.len()];
     let (mut won_no_close, mut lost_no_close, mut unknown) = (0usize, 0usize, 0usize);
-    let mut visit = |i: usize, status: Status, close: i32| {
-        for &k in index.holding(close) {
-            let Some(f) = figures.get_mut(k as usize) else { continue };
-            match status {
-                Status::Won => {
+    let n = d.status.len().min(d.close.days.len());
+    let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    let (status, close) = (&d.status[..n], &d.close.days[..n]);
+    for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
+        let start = k * BLOCK;
+        let keep = match mask {
+            Some(m) => kept_bits(m.get(start..start + s.len()).unwrap_or_default()),
+            None => u64::MAX,
+        };
+        if keep == 0 {
+            continue;
+        }
+        let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
+        for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
+            let (won, lost) = (st == Status::Won, st == Status::Lost);
+            let dated = c != NO_DAY;
+            closed |= u64::from((won | lost) & dated & (c >= lo) & (c <= hi)) << j;
+            won_no |= u64::from(won & !dated) << j;
+            lost_no |= u64::from(lost & !dated) << j;
+            unk |= u64::from(st == Status::Unknown) << j;
+        }
+        won_no_close += (won_no & keep).count_ones() as usize;
+        lost_no_close += (lost_no & keep).count_ones() as usize;
+        unknown += (unk & keep).count_ones() as usize;
+        let mut bits = closed & keep;
+        while bits != 0 {
+            let j = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let (Some(&st), Some(&c)) = (s.get(j), cl.get(j)) else { continue };
+            let i = start + j;
+            for &p in index.holding(c) {
+                let Some(f) = figures.get_mut(p as usize) else { continue };
+                if st == Status::Won {
                     f.closed.won += 1;
                     f.add_won(d, i, currency, &classes);
-                }
-                Status::Lost => f.closed.lost += 1,
-                _ => {}
-            }
-        }
-    };
-    let n = d.status.len().min(d.close.days.len());
-    let whole = periods
-        .iter()
-        .fold(None::<Period>, |a, p| Some(a.map_or(*p, |a| Period { from: a.from.min(p.from), to: a.to.max(p.to) })));
-    let picked =
-        whole.and_then(|w| d.close_index().map(|ix| (ix, ix.closed_in(w)))).filter(|(_, run)| run.len() * 4 <= n);
-    match picked {
-        Some((ix, run)) => {
-            // Few deals closed in the periods: looked up in the close-date index, put back in
-            // table order.
-            let rows = run.iter().copied().filter(|&r| keeps(mask, r as usize));
-            for i in in_table_order(n, rows) {
-                visit(i, d.status[i], d.close.days[i]);
-            }
-            for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
-                match d.status.get(i) {
-                    Some(Status::Won) => won_no_close += 1,
-                    Some(Status::Lost) => lost_no_close += 1,
-                    _ => {}
-                }
-            }
-            unknown = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
-        }
-        None => {
-            for (i, (&status, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
-                if !keeps(mask, i) {
-                    continue;
-                }
-                match status {
-                    Status::Won | Status::Lost if close == NO_DAY => {
-                        won_no_close += (status == Status::Won) as usize;
-                        lost_no_close += (status == Status::Lost) as usize;
-                    }
-                    Status::Won | Status::Lost => visit(i, status, close),
-                    Status::Unknown => unknown += 1,
-                    Status::Open => {}
+                } else {
+                    f.closed.lost += 1;
                 }
             }
         }
