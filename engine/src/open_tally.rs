@@ -77,7 +77,8 @@ pub fn open_tallies(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<
     // Open deals created after day `k - 1` (and on or before day `k`), per `k`.
     let mut created_at = vec![0usize; width];
     // The first of the sorted days on or after `day`.
-    let from = |day: i32| sorted.partition_point(|&d| d < day);
+    let rank = crate::day_rank::DayRank::new(&sorted);
+    let from = |day: i32| rank.rank(day);
     crate::row_scan::for_each_open_within(d, mask, first, last, |i| {
         let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
         let (open_on, slot) = match d.status.get(i) {

@@ -60,11 +60,12 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
     let mut sums = vec![0.0f64; n];
     // Per account, the first of the days its won deals count on (`n`: none yet).
     let mut first = vec![n; account.values.len()];
+    let rank = crate::day_rank::DayRank::new(days);
     for (i, (&status, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
         if status != Status::Won || close == NO_DAY || !keeps(mask, i) {
             continue;
         }
-        let from = days.partition_point(|&day| day < close);
+        let from = rank.rank(close);
         if from == n {
             continue;
         }
