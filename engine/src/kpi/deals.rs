@@ -46,9 +46,33 @@ fn few_closed_in(d: &DealsTable, p: Period) -> Option<(&[u32], &ByClose)> {
     (run.len() * 4 <= d.len()).then_some((run, ix))
 }
 
+/// The closed deals that pass a mask and that no period can hold (no close date), and the
+/// deals of unknown status: the same for every period, so a selection keeps them once.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Undated {
+    won_no_close: usize,
+    lost_no_close: usize,
+    unknown_status: usize,
+}
+
+/// [`Undated`] from the close-date index's lists of rows without a close date and of unknown
+/// status.
+pub(super) fn undated_from_index(d: &DealsTable, mask: &Mask, ix: &ByClose) -> Undated {
+    let mut u = Undated::default();
+    for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
+        match d.status.get(i) {
+            Some(Status::Won) => u.won_no_close += 1,
+            Some(Status::Lost) => u.lost_no_close += 1,
+            _ => {}
+        }
+    }
+    u.unknown_status = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
+    u
+}
+
 /// [`closed_with`] from the close-date index, calling `on_won(row)` for each deal that passes
 /// `mask` and was won in `p`, in row order.
-fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], ix: &ByClose, on_won: impl FnMut(usize)) -> Closed {
+fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], u: Undated, on_won: impl FnMut(usize)) -> Closed {
     let mut c = Closed::default();
     let mut won = Vec::new();
     for i in run.iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
@@ -58,25 +82,30 @@ fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], ix: &ByClose, on_
             _ => {}
         }
     }
-    for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
-        match d.status[i] {
-            Status::Won => c.won_no_close += 1,
-            Status::Lost => c.lost_no_close += 1,
-            _ => {}
-        }
-    }
-    c.unknown_status = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
+    (c.won_no_close, c.lost_no_close, c.unknown_status) = (u.won_no_close, u.lost_no_close, u.unknown_status);
     c.won = won.len();
     in_table_order(d.len(), won).into_iter().for_each(on_won);
     c
 }
 
-/// The deals of `d` that pass `mask` closed in `p`, by outcome, calling `on_won(row)` in the same pass for each deal that passes `mask` and
-/// was won in `p`, in row order (the rows [`won_in`] gives): one walk over the deals instead
-/// of two for the KPIs that need both.
+/// The deals of `d` that pass `mask` closed in `p`, by outcome, calling `on_won(row)` in the
+/// same pass for each deal that passes `mask` and was won in `p`, in row order (the rows
+/// [`won_in`] gives): one walk over the deals instead of two for the KPIs that need both.
 pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, on_won: impl FnMut(usize)) -> Closed {
+    closed_with_undated(d, mask, p, |ix| undated_from_index(d, mask, ix), on_won)
+}
+
+/// [`closed_with`], taking the period-free counts from `undated` when the period's deals are
+/// looked up in the index (a selection keeps them; a walk counts them anyway).
+pub(super) fn closed_with_undated(
+    d: &DealsTable,
+    mask: &Mask,
+    p: Period,
+    undated: impl FnOnce(&ByClose) -> Undated,
+    on_won: impl FnMut(usize),
+) -> Closed {
     if let Some((run, ix)) = few_closed_in(d, p) {
-        return closed_from_index(d, mask, run, ix, on_won);
+        return closed_from_index(d, mask, run, undated(ix), on_won);
     }
     // 64 rows at a time without a branch; only the won rows are visited one by one.
     let c = crate::row_scan::count_closed(d, mask, p, on_won);

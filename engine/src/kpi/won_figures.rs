@@ -8,8 +8,9 @@
 //! as a walk for that period alone does, so every figure is the same to the bit.
 
 use super::classes::{deal_class, DealClass};
-use super::deals::{closed_with, cycle_of, Closed};
+use super::deals::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
 use super::Ctx;
+use crate::close_index::ByClose;
 use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::Mask;
@@ -20,6 +21,9 @@ use std::sync::Arc;
 
 /// The memo's name for [`WonFigures`].
 const WHAT: &str = "won figures";
+
+/// The memo's name for the closed deals no period holds ([`Undated`]).
+const UNDATED: &str = "closed deals without a close date";
 
 /// Most days a [`sweep`] spans (about 30 years); wider periods are counted one by one.
 const MAX_SPAN: i64 = 11_000;
@@ -123,14 +127,32 @@ fn key(ctx: &Ctx, d: &DealsTable, p: Period) -> MemoKey {
 /// earlier read, or counted now. `None` without deals.
 pub(super) fn won_figures(ctx: &Ctx, p: Period) -> Option<Arc<WonFigures>> {
     let (d, mask) = ctx.deals()?;
-    Some(ctx.sel.memo.get_or(key(ctx, d, p), || count(d, mask, p, ctx.scope.currency)))
+    Some(ctx.sel.memo.get_or(key(ctx, d, p), || {
+        // The deals no period holds are the same for every period: looked up once.
+        let undated = |ix: &_| {
+            let key = MemoKey { what: UNDATED, from: 0, to: 0, currency: None, rows: d.len() };
+            *ctx.sel.memo.get_or(key, || undated_from_index(d, mask, ix))
+        };
+        count_with(d, mask, p, ctx.scope.currency, undated)
+    }))
 }
 
 /// The figures of `p` from one walk (or index lookup) over the deals.
 pub(super) fn count(d: &DealsTable, mask: &Mask, p: Period, currency: Option<u32>) -> WonFigures {
+    count_with(d, mask, p, currency, |ix| undated_from_index(d, mask, ix))
+}
+
+/// [`count`], the deals no period holds given by `undated` when the index is read.
+fn count_with(
+    d: &DealsTable,
+    mask: &Mask,
+    p: Period,
+    currency: Option<u32>,
+    undated: impl FnOnce(&ByClose) -> Undated,
+) -> WonFigures {
     let classes = Classes::of(d);
     let mut f = WonFigures::default();
-    let closed = closed_with(d, mask, p, |i| f.add_won(d, i, currency, &classes));
+    let closed = closed_with_undated(d, mask, p, undated, |i| f.add_won(d, i, currency, &classes));
     WonFigures { closed, ..f }
 }
 
