@@ -41,7 +41,7 @@ pub use id::KpiId;
 pub use note::Note;
 pub use omission::Omission;
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
-pub use segments::{segment_values, segments, SegmentRow};
+pub use segments::{segment_values, segments, segments_and_trends, SegmentRow};
 pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
 pub use trend::{buckets, compare, trend, trend_in, Comparison, TrendPoint};
 

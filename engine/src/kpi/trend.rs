@@ -57,6 +57,7 @@ pub fn trend_in(def: &KpiDef, ctx: &Ctx, grain: Grain) -> Vec<TrendPoint> {
     // A flow KPI reads the deals closed in each bucket (and in the periods growth compares it
     // with): counted in one sweep too.
     let periods: Vec<Period> = buckets.iter().flat_map(|(_, p)| won_periods(def.id, *p)).collect();
+    debug_assert_eq!(periods, won_periods_of_trend(def.id, ctx.period(), grain));
     won_figures::sweep(ctx, &periods);
     // Lifetime value from the deals reads what was won up to each bucket's last day.
     if matches!(def.id, KpiId::Clv | KpiId::ClvCacRatio)
@@ -70,9 +71,14 @@ pub fn trend_in(def: &KpiDef, ctx: &Ctx, grain: Grain) -> Vec<TrendPoint> {
         .collect()
 }
 
+/// The periods whose closed deals the KPI `id` reads for its trend of `grain` over `p`.
+pub(super) fn won_periods_of_trend(id: KpiId, p: Period, grain: Grain) -> Vec<Period> {
+    buckets(p, grain).into_iter().flat_map(|(_, b)| won_periods(id, b)).collect()
+}
+
 /// The periods whose closed deals ([`won_figures::WonFigures`]) the KPI `id` reads when
 /// computed over `p`; none for a KPI that reads no such figure.
-fn won_periods(id: KpiId, p: Period) -> Vec<Period> {
+pub(super) fn won_periods(id: KpiId, p: Period) -> Vec<Period> {
     match id {
         KpiId::Revenue | KpiId::DealsWon | KpiId::WinRate | KpiId::SalesVelocity | KpiId::RevenueMix => vec![p],
         KpiId::RevenueGrowth => vec![p, p.previous()],
@@ -225,6 +231,17 @@ mod tests {
                     .collect();
                 let got: Vec<Option<f64>> = swept.iter().map(|p| p.value).collect();
                 proptest::prop_assert_eq!(got, alone, "{:?}", id);
+            }
+            // A trend per segment over one selection per segment, swept with the period.
+            for id in [KpiId::Revenue, KpiId::RevenueGrowth, KpiId::WinRate] {
+                let def = id.def();
+                let both = crate::kpi::segments_and_trends(def, &ws, &scope, crate::Dim::DealType, grain);
+                let rows = crate::kpi::segments(def, &ws, &scope, crate::Dim::DealType);
+                proptest::prop_assert_eq!(both.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(), rows);
+                for (row, points) in &both {
+                    let s = Scope { filters: scope.filters.with(crate::Dim::DealType, &row.segment), ..scope.clone() };
+                    proptest::prop_assert_eq!(points, &trend(def, &ws, &s, grain), "{:?} {}", id, row.segment);
+                }
             }
             // Sales velocity multiplies the means alone: the same values the full KPIs give.
             for (label, period) in buckets(scope.period, grain) {
