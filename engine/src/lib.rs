@@ -13,6 +13,7 @@ pub mod change;
 pub mod close_index;
 pub mod column;
 pub mod day;
+pub mod day_rank;
 pub mod deals_table;
 pub mod demo;
 pub mod error;

@@ -47,6 +47,11 @@ impl Clone for Memo {
 }
 
 impl Memo {
+    /// Whether a figure is kept under `key`.
+    pub fn has(&self, key: MemoKey) -> bool {
+        self.kept.lock().is_ok_and(|kept| kept.iter().any(|(k, _)| *k == key))
+    }
+
     /// The figure kept under `key`, or `compute()` kept under it now.
     pub fn get_or<T: Any + Send + Sync>(&self, key: MemoKey, compute: impl FnOnce() -> T) -> Arc<T> {
         let found = self.kept.lock().ok().and_then(|kept| {
@@ -85,6 +90,7 @@ mod tests {
         assert_eq!(*a, 3.0);
         assert_eq!(*memo.get_or(key("sum", 1), || -1.0), 3.0);
         assert_eq!(calls, 1);
+        assert!(memo.has(key("sum", 1)) && memo.has(key("count", 1)) && !memo.has(key("sum", 3)));
         assert_eq!(*memo.get_or(key("sum", 2), || 7.0), 7.0);
         assert_eq!(*memo.get_or(key("count", 1), || 9usize), 2);
         // A clone starts empty.

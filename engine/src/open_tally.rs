@@ -50,12 +50,114 @@ impl OpenTally {
     pub fn closed_later(&self) -> usize {
         self.count.len().saturating_sub(1)
     }
+}
 
-    /// Counts deal `i` (with `amount`) in `slot`.
-    #[inline]
-    fn add(&mut self, slot: usize, amount: Amount) {
+/// The deals of `d` that pass `mask` open on each of `days`, amounts in `currency` (`None`:
+/// every amount counts): one [`OpenTally`] per day, in the order of `days` (any order, repeats
+/// allowed), from one walk over the deals.
+///
+/// Each deal is open on a run `from..to` of the sorted days. Counts go in per-slot difference
+/// arrays (one entry at each end of the run); amounts are added to each day of the run, the
+/// days of a slot side by side in memory, so that each day's sum still adds its deals in table
+/// order.
+pub fn open_tallies(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Vec<OpenTally> {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else { return Vec::new() };
+    let codes = d.stage.values.len();
+    let (n, slots) = (sorted.len(), codes + 2);
+    let (no_stage, closed_later) = (codes, codes + 1);
+    // Per slot, `n + 1` entries: a count's difference array, or a day's sum (the last unused).
+    let width = n + 1;
+    let mut count = vec![0isize; slots * width];
+    let mut with_amount = vec![0isize; slots * width];
+    let mut value = vec![0.0f64; slots * width];
+    let mut other = vec![0isize; width];
+    // Open deals created after day `k - 1` (and on or before day `k`), per `k`.
+    let mut created_at = vec![0usize; width];
+    // The first of the sorted days on or after `day`.
+    let rank = crate::day_rank::DayRank::new(&sorted);
+    let from = |day: i32| rank.rank(day);
+    crate::row_scan::for_each_open_within(d, mask, first, last, |i| {
+        let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
+        let (open_on, slot) = match d.status.get(i) {
+            Some(Status::Open) => {
+                // Created after the days before `from(created)`; open on the others.
+                let k = from(created);
+                if let Some(c) = created_at.get_mut(k) {
+                    *c += 1;
+                }
+                let slot = match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
+                    NO_CODE => no_stage,
+                    code => code as usize,
+                };
+                (k..n, slot)
+            }
+            // Won or lost: open from its created day until the day before it closed (the scan
+            // visits only those with a created date).
+            _ => {
+                let close = d.close.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
+                (from(created)..from(close), closed_later)
+            }
+        };
+        if open_on.is_empty() || slot >= slots {
+            return;
+        }
+        let (at, to) = (slot * width + open_on.start, slot * width + open_on.end);
+        let mark = |diff: &mut [isize], at: usize, to: usize| {
+            if let Some(x) = diff.get_mut(at) {
+                *x += 1;
+            }
+            if let Some(x) = diff.get_mut(to) {
+                *x -= 1;
+            }
+        };
+        mark(&mut count, at, to);
+        match d.amount_in(i, currency) {
+            Amount::Value(a) => {
+                mark(&mut with_amount, at, to);
+                for v in value.get_mut(at..to).into_iter().flatten() {
+                    *v += a;
+                }
+            }
+            Amount::Missing => {}
+            Amount::OtherCurrency => mark(&mut other, open_on.start, open_on.end),
+        }
+    });
+    let mut tallies = vec![OpenTally::new(codes); n];
+    let mut later: usize = created_at.iter().skip(1).sum();
+    let mut running = vec![(0isize, 0isize); slots];
+    let mut other_running = 0isize;
+    for (k, t) in tallies.iter_mut().enumerate() {
+        if k > 0 {
+            later -= created_at.get(k).copied().unwrap_or(0).min(later);
+        }
+        t.created_later = later;
+        other_running += other.get(k).copied().unwrap_or(0);
+        t.other_currency = other_running.max(0) as usize;
+        for (slot, run) in running.iter_mut().enumerate() {
+            let at = slot * width + k;
+            run.0 += count.get(at).copied().unwrap_or(0);
+            run.1 += with_amount.get(at).copied().unwrap_or(0);
+            t.count[slot] = run.0.max(0) as usize;
+            t.with_amount[slot] = run.1.max(0) as usize;
+            t.value[slot] = value.get(at).copied().unwrap_or(0.0);
+        }
+    }
+    days.iter().filter_map(|day| tallies.get(from(*day)).cloned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::column::{DictColumn, NO_DAY};
+    use crate::filter::keeps;
+
+    /// Counts a deal (with `amount`) in `slot` of `t`, as a walk for one day does.
+    fn add(t: &mut OpenTally, slot: usize, amount: Amount) {
         let (Some(count), Some(value), Some(with_amount)) =
-            (self.count.get_mut(slot), self.value.get_mut(slot), self.with_amount.get_mut(slot))
+            (t.count.get_mut(slot), t.value.get_mut(slot), t.with_amount.get_mut(slot))
         else {
             return;
         };
@@ -66,57 +168,9 @@ impl OpenTally {
                 *with_amount += 1;
             }
             Amount::Missing => {}
-            Amount::OtherCurrency => self.other_currency += 1,
+            Amount::OtherCurrency => t.other_currency += 1,
         }
     }
-}
-
-/// The deals of `d` that pass `mask` open on each of `days`, amounts in `currency` (`None`:
-/// every amount counts): one [`OpenTally`] per day, in the order of `days` (any order, repeats
-/// allowed), from one walk over the deals.
-pub fn open_tallies(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Vec<OpenTally> {
-    let mut sorted = days.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else { return Vec::new() };
-    let codes = d.stage.values.len();
-    let mut tallies = vec![OpenTally::new(codes); sorted.len()];
-    let (no_stage, closed_later) = (codes, codes + 1);
-    // The first of the sorted days on or after `day`.
-    let from = |day: i32| sorted.partition_point(|&d| d < day);
-    crate::row_scan::for_each_open_within(d, mask, first, last, |i| {
-        let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
-        let (open_on, slot) = match d.status.get(i) {
-            Some(Status::Open) => {
-                // Created after the days before `from(created)`; open on the others.
-                let k = from(created);
-                tallies.iter_mut().take(k).for_each(|t| t.created_later += 1);
-                let slot = match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
-                    NO_CODE => no_stage,
-                    code => code as usize,
-                };
-                (k..sorted.len(), slot)
-            }
-            // Won or lost: open from its created day until the day before it closed (the scan
-            // visits only those with a created date).
-            _ => {
-                let close = d.close.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
-                (from(created)..from(close), closed_later)
-            }
-        };
-        let amount = d.amount_in(i, currency);
-        for t in tallies.get_mut(open_on).into_iter().flatten() {
-            t.add(slot, amount);
-        }
-    });
-    days.iter().filter_map(|day| tallies.get(from(*day)).cloned()).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::column::{DictColumn, NO_DAY};
-    use crate::filter::keeps;
 
     /// One day's tally, deal by deal, as the pipeline was read before the sweep.
     fn reference(d: &DealsTable, mask: &Mask, as_of: i32, currency: Option<u32>) -> OpenTally {
@@ -136,7 +190,7 @@ mod tests {
                 Status::Won | Status::Lost if close > as_of && created != NO_DAY && created <= as_of => closed_later,
                 _ => continue,
             };
-            t.add(slot, d.amount_in(i, currency));
+            add(&mut t, slot, d.amount_in(i, currency));
         }
         t
     }

@@ -35,11 +35,9 @@ pub struct SegmentTrend {
 /// assert!(mix.iter().all(|s| s.points.len() == 5)); // Nov 2025 – Oct 2026 touches five quarters
 /// ```
 pub fn segment_trends(def: &KpiDef, ws: &Workspace, scope: &Scope, dim: Dim, grain: Grain) -> Vec<SegmentTrend> {
-    kpi::segments(def, ws, scope, dim)
+    // One selection per segment for its row and its trend ([`kpi::segments_and_trends`]).
+    kpi::segments_and_trends(def, ws, scope, dim, grain)
         .into_iter()
-        .map(|row| {
-            let s = Scope { filters: scope.filters.with(dim, &row.segment), ..scope.clone() };
-            SegmentTrend { points: kpi::trend(def, ws, &s, grain), segment: row.segment }
-        })
+        .map(|(row, points)| SegmentTrend { points, segment: row.segment })
         .collect()
 }

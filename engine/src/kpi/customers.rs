@@ -6,13 +6,13 @@
 
 use super::classes::{deal_class, DealClass};
 use super::deals::won_in;
+use super::lifetime::won_to_date;
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{value_of, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Note, Omission};
 use crate::column::NO_DAY;
 use crate::day::Day;
-use crate::deals_table::{Amount, Dim};
-use crate::filter::keeps;
+use crate::deals_table::Dim;
 use crate::ingest::DatasetKind;
 use crate::period::Period;
 use crate::sql::kpis as sql;
@@ -383,28 +383,14 @@ pub fn clv(ctx: &Ctx) -> KpiResult {
 }
 
 fn clv_from_deals(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_customers("customer_id, start_date, mrr") };
-    let Some(account) = d.account.as_ref() else {
+    if ctx.deals().is_none() {
+        return needs_customers("customer_id, start_date, mrr");
+    }
+    // Kept per day: CLV : CAC reads the same figure, a trend counts all its days in one walk.
+    let Some(won) = won_to_date(ctx, ctx.scope.as_of().0) else {
         return needs_customers("customer_id, start_date, mrr (or deals.account)");
     };
-    let as_of = ctx.scope.as_of().0;
-    // Accounts are dictionary codes: one flag per distinct account, no hashing per row.
-    let (mut sum, mut won_by, mut accounts) = (0.0, vec![false; account.values.len()], 0usize);
-    for i in 0..d.len() {
-        let close = d.close.days[i];
-        if d.status[i] != crate::Status::Won || close == NO_DAY || close > as_of || !keeps(mask, i) {
-            continue;
-        }
-        let code = account.codes.get(i).copied().unwrap_or(crate::column::NO_CODE);
-        let (Some(seen), Amount::Value(v)) = (won_by.get_mut(code as usize), d.amount_in(i, ctx.scope.currency)) else {
-            continue;
-        };
-        sum += v;
-        if !*seen {
-            *seen = true;
-            accounts += 1;
-        }
-    }
+    let (sum, accounts) = (won.sum, won.accounts);
     let mut r = KpiResult::ratio(sum, accounts as f64, || Gap::NoAccountWon(ctx.scope.as_of()));
     r.notes.push(Note::LifetimeFromDeals);
     r

@@ -6,13 +6,13 @@
 //! just above its compute function; `catalog.rs` lists the entries once.
 
 use super::result::{BreakdownRow, KpiResult, Undefined};
+use super::won_figures::won_figures;
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
 use crate::close_index::{in_table_order, ByClose};
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
-use crate::memo::MemoKey;
 use crate::open_tally::{open_tallies, OpenTally};
 use crate::period::Period;
 use crate::sql::kpis as sql;
@@ -29,13 +29,13 @@ pub(super) fn needs_deals() -> KpiResult {
 
 /// Deals closed in a period, split by outcome, and the closed deals that cannot be placed in
 /// any period because they have no close date.
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Closed {
     pub(super) won: usize,
     pub(super) lost: usize,
-    won_no_close: usize,
-    lost_no_close: usize,
-    unknown_status: usize,
+    pub(super) won_no_close: usize,
+    pub(super) lost_no_close: usize,
+    pub(super) unknown_status: usize,
 }
 
 /// The deals closed in `p` from the close-date index, when they are few enough that looking
@@ -46,9 +46,33 @@ fn few_closed_in(d: &DealsTable, p: Period) -> Option<(&[u32], &ByClose)> {
     (run.len() * 4 <= d.len()).then_some((run, ix))
 }
 
-/// [`closed_in`] from the close-date index, calling `on_won(row)` for each deal that passes
+/// The closed deals that pass a mask and that no period can hold (no close date), and the
+/// deals of unknown status: the same for every period, so a selection keeps them once.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Undated {
+    won_no_close: usize,
+    lost_no_close: usize,
+    unknown_status: usize,
+}
+
+/// [`Undated`] from the close-date index's lists of rows without a close date and of unknown
+/// status.
+pub(super) fn undated_from_index(d: &DealsTable, mask: &Mask, ix: &ByClose) -> Undated {
+    let mut u = Undated::default();
+    for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
+        match d.status.get(i) {
+            Some(Status::Won) => u.won_no_close += 1,
+            Some(Status::Lost) => u.lost_no_close += 1,
+            _ => {}
+        }
+    }
+    u.unknown_status = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
+    u
+}
+
+/// [`closed_with`] from the close-date index, calling `on_won(row)` for each deal that passes
 /// `mask` and was won in `p`, in row order.
-fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], ix: &ByClose, on_won: impl FnMut(usize)) -> Closed {
+fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], u: Undated, on_won: impl FnMut(usize)) -> Closed {
     let mut c = Closed::default();
     let mut won = Vec::new();
     for i in run.iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
@@ -58,57 +82,30 @@ fn closed_from_index(d: &DealsTable, mask: &Mask, run: &[u32], ix: &ByClose, on_
             _ => {}
         }
     }
-    for i in ix.without_close().iter().map(|&r| r as usize).filter(|&i| keeps(mask, i)) {
-        match d.status[i] {
-            Status::Won => c.won_no_close += 1,
-            Status::Lost => c.lost_no_close += 1,
-            _ => {}
-        }
-    }
-    c.unknown_status = ix.unknown().iter().filter(|&&r| keeps(mask, r as usize)).count();
+    (c.won_no_close, c.lost_no_close, c.unknown_status) = (u.won_no_close, u.lost_no_close, u.unknown_status);
     c.won = won.len();
     in_table_order(d.len(), won).into_iter().for_each(on_won);
     c
 }
 
-pub(super) fn closed_in(d: &DealsTable, mask: &Mask, p: Period) -> Closed {
-    if let Some((run, ix)) = few_closed_in(d, p) {
-        return closed_from_index(d, mask, run, ix, |_| {});
-    }
-    let rows = d.status.iter().zip(&d.close.days);
-    match mask {
-        None => tally_closed(rows, p),
-        // A mask shorter than the table keeps none of the rows past its end, as `keeps` says.
-        Some(m) => tally_closed(rows.zip(m).filter(|(_, &keep)| keep).map(|(row, _)| row), p),
-    }
-}
-
-/// The counts of [`closed_in`] over `rows`, without a branch per row: this loop runs over
-/// every deal once per KPI and per trend bucket, and the compiler vectorises it.
-#[inline(always)]
-fn tally_closed<'a>(rows: impl Iterator<Item = (&'a Status, &'a i32)>, p: Period) -> Closed {
-    let (mut won, mut lost, mut won_no_close, mut lost_no_close, mut unknown) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for (&s, &close) in rows {
-        // A missing close date (`NO_DAY`) is never in the period.
-        let in_p = p.contains_raw(close) as usize;
-        let no_close = (close == crate::column::NO_DAY) as usize;
-        let (is_won, is_lost) = ((s == Status::Won) as usize, (s == Status::Lost) as usize);
-        won += is_won & in_p;
-        lost += is_lost & in_p;
-        won_no_close += is_won & no_close;
-        lost_no_close += is_lost & no_close;
-        unknown += (s == Status::Unknown) as usize;
-    }
-    Closed { won, lost, won_no_close, lost_no_close, unknown_status: unknown }
-}
-
-/// [`closed_in`], calling `on_won(row)` in the same pass for each deal that passes `mask` and
-/// was won in `p`, in row order (the rows [`won_in`] gives): one walk over the deals instead
-/// of two for the KPIs that need both.
+/// The deals of `d` that pass `mask` closed in `p`, by outcome, calling `on_won(row)` in the
+/// same pass for each deal that passes `mask` and was won in `p`, in row order (the rows
+/// [`won_in`] gives): one walk over the deals instead of two for the KPIs that need both.
 pub(super) fn closed_with(d: &DealsTable, mask: &Mask, p: Period, on_won: impl FnMut(usize)) -> Closed {
+    closed_with_undated(d, mask, p, |ix| undated_from_index(d, mask, ix), on_won)
+}
+
+/// [`closed_with`], taking the period-free counts from `undated` when the period's deals are
+/// looked up in the index (a selection keeps them; a walk counts them anyway).
+pub(super) fn closed_with_undated(
+    d: &DealsTable,
+    mask: &Mask,
+    p: Period,
+    undated: impl FnOnce(&ByClose) -> Undated,
+    on_won: impl FnMut(usize),
+) -> Closed {
     if let Some((run, ix)) = few_closed_in(d, p) {
-        return closed_from_index(d, mask, run, ix, on_won);
+        return closed_from_index(d, mask, run, undated(ix), on_won);
     }
     // 64 rows at a time without a branch; only the won rows are visited one by one.
     let c = crate::row_scan::count_closed(d, mask, p, on_won);
@@ -171,35 +168,20 @@ pub(super) const REVENUE: KpiDef = KpiDef {
 
 /// `revenue`: Σ amount of deals won in P.
 pub fn revenue(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
-    let scope = &ctx.scope;
-    let p = scope.period;
     // Revenue of one period is read by several tiles of a page (revenue, both growths, their
-    // comparisons): counted once per selection.
-    let key = MemoKey { what: "revenue", from: p.from.0, to: p.to.0, currency: scope.currency, rows: d.len() };
-    let parts = ctx.sel.memo.get_or(key, || {
-        let (mut sum, mut with_amount, mut no_amount, mut other) = (0.0, 0usize, 0usize, 0usize);
-        let c = closed_with(d, mask, p, |i| match d.amount_in(i, scope.currency) {
-            Amount::Value(a) => {
-                sum += a;
-                with_amount += 1;
-            }
-            Amount::Missing => no_amount += 1,
-            Amount::OtherCurrency => other += 1,
-        });
-        (c, sum, with_amount, no_amount, other)
-    });
-    let (c, sum, with_amount, no_amount, other) = &*parts;
-    let (sum, with_amount, no_amount, other) = (*sum, *with_amount, *no_amount, *other);
+    // comparisons, the mix, sales velocity): counted once per selection.
+    let p = ctx.scope.period;
+    let Some(f) = won_figures(ctx, p) else { return needs_deals() };
+    let c = &f.closed;
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(p))
-    } else if c.won > 0 && with_amount == 0 {
+    } else if c.won > 0 && f.with_amount == 0 {
         KpiResult::undefined(Undefined::NoRows(Gap::NoWonAmount { won: c.won, period: p }))
     } else {
-        KpiResult::value(sum)
+        KpiResult::value(f.sum)
     };
-    let r = r.left_out(no_amount, Omission::WonNoAmount);
-    closed_notes(r.left_out(other, Omission::WonOtherCurrency), c, true)
+    let r = r.left_out(f.no_amount, Omission::WonNoAmount);
+    closed_notes(r.left_out(f.other_currency, Omission::WonOtherCurrency), c, true)
 }
 
 /// The registry entry of `deals_won`.
@@ -223,15 +205,15 @@ pub(super) const DEALS_WON: KpiDef = KpiDef {
 
 /// `deals_won`: count of deals won in P.
 pub fn deals_won(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let c = closed_in(d, mask, scope.period);
+    let Some(f) = won_figures(ctx, scope.period) else { return needs_deals() };
+    let c = &f.closed;
     let r = if c.won + c.lost == 0 {
         KpiResult::undefined(no_closed_deals(scope.period))
     } else {
         KpiResult::value(c.won as f64)
     };
-    closed_notes(r, &c, true)
+    closed_notes(r, c, true)
 }
 
 /// The registry entry of `win_rate`.
@@ -255,16 +237,16 @@ pub(super) const WIN_RATE: KpiDef = KpiDef {
 
 /// `win_rate`: won in P / closed in P.
 pub fn win_rate(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let c = closed_in(d, mask, scope.period);
+    let Some(f) = won_figures(ctx, scope.period) else { return needs_deals() };
+    let c = &f.closed;
     let closed = c.won + c.lost;
     let r = if closed == 0 {
         KpiResult::undefined(Undefined::ZeroDenominator(Gap::NoClosedDeals(scope.period)))
     } else {
         KpiResult::value(c.won as f64 / closed as f64)
     };
-    closed_notes(r, &c, false)
+    closed_notes(r, c, false)
 }
 
 /// The registry entry of `avg_deal_size`.
@@ -297,13 +279,41 @@ pub fn avg_deal_size(ctx: &Ctx) -> KpiResult {
         Amount::Missing => no_amount += 1,
         Amount::OtherCurrency => other += 1,
     });
-    let r = KpiResult::from_option(mean(&amounts), || {
+    let r = deal_size_result(mean(&amounts), &c, p)
+        .companion("median", median(&mut amounts))
+        .left_out(no_amount, Omission::WonNoAmount)
+        .left_out(other, Omission::WonOtherCurrency);
+    closed_notes(r, &c, true)
+}
+
+/// `avg_deal_size`'s value from the mean amount of the deals won in `p` (`c` their counts).
+fn deal_size_result(mean: Option<f64>, c: &Closed, p: Period) -> KpiResult {
+    KpiResult::from_option(mean, || {
         Undefined::NoRows(if c.won == 0 { Gap::NoDealsWon(p) } else { Gap::NoWonAmount { won: c.won, period: p } })
     })
-    .companion("median", median(&mut amounts))
-    .left_out(no_amount, Omission::WonNoAmount)
-    .left_out(other, Omission::WonOtherCurrency);
-    closed_notes(r, &c, true)
+}
+
+/// `avg_deal_size`'s value alone (no median, no notes), from the figures other KPIs of the
+/// period share: what sales velocity multiplies.
+pub(super) fn mean_deal_size(ctx: &Ctx) -> KpiResult {
+    let p = ctx.scope.period;
+    let Some(f) = won_figures(ctx, p) else { return needs_deals() };
+    deal_size_result(f.mean_amount(), &f.closed, p)
+}
+
+/// `sales_cycle_days`' value from the mean cycle of the deals won in `p` (`c` their counts).
+fn sales_cycle_result(mean: Option<f64>, c: &Closed, p: Period) -> KpiResult {
+    KpiResult::from_option(mean, || {
+        Undefined::NoRows(if c.won == 0 { Gap::NoDealsWon(p) } else { Gap::NoWonCreated { won: c.won, period: p } })
+    })
+}
+
+/// `sales_cycle_days`' value alone (no median, no notes), from the figures other KPIs of the
+/// period share: what sales velocity divides by.
+pub(super) fn mean_sales_cycle(ctx: &Ctx) -> KpiResult {
+    let p = ctx.scope.period;
+    let Some(f) = won_figures(ctx, p) else { return needs_deals() };
+    sales_cycle_result(f.mean_cycle(), &f.closed, p)
 }
 
 /// The deals `sales_cycle_days` averages: won in `p`, passing `mask`, with a created date and
@@ -321,7 +331,7 @@ pub(crate) fn won_cycles(d: &DealsTable, mask: &Mask, p: Period, mut each: impl 
 /// Row `i`'s days from created to close for [`won_cycles`]: passed to `each`, or counted in
 /// `left_out` as (no created date, closed before created).
 #[inline]
-fn cycle_of(d: &DealsTable, i: usize, left_out: &mut (usize, usize), each: &mut impl FnMut(usize, i32)) {
+pub(super) fn cycle_of(d: &DealsTable, i: usize, left_out: &mut (usize, usize), each: &mut impl FnMut(usize, i32)) {
     let (Some(created), Some(close)) = (d.created.get(i), d.close.get(i)) else {
         left_out.0 += 1;
         return;
@@ -361,12 +371,10 @@ pub fn sales_cycle_days(ctx: &Ctx) -> KpiResult {
     let mut left_out = (0usize, 0usize);
     let c = closed_with(d, mask, p, |i| cycle_of(d, i, &mut left_out, &mut |_, n| days.push(n as f64)));
     let (no_created, negative) = left_out;
-    let r = KpiResult::from_option(mean(&days), || {
-        Undefined::NoRows(if c.won == 0 { Gap::NoDealsWon(p) } else { Gap::NoWonCreated { won: c.won, period: p } })
-    })
-    .companion("median", median(&mut days))
-    .left_out(no_created, Omission::WonNoCreated)
-    .left_out(negative, Omission::WonClosesBeforeCreated);
+    let r = sales_cycle_result(mean(&days), &c, p)
+        .companion("median", median(&mut days))
+        .left_out(no_created, Omission::WonNoCreated)
+        .left_out(negative, Omission::WonClosesBeforeCreated);
     closed_notes(r, &c, true)
 }
 
@@ -588,7 +596,7 @@ mod tests {
     }
 
     fn check_closed_counts(d: &crate::DealsTable, p: Period) {
-        use super::{closed_in, closed_with, won_in, Closed};
+        use super::{closed_with, won_in, Closed};
         use crate::column::NO_DAY;
         use crate::stage::Status;
         let reference = |mask: &Option<Vec<bool>>| {
@@ -618,7 +626,8 @@ mod tests {
         };
         let every_third: Vec<bool> = (0..200).map(|i| i % 3 == 0).collect();
         for mask in [None, Some(every_third), Some(vec![true; 120]), Some(Vec::new())] {
-            let c = closed_in(d, &mask, p);
+            // The figures every KPI of a period reads count the closed deals the same way.
+            let c = crate::kpi::won_figures::count(d, &mask, p, None).closed;
             let got = (c.won, c.lost, c.won_no_close, c.lost_no_close, c.unknown_status);
             assert_eq!(got, reference(&mask), "mask of {:?} rows", mask.as_ref().map(Vec::len));
             let mut rows = Vec::new();

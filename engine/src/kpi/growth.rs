@@ -4,9 +4,10 @@
 //! Each KPI's registry entry (`KpiDef`: id, name, unit, needs, explanation, SQL builder) sits
 //! just above its compute function; `catalog.rs` lists the entries once.
 
-use super::classes::{deal_class, DealClass};
+use super::classes::DealClass;
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
+use super::won_figures::won_figures;
 use super::{Base, Gap, Omission};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::deals_table::{Amount, Dim};
@@ -105,19 +106,13 @@ pub(super) const REVENUE_MIX: KpiDef = KpiDef {
 
 /// `revenue_mix`: the share of revenue from new business, with upsell and renewal beside it.
 pub fn revenue_mix(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
-    let Some(types) = d.dim(Dim::DealType) else {
+    let Some((d, _)) = ctx.deals() else { return needs_deals() };
+    if d.dim(Dim::DealType).is_none() {
         return KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "deal_type" });
-    };
-    let classes: Vec<Option<DealClass>> = types.values.iter().map(|v| deal_class(v)).collect();
-    let (mut sums, mut unclassified) = ([0.0f64; 3], 0usize);
-    for i in won_in(d, mask, ctx.period()) {
-        let Amount::Value(a) = d.amount_in(i, ctx.scope.currency) else { continue };
-        match types.codes.get(i).and_then(|&c| classes.get(c as usize).copied().flatten()) {
-            Some(class) => sums[class as usize] += a,
-            None => unclassified += 1,
-        }
     }
+    // Summed per class with the period's revenue (one walk for both).
+    let Some(f) = won_figures(ctx, ctx.period()) else { return needs_deals() };
+    let (sums, unclassified) = (f.mix, f.untyped);
     let total: f64 = sums.iter().sum();
     let mut r = KpiResult::ratio(sums[0], total, || Gap::NoTypedRevenue(ctx.period()));
     for class in DealClass::ALL {

@@ -21,6 +21,7 @@ mod growth;
 mod history;
 mod id;
 mod leads;
+mod lifetime;
 mod note;
 mod omission;
 mod plans;
@@ -30,6 +31,7 @@ mod segments;
 mod tables;
 mod target;
 mod trend;
+mod won_figures;
 
 pub use catalog::CATALOG;
 pub use classes::{activity_class, deal_class, ActivityClass, DealClass, ACTIVITY_WORDS, UPSELL_WORDS};
@@ -39,9 +41,9 @@ pub use id::KpiId;
 pub use note::Note;
 pub use omission::Omission;
 pub use result::{BreakdownRow, Cell, Companion, KpiResult, KpiTable, LeftOut, TableColumn, TableRow, Undefined};
-pub use segments::{segment_values, segments, SegmentRow};
+pub use segments::{segment_values, segments, segments_and_trends, SegmentRow};
 pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
-pub use trend::{buckets, compare, trend, Comparison, TrendPoint};
+pub use trend::{buckets, compare, trend, trend_in, Comparison, TrendPoint};
 
 // The row sets some KPIs aggregate, for the pages that show their distribution (crate::aggregates).
 pub(crate) use deals::won_cycles;

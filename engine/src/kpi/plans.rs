@@ -130,8 +130,13 @@ pub fn sales_velocity(ctx: &Ctx) -> KpiResult {
     if ctx.ws.deals.is_none() {
         return needs_deals();
     }
-    let parts = [KpiId::PipelineCount, KpiId::WinRate, KpiId::AvgDealSize, KpiId::SalesCycleDays]
-        .map(|id| (id, value_of(id, ctx)));
+    // The means alone (no medians) from the figures of the period the revenue tiles share.
+    let parts = [
+        (KpiId::PipelineCount, value_of(KpiId::PipelineCount, ctx)),
+        (KpiId::WinRate, value_of(KpiId::WinRate, ctx)),
+        (KpiId::AvgDealSize, super::deals::mean_deal_size(ctx)),
+        (KpiId::SalesCycleDays, super::deals::mean_sales_cycle(ctx)),
+    ];
     let mut product = 1.0;
     for (i, (id, r)) in parts.iter().enumerate() {
         let Some(v) = r.number() else {

@@ -88,6 +88,8 @@ impl Target {
 pub fn derived_target(def: &KpiDef, ws: &Workspace, scope: &Scope) -> Option<Target> {
     let value = match def.id {
         KpiId::Revenue => {
+            // Without quotas there is nothing to add up: no need to apply the filters.
+            ws.table(crate::ingest::DatasetKind::Quotas)?;
             let sel = Selection::new(ws, &scope.filters);
             plans::quota_total(&Ctx { ws, scope: scope.clone(), sel: &sel }, scope.period).filter(|&q| q > 0.0)?
         }
