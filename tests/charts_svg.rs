@@ -834,10 +834,23 @@ fn every_catalog_chart_draws_the_demo() {
     let ws = demo::demo_workspace(demo::DEMO_SEED);
     let scope = ws.default_scope().unwrap();
     let palette = Palette::default();
+    // The rows the dashboard's tiles read, shared by the charts of its own scope.
+    let sel = pipelens_engine::Selection::new(&ws, &scope.filters);
     for grain in [Grain::Week, Grain::Month, Grain::Quarter] {
-        let input = ChartInput { ws: &ws, scope: &scope, grain, comparison: Comparison::Previous, palette: &palette };
+        let input = ChartInput {
+            ws: &ws,
+            scope: &scope,
+            grain,
+            comparison: Comparison::Previous,
+            palette: &palette,
+            sel: None,
+        };
+        let shared = ChartInput { sel: Some(&sel), ..input };
         for id in ChartId::MENU {
             let data = build(id, &input);
+            let with_tiles = build(id, &shared);
+            assert_eq!(with_tiles.summary, data.summary, "{} over the tiles' rows", id.key());
+            assert_eq!(format!("{:?}", with_tiles.table), format!("{:?}", data.table), "{}", id.key());
             let drawing = data.drawing.as_ref().unwrap_or_else(|| panic!("{} has data: {}", id.key(), data.summary));
             assert!(data.summary.len() > 20, "{}: {}", id.key(), data.summary);
             assert!(!data.table.rows.is_empty() && !data.table.columns.is_empty(), "{} has a table", id.key());
@@ -857,6 +870,7 @@ fn every_catalog_chart_draws_the_demo() {
         grain: Grain::Month,
         comparison: Comparison::YearEarlier,
         palette: &palette,
+        sel: None,
     };
     for id in ChartId::MENU {
         let data = build(id, &input);

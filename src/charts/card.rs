@@ -33,6 +33,7 @@ pub fn ChartCard(
             grain: dashboard.grain,
             comparison: dashboard.comparison,
             palette: &palette,
+            sel: (scope == dashboard.scope).then(|| dashboard.selection()),
         },
     );
     let key = id.key();

@@ -120,6 +120,19 @@ pub struct ChartInput<'a> {
     pub comparison: Comparison,
     /// Segment colours.
     pub palette: &'a Palette,
+    /// The rows `scope`'s filters select, when the dashboard's tiles have them worked out
+    /// already (the chart covers the dashboard's own scope).
+    pub sel: Option<&'a Selection>,
+}
+
+impl ChartInput<'_> {
+    /// The trend of `def` over the chart's scope, over the tiles' rows when it shares them.
+    fn trend(&self, def: &'static kpi::KpiDef) -> Vec<kpi::TrendPoint> {
+        match self.sel {
+            Some(sel) => kpi::trend_in(def, &kpi::Ctx { ws: self.ws, scope: self.scope.clone(), sel }, self.grain),
+            None => kpi::trend(def, self.ws, self.scope, self.grain),
+        }
+    }
 }
 
 /// Builds chart `id`.
@@ -166,7 +179,7 @@ fn peak<'a>(labels: &'a [String], values: &[Option<f64>]) -> Option<(&'a str, f6
 
 fn trend(kpi_id: KpiId, input: &ChartInput) -> ChartData {
     let def = kpi_id.def();
-    let now = kpi::trend(def, input.ws, input.scope, input.grain);
+    let now = input.trend(def);
     let before_scope = input.scope.over(input.comparison.period(input.scope.period));
     let before = kpi::trend(def, input.ws, &before_scope, input.grain);
     let labels: Vec<String> = now.iter().map(|p| p.label.clone()).collect();
@@ -370,7 +383,14 @@ fn forecast_vs_actual(input: &ChartInput) -> ChartData {
 
 fn pipeline_by_stage(input: &ChartInput) -> ChartData {
     let Some(d) = input.ws.deals.as_ref() else { return ChartData::empty(t(Summary::LoadDeals)) };
-    let sel = Selection::new(input.ws, &input.scope.filters);
+    let own;
+    let sel = match input.sel {
+        Some(sel) => sel,
+        None => {
+            own = Selection::new(input.ws, &input.scope.filters);
+            &own
+        }
+    };
     let stages = kpi::pipeline(d, &sel.deals, input.scope).stages;
     if stages.iter().all(|s| s.count == 0) {
         return ChartData::empty(t(Summary::NoneOpen));
@@ -704,8 +724,7 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
 
 fn leads_trend(input: &ChartInput) -> ChartData {
     let (created, qualified) = (KpiId::LeadsCreated.def(), KpiId::QualifiedLeads.def());
-    let a = kpi::trend(created, input.ws, input.scope, input.grain);
-    let b = kpi::trend(qualified, input.ws, input.scope, input.grain);
+    let (a, b) = (input.trend(created), input.trend(qualified));
     if a.iter().chain(&b).all(|p| p.value.is_none()) {
         return ChartData::empty(t(Summary::LoadLeads));
     }

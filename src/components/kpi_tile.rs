@@ -8,12 +8,11 @@ use crate::components::sparkline::TrendSparkline;
 use crate::components::sql_box::SqlBox;
 use crate::i18n::words::Tile;
 use crate::i18n::{current, engine_words, t, tf};
-use crate::state::{KpiView, ViewState};
+use crate::state::{Dashboard, KpiView, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::format::local::{display_in, number};
 use pipelens_engine::kpi::{Direction, KpiResult, Rag, Target, TargetSource, Unit};
 use pipelens_engine::text;
-use pipelens_engine::{Grain, Scope};
 
 /// The `data-value` of a result: the unrounded number with `.`, empty when undefined.
 pub fn data_value(r: &KpiResult) -> String {
@@ -61,7 +60,7 @@ pub fn KpiTile(
     compared_with: &'static str,
     /// The scope and grain of the sparkline (none without).
     #[prop(optional)]
-    trend: Option<(Scope, Grain)>,
+    trend: Option<Shared<Dashboard>>,
     /// Keeps the tile small: its table (if any) opens on demand instead of widening the tile.
     #[prop(optional)]
     compact: bool,
@@ -133,7 +132,7 @@ pub fn KpiTile(
                 {text}
             </p>
             {reason.map(|r| view! { <p class="reason">{r}</p> })}
-            {trend.map(|(scope, grain)| view! { <TrendSparkline def=def scope=scope grain=grain/> })}
+            {trend.map(|dashboard| view! { <TrendSparkline def=def dashboard=dashboard/> })}
             {change.map(|(t, good, arrow)| {
                 let verdict = match good {
                     "good" => format!(" {}", crate::i18n::t(Tile::Better)),

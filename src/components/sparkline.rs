@@ -1,10 +1,9 @@
 //! A sparkline: the KPI's trend over the period as a small line, with a text alternative.
 
 use crate::io::file_input::next_frame;
-use crate::state::DataState;
+use crate::state::{Dashboard, Shared};
 use leptos::prelude::*;
-use pipelens_engine::kpi::{self, KpiDef, TrendPoint, Unit};
-use pipelens_engine::{Grain, Scope};
+use pipelens_engine::kpi::{KpiDef, TrendPoint, Unit};
 
 const W: f64 = 120.0;
 const H: f64 = 28.0;
@@ -92,24 +91,19 @@ pub fn Sparkline(
 pub fn TrendSparkline(
     /// The KPI.
     def: &'static KpiDef,
-    /// Period, filters and settings.
-    scope: Scope,
-    /// Bucket size.
-    grain: Grain,
+    /// The dashboard whose scope, grain and rows the trend covers.
+    dashboard: Shared<Dashboard>,
 ) -> impl IntoView {
-    let data = DataState::expect();
     let points = RwSignal::new(None::<Vec<TrendPoint>>);
     leptos::task::spawn_local(async move {
         // Twice: charts that wait a task to draw (on big data) go first.
         next_frame().await;
         next_frame().await;
         // The tile may be gone by now (the user moved on): then there is nothing to do.
-        let Some(loaded) = data.loaded.try_get_untracked() else { return };
         if points.try_get_untracked().is_none() {
             return;
         }
-        let trend = kpi::trend(def, &loaded.workspace, &scope, grain);
-        let _ = points.try_set(Some(trend));
+        let _ = points.try_set(Some(dashboard.trend(def)));
     });
     move || match points.get() {
         Some(p) => view! { <Sparkline points=p unit=def.unit/> }.into_any(),

@@ -12,9 +12,8 @@ use pipelens_engine::kpi::KpiId;
 
 /// One tile with the KPI's trend over the period at the chosen grain; `compact` tiles open
 /// their table on demand.
-pub fn tile(d: &Dashboard, k: &KpiView, compact: bool) -> impl IntoView {
-    let trend = (d.scope.clone(), d.grain);
-    view! { <KpiTile kpi=k.clone() compared_with=d.compared_with() trend=trend compact=compact/> }
+pub fn tile(d: &Shared<Dashboard>, k: &KpiView, compact: bool) -> impl IntoView {
+    view! { <KpiTile kpi=k.clone() compared_with=d.compared_with() trend=d.clone() compact=compact/> }
 }
 
 /// Whether the KPIs of `ids` are worked out: at once, except on the first page of newly

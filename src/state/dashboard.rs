@@ -5,7 +5,7 @@ use super::view::{ViewSettings, ViewState};
 use super::Shared;
 use leptos::prelude::*;
 use pipelens_engine::ingest::DatasetKind;
-use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiId, KpiResult, Target};
+use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiId, KpiResult, Target, TrendPoint};
 use pipelens_engine::{Dim, Grain, Period, Scope, Selection, Workspace};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -103,6 +103,18 @@ impl Dashboard {
         let target =
             self.typed.get(&def.id).map(|&v| Target::typed(v)).or_else(|| kpi::derived_target(def, ws, &self.scope));
         KpiView { def, result: kpi::run(def, &ctx), previous, target }
+    }
+
+    /// The trend of `def` over the scope at the dashboard's grain, over the rows its tiles
+    /// read (the selection and its counts are shared, not worked out again per sparkline).
+    pub fn trend(&self, def: &'static KpiDef) -> Vec<TrendPoint> {
+        let ctx = kpi::Ctx { ws: &self.loaded.workspace, scope: self.scope.clone(), sel: &self.selection };
+        kpi::trend_in(def, &ctx, self.grain)
+    }
+
+    /// The rows the scope's filters select, with the counts its tiles share.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
 
     /// How the comparison is named on tiles: `previous period`, `same period last year`.
