@@ -18,6 +18,7 @@ mod keys;
 mod lite_detect;
 mod mapping;
 pub mod meaning;
+mod part;
 mod preview;
 mod profile;
 mod reader;
@@ -46,7 +47,8 @@ pub use detect::{detect, SAMPLE_BYTES};
 pub use entered::entered_stage;
 pub use exercise::import_everything;
 pub use fields::{Fields, OwnedRecord};
-pub use halves::{NotMergeable, Tail, TailPart, TailStep, PROBE_SAMPLE_ROWS};
+pub use halves::{Tail, TailStep, PROBE_SAMPLE_ROWS};
+pub use part::{NotMergeable, TailPart};
 
 /// The insides of a tail's read, for the wire (see [`crate::wire::write_tail_part`]).
 pub(crate) mod parts {

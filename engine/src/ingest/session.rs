@@ -29,7 +29,7 @@
 use super::codepage::CodePage;
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
-use super::halves::{NotMergeable, TailPart};
+use super::part::{NotMergeable, TailPart};
 use super::reader::{Imported, Reader};
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;

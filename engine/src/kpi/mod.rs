@@ -13,6 +13,7 @@
 mod catalog;
 mod change;
 pub(crate) mod classes;
+mod closed;
 mod customers;
 mod deals;
 mod forecast;

@@ -8,7 +8,7 @@
 //! as a walk for that period alone does, so every figure is the same to the bit.
 
 use super::classes::{deal_class, DealClass};
-use super::deals::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
+use super::closed::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
 use super::Ctx;
 use crate::close_index::ByClose;
 use crate::column::NO_DAY;

@@ -5,7 +5,7 @@
 use super::Reader;
 use crate::column::TextColumn;
 use crate::ingest::codepage::Confidence;
-use crate::ingest::halves::{NotMergeable, TailPart};
+use crate::ingest::part::{NotMergeable, TailPart};
 use crate::ingest::profile::Profiler;
 use crate::ingest::report::{ImportReport, CELL_ISSUE_LIMIT};
 use crate::ingest::sinks::Sink;
