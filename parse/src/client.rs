@@ -279,9 +279,10 @@ pub async fn read(
             };
         }
     }
-    // Rows and bytes read by the head and by the tail.
+    // Rows and bytes read by the head and by the tail; once the head has the tail's part, its
+    // own count takes the part's rows in, so it is no longer added.
     let (mut head_done, mut tail_done) = ((0, 0.0), (0, 0.0));
-    let mut paused = false;
+    let (mut paused, mut handed) = (false, false);
     let outcome = loop {
         let (side, message) = match &tail {
             TailState::Starting(t) | TailState::Reading(t) => next_of(&live.inbox, &t.inbox).await,
@@ -316,6 +317,10 @@ pub async fn read(
             if matches!(tail, TailState::Part(_) | TailState::Gone) {
                 stop_tail();
             }
+            if matches!(tail, TailState::Gone) {
+                // The head reads those rows itself: they count once, when it does.
+                tail_done = (0, 0.0);
+            }
         } else {
             let data = match message {
                 Message::Data(d) => d,
@@ -343,10 +348,14 @@ pub async fn read(
             } else if let Some(why) = field(&data, keys::MERGED).as_string() {
                 let how = match why.as_str() {
                     "" => format!("pipelens: {name} read in two halves at once"),
-                    why => format!("pipelens: {name} read by one worker after its first half ({why})"),
+                    why => {
+                        // The head reads the rest itself: its count is the whole count again.
+                        (handed, tail_done) = (false, (0, 0.0));
+                        format!("pipelens: {name} read by one worker after its first half ({why})")
+                    }
                 };
                 web_sys::console::debug_1(&how.into());
-            } else {
+            } else if !handed {
                 let number = |k: &str| field(&data, k).as_f64().unwrap_or(0.0);
                 head_done = (number(keys::ROWS) as usize, number(keys::READ));
             }
@@ -354,7 +363,10 @@ pub async fn read(
         // A paused head gets the part once it is here, or reads on once none will come.
         if paused {
             let order = match std::mem::replace(&mut tail, TailState::Gone) {
-                TailState::Part(runs) => Some((object(keys::TAIL, &runs), runs)),
+                TailState::Part(runs) => {
+                    handed = true;
+                    Some((object(keys::TAIL, &runs), runs))
+                }
                 TailState::Gone => Some((object(keys::RESUME, &JsValue::TRUE), Array::new())),
                 waiting => {
                     tail = waiting;

@@ -3,10 +3,13 @@
 //! slices through the engine's [`Session`](pipelens_engine::ingest::Session), says how far it
 //! is every 100 ms, and hands back the read file as one [`wire`](pipelens_engine::wire) message,
 //! transferred, not copied. The page's thread stays free for the progress bar and Cancel, and
-//! the worker's engine is built for speed while the page's is built for size.
+//! the worker's engine is built for speed while the page's is built for size. A big file is read
+//! by two workers at once, each a half, the second's part merged by the first (see [`serve`]);
+//! the workers are readied and warmed while the page is idle ([`warm_up`]).
 //!
 //! [`client`] is the page's side, [`serve`] the worker's; both decode code pages with the
-//! browser's own `TextDecoder` ([`text_decoder`]).
+//! browser's own `TextDecoder` ([`text_decoder`]), read messages that came as runs in place
+//! ([`received`]) and wait for messages through an [`inbox`].
 
 pub mod client;
 pub mod inbox;
