@@ -276,6 +276,23 @@ fn words(v: &str) -> (u64, u64) {
     }
 }
 
+/// What the interner keys `v` by: its [`words`], the first mixed, in a value longer than they
+/// hold, with the bytes between them, so values that share their ends ("Spółka 12 sp. z o.o.",
+/// "Spółka 345 sp. z o.o.") find their own slots instead of one long chain of string
+/// comparisons.
+#[inline]
+fn key(v: &str) -> (u64, u64) {
+    let (head, tail) = words(v);
+    let b = v.as_bytes();
+    if b.len() <= WORDS_IDENTIFY {
+        return (head, tail);
+    }
+    let middle = b.get(8..b.len() - 8).unwrap_or_default();
+    let head =
+        middle.chunks(8).fold(head, |h, c| (h.rotate_left(5) ^ short_word(c)).wrapping_mul(0x517c_c1b7_2722_0a95));
+    (head, tail)
+}
+
 /// `b` (at most 8 bytes) as a zero-padded little-endian word.
 #[inline]
 fn short_word(b: &[u8]) -> u64 {
@@ -380,7 +397,7 @@ impl Interner {
                 if (self.len + 1) * 2 > self.slots.len() {
                     self.grow();
                 }
-                let (head, tail) = words(v);
+                let (head, tail) = key(v);
                 match self.find(column, v, head, tail) {
                     (_, Some(c)) => c,
                     (at, None) => {
@@ -521,6 +538,21 @@ mod tests {
             }
             proptest::prop_assert_eq!(plain, fronted);
         }
+    }
+
+    #[test]
+    fn long_values_that_share_their_ends_get_their_own_words() {
+        let names: Vec<String> = (0..4000).map(|i| format!("Spółka {i} sp. z o.o.")).collect();
+        let keys: std::collections::HashSet<(u64, u64)> = names.iter().map(|n| key(n)).collect();
+        assert_eq!(keys.len(), names.len());
+        let mut column = DictColumn::default();
+        let mut interner = Interner::default();
+        for n in names.iter().chain(&names) {
+            interner.push(&mut column, Some(n));
+        }
+        let codes: Vec<u32> = column.codes.clone();
+        assert_eq!(codes[..4000], codes[4000..], "each value keeps its code");
+        assert_eq!(column.value(codes[123]), Some(names[123].as_str()));
     }
 
     #[test]
