@@ -166,6 +166,23 @@ impl DictColumn {
         self.codes.extend(other.codes.iter().map(|&c| recode.get(c as usize).copied().unwrap_or(NO_CODE)));
     }
 
+    /// The values some row holds, in dictionary order. A dictionary's values are mostly all in
+    /// use, so the rows are read only until each value has been seen.
+    pub fn used_values(&self) -> impl Iterator<Item = &String> {
+        let mut used = vec![false; self.values.len()];
+        let mut unseen = used.len();
+        for &code in &self.codes {
+            if unseen == 0 {
+                break;
+            }
+            if let Some(u) = used.get_mut(code as usize).filter(|u| !**u) {
+                *u = true;
+                unseen -= 1;
+            }
+        }
+        self.values.iter().zip(used).filter(|(_, u)| *u).map(|(v, _)| v)
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.codes.len()
@@ -185,6 +202,20 @@ impl DictColumn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn used_values_leave_out_values_no_row_holds() {
+        let mut c = DictColumn::default();
+        for v in ["a", "b", "c", "a"] {
+            c.push(Some(v));
+        }
+        assert_eq!(c.used_values().collect::<Vec<_>>(), ["a", "b", "c"]);
+        // Rows that no longer hold "b" (as after rows were taken out), and a missing value.
+        c.codes = vec![0, 2, NO_CODE, 2, 0];
+        assert_eq!(c.used_values().collect::<Vec<_>>(), ["a", "c"]);
+        c.codes.clear();
+        assert_eq!(c.used_values().count(), 0);
+    }
 
     #[test]
     fn dictionary_encodes_repeated_values() {

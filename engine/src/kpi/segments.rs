@@ -52,13 +52,7 @@ pub fn segment_values(ws: &Workspace, dim: Dim, datasets: &[DatasetKind]) -> Vec
         let column =
             column.or_else(|| ws.deals.as_ref().and_then(|d| d.dim(dim)).filter(|_| kind != DatasetKind::Deals));
         if let Some(c) = column {
-            let mut used = vec![false; c.values.len()];
-            for &code in &c.codes {
-                if let Some(u) = used.get_mut(code as usize) {
-                    *u = true;
-                }
-            }
-            out.extend(c.values.iter().zip(used).filter(|(_, u)| *u).map(|(v, _)| v.clone()));
+            out.extend(c.used_values().cloned());
         }
     }
     out.into_iter().collect()
