@@ -8,7 +8,7 @@
 use super::hit::{tap, Tap};
 use super::{hit_at, ChartStyle, Hit};
 use crate::i18n::charts::ChartCard;
-use crate::state::{DashState, ResizeTick, ViewState};
+use crate::state::{ResizeTick, ViewState};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -53,27 +53,9 @@ where
     let hits = StoredValue::new(Vec::<Hit>::new());
     let tip = RwSignal::new(None::<Tip>);
     let focused = RwSignal::new(None::<usize>);
-    // The first page of newly loaded big data shows its tiles first and draws each chart in a
-    // task of its own, so no single task holds the page for long; later redraws (a filter, a
-    // period) go at once, with the tiles.
-    let spread = DashState::expect().spread_first_draw;
-    let deferred = spread.get_value();
-    let ready = RwSignal::new(!deferred);
-    if deferred {
-        set_timeout(
-            move || {
-                ready.try_set(true);
-                spread.try_set_value(false);
-            },
-            std::time::Duration::ZERO,
-        );
-    }
     Effect::new(move |_| {
         resize.track();
         let dark = dark.get();
-        if !ready.get() {
-            return;
-        }
         let Some(el) = canvas.get() else { return };
         let rect = el.get_bounding_client_rect();
         let scale = window().device_pixel_ratio().max(1.0);

@@ -6,14 +6,18 @@ use super::catalog::{build, ChartData, ChartInput, DataTable, Palette};
 use crate::components::export::{CsvButton, PngButton};
 use crate::i18n::charts::ChartCard;
 use crate::i18n::tf;
-use crate::state::{ChartId, Dashboard, Shared, ViewState};
+use crate::state::{ChartId, DashState, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
 use pipelens_engine::Scope;
 use std::sync::Arc;
 
-/// A chart over `scope` (the dashboard's, or narrower: the rep page adds the rep).
+/// A chart over `scope` (the dashboard's, or narrower: the rep page adds the rep). The first
+/// page of newly loaded big data (see [`DashState::spread_first_draw`]) shows its tiles first
+/// and works out and draws each chart in a task of its own, so no single task holds the page
+/// for long; the page is loading until all are drawn. Later redraws (a filter, a period) go at
+/// once.
 #[component]
 pub fn ChartCard(
     /// Which chart.
@@ -23,6 +27,25 @@ pub fn ChartCard(
     /// What the chart covers.
     scope: Scope,
 ) -> impl IntoView {
+    let dash = DashState::expect();
+    let deferred = dash.spread_first_draw.get_value();
+    let ready = RwSignal::new(!deferred);
+    if deferred {
+        dash.working_out.update(|n| *n += 1);
+        set_timeout(
+            move || {
+                ready.try_set(true);
+                dash.spread_first_draw.try_set_value(false);
+                dash.working_out.try_update(|n| *n = n.saturating_sub(1));
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    move || ready.get().then(|| card(id, dashboard.clone(), scope.clone()))
+}
+
+/// The card of [`ChartCard`], worked out now.
+fn card(id: ChartId, dashboard: Shared<Dashboard>, scope: Scope) -> impl IntoView {
     let settings = ViewState::expect().view;
     let palette = Palette(dashboard.dims().to_vec());
     let data: ChartData = build(
