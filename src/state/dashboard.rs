@@ -32,6 +32,9 @@ pub struct DataFacts {
     pub currencies: Vec<(u32, String, usize)>,
     /// Values each segment dimension takes in the data, for the filters.
     pub dims: Vec<(Dim, Vec<String>)>,
+    /// The scope the data is seen in by default ([`Workspace::default_scope`]) and its latest
+    /// day, or `None` when it has no dates: each reads every deal, so once per load too.
+    pub default: Option<(Scope, pipelens_engine::Day)>,
 }
 
 impl DataFacts {
@@ -47,7 +50,7 @@ impl DataFacts {
             .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
-        DataFacts { currencies, dims }
+        DataFacts { currencies, dims, default: ws.default_scope().zip(ws.latest_day()) }
     }
 }
 
@@ -142,7 +145,7 @@ impl Dashboard {
         view: &ViewSettings,
     ) -> Option<Dashboard> {
         let ws = &loaded.workspace;
-        let mut scope = ws.default_scope()?;
+        let (mut scope, latest) = facts.default.clone()?;
         let default_period = scope.period;
         let currencies = &facts.currencies;
         if currencies.len() > 1 && currency.is_some_and(|c| currencies.iter().any(|x| x.0 == c)) {
@@ -159,7 +162,7 @@ impl Dashboard {
         }
         Some(Dashboard {
             default_period,
-            latest: ws.latest_day()?,
+            latest,
             grain: view.grain,
             comparison: view.comparison,
             facts: facts.clone(),
