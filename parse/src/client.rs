@@ -6,8 +6,9 @@
 use crate::inbox::{next_of, Either, Inbox};
 use crate::js::{describe, field, object};
 use crate::keys;
+use crate::readied::{Readied, STEP_BYTES};
 use crate::received::Received;
-use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
 use pipelens_engine::ingest::{Imported, ReadOptions};
 use pipelens_engine::wire;
 use std::cell::{Cell, RefCell};
@@ -266,6 +267,9 @@ pub async fn read(
         false => TailState::Gone,
     };
     let halves = !matches!(tail, TailState::Gone);
+    // Memory for the columns (see `Readied`): a fifth of the file until the tail's part says more.
+    let mut readied = Readied::default();
+    readied.aim((blob.size() * 0.2) as usize);
     if let Err(e) = post_read(&live.worker, blob, name, options, halves.then_some((keys::CUT, cut))) {
         stop();
         return Err(Outcome::Unavailable(describe(&e)));
@@ -309,7 +313,14 @@ pub async fn read(
                 }
                 // The part is the page's now; the tail's worker, done, is let go.
                 (_, Message::Data(d)) => match field(&d, keys::PART).dyn_into::<Array>() {
-                    Ok(runs) => TailState::Part(runs),
+                    Ok(runs) => {
+                        // The whole message holds about as much per byte of the file as the part.
+                        let part: f64 =
+                            runs.iter().map(|r| r.unchecked_into::<ArrayBuffer>().byte_length() as f64).sum();
+                        readied.aim((part * blob.size() / (blob.size() - cut).max(1.0)) as usize);
+                        readied.step(2 * STEP_BYTES);
+                        TailState::Part(runs)
+                    }
                     Err(_) => TailState::Gone,
                 },
                 (_, Message::Broken(_)) => TailState::Gone,
@@ -336,6 +347,8 @@ pub async fn read(
                 if blob.size() > KEEP_AFTER_BYTES {
                     stop();
                 }
+                // Given back now, the readied memory is what the columns are read into.
+                drop(readied);
                 let mut source = Received::new(runs);
                 break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
             }
@@ -382,6 +395,7 @@ pub async fn read(
             }
         }
         progress(head_done.0 + tail_done.0, head_done.1 + tail_done.1);
+        readied.step(STEP_BYTES);
     };
     live.busy.set(false);
     outcome

@@ -9,11 +9,13 @@
 //!
 //! [`client`] is the page's side, [`serve`] the worker's; both decode code pages with the
 //! browser's own `TextDecoder` ([`text_decoder`]), read messages that came as runs in place
-//! ([`received`]) and wait for messages through an [`inbox`].
+//! ([`received`]) and wait for messages through an [`inbox`]; the page readies its memory for
+//! the read file while the workers read ([`readied`]).
 
 pub mod client;
 pub mod inbox;
 pub mod js;
+pub mod readied;
 pub mod received;
 pub mod serve;
 pub mod text_decoder;
