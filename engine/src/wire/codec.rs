@@ -3,6 +3,7 @@
 //! checks every length against the bytes left, so no input makes it panic or allocate more
 //! than the message holds.
 
+use crate::column::NO_CODE;
 use std::fmt;
 
 /// Why bytes could not be read back as the value they were meant to hold.
@@ -159,6 +160,23 @@ impl<'s> Writer<'s> {
     /// A column of `u32`.
     pub fn u32s(&mut self, v: &[u32]) {
         self.run(v, u32::to_le_bytes);
+    }
+
+    /// A column of dictionary codes into `values` values ([`NO_CODE`] where a row has none), in
+    /// as few bytes a code as the dictionary needs: one below 255 values, two below 65,535,
+    /// else four (the widest code, all ones, stands for none). An owner, stage or region
+    /// column takes a byte a row instead of four.
+    pub fn codes(&mut self, codes: &[u32], values: usize) {
+        if values < 0xff {
+            self.u8(1);
+            self.run(codes, |c| [c.min(0xff) as u8]);
+        } else if values < 0xffff {
+            self.u8(2);
+            self.run(codes, |c| (c.min(0xffff) as u16).to_le_bytes());
+        } else {
+            self.u8(4);
+            self.u32s(codes);
+        }
     }
 }
 
@@ -351,6 +369,21 @@ impl<'s> Reader<'s> {
         self.at += out.len() * 4;
         Ok(out)
     }
+
+    /// A column written by [`Writer::codes`], each code widened back to a `u32`.
+    pub fn codes(&mut self) -> Result<Vec<u32>, WireError> {
+        let widen = |c: u32, none: u32| if c == none { NO_CODE } else { c };
+        match self.u8()? {
+            1 => Ok(self.u8s()?.into_iter().map(|c| widen(c.into(), 0xff)).collect()),
+            2 => {
+                let n = self.column::<2>()?;
+                let bytes = self.bytes(n * 2)?;
+                Ok(bytes.chunks_exact(2).map(|b| widen(u16::from_le_bytes(word(b)).into(), 0xffff)).collect())
+            }
+            4 => self.u32s(),
+            _ => Err(WireError::Invalid("code width")),
+        }
+    }
 }
 
 /// A chunk of `N` bytes as an array (chunks_exact gives exactly `N`).
@@ -517,6 +550,41 @@ mod tests {
         round_trip(String::from("Łódź 北京"));
         round_trip(Some(vec![(1u64, String::from("a")), (2, String::new())]));
         round_trip(Option::<u32>::None);
+    }
+
+    #[test]
+    fn codes_take_the_fewest_bytes_their_dictionary_needs() {
+        // (values in the dictionary, bytes a code, codes), missing rows included.
+        let cases: [(usize, usize, Vec<u32>); 4] = [
+            (3, 1, vec![0, 2, NO_CODE, 1]),
+            (254, 1, vec![253, NO_CODE, 0]),
+            (255, 2, vec![254, NO_CODE, 0, 65_533]),
+            (70_000, 4, vec![69_999, NO_CODE, 65_535, 0]),
+        ];
+        for (values, width, codes) in cases {
+            let bytes = written(|w| {
+                w.u8(9);
+                w.codes(&codes, values);
+                w.u8(7);
+            });
+            // Tag, width, count, padding to the width, the codes, the last byte.
+            let pad = (width - (1 + 1 + 8) % width) % width;
+            assert_eq!(bytes.len(), 1 + 1 + 8 + pad + codes.len() * width + 1, "{values} values");
+            let mut source = &bytes[..];
+            let mut r = Reader::new(&mut source);
+            assert_eq!((r.u8(), r.codes(), r.u8()), (Ok(9), Ok(codes.clone()), Ok(7)), "{values} values");
+            assert!(r.is_done());
+            for cut in 0..bytes.len() - 1 {
+                let mut short = &bytes[..cut];
+                let mut r = Reader::new(&mut short);
+                assert!(r.u8().and_then(|_| r.codes()).is_err(), "{values} values, cut at {cut}");
+            }
+        }
+        let bytes = written(|w| {
+            w.u8(3);
+            w.u8s(&[1]);
+        });
+        assert_eq!(Reader::new(&mut &bytes[..]).codes(), Err(WireError::Invalid("code width")));
     }
 
     #[test]

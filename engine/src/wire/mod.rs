@@ -1,6 +1,7 @@
 //! A read file as bytes, and back: how the parse worker hands what it read to the page. The
 //! worker runs the engine built for speed off the page's thread; the page gets the dataset's
-//! columns (each a run of bytes, copied once) and the whole data-quality report, typed, so the
+//! columns (each a run of bytes, copied once; dictionary codes in one, two or four bytes, as
+//! their dictionary needs) and the whole data-quality report, typed, so the
 //! page shows everything as if it had read the file itself. Reading back checks every length,
 //! tag and offset: bytes from anywhere else are refused with a [`WireError`], never trusted.
 //!
@@ -25,7 +26,7 @@ use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOp
 
 /// The first bytes of every message, with the layout's version: a page and a worker of two
 /// different builds refuse each other's messages instead of misreading them.
-const MAGIC: [u8; 4] = *b"PLW1";
+const MAGIC: [u8; 4] = *b"PLW2";
 
 fn magic(w: &mut Writer<'_>) {
     MAGIC.iter().for_each(|&b| w.u8(b));

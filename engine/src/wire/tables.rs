@@ -124,11 +124,11 @@ impl Wire for AmountColumn {
 
 impl Wire for DictColumn {
     fn put(&self, w: &mut Writer<'_>) {
-        w.u32s(&self.codes);
+        w.codes(&self.codes, self.values.len());
         self.values.put(w);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let codes = r.u32s()?;
+        let codes = r.codes()?;
         let values = Vec::<String>::take(r)?;
         DictColumn::from_parts(codes, values).ok_or(WireError::Invalid("dictionary column"))
     }
