@@ -380,18 +380,28 @@ impl SeenKeys {
         self.place_waiting();
         let mut batch = [(0u32, 0usize); BATCH];
         let mut n = 0;
-        for row in 0..keys.len() {
-            let tag = tag_of(keys.get(row));
-            if self.filter.may_hold(tag) {
-                if let Some(b) = batch.get_mut(n) {
-                    *b = (tag, row);
-                }
-                n += 1;
-                if n == BATCH {
-                    if self.holds_any(keys, &batch) {
-                        return true;
+        let mut tags = [0u32; BATCH];
+        let mut words = [0u64; BATCH];
+        for start in (0..keys.len()).step_by(BATCH) {
+            let rows = start..keys.len().min(start + BATCH);
+            for (tag, row) in tags.iter_mut().zip(rows.clone()) {
+                *tag = tag_of(keys.get(row));
+            }
+            for (word, &tag) in words.iter_mut().zip(&tags) {
+                *word = self.filter.word(tag);
+            }
+            for ((&word, &tag), row) in words.iter().zip(&tags).zip(rows) {
+                if KeyFilter::word_holds(word, tag) {
+                    if let Some(b) = batch.get_mut(n) {
+                        *b = (tag, row);
                     }
-                    n = 0;
+                    n += 1;
+                    if n == BATCH {
+                        if self.holds_any(keys, &batch) {
+                            return true;
+                        }
+                        n = 0;
+                    }
                 }
             }
         }

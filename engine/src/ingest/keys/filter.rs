@@ -25,15 +25,20 @@ impl KeyFilter {
         KeyFilter { words: vec![0; 1 << bits], shift: 64 - bits }
     }
 
-    /// The word `tag` goes to and the bits it sets there. The word comes from the high bits
-    /// of a multiplication (which every bit of the tag reaches), the bits from the tag's low
-    /// 24 bits, already well mixed.
+    /// The word `tag` goes to and the bits it sets there, both from the tag spread over 64 bits
+    /// (the tag is 32 bits; a word and four bit positions take up to 46): the word from its
+    /// high bits, the bits from its low 24.
     #[inline]
     fn place(&self, tag: u32) -> (usize, u64) {
         let spread = super::mix(u64::from(tag));
         let word = spread.checked_shr(self.shift).unwrap_or(0) as usize;
-        let bits = (0..PROBES).fold(0u64, |bits, i| bits | 1 << ((spread >> (6 * i)) & 63));
-        (word, bits)
+        (word, Self::bits(spread))
+    }
+
+    /// The bits a tag whose spread is `spread` sets in its word.
+    #[inline]
+    fn bits(spread: u64) -> u64 {
+        (0..PROBES).fold(0u64, |bits, i| bits | 1 << ((spread >> (6 * i)) & 63))
     }
 
     /// Records `tag`.
@@ -50,6 +55,21 @@ impl KeyFilter {
     pub(super) fn may_hold(&self, tag: u32) -> bool {
         let (word, bits) = self.place(tag);
         self.words.get(word).is_none_or(|&w| w & bits == bits)
+    }
+
+    /// The word `tag` goes to (all ones when the filter is empty), for [`KeyFilter::word_holds`]:
+    /// loads for many tags can be issued before any is tested.
+    #[inline]
+    pub(super) fn word(&self, tag: u32) -> u64 {
+        let (word, _) = self.place(tag);
+        self.words.get(word).copied().unwrap_or(u64::MAX)
+    }
+
+    /// Whether `word` ([`KeyFilter::word`] of `tag`) may hold `tag`.
+    #[inline]
+    pub(super) fn word_holds(word: u64, tag: u32) -> bool {
+        let bits = Self::bits(super::mix(u64::from(tag)));
+        word & bits == bits
     }
 
     /// Bytes the filter takes.
@@ -104,6 +124,19 @@ mod tests {
                 filter.insert(t);
             }
             proptest::prop_assert!(tags.iter().all(|&t| filter.may_hold(t)));
+        }
+
+        /// A word loaded ahead answers as the filter does, for tags recorded or not.
+        #[test]
+        fn a_word_loaded_ahead_answers_alike(recorded in proptest::collection::vec(proptest::num::u32::ANY, 0..500), asked in proptest::collection::vec(proptest::num::u32::ANY, 0..500), bits in 6u32..10) {
+            let (mut filter, empty) = (KeyFilter::new(bits), KeyFilter::default());
+            for &t in &recorded {
+                filter.insert(t);
+            }
+            for &t in recorded.iter().chain(&asked) {
+                proptest::prop_assert_eq!(KeyFilter::word_holds(filter.word(t), t), filter.may_hold(t));
+                proptest::prop_assert!(KeyFilter::word_holds(empty.word(t), t));
+            }
         }
     }
 }
