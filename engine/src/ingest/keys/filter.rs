@@ -1,6 +1,7 @@
-//! A Bloom filter of the keys a [`super::SeenKeys`] holds, small enough to stay in cache: a
-//! key it does not hold is new, known without touching the key table (16 bytes a key, one
-//! cache and TLB miss a lookup once it outgrows the caches).
+//! A Bloom filter of the keys a [`super::SeenKeys`] holds, a sixteenth of the key table (1 MB
+//! for a million keys, which the last-level cache keeps while the table, 16 bytes a key, costs
+//! a cache and TLB miss a lookup): a key it does not hold is new, known without touching the
+//! table.
 //!
 //! Blocked to one 64-bit word a key: one load answers, four bits of one word set or tested.
 //! Filled from a key's tag (the high half of its hash, which the table keeps), so the filter
