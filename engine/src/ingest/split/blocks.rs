@@ -58,6 +58,10 @@ fn gather(bytes01: u64) -> u64 {
 /// A walk over one text's cell ends: the mask of the block it is in, found again only when a
 /// search leaves that block. A cursor serves one run of text (it knows nothing of its bytes
 /// but the mask), so a reader makes a new one per record.
+///
+/// A search that starts right after the last hit (the next cell of a row) takes the next bit
+/// and clears it: one step from one cell's end to the next, with nothing shifted by where the
+/// cell starts.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cursor {
     needles: [u8; 3],
@@ -65,6 +69,9 @@ pub(crate) struct Cursor {
     start: usize,
     /// Its bytes that are needles (none past the text's end).
     mask: u64,
+    /// Just past the last hit (`usize::MAX` before the first), and the mask's bits from there.
+    after: usize,
+    rest: u64,
 }
 
 impl Cursor {
@@ -72,7 +79,7 @@ impl Cursor {
     #[inline(always)]
     pub(crate) fn new(needles: [u8; 3]) -> Cursor {
         // No block: `start` is past any text, so the first search loads one.
-        Cursor { needles, start: usize::MAX, mask: 0 }
+        Cursor { needles, start: usize::MAX, mask: 0, after: usize::MAX, rest: 0 }
     }
 
     /// Makes the block at `start` of `bytes` the current one.
@@ -94,27 +101,36 @@ impl Cursor {
     }
 
     /// The offset of the first needle in `bytes` at or after `from`; `bytes.len()` when there
-    /// is none (`from` when it is past the end): what [`crate::ingest::find3::Needles::find`] answers.
+    /// is none (`from` when it is past the end): what [`crate::ingest::find3::Needles::find`]
+    /// answers.
     #[inline(always)]
     pub(crate) fn find(&mut self, bytes: &[u8], from: usize) -> usize {
         if from >= bytes.len() {
             return from.max(bytes.len());
         }
-        if from < self.start || from - self.start >= BLOCK {
-            self.load(bytes, from);
-        }
+        let mut rest = if from == self.after {
+            self.rest
+        } else {
+            if from < self.start || from - self.start >= BLOCK {
+                self.load(bytes, from);
+            }
+            self.mask & u64::MAX.checked_shl(from.saturating_sub(self.start) as u32).unwrap_or(0)
+        };
         // Bounded: each turn moves a block on, and the text ends.
         loop {
-            let shift = from.saturating_sub(self.start) as u32;
-            let ahead = self.mask & u64::MAX.checked_shl(shift).unwrap_or(0);
-            if ahead != 0 {
-                return self.start + ahead.trailing_zeros() as usize;
+            if rest != 0 {
+                let hit = self.start + rest.trailing_zeros() as usize;
+                self.rest = rest & (rest - 1);
+                self.after = hit + 1;
+                return hit;
             }
             let next = self.start + BLOCK;
             if next >= bytes.len() {
+                self.after = usize::MAX;
                 return bytes.len();
             }
             self.load(bytes, next);
+            rest = self.mask;
         }
     }
 }
