@@ -17,7 +17,8 @@ pub(crate) const BLOCK: usize = 64;
 #[inline(always)]
 pub(crate) fn mask(block: &[u8; BLOCK], needles: [u8; 3]) -> u64 {
     use core::arch::wasm32::{u64x2, u8x16_bitmask, u8x16_eq, u8x16_splat, v128_or};
-    let [a, b, c] = needles.map(u8x16_splat);
+    // A `#[target_feature]` function is no closure: each needle is splat by a call.
+    let [a, b, c] = needles.map(|n| u8x16_splat(n));
     let mut mask = 0u64;
     for (k, sixteen) in block.chunks_exact(16).enumerate() {
         let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
