@@ -8,7 +8,7 @@ use super::mapping::DEAL_FIELDS;
 use super::report::{ImportReport, MappedField};
 use super::sink::{ColumnSink, Row};
 use super::value::{is_empty_cell, parse_amount, parse_bool, trim_cell, DATE_EXPECTED};
-use crate::column::DictColumn;
+use crate::column::{DictColumn, TextColumn};
 use crate::deals_table::{DealsTable, Dim};
 use crate::forecast_category::{probabilities, ForecastCategory};
 use crate::stage::{StageRules, Status};
@@ -268,6 +268,7 @@ impl ColumnSink for DealsSink {
 
     fn reserve(&mut self, more: usize) {
         let t = &mut self.table;
+        t.deal_id = reserved_text(std::mem::take(&mut t.deal_id), more);
         t.amount.values.reserve(more);
         t.stage.codes.reserve(more);
         for d in self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]).flatten() {
@@ -275,6 +276,12 @@ impl ColumnSink for DealsSink {
         }
         if self.cols.status.is_some() || self.cols.won_closed.is_some() {
             self.status_cells.reserve(more);
+        }
+        if let Some((values, _)) = self.probability.as_mut() {
+            values.reserve(more);
+        }
+        if let Some(values) = self.forecast_category.as_mut() {
+            values.reserve(more);
         }
         self.created.reserve(more);
         self.close.reserve(more);
@@ -336,6 +343,20 @@ impl ColumnSink for DealsSink {
         }
         Dataset::Deals(table)
     }
+}
+
+/// `column` with room for `more` rows as long as its rows so far (a little over): the id
+/// column is the largest a deals file fills, and doubling it as it grows copied it over and
+/// over (in the browser, into fresh wasm memory each time, the old copies left behind).
+fn reserved_text(column: TextColumn, more: usize) -> TextColumn {
+    let (text, ends) = column.parts();
+    let per_row = text.len() / ends.len().max(1) + 1;
+    let mut bytes = String::with_capacity(text.len() + more.saturating_mul(per_row));
+    bytes.push_str(text);
+    let mut offsets = Vec::with_capacity(ends.len() + more);
+    offsets.extend_from_slice(ends);
+    // The same parts, so always whole; kept as it was otherwise.
+    TextColumn::from_parts(bytes, offsets).unwrap_or(column)
 }
 
 /// A `probability` cell: its number (`20`, `0.2`, `20 %`, `20,5%`) and whether it had a
@@ -402,6 +423,27 @@ mod tests {
 
     fn read(text: &str) -> ImportedDeals {
         read_deals("t.csv", text.as_bytes()).expect("readable")
+    }
+
+    #[test]
+    fn the_id_column_is_sized_once_and_keeps_its_rows() {
+        let mut column = TextColumn::default();
+        for id in ["D1", "D22", "", "D333"] {
+            column.push(id);
+        }
+        let mut reserved = super::reserved_text(column.clone(), 1_000);
+        assert_eq!(reserved, column);
+        let (text, ends) = reserved.parts();
+        let (text_room, ends_room) = (text.len(), ends.len());
+        let before = (reserved.parts().0.as_ptr(), reserved.parts().1.as_ptr());
+        // Ids as long as the ones so far, on average and a byte over.
+        for _ in 0..1_000 {
+            reserved.push("D12");
+        }
+        assert_eq!((text_room, ends_room), (9, 4));
+        assert_eq!(before, (reserved.parts().0.as_ptr(), reserved.parts().1.as_ptr()), "no reallocation");
+        assert_eq!(reserved.get(2), "");
+        assert_eq!((reserved.len(), reserved.get(1003)), (1_004, "D12"));
     }
 
     #[test]

@@ -58,6 +58,17 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// The cells' bytes in order: [`Fields::iter`] without slicing a string (no check that
+    /// each bound is on a character), for a look at a cell's bytes alone.
+    #[inline]
+    pub(crate) fn bytes(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
+        let (text, unescaped) = (self.text.as_bytes(), self.unescaped.as_bytes());
+        self.spans.iter().map(move |span| {
+            let from = if span.unescaped { unescaped } else { text };
+            from.get(span.start..span.end).unwrap_or_default()
+        })
+    }
+
     /// A copy that owns its cells, to hold while the text moves on.
     pub fn to_owned_record(&self) -> OwnedRecord {
         OwnedRecord::from_cells(self.iter())
@@ -104,6 +115,7 @@ mod tests {
         ];
         let fields = Fields::new(text, "c\"d", &spans);
         assert_eq!(fields.iter().collect::<Vec<_>>(), ["ab", "c\"d", "e", ""]);
+        assert!(fields.bytes().eq(fields.iter().map(str::as_bytes)));
         assert_eq!((fields.len(), fields.get(1), fields.get(4)), (4, Some("c\"d"), None));
         let owned = fields.to_owned_record();
         assert_eq!(owned.fields().iter().collect::<Vec<_>>(), ["ab", "c\"d", "e", ""]);

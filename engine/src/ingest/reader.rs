@@ -308,7 +308,7 @@ impl Reader {
                 return;
             }
         }
-        self.profiler.observe(record.iter());
+        self.profiler.observe_record(record);
         self.sink.push_row(&mut Row::new(line, record, &self.headers, report));
         report.rows_kept += 1;
     }

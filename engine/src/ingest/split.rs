@@ -11,6 +11,8 @@ use super::csv_format::CsvFormat;
 use super::fields::{Fields, Span};
 use super::find3::Needles;
 
+mod blocks;
+
 /// Where a record the splitter read lies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Split {
@@ -32,6 +34,8 @@ pub(crate) struct Splitter {
     backslash: bool,
     /// What ends an unquoted cell.
     cell_end: Needles,
+    /// The same bytes, for the walk over a record's blocks ([`blocks::Cursor`]).
+    cell_end_bytes: [u8; 3],
     /// What a quoted cell has to stop at: its quote, and line breaks to count.
     quoted_stop: Needles,
     /// Line of the next byte to read.
@@ -55,6 +59,7 @@ impl Splitter {
             delimiter: dialect.delimiter,
             backslash: dialect.backslash_escapes,
             cell_end: Needles::new(dialect.delimiter, b'\n', b'\r'),
+            cell_end_bytes: [dialect.delimiter, b'\n', b'\r'],
             quoted_stop: Needles::new(b'"', b'\n', b'\r'),
             line: 1,
             at_start: true,
@@ -97,13 +102,15 @@ impl Splitter {
         self.spans.clear();
         self.unescaped.clear();
         let mut unclosed = false;
+        // Unquoted cells end at the next bit of their block's mask (see [`blocks`]).
+        let mut cursor = blocks::Cursor::new(self.cell_end_bytes);
         loop {
             let end = if bytes.get(i) == Some(&b'"') {
                 let (end, open) = self.quoted(text, i);
                 unclosed = open;
                 end
             } else {
-                let end = self.cell_end.find(bytes, i);
+                let end = cursor.find(bytes, i);
                 self.spans.push(Span { start: i, end, unescaped: false });
                 end
             };

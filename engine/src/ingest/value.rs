@@ -268,6 +268,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The row path's shortcuts (`trim_cell` skipping the trim, `is_empty_trimmed` skipping
+        /// the placeholders) answer what a plain trim and a look through the placeholders
+        /// answer, for cells of every length around the placeholders' and every kind of end.
+        #[test]
+        fn empty_cells_are_what_a_plain_trim_says(
+            cell in proptest::collection::vec(proptest::sample::select(vec![
+                "n", "N", "a", "A", "/", "#", "-", "u", "l", "L", " ", "\t", "\u{a0}", "é", "x", "1", "~", "\u{7f}",
+            ]), 0..7),
+        ) {
+            let cell: String = cell.concat();
+            let t = cell.trim();
+            let want = t.is_empty() || ["null", "na", "n/a", "nan", "#n/a", "-"].iter().any(|p| t.eq_ignore_ascii_case(p));
+            proptest::prop_assert_eq!(trim_cell(&cell), t, "{:?}", cell);
+            proptest::prop_assert_eq!(is_empty_cell(&cell), want, "{:?}", cell);
+        }
+    }
+
     #[test]
     fn amounts() {
         let cases: &[(&str, Option<f64>)] = &[
