@@ -318,7 +318,7 @@ pub async fn read(
                         let part: f64 =
                             runs.iter().map(|r| r.unchecked_into::<ArrayBuffer>().byte_length() as f64).sum();
                         readied.aim((part * blob.size() / (blob.size() - cut).max(1.0)) as usize);
-                        readied.step(2 * STEP_BYTES);
+                        readied.step(4 * STEP_BYTES);
                         TailState::Part(runs)
                     }
                     Err(_) => TailState::Gone,

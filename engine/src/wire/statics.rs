@@ -3,6 +3,8 @@
 
 use super::codec::{Reader, WireError, Writer};
 use crate::ingest::{CodePage, DatasetKind, DETECTED};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Every name a report field of type `&'static str` can hold.
 fn names() -> impl Iterator<Item = &'static str> {
@@ -17,10 +19,12 @@ pub(super) fn put(w: &mut Writer<'_>, name: &'static str) {
     w.str(name);
 }
 
-/// Reads one of the engine's names back.
+/// Reads one of the engine's names back (a report names one for each of its rejected rows and
+/// cell issues: they are found in a set, not among the few hundred names one by one).
 pub(super) fn take(r: &mut Reader<'_>) -> Result<&'static str, WireError> {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let text = r.string()?;
-    names().find(|n| *n == text).ok_or(WireError::Unknown(text))
+    NAMES.get_or_init(|| names().collect()).get(text.as_str()).copied().ok_or(WireError::Unknown(text))
 }
 
 #[cfg(test)]
