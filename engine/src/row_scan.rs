@@ -134,7 +134,7 @@ fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
 
 /// Bit `k` set for each kept row `k` of a block of a mask (at most 64 rows).
 #[inline]
-fn kept(mask: &[bool]) -> u64 {
+pub(crate) fn kept(mask: &[bool]) -> u64 {
     let mut bits = 0u64;
     for (j, eight) in mask.chunks(8).enumerate() {
         let mut bytes = [0u8; 8];

@@ -232,12 +232,6 @@ impl DayIndex {
 /// Rows per block of the scan in [`count_many`].
 const BLOCK: usize = 64;
 
-/// Bit `j` set for each kept row `j` of a block of a mask (at most 64 rows).
-#[inline]
-fn kept_bits(mask: &[bool]) -> u64 {
-    mask.iter().enumerate().fold(0u64, |bits, (j, &keep)| bits | (u64::from(keep) << j))
-}
-
 /// The figures of each of `periods`, from one pass over the deals in table order: 64 rows at
 /// a time are tested without a branch, and only the deals closed in the periods' span are
 /// visited. `None` when the periods spread too wide (see [`DayIndex::new`]).
@@ -253,7 +247,7 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
     for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
         let start = k * BLOCK;
         let keep = match mask {
-            Some(m) => kept_bits(m.get(start..start + s.len()).unwrap_or_default()),
+            Some(m) => crate::row_scan::kept(m.get(start..start + s.len()).unwrap_or_default()),
             None => u64::MAX,
         };
         if keep == 0 {
