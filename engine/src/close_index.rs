@@ -8,6 +8,7 @@
 use crate::column::NO_DAY;
 use crate::period::Period;
 use crate::stage::Status;
+use crate::status_bits::StatusBits;
 use std::sync::OnceLock;
 
 /// Row numbers sorted by close date (missing dates first, then day by day, rows in table
@@ -22,6 +23,8 @@ pub struct ByClose {
     unknown: Vec<u32>,
     /// Rows whose status is [`Status::Open`], in table order.
     open: Vec<u32>,
+    /// Each row's status and whether it has a close date, 64 rows to a word.
+    bits: StatusBits,
 }
 
 impl ByClose {
@@ -57,7 +60,7 @@ impl ByClose {
             rows
         };
         let days = rows.iter().map(|&i| close[i as usize]).collect();
-        ByClose { days, rows, unknown, open }
+        ByClose { days, rows, unknown, open, bits: StatusBits::build(close, &status[..n]) }
     }
 
     /// Number of rows indexed.
@@ -95,6 +98,11 @@ impl ByClose {
     /// The open rows, in table order.
     pub fn open(&self) -> &[u32] {
         &self.open
+    }
+
+    /// Each row's status and whether it has a close date, 64 rows to a word.
+    pub fn bits(&self) -> &StatusBits {
+        &self.bits
     }
 }
 
@@ -173,6 +181,7 @@ mod tests {
             assert_eq!(ix.unknown(), [3, 5]);
             assert_eq!(ix.open(), [1]);
             assert_eq!(ix.closed_after(4 * k), [0, 3, 4]);
+            assert_eq!(ix.bits(), &StatusBits::build(&close, &status));
         }
         assert!(ByClose::build(&[], &[]).is_empty());
         assert_eq!(ByClose::build(&[NO_DAY], &[Open]).without_close(), [0]);
