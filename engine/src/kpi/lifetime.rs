@@ -12,6 +12,7 @@ use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
 use crate::memo::MemoKey;
 use crate::stage::Status;
+use crate::status_bits::WORD;
 use std::sync::Arc;
 
 /// The memo's name for [`WonToDate`].
@@ -61,23 +62,20 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
     // Per account, the first of the days its won deals count on (`n`: none yet).
     let mut first = vec![n; account.values.len()];
     let rank = crate::day_rank::DayRank::new(days);
-    for (i, (&status, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
-        if status != Status::Won || close == NO_DAY || !keeps(mask, i) {
-            continue;
-        }
+    for_each_won_dated(d, mask, |i, close| {
         let from = rank.rank(close);
         if from == n {
-            continue;
+            return;
         }
         let code = account.codes.get(i).copied().unwrap_or(NO_CODE);
         let (Some(seen), Amount::Value(v)) = (first.get_mut(code as usize), d.amount_in(i, currency)) else {
-            continue;
+            return;
         };
         *seen = (*seen).min(from);
         for s in sums.get_mut(from..).into_iter().flatten() {
             *s += v;
         }
-    }
+    });
     let mut starting = vec![0usize; n + 1];
     for &k in &first {
         if let Some(c) = starting.get_mut(k) {
@@ -92,6 +90,37 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
             WonToDate { sum, accounts }
         })
         .collect()
+}
+
+/// Calls `each(row, close day)` for the rows of `d` that pass `mask`, were won and have a close
+/// date, in table order: from the table's status bits (only those rows are visited), or row by
+/// row when the columns changed since the bits were built.
+fn for_each_won_dated(d: &DealsTable, mask: &Mask, mut each: impl FnMut(usize, i32)) {
+    let n = d.status.len().min(d.close.days.len());
+    let close = &d.close.days[..n];
+    let Some(bits) = d.close_index().map(|ix| ix.bits()).filter(|b| b.len() >= n) else {
+        for (i, (&status, &close)) in d.status.iter().zip(close).enumerate() {
+            if status == Status::Won && close != NO_DAY && keeps(mask, i) {
+                each(i, close);
+            }
+        }
+        return;
+    };
+    let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    for (k, cl) in close[..n].chunks(WORD).enumerate() {
+        let start = k * WORD;
+        let keep = match mask {
+            Some(m) => crate::row_scan::kept(m.get(start..start + cl.len()).unwrap_or_default()),
+            None if cl.len() == WORD => u64::MAX,
+            None => (1u64 << cl.len()) - 1,
+        };
+        let b = bits.block(k);
+        crate::row_scan::for_each_bit(b.won & !b.no_close & keep, |j| {
+            if let Some(&day) = cl.get(j) {
+                each(start + j, day);
+            }
+        });
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::filter::Mask;
 use crate::memo::MemoKey;
 use crate::period::Period;
 use crate::stage::Status;
+use crate::status_bits::test_rows;
 use std::sync::Arc;
 
 /// The memo's name for [`WonFigures`].
@@ -230,7 +231,24 @@ impl DayIndex {
 }
 
 /// Rows per block of the scan in [`count_many`].
-const BLOCK: usize = 64;
+const BLOCK: usize = crate::status_bits::WORD;
+
+/// For a block of rows with statuses `s` and close days `cl` (without the table's status bits):
+/// the won or lost rows closed from `lo` to `hi`, the won and the lost rows without a close
+/// date, and the rows of unknown status.
+#[inline]
+fn block_by_walk(s: &[Status], cl: &[i32], lo: i32, hi: i32) -> (u64, u64, u64, u64) {
+    let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
+    for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
+        let (won, lost) = (st == Status::Won, st == Status::Lost);
+        let dated = c != NO_DAY;
+        closed |= u64::from((won | lost) & dated & (c >= lo) & (c <= hi)) << j;
+        won_no |= u64::from(won & !dated) << j;
+        lost_no |= u64::from(lost & !dated) << j;
+        unk |= u64::from(st == Status::Unknown) << j;
+    }
+    (closed, won_no, lost_no, unk)
+}
 
 /// The figures of each of `periods`, from one pass over the deals in table order: 64 rows at
 /// a time are tested without a branch, and only the deals closed in the periods' span are
@@ -243,6 +261,7 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
     let (mut won_no_close, mut lost_no_close, mut unknown) = (0usize, 0usize, 0usize);
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    let status_bits = d.close_index().map(|ix| ix.bits()).filter(|b| b.len() >= n);
     let (status, close) = (&d.status[..n], &d.close.days[..n]);
     for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
         let start = k * BLOCK;
@@ -253,15 +272,16 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
         if keep == 0 {
             continue;
         }
-        let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
-        for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
-            let (won, lost) = (st == Status::Won, st == Status::Lost);
-            let dated = c != NO_DAY;
-            closed |= u64::from((won | lost) & dated & (c >= lo) & (c <= hi)) << j;
-            won_no |= u64::from(won & !dated) << j;
-            lost_no |= u64::from(lost & !dated) << j;
-            unk |= u64::from(st == Status::Unknown) << j;
-        }
+        let (closed, won_no, lost_no, unk) = match status_bits {
+            // The table's status bits: only the kept won or lost rows with a date are tested.
+            Some(bits) => {
+                let b = bits.block(k);
+                let dated = (b.won | b.lost) & keep & !b.no_close;
+                let closed = test_rows(dated, cl.len(), |j| cl.get(j).is_some_and(|&c| (c >= lo) & (c <= hi)));
+                (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown)
+            }
+            None => block_by_walk(s, cl, lo, hi),
+        };
         won_no_close += (won_no & keep).count_ones() as usize;
         lost_no_close += (lost_no & keep).count_ones() as usize;
         unknown += (unk & keep).count_ones() as usize;
@@ -349,6 +369,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// For any block of rows, reading statuses row by row gives what the status bits give.
+        #[test]
+        fn a_block_walked_agrees_with_its_status_bits(
+            rows in proptest::collection::vec((0u8..4, proptest::option::of(0i32..40)), 0..=64),
+            (lo, len) in (0i32..40, 0i32..40),
+        ) {
+            let statuses = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
+            let s: Vec<Status> = rows.iter().map(|r| statuses[r.0 as usize]).collect();
+            let cl: Vec<i32> = rows.iter().map(|r| r.1.unwrap_or(NO_DAY)).collect();
+            let b = crate::status_bits::StatusBits::build(&cl, &s).block(0);
+            let hi = lo + len;
+            let closed = test_rows((b.won | b.lost) & !b.no_close, cl.len(), |j| (cl[j] >= lo) & (cl[j] <= hi));
+            let by_bits = (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown);
+            proptest::prop_assert_eq!(block_by_walk(&s, &cl, lo, hi), by_bits);
+        }
+
         /// For any deals, mask, currency and periods, one sweep gives each period's own figures.
         #[test]
         fn a_sweep_agrees_with_a_count_per_period(
