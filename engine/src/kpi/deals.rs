@@ -328,10 +328,10 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
 /// already (by another KPI of the same day, or in one sweep with the rest of a trend).
 fn pipeline_in(ctx: &Ctx) -> Option<Pipeline> {
     let (d, mask) = ctx.deals()?;
-    // A tile reads its comparison's pipeline next (the previous period's or the year
-    // earlier's last day): counted in the same sweep.
-    let p = ctx.period();
-    let along = [Comparison::Previous, Comparison::YearEarlier].map(|c| ctx.scope.over(c.period(p)).as_of().0);
+    // A tile reads its comparison's pipeline next (by default the previous period's last day):
+    // counted in the same sweep. Not the year earlier's too: a day that far back widens the
+    // sweep to every deal closed since (a quarter preset on the peer file: 3.4 -> 4.0 ms).
+    let along = [ctx.scope.over(Comparison::Previous.period(ctx.period())).as_of().0];
     let tally = ctx.sel.open.tally_along(d, mask, ctx.scope.as_of().0, ctx.scope.currency, &along);
     Some(pipeline_from(d, &tally))
 }
