@@ -130,19 +130,31 @@ pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String,
 /// pass instead of first setting every row.
 fn narrow(mask: &mut Mask, c: &DictColumn, len: usize, pass: impl Fn(&str) -> bool) {
     let mut ok: Vec<bool> = c.values.iter().map(|v| pass(v)).collect();
+    let mut passing = ok.iter().enumerate().filter(|(_, &ok)| ok).map(|(code, _)| code as u32);
+    if let (Some(code), None) = (passing.next(), passing.next()) {
+        // One value passes (a filter on one owner): a row passes when it has its code, a
+        // comparison the compiler does many rows at a time.
+        return narrow_to(mask, &c.codes, len, |c| c == code);
+    }
     let missing = ok.len();
     ok.push(false);
-    let passes = |code: u32| ok.get((code as usize).min(missing)).copied().unwrap_or(false);
+    narrow_to(mask, &c.codes, len, |code| ok.get((code as usize).min(missing)).copied().unwrap_or(false))
+}
+
+/// Clears the rows of `mask` whose code in `codes` does not satisfy `passes`; the first filter
+/// writes the mask.
+#[inline]
+fn narrow_to(mask: &mut Mask, codes: &[u32], len: usize, passes: impl Fn(u32) -> bool) {
     match mask {
         Some(m) => {
-            for (keep, &code) in m.iter_mut().zip(&c.codes) {
+            for (keep, &code) in m.iter_mut().zip(codes) {
                 *keep &= passes(code);
             }
         }
         None => {
             // Rows past the end of the column (none in a table read whole) are left kept, as
             // they are by the `&=` above.
-            let mut m: Vec<bool> = c.codes.iter().take(len).map(|&code| passes(code)).collect();
+            let mut m: Vec<bool> = codes.iter().take(len).map(|&code| passes(code)).collect();
             m.resize(len, true);
             *mask = Some(m);
         }
