@@ -13,7 +13,7 @@ use crate::deals_table::DealsTable;
 use crate::mask::Mask;
 use crate::period::Period;
 use crate::stage::Status;
-use crate::status_bits::{test_rows, StatusBits, WORD};
+use crate::status_bits::{pack, test_rows, StatusBits, WORD};
 
 /// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and may be open on
 /// some day from `first` to `last`: every row whose status is open (created after those days
@@ -52,10 +52,13 @@ fn open_within_by_bits(
         let closed = (b.won | b.lost) & keep & !b.no_close;
         // `NO_DAY` is the lowest day: a missing created date is never on or before `last`
         // once it is told apart.
-        let in_flight = test_rows(closed, cl.len(), |j| {
-            let (cr, cl) = (cr.get(j).copied().unwrap_or(NO_DAY), cl.get(j).copied().unwrap_or(NO_DAY));
-            (cl > first) & (cr != NO_DAY) & (cr <= last)
-        });
+        let flies = |cr: i32, cl: i32| (cl > first) & (cr != NO_DAY) & (cr <= last);
+        let in_flight = test_rows(
+            closed,
+            cl.len(),
+            |j| flies(cr.get(j).copied().unwrap_or(NO_DAY), cl.get(j).copied().unwrap_or(NO_DAY)),
+            || pack(cr.iter().zip(cl).map(|(&cr, &cl)| flies(cr, cl))),
+        );
         for_each_bit((b.open & keep) | in_flight, |j| on_row(start + j));
     }
 }
@@ -146,8 +149,12 @@ fn closed_by_bits(
         c.won_no_close += (won & b.no_close).count_ones() as usize;
         c.lost_no_close += (lost & b.no_close).count_ones() as usize;
         c.unknown += (b.unknown & keep).count_ones() as usize;
-        let in_p =
-            test_rows((won | lost) & !b.no_close, cl.len(), |j| cl.get(j).is_some_and(|&day| p.contains_raw(day)));
+        let in_p = test_rows(
+            (won | lost) & !b.no_close,
+            cl.len(),
+            |j| cl.get(j).is_some_and(|&day| p.contains_raw(day)),
+            || pack(cl.iter().map(|&day| p.contains_raw(day))),
+        );
         let won_in = in_p & won;
         c.won += won_in.count_ones() as usize;
         c.lost += (in_p & lost).count_ones() as usize;

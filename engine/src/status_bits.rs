@@ -73,12 +73,13 @@ impl StatusBits {
     }
 }
 
-/// Of the rows whose bit is set in `candidates` (a block of at most 64 rows), those for which
-/// `test(k)` holds. When few are candidates (a filter keeps few rows of the block) only those
-/// are tested; else every row of the block is, without a branch, and the answers are packed
-/// eight at a time. `len` is the block's length: no row at or past it is tested.
+/// Of the rows whose bit is set in `candidates` (a block of at most 64 rows), those that pass.
+/// When few are candidates (a filter keeps few rows of the block) only those are tested, with
+/// `test(k)` for row `k`; else every row of the block is, with `every()` (the bits of all the
+/// rows that pass: a loop over the block's columns without a branch, which the compiler does
+/// several rows at a time, [`pack`]). `len` is the block's length: no row at or past it is kept.
 #[inline]
-pub fn test_rows(candidates: u64, len: usize, test: impl Fn(usize) -> bool) -> u64 {
+pub fn test_rows(candidates: u64, len: usize, test: impl Fn(usize) -> bool, every: impl FnOnce() -> u64) -> u64 {
     let candidates = if len >= WORD { candidates } else { candidates & ((1u64 << len) - 1) };
     if candidates == 0 {
         return 0;
@@ -92,11 +93,19 @@ pub fn test_rows(candidates: u64, len: usize, test: impl Fn(usize) -> bool) -> u
         }
         return bits;
     }
+    every() & candidates
+}
+
+/// Bit `k` set for each `true` among the first 64 answers of `answers`.
+#[inline]
+pub fn pack(answers: impl Iterator<Item = bool>) -> u64 {
     let mut flags = [false; WORD];
-    for (k, f) in flags.iter_mut().enumerate().take(len) {
-        *f = test(k);
+    let mut len = 0;
+    for (f, a) in flags.iter_mut().zip(answers) {
+        *f = a;
+        len += 1;
     }
-    crate::row_scan::kept(&flags[..len.min(WORD)]) & candidates
+    crate::row_scan::kept(&flags[..len])
 }
 
 #[cfg(test)]
@@ -129,7 +138,8 @@ mod tests {
             // Few candidates or many: both ways of testing.
             let candidates = if sparse { candidates & 0x0101_0101_0101_0101 } else { candidates };
             let want = (0..len).filter(|&k| candidates >> k & 1 == 1 && passing[k]).fold(0u64, |b, k| b | 1 << k);
-            proptest::prop_assert_eq!(test_rows(candidates, len, |k| passing[k]), want);
+            let every = || pack(passing[..len].iter().copied());
+            proptest::prop_assert_eq!(test_rows(candidates, len, |k| passing[k], every), want);
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::filter::Mask;
 use crate::memo::MemoKey;
 use crate::period::Period;
 use crate::stage::Status;
-use crate::status_bits::test_rows;
+use crate::status_bits::{pack, test_rows};
 use std::sync::Arc;
 
 /// The memo's name for [`WonFigures`].
@@ -277,7 +277,13 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
             Some(bits) => {
                 let b = bits.block(k);
                 let dated = (b.won | b.lost) & keep & !b.no_close;
-                let closed = test_rows(dated, cl.len(), |j| cl.get(j).is_some_and(|&c| (c >= lo) & (c <= hi)));
+                let within = |c: i32| (c >= lo) & (c <= hi);
+                let closed = test_rows(
+                    dated,
+                    cl.len(),
+                    |j| cl.get(j).is_some_and(|&c| within(c)),
+                    || pack(cl.iter().map(|&c| within(c))),
+                );
                 (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown)
             }
             None => block_by_walk(s, cl, lo, hi),
@@ -380,7 +386,9 @@ mod tests {
             let cl: Vec<i32> = rows.iter().map(|r| r.1.unwrap_or(NO_DAY)).collect();
             let b = crate::status_bits::StatusBits::build(&cl, &s).block(0);
             let hi = lo + len;
-            let closed = test_rows((b.won | b.lost) & !b.no_close, cl.len(), |j| (cl[j] >= lo) & (cl[j] <= hi));
+            let within = |c: i32| (c >= lo) & (c <= hi);
+            let closed =
+                test_rows((b.won | b.lost) & !b.no_close, cl.len(), |j| within(cl[j]), || pack(cl.iter().map(|&c| within(c))));
             let by_bits = (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown);
             proptest::prop_assert_eq!(block_by_walk(&s, &cl, lo, hi), by_bits);
         }
