@@ -6,6 +6,8 @@
 //! drops it.
 
 use crate::column::NO_DAY;
+use crate::memo::Memo;
+use crate::open_memo::OpenMemo;
 use crate::period::Period;
 use crate::stage::Status;
 use crate::status_bits::StatusBits;
@@ -25,6 +27,10 @@ pub struct ByClose {
     open: Vec<u32>,
     /// Each row's status and whether it has a close date, 64 rows to a word.
     bits: StatusBits,
+    /// Pipeline tallies counted over every deal (no filter), kept across selections.
+    open_memo: OpenMemo,
+    /// Figures computed over every deal (no filter), kept across selections.
+    memo: Memo,
 }
 
 impl ByClose {
@@ -60,7 +66,8 @@ impl ByClose {
             rows
         };
         let days = rows.iter().map(|&i| close[i as usize]).collect();
-        ByClose { days, rows, unknown, open, bits: StatusBits::build(close, &status[..n]) }
+        let bits = StatusBits::build(close, &status[..n]);
+        ByClose { days, rows, unknown, open, bits, open_memo: OpenMemo::default(), memo: Memo::default() }
     }
 
     /// Number of rows indexed.
@@ -103,6 +110,20 @@ impl ByClose {
     /// Each row's status and whether it has a close date, 64 rows to a word.
     pub fn bits(&self) -> &StatusBits {
         &self.bits
+    }
+
+    /// The pipeline tallies of the table's deals with no filter: kept with the index, so every
+    /// view without a filter reads what an earlier one counted (a period preset reads the
+    /// month ends the first page's sparklines counted). Dropped with the index whenever the
+    /// rows or their statuses change.
+    pub fn unfiltered_open(&self) -> &OpenMemo {
+        &self.open_memo
+    }
+
+    /// The figures computed over the table's deals with no filter (a period's closed deals,
+    /// what was won up to a day), kept like [`ByClose::unfiltered_open`].
+    pub fn unfiltered_memo(&self) -> &Memo {
+        &self.memo
     }
 }
 

@@ -27,7 +27,9 @@ pub struct Selection {
     pub unapplied: Vec<(DatasetKind, Dim)>,
     /// Pipeline tallies counted over `deals`, kept for the KPIs that read the same day again.
     /// A clone starts empty; replacing `deals` in place would leave it stale (nothing does:
-    /// a selection is built whole by [`Selection::new`]).
+    /// a selection is built whole by [`Selection::new`]). Unused when no filter narrows the
+    /// deals: those tallies are kept with the deals' close-date index, across selections
+    /// (`kpi::Ctx::open_memo`); the same for `memo`.
     pub open: crate::open_memo::OpenMemo,
     /// Other figures computed over these rows (revenue of a period), kept the same way.
     pub memo: crate::memo::Memo,

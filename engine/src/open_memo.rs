@@ -37,6 +37,11 @@ impl Clone for OpenMemo {
 }
 
 impl OpenMemo {
+    /// How many tallies are kept.
+    pub fn counted(&self) -> usize {
+        self.inner.lock().map_or(0, |m| m.tallies.len())
+    }
+
     /// Announces days that are about to be read (a trend's bucket ends).
     pub fn plan(&self, days: impl IntoIterator<Item = i32>) {
         if let Ok(mut memo) = self.inner.lock() {

@@ -37,20 +37,23 @@ fn key(ctx: &Ctx, d: &DealsTable, day: i32) -> MemoKey {
 pub(super) fn won_to_date(ctx: &Ctx, day: i32) -> Option<Arc<WonToDate>> {
     let (d, mask) = ctx.deals()?;
     d.account.as_ref()?;
-    Some(ctx.sel.memo.get_or(key(ctx, d, day), || count(d, mask, &[day], ctx.scope.currency).pop().unwrap_or_default()))
+    Some(
+        ctx.deals_memo()
+            .get_or(key(ctx, d, day), || count(d, mask, &[day], ctx.scope.currency).pop().unwrap_or_default()),
+    )
 }
 
 /// Counts the figures of every day of `days` not kept yet in one walk, and keeps them.
 pub(super) fn sweep(ctx: &Ctx, days: &[i32]) {
     let Some((d, mask)) = ctx.deals() else { return };
-    let mut todo: Vec<i32> = days.iter().copied().filter(|&day| !ctx.sel.memo.has(key(ctx, d, day))).collect();
+    let mut todo: Vec<i32> = days.iter().copied().filter(|&day| !ctx.deals_memo().has(key(ctx, d, day))).collect();
     todo.sort_unstable();
     todo.dedup();
     if todo.len() < 2 || d.account.is_none() {
         return;
     }
     for (day, f) in todo.iter().zip(count(d, mask, &todo, ctx.scope.currency)) {
-        ctx.sel.memo.get_or(key(ctx, d, *day), || f);
+        ctx.deals_memo().get_or(key(ctx, d, *day), || f);
     }
 }
 

@@ -128,11 +128,11 @@ fn key(ctx: &Ctx, d: &DealsTable, p: Period) -> MemoKey {
 /// earlier read, or counted now. `None` without deals.
 pub(super) fn won_figures(ctx: &Ctx, p: Period) -> Option<Arc<WonFigures>> {
     let (d, mask) = ctx.deals()?;
-    Some(ctx.sel.memo.get_or(key(ctx, d, p), || {
+    Some(ctx.deals_memo().get_or(key(ctx, d, p), || {
         // The deals no period holds are the same for every period: looked up once.
         let undated = |ix: &_| {
             let key = MemoKey { what: UNDATED, from: 0, to: 0, currency: None, rows: d.len() };
-            *ctx.sel.memo.get_or(key, || undated_from_index(d, mask, ix))
+            *ctx.deals_memo().get_or(key, || undated_from_index(d, mask, ix))
         };
         count_with(d, mask, p, ctx.scope.currency, undated)
     }))
@@ -168,7 +168,7 @@ pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     let Some((d, mask)) = ctx.deals() else { return };
     let mut todo: Vec<Period> = Vec::new();
     for &p in periods {
-        if !todo.contains(&p) && !ctx.sel.memo.has(key(ctx, d, p)) {
+        if !todo.contains(&p) && !ctx.deals_memo().has(key(ctx, d, p)) {
             todo.push(p);
         }
     }
@@ -184,7 +184,7 @@ pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     }
     let Some(figures) = count_many(d, mask, &todo, ctx.scope.currency) else { return };
     for (p, f) in todo.into_iter().zip(figures) {
-        ctx.sel.memo.get_or(key(ctx, d, p), || f);
+        ctx.deals_memo().get_or(key(ctx, d, p), || f);
     }
 }
 
