@@ -12,32 +12,21 @@ use crate::column::NO_DAY;
 use crate::deals_table::DealsTable;
 use crate::mask::Mask;
 use crate::period::Period;
+#[cfg(test)]
 use crate::stage::Status;
-use crate::status_bits::{pack, test_rows, StatusBits, WORD};
+use crate::status_bits::{pack, test_rows, WORD};
 
 /// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and may be open on
 /// some day from `first` to `last`: every row whose status is open (created after those days
 /// or not: the caller tells those apart), and every won or lost row created on or before `last`
 /// (a created date is needed) and closed after `first`. Rows past the end of a column or of
 /// the mask are skipped, as [`crate::filter::keeps`] skips rows past a mask's end.
-pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, on_row: impl FnMut(usize)) {
-    match d.close_index() {
-        Some(ix) => open_within_by_bits(d, ix.bits(), mask, first, last, on_row),
-        None => open_within_by_walk(d, mask, first, last, on_row),
-    }
-}
-
-/// [`for_each_open_within`] from the table's status bits: per block, the open rows that pass
-/// the mask are visited as they are, and only the won or lost ones with a close date have their
-/// dates tested.
-fn open_within_by_bits(
-    d: &DealsTable,
-    bits: &StatusBits,
-    mask: &Mask,
-    first: i32,
-    last: i32,
-    mut on_row: impl FnMut(usize),
-) {
+///
+/// It reads the table's status bits ([`crate::status_bits`]): per block, the open rows that
+/// pass the mask are visited as they are, and only the won or lost ones with a close date have
+/// their dates tested.
+pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
+    let bits = crate::status_bits::of(d);
     let n = d.status.len().min(d.created.days.len()).min(d.close.days.len()).min(bits.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let (created, close) = (&d.created.days[..n], &d.close.days[..n]);
@@ -74,8 +63,9 @@ fn keep_of(mask: Option<&[bool]>, start: usize, len: usize) -> u64 {
     }
 }
 
-/// [`for_each_open_within`] reading every row's status (a table whose columns were changed
-/// since its index was built).
+/// [`for_each_open_within`] reading every row's status, as it was before the status bits: what
+/// the tests hold the bits to.
+#[cfg(test)]
 fn open_within_by_walk(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
     let n = d.status.len().min(d.created.days.len()).min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
@@ -116,23 +106,12 @@ pub struct ClosedCounts {
 /// Counts the deals of `d` that pass `mask` by outcome and close date in `p`, calling
 /// `on_won(i)`, in table order, for each one won in `p`. Rows past the end of a column or of
 /// the mask are skipped.
-pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, on_won: impl FnMut(usize)) -> ClosedCounts {
-    match d.close_index() {
-        Some(ix) => closed_by_bits(d, ix.bits(), mask, p, on_won),
-        None => closed_by_walk(d, mask, p, on_won),
-    }
-}
-
-/// [`count_closed`] from the table's status bits: the counts of each block are those of its
-/// bits, and only the won or lost rows with a close date that pass the mask have their date
-/// tested.
-fn closed_by_bits(
-    d: &DealsTable,
-    bits: &StatusBits,
-    mask: &Mask,
-    p: Period,
-    mut on_won: impl FnMut(usize),
-) -> ClosedCounts {
+///
+/// It reads the table's status bits ([`crate::status_bits`]): the counts of each block are
+/// those of its bits, and only the won or lost rows with a close date that pass the mask have
+/// their date tested.
+pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> ClosedCounts {
+    let bits = crate::status_bits::of(d);
     let n = d.status.len().min(d.close.days.len()).min(bits.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let close = &d.close.days[..n];
@@ -163,8 +142,9 @@ fn closed_by_bits(
     c
 }
 
-/// [`count_closed`] reading every row's status (a table whose columns were changed since its
-/// index was built).
+/// [`count_closed`] reading every row's status, as it was before the status bits: what the
+/// tests hold the bits to.
+#[cfg(test)]
 fn closed_by_walk(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> ClosedCounts {
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
@@ -206,6 +186,7 @@ fn closed_by_walk(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut
 }
 
 /// Bit `k` set for row `k` of a block (at most 64 rows) that [`for_each_open_within`] visits.
+#[cfg(test)]
 #[inline]
 fn candidates(status: &[Status], created: &[i32], close: &[i32], first: i32, last: i32) -> u64 {
     let mut bits = 0u64;
@@ -221,6 +202,7 @@ fn candidates(status: &[Status], created: &[i32], close: &[i32], first: i32, las
 
 /// Whether a block of `len` rows with `keep` bits keeps so few of them (a filter on one owner
 /// of fifty) that testing those alone beats testing all 64 without a branch.
+#[cfg(test)]
 #[inline]
 fn sparse(keep: u64, len: usize) -> bool {
     (keep.count_ones() as usize) * 8 < len

@@ -5,7 +5,9 @@
 //! reps).
 
 use crate::column::NO_DAY;
+use crate::deals_table::DealsTable;
 use crate::stage::Status;
+use std::borrow::Cow;
 
 /// Rows per block.
 pub const WORD: usize = 64;
@@ -70,6 +72,16 @@ impl StatusBits {
     #[inline]
     pub fn block(&self, k: usize) -> Block {
         self.blocks.get(k).copied().unwrap_or_default()
+    }
+}
+
+/// The status bits of `d`: those kept with its close-date index, or built now when the
+/// columns were changed directly since the index was built (nothing in the app does; the
+/// index is then not trusted).
+pub fn of(d: &DealsTable) -> Cow<'_, StatusBits> {
+    match d.close_index() {
+        Some(ix) => Cow::Borrowed(ix.bits()),
+        None => Cow::Owned(StatusBits::build(&d.close.days, &d.status)),
     }
 }
 

@@ -7,10 +7,15 @@
 //! close date on, in table order, so each day's sum is the one a walk for that day alone adds.
 
 use super::Ctx;
-use crate::column::{NO_CODE, NO_DAY};
+use crate::column::NO_CODE;
+#[cfg(test)]
+use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable};
-use crate::filter::{keeps, Mask};
+#[cfg(test)]
+use crate::filter::keeps;
+use crate::filter::Mask;
 use crate::memo::MemoKey;
+#[cfg(test)]
 use crate::stage::Status;
 use crate::status_bits::WORD;
 use std::sync::Arc;
@@ -96,21 +101,12 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
 }
 
 /// Calls `each(row, close day)` for the rows of `d` that pass `mask`, were won and have a close
-/// date, in table order: from the table's status bits (only those rows are visited), or row by
-/// row when the columns changed since the bits were built.
+/// date, in table order, from the table's status bits: only those rows are visited.
 fn for_each_won_dated(d: &DealsTable, mask: &Mask, mut each: impl FnMut(usize, i32)) {
+    let bits = crate::status_bits::of(d);
     let n = d.status.len().min(d.close.days.len());
-    let close = &d.close.days[..n];
-    let Some(bits) = d.close_index().map(|ix| ix.bits()).filter(|b| b.len() >= n) else {
-        for (i, (&status, &close)) in d.status.iter().zip(close).enumerate() {
-            if status == Status::Won && close != NO_DAY && keeps(mask, i) {
-                each(i, close);
-            }
-        }
-        return;
-    };
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
-    for (k, cl) in close[..n].chunks(WORD).enumerate() {
+    for (k, cl) in d.close.days[..n].chunks(WORD).enumerate() {
         let start = k * WORD;
         let keep = match mask {
             Some(m) => crate::row_scan::kept(m.get(start..start + cl.len()).unwrap_or_default()),

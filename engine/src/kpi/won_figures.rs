@@ -11,6 +11,7 @@ use super::classes::{deal_class, DealClass};
 use super::closed::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
 use super::Ctx;
 use crate::close_index::ByClose;
+#[cfg(test)]
 use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::Mask;
@@ -233,10 +234,10 @@ impl DayIndex {
 /// Rows per block of the scan in [`count_many`].
 const BLOCK: usize = crate::status_bits::WORD;
 
-/// For a block of rows with statuses `s` and close days `cl` (without the table's status bits):
-/// the won or lost rows closed from `lo` to `hi`, the won and the lost rows without a close
-/// date, and the rows of unknown status.
-#[inline]
+/// For a block of rows with statuses `s` and close days `cl`, read row by row as the sweep did
+/// before the status bits: the won or lost rows closed from `lo` to `hi`, the won and the lost
+/// rows without a close date, and the rows of unknown status. What the tests hold the bits to.
+#[cfg(test)]
 fn block_by_walk(s: &[Status], cl: &[i32], lo: i32, hi: i32) -> (u64, u64, u64, u64) {
     let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
     for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
@@ -261,7 +262,7 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
     let (mut won_no_close, mut lost_no_close, mut unknown) = (0usize, 0usize, 0usize);
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
-    let status_bits = d.close_index().map(|ix| ix.bits()).filter(|b| b.len() >= n);
+    let status_bits = crate::status_bits::of(d);
     let (status, close) = (&d.status[..n], &d.close.days[..n]);
     for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
         let start = k * BLOCK;
@@ -272,25 +273,18 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
         if keep == 0 {
             continue;
         }
-        let (closed, won_no, lost_no, unk) = match status_bits {
-            // The table's status bits: only the kept won or lost rows with a date are tested.
-            Some(bits) => {
-                let b = bits.block(k);
-                let dated = (b.won | b.lost) & keep & !b.no_close;
-                let within = |c: i32| (c >= lo) & (c <= hi);
-                let closed = test_rows(
-                    dated,
-                    cl.len(),
-                    |j| cl.get(j).is_some_and(|&c| within(c)),
-                    || pack(cl.iter().map(|&c| within(c))),
-                );
-                (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown)
-            }
-            None => block_by_walk(s, cl, lo, hi),
-        };
-        won_no_close += (won_no & keep).count_ones() as usize;
-        lost_no_close += (lost_no & keep).count_ones() as usize;
-        unknown += (unk & keep).count_ones() as usize;
+        // The table's status bits: only the kept won or lost rows with a date are tested.
+        let b = status_bits.block(k);
+        let within = |c: i32| (c >= lo) & (c <= hi);
+        let closed = test_rows(
+            (b.won | b.lost) & keep & !b.no_close,
+            cl.len(),
+            |j| cl.get(j).is_some_and(|&c| within(c)),
+            || pack(cl.iter().map(|&c| within(c))),
+        );
+        won_no_close += (b.won & b.no_close & keep).count_ones() as usize;
+        lost_no_close += (b.lost & b.no_close & keep).count_ones() as usize;
+        unknown += (b.unknown & keep).count_ones() as usize;
         let mut bits = closed & keep;
         while bits != 0 {
             let j = bits.trailing_zeros() as usize;
