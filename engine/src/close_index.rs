@@ -6,8 +6,11 @@
 //! drops it.
 
 use crate::column::NO_DAY;
+use crate::memo::Memo;
+use crate::open_memo::OpenMemo;
 use crate::period::Period;
 use crate::stage::Status;
+use crate::status_bits::StatusBits;
 use std::sync::OnceLock;
 
 /// Row numbers sorted by close date (missing dates first, then day by day, rows in table
@@ -22,6 +25,12 @@ pub struct ByClose {
     unknown: Vec<u32>,
     /// Rows whose status is [`Status::Open`], in table order.
     open: Vec<u32>,
+    /// Each row's status and whether it has a close date, 64 rows to a word.
+    bits: StatusBits,
+    /// Pipeline tallies counted over every deal (no filter), kept across selections.
+    open_memo: OpenMemo,
+    /// Figures computed over every deal (no filter), kept across selections.
+    memo: Memo,
 }
 
 impl ByClose {
@@ -57,7 +66,8 @@ impl ByClose {
             rows
         };
         let days = rows.iter().map(|&i| close[i as usize]).collect();
-        ByClose { days, rows, unknown, open }
+        let bits = StatusBits::build(close, &status[..n]);
+        ByClose { days, rows, unknown, open, bits, open_memo: OpenMemo::default(), memo: Memo::default() }
     }
 
     /// Number of rows indexed.
@@ -95,6 +105,25 @@ impl ByClose {
     /// The open rows, in table order.
     pub fn open(&self) -> &[u32] {
         &self.open
+    }
+
+    /// Each row's status and whether it has a close date, 64 rows to a word.
+    pub fn bits(&self) -> &StatusBits {
+        &self.bits
+    }
+
+    /// The pipeline tallies of the table's deals with no filter: kept with the index, so every
+    /// view without a filter reads what an earlier one counted (a period preset reads the
+    /// month ends the first page's sparklines counted). Dropped with the index whenever the
+    /// rows or their statuses change.
+    pub fn unfiltered_open(&self) -> &OpenMemo {
+        &self.open_memo
+    }
+
+    /// The figures computed over the table's deals with no filter (a period's closed deals,
+    /// what was won up to a day), kept like [`ByClose::unfiltered_open`].
+    pub fn unfiltered_memo(&self) -> &Memo {
+        &self.memo
     }
 }
 
@@ -173,6 +202,7 @@ mod tests {
             assert_eq!(ix.unknown(), [3, 5]);
             assert_eq!(ix.open(), [1]);
             assert_eq!(ix.closed_after(4 * k), [0, 3, 4]);
+            assert_eq!(ix.bits(), &StatusBits::build(&close, &status));
         }
         assert!(ByClose::build(&[], &[]).is_empty());
         assert_eq!(ByClose::build(&[NO_DAY], &[Open]).without_close(), [0]);

@@ -40,6 +40,7 @@ pub mod sort;
 pub mod sql;
 pub mod stage;
 pub mod stats;
+pub mod status_bits;
 pub mod table;
 pub mod text;
 pub mod warehouse;

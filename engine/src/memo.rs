@@ -47,6 +47,16 @@ impl Clone for Memo {
 }
 
 impl Memo {
+    /// How many figures are kept.
+    pub fn len(&self) -> usize {
+        self.kept.lock().map_or(0, |k| k.len())
+    }
+
+    /// Whether no figure is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Whether a figure is kept under `key`.
     pub fn has(&self, key: MemoKey) -> bool {
         self.kept.lock().is_ok_and(|kept| kept.iter().any(|(k, _)| *k == key))

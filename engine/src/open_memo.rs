@@ -37,6 +37,11 @@ impl Clone for OpenMemo {
 }
 
 impl OpenMemo {
+    /// How many tallies are kept.
+    pub fn counted(&self) -> usize {
+        self.inner.lock().map_or(0, |m| m.tallies.len())
+    }
+
     /// Announces days that are about to be read (a trend's bucket ends).
     pub fn plan(&self, days: impl IntoIterator<Item = i32>) {
         if let Ok(mut memo) = self.inner.lock() {
@@ -48,6 +53,20 @@ impl OpenMemo {
     /// amounts in `currency`: counted now, with every planned day not counted yet, or kept
     /// from an earlier read.
     pub fn tally(&self, d: &DealsTable, mask: &Mask, day: i32, currency: Option<u32>) -> Arc<OpenTally> {
+        self.tally_along(d, mask, day, currency, &[])
+    }
+
+    /// [`OpenMemo::tally`], counting the days of `along` not counted yet in the same sweep
+    /// when `day` has to be counted: the days a page is about to read next (a tile's
+    /// comparison periods' last days).
+    pub fn tally_along(
+        &self,
+        d: &DealsTable,
+        mask: &Mask,
+        day: i32,
+        currency: Option<u32>,
+        along: &[i32],
+    ) -> Arc<OpenTally> {
         let Ok(mut memo) = self.inner.lock() else {
             // Only a panic while the lock was held poisons it, and none can: count afresh.
             return Arc::new(open_tallies(d, mask, &[day], currency).pop().unwrap_or_default());
@@ -57,9 +76,12 @@ impl OpenMemo {
             return Arc::clone(t);
         }
         let mut days = vec![day];
-        if memo.planned.contains(&day) {
-            let counted = |p: &i32| memo.tallies.iter().any(|(k, _)| *k == (*p, currency, d.len()));
-            days.extend(memo.planned.iter().filter(|p| **p != day && !counted(p)));
+        let counted = |p: &i32| memo.tallies.iter().any(|(k, _)| *k == (*p, currency, d.len()));
+        let planned = if memo.planned.contains(&day) { memo.planned.as_slice() } else { &[] };
+        for &p in planned.iter().chain(along) {
+            if !days.contains(&p) && !counted(&p) {
+                days.push(p);
+            }
         }
         let tallies = open_tallies(d, mask, &days, currency);
         let mut first = None;
@@ -108,6 +130,21 @@ mod tests {
         // Another currency is another sweep of the planned days.
         memo.tally(&d, &None, 5, Some(0));
         assert_eq!(memo.inner.lock().unwrap().tallies.len(), 7);
+    }
+
+    #[test]
+    fn days_along_are_counted_in_the_same_sweep_once() {
+        let (d, memo) = (deals(), OpenMemo::default());
+        memo.tally(&d, &None, 3, None);
+        let five = memo.tally_along(&d, &None, 5, None, &[3, 7, 7, 5]);
+        assert_eq!(*five, open_tallies(&d, &None, &[5], None)[0]);
+        let counted: Vec<i32> = memo.inner.lock().unwrap().tallies.iter().map(|(k, _)| k.0).collect();
+        assert_eq!(counted, [3, 5, 7], "3 was counted before, 7 along with 5, each once");
+        assert_eq!(*memo.tally(&d, &None, 7, None), open_tallies(&d, &None, &[7], None)[0]);
+        assert_eq!(memo.inner.lock().unwrap().tallies.len(), 3, "7 is read, not counted again");
+        // A day already counted is read whatever comes along.
+        assert!(Arc::ptr_eq(&five, &memo.tally_along(&d, &None, 5, None, &[9])));
+        assert_eq!(memo.inner.lock().unwrap().tallies.len(), 3);
     }
 
     #[test]

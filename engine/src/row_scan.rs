@@ -12,17 +12,61 @@ use crate::column::NO_DAY;
 use crate::deals_table::DealsTable;
 use crate::mask::Mask;
 use crate::period::Period;
+#[cfg(test)]
 use crate::stage::Status;
-
-/// Rows per word of the scan.
-const WORD: usize = 64;
+use crate::status_bits::{pack, test_rows, WORD};
 
 /// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and may be open on
 /// some day from `first` to `last`: every row whose status is open (created after those days
 /// or not: the caller tells those apart), and every won or lost row created on or before `last`
 /// (a created date is needed) and closed after `first`. Rows past the end of a column or of
 /// the mask are skipped, as [`crate::filter::keeps`] skips rows past a mask's end.
+///
+/// It reads the table's status bits ([`crate::status_bits`]): per block, the open rows that
+/// pass the mask are visited as they are, and only the won or lost ones with a close date have
+/// their dates tested.
 pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
+    let bits = crate::status_bits::of(d);
+    let n = d.status.len().min(d.created.days.len()).min(d.close.days.len()).min(bits.len());
+    let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    let (created, close) = (&d.created.days[..n], &d.close.days[..n]);
+    let mask = mask.as_ref().map(|m| &m[..n]);
+    for (k, (cr, cl)) in created.chunks(WORD).zip(close.chunks(WORD)).enumerate() {
+        let start = k * WORD;
+        let keep = keep_of(mask, start, cl.len());
+        if keep == 0 {
+            continue;
+        }
+        let b = bits.block(k);
+        let closed = (b.won | b.lost) & keep & !b.no_close;
+        // `NO_DAY` is the lowest day: a missing created date is never on or before `last`
+        // once it is told apart.
+        let flies = |cr: i32, cl: i32| (cl > first) & (cr != NO_DAY) & (cr <= last);
+        let in_flight = test_rows(
+            closed,
+            cl.len(),
+            |j| flies(cr.get(j).copied().unwrap_or(NO_DAY), cl.get(j).copied().unwrap_or(NO_DAY)),
+            || pack(cr.iter().zip(cl).map(|(&cr, &cl)| flies(cr, cl))),
+        );
+        for_each_bit((b.open & keep) | in_flight, |j| on_row(start + j));
+    }
+}
+
+/// Bit `k` set for each row `start + k` (of a block of `len`) that `mask` keeps; every row of
+/// the block without a mask.
+#[inline]
+fn keep_of(mask: Option<&[bool]>, start: usize, len: usize) -> u64 {
+    match mask {
+        Some(m) => kept(m.get(start..start + len).unwrap_or_default()),
+        None if len >= WORD => u64::MAX,
+        None => (1u64 << len) - 1,
+    }
+}
+
+/// [`for_each_open_within`] reading every row's status, as it was before the status bits: what
+/// the tests hold the bits to.
+#[cfg(test)]
+fn open_within_by_walk(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
     let n = d.status.len().min(d.created.days.len()).min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let (status, created, close) = (&d.status[..n], &d.created.days[..n], &d.close.days[..n]);
@@ -62,7 +106,46 @@ pub struct ClosedCounts {
 /// Counts the deals of `d` that pass `mask` by outcome and close date in `p`, calling
 /// `on_won(i)`, in table order, for each one won in `p`. Rows past the end of a column or of
 /// the mask are skipped.
+///
+/// It reads the table's status bits ([`crate::status_bits`]): the counts of each block are
+/// those of its bits, and only the won or lost rows with a close date that pass the mask have
+/// their date tested.
 pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> ClosedCounts {
+    let bits = crate::status_bits::of(d);
+    let n = d.status.len().min(d.close.days.len()).min(bits.len());
+    let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    let close = &d.close.days[..n];
+    let mask = mask.as_ref().map(|m| &m[..n]);
+    let mut c = ClosedCounts::default();
+    for (k, cl) in close.chunks(WORD).enumerate() {
+        let start = k * WORD;
+        let keep = keep_of(mask, start, cl.len());
+        if keep == 0 {
+            continue;
+        }
+        let b = bits.block(k);
+        let (won, lost) = (b.won & keep, b.lost & keep);
+        c.won_no_close += (won & b.no_close).count_ones() as usize;
+        c.lost_no_close += (lost & b.no_close).count_ones() as usize;
+        c.unknown += (b.unknown & keep).count_ones() as usize;
+        let in_p = test_rows(
+            (won | lost) & !b.no_close,
+            cl.len(),
+            |j| cl.get(j).is_some_and(|&day| p.contains_raw(day)),
+            || pack(cl.iter().map(|&day| p.contains_raw(day))),
+        );
+        let won_in = in_p & won;
+        c.won += won_in.count_ones() as usize;
+        c.lost += (in_p & lost).count_ones() as usize;
+        for_each_bit(won_in, |j| on_won(start + j));
+    }
+    c
+}
+
+/// [`count_closed`] reading every row's status, as it was before the status bits: what the
+/// tests hold the bits to.
+#[cfg(test)]
+fn closed_by_walk(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> ClosedCounts {
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let (status, close) = (&d.status[..n], &d.close.days[..n]);
@@ -103,6 +186,7 @@ pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnM
 }
 
 /// Bit `k` set for row `k` of a block (at most 64 rows) that [`for_each_open_within`] visits.
+#[cfg(test)]
 #[inline]
 fn candidates(status: &[Status], created: &[i32], close: &[i32], first: i32, last: i32) -> u64 {
     let mut bits = 0u64;
@@ -118,6 +202,7 @@ fn candidates(status: &[Status], created: &[i32], close: &[i32], first: i32, las
 
 /// Whether a block of `len` rows with `keep` bits keeps so few of them (a filter on one owner
 /// of fifty) that testing those alone beats testing all 64 without a branch.
+#[cfg(test)]
 #[inline]
 fn sparse(keep: u64, len: usize) -> bool {
     (keep.count_ones() as usize) * 8 < len
@@ -125,7 +210,7 @@ fn sparse(keep: u64, len: usize) -> bool {
 
 /// Calls `f(k)` for each bit `k` set in `bits`, lowest first.
 #[inline]
-fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
+pub(crate) fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
     while bits != 0 {
         f(bits.trailing_zeros() as usize);
         bits &= bits - 1;
@@ -134,7 +219,7 @@ fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
 
 /// Bit `k` set for each kept row `k` of a block of a mask (at most 64 rows).
 #[inline]
-fn kept(mask: &[bool]) -> u64 {
+pub(crate) fn kept(mask: &[bool]) -> u64 {
     let mut bits = 0u64;
     for (j, eight) in mask.chunks(8).enumerate() {
         let mut bytes = [0u8; 8];
@@ -168,9 +253,13 @@ mod tests {
             .collect()
     }
 
+    /// The rows visited, the same whether read from the status bits or row by row.
     fn visited(d: &DealsTable, mask: &Mask, first: i32, last: i32) -> Vec<usize> {
         let mut rows = Vec::new();
         for_each_open_within(d, mask, first, last, |i| rows.push(i));
+        let mut walked = Vec::new();
+        open_within_by_walk(d, mask, first, last, |i| walked.push(i));
+        assert_eq!(rows, walked, "bits and walk");
         rows
     }
 
@@ -230,9 +319,13 @@ mod tests {
         (c, rows)
     }
 
+    /// The counts and won rows, the same whether read from the status bits or row by row.
     fn closed(d: &DealsTable, mask: &Mask, p: Period) -> (ClosedCounts, Vec<usize>) {
         let mut rows = Vec::new();
         let c = count_closed(d, mask, p, |i| rows.push(i));
+        let mut walked = Vec::new();
+        let w = closed_by_walk(d, mask, p, |i| walked.push(i));
+        assert_eq!((c, &rows), (w, &walked), "bits and walk");
         (c, rows)
     }
 

@@ -3,6 +3,7 @@
 
 use super::with_ctx;
 use crate::day::Day;
+use crate::ingest::DatasetKind;
 use crate::kpi::forecast_periods;
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
@@ -36,6 +37,10 @@ pub struct ForecastRow {
 /// assert_eq!(rows[0].period, "2025-11-01 – 2025-11-30");
 /// ```
 pub fn forecast_vs_actual(ws: &Workspace, scope: &Scope) -> Vec<ForecastRow> {
+    if ws.deals.is_none() || ws.table(DatasetKind::Forecasts).is_none() {
+        // No rows either way (`forecast_periods` says why): no rows to select.
+        return Vec::new();
+    }
     let periods = with_ctx(ws, scope, |ctx| forecast_periods(ctx).unwrap_or_default());
     periods
         .into_iter()

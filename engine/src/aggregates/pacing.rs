@@ -2,6 +2,7 @@
 //! and where the period ends at the pace so far.
 
 use super::with_ctx;
+use crate::ingest::DatasetKind;
 use crate::kpi::{self, quota_total};
 use crate::period::{Grain, Period};
 use crate::workspace::{Scope, Workspace};
@@ -76,6 +77,8 @@ pub fn pacing(ws: &Workspace, scope: &Scope, grain: Grain) -> Option<Pacing> {
     let p = scope.period;
     let (target, target_source) = match scope.settings.revenue_target {
         Some(t) => (t, "revenue target"),
+        // Without quotas there is no target: no rows to select for it.
+        None if ws.table(DatasetKind::Quotas).is_none() => return None,
         None => (with_ctx(ws, scope, |ctx| quota_total(ctx, p))?, "quotas"),
     };
     if target.is_nan() || target <= 0.0 {

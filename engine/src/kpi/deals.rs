@@ -8,7 +8,7 @@
 use super::closed::{closed_with_undated, cycle_of, few_closed_in, undated_from_index, Closed};
 use super::result::{BreakdownRow, KpiResult, Undefined};
 use super::won_figures::won_figures;
-use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
+use super::{Comparison, Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
 use crate::close_index::in_table_order;
 use crate::deals_table::{Amount, DealsTable};
@@ -328,7 +328,11 @@ pub fn pipeline(d: &DealsTable, mask: &Mask, scope: &Scope) -> Pipeline {
 /// already (by another KPI of the same day, or in one sweep with the rest of a trend).
 fn pipeline_in(ctx: &Ctx) -> Option<Pipeline> {
     let (d, mask) = ctx.deals()?;
-    let tally = ctx.sel.open.tally(d, mask, ctx.scope.as_of().0, ctx.scope.currency);
+    // A tile reads its comparison's pipeline next (by default the previous period's last day):
+    // counted in the same sweep. Not the year earlier's too: a day that far back widens the
+    // sweep to every deal closed since (a quarter preset on the peer file: 3.4 -> 4.0 ms).
+    let along = [ctx.scope.over(Comparison::Previous.period(ctx.period())).as_of().0];
+    let tally = ctx.open_memo().tally_along(d, mask, ctx.scope.as_of().0, ctx.scope.currency, &along);
     Some(pipeline_from(d, &tally))
 }
 

@@ -7,11 +7,17 @@
 //! close date on, in table order, so each day's sum is the one a walk for that day alone adds.
 
 use super::Ctx;
-use crate::column::{NO_CODE, NO_DAY};
+use crate::column::NO_CODE;
+#[cfg(test)]
+use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable};
-use crate::filter::{keeps, Mask};
+#[cfg(test)]
+use crate::filter::keeps;
+use crate::filter::Mask;
 use crate::memo::MemoKey;
+#[cfg(test)]
 use crate::stage::Status;
+use crate::status_bits::WORD;
 use std::sync::Arc;
 
 /// The memo's name for [`WonToDate`].
@@ -36,20 +42,23 @@ fn key(ctx: &Ctx, d: &DealsTable, day: i32) -> MemoKey {
 pub(super) fn won_to_date(ctx: &Ctx, day: i32) -> Option<Arc<WonToDate>> {
     let (d, mask) = ctx.deals()?;
     d.account.as_ref()?;
-    Some(ctx.sel.memo.get_or(key(ctx, d, day), || count(d, mask, &[day], ctx.scope.currency).pop().unwrap_or_default()))
+    Some(
+        ctx.deals_memo()
+            .get_or(key(ctx, d, day), || count(d, mask, &[day], ctx.scope.currency).pop().unwrap_or_default()),
+    )
 }
 
 /// Counts the figures of every day of `days` not kept yet in one walk, and keeps them.
 pub(super) fn sweep(ctx: &Ctx, days: &[i32]) {
     let Some((d, mask)) = ctx.deals() else { return };
-    let mut todo: Vec<i32> = days.iter().copied().filter(|&day| !ctx.sel.memo.has(key(ctx, d, day))).collect();
+    let mut todo: Vec<i32> = days.iter().copied().filter(|&day| !ctx.deals_memo().has(key(ctx, d, day))).collect();
     todo.sort_unstable();
     todo.dedup();
     if todo.len() < 2 || d.account.is_none() {
         return;
     }
     for (day, f) in todo.iter().zip(count(d, mask, &todo, ctx.scope.currency)) {
-        ctx.sel.memo.get_or(key(ctx, d, *day), || f);
+        ctx.deals_memo().get_or(key(ctx, d, *day), || f);
     }
 }
 
@@ -61,23 +70,20 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
     // Per account, the first of the days its won deals count on (`n`: none yet).
     let mut first = vec![n; account.values.len()];
     let rank = crate::day_rank::DayRank::new(days);
-    for (i, (&status, &close)) in d.status.iter().zip(&d.close.days).enumerate() {
-        if status != Status::Won || close == NO_DAY || !keeps(mask, i) {
-            continue;
-        }
+    for_each_won_dated(d, mask, |i, close| {
         let from = rank.rank(close);
         if from == n {
-            continue;
+            return;
         }
         let code = account.codes.get(i).copied().unwrap_or(NO_CODE);
         let (Some(seen), Amount::Value(v)) = (first.get_mut(code as usize), d.amount_in(i, currency)) else {
-            continue;
+            return;
         };
         *seen = (*seen).min(from);
         for s in sums.get_mut(from..).into_iter().flatten() {
             *s += v;
         }
-    }
+    });
     let mut starting = vec![0usize; n + 1];
     for &k in &first {
         if let Some(c) = starting.get_mut(k) {
@@ -92,6 +98,28 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
             WonToDate { sum, accounts }
         })
         .collect()
+}
+
+/// Calls `each(row, close day)` for the rows of `d` that pass `mask`, were won and have a close
+/// date, in table order, from the table's status bits: only those rows are visited.
+fn for_each_won_dated(d: &DealsTable, mask: &Mask, mut each: impl FnMut(usize, i32)) {
+    let bits = crate::status_bits::of(d);
+    let n = d.status.len().min(d.close.days.len());
+    let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    for (k, cl) in d.close.days[..n].chunks(WORD).enumerate() {
+        let start = k * WORD;
+        let keep = match mask {
+            Some(m) => crate::row_scan::kept(m.get(start..start + cl.len()).unwrap_or_default()),
+            None if cl.len() == WORD => u64::MAX,
+            None => (1u64 << cl.len()) - 1,
+        };
+        let b = bits.block(k);
+        crate::row_scan::for_each_bit(b.won & !b.no_close & keep, |j| {
+            if let Some(&day) = cl.get(j) {
+                each(start + j, day);
+            }
+        });
+    }
 }
 
 #[cfg(test)]

@@ -205,6 +205,26 @@ impl<'a> Ctx<'a> {
         Some((self.ws.table(kind)?, self.sel.of(kind)))
     }
 
+    /// Where the pipeline tallies of the deals this context selects are kept: with the
+    /// selection, or, when no filter narrows the deals, with the table's close-date index,
+    /// across selections (a period change without a filter reads the days an earlier view
+    /// counted). The tallies depend on the rows, the days and the currency alone.
+    pub(crate) fn open_memo(&self) -> &'a crate::open_memo::OpenMemo {
+        match (self.sel.deals.is_none(), self.ws.deals.as_ref().and_then(|d| d.close_index())) {
+            (true, Some(ix)) => ix.unfiltered_open(),
+            _ => &self.sel.open,
+        }
+    }
+
+    /// Where figures over the deals this context selects are kept (a period's closed deals,
+    /// what was won up to a day): like [`Ctx::open_memo`].
+    pub(crate) fn deals_memo(&self) -> &'a crate::memo::Memo {
+        match (self.sel.deals.is_none(), self.ws.deals.as_ref().and_then(|d| d.close_index())) {
+            (true, Some(ix)) => ix.unfiltered_memo(),
+            _ => &self.sel.memo,
+        }
+    }
+
     /// Indices of the rows of a dataset of `len` rows that pass `mask`.
     pub fn rows(mask: &'a Mask, len: usize) -> impl Iterator<Item = usize> + 'a {
         (0..len).filter(move |&i| keeps(mask, i))

@@ -11,12 +11,14 @@ use super::classes::{deal_class, DealClass};
 use super::closed::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
 use super::Ctx;
 use crate::close_index::ByClose;
+#[cfg(test)]
 use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::Mask;
 use crate::memo::MemoKey;
 use crate::period::Period;
 use crate::stage::Status;
+use crate::status_bits::{pack, test_rows};
 use std::sync::Arc;
 
 /// The memo's name for [`WonFigures`].
@@ -127,11 +129,11 @@ fn key(ctx: &Ctx, d: &DealsTable, p: Period) -> MemoKey {
 /// earlier read, or counted now. `None` without deals.
 pub(super) fn won_figures(ctx: &Ctx, p: Period) -> Option<Arc<WonFigures>> {
     let (d, mask) = ctx.deals()?;
-    Some(ctx.sel.memo.get_or(key(ctx, d, p), || {
+    Some(ctx.deals_memo().get_or(key(ctx, d, p), || {
         // The deals no period holds are the same for every period: looked up once.
         let undated = |ix: &_| {
             let key = MemoKey { what: UNDATED, from: 0, to: 0, currency: None, rows: d.len() };
-            *ctx.sel.memo.get_or(key, || undated_from_index(d, mask, ix))
+            *ctx.deals_memo().get_or(key, || undated_from_index(d, mask, ix))
         };
         count_with(d, mask, p, ctx.scope.currency, undated)
     }))
@@ -167,7 +169,7 @@ pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     let Some((d, mask)) = ctx.deals() else { return };
     let mut todo: Vec<Period> = Vec::new();
     for &p in periods {
-        if !todo.contains(&p) && !ctx.sel.memo.has(key(ctx, d, p)) {
+        if !todo.contains(&p) && !ctx.deals_memo().has(key(ctx, d, p)) {
             todo.push(p);
         }
     }
@@ -183,7 +185,7 @@ pub(super) fn sweep(ctx: &Ctx, periods: &[Period]) {
     }
     let Some(figures) = count_many(d, mask, &todo, ctx.scope.currency) else { return };
     for (p, f) in todo.into_iter().zip(figures) {
-        ctx.sel.memo.get_or(key(ctx, d, p), || f);
+        ctx.deals_memo().get_or(key(ctx, d, p), || f);
     }
 }
 
@@ -230,12 +232,23 @@ impl DayIndex {
 }
 
 /// Rows per block of the scan in [`count_many`].
-const BLOCK: usize = 64;
+const BLOCK: usize = crate::status_bits::WORD;
 
-/// Bit `j` set for each kept row `j` of a block of a mask (at most 64 rows).
-#[inline]
-fn kept_bits(mask: &[bool]) -> u64 {
-    mask.iter().enumerate().fold(0u64, |bits, (j, &keep)| bits | (u64::from(keep) << j))
+/// For a block of rows with statuses `s` and close days `cl`, read row by row as the sweep did
+/// before the status bits: the won or lost rows closed from `lo` to `hi`, the won and the lost
+/// rows without a close date, and the rows of unknown status. What the tests hold the bits to.
+#[cfg(test)]
+fn block_by_walk(s: &[Status], cl: &[i32], lo: i32, hi: i32) -> (u64, u64, u64, u64) {
+    let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
+    for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
+        let (won, lost) = (st == Status::Won, st == Status::Lost);
+        let dated = c != NO_DAY;
+        closed |= u64::from((won | lost) & dated & (c >= lo) & (c <= hi)) << j;
+        won_no |= u64::from(won & !dated) << j;
+        lost_no |= u64::from(lost & !dated) << j;
+        unk |= u64::from(st == Status::Unknown) << j;
+    }
+    (closed, won_no, lost_no, unk)
 }
 
 /// The figures of each of `periods`, from one pass over the deals in table order: 64 rows at
@@ -249,28 +262,29 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
     let (mut won_no_close, mut lost_no_close, mut unknown) = (0usize, 0usize, 0usize);
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
+    let status_bits = crate::status_bits::of(d);
     let (status, close) = (&d.status[..n], &d.close.days[..n]);
     for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
         let start = k * BLOCK;
         let keep = match mask {
-            Some(m) => kept_bits(m.get(start..start + s.len()).unwrap_or_default()),
+            Some(m) => crate::row_scan::kept(m.get(start..start + s.len()).unwrap_or_default()),
             None => u64::MAX,
         };
         if keep == 0 {
             continue;
         }
-        let (mut closed, mut won_no, mut lost_no, mut unk) = (0u64, 0u64, 0u64, 0u64);
-        for (j, (&st, &c)) in s.iter().zip(cl).enumerate() {
-            let (won, lost) = (st == Status::Won, st == Status::Lost);
-            let dated = c != NO_DAY;
-            closed |= u64::from((won | lost) & dated & (c >= lo) & (c <= hi)) << j;
-            won_no |= u64::from(won & !dated) << j;
-            lost_no |= u64::from(lost & !dated) << j;
-            unk |= u64::from(st == Status::Unknown) << j;
-        }
-        won_no_close += (won_no & keep).count_ones() as usize;
-        lost_no_close += (lost_no & keep).count_ones() as usize;
-        unknown += (unk & keep).count_ones() as usize;
+        // The table's status bits: only the kept won or lost rows with a date are tested.
+        let b = status_bits.block(k);
+        let within = |c: i32| (c >= lo) & (c <= hi);
+        let closed = test_rows(
+            (b.won | b.lost) & keep & !b.no_close,
+            cl.len(),
+            |j| cl.get(j).is_some_and(|&c| within(c)),
+            || pack(cl.iter().map(|&c| within(c))),
+        );
+        won_no_close += (b.won & b.no_close & keep).count_ones() as usize;
+        lost_no_close += (b.lost & b.no_close & keep).count_ones() as usize;
+        unknown += (b.unknown & keep).count_ones() as usize;
         let mut bits = closed & keep;
         while bits != 0 {
             let j = bits.trailing_zeros() as usize;
@@ -355,6 +369,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// For any block of rows, reading statuses row by row gives what the status bits give.
+        #[test]
+        fn a_block_walked_agrees_with_its_status_bits(
+            rows in proptest::collection::vec((0u8..4, proptest::option::of(0i32..40)), 0..=64),
+            (lo, len) in (0i32..40, 0i32..40),
+        ) {
+            let statuses = [Status::Open, Status::Won, Status::Lost, Status::Unknown];
+            let s: Vec<Status> = rows.iter().map(|r| statuses[r.0 as usize]).collect();
+            let cl: Vec<i32> = rows.iter().map(|r| r.1.unwrap_or(NO_DAY)).collect();
+            let b = crate::status_bits::StatusBits::build(&cl, &s).block(0);
+            let hi = lo + len;
+            let within = |c: i32| (c >= lo) & (c <= hi);
+            let closed =
+                test_rows((b.won | b.lost) & !b.no_close, cl.len(), |j| within(cl[j]), || pack(cl.iter().map(|&c| within(c))));
+            let by_bits = (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown);
+            proptest::prop_assert_eq!(block_by_walk(&s, &cl, lo, hi), by_bits);
+        }
+
         /// For any deals, mask, currency and periods, one sweep gives each period's own figures.
         #[test]
         fn a_sweep_agrees_with_a_count_per_period(
