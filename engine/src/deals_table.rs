@@ -5,7 +5,9 @@ use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
 use crate::day::Day;
 use crate::forecast_category::ForecastCategory;
 use crate::stage::{StageRules, Status};
+use crate::status_bits::StatusBits;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A dimension deals can be broken down and filtered by.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -226,6 +228,16 @@ impl DealsTable {
     /// The column of a segment dimension, if the data has it.
     pub fn dim(&self, dim: Dim) -> Option<&DictColumn> {
         self.dims[Dim::ALL.iter().position(|&d| d == dim)?].as_ref()
+    }
+
+    /// The status bits of the deals ([`crate::status_bits`]): those kept with the close-date
+    /// index, or built now when the columns were changed directly since the index was built
+    /// (nothing in the app does; the index is then not trusted).
+    pub fn status_bits(&self) -> Cow<'_, StatusBits> {
+        match self.close_index() {
+            Some(ix) => Cow::Borrowed(ix.bits()),
+            None => Cow::Owned(StatusBits::build(&self.close.days, &self.status)),
+        }
     }
 
     /// The latest day something happened to a deal: its latest created date or the close date

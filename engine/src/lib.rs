@@ -33,6 +33,7 @@ pub mod memo;
 pub mod open_memo;
 pub mod open_tally;
 pub mod period;
+pub mod pipeline_tally;
 pub mod preset;
 pub mod row_scan;
 pub mod share;

@@ -4,9 +4,7 @@
 //! ends ([`OpenMemo::plan`]) so the first read counts all of them in one sweep
 //! ([`crate::open_tally::open_tallies`]).
 
-use crate::deals_table::DealsTable;
-use crate::mask::Mask;
-use crate::open_tally::{open_tallies, OpenTally};
+use crate::pipeline_tally::OpenTally;
 use std::sync::{Arc, Mutex};
 
 /// Most tallies kept (a tally is a few numbers per stage); past it the oldest go.
@@ -49,46 +47,41 @@ impl OpenMemo {
         }
     }
 
-    /// The tally of the deals of `d` that pass `mask` (the selection's own) open on `day`,
-    /// amounts in `currency`: counted now, with every planned day not counted yet, or kept
-    /// from an earlier read.
-    pub fn tally(&self, d: &DealsTable, mask: &Mask, day: i32, currency: Option<u32>) -> Arc<OpenTally> {
-        self.tally_along(d, mask, day, currency, &[])
-    }
-
-    /// [`OpenMemo::tally`], counting the days of `along` not counted yet in the same sweep
-    /// when `day` has to be counted: the days a page is about to read next (a tile's
-    /// comparison periods' last days).
+    /// The tally of `day`, amounts in `currency`, for a table of `rows` rows: kept from an
+    /// earlier read, or counted now by `count` (the tallies of the days it is given, in their
+    /// order: [`crate::open_tally::open_tallies`] over the selection's rows) with every planned
+    /// day not counted yet and every day of `along` not counted yet: the days a page is about
+    /// to read next (a tile's comparison periods' last days), in the same sweep.
     pub fn tally_along(
         &self,
-        d: &DealsTable,
-        mask: &Mask,
+        rows: usize,
         day: i32,
         currency: Option<u32>,
         along: &[i32],
+        count: impl FnOnce(&[i32]) -> Vec<OpenTally>,
     ) -> Arc<OpenTally> {
         let Ok(mut memo) = self.inner.lock() else {
             // Only a panic while the lock was held poisons it, and none can: count afresh.
-            return Arc::new(open_tallies(d, mask, &[day], currency).pop().unwrap_or_default());
+            return Arc::new(count(&[day]).pop().unwrap_or_default());
         };
-        let key = (day, currency, d.len());
+        let key = (day, currency, rows);
         if let Some((_, t)) = memo.tallies.iter().find(|(k, _)| *k == key) {
             return Arc::clone(t);
         }
         let mut days = vec![day];
-        let counted = |p: &i32| memo.tallies.iter().any(|(k, _)| *k == (*p, currency, d.len()));
+        let counted = |p: &i32| memo.tallies.iter().any(|(k, _)| *k == (*p, currency, rows));
         let planned = if memo.planned.contains(&day) { memo.planned.as_slice() } else { &[] };
         for &p in planned.iter().chain(along) {
             if !days.contains(&p) && !counted(&p) {
                 days.push(p);
             }
         }
-        let tallies = open_tallies(d, mask, &days, currency);
+        let tallies = count(&days);
         let mut first = None;
         for (day, tally) in days.into_iter().zip(tallies) {
             let tally = Arc::new(tally);
             first.get_or_insert_with(|| Arc::clone(&tally));
-            memo.tallies.push(((day, currency, d.len()), tally));
+            memo.tallies.push(((day, currency, rows), tally));
         }
         let excess = memo.tallies.len().saturating_sub(KEEP);
         memo.tallies.drain(..excess);
@@ -99,7 +92,17 @@ impl OpenMemo {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deals_table::DealsTable;
+    use crate::mask::Mask;
+    use crate::open_tally::open_tallies;
     use crate::stage::Status;
+
+    impl OpenMemo {
+        /// [`OpenMemo::tally_along`] over `d`'s rows that pass `mask`, nothing along.
+        fn tally(&self, d: &DealsTable, mask: &Mask, day: i32, currency: Option<u32>) -> Arc<OpenTally> {
+            self.tally_along(d.len(), day, currency, &[], |days| open_tallies(d, mask, days, currency))
+        }
+    }
 
     fn deals() -> DealsTable {
         let mut d = DealsTable::default();
@@ -136,14 +139,17 @@ mod tests {
     fn days_along_are_counted_in_the_same_sweep_once() {
         let (d, memo) = (deals(), OpenMemo::default());
         memo.tally(&d, &None, 3, None);
-        let five = memo.tally_along(&d, &None, 5, None, &[3, 7, 7, 5]);
+        let five = memo.tally_along(d.len(), 5, None, &[3, 7, 7, 5], |days| open_tallies(&d, &None, days, None));
         assert_eq!(*five, open_tallies(&d, &None, &[5], None)[0]);
         let counted: Vec<i32> = memo.inner.lock().unwrap().tallies.iter().map(|(k, _)| k.0).collect();
         assert_eq!(counted, [3, 5, 7], "3 was counted before, 7 along with 5, each once");
         assert_eq!(*memo.tally(&d, &None, 7, None), open_tallies(&d, &None, &[7], None)[0]);
         assert_eq!(memo.inner.lock().unwrap().tallies.len(), 3, "7 is read, not counted again");
         // A day already counted is read whatever comes along.
-        assert!(Arc::ptr_eq(&five, &memo.tally_along(&d, &None, 5, None, &[9])));
+        assert!(Arc::ptr_eq(
+            &five,
+            &memo.tally_along(d.len(), 5, None, &[9], |days| open_tallies(&d, &None, days, None))
+        ));
         assert_eq!(memo.inner.lock().unwrap().tallies.len(), 3);
     }
 

@@ -14,7 +14,7 @@ use crate::mask::Mask;
 use crate::period::Period;
 #[cfg(test)]
 use crate::stage::Status;
-use crate::status_bits::{pack, test_rows, WORD};
+use crate::status_bits::{kept, pack, test_rows, WORD};
 
 /// Calls `on_row(i)`, in table order, for each row of `d` that passes `mask` and may be open on
 /// some day from `first` to `last`: every row whose status is open (created after those days
@@ -26,7 +26,7 @@ use crate::status_bits::{pack, test_rows, WORD};
 /// pass the mask are visited as they are, and only the won or lost ones with a close date have
 /// their dates tested.
 pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, mut on_row: impl FnMut(usize)) {
-    let bits = crate::status_bits::of(d);
+    let bits = d.status_bits();
     let n = d.status.len().min(d.created.days.len()).min(d.close.days.len()).min(bits.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let (created, close) = (&d.created.days[..n], &d.close.days[..n]);
@@ -111,7 +111,7 @@ pub struct ClosedCounts {
 /// those of its bits, and only the won or lost rows with a close date that pass the mask have
 /// their date tested.
 pub fn count_closed(d: &DealsTable, mask: &Mask, p: Period, mut on_won: impl FnMut(usize)) -> ClosedCounts {
-    let bits = crate::status_bits::of(d);
+    let bits = d.status_bits();
     let n = d.status.len().min(d.close.days.len()).min(bits.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     let close = &d.close.days[..n];
@@ -215,23 +215,6 @@ pub(crate) fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
         f(bits.trailing_zeros() as usize);
         bits &= bits - 1;
     }
-}
-
-/// Bit `k` set for each kept row `k` of a block of a mask (at most 64 rows).
-#[inline]
-pub(crate) fn kept(mask: &[bool]) -> u64 {
-    let mut bits = 0u64;
-    for (j, eight) in mask.chunks(8).enumerate() {
-        let mut bytes = [0u8; 8];
-        for (b, &keep) in bytes.iter_mut().zip(eight) {
-            *b = u8::from(keep);
-        }
-        // Bytes of 0 or 1: the multiplication gathers the low bit of byte `i` into bit
-        // `56 + i` (no two products overlap, so nothing carries).
-        let packed = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits |= packed << (8 * j);
-    }
-    bits
 }
 
 #[cfg(test)]

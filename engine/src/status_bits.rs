@@ -5,9 +5,7 @@
 //! reps).
 
 use crate::column::NO_DAY;
-use crate::deals_table::DealsTable;
 use crate::stage::Status;
-use std::borrow::Cow;
 
 /// Rows per block.
 pub const WORD: usize = 64;
@@ -75,16 +73,6 @@ impl StatusBits {
     }
 }
 
-/// The status bits of `d`: those kept with its close-date index, or built now when the
-/// columns were changed directly since the index was built (nothing in the app does; the
-/// index is then not trusted).
-pub fn of(d: &DealsTable) -> Cow<'_, StatusBits> {
-    match d.close_index() {
-        Some(ix) => Cow::Borrowed(ix.bits()),
-        None => Cow::Owned(StatusBits::build(&d.close.days, &d.status)),
-    }
-}
-
 /// Of the rows whose bit is set in `candidates` (a block of at most 64 rows), those that pass.
 /// When few are candidates (a filter keeps few rows of the block) only those are tested, with
 /// `test(k)` for row `k`; else every row of the block is, with `every()` (the bits of all the
@@ -117,7 +105,24 @@ pub fn pack(answers: impl Iterator<Item = bool>) -> u64 {
         *f = a;
         len += 1;
     }
-    crate::row_scan::kept(&flags[..len])
+    kept(&flags[..len])
+}
+
+/// Bit `k` set for each kept row `k` of a block of a mask (at most 64 rows).
+#[inline]
+pub(crate) fn kept(mask: &[bool]) -> u64 {
+    let mut bits = 0u64;
+    for (j, eight) in mask.chunks(8).enumerate() {
+        let mut bytes = [0u8; 8];
+        for (b, &keep) in bytes.iter_mut().zip(eight) {
+            *b = u8::from(keep);
+        }
+        // Bytes of 0 or 1: the multiplication gathers the low bit of byte `i` into bit
+        // `56 + i` (no two products overlap, so nothing carries).
+        let packed = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits |= packed << (8 * j);
+    }
+    bits
 }
 
 #[cfg(test)]

@@ -332,7 +332,10 @@ fn pipeline_in(ctx: &Ctx) -> Option<Pipeline> {
     // counted in the same sweep. Not the year earlier's too: a day that far back widens the
     // sweep to every deal closed since (a quarter preset on the peer file: 3.4 -> 4.0 ms).
     let along = [ctx.scope.over(Comparison::Previous.period(ctx.period())).as_of().0];
-    let tally = ctx.open_memo().tally_along(d, mask, ctx.scope.as_of().0, ctx.scope.currency, &along);
+    let currency = ctx.scope.currency;
+    let tally = ctx
+        .open_memo()
+        .tally_along(d.len(), ctx.scope.as_of().0, currency, &along, |days| open_tallies(d, mask, days, currency));
     Some(pipeline_from(d, &tally))
 }
 

@@ -103,13 +103,13 @@ fn count(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<u32>) -> Ve
 /// Calls `each(row, close day)` for the rows of `d` that pass `mask`, were won and have a close
 /// date, in table order, from the table's status bits: only those rows are visited.
 fn for_each_won_dated(d: &DealsTable, mask: &Mask, mut each: impl FnMut(usize, i32)) {
-    let bits = crate::status_bits::of(d);
+    let bits = d.status_bits();
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
     for (k, cl) in d.close.days[..n].chunks(WORD).enumerate() {
         let start = k * WORD;
         let keep = match mask {
-            Some(m) => crate::row_scan::kept(m.get(start..start + cl.len()).unwrap_or_default()),
+            Some(m) => crate::status_bits::kept(m.get(start..start + cl.len()).unwrap_or_default()),
             None if cl.len() == WORD => u64::MAX,
             None => (1u64 << cl.len()) - 1,
         };

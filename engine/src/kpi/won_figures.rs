@@ -262,12 +262,12 @@ fn count_many(d: &DealsTable, mask: &Mask, periods: &[Period], currency: Option<
     let (mut won_no_close, mut lost_no_close, mut unknown) = (0usize, 0usize, 0usize);
     let n = d.status.len().min(d.close.days.len());
     let n = mask.as_ref().map_or(n, |m| n.min(m.len()));
-    let status_bits = crate::status_bits::of(d);
+    let status_bits = d.status_bits();
     let (status, close) = (&d.status[..n], &d.close.days[..n]);
     for (k, (s, cl)) in status.chunks(BLOCK).zip(close.chunks(BLOCK)).enumerate() {
         let start = k * BLOCK;
         let keep = match mask {
-            Some(m) => crate::row_scan::kept(m.get(start..start + s.len()).unwrap_or_default()),
+            Some(m) => crate::status_bits::kept(m.get(start..start + s.len()).unwrap_or_default()),
             None => u64::MAX,
         };
         if keep == 0 {
