@@ -7,7 +7,6 @@
 use pipelens_engine::error::ImportError;
 use pipelens_engine::ingest::{
     read_file, read_in_slices, Dataset, DatasetKind, FirstSeen, Imported, ReadOptions, Rejection, Session, Step, Tail,
-    TailPart, TailStep,
 };
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -63,28 +62,12 @@ fn outcome(read: Result<Imported, ImportError>) -> Outcome {
     Some((kept, rejected))
 }
 
-/// Pumps `tail` over `bytes` in slices of `slice` bytes and chunks of `rows` rows.
-fn run_tail(mut tail: Tail, bytes: &[u8], slice: usize, rows: usize) -> Option<TailPart> {
-    loop {
-        match tail.step(rows) {
-            TailStep::NeedInput => {
-                let at = (tail.bytes_pushed() as usize).min(bytes.len());
-                let end = at.saturating_add(slice).min(bytes.len());
-                tail.push(&bytes[at..end], end == bytes.len());
-            }
-            TailStep::Progress { .. } => {}
-            TailStep::Done(part) => return Some(part),
-            TailStep::Failed(_) => return None,
-        }
-    }
-}
-
 /// Reads `bytes` as two halves cut at `cut`, as two workers do: the head absorbs the tail's
 /// part, or reads on when it may not (a key repeats across the halves, among others).
 fn read_in_halves(bytes: &[u8], cut: u64, slice: usize, rows: usize) -> Result<Imported, ImportError> {
     let options = ReadOptions::new(DatasetKind::Deals);
     let len = bytes.len() as u64;
-    let mut part = run_tail(Tail::new("f.csv", len, options.clone(), bytes, cut), bytes, slice, rows);
+    let mut part = Tail::new("f.csv", len, options.clone(), bytes, cut).read_slices(bytes, slice, rows).ok();
     let mut session = Session::new("f.csv", len, options).stop_at(cut);
     loop {
         match session.step(rows) {

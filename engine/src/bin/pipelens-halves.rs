@@ -10,9 +10,7 @@
 //! `--sequential` reads the tail first and then the head on one thread: each half's own cost,
 //! free of the other's competition for the cores (a loaded 2-core machine shares them).
 
-use pipelens_engine::ingest::{
-    read_in_slices, DatasetKind, Imported, ReadOptions, Session, Step, Tail, TailPart, TailStep,
-};
+use pipelens_engine::ingest::{read_in_slices, DatasetKind, Imported, ReadOptions, Session, Step, Tail, TailPart};
 use pipelens_engine::wire;
 use std::time::Instant;
 
@@ -40,22 +38,11 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Pumps a tail over `bytes` from `cut` in slices of `slice` bytes.
+/// Reads a tail over `bytes` from `cut` in slices of `slice` bytes.
 fn tail(bytes: &[u8], options: &ReadOptions, cut: u64, slice: usize) -> Result<TailPart, String> {
     let head = &bytes[..bytes.len().min(HEAD)];
-    let mut tail = Tail::new("f.csv", bytes.len() as u64, options.clone(), head, cut);
-    loop {
-        match tail.step(usize::MAX) {
-            TailStep::NeedInput => {
-                let at = (tail.bytes_pushed() as usize).min(bytes.len());
-                let end = at.saturating_add(slice).min(bytes.len());
-                tail.push(&bytes[at..end], end == bytes.len());
-            }
-            TailStep::Progress { .. } => {}
-            TailStep::Done(part) => return Ok(part),
-            TailStep::Failed(why) => return Err(why.to_string()),
-        }
-    }
+    let tail = Tail::new("f.csv", bytes.len() as u64, options.clone(), head, cut);
+    tail.read_slices(bytes, slice, usize::MAX).map_err(|why| why.to_string())
 }
 
 /// Bytes past the cut the head is pushed at first: enough to find the boundary, little to

@@ -149,6 +149,25 @@ impl Tail {
         self.from + self.pushed
     }
 
+    /// Reads the tail to its end from the whole file's `bytes`, in slices of `slice` bytes and
+    /// chunks of `max_rows` rows: what a worker does with a `File`, for tests and benchmarks
+    /// (as [`crate::ingest::read_in_slices`] is for a whole read).
+    pub fn read_slices(mut self, bytes: &[u8], slice: usize, max_rows: usize) -> Result<TailPart, NotMergeable> {
+        let slice = slice.max(1);
+        loop {
+            match self.step(max_rows) {
+                TailStep::NeedInput => {
+                    let at = (self.bytes_pushed() as usize).min(bytes.len());
+                    let end = at.saturating_add(slice).min(bytes.len());
+                    self.push(bytes.get(at..end).unwrap_or_default(), end == bytes.len());
+                }
+                TailStep::Progress { .. } => {}
+                TailStep::Done(part) => return Ok(part),
+                TailStep::Failed(why) => return Err(why),
+            }
+        }
+    }
+
     /// Appends the next slice of the file (`last` for the final one), after a
     /// [`TailStep::NeedInput`].
     pub fn push(&mut self, slice: &[u8], last: bool) {
@@ -286,22 +305,6 @@ mod tests {
         Whole,
     }
 
-    /// Pumps `tail` over `bytes` in slices of `slice` bytes.
-    fn run_tail(mut tail: Tail, bytes: &[u8], slice: usize, rows: usize) -> Result<TailPart, NotMergeable> {
-        loop {
-            match tail.step(rows) {
-                TailStep::NeedInput => {
-                    let at = (tail.bytes_pushed() as usize).min(bytes.len());
-                    let end = at.saturating_add(slice).min(bytes.len());
-                    tail.push(&bytes[at..end], end == bytes.len());
-                }
-                TailStep::Progress { .. } => {}
-                TailStep::Done(part) => return Ok(part),
-                TailStep::Failed(why) => return Err(why),
-            }
-        }
-    }
-
     /// Reads `bytes` as two halves cut at `cut` (the tail's part passed through `carry`, as
     /// between two workers), in slices of `slice` bytes and chunks of `rows` rows.
     fn halves(
@@ -328,7 +331,7 @@ mod tests {
         let len = bytes.len() as u64;
         let head_bytes = &bytes[..bytes.len().min(head)];
         let tail = Tail::new("f.csv", len, options.clone(), head_bytes, cut);
-        let mut part = Some(run_tail(tail, bytes, slice, rows).map(carry));
+        let mut part = Some(tail.read_slices(bytes, slice, rows).map(carry));
         let mut session = Session::new("f.csv", len, options.clone()).stop_at(cut);
         let mut way = Way::Whole;
         let result = loop {
