@@ -88,24 +88,26 @@ const fn zero_bytes(x: u64) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Texts where the first of `,`, `\n` and `\r` from a start is known: (text, from, first).
+    /// Every search for three bytes is held to them (see also `split::blocks`).
+    pub(crate) const FIRST_OF_THREE: [(&[u8], usize, usize); 8] = [
+        (b"", 0, 0),
+        (b"abc", 0, 3),
+        (b"abc,", 0, 3),
+        (b"abcdefghijklmnop\nq", 0, 16),
+        (b"abcdefgh,ijk", 3, 8),
+        (b",,,", 1, 1),
+        (b"\xc3\xa9\xe4\xb8\xad\x80\xff\x7f\x01\r", 0, 9),
+        (b"abc", 5, 5),
+    ];
 
     #[test]
     fn finds_the_first_of_three_bytes_from_any_start() {
         let needles = Needles::new(b',', b'\n', b'\r');
-        // (text, from, first)
-        let cases: [(&[u8], usize, usize); 8] = [
-            (b"", 0, 0),
-            (b"abc", 0, 3),
-            (b"abc,", 0, 3),
-            (b"abcdefghijklmnop\nq", 0, 16),
-            (b"abcdefgh,ijk", 3, 8),
-            (b",,,", 1, 1),
-            (b"\xc3\xa9\xe4\xb8\xad\x80\xff\x7f\x01\r", 0, 9),
-            (b"abc", 5, 5),
-        ];
-        for (text, from, want) in cases {
+        for (text, from, want) in FIRST_OF_THREE {
             assert_eq!(needles.find(text, from), want, "{text:?} from {from}");
             assert_eq!(needles.find_in_words(text, from), want, "{text:?} from {from}");
         }

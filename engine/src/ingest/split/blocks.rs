@@ -162,19 +162,8 @@ mod tests {
     #[test]
     fn the_cursor_finds_the_first_needle_from_any_start() {
         let needles = [b',', b'\n', b'\r'];
-        // (text, from, first)
         let long = [&[b'x'; 130][..], b",y"].concat();
-        let cases: [(&[u8], usize, usize); 9] = [
-            (b"", 0, 0),
-            (b"abc", 0, 3),
-            (b"abc,", 0, 3),
-            (b"abcdefghijklmnop\nq", 0, 16),
-            (b"abcdefgh,ijk", 3, 8),
-            (b",,,", 1, 1),
-            (b"\xc3\xa9\xe4\xb8\xad\x80\xff\x7f\x01\r", 0, 9),
-            (b"abc", 5, 5),
-            (&long, 1, 130),
-        ];
+        let cases = crate::ingest::find3::tests::FIRST_OF_THREE.into_iter().chain([(&long[..], 1, 130)]);
         for (text, from, want) in cases {
             assert_eq!(Cursor::new(needles).find(text, from), want, "{text:?} from {from}");
         }
