@@ -188,8 +188,14 @@ impl Workspace {
 
     /// The default scope of KPI_SPEC.md for this data, or `None` when no data has a date.
     pub fn default_scope(&self) -> Option<Scope> {
+        self.latest_day().map(|d| self.default_scope_at(d))
+    }
+
+    /// [`Workspace::default_scope`] for data whose latest day ([`Workspace::latest_day`]) is
+    /// `latest`, for a caller that has it already (each reads every deal).
+    pub fn default_scope_at(&self, latest: Day) -> Scope {
         let currency = self.deals.as_ref().and_then(DealsTable::default_currency);
-        self.latest_day().map(|d| Scope { currency, ..Scope::new(Period::default_for(d)) })
+        Scope { currency, ..Scope::new(Period::default_for(latest)) }
     }
 }
 

@@ -50,7 +50,8 @@ impl DataFacts {
             .map(|d| (d, kpi::segment_values(ws, d, &all_datasets)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
-        DataFacts { currencies, dims, default: ws.default_scope().zip(ws.latest_day()) }
+        let default = ws.latest_day().map(|latest| (ws.default_scope_at(latest), latest));
+        DataFacts { currencies, dims, default }
     }
 }
 
