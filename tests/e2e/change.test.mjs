@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, ROOT, openApp, upload, close, watch } from './harness.mjs';
+import { ARTIFACTS, CLI, ROOT, openApp, upload, close, watch } from './harness.mjs';
 
-/** The Pipeline change figures of the native engine (target/debug/pipelens-cli change). */
+/** The Pipeline change figures of the native engine (`pipelens-cli change`). */
 function nativeChange(...args) {
-  const bin = join(ROOT, 'target/debug/pipelens-cli');
+  const bin = CLI;
   return JSON.parse(execFileSync(bin, ['change', '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
 

@@ -113,11 +113,13 @@ export async function openApp(log, viewport = { width: 1440, height: 1000 }, has
   return { server, browser, context, page };
 }
 
-/** KPIs of the same data computed by the native engine (target/debug/pipelens-cli). */
+/** The native engine's command line, where cargo builds it ($CARGO_TARGET_DIR or target/). */
+export const CLI = join(process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target'), 'debug', 'pipelens-cli');
+
+/** KPIs of the same data computed by the native engine ([`CLI`]). */
 export function nativeKpis(...args) {
-  const bin = join(ROOT, 'target/debug/pipelens-cli');
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo build -p pipelens_engine --bin pipelens-cli`);
-  return JSON.parse(execFileSync(bin, ['kpis', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run cargo build -p pipelens_engine --bin pipelens-cli`);
+  return JSON.parse(execFileSync(CLI, ['kpis', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
 
 /** The headline data-value of every KPI on the page: the first element with a bare id. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, ROOT, openApp, nativeKpis, headlineValues, canvasInk, upload, close } from './harness.mjs';
+import { ARTIFACTS, CLI, ROOT, openApp, nativeKpis, headlineValues, canvasInk, upload, close } from './harness.mjs';
 import { projectFixtures } from './fixtures.mjs';
 
 const PAGES = ['executive', 'manager', 'rep', 'pipeline', 'leads', 'customers', 'custom', 'all'];
@@ -17,7 +17,7 @@ const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** A view of the demo data computed by the native engine (`pipelens-cli view NAME ...`). */
 function nativeView(name, ...args) {
-  const bin = join(ROOT, 'target/debug/pipelens-cli');
+  const bin = CLI;
   return JSON.parse(execFileSync(bin, ['view', name, ...args, '--demo'], { encoding: 'utf8', maxBuffer: 64 << 20 })).data;
 }
 

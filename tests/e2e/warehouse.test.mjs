@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { ROOT, openApp } from './harness.mjs';
+import { CLI, ROOT, openApp } from './harness.mjs';
 
 let server, browser, page;
 const log = { requests: [], errors: [] };
@@ -50,7 +50,7 @@ function unzipStored(zip) {
 function nativeKit(...args) {
   const dir = mkdtempSync(join(tmpdir(), 'pipelens-kit-'));
   try {
-    execFileSync(join(ROOT, 'target/debug/pipelens-cli'), ['warehouse', ...args, '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(CLI, ['warehouse', ...args, '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
     return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -64,7 +64,8 @@ import duckdb
 from shared_dir import corpus_file
 
 ROOT = Path(__file__).resolve().parents[2]
-CLI = ROOT / "target" / "debug" / "pipelens-cli"
+# Where cargo builds: $CARGO_TARGET_DIR, or target/ beside the sources.
+CLI = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target").resolve() / "debug" / "pipelens-cli"
 WORK = ROOT / "target" / "referee"
 DEMO = WORK / "demo"
 VERBOSE = "-v" in sys.argv[1:]

@@ -42,7 +42,8 @@ sys.path.insert(0, str(ROOT / "tests" / "referee"))
 from referee import SQL_SETS, engine_paths, same  # noqa: E402  (the referee's, not copies)
 from shared_dir import corpus_file  # noqa: E402
 
-CLI = ROOT / "target" / "debug" / "pipelens-cli"
+# Where cargo builds: $CARGO_TARGET_DIR, or target/ beside the sources.
+CLI = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target").resolve() / "debug" / "pipelens-cli"
 WORK = ROOT / "target" / "warehouse"
 MARKER = "-- kpi: "
 VERBOSE = "-v" in sys.argv[1:]
