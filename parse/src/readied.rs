@@ -9,6 +9,13 @@
 /// Bytes written in one step: a few milliseconds of the page's time.
 pub const STEP_BYTES: usize = 8 << 20;
 
+/// Most bytes readied. Readied memory is held while the workers hold the read file too (their
+/// columns, then the message they write): for a file of a gigabyte, readying all the page will
+/// need made the tab's peak about 1.7 times the file. Above this, the page grows its memory as
+/// it reads the message, after the workers are gone; below it (a file of about 200 MB or
+/// less), the task that reads the message finds all it needs.
+pub const MOST_BYTES: usize = 128 << 20;
+
 /// Zeros the blocks are written with, a copy at a time (`Vec::resize` and `fill` write byte by
 /// byte in the page's size-optimised build; a copy is one `memory.copy`).
 static ZEROS: [u8; 1 << 16] = [0; 1 << 16];
@@ -24,9 +31,9 @@ pub struct Readied {
 }
 
 impl Readied {
-    /// Wants `bytes` readied in all (never fewer than before).
+    /// Wants `bytes` readied in all (never fewer than before, never more than [`MOST_BYTES`]).
     pub fn aim(&mut self, bytes: usize) {
-        self.want = self.want.max(bytes);
+        self.want = self.want.max(bytes.min(MOST_BYTES));
     }
 
     /// Writes up to `bytes` more of the wanted memory, growing a block for what is not held yet.
@@ -74,9 +81,8 @@ mod tests {
         assert_eq!(r.blocks.iter().map(Vec::len).sum::<usize>(), 40);
         assert_eq!(r.held, 40);
         assert_eq!(r.blocks.len(), 2);
-        // More than memory can hold is given up, not a crash.
+        // Never more than the most readied.
         r.aim(usize::MAX / 2);
-        r.step(10);
-        assert_eq!((r.held, r.want, r.blocks.len()), (40, 40, 2));
+        assert_eq!(r.want, MOST_BYTES);
     }
 }
