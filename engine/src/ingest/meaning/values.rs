@@ -74,27 +74,28 @@ fn looks_like_person(cell: &str) -> bool {
 }
 
 impl ColumnValues {
-    /// Profiles the cells of one column.
+    /// Profiles the cells of one column. Each distinct value is read once and counted as often
+    /// as it comes: a stage, owner or region column repeats a few values, and reading a cell as
+    /// a date, an amount, yes / no, an outcome and a name is most of a preview's work.
     pub fn of<'a>(cells: impl IntoIterator<Item = &'a str>) -> ColumnValues {
-        let mut v = ColumnValues::default();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for cell in cells {
-            if is_empty_cell(cell) {
-                continue;
+            if !is_empty_cell(cell) {
+                *times.entry(cell.trim()).or_default() += 1;
             }
-            let cell = cell.trim();
-            v.filled += 1;
-            v.dates += read_date(cell).is_some() as usize;
-            if parse_amount(cell).is_some() {
-                v.amounts += 1;
-                v.money += cell.chars().any(|c| !(c.is_ascii_digit() || c == '.' || c == '-')) as usize;
-            }
-            v.flags += parse_bool(cell).is_some() as usize;
-            v.outcomes += Status::parse(cell).is_some() as usize;
-            v.people += looks_like_person(cell) as usize;
-            seen.insert(cell);
         }
-        v.distinct = seen.len();
+        let mut v = ColumnValues { distinct: times.len(), ..ColumnValues::default() };
+        for (cell, n) in times {
+            v.filled += n;
+            v.dates += n * read_date(cell).is_some() as usize;
+            if parse_amount(cell).is_some() {
+                v.amounts += n;
+                v.money += n * cell.chars().any(|c| !(c.is_ascii_digit() || c == '.' || c == '-')) as usize;
+            }
+            v.flags += n * parse_bool(cell).is_some() as usize;
+            v.outcomes += n * Status::parse(cell).is_some() as usize;
+            v.people += n * looks_like_person(cell) as usize;
+        }
         v
     }
 
@@ -197,6 +198,40 @@ mod tests {
         assert_eq!(v, Verdict::Fits(15, Evidence::People { distinct: 3 }));
         if let Verdict::Fits(_, e) = v {
             assert_eq!(e.to_string(), "3 distinct person-like values");
+        }
+    }
+
+    /// Every cell read on its own, as before values were read once each.
+    fn cell_by_cell(cells: &[&str]) -> ColumnValues {
+        let mut v = ColumnValues::default();
+        let mut seen = std::collections::HashSet::new();
+        for cell in cells.iter().filter(|c| !is_empty_cell(c)).map(|c| c.trim()) {
+            v.filled += 1;
+            v.dates += read_date(cell).is_some() as usize;
+            if parse_amount(cell).is_some() {
+                v.amounts += 1;
+                v.money += cell.chars().any(|c| !(c.is_ascii_digit() || c == '.' || c == '-')) as usize;
+            }
+            v.flags += parse_bool(cell).is_some() as usize;
+            v.outcomes += Status::parse(cell).is_some() as usize;
+            v.people += looks_like_person(cell) as usize;
+            seen.insert(cell);
+        }
+        v.distinct = seen.len();
+        v
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_each_value_once_counts_as_reading_every_cell(
+            picks in proptest::collection::vec(0usize..16, 0..60),
+        ) {
+            const POOL: [&str; 16] = [
+                "Won", " Won ", "Closed Lost", "", "  ", "N/A", "2024-01-02", "03/04/2024", "$1,200",
+                "1 200 zł", "42", "yes", "Ann Lee", "王小明", "Prospecting", "-7.5",
+            ];
+            let cells: Vec<&str> = picks.iter().map(|&i| POOL[i]).collect();
+            proptest::prop_assert_eq!(ColumnValues::of(cells.iter().copied()), cell_by_cell(&cells));
         }
     }
 }
