@@ -9,7 +9,7 @@ use crate::keys;
 use crate::readied::{Readied, STEP_BYTES};
 use crate::received::Received;
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{Imported, ReadOptions};
+use pipelens_engine::ingest::{preview_start, Imported, ReadOptions};
 use pipelens_engine::wire;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -80,8 +80,13 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
             let data = event.data();
             if let Some(runs) = field(&data, keys::WARMED).dyn_ref::<Array>() {
                 // The made-up file's message: read like a real one, to warm the page's reader
-                // too, and let go.
+                // too, and let go; and its start's preview worked out, as a picked file's is
+                // (the file goes on past its start).
                 drop(wire::read_imported(&mut Received::new(runs)));
+                if let Some(head) = field(&data, keys::WARM_HEAD).dyn_ref::<ArrayBuffer>() {
+                    let head = Uint8Array::new(head).to_vec();
+                    drop(preview_start("warm-up.csv", &head, 2 * head.len() as u64, 5, None));
+                }
                 return;
             }
             if field(&data, keys::READY).as_bool() == Some(true) {

@@ -43,8 +43,10 @@ pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let (scope, data) = (replies.clone(), event.data());
         if field(&data, keys::WARM).as_bool() == Some(true) {
-            let runs = warm();
-            let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs.0), &runs.0);
+            let (Runs(runs), head) = warm();
+            let message = object(keys::WARMED, &runs);
+            let _ = Reflect::set(&message, &JsValue::from_str(keys::WARM_HEAD), &head);
+            let _ = scope.post_message_with_transfer(&message, &runs.concat(&Array::of1(&head)));
             return;
         }
         if !field(&data, keys::TAIL).is_undefined() || !field(&data, keys::RESUME).is_undefined() {
@@ -78,8 +80,8 @@ impl Sink for Runs {
 }
 
 /// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, and
-/// writes it as the page's message.
-fn warm() -> Runs {
+/// writes it as the page's message; also gives its start, for the page's preview.
+fn warm() -> (Runs, ArrayBuffer) {
     let csv = warm_up::deals_csv(warm_up::ROWS);
     let mut runs = Runs(Array::new());
     // Made up to be read whole: a failure would only mean less of the code was warmed.
@@ -87,7 +89,8 @@ fn warm() -> Runs {
     if let Ok(imported) = read_in_slices("warm-up.csv", csv.as_bytes(), warm_up::SLICE_BYTES, options) {
         wire::write_imported(&imported, &mut runs);
     }
-    runs
+    let head = csv.as_bytes().get(..warm_up::HEAD_BYTES).unwrap_or(csv.as_bytes());
+    (runs, Uint8Array::from(head).buffer())
 }
 
 /// The slices of a file from a byte on, each read by the browser while the one before it is

@@ -12,6 +12,12 @@
 /// few enough to read in a few tens of milliseconds with the slow code.
 pub const ROWS: usize = 20_000;
 
+/// Bytes of the made-up file's start the page works out a preview from: as the page does
+/// for a picked file before it is read, so the first file's preview is worked out by code the
+/// browser has compiled, not on its first run (a 100k-row file's preview took about twice as
+/// long the first time).
+pub const HEAD_BYTES: usize = 512 << 10;
+
 /// Bytes pushed to the read at a time: many short steps, so the optimised code is used as soon
 /// as it is ready (a step already running keeps the code it started with).
 pub const SLICE_BYTES: usize = 64 << 10;
