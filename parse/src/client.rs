@@ -80,13 +80,15 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
             let data = event.data();
             if let Some(runs) = field(&data, keys::WARMED).dyn_ref::<Array>() {
                 // The made-up file's message: read like a real one, to warm the page's reader
-                // too, and let go; and its start's preview worked out, as a picked file's is
-                // (the file goes on past its start).
+                // too, and let go.
                 drop(wire::read_imported(&mut Received::new(runs)));
-                if let Some(head) = field(&data, keys::WARM_HEAD).dyn_ref::<ArrayBuffer>() {
-                    let head = Uint8Array::new(head).to_vec();
-                    drop(preview_start("warm-up.csv", &head, 2 * head.len() as u64, 5, None));
-                }
+                return;
+            }
+            if let Some(head) = field(&data, keys::WARM_HEAD).dyn_ref::<ArrayBuffer>() {
+                // Its start: the preview worked out as a picked file's is (the file goes on
+                // past its start), and let go.
+                let head = Uint8Array::new(head).to_vec();
+                drop(preview_start("warm-up.csv", &head, 2 * head.len() as u64, 5, None));
                 return;
             }
             if field(&data, keys::READY).as_bool() == Some(true) {

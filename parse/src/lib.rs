@@ -63,7 +63,7 @@ pub mod keys {
     pub const WARM: &str = "warm";
     /// Worker → page, after a warm-up: the made-up file read, as runs like `done`'s.
     pub const WARMED: &str = "warmed";
-    /// Worker → page, with `warmed`: the made-up file's start, an `ArrayBuffer`, for the page
+    /// Worker → page, after `warmed`: the made-up file's start, an `ArrayBuffer`, for the page
     /// to work out its preview from as it does from a picked file's start.
     pub const WARM_HEAD: &str = "warm_head";
 }

@@ -43,10 +43,10 @@ pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let (scope, data) = (replies.clone(), event.data());
         if field(&data, keys::WARM).as_bool() == Some(true) {
+            // Two messages, so the page reads them back in two tasks.
             let (Runs(runs), head) = warm();
-            let message = object(keys::WARMED, &runs);
-            let _ = Reflect::set(&message, &JsValue::from_str(keys::WARM_HEAD), &head);
-            let _ = scope.post_message_with_transfer(&message, &runs.concat(&Array::of1(&head)));
+            let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs), &runs);
+            let _ = scope.post_message_with_transfer(&object(keys::WARM_HEAD, &head), &Array::of1(&head));
             return;
         }
         if !field(&data, keys::TAIL).is_undefined() || !field(&data, keys::RESUME).is_undefined() {
