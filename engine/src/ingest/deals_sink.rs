@@ -389,6 +389,8 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
         .iter()
         .zip(mapping)
         .filter_map(|(f, m)| {
+            // Only a mapped field is counted: each count is a pass over every row.
+            let header = headers.get((*m)?)?.clone();
             let empty = match f.name {
                 "amount" => table.amount.values.iter().filter(|v| v.is_nan()).count(),
                 "created_date" => table.created.missing(),
@@ -409,7 +411,7 @@ fn mapped_fields(mapping: &[Option<usize>], headers: &[String], table: &DealsTab
                     .and_then(|&d| table.dim(d))
                     .map_or(0, DictColumn::missing),
             };
-            Some(MappedField { field: f.name, header: headers.get((*m)?)?.clone(), empty, dates: None })
+            Some(MappedField { field: f.name, header, empty, dates: None })
         })
         .collect()
 }
