@@ -41,12 +41,15 @@ pub(super) fn put_statuses(w: &mut Writer<'_>, statuses: &[Status]) {
 }
 
 pub(super) fn take_statuses(r: &mut Reader<'_>) -> Result<Vec<Status>, WireError> {
-    // One pass, straight from the bytes: a million rows are read back in the page's thread.
-    let invalid = || WireError::Invalid("status");
-    r.u8s()?
-        .into_iter()
-        .map(|c| STATUSES.get(usize::from(c).checked_sub(1).ok_or_else(invalid)?).copied().ok_or_else(invalid))
-        .collect()
+    // One pass, straight from the bytes, as a loop over slices: a million rows are read back
+    // in the page's thread, whose engine is built for size (a `Result` collected from an
+    // iterator took 12 ns a row there).
+    let bytes = r.u8s()?;
+    let mut statuses = vec![Status::Unknown; bytes.len()];
+    for (status, &c) in statuses.iter_mut().zip(&bytes) {
+        *status = *STATUSES.get(usize::from(c).wrapping_sub(1)).ok_or(WireError::Invalid("status"))?;
+    }
+    Ok(statuses)
 }
 
 /// Yes / no / missing per row.
