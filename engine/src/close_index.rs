@@ -10,7 +10,7 @@ use crate::memo::Memo;
 use crate::open_memo::OpenMemo;
 use crate::period::Period;
 use crate::stage::Status;
-use crate::status_bits::StatusBits;
+use crate::status_bits::{Block, StatusBits, WORD};
 use std::sync::OnceLock;
 
 /// Row numbers sorted by close date (missing dates first, then day by day, rows in table
@@ -38,8 +38,20 @@ impl ByClose {
     pub fn build(close: &[i32], status: &[Status]) -> ByClose {
         let n = close.len().min(status.len()).min(u32::MAX as usize);
         let close = &close[..n];
-        let with = |s: Status| (0..n).filter(|&i| status[i] == s).map(|i| i as u32).collect();
-        let (unknown, open) = (with(Status::Unknown), with(Status::Open));
+        let bits = StatusBits::build(close, &status[..n]);
+        // From the bits: a pass over a word per 64 rows, and a push per row listed.
+        let with = |word: fn(&Block) -> u64| {
+            let mut rows = Vec::new();
+            for k in 0..n.div_ceil(WORD) {
+                let mut left = word(&bits.block(k));
+                while left != 0 {
+                    rows.push((k * WORD) as u32 + left.trailing_zeros());
+                    left &= left - 1;
+                }
+            }
+            rows
+        };
+        let (unknown, open) = (with(|b| b.unknown), with(|b| b.open));
         let dated = close.iter().copied().filter(|&d| d != NO_DAY);
         let (lo, hi) = dated.fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
         let span = if lo <= hi { (hi as i64 - lo as i64 + 1) as usize } else { 0 };
@@ -61,12 +73,12 @@ impl ByClose {
             }
             rows
         } else {
+            // Dates spread wider than four days a row: a small table, or a few outlying dates.
             let mut rows: Vec<u32> = (0..n as u32).collect();
-            rows.sort_by_key(|&i| close[i as usize]);
+            crate::sort::sort_by_key(&mut rows, |&i| close[i as usize]);
             rows
         };
         let days = rows.iter().map(|&i| close[i as usize]).collect();
-        let bits = StatusBits::build(close, &status[..n]);
         ByClose { days, rows, unknown, open, bits, open_memo: OpenMemo::default(), memo: Memo::default() }
     }
 

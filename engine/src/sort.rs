@@ -1,8 +1,9 @@
 //! Stable sorting with one copy of the sorting code. `slice::sort_by` is generic over the
 //! element and the closure, so every call site adds its own ~5 KB of sorting code to the wasm
 //! binary; here the sort runs once, on indices with a `dyn` comparison, and each call site adds
-//! only a small permutation. Every list sorted this way is a handful to a few thousand rows
-//! (segments, report lines, the demo's records), never the data's million rows.
+//! only a small permutation. The lists sorted this way are a handful to a few thousand rows
+//! (segments, report lines, the demo's records), or rows whose close dates spread too wide for
+//! the close-date index's counting sort (a small table, or a few outlying dates).
 
 use std::cmp::Ordering;
 
