@@ -122,7 +122,13 @@ pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String,
             *e = (n, v);
         }
     }
-    Some(best.into_iter().map(|(o, (_, v))| (o, v)).collect())
+    // Inserted, not collected: a collected map sorts its entries (already in order here), with
+    // a sort of its own in the page's wasm.
+    let mut main = BTreeMap::new();
+    for (o, (_, v)) in best {
+        main.insert(o, v);
+    }
+    Some(main)
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never

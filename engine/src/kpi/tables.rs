@@ -268,11 +268,14 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
             candidates.push(i);
         }
     }
-    let medians: BTreeMap<u32, f64> = won_amounts
-        .into_iter()
-        .filter(|(_, v)| v.len() >= OUTLIER_MIN_WON)
-        .filter_map(|(o, mut v)| Some((o, median(&mut v)?)))
-        .collect();
+    // Inserted, not collected: a collected map sorts its entries, with a sort of its own in
+    // the page's wasm.
+    let mut medians = BTreeMap::new();
+    for (o, mut v) in won_amounts.into_iter().filter(|(_, v)| v.len() >= OUTLIER_MIN_WON) {
+        if let Some(m) = median(&mut v) {
+            medians.insert(o, m);
+        }
+    }
     if medians.is_empty() {
         return KpiResult::undefined(Undefined::NoRows(Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p }));
     }
