@@ -256,37 +256,69 @@ fn BackToDemo() -> impl IntoView {
 }
 
 /// Progress while loading, or the reason the last file could not be used.
+///
+/// The progress banner is built once per load: as the figures change, its text and bar are
+/// updated in place. Rebuilt at each update (about ten a second), it repainted the whole page
+/// each time, on the cores the workers parse on.
 #[component]
 fn StatusBanner() -> impl IntoView {
     let status = DataState::expect().status;
-    move || match status.get() {
-        LoadStatus::Idle => ().into_any(),
+    // Whether the progress banner shows: while it does, its figures change nothing here.
+    let loading =
+        Memo::new(move |_| status.with(|s| matches!(s, LoadStatus::Reading { .. } | LoadStatus::Parsing { .. })));
+    move || {
+        if loading.get() {
+            return view! { <LoadProgress/> }.into_any();
+        }
+        match status.get() {
+            LoadStatus::Failed(why) => view! {
+                <div class="banner error" role="alert" data-testid="error">
+                    <p>{why}</p>
+                    <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
+                </div>
+            }
+            .into_any(),
+            LoadStatus::Notice(what) => view! {
+                <div class="banner" role="status" data-testid="notice">
+                    <p>{what}</p>
+                    <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
+                </div>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
+    }
+}
+
+/// The progress banner's text and percentage, while a file is read or parsed.
+fn progress(status: &LoadStatus) -> Option<(String, f64)> {
+    let lang = crate::i18n::current();
+    let mb = |v: f64| number(lang, v / 1e6, 1);
+    let (text, done, total) = match status {
         LoadStatus::Reading { file, done, total } => {
-            let mb = |v: f64| number(crate::i18n::current(), v / 1e6, 1);
-            let text = tf(Status::Reading, &[("file", file), ("done", mb(done)), ("total", mb(total))]);
-            view! { <LoadProgress text=text done=done total=total/> }.into_any()
+            (tf(Status::Reading, &[("file", file.clone()), ("done", mb(*done)), ("total", mb(*total))]), done, total)
         }
         LoadStatus::Parsing { file, rows, done, total } => {
-            let mb = |v: f64| number(crate::i18n::current(), v / 1e6, 1);
-            let rows = number(crate::i18n::current(), rows as f64, 0);
-            let text =
-                tf(Status::Analysing, &[("file", file), ("rows", rows), ("done", mb(done)), ("total", mb(total))]);
-            view! { <LoadProgress text=text done=done total=total/> }.into_any()
+            let rows = number(lang, *rows as f64, 0);
+            let words = [("file", file.clone()), ("rows", rows), ("done", mb(*done)), ("total", mb(*total))];
+            (tf(Status::Analysing, &words), done, total)
         }
-        LoadStatus::Failed(why) => view! {
-            <div class="banner error" role="alert" data-testid="error">
-                <p>{why}</p>
-                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
-            </div>
-        }
-        .into_any(),
-        LoadStatus::Notice(what) => view! {
-            <div class="banner" role="status" data-testid="notice">
-                <p>{what}</p>
-                <button class="button" on:click=move |_| status.set(LoadStatus::Idle)>{t(Status::Dismiss)}</button>
-            </div>
-        }
-        .into_any(),
+        _ => return None,
+    };
+    Some((text, if *total > 0.0 { done / total * 100.0 } else { 0.0 }))
+}
+
+/// A progress bar with a Cancel button.
+#[component]
+fn LoadProgress() -> impl IntoView {
+    let data = DataState::expect();
+    let shown = move || data.status.with(progress).unwrap_or_default();
+    view! {
+        <div class="banner progress" role="status" data-testid="progress">
+            <p>{move || shown().0}</p>
+            <progress max="100" value=move || shown().1 aria-label=t(Status::LoadingProgress)></progress>
+            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>{t(Status::Cancel)}</button>
+        </div>
     }
 }
 
@@ -303,20 +335,6 @@ fn RecoveryBanner() -> impl IntoView {
                 <button class="button" data-testid="recovery-retry" on:click=move |_| sharing.try_remembered_again()>{t(Status::TryAgain)}</button>
             </div>
         </Show>
-    }
-}
-
-/// A progress bar with a Cancel button.
-#[component]
-fn LoadProgress(text: String, done: f64, total: f64) -> impl IntoView {
-    let data = DataState::expect();
-    let pct = if total > 0.0 { done / total * 100.0 } else { 0.0 };
-    view! {
-        <div class="banner progress" role="status" data-testid="progress">
-            <p>{text}</p>
-            <progress max="100" value=pct aria-label=t(Status::LoadingProgress)></progress>
-            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>{t(Status::Cancel)}</button>
-        </div>
     }
 }
 
