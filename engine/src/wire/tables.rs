@@ -41,15 +41,14 @@ pub(super) fn put_statuses(w: &mut Writer<'_>, statuses: &[Status]) {
 }
 
 pub(super) fn take_statuses(r: &mut Reader<'_>) -> Result<Vec<Status>, WireError> {
-    // One pass, straight from the bytes, as a loop over slices: a million rows are read back
-    // in the page's thread, whose engine is built for size (a `Result` collected from an
-    // iterator took 12 ns a row there).
+    // Checked, then mapped, each a plain pass over the bytes: a million rows are read back in
+    // the page's thread, whose engine is built for size (a `Result` collected from an iterator
+    // took 12 ns a row there).
     let bytes = r.u8s()?;
-    let mut statuses = vec![Status::Unknown; bytes.len()];
-    for (status, &c) in statuses.iter_mut().zip(&bytes) {
-        *status = *STATUSES.get(usize::from(c).wrapping_sub(1)).ok_or(WireError::Invalid("status"))?;
+    if bytes.iter().any(|&c| c == 0 || usize::from(c) > STATUSES.len()) {
+        return Err(WireError::Invalid("status"));
     }
-    Ok(statuses)
+    Ok(bytes.iter().map(|&c| STATUSES.get(usize::from(c) - 1).copied().unwrap_or(Status::Unknown)).collect())
 }
 
 /// Yes / no / missing per row.
