@@ -17,7 +17,7 @@ use crate::keys;
 use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
+use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -79,14 +79,20 @@ impl Sink for Runs {
     }
 }
 
-/// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, and
-/// writes it as the page's message; also gives its start, for the page's preview.
+/// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, in
+/// two halves as a big file is read (the tail's part carried through a message's runs and read
+/// back), and writes it as the page's message; also gives its start, for the page's preview.
 fn warm() -> (Runs, ArrayBuffer) {
     let csv = warm_up::deals_csv(warm_up::ROWS);
     let mut runs = Runs(Array::new());
     // Made up to be read whole: a failure would only mean less of the code was warmed.
-    let options = ReadOptions::new(DatasetKind::Deals);
-    if let Ok(imported) = read_in_slices("warm-up.csv", csv.as_bytes(), warm_up::SLICE_BYTES, options) {
+    let carry = |part| {
+        let mut runs = Runs(Array::new());
+        wire::write_tail_part(&part, &mut runs);
+        wire::read_tail_part(&mut Received::new(&runs.0)).ok()
+    };
+    let (steps, options) = ((warm_up::SLICE_BYTES, STEP_ROWS), ReadOptions::new(DatasetKind::Deals));
+    if let Some(imported) = read_in_halves("warm-up.csv", csv.as_bytes(), HEAD_BYTES as usize, steps, options, carry) {
         wire::write_imported(&imported, &mut runs);
     }
     let head = csv.as_bytes().get(..warm_up::HEAD_BYTES).unwrap_or(csv.as_bytes());

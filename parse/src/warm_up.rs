@@ -50,14 +50,18 @@ pub fn deals_csv(rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pipelens_engine::ingest::{read_in_slices, DatasetKind, ReadOptions};
+    use pipelens_engine::ingest::{read_in_halves, read_in_slices, DatasetKind, ReadOptions};
 
     #[test]
-    fn the_made_up_file_is_read_whole_without_a_rejected_row() {
+    fn the_made_up_file_is_read_whole_without_a_rejected_row_and_alike_in_halves() {
         let csv = deals_csv(500);
-        let read = read_in_slices("warm-up.csv", csv.as_bytes(), 4096, ReadOptions::new(DatasetKind::Deals)).unwrap();
+        let options = ReadOptions::new(DatasetKind::Deals);
+        let read = read_in_slices("warm-up.csv", csv.as_bytes(), 4096, options.clone()).unwrap();
         assert_eq!(read.data.len(), 500);
         assert!(read.report.rejected.is_empty(), "{:?}", read.report.rejected);
         assert!(read.report.cell_issues.is_empty(), "{:?}", read.report.cell_issues);
+        // Read in halves, as the worker warms up: the halves merge (no key repeats across them).
+        let halves = read_in_halves("warm-up.csv", csv.as_bytes(), 1 << 20, (4096, 100), options, Some).unwrap();
+        assert_eq!((halves.data, halves.report), (read.data, read.report));
     }
 }

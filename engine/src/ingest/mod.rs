@@ -66,7 +66,7 @@ pub use profile::{ColumnProfile, Profiler};
 pub use reader::{read_deals, read_file, Imported, ImportedDeals, Reader};
 pub use rejection::{FirstSeen, Rejection};
 pub use report::{CellIssue, IdsGenerated, ImportReport, MappedField, RejectedRow, CELL_ISSUE_LIMIT};
-pub use session::{read_in_slices, KnownKeys, ReadOptions, Session, Step};
+pub use session::{read_in_halves, read_in_slices, KnownKeys, ReadOptions, Session, Step};
 pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};
 pub(crate) use table_sink::{MONTH_EXPECTED, TIME_EXPECTED};

@@ -341,6 +341,43 @@ pub fn read_in_slices(file: &str, bytes: &[u8], slice: usize, options: ReadOptio
     run(&mut session, bytes, slice, usize::MAX)
 }
 
+/// Reads a whole file held in memory in two halves, as two workers read a big file: the tail
+/// from the middle (given the file's first `head` bytes), handed over by `carry` (a worker sends
+/// it in a message and reads it back), absorbed by the head once it has paused at the tail's
+/// first record. Slices of `slice` bytes, chunks of `max_rows` rows. `None` when a half fails,
+/// `carry` gives nothing, or the head will not take the part: a caller then reads the file
+/// whole (the result is the same, only later).
+pub fn read_in_halves(
+    file: &str,
+    bytes: &[u8],
+    head: usize,
+    (slice, max_rows): (usize, usize),
+    options: ReadOptions,
+    carry: impl FnOnce(super::TailPart) -> Option<super::TailPart>,
+) -> Option<Imported> {
+    let (len, cut, slice) = (bytes.len() as u64, bytes.len() as u64 / 2, slice.max(1));
+    let start = bytes.get(..head.min(bytes.len())).unwrap_or_default();
+    let tail = super::Tail::new(file, len, options.clone(), start, cut);
+    let mut part = Some(carry(tail.read_slices(bytes, slice, max_rows).ok()?)?);
+    let mut session = Session::new(file, len, options).stop_at(cut);
+    // The head's slices stop a slice past the cut until it has paused, as a worker's do.
+    let stop = (cut as usize).saturating_add(slice);
+    // Every push moves on, and the head pauses once: the loop ends.
+    loop {
+        match session.step(max_rows) {
+            Step::NeedInput => {
+                let at = (session.bytes_pushed() as usize).min(bytes.len());
+                let end = at.saturating_add(slice).min(if at < stop { stop } else { bytes.len() }).min(bytes.len());
+                session.push(bytes.get(at..end).unwrap_or_default(), end == bytes.len());
+            }
+            Step::Paused { .. } => session.absorb(part.take()?).ok()?,
+            Step::Progress { .. } | Step::Restart => {}
+            Step::Done(imported) => return Some(imported),
+            Step::Failed(_) => return None,
+        }
+    }
+}
+
 /// Pumps `session` over `bytes` in slices of `slice` bytes with chunks of `max_rows` rows.
 pub(crate) fn run(session: &mut Session, bytes: &[u8], slice: usize, max_rows: usize) -> Result<Imported, ImportError> {
     let slice = slice.max(1);
@@ -372,6 +409,36 @@ mod tests {
     }
 
     const SLICES: [usize; 9] = [1, 2, 3, 5, 7, 16, 64, 4096, 1 << 20];
+
+    #[test]
+    fn a_file_read_in_halves_through_the_wire_is_the_file_read_whole() {
+        let mut csv = String::from("deal_id,amount,stage,created_date,close_date,owner\n");
+        for i in 0..3000 {
+            let stage = ["Closed Won", "Closed Lost", "Proposal"][i % 3];
+            csv.push_str(&format!(
+                "D{i},{}.5,{stage},2024-01-{:02},2024-03-{:02},Rep {}\n",
+                100 + i,
+                1 + i % 28,
+                1 + i % 28,
+                i % 7
+            ));
+        }
+        let bytes = csv.as_bytes();
+        let options = ReadOptions::new(DatasetKind::Deals);
+        let whole = read_in_slices("h.csv", bytes, 4096, options.clone());
+        let through_wire = |part| {
+            let mut runs = Vec::new();
+            crate::wire::write_tail_part(&part, &mut runs);
+            crate::wire::read_tail_part(&mut runs.as_slice()).ok()
+        };
+        let halves = read_in_halves("h.csv", bytes, 1 << 20, (4096, 500), options.clone(), through_wire);
+        let halves = halves.expect("read in halves");
+        assert_eq!(outcome(Ok(halves)), outcome(whole), "the same data and report");
+        assert!(read_in_halves("h.csv", bytes, 1 << 20, (4096, 500), options.clone(), |_| None).is_none(), "no part");
+        // A key of the head repeated in the tail: the head will not take the part.
+        csv.push_str("D7,1,Proposal,2024-01-01,,Rep 1\n");
+        assert!(read_in_halves("h.csv", csv.as_bytes(), 1 << 20, (4096, 500), options, through_wire).is_none());
+    }
 
     /// Files that take every path through the session: plain, late Windows-1252 (with and
     /// without non-ASCII first), unusable headers with and without undecodable bytes later,
