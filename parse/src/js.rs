@@ -21,3 +21,12 @@ pub fn object(key: &str, value: &JsValue) -> JsValue {
     let _ = js_sys::Reflect::set(&o, &JsValue::from_str(key), value);
     o.into()
 }
+
+/// Calls `callback` in a later task, after `ms` milliseconds (the global `setTimeout`, on the
+/// page or in a worker).
+pub fn set_timeout(callback: &JsValue, ms: i32) {
+    let set_timeout = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("setTimeout"));
+    if let Ok(set_timeout) = set_timeout.and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = set_timeout.call2(&JsValue::NULL, callback, &JsValue::from(ms));
+    }
+}

@@ -23,6 +23,9 @@ pub mod warm_up;
 
 /// The names of the messages' fields, shared by both sides.
 pub mod keys {
+    /// Page → worker's loader, first: the worker's `WebAssembly.Module` (see
+    /// `web/parse_worker_loader.js`), or nothing, for the worker to fetch its own.
+    pub const MODULE: &str = "module";
     /// Worker → page, once its module runs: `true`.
     pub const READY: &str = "ready";
     /// Page → worker: the file, a `Blob`.
