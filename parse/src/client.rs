@@ -73,6 +73,9 @@ thread_local! {
     static TAIL: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
     /// The workers' module, compiled once (a promise of it), see [`module`].
     static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// Whether a file has been asked for: the figures' warm-up then stops (see
+    /// [`warm_the_figures`]), leaving the page to the file.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The workers' module, compiled the first time by the browser as it arrives. Every worker is
@@ -161,7 +164,8 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
 }
 
 /// Works out every KPI over the made-up file, as a dashboard does (over the data's last 12
-/// months and the period before, and month by month), a KPI a task while the page is idle. The
+/// months and the period before, and month by month), a KPI a task while the page is idle, until
+/// a file is asked for. The
 /// page's engine functions have then run long enough for the browser to have optimised them
 /// when the user's first file comes: run first on a million rows, the close-date index and the
 /// sweeps over the rows ran on the browser's quick-start code from start to end (a function
@@ -175,6 +179,9 @@ async fn warm_the_figures(imported: Imported) {
     let before = ctx.over(Comparison::Previous.period(scope.period));
     for def in kpi::CATALOG {
         next_task().await;
+        if ASKED.get() {
+            return;
+        }
         drop((kpi::run(def, &ctx), kpi::run(def, &before), kpi::trend_in(def, &ctx, Grain::Month)));
     }
 }
@@ -211,6 +218,7 @@ fn stop_tail() {
 /// read begins, so the worker's module is fetched and compiled while the page works out the
 /// file's preview.
 pub fn warm() {
+    ASKED.set(true);
     if LIVE.with(|l| l.borrow().is_none()) {
         if let Ok(live) = start(false) {
             LIVE.with(|l| *l.borrow_mut() = Some(live));
@@ -219,10 +227,10 @@ pub fn warm() {
 }
 
 /// Starts the workers, if none is running, and has the first read a made-up file (see
-/// [`crate::warm_up`]; the second shares its compiled code): the page calls this when a file
-/// may come soon and the page is idle (a while after the first page is drawn, when the file
-/// picker opens, when a drag enters the page). A read asked for meanwhile waits for the
-/// warm-up, a few tens of milliseconds.
+/// [`crate::warm_up`]; every worker shares its compiled code, see [`module`]): the page calls
+/// this when a file may come soon and the page is idle (a while after the first page is drawn,
+/// when the file picker opens, when a drag enters the page). A read asked for meanwhile waits
+/// for the warm-up, about a hundred milliseconds.
 pub fn prepare() {
     if LIVE.with(|l| l.borrow().is_none()) {
         if let Ok(live) = start(true) {
@@ -311,6 +319,7 @@ pub async fn read(
     mut progress: impl FnMut(usize, f64),
     keep_going: impl Fn() -> bool,
 ) -> Result<Imported, Outcome> {
+    ASKED.set(true);
     let live = match worker().await {
         Ok(live) => live,
         Err(why) => {
