@@ -164,12 +164,11 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
 }
 
 /// Works out every KPI over the made-up file, as a dashboard does (over the data's last 12
-/// months and the period before, and month by month), a KPI a task while the page is idle, until
-/// a file is asked for. The
-/// page's engine functions have then run long enough for the browser to have optimised them
-/// when the user's first file comes: run first on a million rows, the close-date index and the
-/// sweeps over the rows ran on the browser's quick-start code from start to end (a function
-/// running keeps the code it started with).
+/// months and the period before, and month by month), a KPI a task while the page is idle,
+/// until a file is asked for. The page's engine functions have then run long enough for the
+/// browser to have optimised them when the user's first file comes: run first on a million
+/// rows, the close-date index and the sweeps over the rows ran on the browser's quick-start code
+/// from start to end (a function running keeps the code it started with).
 async fn warm_the_figures(imported: Imported) {
     let mut ws = Workspace::default();
     ws.insert(imported.data, false);

@@ -89,7 +89,9 @@ export function launch() {
 
 /** Records every request, page error and console error of a browser context. */
 export function watch(context, log) {
-  context.on('request', (r) => log.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
+  context.on('request', (r) =>
+    log.requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer(), serviceWorker: Boolean(r.serviceWorker()) }),
+  );
   context.on('page', (page) => watchPage(page, log));
 }
 

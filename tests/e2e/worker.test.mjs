@@ -96,10 +96,16 @@ test('when the worker cannot start, the page reads the file itself with the same
 test('the idle page readies and warms the worker before a file comes; the file reads the same', async () => {
   assert.ok(inWorker, 'the first test ran');
   const before = log.errors.length;
+  // The service worker's own fetches (its cache, and each fetch it answers) are not counted.
+  const modules = () =>
+    log.requests.filter((r) => !r.serviceWorker && new URL(r.url).pathname.endsWith('/parse_worker_bg.wasm')).length;
+  const modulesBefore = modules();
   const { seen, warnings } = await readThrough(null, { idle: true });
   assert.deepEqual(warnings.filter((w) => w.includes('on the page')), [], 'the page did not read it itself');
   assert.deepEqual(seen, inWorker);
   assert.deepEqual(log.errors.slice(before), []);
+  // Two workers were readied (a head and a tail); the page compiled their module once for both.
+  assert.equal(modules() - modulesBefore, 1, 'the workers\' module was fetched once, by the page');
 });
 
 /** Writes a deals file of about 30 MB (read by two workers at once, each a half) with trouble
