@@ -290,33 +290,40 @@ fn StatusBanner() -> impl IntoView {
     }
 }
 
-/// The progress banner's text and percentage, while a file is read or parsed.
-fn progress(status: &LoadStatus) -> Option<(String, f64)> {
+/// The progress banner's text, while a file is read or parsed.
+fn progress_text(status: &LoadStatus) -> String {
     let lang = crate::i18n::current();
     let mb = |v: f64| number(lang, v / 1e6, 1);
-    let (text, done, total) = match status {
+    match status {
         LoadStatus::Reading { file, done, total } => {
-            (tf(Status::Reading, &[("file", file.clone()), ("done", mb(*done)), ("total", mb(*total))]), done, total)
+            tf(Status::Reading, &[("file", file.clone()), ("done", mb(*done)), ("total", mb(*total))])
         }
         LoadStatus::Parsing { file, rows, done, total } => {
             let rows = number(lang, *rows as f64, 0);
-            let words = [("file", file.clone()), ("rows", rows), ("done", mb(*done)), ("total", mb(*total))];
-            (tf(Status::Analysing, &words), done, total)
+            tf(Status::Analysing, &[("file", file.clone()), ("rows", rows), ("done", mb(*done)), ("total", mb(*total))])
         }
-        _ => return None,
-    };
-    Some((text, if *total > 0.0 { done / total * 100.0 } else { 0.0 }))
+        _ => String::new(),
+    }
+}
+
+/// How far a read or parse is, in percent.
+fn progress_percent(status: &LoadStatus) -> f64 {
+    match status {
+        LoadStatus::Reading { done, total, .. } | LoadStatus::Parsing { done, total, .. } if *total > 0.0 => {
+            done / total * 100.0
+        }
+        _ => 0.0,
+    }
 }
 
 /// A progress bar with a Cancel button.
 #[component]
 fn LoadProgress() -> impl IntoView {
     let data = DataState::expect();
-    let shown = move || data.status.with(progress).unwrap_or_default();
     view! {
         <div class="banner progress" role="status" data-testid="progress">
-            <p>{move || shown().0}</p>
-            <progress max="100" value=move || shown().1 aria-label=t(Status::LoadingProgress)></progress>
+            <p>{move || data.status.with(progress_text)}</p>
+            <progress max="100" value=move || data.status.with(progress_percent) aria-label=t(Status::LoadingProgress)></progress>
             <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>{t(Status::Cancel)}</button>
         </div>
     }

@@ -73,8 +73,8 @@ thread_local! {
     static TAIL: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
     /// The workers' module, compiled once (a promise of it), see [`module`].
     static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
-    /// Whether a file has been asked for: the figures' warm-up then stops (see
-    /// [`warm_the_figures`]), leaving the page to the file.
+    /// Whether a file has been asked for ([`warm`], which the page calls as a read begins):
+    /// the figures' warm-up then stops (see [`warm_the_figures`]), leaving the page to the file.
     static ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -318,7 +318,6 @@ pub async fn read(
     mut progress: impl FnMut(usize, f64),
     keep_going: impl Fn() -> bool,
 ) -> Result<Imported, Outcome> {
-    ASKED.set(true);
     let live = match worker().await {
         Ok(live) => live,
         Err(why) => {

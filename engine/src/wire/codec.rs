@@ -374,14 +374,7 @@ impl<'s> Reader<'s> {
     pub fn codes(&mut self) -> Result<Vec<u32>, WireError> {
         let widen = |c: u32, none: u32| if c == none { NO_CODE } else { c };
         match self.u8()? {
-            1 => {
-                // Extended from a slice, not zeroed first: the memory is the readied memory the
-                // page let go of, which the allocator would clear again (28 ms at 1M rows).
-                let bytes = self.u8s()?;
-                let mut codes = Vec::with_capacity(bytes.len());
-                codes.extend(bytes.iter().map(|&c| widen(c.into(), 0xff)));
-                Ok(codes)
-            }
+            1 => Ok(self.u8s()?.into_iter().map(|c| widen(c.into(), 0xff)).collect()),
             2 => {
                 let n = self.column::<2>()?;
                 let bytes = self.bytes(n * 2)?;
