@@ -149,12 +149,12 @@ impl DictColumn {
         self.values = kept;
     }
 
-    /// The column with `codes` into `values` (for [`crate::wire`]); `None` when a value repeats
-    /// or a code names no value.
-    pub fn from_parts(codes: Vec<u32>, values: Vec<String>) -> Option<DictColumn> {
+    /// The column with `codes` into `values`, as [`crate::wire`] reads it: each code names one
+    /// of the values or is [`NO_CODE`] (the wire's reader checks each as it reads it). `None`
+    /// when a value repeats.
+    pub(crate) fn from_parts(codes: Vec<u32>, values: Vec<String>) -> Option<DictColumn> {
         let index: HashMap<String, u32> = values.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
-        let n = values.len() as u32;
-        if index.len() != values.len() || codes.iter().any(|&c| c >= n && c != NO_CODE) {
+        if index.len() != values.len() {
             return None;
         }
         Some(DictColumn { codes, values, index })

@@ -355,6 +355,9 @@ pub async fn read(
     // own count takes the part's rows in, so it is no longer added.
     let (mut head_done, mut tail_done) = ((0, 0.0), (0, 0.0));
     let (mut paused, mut handed) = (false, false);
+    // When the head paused and when the tail's part came (ms), for the console: which half
+    // waited for the other, and how long.
+    let (mut paused_at, mut part_at) = (0.0, 0.0);
     let outcome = loop {
         let (side, message) = match &tail {
             TailState::Starting(t) | TailState::Reading(t) => next_of(&live.inbox, &t.inbox).await,
@@ -387,6 +390,7 @@ pub async fn read(
                             runs.iter().map(|r| r.unchecked_into::<ArrayBuffer>().byte_length() as f64).sum();
                         readied.aim((part * blob.size() / (blob.size() - cut).max(1.0)) as usize);
                         readied.step(4 * STEP_BYTES);
+                        part_at = js_sys::Date::now();
                         TailState::Part(runs)
                     }
                     Err(_) => TailState::Gone,
@@ -426,9 +430,13 @@ pub async fn read(
             }
             if field(&data, keys::PAUSED).as_f64().is_some() {
                 paused = true;
+                paused_at = js_sys::Date::now();
             } else if let Some(why) = field(&data, keys::MERGED).as_string() {
                 let how = match why.as_str() {
-                    "" => format!("pipelens: {name} read in two halves at once"),
+                    "" => format!(
+                        "pipelens: {name} read in two halves at once; the tail's part came {:+.0} ms after the head paused",
+                        part_at - paused_at
+                    ),
                     why => {
                         // The head reads the rest itself: its count is the whole count again.
                         (handed, tail_done) = (false, (0, 0.0));

@@ -102,7 +102,12 @@ impl<'s> Writer<'s> {
             // Aligned, and runs end at multiples of N: an item never straddles two runs.
             let room = (RUN_BYTES - self.buf.len()) / N;
             let (now, later) = rest.split_at(rest.len().min(room));
-            now.iter().for_each(|&x| self.buf.extend_from_slice(&bytes(x)));
+            // Sized once, then filled item by item: a loop the compiler turns into plain
+            // copies (an `extend` per item checks the capacity each time).
+            let at = self.buf.len();
+            self.buf.resize(at + now.len() * N, 0);
+            let out = self.buf.get_mut(at..).unwrap_or_default();
+            out.chunks_exact_mut(N).zip(now).for_each(|(out, &x)| out.copy_from_slice(&bytes(x)));
             if self.buf.len() == RUN_BYTES {
                 self.flush();
             }
@@ -370,20 +375,47 @@ impl<'s> Reader<'s> {
         Ok(out)
     }
 
-    /// A column written by [`Writer::codes`], each code widened back to a `u32`.
-    pub fn codes(&mut self) -> Result<Vec<u32>, WireError> {
-        let widen = |c: u32, none: u32| if c == none { NO_CODE } else { c };
-        match self.u8()? {
-            1 => Ok(self.u8s()?.into_iter().map(|c| widen(c.into(), 0xff)).collect()),
+    /// A column written by [`Writer::codes`] into a dictionary of `values` values, each code
+    /// widened back to a `u32` and checked as it is: a code that names no value is invalid.
+    pub fn codes(&mut self, values: usize) -> Result<Vec<u32>, WireError> {
+        let codes = match self.u8()? {
+            1 => {
+                let bytes = self.u8s()?;
+                widened(&bytes, values, |&c| (c != 0xff).then_some(c.into()))
+            }
             2 => {
                 let n = self.column::<2>()?;
                 let bytes = self.bytes(n * 2)?;
-                Ok(bytes.chunks_exact(2).map(|b| widen(u16::from_le_bytes(word(b)).into(), 0xffff)).collect())
+                widened(bytes.as_slice().chunks_exact(2), values, |b| {
+                    let c = u16::from_le_bytes(word(b));
+                    (c != 0xffff).then_some(c.into())
+                })
             }
-            4 => self.u32s(),
-            _ => Err(WireError::Invalid("code width")),
-        }
+            4 => {
+                let codes = self.u32s()?;
+                codes.iter().all(|&c| c == NO_CODE || (c as usize) < values).then_some(codes)
+            }
+            _ => return Err(WireError::Invalid("code width")),
+        };
+        codes.ok_or(WireError::Invalid("dictionary code"))
     }
+}
+
+/// Codes read from `items` (`None` where a row has no value) into a dictionary of `values`
+/// values, widened and checked in one pass; `None` when a code names no value.
+fn widened<I: IntoIterator>(items: I, values: usize, code: impl Fn(I::Item) -> Option<u32>) -> Option<Vec<u32>> {
+    let mut ok = true;
+    let codes = items
+        .into_iter()
+        .map(|item| match code(item) {
+            Some(c) => {
+                ok &= (c as usize) < values;
+                c
+            }
+            None => NO_CODE,
+        })
+        .collect();
+    ok.then_some(codes)
 }
 
 /// A chunk of `N` bytes as an array (chunks_exact gives exactly `N`).
@@ -555,10 +587,11 @@ mod tests {
     #[test]
     fn codes_take_the_fewest_bytes_their_dictionary_needs() {
         // (values in the dictionary, bytes a code, codes), missing rows included.
-        let cases: [(usize, usize, Vec<u32>); 4] = [
+        let cases: [(usize, usize, Vec<u32>); 5] = [
             (3, 1, vec![0, 2, NO_CODE, 1]),
             (254, 1, vec![253, NO_CODE, 0]),
-            (255, 2, vec![254, NO_CODE, 0, 65_533]),
+            (255, 2, vec![254, NO_CODE, 0]),
+            (65_534, 2, vec![65_533, NO_CODE, 0]),
             (70_000, 4, vec![69_999, NO_CODE, 65_535, 0]),
         ];
         for (values, width, codes) in cases {
@@ -572,19 +605,30 @@ mod tests {
             assert_eq!(bytes.len(), 1 + 1 + 8 + pad + codes.len() * width + 1, "{values} values");
             let mut source = &bytes[..];
             let mut r = Reader::new(&mut source);
-            assert_eq!((r.u8(), r.codes(), r.u8()), (Ok(9), Ok(codes.clone()), Ok(7)), "{values} values");
+            assert_eq!((r.u8(), r.codes(values), r.u8()), (Ok(9), Ok(codes.clone()), Ok(7)), "{values} values");
             assert!(r.is_done());
             for cut in 0..bytes.len() - 1 {
                 let mut short = &bytes[..cut];
                 let mut r = Reader::new(&mut short);
-                assert!(r.u8().and_then(|_| r.codes()).is_err(), "{values} values, cut at {cut}");
+                assert!(r.u8().and_then(|_| r.codes(values)).is_err(), "{values} values, cut at {cut}");
             }
         }
         let bytes = written(|w| {
             w.u8(3);
             w.u8s(&[1]);
         });
-        assert_eq!(Reader::new(&mut &bytes[..]).codes(), Err(WireError::Invalid("code width")));
+        assert_eq!(Reader::new(&mut &bytes[..]).codes(3), Err(WireError::Invalid("code width")));
+    }
+
+    #[test]
+    fn a_code_that_names_no_value_is_refused_at_every_width() {
+        for (values, highest) in [(3, 2), (300, 299), (70_000, 69_999)] {
+            let bytes = written(|w| w.codes(&[0, NO_CODE, highest], values));
+            assert_eq!(Reader::new(&mut &bytes[..]).codes(values), Ok(vec![0, NO_CODE, highest]));
+            // The same bytes read against one value fewer: the highest code names nothing.
+            let short = Reader::new(&mut &bytes[..]).codes(values - 1);
+            assert_eq!(short, Err(WireError::Invalid("dictionary code")), "{values} values");
+        }
     }
 
     #[test]

@@ -126,12 +126,13 @@ impl Wire for AmountColumn {
 
 impl Wire for DictColumn {
     fn put(&self, w: &mut Writer<'_>) {
-        w.codes(&self.codes, self.values.len());
+        // The values first: the reader checks each code against them as it reads it.
         self.values.put(w);
+        w.codes(&self.codes, self.values.len());
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let codes = r.codes()?;
         let values = Vec::<String>::take(r)?;
+        let codes = r.codes(values.len())?;
         DictColumn::from_parts(codes, values).ok_or(WireError::Invalid("dictionary column"))
     }
 }
