@@ -24,7 +24,8 @@ pub fn ImportReportView(
     let dataset = crate::components::missing_data::dataset_name(entry.kind);
     let lang = crate::i18n::current();
     let grouped = move |v: f64, d: usize| pipelens_engine::format::local::number(lang, v, d);
-    let report = entry.report.clone();
+    // Shared with the download button's handler, which writes the problems when clicked.
+    let report = std::rc::Rc::new(entry.report.clone());
     let rejected = report.rejected.len();
     let delimiter = match report.delimiter {
         '\t' => t(Report::Tab).to_owned(),
@@ -118,9 +119,10 @@ pub fn ImportReportView(
     let cells = report.cell_issues_total;
     let download = (rejected + cells > 0).then(|| {
         let name = format!("{}-problems.csv", report.file.trim_end_matches(".csv"));
-        let text = problems_csv(&report);
+        // Written when asked for: a file with many rejected rows need not build it to be shown.
+        let report = std::rc::Rc::clone(&report);
         view! {
-            <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &text); }>
+            <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &problems_csv(&report)); }>
                 {t(Report::DownloadProblems)}
             </button>
         }
