@@ -9,10 +9,15 @@ use crate::load::Loader;
 use crate::state::FileEntry;
 use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
-use pipelens_engine::ingest::{CodePage, Confidence, DateOrder, ImportReport};
+use pipelens_engine::ingest::{CellIssue, CodePage, Confidence, DateOrder, ImportReport, RejectedRow};
 
 /// Rejected rows rendered in the page; the count always covers all of them.
 const SHOWN_ROWS: usize = 1000;
+
+/// Rows of each list shown at first; the rest, up to [`SHOWN_ROWS`], in a closed `<details>`,
+/// which the browser does not lay out until it is opened (a thousand rows laid out with the
+/// dashboard's first page held the page for 80 ms).
+const FIRST_ROWS: usize = 100;
 
 /// The report of one file.
 #[component]
@@ -106,15 +111,12 @@ pub fn ImportReportView(
         .ids_generated
         .as_ref()
         .map(|why| view! { <p role="note" data-testid="ids-generated">{pipelens_engine::text::ids_generated(why, lang)}</p> });
-    let rows = report
-        .rejected
-        .iter()
-        .take(SHOWN_ROWS)
-        .map(|r| {
-            let col = r.column.map_or("–".to_owned(), |c| c.to_string());
-            view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{pipelens_engine::text::rejection(&r.reason, lang)}</td></tr> }
-        })
-        .collect_view();
+    let rejected_row = |r: &RejectedRow| {
+        let col = r.column.map_or("–".to_owned(), |c| c.to_string());
+        view! { <tr><td class="num">{r.line}</td><td class="num">{col}</td><td>{pipelens_engine::text::rejection(&r.reason, lang)}</td></tr> }
+    };
+    let mut rows: Vec<_> = report.rejected.iter().take(SHOWN_ROWS).map(rejected_row).collect();
+    let rows_rest = rows.split_off(FIRST_ROWS.min(rows.len()));
     let more = (rejected > SHOWN_ROWS).then(|| view! { <p class="muted">{tf(Report::MoreRejected, &[("n", grouped((rejected - SHOWN_ROWS) as f64, 0))])}</p> });
     let cells = report.cell_issues_total;
     let download = (rejected + cells > 0).then(|| {
@@ -127,12 +129,11 @@ pub fn ImportReportView(
             </button>
         }
     });
-    let cell_rows = report
-        .cell_issues
-        .iter()
-        .take(SHOWN_ROWS)
-        .map(|c| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{pipelens_engine::text::cell_expected(c.expected, lang)}</td></tr> })
-        .collect_view();
+    let cell_row = |c: &CellIssue| view! { <tr><td class="num">{c.line}</td><td>{format!("{} ({})", c.header, c.column)}</td><td>{c.value.clone()}</td><td>{pipelens_engine::text::cell_expected(c.expected, lang)}</td></tr> };
+    let mut cell_rows: Vec<_> = report.cell_issues.iter().take(SHOWN_ROWS).map(cell_row).collect();
+    let cell_rows_rest = cell_rows.split_off(FIRST_ROWS.min(cell_rows.len()));
+    // The summary of the rows of a list past its first [`FIRST_ROWS`] (a closed `<details>`).
+    let other_rows = move |rest: usize| tf(Report::OtherRows, &[("n", grouped(rest as f64, 0))]);
     view! {
         <section class="card report" aria-label=tf(Report::QualityOf, &[("file", report.file.clone())]) data-testid="import-report">
             <h2>{tf(Report::Heading, &[("file", report.file.clone()), ("dataset", dataset.to_owned())])}</h2>
@@ -152,18 +153,30 @@ pub fn ImportReportView(
             </table>
             {(rejected > 0).then(|| view! {
                 <h3>{tf(Report::RejectedRows, &[("n", grouped(rejected as f64, 0))])}</h3>
-                <table class="data-table compact" data-testid="rejected-rows">
+                <table class="data-table compact problems" data-testid="rejected-rows">
                     <thead><tr><th scope="col" class="num">{t(Report::LineCol)}</th><th scope="col" class="num">{t(Report::Column)}</th><th scope="col">{t(Report::Reason)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+                {(!rows_rest.is_empty()).then(|| view! {
+                    <details class="more-rows" data-testid="rejected-rows-rest">
+                        <summary>{other_rows(rows_rest.len())}</summary>
+                        <table class="data-table compact problems"><tbody>{rows_rest}</tbody></table>
+                    </details>
+                })}
                 {more}
             })}
             {(cells > 0).then(|| view! {
                 <h3>{tf(Report::Unreadable, &[("n", grouped(cells as f64, 0))])}</h3>
-                <table class="data-table compact" data-testid="cell-issues">
+                <table class="data-table compact problems" data-testid="cell-issues">
                     <thead><tr><th scope="col" class="num">{t(Report::LineCol)}</th><th scope="col">{t(Report::Column)}</th><th scope="col">{t(Report::Value)}</th><th scope="col">{t(Report::Expected)}</th></tr></thead>
                     <tbody>{cell_rows}</tbody>
                 </table>
+                {(!cell_rows_rest.is_empty()).then(|| view! {
+                    <details class="more-rows" data-testid="cell-issues-rest">
+                        <summary>{other_rows(cell_rows_rest.len())}</summary>
+                        <table class="data-table compact problems"><tbody>{cell_rows_rest}</tbody></table>
+                    </details>
+                })}
             })}
         </section>
     }

@@ -107,6 +107,7 @@ catalog! {
         SkippedAbove => ["Skipped above the header (title or notes):", "Über der Kopfzeile übersprungen (Titel oder Notizen):", "Pominięto nad nagłówkiem (tytuł lub notatki):", "表头上方已跳过（标题或备注）："],
         SkippedBelow => ["Skipped below the data (totals, notes):", "Unter den Daten übersprungen (Summen, Notizen):", "Pominięto pod danymi (sumy, notatki):", "数据下方已跳过（合计、备注）："],
         MoreRejected => ["and {n} more rejected rows", "und {n} weitere abgelehnte Zeilen", "i kolejne odrzucone wiersze: {n}", "另有 {n} 行被拒绝"],
+        OtherRows => ["The other {n} rows", "Die übrigen {n} Zeilen", "Pozostałe wiersze ({n})", "其余 {n} 行"],
         DownloadProblems => ["Download the problems (CSV)", "Probleme herunterladen (CSV)", "Pobierz problemy (CSV)", "下载问题清单（CSV）"],
         QualityOf => ["Data quality of {file}", "Datenqualität von {file}", "Jakość danych: {file}", "{file} 的数据质量"],
         Heading => ["Data quality: {file} ({dataset})", "Datenqualität: {file} ({dataset})", "Jakość danych: {file} ({dataset})", "数据质量：{file}（{dataset}）"],

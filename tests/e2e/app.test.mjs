@@ -187,6 +187,36 @@ test('a file dropped on the page is analysed, bad rows are listed with line and 
   ]);
 });
 
+test('a report with many problems shows the first hundred of each list, the rest folded away', async () => {
+  // 150 rows too short to read and 120 unreadable amounts among 400 good rows.
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner'];
+  for (let i = 0; i < 400; i++) lines.push(`M${i},${i < 120 ? 'oops' : 100 + i},Closed Won,2024-01-02,2024-02-03,Ann`);
+  for (let i = 0; i < 150; i++) lines.push(`S${i},5`);
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'many-problems.csv', { type: 'text/csv' }));
+    return dt;
+  }, lines.join('\n'));
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]')?.textContent.includes('many-problems.csv'));
+  await page.waitForSelector('.app[data-state=ready]');
+  const lineNumbers = (list) => page.$$eval(`[data-testid=${list}] tbody tr`, (rows) => rows.map((r) => Number(r.cells[0].textContent)));
+  assert.equal(await page.$eval('[data-testid=import-summary]', (e) => e.dataset.rowsRejected), '150');
+  const [rejected, rejectedRest] = [await lineNumbers('rejected-rows'), await lineNumbers('rejected-rows-rest')];
+  const [cells, cellsRest] = [await lineNumbers('cell-issues'), await lineNumbers('cell-issues-rest')];
+  assert.deepEqual([rejected.length, rejectedRest.length, cells.length, cellsRest.length], [100, 50, 100, 20]);
+  // Every problem is listed once, in line order: the short rows are lines 402-551.
+  assert.deepEqual([...rejected, ...rejectedRest], Array.from({ length: 150 }, (_, i) => 402 + i));
+  assert.deepEqual([...cells, ...cellsRest], Array.from({ length: 120 }, (_, i) => 2 + i));
+  // The rest is folded until asked for, and says how many rows it holds.
+  const rest = '[data-testid=rejected-rows-rest]';
+  assert.equal(await page.textContent(`${rest} summary`), 'The other 50 rows');
+  assert.equal(await page.isVisible(`${rest} tbody tr`), false);
+  await page.click(`${rest} summary`);
+  assert.equal(await page.isVisible(`${rest} tbody tr`), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'many-problems.png'), fullPage: true });
+});
+
 test('the deals template downloads and loads back as deals', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-template]')]);
   assert.equal(download.suggestedFilename(), 'pipelens-deals-template.csv');
