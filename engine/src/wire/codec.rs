@@ -381,15 +381,25 @@ impl<'s> Reader<'s> {
         let codes = match self.u8()? {
             1 => {
                 let bytes = self.u8s()?;
-                widened(&bytes, values, |&c| (c != 0xff).then_some(c.into()))
+                // Each byte's code, looked up: a load per row instead of tests and branches.
+                let mut code_of = [BAD_CODE; 256];
+                for (b, c) in code_of.iter_mut().enumerate().take(values.min(0xff)) {
+                    *c = b as u32;
+                }
+                code_of[0xff] = NO_CODE;
+                widened(bytes.iter().map(|&b| code_of[b as usize]))
             }
             2 => {
                 let n = self.column::<2>()?;
                 let bytes = self.bytes(n * 2)?;
-                widened(bytes.as_slice().chunks_exact(2), values, |b| {
-                    let c = u16::from_le_bytes(word(b));
-                    (c != 0xffff).then_some(c.into())
-                })
+                widened(bytes.as_slice().chunks_exact(2).map(|pair| match *pair {
+                    [lo, hi] => match u16::from_le_bytes([lo, hi]) {
+                        0xffff => NO_CODE,
+                        c if usize::from(c) < values => c.into(),
+                        _ => BAD_CODE,
+                    },
+                    _ => BAD_CODE,
+                }))
             }
             4 => {
                 let codes = self.u32s()?;
@@ -401,18 +411,18 @@ impl<'s> Reader<'s> {
     }
 }
 
-/// Codes read from `items` (`None` where a row has no value) into a dictionary of `values`
-/// values, widened and checked in one pass; `None` when a code names no value.
-fn widened<I: IntoIterator>(items: I, values: usize, code: impl Fn(I::Item) -> Option<u32>) -> Option<Vec<u32>> {
+/// What [`Reader::codes`] widens a code that names no value to, before it refuses the column
+/// (no dictionary of a narrow width holds this many values).
+const BAD_CODE: u32 = NO_CODE - 1;
+
+/// Codes widened by `codes` (each a value's code, [`NO_CODE`] or [`BAD_CODE`]), collected in
+/// one pass; `None` when one names no value.
+fn widened(codes: impl Iterator<Item = u32>) -> Option<Vec<u32>> {
     let mut ok = true;
-    let codes = items
-        .into_iter()
-        .map(|item| match code(item) {
-            Some(c) => {
-                ok &= (c as usize) < values;
-                c
-            }
-            None => NO_CODE,
+    let codes = codes
+        .map(|c| {
+            ok &= c != BAD_CODE;
+            c
         })
         .collect();
     ok.then_some(codes)
