@@ -122,13 +122,7 @@ pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String,
             *e = (n, v);
         }
     }
-    // Inserted, not collected: a collected map sorts its entries (already in order here), with
-    // a sort of its own in the page's wasm.
-    let mut main = BTreeMap::new();
-    for (o, (_, v)) in best {
-        main.insert(o, v);
-    }
-    Some(main)
+    Some(crate::sort::map_of(best.into_iter().map(|(o, (_, v))| (o, v))))
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never

@@ -4,8 +4,10 @@
 //! only a small permutation. The lists sorted this way are a handful to a few thousand rows
 //! (segments, report lines, the demo's records), or rows whose close dates spread too wide for
 //! the close-date index's counting sort (a small table, or a few outlying dates).
+//! [`map_of`] builds a `BTreeMap` without the sort a collected one brings.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// The order of `0..len` under `cmp`, ties in index order.
 fn order(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -26,6 +28,17 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// The map of `pairs`, a later pair replacing an earlier one with the same key (as `collect`
+/// does), built by inserting each: a collected `BTreeMap` sorts its entries first, with a sort
+/// of its own in the page's wasm.
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +53,11 @@ mod tests {
             std.sort_by_key(|x| x.0);
             prop_assert_eq!(ours, std);
         }
+    }
+
+    #[test]
+    fn a_map_of_pairs_is_the_map_they_collect_into() {
+        let pairs = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        assert_eq!(map_of(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
     }
 }

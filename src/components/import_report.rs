@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use pipelens_engine::export::problems_csv;
 use pipelens_engine::ingest::{CellIssue, CodePage, Confidence, DateOrder, ImportReport, RejectedRow};
 
-/// Rejected rows rendered in the page; the count always covers all of them.
+/// Rows of each list of problems rendered in the page (the first [`FIRST_ROWS`] shown, the rest
+/// folded); the counts always cover all of them.
 const SHOWN_ROWS: usize = 1000;
 
 /// Rows of each list shown at first; the rest, up to [`SHOWN_ROWS`], in a closed `<details>`,

@@ -11,7 +11,6 @@
 use super::facts::{deal_facts, part, stream};
 use super::{accounts, activities, customers, demo_deals, demo_range, leads, plans, spend};
 use crate::workspace::Workspace;
-use std::collections::BTreeMap;
 
 /// The demo company for `seed` with all seven datasets: the deals of
 /// [`demo_deals`] with an `account` and a `lost_stage` column added, and
@@ -43,13 +42,7 @@ pub fn demo_workspace(seed: u64) -> Workspace {
         plans::quotas(&mut stream(seed, part::QUOTAS), &facts, start, end),
         plans::forecasts(&mut stream(seed, part::FORECASTS), &facts, start, end),
     ];
-    // Inserted, not collected: a collected map sorts its entries, with a sort of its own in
-    // the page's wasm.
-    let mut by_kind = BTreeMap::new();
-    for t in tables {
-        by_kind.insert(t.kind, t);
-    }
-    let tables = by_kind;
+    let tables = crate::sort::map_of(tables.into_iter().map(|t| (t.kind, t)));
     // The earlier export and the stage history of the same deals: the Pipeline change page is
     // alive on first visit.
     let (earlier, history) = (super::demo_snapshot(seed), super::demo_history(seed));

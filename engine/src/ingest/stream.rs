@@ -787,7 +787,6 @@ impl Feed {
     }
 }
 
-/// Whether a field is blank the way `str::trim` sees it (Unicode whitespace too).
 /// Bytes [`ascii_len`] checks at once.
 const ASCII_BLOCK: usize = 32;
 
@@ -813,6 +812,7 @@ fn make_room(text: &mut Vec<u8>, more: usize) {
     *text = fresh;
 }
 
+/// Whether a field is blank the way `str::trim` sees it (Unicode whitespace too).
 fn is_blank_text(field: &[u8]) -> bool {
     std::str::from_utf8(field).is_ok_and(|s| s.trim().is_empty())
 }

@@ -268,14 +268,12 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
             candidates.push(i);
         }
     }
-    // Inserted, not collected: a collected map sorts its entries, with a sort of its own in
-    // the page's wasm.
-    let mut medians = BTreeMap::new();
-    for (o, mut v) in won_amounts.into_iter().filter(|(_, v)| v.len() >= OUTLIER_MIN_WON) {
-        if let Some(m) = median(&mut v) {
-            medians.insert(o, m);
-        }
-    }
+    let medians = crate::sort::map_of(
+        won_amounts
+            .into_iter()
+            .filter(|(_, v)| v.len() >= OUTLIER_MIN_WON)
+            .filter_map(|(o, mut v)| Some((o, median(&mut v)?))),
+    );
     if medians.is_empty() {
         return KpiResult::undefined(Undefined::NoRows(Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p }));
     }
