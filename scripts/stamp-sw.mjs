@@ -1,5 +1,5 @@
-// Writes this build's file list and version into sw.js: Trunk's post_build hook (Trunk.toml),
-// run on the staging directory before Trunk moves it to dist/.
+// Writes this build's file list and version into sw.js: run by Trunk's post_build hook
+// (scripts/post-build.mjs) on the staging directory before Trunk moves it to dist/.
 //   node scripts/stamp-sw.mjs [dir]     (default: $TRUNK_STAGING_DIR)
 // Files whose name carries Trunk's content hash (`main-0123456789abcdef.css`,
 // `pipelens-…_bg.wasm`) are immutable; the others (index.html, boot.js) are revalidated on
