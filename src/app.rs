@@ -319,12 +319,12 @@ fn progress_percent(status: &LoadStatus) -> f64 {
 /// A progress bar with a Cancel button.
 #[component]
 fn LoadProgress() -> impl IntoView {
-    let data = DataState::expect();
+    let (data, loader) = (DataState::expect(), Loader::expect());
     view! {
         <div class="banner progress" role="status" data-testid="progress">
             <p>{move || data.status.with(progress_text)}</p>
             <progress max="100" value=move || data.status.with(progress_percent) aria-label=t(Status::LoadingProgress)></progress>
-            <button class="button" data-testid="cancel" on:click=move |_| data.cancel_load()>{t(Status::Cancel)}</button>
+            <button class="button" data-testid="cancel" on:click=move |_| loader.cancel()>{t(Status::Cancel)}</button>
         </div>
     }
 }

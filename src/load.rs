@@ -316,6 +316,8 @@ fn load_files(state: AppState, list: web_sys::FileList) {
             let name = file.name();
             let id = file_store::keep(file.clone());
             workbook::remember(id, origin);
+            // The workers begin reading it now, while the page works out its preview.
+            parse::guess(&file, &name);
             let head = match load.head(&file).await {
                 Ok(b) => b,
                 Err(Stop::Cancelled) => return,
@@ -349,6 +351,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
             let read = match link_hint(state, &name, &p) {
                 Some(r) => FileRead::mapped(id, &name, r.kind, r.mapping, false).with_date_order(r.date_order),
                 None if !p.complete() => {
+                    parse::forget();
                     waiting.push(name.clone());
                     let pending = PendingFile { id, name, preview: p, replaces: None };
                     state.data.pending.update(|list| list.push(Shared(Arc::new(pending))));
@@ -386,6 +389,8 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Err(Stop::Failed(why)) => problems.push(why),
             }
         }
+        // A guess no read took (a file whose preview failed) is let go.
+        parse::forget();
         finish_status(state, &loaded, &problems, &waiting);
         if given_a_role && problems.is_empty() && waiting.is_empty() {
             state.data.status.set(LoadStatus::Notice(message::loaded(&loaded)));
@@ -765,9 +770,16 @@ impl Loader {
         bundle_loaded(self.0).await
     }
 
+    /// Stops the load in progress; the data on screen stays.
+    pub fn cancel(self) {
+        self.0.data.cancel_load();
+        // Workers reading on a guess would otherwise read on for no one.
+        parse::forget();
+    }
+
     /// Goes back to the demo company, stopping any load and dropping waiting files.
     pub fn demo(self) {
-        self.0.data.cancel_load();
+        self.cancel();
         self.0.data.pending.set(Vec::new());
         show(self.0, Loaded::demo());
     }

@@ -9,7 +9,7 @@ use crate::keys;
 use crate::readied::{Readied, STEP_BYTES};
 use crate::received::Received;
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
-use pipelens_engine::ingest::{preview_start, Imported, ReadOptions};
+use pipelens_engine::ingest::{Imported, ReadOptions};
 use pipelens_engine::kpi::{self, Comparison};
 use pipelens_engine::wire;
 use pipelens_engine::{Grain, Selection, Workspace};
@@ -73,6 +73,8 @@ thread_local! {
     static TAIL: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
     /// The workers' module, compiled once (a promise of it), see [`module`].
     static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// The read the workers began on a guess, until [`read`] takes it (see [`guess`]).
+    static GUESS: RefCell<Option<Guess>> = const { RefCell::new(None) };
     /// Whether a file has been asked for ([`warm`], which the page calls as a read begins):
     /// the figures' warm-up then stops (see [`warm_the_figures`]), leaving the page to the file.
     static ASKED: Cell<bool> = const { Cell::new(false) };
@@ -118,13 +120,6 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
                 if let Ok(imported) = wire::read_imported(&mut Received::new(runs)) {
                     wasm_bindgen_futures::spawn_local(warm_the_figures(imported));
                 }
-                return;
-            }
-            if let Some(head) = field(&data, keys::WARM_HEAD).dyn_ref::<ArrayBuffer>() {
-                // Its start: the preview worked out as a picked file's is (the file goes on
-                // past its start), and let go.
-                let head = Uint8Array::new(head).to_vec();
-                drop(preview_start("warm-up.csv", &head, 2 * head.len() as u64, 5, None));
                 return;
             }
             if field(&data, keys::READY).as_bool() == Some(true) {
@@ -275,25 +270,87 @@ async fn worker() -> Result<Rc<Live>, String> {
     Ok(live)
 }
 
-/// The request to read `blob`: `{blob, name, options}` and, for a read in halves, `extra`
-/// (`{cut}` or `{from}`). The options go as an `ArrayBuffer`, transferred.
+/// The request to read `blob`: `{blob, name, options}` (or `{guess: true}` when `options` is
+/// `None`, see [`guess`]) and, for a read in halves, `extra` (`{cut}` or `{from}`). The options
+/// go as an `ArrayBuffer`, transferred.
 fn post_read(
     worker: &Worker,
     blob: &Blob,
     name: &str,
-    options: &ReadOptions,
+    options: Option<&ReadOptions>,
     extra: Option<(&str, f64)>,
 ) -> Result<(), JsValue> {
     let request = Object::new();
-    let options = Uint8Array::from(wire::encode_options(options).as_slice()).buffer();
     let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
     set(keys::BLOB, blob)?;
     set(keys::NAME, &JsValue::from_str(name))?;
-    set(keys::OPTIONS, &options)?;
+    let transfer = Array::new();
+    match options {
+        Some(options) => {
+            let options = options_buffer(options);
+            set(keys::OPTIONS, &options)?;
+            transfer.push(&options);
+        }
+        None => set(keys::GUESS, &JsValue::TRUE)?,
+    }
     if let Some((key, byte)) = extra {
         set(key, &JsValue::from_f64(byte))?;
     }
-    worker.post_message_with_transfer(&request, &Array::of1(&options))
+    worker.post_message_with_transfer(&request, &transfer)
+}
+
+/// Tells a worker reading on a guess how the file is to be read (`{confirm: options}`).
+fn confirm(live: &Live, options: &ReadOptions) -> Result<(), JsValue> {
+    let options = options_buffer(options);
+    live.worker.post_message_with_transfer(&object(keys::CONFIRM, &options), &Array::of1(&options))
+}
+
+/// Read options as the worker takes them: a [`wire::encode_options`] message.
+fn options_buffer(options: &ReadOptions) -> ArrayBuffer {
+    Uint8Array::from(wire::encode_options(options).as_slice()).buffer()
+}
+
+/// A read the workers began on a guess (see [`guess`]): the file, its head and its tail.
+struct Guess {
+    blob: Blob,
+    head: Rc<Live>,
+    tail: Option<Rc<Live>>,
+}
+
+/// Has the workers begin reading `blob` as soon as it is picked, before the page has worked
+/// out its preview and how to read it: they read its start and, when it says for sure how the
+/// file is read (what the page then decides on its own), read on that way, answering only once
+/// [`read`] tells them how the page decided (carrying on, or beginning again its way). About
+/// the time the page takes to work out the preview (some 30 ms) is saved on every file. Only
+/// workers readied and idle take a guess.
+///
+/// A guess [`read`] does not take (the user is asked to map the columns, the preview failed,
+/// the load was cancelled) is ended with [`forget`], or by the next guess or read.
+pub fn guess(blob: &Blob, name: &str) {
+    forget();
+    let idle = |slot: &'static std::thread::LocalKey<RefCell<Option<Rc<Live>>>>| {
+        slot.with(|l| l.borrow().clone()).filter(|l| l.ready.get() && !l.busy.get())
+    };
+    let cut = (blob.size() / 2.0).floor();
+    let halves = blob.size() >= HALVES_FROM_BYTES;
+    if let Some(head) = idle(&LIVE) {
+        if post_read(&head.worker, blob, name, None, halves.then_some((keys::CUT, cut))).is_ok() {
+            let tail = idle(&TAIL)
+                .filter(|t| halves && post_read(&t.worker, blob, name, None, Some((keys::FROM, cut))).is_ok());
+            for live in std::iter::once(&head).chain(&tail) {
+                live.busy.set(true);
+                live.inbox.retain(|m| matches!(m, Message::Broken(_)));
+            }
+            GUESS.with(|g| *g.borrow_mut() = Some(Guess { blob: blob.clone(), head, tail }));
+        }
+    }
+}
+
+/// Ends the workers of a guess no read took, if any.
+pub fn forget() {
+    if GUESS.with(|g| g.borrow_mut().take()).is_some() {
+        stop();
+    }
 }
 
 /// How the second half of a file read in two halves is getting on.
@@ -318,7 +375,14 @@ pub async fn read(
     mut progress: impl FnMut(usize, f64),
     keep_going: impl Fn() -> bool,
 ) -> Result<Imported, Outcome> {
-    let live = match worker().await {
+    // A read begun on this file's guess goes on, told how the page decided; another file's ends.
+    let guessed = GUESS.with(|g| g.borrow_mut().take_if(|g| js_sys::Object::is(&g.blob, blob)));
+    forget();
+    let live = match &guessed {
+        Some(g) => Ok(Rc::clone(&g.head)),
+        None => worker().await,
+    };
+    let live = match live {
         Ok(live) => live,
         Err(why) => {
             stop();
@@ -326,26 +390,41 @@ pub async fn read(
         }
     };
     if !keep_going() {
-        live.busy.set(false);
+        // A worker reading on a guess is stopped; one just claimed was asked nothing yet.
+        match guessed {
+            Some(_) => stop(),
+            None => live.busy.set(false),
+        }
         return Err(Outcome::Cancelled);
     }
     let cut = (blob.size() / 2.0).floor();
-    let mut tail = match blob.size() >= HALVES_FROM_BYTES {
-        true => claim(&TAIL).map_or(TailState::Gone, TailState::Starting),
-        false => TailState::Gone,
+    let mut tail = match (guessed.as_ref().and_then(|g| g.tail.clone()), blob.size() >= HALVES_FROM_BYTES) {
+        (Some(t), _) => TailState::Reading(t),
+        (None, true) => claim(&TAIL).map_or(TailState::Gone, TailState::Starting),
+        (None, false) => TailState::Gone,
     };
     let halves = !matches!(tail, TailState::Gone);
     // Memory for the columns (see `Readied`): a fifth of the file until the tail's part says more.
     let mut readied = Readied::default();
     readied.aim((blob.size() * 0.2) as usize);
-    if let Err(e) = post_read(&live.worker, blob, name, options, halves.then_some((keys::CUT, cut))) {
+    let asked = match &guessed {
+        Some(_) => confirm(&live, options),
+        None => post_read(&live.worker, blob, name, Some(options), halves.then_some((keys::CUT, cut))),
+    };
+    if let Err(e) = asked {
         stop();
         return Err(Outcome::Unavailable(describe(&e)));
+    }
+    if let TailState::Reading(t) = &tail {
+        if confirm(t, options).is_err() {
+            stop_tail();
+            tail = TailState::Gone;
+        }
     }
     // A tail's worker readied earlier starts at once; a new one once it says it is ready.
     if let TailState::Starting(t) = &tail {
         if t.ready.get() {
-            tail = match post_read(&t.worker, blob, name, options, Some((keys::FROM, cut))) {
+            tail = match post_read(&t.worker, blob, name, Some(options), Some((keys::FROM, cut))) {
                 Ok(()) => TailState::Reading(Rc::clone(t)),
                 Err(_) => TailState::Gone,
             };
@@ -370,7 +449,7 @@ pub async fn read(
         if side == Either::Second {
             tail = match (std::mem::replace(&mut tail, TailState::Gone), message) {
                 (TailState::Starting(t), Message::Data(d)) if field(&d, keys::READY).as_bool() == Some(true) => {
-                    match post_read(&t.worker, blob, name, options, Some((keys::FROM, cut))) {
+                    match post_read(&t.worker, blob, name, Some(options), Some((keys::FROM, cut))) {
                         Ok(()) => TailState::Reading(t),
                         Err(_) => TailState::Gone,
                     }

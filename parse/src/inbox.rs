@@ -33,6 +33,11 @@ impl<T> Inbox<T> {
         self.queue.borrow_mut().retain(keep);
     }
 
+    /// The first queued message, if any, without waiting.
+    pub fn take(&self) -> Option<T> {
+        self.queue.borrow_mut().pop_front()
+    }
+
     /// The next message, when it comes.
     pub async fn next(&self) -> T {
         loop {

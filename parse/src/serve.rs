@@ -10,6 +10,14 @@
 //!   ends as above;
 //! - the **tail** (`from` in the request) reads the file's first bytes, to read it alike, then
 //!   the file from byte `from`, and ends with `{part: [ArrayBuffer, …]}` or `{failed: "why"}`.
+//!
+//! A request may carry `{guess: true}` in place of the options: the page sends it as soon as a
+//! file is picked, before it has worked out the file's preview and how to read it. The worker
+//! reads the file's start and, when it says for sure how the file is read (the dataset, every
+//! field mapped: what the page then decides on its own), begins the read that way; it posts
+//! progress but holds every other answer until `{confirm: options}` comes, carrying on when
+//! they are the guessed ones and beginning again with them when not. A start that says nothing
+//! sure (the page will ask the user) waits for the page's options.
 
 use crate::inbox::Inbox;
 use crate::js::{describe, field, object};
@@ -17,7 +25,7 @@ use crate::keys;
 use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
+use pipelens_engine::ingest::{preview_start, read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -38,18 +46,18 @@ pub fn start() {
     crate::text_decoder::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
-    // What the page tells a paused head: the tail's part, or to read on.
+    // What the page tells a read under way: how to read the file (after a guess), and, a paused
+    // head, the tail's part or to read on.
     let orders = Rc::new(Inbox::<JsValue>::default());
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let (scope, data) = (replies.clone(), event.data());
         if field(&data, keys::WARM).as_bool() == Some(true) {
-            // Two messages, so the page reads them back in two tasks.
-            let (Runs(runs), head) = warm();
+            let Runs(runs) = warm();
             let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs), &runs);
-            let _ = scope.post_message_with_transfer(&object(keys::WARM_HEAD, &head), &Array::of1(&head));
             return;
         }
-        if !field(&data, keys::TAIL).is_undefined() || !field(&data, keys::RESUME).is_undefined() {
+        let order = [keys::TAIL, keys::RESUME, keys::CONFIRM];
+        if order.iter().any(|k| !field(&data, k).is_undefined()) {
             orders.deliver(data);
             return;
         }
@@ -81,8 +89,9 @@ impl Sink for Runs {
 
 /// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, in
 /// two halves as a big file is read (the tail's part carried through a message's runs and read
-/// back), and writes it as the page's message; also gives its start, for the page's preview.
-fn warm() -> (Runs, ArrayBuffer) {
+/// back), and writes it as the page's message; also works out the preview of its start, as a
+/// guess does (see [`Plan::options`]).
+fn warm() -> Runs {
     let csv = warm_up::deals_csv(warm_up::ROWS);
     let mut runs = Runs(Array::new());
     // Made up to be read whole: a failure would only mean less of the code was warmed.
@@ -96,7 +105,8 @@ fn warm() -> (Runs, ArrayBuffer) {
         wire::write_imported(&imported, &mut runs);
     }
     let head = csv.as_bytes().get(..warm_up::HEAD_BYTES).unwrap_or(csv.as_bytes());
-    (runs, Uint8Array::from(head).buffer())
+    drop(preview_start("warm-up.csv", head, 2 * head.len() as u64, 0, None));
+    runs
 }
 
 /// The slices of a file from a byte on, each read by the browser while the one before it is
@@ -179,19 +189,99 @@ async fn answer(
 ) -> Result<(&'static str, Runs), String> {
     let blob: Blob = field(request, keys::BLOB).dyn_into().map_err(|_| "the page sent no file".to_owned())?;
     let name = field(request, keys::NAME).as_string().unwrap_or_default();
-    let options: ArrayBuffer =
-        field(request, keys::OPTIONS).dyn_into().map_err(|_| "the page sent no read options".to_owned())?;
-    let options = wire::decode_options(&Uint8Array::new(&options).to_vec()).map_err(|e| e.to_string())?;
+    let options = match field(request, keys::GUESS).as_bool() {
+        Some(true) => None,
+        _ => Some(options_in(request, keys::OPTIONS)?),
+    };
+    let mut plan = Plan { name: &name, options, guessed: None, orders };
     let unreadable = |e: JsValue| format!("{name}: the browser could not read the file ({}).", describe(&e));
-    let progress = Progress { scope, said: js_sys::Date::now() };
-    match field(request, keys::FROM).as_f64() {
-        Some(from) => read_tail(&blob, &name, options, from, progress).await.map(|runs| (keys::PART, runs)),
-        None => {
-            let cut = field(request, keys::CUT).as_f64();
-            read_whole(&blob, &name, options, cut, progress, orders).await.map(|runs| (keys::DONE, runs))
+    loop {
+        let progress = Progress { scope, said: js_sys::Date::now() };
+        let read = match field(request, keys::FROM).as_f64() {
+            Some(from) => read_tail(&blob, &name, &mut plan, from, progress).await.map(|runs| (keys::PART, runs)),
+            None => {
+                let cut = field(request, keys::CUT).as_f64();
+                read_whole(&blob, &name, &mut plan, cut, progress, orders).await.map(|runs| (keys::DONE, runs))
+            }
+        };
+        match read {
+            // The page decided otherwise than guessed: read again, its way.
+            Err(Stop::Again(options)) => plan = Plan { options: Some(options), guessed: None, ..plan },
+            read => return read.map_err(|e| e.either(unreadable)),
         }
     }
-    .map_err(|e| e.either(unreadable))
+}
+
+/// The read options a message carries under `key`.
+fn options_in(message: &JsValue, key: &str) -> Result<ReadOptions, String> {
+    let options: ArrayBuffer =
+        field(message, key).dyn_into().map_err(|_| "the page sent no read options".to_owned())?;
+    wire::decode_options(&Uint8Array::new(&options).to_vec()).map_err(|e| e.to_string())
+}
+
+/// How a read goes: with the page's options, or on a guess the page has yet to confirm.
+struct Plan<'o> {
+    /// The file's name, for the console.
+    name: &'o str,
+    /// The page's options; `None` until then for a read begun on a guess.
+    options: Option<ReadOptions>,
+    /// The guessed options, until the page confirms them.
+    guessed: Option<ReadOptions>,
+    orders: &'o Inbox<JsValue>,
+}
+
+impl Plan<'_> {
+    /// The options to read with, given the file's first bytes (`start`, at most
+    /// [`HEAD_BYTES`]): the page's; else those the page would settle on, when the start says
+    /// for sure (as for the page: one dataset, every field mapped); else, when it comes, the
+    /// page's answer.
+    async fn options(&mut self, name: &str, start: &[u8], size: u64) -> Result<ReadOptions, Stop> {
+        if let Some(options) = &self.options {
+            return Ok(options.clone());
+        }
+        let sure = preview_start(name, start, size, 0, None).ok().filter(|p| p.complete());
+        if let Some(p) = sure {
+            let options = ReadOptions::new(p.kind);
+            self.guessed = Some(options.clone());
+            return Ok(options);
+        }
+        let order = self.orders.next().await;
+        let options = options_in(&order, keys::CONFIRM).map_err(Stop::Said)?;
+        self.options = Some(options.clone());
+        Ok(options)
+    }
+
+    /// [`Stop::Again`] when the page's options came and are not the guessed ones; checked
+    /// between steps, so a wrong guess is dropped early.
+    fn check(&mut self) -> Result<(), Stop> {
+        match self.guessed.is_some().then(|| self.orders.take()).flatten() {
+            Some(order) => self.judge(&order),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits for the page's options, when the read began on a guess: before any answer but
+    /// progress. [`Stop::Again`] when they are not the guessed ones.
+    async fn settle(&mut self) -> Result<(), Stop> {
+        if self.guessed.is_none() {
+            return Ok(());
+        }
+        let order = self.orders.next().await;
+        self.judge(&order)
+    }
+
+    fn judge(&mut self, order: &JsValue) -> Result<(), Stop> {
+        let options = options_in(order, keys::CONFIRM).map_err(Stop::Said)?;
+        let kept = self.guessed.take().is_some_and(|guessed| guessed == options);
+        // For the console (and the browser tests): whether the guess held.
+        let how = if kept { "goes on" } else { "begins again: the page reads it otherwise" };
+        web_sys::console::debug_1(&format!("pipelens: {}: the read begun on a guess {how}", self.name).into());
+        if kept {
+            Ok(())
+        } else {
+            Err(Stop::Again(options))
+        }
+    }
 }
 
 /// Why a read ended without its message.
@@ -200,6 +290,8 @@ enum Stop {
     Browser(JsValue),
     /// The engine's words.
     Said(String),
+    /// The page's options are not those the read began on: read again with them.
+    Again(ReadOptions),
 }
 
 impl Stop {
@@ -207,6 +299,8 @@ impl Stop {
         match self {
             Stop::Browser(e) => browser(e),
             Stop::Said(why) => why,
+            // Handled by the caller, which reads again.
+            Stop::Again(_) => String::new(),
         }
     }
 }
@@ -216,19 +310,33 @@ impl Stop {
 async fn read_whole(
     blob: &Blob,
     name: &str,
-    options: ReadOptions,
+    plan: &mut Plan<'_>,
     cut: Option<f64>,
     mut progress: Progress<'_>,
     orders: &Inbox<JsValue>,
 ) -> Result<Runs, Stop> {
+    // Far enough past the cut to hold the boundary in all but files of huge rows.
+    let pause = cut.map(|cut| (cut + PAST_CUT_BYTES).min(blob.size()));
+    // A guess is made from the file's start, which the read then begins with.
+    let (start, mut slices) = match plan.options {
+        Some(_) => (Vec::new(), Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?),
+        None => {
+            let start = read_start(blob).await?;
+            let slices = Slices::of(blob, start.len() as f64, pause).map_err(Stop::Browser)?;
+            (start, slices)
+        }
+    };
+    let options = plan.options(name, &start, blob.size() as u64).await?;
     let mut session = Session::new(name, blob.size() as u64, options);
     if let Some(cut) = cut {
         session = session.stop_at(cut as u64);
     }
-    // Far enough past the cut to hold the boundary in all but files of huge rows.
-    let pause = cut.map(|cut| (cut + PAST_CUT_BYTES).min(blob.size()));
-    let mut slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?;
+    if !start.is_empty() {
+        session.push(&start, start.len() as f64 >= blob.size());
+    }
+    drop(start);
     loop {
+        plan.check()?;
         match session.step(STEP_ROWS) {
             Step::NeedInput => {
                 let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
@@ -236,6 +344,7 @@ async fn read_whole(
             }
             Step::Progress { .. } => {}
             Step::Paused { boundary } => {
+                plan.settle().await?;
                 let _ = progress.scope.post_message(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
                 let order = orders.next().await;
                 let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
@@ -255,30 +364,43 @@ async fn read_whole(
             }
             Step::Restart => slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?,
             Step::Done(imported) => {
+                plan.settle().await?;
                 let mut runs = Runs(Array::new());
                 wire::write_imported(&imported, &mut runs);
                 return Ok(runs);
             }
-            Step::Failed(e) => return Err(Stop::Said(e.to_string())),
+            Step::Failed(e) => {
+                plan.settle().await?;
+                return Err(Stop::Said(e.to_string()));
+            }
         }
         let (rows, read) = session.progress();
         progress.say(rows, read);
     }
 }
 
+/// The file's first [`HEAD_BYTES`] (all of it, when shorter).
+async fn read_start(blob: &Blob) -> Result<Vec<u8>, Stop> {
+    let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
+    let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
+    Ok(Uint8Array::new(&start).to_vec())
+}
+
 /// Reads the file from byte `from` to its end as the tail of a read in two halves.
 async fn read_tail(
     blob: &Blob,
     name: &str,
-    options: ReadOptions,
+    plan: &mut Plan<'_>,
     from: f64,
     mut progress: Progress<'_>,
 ) -> Result<Runs, Stop> {
-    let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
-    let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
-    let mut tail = Tail::new(name, blob.size() as u64, options, &Uint8Array::new(&start).to_vec(), from as u64);
+    let start = read_start(blob).await?;
+    let options = plan.options(name, &start, blob.size() as u64).await?;
+    let mut tail = Tail::new(name, blob.size() as u64, options, &start, from as u64);
+    drop(start);
     let mut slices = Slices::of(blob, from, None).map_err(Stop::Browser)?;
     loop {
+        plan.check()?;
         match tail.step(STEP_ROWS) {
             TailStep::NeedInput => {
                 let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
@@ -286,11 +408,15 @@ async fn read_tail(
             }
             TailStep::Progress { rows, bytes } => progress.say(rows, bytes),
             TailStep::Done(part) => {
+                plan.settle().await?;
                 let mut runs = Runs(Array::new());
                 wire::write_tail_part(&part, &mut runs);
                 return Ok(runs);
             }
-            TailStep::Failed(why) => return Err(Stop::Said(why.to_string())),
+            TailStep::Failed(why) => {
+                plan.settle().await?;
+                return Err(Stop::Said(why.to_string()));
+            }
         }
     }
 }

@@ -139,8 +139,12 @@ for (const [name, repeatAcross, how] of [
     const file = join(ARTIFACTS, name);
     writeHalvesFile(file, repeatAcross);
     const before = log.errors.length;
-    const halves = await readThrough(null, { file });
+    // The first file is picked on an idle page, so both workers begin on it at once, on a
+    // guess (see the last test); the second the usual way.
+    const halves = await readThrough(null, { file, idle: !repeatAcross });
     assert.ok(halves.debug.some((d) => how.test(d)), halves.debug.join('\n'));
+    const guessed = halves.debug.filter((d) => d.endsWith(`${name}: the read begun on a guess goes on`));
+    assert.equal(guessed.length, repeatAcross ? 0 : 2, halves.debug.join('\n'));
     const blocked = ['**/parse_worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' })];
     const page = await readThrough(blocked, { file });
     assert.ok(page.warnings.some((w) => w.includes('on the page')), page.warnings.join('\n'));
@@ -150,3 +154,44 @@ for (const [name, repeatAcross, how] of [
     assert.deepEqual(log.errors.slice(before), []);
   });
 }
+
+test('a read begun as the file is picked goes on when the page reads it that way, and begins again when not', async () => {
+  const before = log.errors.length;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  watch(context, log);
+  const page = await context.newPage();
+  const debug = [];
+  page.on('console', (m) => m.type() === 'debug' && debug.push(m.text()));
+  const guesses = (name) => debug.filter((d) => d.startsWith(`pipelens: ${name}: the read begun on a guess`));
+  const workerAsked = page.waitForRequest('**/parse_worker_bg.wasm', { timeout: 15_000 });
+  await page.goto(server.origin + '/#/all');
+  await page.waitForSelector('.app[data-state=ready]');
+  await workerAsked;
+  // The idle page readies and warms the workers; a file picked then is begun on at once.
+  await page.waitForTimeout(1_500);
+  await upload(page, FILE);
+  assert.deepEqual(guesses('worker-messy.csv'), ['pipelens: worker-messy.csv: the read begun on a guess goes on']);
+  assert.equal(await page.$eval('[data-testid=import-summary]', (e) => e.dataset.rowsKept), '5');
+  assert.equal(Number((await headlineValues(page)).revenue.value), 1000.5 + 1200);
+
+  // Joined to the loaded deals, the file is read with their ids known: not as guessed.
+  await page.selectOption('[data-testid=append-mode]', 'append');
+  const more = 'Opportunity ID,Amount,Stage,Created Date,Close Date,Owner\nA6,5,Closed Won,2024-02-03,2024-03-25,Cleo\nB1,800,Closed Won,2024-02-04,2024-03-26,Dee\n';
+  await upload(page, { name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(more) });
+  assert.deepEqual(guesses('more.csv'), ['pipelens: more.csv: the read begun on a guess begins again: the page reads it otherwise']);
+  const reasons = await page.$$eval('[aria-label="Data quality of more.csv"] [data-testid=rejected-rows] tbody tr', (rs) => rs.map((r) => r.cells[2].textContent));
+  assert.deepEqual(reasons, ['duplicate deal_id "A6" (already loaded from worker-messy.csv); kept the first']);
+  assert.equal(Number((await headlineValues(page)).revenue.value), 1000.5 + 1200 + 800);
+
+  // A file the page must ask about is never answered on a guess: its workers are let go, and
+  // the next file is read as usual.
+  await page.selectOption('[data-testid=append-mode]', 'replace');
+  await upload(page, { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref;Spalte B\nX1;100\n') });
+  await page.waitForSelector('[data-testid=column-mapper]');
+  await page.click('[data-testid=column-mapper] >> text=Cancel');
+  assert.deepEqual(guesses('odd.csv'), []);
+  await upload(page, FILE);
+  assert.equal(Number((await headlineValues(page)).revenue.value), 1000.5 + 1200);
+  assert.deepEqual(log.errors.slice(before), []);
+  await context.close();
+});
