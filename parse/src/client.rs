@@ -9,7 +9,7 @@ use crate::keys;
 use crate::readied::{Readied, STEP_BYTES};
 use crate::received::Received;
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
-use pipelens_engine::ingest::{Imported, ReadOptions};
+use pipelens_engine::ingest::{preview_start, Imported, ReadOptions};
 use pipelens_engine::kpi::{self, Comparison};
 use pipelens_engine::wire;
 use pipelens_engine::{Grain, Selection, Workspace};
@@ -120,6 +120,13 @@ fn start(warm_up: bool) -> Result<Rc<Live>, String> {
                 if let Ok(imported) = wire::read_imported(&mut Received::new(runs)) {
                     wasm_bindgen_futures::spawn_local(warm_the_figures(imported));
                 }
+                return;
+            }
+            if let Some(head) = field(&data, keys::WARM_HEAD).dyn_ref::<ArrayBuffer>() {
+                // Its start: the preview worked out as a picked file's is (the file goes on
+                // past its start), and let go.
+                let head = Uint8Array::new(head).to_vec();
+                drop(preview_start("warm-up.csv", &head, 2 * head.len() as u64, 5, None));
                 return;
             }
             if field(&data, keys::READY).as_bool() == Some(true) {
@@ -318,11 +325,9 @@ struct Guess {
 }
 
 /// Has the workers begin reading `blob` as soon as it is picked, before the page has worked
-/// out its preview and how to read it: they read its start and, when it says for sure how the
-/// file is read (what the page then decides on its own), read on that way, answering only once
-/// [`read`] tells them how the page decided (carrying on, or beginning again its way). About
-/// the time the page takes to work out the preview (some 30 ms) is saved on every file. Only
-/// workers readied and idle take a guess.
+/// out its preview and how to read it: as deals, headers mapped automatically (how most files
+/// are read), answering only once [`read`] tells them how the page decided (carrying on, or
+/// beginning again its way). Only workers readied and idle take a guess.
 ///
 /// A guess [`read`] does not take (the user is asked to map the columns, the preview failed,
 /// the load was cancelled) is ended with [`forget`], or by the next guess or read.

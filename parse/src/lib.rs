@@ -35,9 +35,9 @@ pub mod keys {
     /// Page → worker: how to read it, an `ArrayBuffer` holding a
     /// [`wire::encode_options`](pipelens_engine::wire::encode_options) message.
     pub const OPTIONS: &str = "options";
-    /// Page → worker, in place of `options`: `true`, read the file as its start says it
-    /// would be read, before the page has decided; hold every answer but progress until
-    /// `confirm` comes (see [`crate::serve`]).
+    /// Page → worker, in place of `options`: `true`, read the file as deals, its headers
+    /// mapped automatically, before the page has decided; hold every answer but progress
+    /// until `confirm` comes (see [`crate::serve`]).
     pub const GUESS: &str = "guess";
     /// Page → worker reading on a guess: how the file is to be read, as `options` is. The
     /// read carries on when it is what was guessed, and begins again with it when not.
@@ -73,6 +73,9 @@ pub mod keys {
     pub const WARM: &str = "warm";
     /// Worker → page, after a warm-up: the made-up file read, as runs like `done`'s.
     pub const WARMED: &str = "warmed";
+    /// Worker → page, after `warmed`: the made-up file's start, an `ArrayBuffer`, for the page
+    /// to work out its preview from as it does from a picked file's start.
+    pub const WARM_HEAD: &str = "warm_head";
 }
 
 /// Most bytes the worker reads from the file at a time.

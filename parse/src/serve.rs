@@ -13,11 +13,9 @@
 //!
 //! A request may carry `{guess: true}` in place of the options: the page sends it as soon as a
 //! file is picked, before it has worked out the file's preview and how to read it. The worker
-//! reads the file's start and, when it says for sure how the file is read (the dataset, every
-//! field mapped: what the page then decides on its own), begins the read that way; it posts
+//! reads the file as most are read, deals with their headers mapped automatically; it posts
 //! progress but holds every other answer until `{confirm: options}` comes, carrying on when
-//! they are the guessed ones and beginning again with them when not. A start that says nothing
-//! sure (the page will ask the user) waits for the page's options.
+//! they are the guessed ones and beginning again with them when not.
 
 use crate::inbox::Inbox;
 use crate::js::{describe, field, object};
@@ -25,7 +23,7 @@ use crate::keys;
 use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{preview_start, read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
+use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -52,8 +50,10 @@ pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let (scope, data) = (replies.clone(), event.data());
         if field(&data, keys::WARM).as_bool() == Some(true) {
-            let Runs(runs) = warm();
+            // Two messages, so the page reads them back in two tasks.
+            let (Runs(runs), head) = warm();
             let _ = scope.post_message_with_transfer(&object(keys::WARMED, &runs), &runs);
+            let _ = scope.post_message_with_transfer(&object(keys::WARM_HEAD, &head), &Array::of1(&head));
             return;
         }
         let order = [keys::TAIL, keys::RESUME, keys::CONFIRM];
@@ -89,9 +89,8 @@ impl Sink for Runs {
 
 /// Reads the [`warm_up`] file, at once (a read asked for meanwhile waits), in small steps, in
 /// two halves as a big file is read (the tail's part carried through a message's runs and read
-/// back), and writes it as the page's message; also works out the preview of its start, as a
-/// guess does (see [`Plan::options`]).
-fn warm() -> Runs {
+/// back), and writes it as the page's message; also gives its start, for the page's preview.
+fn warm() -> (Runs, ArrayBuffer) {
     let csv = warm_up::deals_csv(warm_up::ROWS);
     let mut runs = Runs(Array::new());
     // Made up to be read whole: a failure would only mean less of the code was warmed.
@@ -105,8 +104,7 @@ fn warm() -> Runs {
         wire::write_imported(&imported, &mut runs);
     }
     let head = csv.as_bytes().get(..warm_up::HEAD_BYTES).unwrap_or(csv.as_bytes());
-    drop(preview_start("warm-up.csv", head, 2 * head.len() as u64, 0, None));
-    runs
+    (runs, Uint8Array::from(head).buffer())
 }
 
 /// The slices of a file from a byte on, each read by the browser while the one before it is
@@ -231,24 +229,13 @@ struct Plan<'o> {
 }
 
 impl Plan<'_> {
-    /// The options to read with, given the file's first bytes (`start`, at most
-    /// [`HEAD_BYTES`]): the page's; else those the page would settle on, when the start says
-    /// for sure (as for the page: one dataset, every field mapped); else, when it comes, the
-    /// page's answer.
-    async fn options(&mut self, name: &str, start: &[u8], size: u64) -> Result<ReadOptions, Stop> {
-        if let Some(options) = &self.options {
-            return Ok(options.clone());
+    /// The options to read with: the page's, or, until they come, the guess: deals, their
+    /// headers mapped automatically.
+    fn options(&mut self) -> ReadOptions {
+        match &self.options {
+            Some(options) => options.clone(),
+            None => self.guessed.insert(ReadOptions::new(DatasetKind::Deals)).clone(),
         }
-        let sure = preview_start(name, start, size, 0, None).ok().filter(|p| p.complete());
-        if let Some(p) = sure {
-            let options = ReadOptions::new(p.kind);
-            self.guessed = Some(options.clone());
-            return Ok(options);
-        }
-        let order = self.orders.next().await;
-        let options = options_in(&order, keys::CONFIRM).map_err(Stop::Said)?;
-        self.options = Some(options.clone());
-        Ok(options)
     }
 
     /// [`Stop::Again`] when the page's options came and are not the guessed ones; checked
@@ -315,26 +302,13 @@ async fn read_whole(
     mut progress: Progress<'_>,
     orders: &Inbox<JsValue>,
 ) -> Result<Runs, Stop> {
-    // Far enough past the cut to hold the boundary in all but files of huge rows.
-    let pause = cut.map(|cut| (cut + PAST_CUT_BYTES).min(blob.size()));
-    // A guess is made from the file's start, which the read then begins with.
-    let (start, mut slices) = match plan.options {
-        Some(_) => (Vec::new(), Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?),
-        None => {
-            let start = read_start(blob).await?;
-            let slices = Slices::of(blob, start.len() as f64, pause).map_err(Stop::Browser)?;
-            (start, slices)
-        }
-    };
-    let options = plan.options(name, &start, blob.size() as u64).await?;
-    let mut session = Session::new(name, blob.size() as u64, options);
+    let mut session = Session::new(name, blob.size() as u64, plan.options());
     if let Some(cut) = cut {
         session = session.stop_at(cut as u64);
     }
-    if !start.is_empty() {
-        session.push(&start, start.len() as f64 >= blob.size());
-    }
-    drop(start);
+    // Far enough past the cut to hold the boundary in all but files of huge rows.
+    let pause = cut.map(|cut| (cut + PAST_CUT_BYTES).min(blob.size()));
+    let mut slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?;
     loop {
         plan.check()?;
         match session.step(STEP_ROWS) {
@@ -379,13 +353,6 @@ async fn read_whole(
     }
 }
 
-/// The file's first [`HEAD_BYTES`] (all of it, when shorter).
-async fn read_start(blob: &Blob) -> Result<Vec<u8>, Stop> {
-    let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
-    let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
-    Ok(Uint8Array::new(&start).to_vec())
-}
-
 /// Reads the file from byte `from` to its end as the tail of a read in two halves.
 async fn read_tail(
     blob: &Blob,
@@ -394,10 +361,9 @@ async fn read_tail(
     from: f64,
     mut progress: Progress<'_>,
 ) -> Result<Runs, Stop> {
-    let start = read_start(blob).await?;
-    let options = plan.options(name, &start, blob.size() as u64).await?;
-    let mut tail = Tail::new(name, blob.size() as u64, options, &start, from as u64);
-    drop(start);
+    let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
+    let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
+    let mut tail = Tail::new(name, blob.size() as u64, plan.options(), &Uint8Array::new(&start).to_vec(), from as u64);
     let mut slices = Slices::of(blob, from, None).map_err(Stop::Browser)?;
     loop {
         plan.check()?;

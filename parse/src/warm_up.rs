@@ -13,10 +13,10 @@
 /// slow code.
 pub const ROWS: usize = 20_000;
 
-/// Bytes of the made-up file's start the worker works out a preview from, as it does for a
-/// picked file to guess how to read it (see [`crate::serve`]): the first file's guess is then
-/// made by code the browser has compiled, not on its first run (a 100k-row file's preview took
-/// about twice as long the first time).
+/// Bytes of the made-up file's start the page works out a preview from: as the page does
+/// for a picked file before it is read, so the first file's preview is worked out by code the
+/// browser has compiled, not on its first run (a 100k-row file's preview took about twice as
+/// long the first time).
 pub const HEAD_BYTES: usize = 512 << 10;
 
 /// Bytes pushed to the read at a time: many short steps, so the optimised code is used as soon

@@ -183,9 +183,15 @@ test('a read begun as the file is picked goes on when the page reads it that way
   assert.deepEqual(reasons, ['duplicate deal_id "A6" (already loaded from worker-messy.csv); kept the first']);
   assert.equal(Number((await headlineValues(page)).revenue.value), 1000.5 + 1200 + 800);
 
+  // Another dataset's file is read as the page decides, not as deals.
+  await page.selectOption('[data-testid=append-mode]', 'replace');
+  const plan = 'owner,period_start,quota\nAnn,2024-01-01,100\nBob,2024-01-01,80\n';
+  await upload(page, { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(plan) });
+  assert.deepEqual(guesses('plan.csv'), ['pipelens: plan.csv: the read begun on a guess begins again: the page reads it otherwise']);
+  await page.waitForFunction(() => document.querySelector('[data-dataset=quotas]')?.dataset.rows === '2');
+
   // A file the page must ask about is never answered on a guess: its workers are let go, and
   // the next file is read as usual.
-  await page.selectOption('[data-testid=append-mode]', 'replace');
   await upload(page, { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref;Spalte B\nX1;100\n') });
   await page.waitForSelector('[data-testid=column-mapper]');
   await page.click('[data-testid=column-mapper] >> text=Cancel');
