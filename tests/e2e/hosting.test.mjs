@@ -145,6 +145,20 @@ test('dist/index.html: the CSP meta with exactly our directives, no inline scrip
   }
 });
 
+test('our scripts and the page\'s glue ship without their comments; the glue\'s preload integrity is its bytes', async () => {
+  const { stripComments } = await import(join(ROOT, 'scripts/post-build.mjs'));
+  assert.equal(stripComments('// a\n/** b\n * c */\nconst x = 1; // kept\n\n  /* d */ \nf(x);\n'), 'const x = 1; // kept\nf(x);\n');
+  assert.equal(stripComments('const t = `one\n// two\n`;\n'), null, 'a template literal over lines is left alone');
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const glue = index.match(/data-js="\.\/([^"]+)"/)[1];
+  for (const name of ['boot.js', 'sw.js', 'parse_worker_loader.js', glue]) {
+    const lines = readFileSync(join(DIST, name), 'utf8').split('\n');
+    assert.deepEqual(lines.filter((l) => /^\s*(\/\/|\/\*)/.test(l)), [], `${name} has no line of comment`);
+  }
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(DIST, glue))).digest('base64')}`;
+  assert.ok(index.includes(`href="./${glue}" crossorigin="anonymous" integrity="${integrity}"`), 'the preload names the shipped bytes');
+});
+
 test('sw.js lists exactly the files of dist/ (itself aside), the hashed ones as immutable', () => {
   const source = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const build = JSON.parse(source.match(/^const BUILD = (.*);$/m)[1]);
