@@ -192,6 +192,27 @@ async fn next_task() {
     let _ = JsFuture::from(Promise::new(&mut |resolve, _| set_timeout(&resolve, 0))).await;
 }
 
+/// Longest the page reads a message back in one task, in ms, before it gives the page a turn.
+const READ_BACK_MS: f64 = 20.0;
+
+/// The read file in the message `runs` hold, read a step at a time ([`wire::ImportedReader`]),
+/// in a later task whenever one has read for [`READ_BACK_MS`] (each turn costs a few ms).
+async fn read_back(runs: &Array) -> Result<Imported, Outcome> {
+    let unreadable = |e: wire::WireError| Outcome::Unavailable(e.to_string());
+    let mut source = Received::new(runs);
+    let mut reader = wire::ImportedReader::new(&mut source).map_err(unreadable)?;
+    let mut since = js_sys::Date::now();
+    loop {
+        if let Some(imported) = reader.step().map_err(unreadable)? {
+            return Ok(imported);
+        }
+        if js_sys::Date::now() - since >= READ_BACK_MS {
+            next_task().await;
+            since = js_sys::Date::now();
+        }
+    }
+}
+
 /// Ends a worker: a read waiting for it wakes and ends.
 fn end(live: Rc<Live>) {
     live.worker.set_onmessage(None);
@@ -505,8 +526,7 @@ pub async fn read(
                 }
                 // Given back now, the readied memory is what the columns are read into.
                 drop(readied);
-                let mut source = Received::new(runs);
-                break wire::read_imported(&mut source).map_err(|e| Outcome::Unavailable(e.to_string()));
+                break read_back(runs).await;
             }
             if let Some(why) = field(&data, keys::FAILED).as_string() {
                 stop_tail();

@@ -179,55 +179,69 @@ impl Wire for DealsTable {
         self.status_from_column.put(w);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let deal_id = TextColumn::take(r)?;
-        let amount = AmountColumn::take(r)?;
-        let stage = DictColumn::take(r)?;
-        let status = take_statuses(r)?;
-        let created = DateColumn::take(r)?;
-        let close = DateColumn::take(r)?;
-        let mut dims: [Option<DictColumn>; 6] = Default::default();
-        for d in &mut dims {
-            *d = Wire::take(r)?;
+        let mut table = DealsTable::default();
+        for column in 0..DEALS_STEPS {
+            take_deals_step(r, &mut table, column)?;
         }
-        let table = DealsTable {
-            deal_id,
-            amount,
-            stage,
-            status,
-            created,
-            close,
-            dims,
-            account: Wire::take(r)?,
-            lost_stage: Wire::take(r)?,
-            currency: Wire::take(r)?,
-            probability: take_optional(r, take_optional_numbers)?,
-            forecast_category: take_optional(r, |r| take_codes(r, &ForecastCategory::ALL, "forecast category"))?,
-            entered: Vec::take(r)?,
-            stage_rules: StageRules::take(r)?,
-            status_from_column: bool::take(r)?,
-            by_close: Default::default(),
-        };
-        let rows = table.deal_id.len();
-        let same = |n: usize| n == rows;
-        let all_rows = same(table.amount.values.len())
-            && same(table.stage.len())
-            && same(table.status.len())
-            && same(table.created.days.len())
-            && same(table.close.days.len())
-            && table
-                .dims
-                .iter()
-                .chain([&table.account, &table.lost_stage, &table.currency])
-                .flatten()
-                .all(|d| same(d.len()))
-            && table.probability.as_ref().is_none_or(|p| same(p.len()))
-            && table.forecast_category.as_ref().is_none_or(|f| same(f.len()))
-            && table.entered.iter().all(|(_, c)| same(c.days.len()));
-        if all_rows {
-            Ok(table)
-        } else {
-            Err(WireError::Invalid("deals table (columns of different lengths)"))
+        whole_deals(table)
+    }
+}
+
+/// Steps a deals table is read back in (see [`take_deals_step`]).
+pub(super) const DEALS_STEPS: usize = 13;
+
+/// Reads step `step` (below [`DEALS_STEPS`]) of a deals table written by its [`Wire::put`]
+/// into `t`: one of its big columns each, then the rest. The page reads a big file's table in
+/// more than one task (see [`super::ImportedReader`]).
+pub(super) fn take_deals_step(r: &mut Reader<'_>, t: &mut DealsTable, step: usize) -> Result<(), WireError> {
+    match step {
+        0 => t.deal_id = TextColumn::take(r)?,
+        1 => t.amount = AmountColumn::take(r)?,
+        2 => t.stage = DictColumn::take(r)?,
+        3 => t.status = take_statuses(r)?,
+        4 => t.created = DateColumn::take(r)?,
+        5 => t.close = DateColumn::take(r)?,
+        6..=11 => {
+            if let Some(dim) = t.dims.get_mut(step - 6) {
+                *dim = Wire::take(r)?;
+            }
         }
+        _ => {
+            t.account = Wire::take(r)?;
+            t.lost_stage = Wire::take(r)?;
+            t.currency = Wire::take(r)?;
+            t.probability = take_optional(r, take_optional_numbers)?;
+            t.forecast_category = take_optional(r, |r| take_codes(r, &ForecastCategory::ALL, "forecast category"))?;
+            t.entered = Vec::take(r)?;
+            t.stage_rules = StageRules::take(r)?;
+            t.status_from_column = bool::take(r)?;
+        }
+    }
+    Ok(())
+}
+
+/// A deals table read step by step, once every column has as many rows as the ids.
+pub(super) fn whole_deals(table: DealsTable) -> Result<DealsTable, WireError> {
+    let rows = table.deal_id.len();
+    let same = |n: usize| n == rows;
+    let all_rows = same(table.amount.values.len())
+        && same(table.stage.len())
+        && same(table.status.len())
+        && same(table.created.days.len())
+        && same(table.close.days.len())
+        && table
+            .dims
+            .iter()
+            .chain([&table.account, &table.lost_stage, &table.currency])
+            .flatten()
+            .all(|d| same(d.len()))
+        && table.probability.as_ref().is_none_or(|p| same(p.len()))
+        && table.forecast_category.as_ref().is_none_or(|f| same(f.len()))
+        && table.entered.iter().all(|(_, c)| same(c.days.len()));
+    if all_rows {
+        Ok(table)
+    } else {
+        Err(WireError::Invalid("deals table (columns of different lengths)"))
     }
 }
 
