@@ -330,6 +330,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Ok(p) => p,
                 // A whole-file read reports bytes that do not decode first: the session says which.
                 Err(e) => {
+                    parse::forget();
                     let bytes = Bytes::File(file.clone());
                     let explained = match bytes.slices(&name) {
                         Ok(slices) => {
@@ -389,7 +390,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Err(Stop::Failed(why)) => problems.push(why),
             }
         }
-        // A guess no read took (a file whose preview failed) is let go.
+        // A guess no read took (a file whose start could not be read) is let go.
         parse::forget();
         finish_status(state, &loaded, &problems, &waiting);
         if given_a_role && problems.is_empty() && waiting.is_empty() {
