@@ -247,6 +247,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any byte of a read file's message changed to any value: read back or refused, a step
+        /// at a time as at once, never a panic.
+        #[test]
+        fn a_changed_byte_never_panics_the_reader(at in 0.0f64..1.0, value in 0u8..=255) {
+            let csv = b"deal_id,amount,stage,created_date,close_date,owner\nD1,10,Won,2024-01-02,2024-02-01,Ann\nD2,oops,Lost,2024-01-03,2024-02-10,Bo\nD3,30,Open,2024-01-04,,Ann\n";
+            let read = read_in_slices("d.csv", csv, 64, ReadOptions::new(DatasetKind::Deals)).unwrap();
+            let mut message = encode_imported(&read);
+            let i = ((message.len() - 1) as f64 * at) as usize;
+            message[i] = value;
+            let at_once = decode_imported(&message);
+            let mut source = message.as_slice();
+            let stepped = ImportedReader::new(&mut source).and_then(|mut r| loop {
+                if let Some(back) = r.step()? {
+                    break Ok(back);
+                }
+            });
+            proptest::prop_assert_eq!(at_once.is_ok(), stepped.is_ok());
+        }
+    }
+
     #[test]
     fn every_crm_layout_survives_the_wire() {
         for f in crate::fixtures::all(5) {
