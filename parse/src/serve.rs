@@ -196,10 +196,10 @@ async fn answer(
     loop {
         let progress = Progress { scope, said: js_sys::Date::now() };
         let read = match field(request, keys::FROM).as_f64() {
-            Some(from) => read_tail(&blob, &name, &mut plan, from, progress).await.map(|runs| (keys::PART, runs)),
+            Some(from) => read_tail(&blob, &mut plan, from, progress).await.map(|runs| (keys::PART, runs)),
             None => {
                 let cut = field(request, keys::CUT).as_f64();
-                read_whole(&blob, &name, &mut plan, cut, progress, orders).await.map(|runs| (keys::DONE, runs))
+                read_whole(&blob, &mut plan, cut, progress).await.map(|runs| (keys::DONE, runs))
             }
         };
         match read {
@@ -219,12 +219,13 @@ fn options_in(message: &JsValue, key: &str) -> Result<ReadOptions, String> {
 
 /// How a read goes: with the page's options, or on a guess the page has yet to confirm.
 struct Plan<'o> {
-    /// The file's name, for the console.
+    /// The file's name.
     name: &'o str,
     /// The page's options; `None` until then for a read begun on a guess.
     options: Option<ReadOptions>,
     /// The guessed options, until the page confirms them.
     guessed: Option<ReadOptions>,
+    /// What the page tells the read: its options after a guess, a paused head's next move.
     orders: &'o Inbox<JsValue>,
 }
 
@@ -296,13 +297,11 @@ impl Stop {
 /// halves (see the module docs).
 async fn read_whole(
     blob: &Blob,
-    name: &str,
     plan: &mut Plan<'_>,
     cut: Option<f64>,
     mut progress: Progress<'_>,
-    orders: &Inbox<JsValue>,
 ) -> Result<Runs, Stop> {
-    let mut session = Session::new(name, blob.size() as u64, plan.options());
+    let mut session = Session::new(plan.name, blob.size() as u64, plan.options());
     if let Some(cut) = cut {
         session = session.stop_at(cut as u64);
     }
@@ -320,7 +319,7 @@ async fn read_whole(
             Step::Paused { boundary } => {
                 plan.settle().await?;
                 let _ = progress.scope.post_message(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
-                let order = orders.next().await;
+                let order = plan.orders.next().await;
                 let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
                 // A part that does not read or fit leaves the head to read the rest itself: the
                 // same result, only later.
@@ -354,16 +353,11 @@ async fn read_whole(
 }
 
 /// Reads the file from byte `from` to its end as the tail of a read in two halves.
-async fn read_tail(
-    blob: &Blob,
-    name: &str,
-    plan: &mut Plan<'_>,
-    from: f64,
-    mut progress: Progress<'_>,
-) -> Result<Runs, Stop> {
+async fn read_tail(blob: &Blob, plan: &mut Plan<'_>, from: f64, mut progress: Progress<'_>) -> Result<Runs, Stop> {
     let start = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES.min(blob.size())).map_err(Stop::Browser)?;
     let start = JsFuture::from(start.array_buffer()).await.map_err(Stop::Browser)?;
-    let mut tail = Tail::new(name, blob.size() as u64, plan.options(), &Uint8Array::new(&start).to_vec(), from as u64);
+    let mut tail =
+        Tail::new(plan.name, blob.size() as u64, plan.options(), &Uint8Array::new(&start).to_vec(), from as u64);
     let mut slices = Slices::of(blob, from, None).map_err(Stop::Browser)?;
     loop {
         plan.check()?;

@@ -111,13 +111,13 @@ impl<'s> ImportedReader<'s> {
     /// Reads the next step; the read file once the last is read.
     pub fn step(&mut self) -> Result<Option<Imported>, WireError> {
         let data = match self.kind {
-            0 if self.step < tables::DEALS_STEPS => {
+            tables::DEALS if self.step < tables::DEALS_STEPS => {
                 tables::take_deals_step(&mut self.r, &mut self.deals, self.step)?;
                 self.step += 1;
                 return Ok(None);
             }
-            0 => Dataset::Deals(tables::whole_deals(std::mem::take(&mut self.deals))?),
-            1 => Dataset::Table(crate::table::Table::take(&mut self.r)?),
+            tables::DEALS => Dataset::Deals(tables::whole_deals(std::mem::take(&mut self.deals))?),
+            tables::TABLE => Dataset::Table(crate::table::Table::take(&mut self.r)?),
             _ => return Err(WireError::Invalid("dataset")),
         };
         let report = ImportReport::take(&mut self.r)?;

@@ -333,23 +333,27 @@ impl Wire for Table {
     }
 }
 
+/// The tag before a [`Dataset`]: a deals table, or another dataset's table.
+pub(super) const DEALS: u8 = 0;
+pub(super) const TABLE: u8 = 1;
+
 impl Wire for Dataset {
     fn put(&self, w: &mut Writer<'_>) {
         match self {
             Dataset::Deals(d) => {
-                w.u8(0);
+                w.u8(DEALS);
                 d.put(w);
             }
             Dataset::Table(t) => {
-                w.u8(1);
+                w.u8(TABLE);
                 t.put(w);
             }
         }
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
         match r.u8()? {
-            0 => DealsTable::take(r).map(Dataset::Deals),
-            1 => Table::take(r).map(Dataset::Table),
+            DEALS => DealsTable::take(r).map(Dataset::Deals),
+            TABLE => Table::take(r).map(Dataset::Table),
             _ => Err(WireError::Invalid("dataset")),
         }
     }
