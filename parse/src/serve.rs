@@ -23,7 +23,7 @@ use crate::keys;
 use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Step, Tail, TailStep};
+use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Slice, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -146,16 +146,34 @@ impl Slices {
     }
 
     /// The next slice and whether it is the last; nothing and `true` past the end.
-    async fn next(&mut self) -> Result<(Vec<u8>, bool), JsValue> {
+    async fn next(&mut self) -> Result<(Read, bool), JsValue> {
         if self.ahead.is_none() {
             self.ask()?;
         }
-        let Some((bytes, end)) = self.ahead.take() else { return Ok((Vec::new(), true)) };
-        let bytes = Uint8Array::new(&bytes.await?).to_vec();
+        let Some((bytes, end)) = self.ahead.take() else { return Ok((Read(Uint8Array::new_with_length(0)), true)) };
+        let bytes = Read(Uint8Array::new(&bytes.await?));
         if Some(end) != self.pause {
             self.ask()?;
         }
         Ok((bytes, end >= self.size))
+    }
+}
+
+/// A slice as the browser read it, copied into the engine's memory only where the read keeps
+/// it: straight into the text of a file that is ASCII or UTF-8 (no copy of its own first).
+struct Read(Uint8Array);
+
+impl Slice for Read {
+    fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn append_to(&self, out: &mut Vec<u8>) {
+        let (at, n) = (out.len(), self.len());
+        out.reserve(n);
+        self.0.copy_to_uninit(&mut out.spare_capacity_mut()[..n]);
+        // SAFETY: the `n` bytes after the length were written just now.
+        unsafe { out.set_len(at + n) };
     }
 }
 

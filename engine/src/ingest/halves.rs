@@ -79,6 +79,7 @@
 use super::part::{NotMergeable, TailPart};
 use super::reader::Reader;
 use super::session::{KnownKeys, ReadOptions};
+use super::slice::Slice;
 use super::stream::{Feed, PushError, TextBytes};
 
 #[cfg(doc)]
@@ -170,11 +171,11 @@ impl Tail {
 
     /// Appends the next slice of the file (`last` for the final one), after a
     /// [`TailStep::NeedInput`].
-    pub fn push(&mut self, slice: &[u8], last: bool) {
+    pub fn push<S: Slice + ?Sized>(&mut self, slice: &S, last: bool) {
         let at = self.bytes_pushed();
         self.pushed += slice.len() as u64;
         let pushed = match std::mem::replace(&mut self.phase, Phase::Over) {
-            Phase::Seeking { sample, in_breaks } => self.seek(sample, in_breaks, at, slice, last),
+            Phase::Seeking { sample, in_breaks } => self.seek(sample, in_breaks, at, &slice.bytes(), last),
             Phase::Rows { mut reader, start, started } => {
                 let pushed = reader.push(slice, last);
                 self.phase = Phase::Rows { reader, start, started };

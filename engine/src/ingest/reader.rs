@@ -17,6 +17,7 @@ use super::profile::Profiler;
 use super::report::{ImportReport, RejectedRow};
 use super::sink::{ColumnSink, Row};
 use super::sinks::Sink;
+use super::slice::Slice;
 use super::source::CsvSource;
 use super::stream::{Feed, PushError};
 use super::table_sink::TableSink;
@@ -224,7 +225,7 @@ impl Reader {
     }
 
     /// Appends the next slice of the file; `last` for the final one.
-    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+    pub fn push<S: Slice + ?Sized>(&mut self, bytes: &S, last: bool) -> Result<(), PushError> {
         self.src.push(bytes, last)
     }
 

@@ -31,6 +31,7 @@ use super::datasets::DatasetKind;
 use super::dates::DateOrder;
 use super::part::{NotMergeable, TailPart};
 use super::reader::{Imported, Reader};
+use super::slice::Slice;
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
 
@@ -223,7 +224,7 @@ impl Session {
     /// Appends the next slice of the file (`last` for the final one), after a [`Step::NeedInput`].
     /// A slice that cannot be decoded makes the next step answer [`Step::Restart`] or
     /// [`Step::Failed`]; pushing when no input was asked for is ignored past the end.
-    pub fn push(&mut self, slice: &[u8], last: bool) {
+    pub fn push<S: Slice + ?Sized>(&mut self, slice: &S, last: bool) {
         let pushed = match &mut self.phase {
             Phase::Header(feed) | Phase::Checking { feed, .. } => feed.push(slice, last),
             Phase::Rows(reader) => reader.push(slice, last),
@@ -489,6 +490,42 @@ mod tests {
         }
     }
 
+    /// A slice kept outside the engine's memory, as a browser's buffer is: only its length
+    /// and a copy.
+    struct Elsewhere<'a>(&'a [u8]);
+
+    impl Slice for Elsewhere<'_> {
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+        fn append_to(&self, out: &mut Vec<u8>) {
+            out.extend_from_slice(self.0);
+        }
+    }
+
+    #[test]
+    fn slices_kept_elsewhere_read_as_slices_in_memory() {
+        for (what, kind, bytes) in files() {
+            let whole = outcome(read_file(kind, "f.csv", &bytes, None));
+            for slice in SLICES {
+                let mut session = Session::new("f.csv", bytes.len() as u64, ReadOptions::new(kind));
+                let sliced = loop {
+                    match session.step(7) {
+                        Step::NeedInput => {
+                            let start = (session.bytes_pushed() as usize).min(bytes.len());
+                            let end = start.saturating_add(slice).min(bytes.len());
+                            session.push(&Elsewhere(&bytes[start..end]), end == bytes.len());
+                        }
+                        Step::Progress { .. } | Step::Restart | Step::Paused { .. } => {}
+                        Step::Done(imported) => break outcome(Ok(imported)),
+                        Step::Failed(e) => break outcome(Err(e)),
+                    }
+                };
+                assert!(sliced == whole, "{what}: slices of {slice} kept elsewhere");
+            }
+        }
+    }
+
     #[test]
     fn a_late_byte_that_is_not_utf8_restarts_once_and_reads_as_windows_1252() {
         // The late byte lies past the sample the code page is detected from: the owners of
@@ -665,9 +702,9 @@ mod tests {
     fn a_failed_session_stays_failed() {
         let mut session = Session::new("e.csv", 2, ReadOptions::new(DatasetKind::Quotas));
         assert!(matches!(session.step(10), Step::NeedInput));
-        session.push(b" \n", true);
+        session.push(&b" \n"[..], true);
         assert!(matches!(session.step(10), Step::Failed(ImportError::Empty { .. })));
-        session.push(b"more", true);
+        session.push(&b"more"[..], true);
         assert!(matches!(session.step(10), Step::Failed(_)));
     }
 }

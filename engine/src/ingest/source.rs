@@ -5,6 +5,7 @@ use super::csv_format::CsvFormat;
 use super::decode;
 use super::fields::{Fields, OwnedRecord};
 use super::report::RejectedRow;
+use super::slice::Slice;
 use super::split::{Split, Splitter};
 use super::stream::{Feed, PushError};
 use super::value::trim_cell;
@@ -213,7 +214,7 @@ impl CsvSource {
     }
 
     /// Appends the next slice of the file; `last` for the final one.
-    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+    pub fn push<S: Slice + ?Sized>(&mut self, bytes: &S, last: bool) -> Result<(), PushError> {
         self.segments.feed.push(bytes, last)
     }
 

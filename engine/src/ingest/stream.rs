@@ -14,6 +14,7 @@ use super::codepage::{CodePage, Confidence};
 use super::csv_format::{sniff, CsvFormat, SAMPLE_BYTES};
 use super::decode::{looks_binary, utf16_units};
 use super::detect::{detect, SAMPLE_BYTES as DETECT_BYTES};
+use super::slice::Slice;
 use super::text_decoder::{new_decoder, TextDecode};
 use crate::error::ImportError;
 
@@ -234,7 +235,7 @@ impl Feed {
     }
 
     /// Appends the next slice of the file; `last` for the final one.
-    pub fn push(&mut self, bytes: &[u8], last: bool) -> Result<(), PushError> {
+    pub fn push<S: Slice + ?Sized>(&mut self, bytes: &S, last: bool) -> Result<(), PushError> {
         if self.eof {
             return Ok(());
         }
@@ -505,13 +506,13 @@ impl Feed {
         self.scanned = i;
     }
 
-    /// Decodes `bytes` onto `text`.
-    fn decode(&mut self, bytes: &[u8]) -> Result<(), PushError> {
+    /// Decodes `bytes` onto `text`. ASCII and UTF-8 are appended to the text and checked there.
+    fn decode<S: Slice + ?Sized>(&mut self, bytes: &S) -> Result<(), PushError> {
         let last = self.eof;
         make_room(&mut self.text, bytes.len());
         match &mut self.decoder {
             Decoder::Undecided(head) => {
-                head.extend_from_slice(bytes);
+                bytes.append_to(head);
                 let non_blank = head.iter().any(|b| !b.is_ascii_whitespace());
                 if last || (head.len() >= 4096 && non_blank) {
                     let head = std::mem::take(head);
@@ -520,17 +521,19 @@ impl Feed {
                 Ok(())
             }
             Decoder::Ascii => {
-                let (plain, rest) = bytes.split_at(ascii_len(bytes));
-                self.text.extend_from_slice(plain);
-                if rest.is_empty() {
+                let start = self.text.len();
+                bytes.append_to(&mut self.text);
+                let plain = start + ascii_len(self.text.get(start..).unwrap_or_default());
+                if plain == self.text.len() {
                     return Ok(());
                 }
-                self.ascii_until = Some(self.base + self.text.len() as u64);
+                let rest = self.text.split_off(plain);
+                self.ascii_until = Some(self.base + plain as u64);
                 self.decoder = Decoder::Sampling(Vec::new());
-                self.decode(rest)
+                self.decode(rest.as_slice())
             }
             Decoder::Sampling(held) => {
-                held.extend_from_slice(bytes);
+                bytes.append_to(held);
                 if last || held.len() >= DETECT_BYTES {
                     let held = std::mem::take(held);
                     self.choose(held, last)?;
@@ -538,14 +541,15 @@ impl Feed {
                 Ok(())
             }
             Decoder::Other(decoder) => {
-                decoder.decode(bytes, last, &mut self.text);
+                decoder.decode(&bytes.bytes(), last, &mut self.text);
                 Ok(())
             }
             Decoder::Utf16 { little_endian, odd, high } => {
                 let le = *little_endian;
+                let bytes = bytes.bytes();
                 let mut units = Vec::with_capacity(bytes.len() / 2 + 2);
                 units.extend(high.take());
-                let mut rest = bytes;
+                let mut rest: &[u8] = &bytes;
                 if let (Some(first), Some((&second, tail))) = (*odd, rest.split_first()) {
                     units.push(utf16_units([first, second], le));
                     rest = tail;
@@ -574,49 +578,11 @@ impl Feed {
                 self.text.extend_from_slice(s.as_bytes());
                 Ok(())
             }
-            Decoder::Utf8Bom { carry } => {
-                let input: &[u8] = if carry.is_empty() {
-                    bytes
-                } else {
-                    carry.extend_from_slice(bytes);
-                    carry
-                };
-                match std::str::from_utf8(input) {
-                    Ok(s) => {
-                        self.text.extend_from_slice(s.as_bytes());
-                        carry.clear();
-                        Ok(())
-                    }
-                    Err(e) if e.error_len().is_none() && !last => {
-                        let valid = e.valid_up_to();
-                        self.text.extend_from_slice(&input[..valid]);
-                        let tail = input[valid..].to_vec();
-                        *carry = tail;
-                        Ok(())
-                    }
-                    Err(_) => Err(PushError::Import(ImportError::Binary { file: self.file.clone() })),
-                }
-            }
+            Decoder::Utf8Bom { carry } => append_utf8(&mut self.text, carry, bytes, last)
+                .map_err(|()| PushError::Import(ImportError::Binary { file: self.file.clone() })),
+            // The sample was UTF-8, this is not: the file is in another code page.
             Decoder::Utf8 { carry } => {
-                let owned;
-                let input: &[u8] = if carry.is_empty() {
-                    bytes
-                } else {
-                    owned = [carry.as_slice(), bytes].concat();
-                    carry.clear();
-                    &owned
-                };
-                match std::str::from_utf8(input) {
-                    Ok(s) => self.text.extend_from_slice(s.as_bytes()),
-                    Err(e) if e.error_len().is_none() && !last => {
-                        let valid = e.valid_up_to();
-                        self.text.extend_from_slice(&input[..valid]);
-                        carry.extend_from_slice(&input[valid..]);
-                    }
-                    // The sample was UTF-8, this is not: the file is in another code page.
-                    Err(_) => return Err(PushError::ReadAgainWithoutUtf8),
-                }
-                Ok(())
+                append_utf8(&mut self.text, carry, bytes, last).map_err(|()| PushError::ReadAgainWithoutUtf8)
             }
         }
     }
@@ -730,7 +696,7 @@ impl Feed {
         self.decode(&held)?;
         self.decoded += (self.text.len() - before) as u64;
         // Sniffs and scans what is now text, as a push does.
-        self.push(&[], false)
+        self.push::<[u8]>(&[], false)
     }
 
     /// Where ASCII pass-through ended in the whole text (the first byte past ASCII), if it has.
@@ -810,6 +776,28 @@ fn make_room(text: &mut Vec<u8>, more: usize) {
     let mut fresh = Vec::with_capacity((text.len() + more).max(2 * text.capacity()));
     fresh.extend_from_slice(text);
     *text = fresh;
+}
+
+/// Appends `carry` (a character split at the end of the slice before) and `bytes` to `text`,
+/// checks that what was appended is UTF-8, and keeps a character split at its end in `carry`
+/// for the next slice (unless it is the `last`). `Err` when it is not UTF-8, the text as before.
+fn append_utf8<S: Slice + ?Sized>(text: &mut Vec<u8>, carry: &mut Vec<u8>, bytes: &S, last: bool) -> Result<(), ()> {
+    let start = text.len();
+    text.append(carry);
+    bytes.append_to(text);
+    match std::str::from_utf8(text.get(start..).unwrap_or_default()) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error_len().is_none() && !last => {
+            let valid = start + e.valid_up_to();
+            carry.extend_from_slice(text.get(valid..).unwrap_or_default());
+            text.truncate(valid);
+            Ok(())
+        }
+        Err(_) => {
+            text.truncate(start);
+            Err(())
+        }
+    }
 }
 
 /// Whether a field is blank the way `str::trim` sees it (Unicode whitespace too).
