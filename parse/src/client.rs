@@ -6,7 +6,7 @@
 use crate::inbox::{next_of, Either, Inbox};
 use crate::js::{describe, field, object, set_timeout};
 use crate::keys;
-use crate::readied::{Readied, STEP_BYTES};
+use crate::readied::{Readied, PER_FILE_BYTE, PER_MESSAGE_BYTE, STEP_BYTES};
 use crate::received::Received;
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{preview_start, Imported, ReadOptions};
@@ -430,9 +430,10 @@ pub async fn read(
         (None, false) => TailState::Gone,
     };
     let halves = !matches!(tail, TailState::Gone);
-    // Memory for the columns (see `Readied`): a fifth of the file until the tail's part says more.
+    // Memory for the columns (see `Readied`), as much as the file's size suggests until the
+    // tail's part says more.
     let mut readied = Readied::default();
-    readied.aim((blob.size() * 0.2) as usize);
+    readied.aim((blob.size() * PER_FILE_BYTE) as usize);
     let asked = match &guessed {
         Some(_) => confirm(&live, options),
         None => post_read(&live.worker, blob, name, Some(options), halves.then_some((keys::CUT, cut))),
@@ -493,7 +494,8 @@ pub async fn read(
                         // The whole message holds about as much per byte of the file as the part.
                         let part: f64 =
                             runs.iter().map(|r| r.unchecked_into::<ArrayBuffer>().byte_length() as f64).sum();
-                        readied.aim((part * blob.size() / (blob.size() - cut).max(1.0)) as usize);
+                        let message = part * blob.size() / (blob.size() - cut).max(1.0);
+                        readied.aim((message * PER_MESSAGE_BYTE) as usize);
                         readied.step(4 * STEP_BYTES);
                         part_at = js_sys::Date::now();
                         TailState::Part(runs)

@@ -16,6 +16,18 @@ pub const STEP_BYTES: usize = 8 << 20;
 /// less), the task that reads the message finds all it needs.
 pub const MOST_BYTES: usize = 128 << 20;
 
+/// Page memory the columns of a read file take per byte of the file, aimed at until the tail's
+/// part says more: a deals export's columns take about two thirds of its size in the page (ids
+/// and names as text, a dictionary code, a date or a status in four bytes a row or less, an
+/// amount in eight). Readied memory is held while the workers read, so this aims low.
+pub const PER_FILE_BYTE: f64 = 0.5;
+
+/// Page memory the columns take per byte of the workers' message: the message carries each
+/// dictionary code in one byte a row (in two when a dictionary holds 255 values or more), the
+/// page's columns in four (a 1M-row deals file with seven dictionary columns: about 61 MB of
+/// message, 82 MB of columns).
+pub const PER_MESSAGE_BYTE: f64 = 1.4;
+
 /// Zeros the blocks are written with, a copy at a time (`Vec::resize` and `fill` write byte by
 /// byte in the page's size-optimised build; a copy is one `memory.copy`).
 static ZEROS: [u8; 1 << 16] = [0; 1 << 16];
