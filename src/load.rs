@@ -160,7 +160,7 @@ impl Load {
                     let (read, done) = session.progress();
                     status.set(parsing(read, done as f64));
                     let (slice, last) = self.slice(&mut slices, name).await?;
-                    session.push(&slice, last);
+                    session.push(slice.as_slice(), last);
                 }
                 Step::Progress { .. } => rows = next_chunk(rows, js_sys::Date::now() - started),
                 Step::Restart => slices = bytes.slices(name)?,

@@ -34,15 +34,3 @@ impl Slice for [u8] {
         Cow::Borrowed(self)
     }
 }
-
-impl Slice for Vec<u8> {
-    fn len(&self) -> usize {
-        Vec::len(self)
-    }
-    fn append_to(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self);
-    }
-    fn bytes(&self) -> Cow<'_, [u8]> {
-        Cow::Borrowed(self)
-    }
-}

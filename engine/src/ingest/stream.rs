@@ -611,13 +611,13 @@ impl Feed {
                 }
                 if let Some(code_page) = self.forced {
                     self.use_code_page(code_page, Confidence::Chosen);
-                    return self.decode(&head);
+                    return self.decode(head.as_slice());
                 }
                 // UTF-8 (ASCII so far) until a byte past ASCII says otherwise.
                 self.decoder = Decoder::Ascii;
                 self.encoding = CodePage::UTF_8.name();
                 self.confidence = Confidence::High;
-                return self.decode(&head);
+                return self.decode(head.as_slice());
             }
         };
         self.decoder = decoder;
@@ -638,7 +638,7 @@ impl Feed {
         } else {
             self.use_code_page(found.code_page, found.confidence);
         }
-        self.decode(&held)
+        self.decode(held.as_slice())
     }
 
     /// Decodes the rest with `code_page` (Windows-1252, said to be a guess, when nothing here
@@ -693,7 +693,7 @@ impl Feed {
         self.decoder = Decoder::Utf8 { carry: Vec::new() };
         self.encoding = CodePage::UTF_8.name();
         let before = self.text.len();
-        self.decode(&held)?;
+        self.decode(held.as_slice())?;
         self.decoded += (self.text.len() - before) as u64;
         // Sniffs and scans what is now text, as a push does.
         self.push::<[u8]>(&[], false)
