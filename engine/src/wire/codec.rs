@@ -44,8 +44,9 @@ impl Sink for Vec<u8> {
 
 /// Bytes a [`Writer`] gathers before handing them to its sink: a column of a million rows goes
 /// out in a few runs, never whole a second time. A multiple of 8, so a column that starts at a
-/// multiple of its item's size in the message does so in its runs too.
-pub const RUN_BYTES: usize = 4 << 20;
+/// multiple of its item's size in the message does so in its runs too. As long as the parse
+/// worker's slices of a file, so a run can be copied into a slice's buffer once it is parsed.
+pub const RUN_BYTES: usize = 8 << 20;
 
 /// Bytes being written to a [`Sink`].
 pub struct Writer<'s> {
