@@ -37,9 +37,9 @@ pub fn detect(sample: &[u8], end: bool, utf8: bool) -> Detection {
 
 /// Whether `bytes` are UTF-8, allowing a character cut at the end unless `end`.
 fn valid_utf8(bytes: &[u8], end: bool) -> bool {
-    match std::str::from_utf8(bytes) {
-        Ok(_) => true,
-        Err(e) => !end && e.error_len().is_none(),
+    match super::utf8::check_utf8(bytes) {
+        Ok(()) => true,
+        Err((_, error_len)) => !end && error_len.is_none(),
     }
 }
 

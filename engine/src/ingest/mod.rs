@@ -33,6 +33,7 @@ mod split;
 mod stream;
 mod table_sink;
 mod text_decoder;
+mod utf8;
 mod value;
 
 pub use codepage::{CodePage, Confidence, Detection};

@@ -102,14 +102,22 @@ impl Segments {
             if self.last {
                 return Raw::End;
             }
-            let Some((base, text, last)) = self.feed.next_segment() else {
+            let Some((base, text, last, utf8)) = self.feed.next_segment() else {
                 self.starved = true;
                 return Raw::Starved;
             };
             self.starved = false;
             // The feed's text is UTF-8 throughout and its runs end between records, so between
-            // characters: this checks each byte once, and no cell is checked again.
-            let text = String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            // characters: this checks each byte once (unless the feed knows it is UTF-8), and no
+            // cell is checked again.
+            let text = if utf8 {
+                debug_assert!(std::str::from_utf8(&text).is_ok());
+                // SAFETY: the feed checked every byte of this run as it came (ASCII), or was
+                // given it as a string (see `Feed::next_segment`).
+                unsafe { String::from_utf8_unchecked(text) }
+            } else {
+                String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            };
             let done = std::mem::replace(&mut self.text, text);
             self.feed.recycle(done.into_bytes());
             self.base = base;

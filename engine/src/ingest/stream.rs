@@ -16,6 +16,7 @@ use super::decode::{looks_binary, utf16_units};
 use super::detect::{detect, SAMPLE_BYTES as DETECT_BYTES};
 use super::slice::Slice;
 use super::text_decoder::{new_decoder, TextDecode};
+use super::utf8::{ascii_len, check_utf8};
 use crate::error::ImportError;
 
 /// Why pushed bytes stop the read.
@@ -291,12 +292,21 @@ impl Feed {
     }
 
     /// The next run of complete records as `(offset of its first byte in the whole text, its
-    /// bytes, whether it ends the file)`; `None` until more is pushed (or after the last).
-    pub(crate) fn next_segment(&mut self) -> Option<(u64, Vec<u8>, bool)> {
+    /// bytes, whether it ends the file, whether its bytes are known to be UTF-8)`; `None` until
+    /// more is pushed (or after the last). Every run is UTF-8; it is *known* to be when each of
+    /// its bytes was checked as it came (passed through as ASCII, [`ascii_len`], or read as
+    /// UTF-8, [`check_utf8`]; a file read in another code page goes from ASCII to that code
+    /// page, never back), or was given whole as a string ([`Feed::whole_text`]): then it need
+    /// not be checked again.
+    pub(crate) fn next_segment(&mut self) -> Option<(u64, Vec<u8>, bool, bool)> {
         if self.done || self.dialect.is_none() {
             return None;
         }
         let base = self.base;
+        let known = |end: u64, decoder: &Decoder, ascii_until: Option<u64>| {
+            let checked = matches!(decoder, Decoder::Ascii | Decoder::Utf8 { .. } | Decoder::Utf8Bom { .. });
+            checked || ascii_until.is_some_and(|until| until >= end)
+        };
         if self.eof {
             self.done = true;
             if self.drop_tail && self.cut > 0 {
@@ -304,7 +314,8 @@ impl Feed {
             }
             let text = std::mem::take(&mut self.text);
             self.base += text.len() as u64;
-            return Some((base, text, true));
+            let utf8 = known(self.base, &self.decoder, self.ascii_until);
+            return Some((base, text, true, utf8));
         }
         if self.cut == 0 {
             return None;
@@ -318,7 +329,8 @@ impl Feed {
         self.base += self.cut as u64;
         self.scanned -= self.cut;
         self.cut = 0;
-        Some((base, segment, false))
+        let utf8 = known(self.base, &self.decoder, self.ascii_until);
+        Some((base, segment, false, utf8))
     }
 
     /// Hands back the buffer of a segment that has been read, to hold later text.
@@ -753,19 +765,6 @@ impl Feed {
     }
 }
 
-/// Bytes [`ascii_len`] checks at once.
-const ASCII_BLOCK: usize = 32;
-
-/// Length of the ASCII start of `bytes`: [`ASCII_BLOCK`] bytes at a time, or-ed together (a
-/// few vector instructions, where a byte-by-byte search took a tenth of a worker's parse),
-/// until a block holds a byte past ASCII; then byte by byte within it.
-fn ascii_len(bytes: &[u8]) -> usize {
-    let blocks = bytes.chunks_exact(ASCII_BLOCK).take_while(|b| b.iter().fold(0u8, |a, &c| a | c).is_ascii()).count();
-    let from = blocks * ASCII_BLOCK;
-    let rest = bytes.get(from..).unwrap_or_default();
-    from + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
-}
-
 /// Makes room in `text` for `more` bytes, doubling it when it grows. A grown `Vec` is
 /// reallocated, and wasm's allocator then copies the whole old buffer, though only a partial
 /// record is left in it (the rest was handed out as a segment): a fresh buffer takes only that.
@@ -785,10 +784,10 @@ fn append_utf8<S: Slice + ?Sized>(text: &mut Vec<u8>, carry: &mut Vec<u8>, bytes
     let start = text.len();
     text.append(carry);
     bytes.append_to(text);
-    match std::str::from_utf8(text.get(start..).unwrap_or_default()) {
-        Ok(_) => Ok(()),
-        Err(e) if e.error_len().is_none() && !last => {
-            let valid = start + e.valid_up_to();
+    match check_utf8(text.get(start..).unwrap_or_default()) {
+        Ok(()) => Ok(()),
+        Err((valid_up_to, None)) if !last => {
+            let valid = start + valid_up_to;
             carry.extend_from_slice(text.get(valid..).unwrap_or_default());
             text.truncate(valid);
             Ok(())
@@ -808,22 +807,6 @@ fn is_blank_text(field: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn the_ascii_start_is_found_wherever_the_first_other_byte_is(
-            len in 0usize..200,
-            at in 0usize..220,
-            other in 0x80u8..=0xff,
-        ) {
-            let mut bytes: Vec<u8> = (0..len).map(|i| b' ' + (i % 90) as u8).collect();
-            if let Some(b) = bytes.get_mut(at) {
-                *b = other;
-            }
-            prop_assert_eq!(ascii_len(&bytes), bytes.iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len()));
-        }
-    }
 
     #[test]
     fn room_is_made_without_losing_the_text() {
