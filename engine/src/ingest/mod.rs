@@ -74,5 +74,6 @@ pub use source::{read_table, CsvSource, RawTable};
 pub use stream::{Feed, PushError};
 pub(crate) use table_sink::{MONTH_EXPECTED, TIME_EXPECTED};
 pub use text_decoder::{install_decoders, new_decoder, DecoderFactory, TextDecode};
+pub(crate) use utf8::check_utf8;
 pub(crate) use value::DATE_EXPECTED;
 pub use value::{is_empty_cell, parse_amount, parse_bool, parse_date};

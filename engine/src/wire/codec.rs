@@ -329,7 +329,12 @@ impl<'s> Reader<'s> {
     /// Text.
     pub fn string(&mut self) -> Result<String, WireError> {
         let n = self.count(1)?;
-        String::from_utf8(self.bytes(n)?).map_err(|_| WireError::Invalid("text"))
+        let bytes = self.bytes(n)?;
+        // Checked mostly a block of 64 bytes at a time (a read file's ids and names are
+        // megabytes of text, mostly ASCII), as the standard library would check it.
+        crate::ingest::check_utf8(&bytes).map_err(|_| WireError::Invalid("text"))?;
+        // SAFETY: `check_utf8` found the bytes UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
     }
 
     /// The count of a column of `N`-byte items and the zeros that align it; the count is
