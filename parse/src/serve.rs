@@ -90,23 +90,25 @@ struct Runs {
 impl Runs {
     /// Runs copied into new buffers only.
     fn new() -> Runs {
-        Runs::into(Vec::new())
+        Runs::reusing(Vec::new())
     }
 
-    /// Runs copied into the `spare` buffers of [`wire::RUN_BYTES`] first.
-    fn into(spare: Vec<ArrayBuffer>) -> Runs {
+    /// Runs copied into the `spare` buffers of [`wire::RUN_BYTES`] while they last.
+    fn reusing(spare: Vec<ArrayBuffer>) -> Runs {
         Runs { out: Array::new(), spare }
     }
 }
 
 impl Sink for Runs {
     fn write(&mut self, bytes: &[u8]) {
-        let buffer = match self.spare.pop() {
-            Some(buffer) if bytes.len() == wire::RUN_BYTES => {
+        // Only a whole run fills a spare buffer (the last run is shorter).
+        let spare = if bytes.len() == wire::RUN_BYTES { self.spare.pop() } else { None };
+        let buffer = match spare {
+            Some(buffer) => {
                 Uint8Array::new(&buffer).copy_from(bytes);
                 buffer
             }
-            _ => Uint8Array::from(bytes).buffer(),
+            None => Uint8Array::from(bytes).buffer(),
         };
         self.out.push(&buffer);
     }
@@ -410,7 +412,7 @@ async fn read_whole(
             Step::Restart => slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?,
             Step::Done(imported) => {
                 plan.settle().await?;
-                let mut runs = Runs::into(slices.spent());
+                let mut runs = Runs::reusing(slices.spent());
                 wire::write_imported(&imported, &mut runs);
                 return Ok(runs);
             }
@@ -441,7 +443,7 @@ async fn read_tail(blob: &Blob, plan: &mut Plan<'_>, from: f64, mut progress: Pr
             TailStep::Progress { rows, bytes } => progress.say(rows, bytes),
             TailStep::Done(part) => {
                 plan.settle().await?;
-                let mut runs = Runs::into(slices.spent());
+                let mut runs = Runs::reusing(slices.spent());
                 wire::write_tail_part(&part, &mut runs);
                 return Ok(runs);
             }

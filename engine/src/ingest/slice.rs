@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 /// A slice of a file, pushed into a read ([`crate::ingest::Session::push`] and the layers
-/// under it). A read of a file that has been ASCII so far (most CSV exports) appends the slice
-/// straight to its text and checks it there: one copy of each byte instead of two.
+/// under it). A read of ASCII or UTF-8 text (most CSV exports) appends the slice straight to
+/// its text and checks it there: one copy of each byte instead of two.
 pub trait Slice {
     /// Its length in bytes.
     fn len(&self) -> usize;
