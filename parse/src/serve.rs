@@ -191,12 +191,7 @@ impl Slices {
             self.ask()?;
         }
         // The slice given before has been parsed by now.
-        if let Some(buffer) = self.given.take().filter(|b| b.byte_length() as usize == wire::RUN_BYTES) {
-            if self.spent.len() == SPENT_SLICES {
-                self.spent.remove(0);
-            }
-            self.spent.push(buffer);
-        }
+        self.spend_given();
         let Some((bytes, end)) = self.ahead.take() else { return Ok((Read(Uint8Array::new_with_length(0)), true)) };
         let buffer: ArrayBuffer = bytes.await?.unchecked_into();
         self.given = Some(buffer.clone());
@@ -210,8 +205,19 @@ impl Slices {
     /// The buffers of full slices, every one parsed (the read is over), to copy the message's
     /// runs into.
     fn spent(mut self) -> Vec<ArrayBuffer> {
-        self.spent.extend(self.given.take().filter(|b| b.byte_length() as usize == wire::RUN_BYTES));
+        self.spend_given();
         self.spent
+    }
+
+    /// Keeps the buffer of the slice last given, parsed, when it is a full one (the latest
+    /// [`SPENT_SLICES`] are kept).
+    fn spend_given(&mut self) {
+        if let Some(buffer) = self.given.take().filter(|b| b.byte_length() as usize == wire::RUN_BYTES) {
+            if self.spent.len() == SPENT_SLICES {
+                self.spent.remove(0);
+            }
+            self.spent.push(buffer);
+        }
     }
 }
 

@@ -303,10 +303,6 @@ impl Feed {
             return None;
         }
         let base = self.base;
-        let known = |end: u64, decoder: &Decoder, ascii_until: Option<u64>| {
-            let checked = matches!(decoder, Decoder::Ascii | Decoder::Utf8 { .. } | Decoder::Utf8Bom { .. });
-            checked || ascii_until.is_some_and(|until| until >= end)
-        };
         if self.eof {
             self.done = true;
             if self.drop_tail && self.cut > 0 {
@@ -314,8 +310,7 @@ impl Feed {
             }
             let text = std::mem::take(&mut self.text);
             self.base += text.len() as u64;
-            let utf8 = known(self.base, &self.decoder, self.ascii_until);
-            return Some((base, text, true, utf8));
+            return Some((base, text, true, self.checked_before(self.base)));
         }
         if self.cut == 0 {
             return None;
@@ -329,8 +324,14 @@ impl Feed {
         self.base += self.cut as u64;
         self.scanned -= self.cut;
         self.cut = 0;
-        let utf8 = known(self.base, &self.decoder, self.ascii_until);
-        Some((base, segment, false, utf8))
+        Some((base, segment, false, self.checked_before(self.base)))
+    }
+
+    /// Whether every byte of the text before offset `end` was checked as it came (see
+    /// [`Feed::next_segment`]).
+    fn checked_before(&self, end: u64) -> bool {
+        matches!(self.decoder, Decoder::Ascii | Decoder::Utf8 { .. } | Decoder::Utf8Bom { .. })
+            || self.ascii_until.is_some_and(|until| until >= end)
     }
 
     /// Hands back the buffer of a segment that has been read, to hold later text.
