@@ -3,7 +3,8 @@
 // built app in headless Chromium, against the native engine on the very same bytes.
 //
 //   node scripts/bench-browser.mjs [--rows 10000,100000,1000000] [--runs 3] [--changes 6]
-//                                  [--dist DIR] [--out DIR] [--json FILE] [--profile] [--trace] [--file CSV]
+//                                  [--dist DIR] [--out DIR] [--json FILE] [--profile] [--profile-workers]
+//                                  [--trace] [--file CSV]
 //
 // Builds nothing: it needs dist/ (`trunk build --release`, or a copy of another checkout's
 // dist/) and the native bench (`cargo build --release -p pipelens_engine --bin pipelens-bench`,
@@ -39,6 +40,14 @@
 // filter and period changes, and prints the
 // functions with the most self time. The shipped wasm has no names (wasm-function[N]); for
 // Rust names point --dist at a build that keeps them (see the README's "Speed" section).
+// --profile-workers records one of the parse workers' too (each worker's own CDP session,
+// through Target.setAutoAttach), from the pick to the page drawn: the page ends a worker as soon
+// as its message is in, so in that run `Worker.prototype.terminate` is held back until the
+// profiles are taken (the workers' memory then goes a little later than it would).
+// A build whose wasm keeps its function names: add `data-keep-debug` and `-g` to the
+// `data-wasm-opt-params` of index.html's two rust links (the page's and parse_worker's), and
+// build with CARGO_PROFILE_WEB_STRIP=none CARGO_PROFILE_RELEASE_STRIP=none in a
+// CARGO_TARGET_DIR of its own.
 // --file PATH (repeatable) measures that CSV instead of the generated ones.
 // --trace writes Chromium traces of one load per size and of its changes to the out dir (open
 // in Perfetto).
@@ -62,6 +71,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = resolve(next());
     else if (a === '--json') o.json = resolve(next());
     else if (a === '--profile') o.profile = true;
+    else if (a === '--profile-workers') o.profileWorkers = true;
     else if (a === '--trace') o.trace = true;
     else if (a === '--warm') o.warm = true;
     else if (a === '--file') (o.files ??= []).push(resolve(next()));
@@ -250,7 +260,80 @@ function rendererPids() {
 // ---------------------------------------------------------------------------------------------
 // One load in a fresh browser.
 
-async function oneRun({ origin, file, fileName, changes, profile, tracePath, warm }) {
+/** CPU profiles of the page's parse workers. Attached before the page loads: every parse
+ * worker it starts is known, and once `start` is called each is profiled from then on (a
+ * worker started later, as soon as it attaches); `stop` returns the profiles. The page's
+ * `Worker.prototype.terminate` is held back meanwhile (see `holdTerminate`). */
+class WorkerProfiles {
+  constructor(cdp) {
+    this.cdp = cdp;
+    this.workers = new Map(); // sessionId -> url
+    this.profiling = new Set();
+    this.armed = false;
+    this.pending = new Map();
+    this.next = 0;
+    cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+      if (targetInfo.type !== 'worker' || !/parse_worker/.test(targetInfo.url)) return;
+      this.workers.set(sessionId, targetInfo.url);
+      if (this.armed) this.profile(sessionId);
+    });
+    cdp.on('Target.detachedFromTarget', ({ sessionId }) => this.workers.delete(sessionId));
+    cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+      const m = JSON.parse(message);
+      this.pending.get(m.id)?.(m);
+      this.pending.delete(m.id);
+    });
+  }
+
+  static async attach(cdp) {
+    const profiles = new WorkerProfiles(cdp);
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    return profiles;
+  }
+
+  send(sessionId, method, params = {}) {
+    const id = ++this.next;
+    const answer = new Promise((done) => this.pending.set(id, done));
+    this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => this.pending.get(id)?.({ error: 'gone' }));
+    return answer;
+  }
+
+  async profile(sessionId) {
+    this.profiling.add(sessionId);
+    await this.send(sessionId, 'Profiler.enable');
+    await this.send(sessionId, 'Profiler.setSamplingInterval', { interval: 500 });
+    await this.send(sessionId, 'Profiler.start');
+  }
+
+  async start() {
+    this.armed = true;
+    await Promise.all([...this.workers.keys()].map((s) => this.profile(s)));
+  }
+
+  async stop() {
+    this.armed = false;
+    const out = [];
+    for (const s of this.profiling) {
+      const answer = await this.send(s, 'Profiler.stop');
+      if (answer.result?.profile) out.push(answer.result.profile);
+    }
+    this.profiling.clear();
+    return out;
+  }
+}
+
+/** Installed in the page after `pageProbe`: `terminate` is held back until
+ * `window.__bench.releaseWorkers()`, so a worker's profile can be taken after its work. */
+function holdTerminate() {
+  const terminate = Worker.prototype.terminate;
+  const held = [];
+  Worker.prototype.terminate = function () {
+    held.push(this);
+  };
+  window.__bench.releaseWorkers = () => held.splice(0).forEach((w) => terminate.call(w));
+}
+
+async function oneRun({ origin, file, fileName, changes, profile, profileWorkers, tracePath, warm }) {
   const browser = await launch();
   const sampler = { peakRss: new Map(), peakAnon: new Map(), timer: null };
   try {
@@ -259,6 +342,11 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath, war
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(pageProbe);
+    let workerProfiles = null;
+    if (profileWorkers) {
+      await page.addInitScript(holdTerminate);
+      workerProfiles = await WorkerProfiles.attach(await context.newCDPSession(page));
+    }
     await page.goto(`${origin}/#/executive`);
     await page.waitForSelector('.app[data-state=ready]', { timeout: 60_000 });
     await page.waitForFunction(() => !document.querySelector('[data-tile] div.sparkline'), null, { timeout: 60_000 });
@@ -292,12 +380,15 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath, war
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    if (workerProfiles) await workerProfiles.start();
     if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
     await page.setInputFiles('[data-testid=file-input]', file);
     const load = await page.evaluate(() => window.__bench.loadDone);
     if (tracePath) await browser.stopTracing();
     let cpuProfile = null;
     if (cdp) cpuProfile = (await cdp.send('Profiler.stop')).profile;
+    const workerCpuProfiles = workerProfiles ? await workerProfiles.stop() : [];
+    if (workerProfiles) await page.evaluate(() => window.__bench.releaseWorkers?.());
     sample();
     clearInterval(sampler.timer);
     const hwm = new Map(pids.map((p) => [p, procStatusKB(p, 'VmHWM')]));
@@ -341,6 +432,7 @@ async function oneRun({ origin, file, fileName, changes, profile, tracePath, war
       changes: changeResults,
       cpuProfile,
       changesProfile,
+      workerCpuProfiles,
       errors,
     };
   } finally {
@@ -532,7 +624,7 @@ async function main() {
         // the same load on a shared machine; the ratio is the median of the pairs' ratios.
         const nativeRun = JSON.parse(execFileSync(bin, ['--file', file, '--runs', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
         const tracePath = o.trace && r === 0 ? join(o.out, `trace-${tag}.json`) : null;
-        const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, tracePath, warm: o.warm });
+        const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, profileWorkers: o.profileWorkers && r === 0, tracePath, warm: o.warm });
         if (run.load.timedOut) console.log(`#   run ${r + 1}: timed out (${JSON.stringify(run.load)})`);
         console.log(`#   run ${r + 1}: native ${fmt(nativeRun.total_ms)} ms (parse ${fmt(nativeRun.parse_ms)})`);
         const ph = phases(run);
@@ -561,6 +653,14 @@ async function main() {
           for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
           writeFileSync(join(o.out, `profile-${tag}.cpuprofile`), JSON.stringify(run.cpuProfile));
         }
+        run.workerCpuProfiles?.forEach((profile, w) => {
+          // Only self time: the page's parts (`PARTS`) name what the page runs.
+          const { total, parts, top } = profileSummary(profile, 15);
+          const idle = parts.find(([name]) => name === '(idle)')?.[1] ?? 0;
+          console.log(`#   CPU profile of parse worker ${w + 1} (${fmt(total)} ms sampled, ${fmt(total - idle)} ms busy), top self time:`);
+          for (const [name, t] of top) console.log(`#     ${fmt(t, 1).padStart(8)} ms ${fmt((100 * t) / total, 1).padStart(5)} %  ${name}`);
+          writeFileSync(join(o.out, `profile-${tag}-worker${w + 1}.cpuprofile`), JSON.stringify(profile));
+        });
         if (run.changesProfile) {
           const { total, top } = profileSummary(run.changesProfile);
           console.log(`#   CPU profile of the ${run.changes.length} filter and period changes (${fmt(total)} ms sampled), top self time:`);
@@ -568,6 +668,7 @@ async function main() {
         }
         delete run.cpuProfile;
         delete run.changesProfile;
+        delete run.workerCpuProfiles;
         runs.push({ ...run, phases: ph, native: nativeRun });
       }
       const native = Object.fromEntries(
