@@ -39,8 +39,8 @@
 // --profile records a V8 CPU profile of one load per size (CDP Profiler), and another of its
 // filter and period changes, and prints the
 // functions with the most self time. The shipped wasm has no names (wasm-function[N]); for
-// Rust names point --dist at a build that keeps them (see the README's "Speed" section).
-// --profile-workers records one of the parse workers' too (each worker's own CDP session,
+// Rust names point --dist at a build that keeps them (below).
+// --profile-workers records the parse workers' too (each worker's own CDP session,
 // through Target.setAutoAttach), from the pick to the page drawn: the page ends a worker as soon
 // as its message is in, so in that run `Worker.prototype.terminate` is held back until the
 // profiles are taken (the workers' memory then goes a little later than it would).
@@ -267,14 +267,14 @@ function rendererPids() {
 class WorkerProfiles {
   constructor(cdp) {
     this.cdp = cdp;
-    this.workers = new Map(); // sessionId -> url
+    this.workers = new Set(); // their DevTools sessions
     this.profiling = new Set();
     this.armed = false;
     this.pending = new Map();
     this.next = 0;
     cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
       if (targetInfo.type !== 'worker' || !/parse_worker/.test(targetInfo.url)) return;
-      this.workers.set(sessionId, targetInfo.url);
+      this.workers.add(sessionId);
       if (this.armed) this.profile(sessionId);
     });
     cdp.on('Target.detachedFromTarget', ({ sessionId }) => this.workers.delete(sessionId));
@@ -307,7 +307,7 @@ class WorkerProfiles {
 
   async start() {
     this.armed = true;
-    await Promise.all([...this.workers.keys()].map((s) => this.profile(s)));
+    await Promise.all([...this.workers].map((s) => this.profile(s)));
   }
 
   async stop() {
