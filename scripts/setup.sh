@@ -54,11 +54,17 @@ ensure_npm_deps() {
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 }
 
+# Debian's chromium and its driver, and a CJK font: without one, the Chinese pages of the
+# screenshots the browser tests save for people to look at are drawn as empty boxes (a reader's
+# own system has its fonts; the page loads none).
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
-  say "installing Debian's chromium and chromium-driver"
+  local missing=()
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing+=(chromium chromium-driver)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ "${#missing[@]}" -eq 0 ]; then return; fi
+  say "installing Debian's ${missing[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
 # DuckDB for the SQL referee, in a project venv so the system Python stays untouched.
