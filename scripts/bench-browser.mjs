@@ -49,6 +49,9 @@
 // build with CARGO_PROFILE_WEB_STRIP=none CARGO_PROFILE_RELEASE_STRIP=none in a
 // CARGO_TARGET_DIR of its own.
 // --file PATH (repeatable) measures that CSV instead of the generated ones.
+// --settle MS waits MS after the first page is drawn before the pick, with no drag: the peer
+// benchmark picks its file a second after the page is idle (`--settle 1000`), about when the
+// page readies its workers on its own.
 // --trace writes Chromium traces of one load per size and of its changes to the out dir (open
 // in Perfetto).
 import { execFileSync } from 'node:child_process';
@@ -74,6 +77,7 @@ function parseArgs(argv) {
     else if (a === '--profile-workers') o.profileWorkers = true;
     else if (a === '--trace') o.trace = true;
     else if (a === '--warm') o.warm = true;
+    else if (a === '--settle') o.settle = Math.max(0, Number(next()));
     else if (a === '--file') (o.files ??= []).push(resolve(next()));
     else if (a === '-h' || a === '--help') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0]);
@@ -333,7 +337,7 @@ function holdTerminate() {
   window.__bench.releaseWorkers = () => held.splice(0).forEach((w) => terminate.call(w));
 }
 
-async function oneRun({ origin, file, fileName, changes, profile, profileWorkers, tracePath, warm }) {
+async function oneRun({ origin, file, fileName, changes, profile, profileWorkers, tracePath, warm, settle }) {
   const browser = await launch();
   const sampler = { peakRss: new Map(), peakAnon: new Map(), timer: null };
   try {
@@ -371,6 +375,7 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
       });
       await page.waitForTimeout(1000);
     }
+    if (settle) await page.waitForTimeout(settle);
     const memBefore = await page.evaluate(() => window.__bench.memory());
     const layout = await page.evaluate(([n, t]) => window.__bench.armLoad(n, t), [fileName, 600_000]);
     let cdp = null;
@@ -624,7 +629,7 @@ async function main() {
         // the same load on a shared machine; the ratio is the median of the pairs' ratios.
         const nativeRun = JSON.parse(execFileSync(bin, ['--file', file, '--runs', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
         const tracePath = o.trace && r === 0 ? join(o.out, `trace-${tag}.json`) : null;
-        const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, profileWorkers: o.profileWorkers && r === 0, tracePath, warm: o.warm });
+        const run = await oneRun({ origin: server.origin, file, fileName, changes: o.changes, profile: o.profile && r === 0, profileWorkers: o.profileWorkers && r === 0, tracePath, warm: o.warm, settle: o.settle });
         if (run.load.timedOut) console.log(`#   run ${r + 1}: timed out (${JSON.stringify(run.load)})`);
         console.log(`#   run ${r + 1}: native ${fmt(nativeRun.total_ms)} ms (parse ${fmt(nativeRun.parse_ms)})`);
         const ph = phases(run);
