@@ -52,6 +52,21 @@ pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, 
     }
 }
 
+/// The rows of `d` that pass `mask` whose status is open and that have no close date, counted
+/// 64 at a time from the status bits (an open deal without an expected close date falls in no
+/// period).
+pub fn count_open_undated(d: &DealsTable, mask: &Mask) -> usize {
+    let bits = d.status_bits();
+    let n = mask.as_ref().map_or(bits.len(), |m| bits.len().min(m.len()));
+    let mask = mask.as_ref().map(|m| &m[..n]);
+    (0..n.div_ceil(WORD))
+        .map(|k| {
+            let (b, start) = (bits.block(k), k * WORD);
+            (b.open & b.no_close & keep_of(mask, start, (n - start).min(WORD))).count_ones() as usize
+        })
+        .sum()
+}
+
 /// Bit `k` set for each row `start + k` (of a block of `len`) that `mask` keeps; every row of
 /// the block without a mask.
 #[inline]

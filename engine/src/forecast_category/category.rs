@@ -108,9 +108,33 @@ pub fn deal_categories(
     column: Option<&[Option<ForecastCategory>]>,
     map: &CategoryMap,
 ) -> Vec<Option<ForecastCategory>> {
-    (0..d.len())
-        .map(|i| column.and_then(|c| c.get(i).copied().flatten()).or_else(|| map.get(d.stage.get(i)?)))
-        .collect()
+    let categories = DealCategories::new(d, column, map);
+    (0..d.len()).map(|i| categories.of(i)).collect()
+}
+
+/// Each deal's category as [`deal_categories`] gives it, looked up row by row: the stage map
+/// is read once per stage, not once per deal, and nothing is kept per deal.
+pub struct DealCategories<'a> {
+    column: Option<&'a [Option<ForecastCategory>]>,
+    codes: &'a [u32],
+    by_stage: Vec<Option<ForecastCategory>>,
+}
+
+impl<'a> DealCategories<'a> {
+    /// The categories of `d`'s deals: `column` (rows like the deals'), else `map`.
+    pub fn new(d: &'a DealsTable, column: Option<&'a [Option<ForecastCategory>]>, map: &CategoryMap) -> Self {
+        let by_stage = d.stage.values.iter().map(|s| map.get(s)).collect();
+        DealCategories { column, codes: &d.stage.codes, by_stage }
+    }
+
+    /// Deal `i`'s category, `None` when neither its cell nor its stage gives one.
+    #[inline]
+    pub fn of(&self, i: usize) -> Option<ForecastCategory> {
+        self.column.and_then(|c| c.get(i).copied().flatten()).or_else(|| {
+            let code = *self.codes.get(i)?;
+            self.by_stage.get(code as usize).copied().flatten()
+        })
+    }
 }
 
 #[cfg(test)]

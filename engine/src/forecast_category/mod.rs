@@ -9,6 +9,8 @@
 
 mod bias;
 mod category;
+#[cfg(test)]
+mod indexed;
 mod probability;
 mod rollup;
 mod sql;
@@ -16,10 +18,10 @@ mod summary;
 mod weighted;
 
 pub use bias::{forecast_bias, ForecastBias, ForecastPeriod};
-pub use category::{deal_categories, CategoryMap, ForecastCategory};
+pub use category::{deal_categories, CategoryMap, DealCategories, ForecastCategory};
 pub use probability::{default_probability, probabilities, StageProbabilities};
 pub use rollup::{forecast_rollup, ForecastRollup};
 pub(crate) use sql::{category_case, category_of_column, probability_case};
 pub use sql::{forecast_rollup_sql, weighted_pipeline_sql};
 pub use summary::{ForecastSummary, WeightedRow};
-pub use weighted::{weighted_pipeline, WeightedPipeline, WeightedStage};
+pub use weighted::{weighted_pipeline, weighted_pipeline_on, WeightedPipeline, WeightedStage};

@@ -5,7 +5,7 @@
 //! the stage rules).
 
 use super::bias::{forecast_bias, ForecastPeriod};
-use super::category::{deal_categories, CategoryMap, ForecastCategory};
+use super::category::{CategoryMap, DealCategories, ForecastCategory};
 use super::probability::StageProbabilities;
 use super::rollup::forecast_rollup;
 use super::weighted::weighted_pipeline;
@@ -62,7 +62,8 @@ impl ForecastSummary {
         let probabilities = StageProbabilities::defaults(d);
         let map = CategoryMap::defaults(d);
         let w = weighted_pipeline(d, &mask, scope, d.probability.as_deref(), &probabilities);
-        let r = forecast_rollup(d, &mask, scope, &deal_categories(d, d.forecast_category.as_deref(), &map));
+        let categories = DealCategories::new(d, d.forecast_category.as_deref(), &map);
+        let r = forecast_rollup(d, &mask, scope, |i| categories.of(i));
         let label = |c: ForecastCategory| c.label();
         Some(ForecastSummary {
             weighted_pipeline: w.value,

@@ -2,8 +2,10 @@
 
 use super::probability::StageProbabilities;
 use crate::column::NO_DAY;
+use crate::day_rank::DayRank;
 use crate::deals_table::{Amount, DealsTable};
 use crate::filter::{keeps, Mask};
+use crate::row_scan::for_each_open_within;
 use crate::stage::Status;
 use crate::workspace::Scope;
 
@@ -21,7 +23,7 @@ pub struct WeightedStage {
 }
 
 /// The weighted pipeline on the scope's as-of date.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeightedPipeline {
     /// The KPI: Σ amount × probability.
     pub value: f64,
@@ -52,84 +54,118 @@ pub fn weighted_pipeline(
     probability: Option<&[Option<f64>]>,
     defaults: &StageProbabilities,
 ) -> WeightedPipeline {
-    let as_of = scope.as_of().0;
-    let mut out = WeightedPipeline {
-        value: 0.0,
-        stages: Vec::new(),
-        from_column: 0,
-        from_default: 0,
-        no_probability: 0,
-        no_amount: 0,
-        other_currency: 0,
-        closed_since: 0,
-    };
-    let mut by_code: Vec<WeightedStage> = d
-        .stage
-        .values
-        .iter()
-        .chain(std::iter::once(&"(no stage)".to_owned()))
-        .map(|s| WeightedStage { stage: s.clone(), count: 0, value: 0.0, weighted: 0.0 })
-        .collect();
+    let mut on = weighted_pipeline_on(d, mask, scope.currency, &[scope.as_of().0], probability, defaults);
+    on.pop().unwrap_or_default()
+}
+
+/// [`weighted_pipeline`] on each of `days` (ascending, distinct: a trend's bucket ends) in one
+/// pass over the deals: each deal is weighed once and added to every day it is open on, in
+/// table order, so each day's sums are the ones a pass for that day alone adds.
+pub fn weighted_pipeline_on(
+    d: &DealsTable,
+    mask: &Mask,
+    currency: Option<u32>,
+    days: &[i32],
+    probability: Option<&[Option<f64>]>,
+    defaults: &StageProbabilities,
+) -> Vec<WeightedPipeline> {
+    let (Some(&first), Some(&last)) = (days.first(), days.last()) else { return Vec::new() };
+    // Only open deals and deals closed after the first day count: the status bits give them 64
+    // rows at a time, in table order, so the sums are a walk's.
+    weigh(d, mask, currency, days, probability, defaults, |visit| for_each_open_within(d, mask, first, last, visit))
+}
+
+/// A stage's figures on one day.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    count: usize,
+    value: f64,
+    weighted: f64,
+}
+
+/// The stages of a weighed day from its tallies (one per stage code, then one for deals without
+/// a stage): the open stages in pipeline order, then the others that hold a deal.
+fn stages_of(d: &DealsTable, by_code: &[Tally]) -> Vec<WeightedStage> {
     let no_stage = d.stage.values.len();
-    for i in 0..d.len() {
-        let created = d.created.days.get(i).copied().unwrap_or(NO_DAY);
-        match d.status.get(i) {
-            Some(Status::Open) if created <= as_of => {}
-            Some(Status::Won | Status::Lost)
-                if created != NO_DAY && created <= as_of && d.close.days.get(i).is_some_and(|&c| c > as_of) =>
-            {
-                out.closed_since += usize::from(keeps(mask, i));
-                continue;
-            }
-            _ => continue,
-        }
-        if !keeps(mask, i) {
-            continue;
-        }
-        let amount = match d.amount_in(i, scope.currency) {
-            Amount::Value(a) => a,
-            Amount::Missing => {
-                out.no_amount += 1;
-                continue;
-            }
-            Amount::OtherCurrency => {
-                out.other_currency += 1;
-                continue;
-            }
-        };
-        let stage = d.stage.get(i);
-        let p = match (probability.and_then(|c| c.get(i).copied().flatten()), stage.and_then(|s| defaults.get(s))) {
-            (Some(p), _) => {
-                out.from_column += 1;
-                p
-            }
-            (None, Some(p)) => {
-                out.from_default += 1;
-                p
-            }
-            (None, None) => {
-                out.no_probability += 1;
-                continue;
-            }
-        };
-        let slot = d.stage.codes.get(i).map_or(no_stage, |&c| (c as usize).min(no_stage));
-        if let Some(s) = by_code.get_mut(slot) {
-            s.count += 1;
-            s.value += amount;
-            s.weighted += amount * p;
-        }
-        out.value += amount * p;
-    }
-    let mut order: Vec<usize> = d.stage_rules.open_order.iter().map(|&c| c as usize).collect();
-    let rest: Vec<usize> = (0..=no_stage).filter(|c| !order.contains(c)).collect();
-    order.extend(rest);
-    out.stages = order
+    let open = &d.stage_rules.open_order;
+    let mut order: Vec<usize> = open.iter().map(|&c| c as usize).collect();
+    order.extend((0..=no_stage).filter(|c| !open.contains(&(*c as u32))));
+    order
         .into_iter()
         .filter_map(|c| {
-            by_code.get(c).filter(|s| s.count > 0 || d.stage_rules.open_order.contains(&(c as u32))).cloned()
+            let t = by_code.get(c).filter(|t| t.count > 0 || open.contains(&(c as u32)))?;
+            let stage = d.stage.value(c as u32).unwrap_or("(no stage)").to_owned();
+            Some(WeightedStage { stage, count: t.count, value: t.value, weighted: t.weighted })
         })
-        .collect();
-    out
+        .collect()
+}
+
+/// [`weighted_pipeline_on`] over the deals `rows` visits, in table order: every open deal and
+/// every deal closed after the first day must be among them (a walk over every deal is what the
+/// tests hold the status bits to).
+pub(super) fn weigh(
+    d: &DealsTable,
+    mask: &Mask,
+    currency: Option<u32>,
+    days: &[i32],
+    probability: Option<&[Option<f64>]>,
+    defaults: &StageProbabilities,
+    rows: impl FnOnce(&mut dyn FnMut(usize)),
+) -> Vec<WeightedPipeline> {
+    let no_stage = d.stage.values.len();
+    let mut outs = vec![WeightedPipeline::default(); days.len()];
+    let mut tallies = vec![vec![Tally::default(); no_stage + 1]; days.len()];
+    let default_of: Vec<Option<f64>> = d.stage.values.iter().map(|s| defaults.get(s)).collect();
+    let rank = DayRank::new(days);
+    let mut visit = |i: usize| {
+        let created = d.created.days.get(i).copied().unwrap_or(NO_DAY);
+        // The days the deal is open on: from its creation (every day without a created date).
+        let from = rank.rank(created);
+        match d.status.get(i) {
+            Some(Status::Open) => {}
+            Some(Status::Won | Status::Lost) if created != NO_DAY => {
+                // Open on the days from its creation to before its close, and won or lost since.
+                let to = d.close.days.get(i).map_or(0, |&c| rank.rank(c));
+                if keeps(mask, i) {
+                    outs.get_mut(from..to).into_iter().flatten().for_each(|o| o.closed_since += 1);
+                }
+                return;
+            }
+            _ => return,
+        }
+        let open_on = outs.get_mut(from..).unwrap_or_default();
+        if open_on.is_empty() || !keeps(mask, i) {
+            return;
+        }
+        let amount = match d.amount_in(i, currency) {
+            Amount::Value(a) => a,
+            Amount::Missing => return open_on.iter_mut().for_each(|o| o.no_amount += 1),
+            Amount::OtherCurrency => return open_on.iter_mut().for_each(|o| o.other_currency += 1),
+        };
+        let code = d.stage.codes.get(i).copied();
+        let default = code.and_then(|c| default_of.get(c as usize).copied().flatten());
+        let (p, from_column) = match (probability.and_then(|c| c.get(i).copied().flatten()), default) {
+            (Some(p), _) => (p, true),
+            (None, Some(p)) => (p, false),
+            (None, None) => return open_on.iter_mut().for_each(|o| o.no_probability += 1),
+        };
+        let slot = code.map_or(no_stage, |c| (c as usize).min(no_stage));
+        for (o, t) in open_on.iter_mut().zip(tallies.get_mut(from..).unwrap_or_default()) {
+            if from_column {
+                o.from_column += 1;
+            } else {
+                o.from_default += 1;
+            }
+            if let Some(s) = t.get_mut(slot) {
+                s.count += 1;
+                s.value += amount;
+                s.weighted += amount * p;
+            }
+            o.value += amount * p;
+        }
+    };
+    rows(&mut visit);
+    outs.into_iter().zip(tallies).map(|(o, t)| WeightedPipeline { stages: stages_of(d, &t), ..o }).collect()
 }
 
 #[cfg(test)]

@@ -9,12 +9,15 @@ use super::deals::needs_deals;
 use super::plans::forecast_periods;
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Gap, Group, KpiDef, KpiId, Omission, Unit};
+use crate::deals_table::DealsTable;
 use crate::forecast_category::{
-    deal_categories, forecast_bias as bias, forecast_rollup, weighted_pipeline as weighted, CategoryMap,
-    ForecastPeriod, ForecastRollup, StageProbabilities,
+    forecast_bias as bias, forecast_rollup, weighted_pipeline as weighted, weighted_pipeline_on, CategoryMap,
+    DealCategories, ForecastPeriod, ForecastRollup, StageProbabilities, WeightedPipeline,
 };
 use crate::ingest::DatasetKind;
+use crate::memo::MemoKey;
 use crate::sql::change_kpis as sql;
+use std::sync::Arc;
 
 /// The registry entry of `weighted_pipeline`.
 pub(super) const WEIGHTED_PIPELINE: KpiDef = KpiDef {
@@ -37,9 +40,8 @@ pub(super) const WEIGHTED_PIPELINE: KpiDef = KpiDef {
 
 /// `weighted_pipeline`: Σ amount × probability over the open pipeline on the as-of date.
 pub fn weighted_pipeline(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let Some(w) = weighted_as_of(ctx) else { return needs_deals() };
     let scope = &ctx.scope;
-    let w = weighted(d, mask, scope, d.probability.as_deref(), &StageProbabilities::defaults(d));
     let weighed = w.from_column + w.from_default;
     let open = weighed + w.no_probability + w.no_amount + w.other_currency;
     let mut r = if open == 0 {
@@ -58,11 +60,46 @@ pub fn weighted_pipeline(ctx: &Ctx) -> KpiResult {
         .left_out(w.closed_since, Omission::OpenClosedSince)
 }
 
+/// The memo's name for the weighted pipeline of a day.
+const WEIGHTED: &str = "weighted pipeline";
+
+/// The memo key of the weighted pipeline on `day` in `ctx`'s currency over `d`.
+fn weighted_key(ctx: &Ctx, d: &DealsTable, day: i32) -> MemoKey {
+    MemoKey { what: WEIGHTED, from: day, to: day, currency: ctx.scope.currency, rows: d.len() }
+}
+
+/// The weighted pipeline on the scope's as-of date of the deals that pass the filters: kept
+/// from a [`sweep_weighted`] or an earlier read, or weighed now. `None` without deals.
+fn weighted_as_of(ctx: &Ctx) -> Option<Arc<WeightedPipeline>> {
+    let (d, mask) = ctx.deals()?;
+    Some(ctx.deals_memo().get_or(weighted_key(ctx, d, ctx.scope.as_of().0), || {
+        weighted(d, mask, &ctx.scope, d.probability.as_deref(), &StageProbabilities::defaults(d))
+    }))
+}
+
+/// Weighs the pipeline on every day of `days` (a trend's bucket ends) not kept yet in one pass
+/// over the deals, and keeps each.
+pub(super) fn sweep_weighted(ctx: &Ctx, days: &[i32]) {
+    let Some((d, mask)) = ctx.deals() else { return };
+    let mut todo: Vec<i32> =
+        days.iter().copied().filter(|&day| !ctx.deals_memo().has(weighted_key(ctx, d, day))).collect();
+    todo.sort_unstable();
+    todo.dedup();
+    if todo.len() < 2 {
+        return;
+    }
+    let defaults = StageProbabilities::defaults(d);
+    let weighed = weighted_pipeline_on(d, mask, ctx.scope.currency, &todo, d.probability.as_deref(), &defaults);
+    for (&day, w) in todo.iter().zip(weighed) {
+        ctx.deals_memo().get_or(weighted_key(ctx, d, day), || w);
+    }
+}
+
 /// The roll-up of the period, each deal's category from its column or its stage's default.
 fn rollup(ctx: &Ctx) -> Option<ForecastRollup> {
     let (d, mask) = ctx.deals()?;
-    let categories = deal_categories(d, d.forecast_category.as_deref(), &CategoryMap::defaults(d));
-    Some(forecast_rollup(d, mask, &ctx.scope, &categories))
+    let categories = DealCategories::new(d, d.forecast_category.as_deref(), &CategoryMap::defaults(d));
+    Some(forecast_rollup(d, mask, &ctx.scope, |i| categories.of(i)))
 }
 
 /// A roll-up figure with the rows the roll-up left out.

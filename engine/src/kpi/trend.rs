@@ -1,7 +1,7 @@
 //! A KPI over time (one value per week, month, quarter or year of the period) and against a
 //! comparison period.
 
-use super::{lifetime, run, won_figures, Ctx, KpiDef, KpiId, KpiResult};
+use super::{forecast, lifetime, run, won_figures, Ctx, KpiDef, KpiId, KpiResult};
 use crate::filter::Selection;
 use crate::period::{Grain, Period};
 use crate::workspace::{Scope, Workspace};
@@ -64,6 +64,10 @@ pub fn trend_in(def: &KpiDef, ctx: &Ctx, grain: Grain) -> Vec<TrendPoint> {
         && ctx.ws.table(crate::ingest::DatasetKind::Customers).is_none()
     {
         lifetime::sweep(ctx, &buckets.iter().map(|(_, p)| p.to.0).collect::<Vec<_>>());
+    }
+    // The weighted pipeline is read on every bucket's last day too: weighed in one pass.
+    if def.id == KpiId::WeightedPipeline {
+        forecast::sweep_weighted(ctx, &buckets.iter().map(|(_, p)| p.to.0).collect::<Vec<_>>());
     }
     buckets
         .into_iter()
@@ -267,7 +271,8 @@ mod tests {
             for id in [
                 KpiId::Revenue, KpiId::DealsWon, KpiId::WinRate, KpiId::SalesVelocity, KpiId::RevenueMix,
                 KpiId::RevenueGrowth, KpiId::RevenueGrowthYoy, KpiId::AvgDealSize, KpiId::PipelineValue,
-                KpiId::Clv, KpiId::ClvCacRatio,
+                KpiId::Clv, KpiId::ClvCacRatio, KpiId::WeightedPipeline, KpiId::ForecastCommit, KpiId::ForecastBestCase,
+                KpiId::DealSizeOutliers,
             ] {
                 let def = id.def();
                 let swept = trend_in(def, &ctx, grain);
