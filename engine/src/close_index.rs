@@ -109,6 +109,14 @@ impl ByClose {
         &self.rows[self.days.partition_point(|&d| d <= day)..]
     }
 
+    /// The latest close date of a row whose status (in `status`, the table's) is won or lost.
+    pub fn latest_closed(&self, status: &[Status]) -> Option<i32> {
+        let dated = self.days.partition_point(|&d| d == NO_DAY);
+        let rows = self.rows.get(dated..).unwrap_or_default();
+        let last = rows.iter().rposition(|&r| status.get(r as usize).is_some_and(|s| s.is_closed()))?;
+        self.days.get(dated + last).copied()
+    }
+
     /// The rows whose status is unknown, in table order.
     pub fn unknown(&self) -> &[u32] {
         &self.unknown
@@ -215,7 +223,12 @@ mod tests {
             assert_eq!(ix.open(), [1]);
             assert_eq!(ix.closed_after(4 * k), [0, 3, 4]);
             assert_eq!(ix.bits(), &StatusBits::build(&close, &status));
+            assert_eq!(ix.latest_closed(&status), Some(9 * k));
+            let mut later_open = status;
+            later_open[4] = Open;
+            assert_eq!(ix.latest_closed(&later_open), Some(5 * k), "an open deal's close is a plan");
         }
+        assert_eq!(ByClose::build(&[NO_DAY, 4], &[Won, Open]).latest_closed(&[Won, Open]), None);
         assert!(ByClose::build(&[], &[]).is_empty());
         assert_eq!(ByClose::build(&[NO_DAY], &[Open]).without_close(), [0]);
     }

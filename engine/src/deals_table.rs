@@ -245,15 +245,18 @@ impl DealsTable {
     /// an export shows by itself. An open deal's close date is a plan (its expected close, often
     /// months ahead in a real export) and does not count. `None` when no deal has such a date.
     pub fn latest_day(&self) -> Option<Day> {
-        let closed = self
-            .status
-            .iter()
-            .zip(&self.close.days)
-            .filter(|(s, &c)| s.is_closed() && c != crate::column::NO_DAY)
-            .map(|(_, &c)| c)
-            .max()
-            .map(Day);
-        self.created.max().max(closed)
+        let closed = match self.close_index() {
+            // From the latest close date back to the first closed deal: one or a few rows.
+            Some(ix) => ix.latest_closed(&self.status),
+            None => self
+                .status
+                .iter()
+                .zip(&self.close.days)
+                .filter(|(s, &c)| s.is_closed() && c != crate::column::NO_DAY)
+                .map(|(_, &c)| c)
+                .max(),
+        };
+        self.created.max().max(closed.map(Day))
     }
 
     /// The earliest created or close date.

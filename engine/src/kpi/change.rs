@@ -28,9 +28,9 @@ pub(super) fn needs_earlier() -> KpiResult {
 pub(super) fn comparison(ctx: &Ctx) -> Result<PipelineChange, KpiResult> {
     // The later export's date first: a trend asks once per bucket, and only one bucket holds it.
     let p = ctx.period();
-    let later = ctx.ws.as_of.later.or_else(|| ctx.ws.deals.as_ref().and_then(crate::change::snapshot_as_of));
-    if let (Some(as_of), true) = (later, ctx.ws.earlier.is_some()) {
-        if !p.contains(as_of) {
+    if ctx.ws.earlier.is_some() {
+        let later = ctx.ws.as_of.later.or_else(|| ctx.ws.deals.as_ref().and_then(crate::change::snapshot_as_of));
+        if let Some(as_of) = later.filter(|&d| !p.contains(d)) {
             return Err(KpiResult::undefined(Undefined::NoRows(Gap::SnapshotOutsidePeriod { as_of, period: p })));
         }
     }
