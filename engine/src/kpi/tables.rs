@@ -7,14 +7,15 @@ use super::deals::{needs_deals, won_in};
 use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
+use crate::close_index::in_table_order;
 use crate::column::NO_CODE;
-use crate::deals_table::{Amount, Dim};
+use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::keeps;
 use crate::ingest::DatasetKind;
+use crate::memo::MemoKey;
 use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::median;
-use std::collections::BTreeMap;
 
 /// The registry entry of `funnel_conversion`.
 pub(super) const FUNNEL_CONVERSION: KpiDef = KpiDef {
@@ -155,25 +156,25 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
         return KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "product" });
     };
     let p = ctx.period();
-    #[derive(Default)]
+    #[derive(Clone, Default)]
     struct Acc {
         revenue: f64,
         won: usize,
         lost: usize,
         priced: usize,
     }
-    let mut by: BTreeMap<&str, Acc> = BTreeMap::new();
+    // Per product code, summed in table order.
+    let mut by = vec![Acc::default(); product.values.len()];
     let mut no_product = 0usize;
-    for i in 0..d.len() {
+    let add = |i: usize| {
         let won = d.status[i] == Status::Won;
-        if !(won || d.status[i] == Status::Lost) || !p.contains_raw(d.close.days[i]) || !keeps(mask, i) {
-            continue;
+        if !(won || d.status[i] == Status::Lost) || !p.contains_raw(d.close.days[i]) {
+            return;
         }
-        let Some(name) = product.get(i) else {
+        let Some(a) = product.codes.get(i).and_then(|&c| by.get_mut(c as usize)) else {
             no_product += usize::from(won);
-            continue;
+            return;
         };
-        let a = by.entry(name).or_default();
         if won {
             a.won += 1;
             if let Amount::Value(v) = d.amount_in(i, ctx.scope.currency) {
@@ -183,9 +184,24 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
         } else {
             a.lost += 1;
         }
+    };
+    // The deals closed in the period: looked up in the close-date index when they are few.
+    match d.close_index().map(|ix| ix.closed_in(p)).filter(|run| run.len() * 4 <= d.len()) {
+        Some(run) => {
+            let kept: Vec<u32> = run.iter().copied().filter(|&i| keeps(mask, i as usize)).collect();
+            in_table_order(d.len(), kept).into_iter().for_each(add);
+        }
+        None => (0..d.len()).filter(|&i| keeps(mask, i)).for_each(add),
     }
-    let total: f64 = by.values().map(|a| a.revenue).sum();
-    let mut rows: Vec<(&str, Acc)> = by.into_iter().collect();
+    let mut rows: Vec<(&str, Acc)> = by
+        .into_iter()
+        .enumerate()
+        .filter(|(_, a)| a.won + a.lost > 0)
+        .filter_map(|(c, a)| Some((product.value(c as u32)?, a)))
+        .collect();
+    // The total in the products' name order, then the rows by revenue.
+    crate::sort::sort_by(&mut rows, |a, b| a.0.cmp(b.0));
+    let total: f64 = rows.iter().map(|r| r.1.revenue).sum();
     crate::sort::sort_by(&mut rows, |a, b| b.1.revenue.total_cmp(&a.1.revenue).then(a.0.cmp(b.0)));
     let mut table = KpiTable::new(
         "Product",
@@ -243,6 +259,14 @@ pub(super) const DEAL_SIZE_OUTLIERS: KpiDef = KpiDef {
     },
 };
 
+/// The open deals of `d` in table order: listed by the close-date index, else found by a walk.
+fn open_rows(d: &DealsTable) -> Box<dyn Iterator<Item = usize> + '_> {
+    match d.close_index() {
+        Some(ix) => Box::new(ix.open().iter().map(|&i| i as usize)),
+        None => Box::new((0..d.len()).filter(|&i| d.status[i] == Status::Open)),
+    }
+}
+
 /// `deal_size_outliers`: deals won in the period or open on the as-of date whose amount is
 /// over 4 × the median of their owner's won deals in the period (owners with ≥ 3 of them).
 pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
@@ -252,29 +276,20 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
     };
     let p = ctx.period();
     let cur = ctx.scope.currency;
-    let mut won_amounts: BTreeMap<u32, Vec<f64>> = BTreeMap::new();
-    let mut candidates = Vec::new();
+    // Per owner code, the amounts of their deals won in the period.
+    let mut won_amounts: Vec<Vec<f64>> = vec![Vec::new(); owner.values.len()];
+    let mut won = Vec::new();
     for i in won_in(d, mask, p) {
-        if let (Some(&o), Amount::Value(a)) = (owner.codes.get(i), d.amount_in(i, cur)) {
-            if o != NO_CODE {
-                won_amounts.entry(o).or_default().push(a);
-                candidates.push(i);
-            }
+        if let (Some(amounts), Amount::Value(a)) =
+            (owner.codes.get(i).and_then(|&o| won_amounts.get_mut(o as usize)), d.amount_in(i, cur))
+        {
+            amounts.push(a);
+            won.push(i);
         }
     }
-    let as_of = ctx.scope.as_of().0;
-    for i in 0..d.len() {
-        if d.status[i] == Status::Open && d.created.days[i] <= as_of && keeps(mask, i) {
-            candidates.push(i);
-        }
-    }
-    let medians = crate::sort::map_of(
-        won_amounts
-            .into_iter()
-            .filter(|(_, v)| v.len() >= OUTLIER_MIN_WON)
-            .filter_map(|(o, mut v)| Some((o, median(&mut v)?))),
-    );
-    if medians.is_empty() {
+    let medians: Vec<Option<f64>> =
+        won_amounts.into_iter().map(|mut v| if v.len() >= OUTLIER_MIN_WON { median(&mut v) } else { None }).collect();
+    if medians.iter().all(Option::is_none) {
         return KpiResult::undefined(Undefined::NoRows(Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p }));
     }
     let mut table = KpiTable::new(
@@ -288,12 +303,32 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
         ],
     );
     let mut found: Vec<(f64, usize, f64, f64)> = Vec::new();
-    for i in candidates {
-        let Some(&m) = owner.codes.get(i).and_then(|o| medians.get(o)) else { continue };
-        let Amount::Value(a) = d.amount_in(i, cur) else { continue };
+    let mut consider = |i: usize| {
+        let Some(m) = owner.codes.get(i).and_then(|&o| medians.get(o as usize).copied().flatten()) else { return };
+        let Amount::Value(a) = d.amount_in(i, cur) else { return };
         if m > 0.0 && a > OUTLIER_FACTOR * m {
             found.push((a / m, i, a, m));
         }
+    };
+    won.into_iter().for_each(&mut consider);
+    // And the deals open on the as-of date, unless no owner has an open deal that large (the
+    // largest open amount per owner is kept for the selection: a trend asks once per bucket).
+    let key = MemoKey { what: "largest open deal by owner", from: 0, to: 0, currency: cur, rows: d.len() };
+    let largest = ctx.deals_memo().get_or(key, || {
+        let mut largest = vec![f64::NEG_INFINITY; owner.values.len()];
+        for i in open_rows(d).filter(|&i| keeps(mask, i)) {
+            if let (Some(top), Amount::Value(a)) =
+                (owner.codes.get(i).and_then(|&o| largest.get_mut(o as usize)), d.amount_in(i, cur))
+            {
+                *top = top.max(a);
+            }
+        }
+        largest
+    });
+    let may_stand_out = |(m, top): (&Option<f64>, &f64)| m.is_some_and(|m| m > 0.0 && *top > OUTLIER_FACTOR * m);
+    if medians.iter().zip(largest.iter()).any(may_stand_out) {
+        let as_of = ctx.scope.as_of().0;
+        open_rows(d).filter(|&i| d.created.days[i] <= as_of && keeps(mask, i)).for_each(consider);
     }
     crate::sort::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(multiple, i, a, m) in &found {
@@ -319,6 +354,36 @@ mod tests {
     use crate::history::HistoryBuilder;
     use crate::kpi::{compute, Note};
     use crate::{Period, Scope, Workspace};
+
+    #[test]
+    fn outliers_are_won_or_open_deals_over_four_times_their_owners_median() {
+        let (c, q) = (Some("2024-01-05"), Some("2024-02-10"));
+        let rows: Vec<Row> = vec![
+            ("A1", "Closed Won", Some(100.0), c, q, Some("Ann")),
+            ("A2", "Closed Won", Some(90.0), c, q, Some("Ann")),
+            ("A3", "Closed Won", Some(110.0), c, q, Some("Ann")),
+            ("A4", "Closed Won", Some(450.0), c, q, Some("Ann")),
+            ("A5", "Proposal", Some(500.0), c, None, Some("Ann")),
+            ("A6", "Proposal", Some(900.0), Some("2024-06-01"), None, Some("Ann")),
+            ("B1", "Closed Won", Some(100.0), c, q, Some("Bo")),
+            ("B2", "Closed Won", Some(100.0), c, q, Some("Bo")),
+            ("B3", "Closed Won", Some(100.0), c, q, Some("Bo")),
+            ("B4", "Proposal", Some(300.0), c, None, Some("Bo")),
+        ];
+        let ws = Workspace::with_deals(deals(&rows, &["Proposal"]));
+        let scope = Scope::new(Period::new(day("2024-01-01"), day("2024-03-31")).unwrap());
+        let r = compute(KpiId::DealSizeOutliers.def(), &ws, &scope);
+        // Ann's median is 105: A4 (won) and A5 (open) are over 420; A6 opens after the period.
+        assert_eq!(r.value, Ok(2.0));
+        let table = r.table.expect("the outliers' table");
+        assert_eq!(table.rows.iter().map(|row| row.label.as_str()).collect::<Vec<_>>(), ["A5", "A4"]);
+        // Bo's open deal is not over 4 × 100: no deal of his stands out.
+        let bo = Scope { filters: crate::filter::Filters::none().with(Dim::Owner, "Bo"), ..scope.clone() };
+        assert_eq!(compute(KpiId::DealSizeOutliers.def(), &ws, &bo).value, Ok(0.0));
+        // Over a later period nobody won three deals: undefined.
+        let later = Scope::new(Period::new(day("2024-07-01"), day("2024-09-30")).unwrap());
+        assert!(compute(KpiId::DealSizeOutliers.def(), &ws, &later).value.is_err());
+    }
 
     #[test]
     fn with_a_history_the_funnel_counts_every_stage_a_deal_entered() {
