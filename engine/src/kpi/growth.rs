@@ -158,19 +158,24 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     let (mut owner_seen, mut owners) = (vec![false; owner.values.len()], 0usize);
     let mut team_revenue: Vec<Option<f64>> = vec![None; team.map_or(0, |t| t.values.len())];
     let mut team_owners: Vec<(u32, u32)> = Vec::new();
-    for i in 0..d.len() {
+    // Each owner's team when last listed: a rep's rows mostly share one team, listed once.
+    let mut last_team = vec![None; owner.values.len()];
+    let add = |i: usize| {
         let closed = matches!(d.status[i], crate::Status::Won | crate::Status::Lost);
-        if !closed || !p.contains_raw(d.close.days[i]) || !crate::filter::keeps(mask, i) {
-            continue;
+        if !closed || !p.contains_raw(d.close.days[i]) {
+            return;
         }
-        let Some(&o) = owner.codes.get(i).filter(|&&o| o != crate::column::NO_CODE) else { continue };
+        let Some(&o) = owner.codes.get(i).filter(|&&o| o != crate::column::NO_CODE) else { return };
         if let Some(seen) = owner_seen.get_mut(o as usize).filter(|s| !**s) {
             *seen = true;
             owners += 1;
         }
         let t = team.and_then(|t| t.codes.get(i)).copied().unwrap_or(crate::column::NO_CODE);
         if let Some(sum) = team_revenue.get_mut(t as usize) {
-            team_owners.push((t, o));
+            if let Some(last) = last_team.get_mut(o as usize).filter(|last| **last != Some(t)) {
+                *last = Some(t);
+                team_owners.push((t, o));
+            }
             let sum = sum.get_or_insert(0.0);
             if d.status[i] == crate::Status::Won {
                 if let Amount::Value(a) = d.amount_in(i, ctx.scope.currency) {
@@ -178,7 +183,8 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
                 }
             }
         }
-    }
+    };
+    super::closed::for_each_closed_in(d, mask, p, add);
     let mut r = match rev.number() {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, owners as f64, || Gap::NoOwnerClosed(p)),

@@ -7,7 +7,6 @@ use super::deals::{needs_deals, won_in};
 use super::result::{num, Cell, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
-use crate::close_index::in_table_order;
 use crate::column::NO_CODE;
 use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::keeps;
@@ -185,14 +184,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
             a.lost += 1;
         }
     };
-    // The deals closed in the period: looked up in the close-date index when they are few.
-    match d.close_index().map(|ix| ix.closed_in(p)).filter(|run| run.len() * 4 <= d.len()) {
-        Some(run) => {
-            let kept: Vec<u32> = run.iter().copied().filter(|&i| keeps(mask, i as usize)).collect();
-            in_table_order(d.len(), kept).into_iter().for_each(add);
-        }
-        None => (0..d.len()).filter(|&i| keeps(mask, i)).for_each(add),
-    }
+    super::closed::for_each_closed_in(d, mask, p, add);
     let mut rows: Vec<(&str, Acc)> = by
         .into_iter()
         .enumerate()
