@@ -20,7 +20,12 @@ fn table_csv(t: &KpiTable) -> String {
     rows_csv(header, rows)
 }
 
-/// A KPI's table, scrollable sideways when wide (cohorts).
+/// Rows of a KPI's table drawn in the page, in the table's order (the largest first where it
+/// ranks them); the CSV download holds every row. The deal-size outliers of a million deals are
+/// tens of thousands of rows: drawn whole, they held the page for seconds.
+const SHOWN_ROWS: usize = 100;
+
+/// A KPI's table, scrollable sideways when wide (cohorts), with its first [`SHOWN_ROWS`] rows.
 #[component]
 pub fn KpiTableView(
     /// The KPI's id, for the test hooks.
@@ -36,9 +41,17 @@ pub fn KpiTableView(
         .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{pipelens_engine::text::label(&c.label, crate::i18n::current()).to_owned()}</th> })
         .collect_view();
     let columns = table.columns.clone();
+    let total = table.rows.len();
+    let lang = crate::i18n::current();
+    let more = (total > SHOWN_ROWS).then(|| {
+        let n = |v: usize| pipelens_engine::format::local::number(lang, v as f64, 0);
+        let text = crate::i18n::tf(crate::i18n::panels::Sql::FirstRows, &[("shown", n(SHOWN_ROWS)), ("n", n(total))]);
+        view! { <p class="muted" data-testid="kpi-table-more">{text}</p> }
+    });
     let rows = table
         .rows
         .into_iter()
+        .take(SHOWN_ROWS)
         .map(|r| {
             let cells = r
                 .cells
@@ -62,6 +75,7 @@ pub fn KpiTableView(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {more}
         <div class="table-tools">
             <CsvButton label=crate::i18n::tf(crate::i18n::charts::ChartCard::TheTable, &[("title", name.to_owned())]) file=id.as_str() csv=move || table_csv(&for_csv)/>
         </div>

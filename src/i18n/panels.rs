@@ -81,6 +81,12 @@ catalog! {
         Dialect => ["Dialect", "Dialekt", "Dialekt", "方言"],
         CopySql => ["Copy SQL", "SQL kopieren", "Kopiuj SQL", "复制 SQL"],
         KpiTable => ["{kpi} table", "Tabelle {kpi}", "Tabela {kpi}", "{kpi}表格"],
+        FirstRows => [
+            "The first {shown} of {n} rows; the CSV holds all of them.",
+            "Die ersten {shown} von {n} Zeilen; die CSV-Datei enthält alle.",
+            "Pierwsze {shown} z {n} wierszy; plik CSV zawiera wszystkie.",
+            "显示前 {shown} 行，共 {n} 行；CSV 文件包含全部。",
+        ],
     }
 }
 

@@ -300,6 +300,29 @@ test('CSV exports of formula-like names: every such cell starts with \', numbers
   assert.deepEqual(rows.people.slice(1).map((r) => [r[0].replace(/^'/, ''), r[1]]), onScreen);
 });
 
+test('a KPI table of thousands of rows shows its first 100, and its CSV holds them all', async () => {
+  // One rep wins three deals of 100 and holds 1,500 open deals of 1,000: 1,500 outliers.
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner'];
+  for (let i = 0; i < 3; i++) lines.push(`W-${i},100,Closed Won,2024-03-0${i + 1},2024-05-1${i},Ann`);
+  for (let i = 0; i < 1500; i++) lines.push(`O-${i},${1000 + i},Proposal,2024-04-${String(1 + (i % 28)).padStart(2, '0')},,Ann`);
+  const file = join(ARTIFACTS, 'export-many-outliers.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await upload(page, file);
+  await page.click('nav.pages a[data-page=manager]');
+  const tile = '[data-tile=deal_size_outliers]';
+  await page.waitForSelector('.app[data-state=ready]');
+  await page.waitForSelector(`${tile} .tile-value`);
+  assert.equal(await page.getAttribute(`${tile} .tile-value`, 'data-value'), '1500');
+  await page.click(`${tile} details.tile-table summary`);
+  assert.equal(await page.$$eval(`${tile} [data-table=deal_size_outliers] tbody tr`, (trs) => trs.length), 100);
+  assert.match(await page.textContent(`${tile} [data-testid=kpi-table-more]`), /first 100 of 1,500 rows/);
+  const csv = parseCsv((await download(page, `${tile} [data-testid=export-csv]`)).bytes.toString('utf8'));
+  assert.equal(csv.length - 1, 1500, 'the CSV holds every row');
+  // On screen, the largest first: the CSV's first rows.
+  const shown = await page.$$eval(`${tile} [data-table=deal_size_outliers] tbody tr`, (trs) => trs.slice(0, 3).map((tr) => tr.dataset.row));
+  assert.deepEqual(shown, csv.slice(1, 4).map((r) => r[0]));
+});
+
 test('names holding HTML are shown as text on every page and never run', async () => {
   const dialogs = [];
   page.on('dialog', async (d) => {
