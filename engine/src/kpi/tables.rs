@@ -12,6 +12,7 @@ use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::keeps;
 use crate::ingest::DatasetKind;
 use crate::memo::MemoKey;
+use crate::period::Period;
 use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::median;
@@ -35,14 +36,39 @@ pub(super) const FUNNEL_CONVERSION: KpiDef = KpiDef {
     },
 };
 
-/// `funnel_conversion`: over deals created in the period, how many reached each open stage
-/// (and won); conversion per step and overall.
-pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
-    let order: Vec<u32> = d.stage_rules.open_order.clone();
+/// How far the deals created in one period got: `furthest[j]` deals whose furthest stage is
+/// `j` (1..=k of the k open stages, k + 1 = won), and the open deals in no open stage.
+struct Funnel {
+    furthest: Vec<usize>,
+    unplaced: usize,
+}
+
+impl Funnel {
+    /// `reached[j]`: the deals that reached stage `j` or further (Σ furthest[j..]).
+    fn reached(&self) -> Vec<usize> {
+        let mut reached = vec![0usize; self.furthest.len()];
+        for j in (1..self.furthest.len()).rev() {
+            reached[j] = self.furthest[j] + reached.get(j + 1).copied().unwrap_or(0);
+        }
+        reached
+    }
+
+    /// The headline: won over created (reached the first stage).
+    fn conversion(reached: &[usize], p: Period) -> KpiResult {
+        let at = |j: usize| reached.get(j).copied().unwrap_or(0) as f64;
+        KpiResult::ratio(at(reached.len().saturating_sub(1)), at(1), || Gap::NoDealCreated(p))
+    }
+}
+
+/// The funnels of the deals created in each of `periods` (ascending, apart: a trend's buckets,
+/// or one period) in one walk over the deals, and the deals without a created date (in none);
+/// or the result that says why there is no funnel.
+fn funnels(ctx: &Ctx, periods: &[Period]) -> Result<(Vec<Funnel>, usize), Box<KpiResult>> {
+    let Some((d, mask)) = ctx.deals() else { return Err(Box::new(needs_deals())) };
+    let order = &d.stage_rules.open_order;
     let k = order.len();
     if k == 0 {
-        return KpiResult::undefined(Undefined::NoRows(Gap::NoOpenStages));
+        return Err(Box::new(KpiResult::undefined(Undefined::NoRows(Gap::NoOpenStages))));
     }
     // Position (1-based) of each stage code in the open order; 0 when not an open stage.
     let mut position = vec![0usize; d.stage.values.len()];
@@ -58,12 +84,12 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             .map(|v| d.stage.code_of(v).and_then(|c| position.get(c as usize).copied()).unwrap_or(0))
             .collect()
     });
-    let p = ctx.period();
     // With a stage history, a deal also reached every stage its history shows it entered.
     let reach = ctx.ws.history.as_ref().map(|h| super::reach::history_reach(h, d, &position, k));
-    // furthest[j] = deals whose furthest stage is j (1..=k, k+1 = won).
-    let mut furthest = vec![0usize; k + 2];
-    let (mut no_created, mut unplaced) = (0usize, 0usize);
+    let mut out: Vec<Funnel> = periods.iter().map(|_| Funnel { furthest: vec![0; k + 2], unplaced: 0 }).collect();
+    let ends: Vec<i32> = periods.iter().map(|p| p.to.0).collect();
+    let rank = crate::day_rank::DayRank::new(&ends);
+    let mut no_created = 0usize;
     for i in 0..d.len() {
         if !keeps(mask, i) || d.status[i] == Status::Unknown {
             continue;
@@ -73,9 +99,9 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             no_created += 1;
             continue;
         }
-        if !p.contains_raw(created) {
-            continue;
-        }
+        // The period that holds the created date: the first that ends on or after it.
+        let b = rank.rank(created);
+        let Some(f) = out.get_mut(b).filter(|_| periods[b].contains_raw(created)) else { continue };
         let at = match d.status[i] {
             Status::Won => k + 1,
             Status::Open => d.stage.codes.get(i).and_then(|&c| position.get(c as usize).copied()).unwrap_or(0),
@@ -88,18 +114,36 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
                 .unwrap_or(1),
         };
         let entered = reach.as_ref().and_then(|r| r.get(d.deal_id.get(i).trim()).copied()).unwrap_or(0);
-        let at = at.max(entered);
-        if at == 0 {
-            unplaced += 1;
-            continue;
+        match at.max(entered) {
+            0 => f.unplaced += 1,
+            at => f.furthest[at] += 1,
         }
-        furthest[at] += 1;
     }
-    // reached[j] = Σ furthest[j..].
-    let mut reached = vec![0usize; k + 2];
-    for j in (1..=k + 1).rev() {
-        reached[j] = furthest[j] + reached.get(j + 1).copied().unwrap_or(0);
+    Ok((out, no_created))
+}
+
+/// `funnel_conversion` over each of `periods` (a trend's buckets), from one walk.
+pub(super) fn funnel_values(ctx: &Ctx, periods: &[Period]) -> Vec<Option<f64>> {
+    match funnels(ctx, periods) {
+        Ok((funnels, _)) => {
+            funnels.iter().zip(periods).map(|(f, &p)| Funnel::conversion(&f.reached(), p).number()).collect()
+        }
+        Err(_) => vec![None; periods.len()],
     }
+}
+
+/// `funnel_conversion`: over deals created in the period, how many reached each open stage
+/// (and won); conversion per step and overall.
+pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
+    let p = ctx.period();
+    let (funnels, no_created) = match funnels(ctx, &[p]) {
+        Ok(f) => f,
+        Err(r) => return *r,
+    };
+    let (Some((d, _)), Some(funnel)) = (ctx.deals(), funnels.first()) else { return needs_deals() };
+    let order = &d.stage_rules.open_order;
+    let k = order.len();
+    let reached = funnel.reached();
     let names: Vec<String> = order.iter().map(|&c| d.stage.value(c).unwrap_or("?").to_owned()).collect();
     let mut table = KpiTable::new(
         "Step",
@@ -110,7 +154,7 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             ("leakage", "Leakage", Some(Unit::Percent)),
         ],
     );
-    let mut r = KpiResult::ratio(reached[k + 1] as f64, reached[1] as f64, || Gap::NoDealCreated(p));
+    let mut r = Funnel::conversion(&reached, p);
     for j in 1..=k {
         let next_name = if j == k { "won".to_owned() } else { names[j].clone() };
         let conv = (reached[j] > 0).then(|| reached[j + 1] as f64 / reached[j] as f64);
@@ -122,10 +166,12 @@ pub fn funnel_conversion(ctx: &Ctx) -> KpiResult {
             r = r.row("stage", names[j - 1].clone(), c);
         }
     }
-    if reach.is_some() {
+    if ctx.ws.history.is_some() {
         r.notes.push(super::Note::FunnelFromHistory);
     }
-    r.with_table(table).left_out(no_created, Omission::DealNoCreated).left_out(unplaced, Omission::OpenOutsideOrder)
+    r.with_table(table)
+        .left_out(no_created, Omission::DealNoCreated)
+        .left_out(funnel.unplaced, Omission::OpenOutsideOrder)
 }
 
 /// The registry entry of `product_performance`.
@@ -262,9 +308,52 @@ fn open_rows(d: &DealsTable) -> Box<dyn Iterator<Item = usize> + '_> {
 /// `deal_size_outliers`: deals won in the period or open on the as-of date whose amount is
 /// over 4 × the median of their owner's won deals in the period (owners with ≥ 3 of them).
 pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
-    let Some((d, mask)) = ctx.deals() else { return needs_deals() };
+    let mut found = match outliers(ctx) {
+        Ok(found) => found,
+        Err(r) => return *r,
+    };
+    let Some((d, owner)) = ctx.deals().and_then(|(d, _)| Some((d, d.dim(Dim::Owner)?))) else { return needs_deals() };
+    let mut table = KpiTable::new(
+        "Deal",
+        &[
+            ("owner", "Owner", None),
+            ("status", "Status", None),
+            ("amount", "Amount", Some(Unit::Currency)),
+            ("owner_median", "Owner's median won deal", Some(Unit::Currency)),
+            ("multiple", "× median", Some(Unit::Ratio)),
+        ],
+    );
+    crate::sort::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(multiple, i, a, m) in &found {
+        let status = if d.status[i] == Status::Won { "won" } else { "open" };
+        table.push(
+            d.deal_id.get(i),
+            vec![
+                Cell::Text(owner.get(i).unwrap_or("").to_owned()),
+                Cell::Text(status.into()),
+                num(Some(a)),
+                num(Some(m)),
+                num(Some(multiple)),
+            ],
+        );
+    }
+    KpiResult::value(found.len() as f64).with_table(table)
+}
+
+/// `deal_size_outliers`' number alone, without its table (a trend's point: on a million deals
+/// the table of one month held twenty thousand rows).
+pub(super) fn outlier_count(ctx: &Ctx) -> Option<f64> {
+    outliers(ctx).ok().map(|found| found.len() as f64)
+}
+
+/// An outlier: (multiple, row, amount, owner's median).
+type Outlier = (f64, usize, f64, f64);
+
+/// The outliers, in no order; or the result that says why there are none to look for.
+fn outliers(ctx: &Ctx) -> Result<Vec<Outlier>, Box<KpiResult>> {
+    let Some((d, mask)) = ctx.deals() else { return Err(Box::new(needs_deals())) };
     let Some(owner) = d.dim(Dim::Owner) else {
-        return KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "owner" });
+        return Err(Box::new(KpiResult::undefined(Undefined::NeedsData { dataset: "deals", fields: "owner" })));
     };
     let p = ctx.period();
     let cur = ctx.scope.currency;
@@ -282,19 +371,10 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
     let medians: Vec<Option<f64>> =
         won_amounts.into_iter().map(|mut v| if v.len() >= OUTLIER_MIN_WON { median(&mut v) } else { None }).collect();
     if medians.iter().all(Option::is_none) {
-        return KpiResult::undefined(Undefined::NoRows(Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p }));
+        let gap = Gap::NoOwnerWithWins { min: OUTLIER_MIN_WON, period: p };
+        return Err(Box::new(KpiResult::undefined(Undefined::NoRows(gap))));
     }
-    let mut table = KpiTable::new(
-        "Deal",
-        &[
-            ("owner", "Owner", None),
-            ("status", "Status", None),
-            ("amount", "Amount", Some(Unit::Currency)),
-            ("owner_median", "Owner's median won deal", Some(Unit::Currency)),
-            ("multiple", "× median", Some(Unit::Ratio)),
-        ],
-    );
-    let mut found: Vec<(f64, usize, f64, f64)> = Vec::new();
+    let mut found = Vec::new();
     let mut consider = |i: usize| {
         let Some(m) = owner.codes.get(i).and_then(|&o| medians.get(o as usize).copied().flatten()) else { return };
         let Amount::Value(a) = d.amount_in(i, cur) else { return };
@@ -322,21 +402,7 @@ pub fn deal_size_outliers(ctx: &Ctx) -> KpiResult {
         let as_of = ctx.scope.as_of().0;
         open_rows(d).filter(|&i| d.created.days[i] <= as_of && keeps(mask, i)).for_each(consider);
     }
-    crate::sort::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(multiple, i, a, m) in &found {
-        let status = if d.status[i] == Status::Won { "won" } else { "open" };
-        table.push(
-            d.deal_id.get(i),
-            vec![
-                Cell::Text(owner.get(i).unwrap_or("").to_owned()),
-                Cell::Text(status.into()),
-                num(Some(a)),
-                num(Some(m)),
-                num(Some(multiple)),
-            ],
-        );
-    }
-    KpiResult::value(found.len() as f64).with_table(table)
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A KPI over time (one value per week, month, quarter or year of the period) and against a
 //! comparison period.
 
-use super::{forecast, lifetime, run, won_figures, Ctx, KpiDef, KpiId, KpiResult};
+use super::{forecast, lifetime, run, tables, won_figures, Ctx, KpiDef, KpiId, KpiResult};
 use crate::filter::Selection;
 use crate::period::{Grain, Period};
 use crate::workspace::{Scope, Workspace};
@@ -52,6 +52,20 @@ pub fn trend(def: &KpiDef, ws: &Workspace, scope: &Scope, grain: Grain) -> Vec<T
 /// ```
 pub fn trend_in(def: &KpiDef, ctx: &Ctx, grain: Grain) -> Vec<TrendPoint> {
     let buckets = buckets(ctx.period(), grain);
+    // The funnel of the deals created in each bucket: counted in one walk; the deal-size
+    // outliers counted without their table.
+    let values = match def.id {
+        KpiId::FunnelConversion => tables::funnel_values(ctx, &buckets.iter().map(|(_, p)| *p).collect::<Vec<_>>()),
+        KpiId::DealSizeOutliers => buckets.iter().map(|(_, p)| tables::outlier_count(&ctx.over(*p))).collect(),
+        _ => Vec::new(),
+    };
+    if !values.is_empty() {
+        return buckets
+            .into_iter()
+            .zip(values)
+            .map(|((label, period), value)| TrendPoint { label, period, value })
+            .collect();
+    }
     // A stock KPI reads the pipeline on every bucket's last day: counted in one sweep.
     ctx.open_memo().plan(buckets.iter().map(|(_, p)| p.to.0));
     // A flow KPI reads the deals closed in each bucket (and in the periods growth compares it
@@ -272,7 +286,7 @@ mod tests {
                 KpiId::Revenue, KpiId::DealsWon, KpiId::WinRate, KpiId::SalesVelocity, KpiId::RevenueMix,
                 KpiId::RevenueGrowth, KpiId::RevenueGrowthYoy, KpiId::AvgDealSize, KpiId::PipelineValue,
                 KpiId::Clv, KpiId::ClvCacRatio, KpiId::WeightedPipeline, KpiId::ForecastCommit, KpiId::ForecastBestCase,
-                KpiId::DealSizeOutliers,
+                KpiId::DealSizeOutliers, KpiId::FunnelConversion,
             ] {
                 let def = id.def();
                 let swept = trend_in(def, &ctx, grain);
