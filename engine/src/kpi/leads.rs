@@ -8,6 +8,7 @@ use super::classes::{activity_class, ActivityClass};
 use super::result::{num, KpiResult, KpiTable, Undefined};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use super::{Gap, Omission};
+use crate::column::DictColumn;
 use crate::day::Day;
 use crate::filter::{keeps, Mask};
 use crate::ingest::DatasetKind;
@@ -15,7 +16,7 @@ use crate::sql::kpis as sql;
 use crate::stage::Status;
 use crate::stats::{mean, median};
 use crate::table::Table;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 fn needs_leads() -> KpiResult {
     KpiResult::undefined(Undefined::NeedsData { dataset: "leads", fields: "lead_id, created_at" })
@@ -228,16 +229,30 @@ pub(super) const LEAD_RESPONSE_TIME: KpiDef = KpiDef {
     },
 };
 
+/// The figures kept per code of `column` that `kept` keeps, with the codes' values, in the
+/// values' order (rows of a per-owner table).
+fn by_name<T>(column: Option<&DictColumn>, per_code: Vec<T>, kept: impl Fn(&T) -> bool) -> Vec<(&str, T)> {
+    let mut rows: Vec<(&str, T)> = per_code
+        .into_iter()
+        .enumerate()
+        .filter(|(_, v)| kept(v))
+        .filter_map(|(c, v)| Some((column?.value(c as u32)?, v)))
+        .collect();
+    crate::sort::sort_by(&mut rows, |a, b| a.0.cmp(b.0));
+    rows
+}
+
 /// `lead_response_time`: median minutes from created to first contact over leads created in
 /// the period that were contacted; mean and the share within 5 minutes beside it; per owner.
 pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
     let owner = ctx.table(DatasetKind::Leads).and_then(|(t, _)| t.category("owner"));
     let mut all = Vec::new();
-    let mut by_owner: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    // Per owner code.
+    let mut by_owner: Vec<Vec<f64>> = vec![Vec::new(); owner.map_or(0, |o| o.values.len())];
     let negative = match response_minutes(ctx, |i, minutes| {
         all.push(minutes);
-        if let Some(o) = owner.and_then(|o| o.get(i)) {
-            by_owner.entry(o).or_default().push(minutes);
+        if let Some(v) = owner.and_then(|o| o.codes.get(i)).and_then(|&c| by_owner.get_mut(c as usize)) {
+            v.push(minutes);
         }
     }) {
         Ok(negative) => negative,
@@ -258,7 +273,7 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
             ("within_5_min", "Within 5 min", Some(Unit::Percent)),
         ],
     );
-    for (o, mut v) in by_owner {
+    for (o, mut v) in by_name(owner, by_owner, |v| !v.is_empty()) {
         let (n, m, f) = (v.len() as f64, mean(&v), fast(&v));
         let med = median(&mut v);
         table.push(o, vec![num(Some(n)), num(med), num(m), num(Some(f))]);
@@ -387,14 +402,15 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
     let p = ctx.period();
     let owner = ctx.table(DatasetKind::Activities).and_then(|(t, _)| t.category("owner"));
     let mut per_class = [0usize; 5];
-    let mut per_owner: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+    // Per owner code.
+    let mut per_owner = vec![[0usize; 5]; owner.map_or(0, |o| o.values.len())];
     let mut total = 0usize;
     let missing = match counted_activities(ctx, |i, _, class| {
         let c = class as usize;
         per_class[c] += 1;
         total += 1;
-        if let Some(o) = owner.and_then(|o| o.get(i)) {
-            per_owner.entry(o).or_default()[c] += 1;
+        if let Some(counts) = owner.and_then(|o| o.codes.get(i)).and_then(|&o| per_owner.get_mut(o as usize)) {
+            counts[c] += 1;
         }
     }) {
         Ok(missing) => missing,
@@ -412,7 +428,7 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
         ActivityClass::ALL.iter().map(|c| (c.name(), c.name(), Some(Unit::Count))).collect();
     cols.push(("total", "total", Some(Unit::Count)));
     let mut table = KpiTable::new("Owner", &cols);
-    for (o, counts) in per_owner {
+    for (o, counts) in by_name(owner, per_owner, |c| c.iter().any(|&n| n > 0)) {
         let mut cells: Vec<_> = counts.iter().map(|&n| num(Some(n as f64))).collect();
         cells.push(num(Some(counts.iter().sum::<usize>() as f64)));
         table.push(o, cells);

@@ -204,18 +204,20 @@ pub(crate) fn forecast_periods(ctx: &Ctx) -> Result<Vec<ForecastPeriod>, Box<Kpi
         })));
     };
     let owner = t.category("owner");
-    // Per period: Σ forecast, and per owner Σ forecast.
-    let mut periods: BTreeMap<(Day, Day), (f64, BTreeMap<String, f64>)> = BTreeMap::new();
-    for (i, start, end, f) in plans_inside(t, mask, "forecast", ctx.period()) {
-        let e = periods.entry((start, end)).or_default();
-        e.0 += f;
-        if let Some(o) = owner.and_then(|o| o.get(i)) {
-            *e.1.entry(o.to_owned()).or_insert(0.0) += f;
-        }
-    }
-    Ok(periods
-        .into_iter()
-        .map(|((from, to), (forecast, forecast_by_owner))| {
+    // Per period, in order (its rows in theirs): Σ forecast, and per owner Σ forecast.
+    let mut rows: Vec<(usize, Day, Day, f64)> = plans_inside(t, mask, "forecast", ctx.period()).collect();
+    crate::sort::sort_by_key(&mut rows, |&(_, start, end, _)| (start, end));
+    Ok(rows
+        .chunk_by(|a, b| (a.1, a.2) == (b.1, b.2))
+        .map(|period| {
+            let (from, to) = (period[0].1, period[0].2);
+            let (mut forecast, mut forecast_by_owner) = (0.0, BTreeMap::new());
+            for &(i, _, _, f) in period {
+                forecast += f;
+                if let Some(o) = owner.and_then(|o| o.get(i)) {
+                    *forecast_by_owner.entry(o.to_owned()).or_insert(0.0) += f;
+                }
+            }
             let (actual_by_owner, actual) = revenue_by_owner(ctx, Period { from, to });
             ForecastPeriod { from, to, forecast, forecast_by_owner, actual, actual_by_owner }
         })
@@ -250,7 +252,8 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
     };
     let accuracy = |a: f64, f: f64| (1.0 - (a - f).abs() / a).max(0.0);
     let (mut scores, mut no_revenue) = (Vec::new(), 0usize);
-    let mut per_owner: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    // (owner, accuracy) of every forecast period an owner has both figures in.
+    let mut per_owner: Vec<(&str, f64)> = Vec::new();
     let mut table = KpiTable::new(
         "Forecast period",
         &[
@@ -269,7 +272,7 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
         table.push(format!("{start} – {end}"), vec![num(Some(f)), num(Some(a)), num(score)]);
         for (o, fo) in &fp.forecast_by_owner {
             if let Some(&ao) = fp.actual_by_owner.get(o).filter(|&&ao| ao > 0.0) {
-                per_owner.entry(o.clone()).or_default().push(accuracy(ao, *fo));
+                per_owner.push((o, accuracy(ao, *fo)));
             }
         }
     }
@@ -281,8 +284,11 @@ pub fn forecast_accuracy(ctx: &Ctx) -> KpiResult {
             Gap::NoForecastRevenue(ctx.period())
         })
     });
-    for (o, s) in per_owner {
-        r = r.row("owner", o, crate::stats::mean(&s).unwrap_or(0.0));
+    // Per owner in name order, each owner's periods in their order: the mean of their scores.
+    crate::sort::sort_by(&mut per_owner, |a, b| a.0.cmp(b.0));
+    for run in per_owner.chunk_by(|a, b| a.0 == b.0) {
+        let scores: Vec<f64> = run.iter().map(|&(_, s)| s).collect();
+        r = r.row("owner", run[0].0, crate::stats::mean(&scores).unwrap_or(0.0));
     }
     r.with_table(table).left_out(no_revenue, Omission::ForecastNoRevenue)
 }
