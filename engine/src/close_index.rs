@@ -190,6 +190,11 @@ impl CloseIndex {
         (built.len() == close.len().min(status.len())).then_some(&**built)
     }
 
+    /// The index if it has been built (and the rows have not changed since), not building it.
+    pub fn built(&self, close: &[i32], status: &[Status]) -> Option<&ByClose> {
+        self.0.get().filter(|b| b.len() == close.len().min(status.len())).map(|b| &**b)
+    }
+
     /// Drops the index after the rows or their statuses changed.
     pub fn clear(&mut self) {
         self.0 = OnceLock::new();
