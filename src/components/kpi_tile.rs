@@ -158,7 +158,7 @@ pub fn KpiTile(
                 let rows = t.rows.len();
                 view! {
                     <details class="tile-table">
-                        <summary>{tf(Tile::TableRows, &[("n", rows.to_string())])}</summary>
+                        <summary>{tf(Tile::TableRows, &[("n", pipelens_engine::format::local::number(crate::i18n::current(), rows as f64, 0))])}</summary>
                         <KpiTableView id=def.id table=t/>
                     </details>
                 }

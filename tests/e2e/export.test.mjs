@@ -313,6 +313,7 @@ test('a KPI table of thousands of rows shows its first 100, and its CSV holds th
   await page.waitForSelector('.app[data-state=ready]');
   await page.waitForSelector(`${tile} .tile-value`);
   assert.equal(await page.getAttribute(`${tile} .tile-value`, 'data-value'), '1500');
+  assert.match(await page.textContent(`${tile} details.tile-table summary`), /\(1,500 rows\)/);
   await page.click(`${tile} details.tile-table summary`);
   assert.equal(await page.$$eval(`${tile} [data-table=deal_size_outliers] tbody tr`, (trs) => trs.length), 100);
   assert.match(await page.textContent(`${tile} [data-testid=kpi-table-more]`), /first 100 of 1,500 rows/);
