@@ -8,9 +8,10 @@
 //! with `count_ones`, and visit only the rows whose bit is set (open deals and deals in flight
 //! on the day, or the deals won in the period).
 
+use crate::close_index::in_table_order;
 use crate::column::NO_DAY;
 use crate::deals_table::DealsTable;
-use crate::mask::Mask;
+use crate::mask::{keeps, Mask};
 use crate::period::Period;
 #[cfg(test)]
 use crate::stage::Status;
@@ -49,6 +50,19 @@ pub fn for_each_open_within(d: &DealsTable, mask: &Mask, first: i32, last: i32, 
             || pack(cr.iter().zip(cl).map(|(&cr, &cl)| flies(cr, cl))),
         );
         for_each_bit((b.open & keep) | in_flight, |j| on_row(start + j));
+    }
+}
+
+/// Calls `each(row)`, in table order, for every row that passes `mask` and may have closed in
+/// `p`: the rows the close-date index has closed in `p` when they are few (a month or a quarter
+/// of a longer history), else every row (the caller tests the status and the date either way).
+pub fn for_each_closed_in(d: &DealsTable, mask: &Mask, p: Period, each: &mut dyn FnMut(usize)) {
+    match d.close_index().map(|ix| ix.closed_in(p)).filter(|run| run.len() * 4 <= d.len()) {
+        Some(run) => {
+            let kept: Vec<u32> = run.iter().copied().filter(|&i| keeps(mask, i as usize)).collect();
+            in_table_order(d.len(), kept).into_iter().for_each(each);
+        }
+        None => (0..d.len()).filter(|&i| keeps(mask, i)).for_each(each),
     }
 }
 

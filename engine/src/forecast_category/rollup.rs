@@ -2,10 +2,9 @@
 //! `forecast_best_case` (Closed + Commit + Best case).
 
 use super::category::ForecastCategory;
-use crate::close_index::in_table_order;
 use crate::deals_table::{Amount, DealsTable};
-use crate::filter::{keeps, Mask};
-use crate::row_scan::count_open_undated;
+use crate::filter::Mask;
+use crate::row_scan::{count_open_undated, for_each_closed_in};
 use crate::stage::Status;
 use crate::workspace::Scope;
 
@@ -47,42 +46,26 @@ impl ForecastRollup {
 /// open deal in category Closed counts as Commit (the roll-up is cumulative); Omitted deals
 /// count nowhere.
 ///
-/// Only the deals closed in the period and the open ones without a close date can count: when
-/// the period holds few deals (a month of a trend) those closed in it are looked up in the
-/// close-date index and summed in table order, as a walk over every deal sums them, and the
-/// others counted from the status bits.
+/// Only the deals whose close date is in the period count toward the sums: they are looked up
+/// in the close-date index when the period holds few of them (a month of a trend) and summed in
+/// table order, as a walk over every deal sums them; the open deals without a close date are
+/// counted from the status bits.
 pub fn forecast_rollup(
     d: &DealsTable,
     mask: &Mask,
     scope: &Scope,
     category: impl Fn(usize) -> Option<ForecastCategory>,
 ) -> ForecastRollup {
-    rollup(d, mask, scope, &category, true)
-}
-
-/// [`forecast_rollup`], walking every deal unless `indexed` (what the tests hold the index to).
-pub(super) fn rollup(
-    d: &DealsTable,
-    mask: &Mask,
-    scope: &Scope,
-    category: &dyn Fn(usize) -> Option<ForecastCategory>,
-    indexed: bool,
-) -> ForecastRollup {
-    let mut r = ForecastRollup::default();
-    let add = |i: usize| add_deal(&mut r, d, i, scope, category);
-    match d.close_index().filter(|_| indexed).map(|ix| ix.closed_in(scope.period)) {
-        Some(run) if run.len() * 4 <= d.len() => {
-            let kept: Vec<u32> = run.iter().copied().filter(|&i| keeps(mask, i as usize)).collect();
-            in_table_order(d.len(), kept).into_iter().for_each(add);
-            r.no_close = count_open_undated(d, mask);
-        }
-        _ => (0..d.len()).filter(|&i| keeps(mask, i)).for_each(add),
-    }
+    let category: &dyn Fn(usize) -> Option<ForecastCategory> = &category;
+    let mut r = ForecastRollup { no_close: count_open_undated(d, mask), ..ForecastRollup::default() };
+    for_each_closed_in(d, mask, scope.period, &mut |i| add_deal(&mut r, d, i, scope, category));
     r
 }
 
-/// Adds deal `i` (one the mask keeps) to the roll-up `r` of the scope's period.
-fn add_deal(
+/// Adds deal `i` (one the mask keeps) to the sums of the roll-up `r` of the scope's period: won
+/// in it, or open and expected to close in it (an open deal without a close date is in no
+/// period, and counted apart).
+pub(super) fn add_deal(
     r: &mut ForecastRollup,
     d: &DealsTable,
     i: usize,
@@ -90,17 +73,8 @@ fn add_deal(
     category: &dyn Fn(usize) -> Option<ForecastCategory>,
 ) {
     let status = d.status.get(i).copied().unwrap_or(Status::Unknown);
-    let close = d.close.get(i);
-    let in_p = close.is_some_and(|c| scope.period.contains(c));
-    let won = status == Status::Won && in_p;
-    if !(won || status == Status::Open) {
-        return;
-    }
-    if status == Status::Open && close.is_none() {
-        r.no_close += 1;
-        return;
-    }
-    if !in_p {
+    let in_p = d.close.get(i).is_some_and(|c| scope.period.contains(c));
+    if !in_p || !matches!(status, Status::Won | Status::Open) {
         return;
     }
     let amount = match d.amount_in(i, scope.currency) {
@@ -114,7 +88,7 @@ fn add_deal(
             return;
         }
     };
-    if won {
+    if status == Status::Won {
         r.won += amount;
         return;
     }

@@ -27,19 +27,6 @@ pub(super) fn few_closed_in(d: &DealsTable, p: Period) -> Option<(&[u32], &ByClo
     (run.len() * 4 <= d.len()).then_some((run, ix))
 }
 
-/// Calls `each(row)`, in table order, for every row that passes `mask` and may have closed in
-/// `p`: the rows the close-date index has closed in `p` when they are few (the caller still
-/// tests the status), else every row.
-pub(super) fn for_each_closed_in(d: &DealsTable, mask: &Mask, p: Period, each: impl FnMut(usize)) {
-    match few_closed_in(d, p) {
-        Some((run, _)) => {
-            let kept: Vec<u32> = run.iter().copied().filter(|&i| keeps(mask, i as usize)).collect();
-            in_table_order(d.len(), kept).into_iter().for_each(each);
-        }
-        None => (0..d.len()).filter(|&i| keeps(mask, i)).for_each(each),
-    }
-}
-
 /// The closed deals that pass a mask and that no period can hold (no close date), and the
 /// deals of unknown status: the same for every period, so a selection keeps them once.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -160,7 +160,7 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     let mut team_owners: Vec<(u32, u32)> = Vec::new();
     // Each owner's team when last listed: a rep's rows mostly share one team, listed once.
     let mut last_team = vec![None; owner.values.len()];
-    let add = |i: usize| {
+    let mut add = |i: usize| {
         let closed = matches!(d.status[i], crate::Status::Won | crate::Status::Lost);
         if !closed || !p.contains_raw(d.close.days[i]) {
             return;
@@ -184,7 +184,7 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
             }
         }
     };
-    super::closed::for_each_closed_in(d, mask, p, add);
+    crate::row_scan::for_each_closed_in(d, mask, p, &mut add);
     let mut r = match rev.number() {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, owners as f64, || Gap::NoOwnerClosed(p)),

@@ -211,7 +211,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
     // Per product code, summed in table order.
     let mut by = vec![Acc::default(); product.values.len()];
     let mut no_product = 0usize;
-    let add = |i: usize| {
+    let mut add = |i: usize| {
         let won = d.status[i] == Status::Won;
         if !(won || d.status[i] == Status::Lost) || !p.contains_raw(d.close.days[i]) {
             return;
@@ -230,7 +230,7 @@ pub fn product_performance(ctx: &Ctx) -> KpiResult {
             a.lost += 1;
         }
     };
-    super::closed::for_each_closed_in(d, mask, p, add);
+    crate::row_scan::for_each_closed_in(d, mask, p, &mut add);
     let mut rows: Vec<(&str, Acc)> = by
         .into_iter()
         .enumerate()
