@@ -520,7 +520,11 @@ pub async fn read(
                 }
             };
             if let Some(runs) = field(&data, keys::DONE).dyn_ref::<Array>() {
-                stop_tail();
+                // A tail still reading is not needed now; one readied for the next big file is
+                // kept (ending a worker holds the page up for a few ms).
+                if halves {
+                    stop_tail();
+                }
                 // The runs are the page's now: a worker that read a big file is ended before
                 // they are read, so its memory is let go before the page's grows.
                 if blob.size() > KEEP_AFTER_BYTES {
@@ -531,7 +535,9 @@ pub async fn read(
                 break read_back(runs).await;
             }
             if let Some(why) = field(&data, keys::FAILED).as_string() {
-                stop_tail();
+                if halves {
+                    stop_tail();
+                }
                 break Err(Outcome::Failed(why));
             }
             if field(&data, keys::PAUSED).as_f64().is_some() {

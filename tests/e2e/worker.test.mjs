@@ -201,3 +201,29 @@ test('a read begun as the file is picked goes on when the page reads it that way
   assert.deepEqual(log.errors.slice(before), []);
   await context.close();
 });
+
+test('a small file leaves the readied second worker for the next big file', async () => {
+  const big = join(ARTIFACTS, 'halves-next.csv');
+  writeHalvesFile(big, false);
+  const before = log.errors.length;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  watch(context, log);
+  const page = await context.newPage();
+  const debug = [];
+  page.on('console', (m) => m.type() === 'debug' && debug.push(m.text()));
+  let started = 0;
+  page.on('worker', () => started++);
+  await page.goto(server.origin + '/#/all');
+  await page.waitForSelector('.app[data-state=ready]');
+  // The idle page readies a head and a tail worker.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/parse_worker_bg.wasm')));
+  await page.waitForTimeout(1_500);
+  assert.equal(started, 2);
+  await upload(page, FILE);
+  assert.equal(await page.$eval('[data-testid=import-summary]', (e) => e.dataset.rowsKept), '5');
+  await upload(page, big);
+  assert.ok(debug.some((d) => /halves-next\.csv read in two halves at once/.test(d)), debug.join('\n'));
+  assert.equal(started, 2, 'both reads were made by the two readied workers');
+  assert.deepEqual(log.errors.slice(before), []);
+  await context.close();
+});
