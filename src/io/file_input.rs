@@ -68,10 +68,8 @@ pub async fn read_bytes(
         let end = (start + SLICE).min(total);
         let blob = file.slice_with_f64_and_f64(start, end).map_err(js_error)?;
         let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_error)?;
-        let chunk = Uint8Array::new(&buffer);
-        let offset = bytes.len();
-        bytes.resize(offset + chunk.length() as usize, 0);
-        chunk.copy_to(&mut bytes[offset..]);
+        // Not `resize` and `copy_to`: see `ByobReader::read_into`.
+        bytes.extend_from_slice(&Uint8Array::new(&buffer).to_vec());
         start = end;
         if !keep_going() {
             return Err(ReadError::Cancelled);
