@@ -5,7 +5,7 @@ use super::{number, with_ctx};
 use crate::deals_table::Dim;
 use crate::filter::{main_value_of_owners, Filters};
 use crate::ingest::DatasetKind;
-use crate::kpi::{quotas_inside, segment_values, Ctx};
+use crate::kpi::{mean_deal_size, quotas_inside, segment_values, won_values_by, Ctx};
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -95,40 +95,58 @@ const DATASETS: [DatasetKind; 4] =
 pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
     let elapsed = super::elapsed_share(ws, scope.period);
     let chosen = scope.filters.0.get(&dim).filter(|v| !v.is_empty());
+    let d = ws.deals.as_ref();
     let teams = match dim {
-        Dim::Owner => ws.deals.as_ref().and_then(|d| main_value_of_owners(d, Dim::Team)).unwrap_or_default(),
+        Dim::Owner => d.and_then(|d| main_value_of_owners(d, Dim::Team)).unwrap_or_default(),
         _ => BTreeMap::new(),
     };
-    // The average deal size each row is compared with, per team (`None`: the whole scope).
-    let mut team_avg: BTreeMap<Option<String>, Option<f64>> = BTreeMap::new();
-    let mut avg_of = |team: Option<&String>| {
-        *team_avg.entry(team.cloned()).or_insert_with(|| {
-            let s = match team {
-                Some(t) => {
-                    let mut f: Filters = scope.filters.clone();
-                    f.0.remove(&Dim::Owner);
-                    Scope { filters: f.with(Dim::Team, t), ..scope.clone() }
-                }
-                None => scope.clone(),
-            };
-            with_ctx(ws, &s, |ctx| number("avg_deal_size", ctx))
-        })
-    };
+    // The deals KPIs of every segment from one walk over the deals ([`won_values_by`]), not a
+    // selection and a walk per segment (a table of thousands of reps took seconds); and the
+    // scope's average deal size, which a team's row is compared with.
+    let (values, overall) = with_ctx(ws, scope, |ctx| (won_values_by(ctx, dim), mean_deal_size(ctx).number()));
+    // A rep's row is compared with their team's (the team filter instead of the owner's).
+    let by_team = (dim == Dim::Owner)
+        .then(|| with_ctx(ws, &without(scope, &[Dim::Owner, Dim::Team]), |ctx| won_values_by(ctx, Dim::Team)))
+        .flatten();
+    let code = |dim: Dim, value: &str| d?.dim(dim)?.code_of(value).map(|c| c as usize);
+    let team_avg = |team: &str| by_team.as_ref()?.get(code(Dim::Team, team)?)?[2];
+    // Quotas, activities and leads, when loaded, over a selection per segment.
+    let others = DATASETS.iter().any(|&k| k != DatasetKind::Deals && ws.table(k).is_some());
     let mut rows: Vec<PersonRow> = segment_values(ws, dim, &DATASETS)
         .into_iter()
         .filter(|v| chosen.is_none_or(|c| c.contains(v)))
-        .filter_map(|segment| {
-            let s = Scope { filters: scope.filters.with(dim, &segment), ..scope.clone() };
-            let mut row = with_ctx(ws, &s, |ctx| row_of(ctx, dim, segment.clone(), elapsed));
+        .map(|segment| {
+            let deals = code(dim, &segment).and_then(|c| values.as_ref()?.get(c).copied());
+            let [revenue, win_rate, avg_deal_size, cycle_days] = deals.unwrap_or([None; 4]);
+            let (quota, activities, response_minutes) = match others {
+                true => with_ctx(ws, &Scope { filters: scope.filters.with(dim, &segment), ..scope.clone() }, |ctx| {
+                    not_deals(ctx, dim)
+                }),
+                false => (None, None, None),
+            };
+            let attainment = quota.filter(|&q| q > 0.0).map(|q| revenue.unwrap_or(0.0) / q);
             let team = teams.get(&segment);
             let versus = match dim {
-                Dim::Owner => team.and_then(|t| avg_of(Some(t))),
-                _ => avg_of(None),
+                Dim::Owner => team.and_then(|t| team_avg(t)),
+                _ => overall,
             };
-            row.avg_deal_size_vs_team = ratio(row.avg_deal_size, versus);
-            row.team = team.cloned();
-            (row.kpis().iter().any(|k| k.1.is_some()) || row.quota.is_some()).then_some(row)
+            PersonRow {
+                segment,
+                team: team.cloned(),
+                revenue,
+                quota,
+                attainment,
+                projected: attainment.map(|a| a / elapsed),
+                win_rate,
+                avg_deal_size,
+                avg_deal_size_vs_team: ratio(avg_deal_size, versus),
+                cycle_days,
+                activities,
+                response_minutes,
+            }
         })
+        // Segments with no figure at all are left out.
+        .filter(|row| row.kpis().iter().any(|k| k.1.is_some()) || row.quota.is_some())
         .collect();
     crate::sort::sort_by(&mut rows, |a, b| match (a.revenue, b.revenue) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.segment.cmp(&b.segment)),
@@ -139,6 +157,15 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
     PeopleTable { dim, rows, elapsed }
 }
 
+/// `scope` without its filters on `dims`.
+fn without(scope: &Scope, dims: &[Dim]) -> Scope {
+    let mut filters: Filters = scope.filters.clone();
+    for dim in dims {
+        filters.0.remove(dim);
+    }
+    Scope { filters, ..scope.clone() }
+}
+
 /// `a / b` when both are defined and `b` is not 0.
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
@@ -147,27 +174,94 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     }
 }
 
-/// The row of the segment `ctx`'s filters select on `dim` (all but the team comparison). A
-/// figure whose dataset cannot take a filter on `dim` is `None`, as [`crate::kpi::segments`]
-/// gives no breakdown then.
-fn row_of(ctx: &Ctx, dim: Dim, segment: String, elapsed: f64) -> PersonRow {
+/// The quota, activities and lead response time of the segment `ctx`'s filters select on
+/// `dim`. A figure whose dataset cannot take a filter on `dim` is `None`, as
+/// [`crate::kpi::segments`] gives no breakdown then.
+fn not_deals(ctx: &Ctx, dim: Dim) -> (Option<f64>, Option<f64>, Option<f64>) {
     let reaches = |kind: DatasetKind| !ctx.sel.unapplied_to(kind).contains(&dim);
     let kpi = |id: &str, kind: DatasetKind| number(id, ctx).filter(|_| reaches(kind));
-    let revenue = kpi("revenue", DatasetKind::Deals);
     let quota = quotas_inside(ctx, ctx.period()).filter(|&(_, n)| n > 0 && reaches(DatasetKind::Quotas)).map(|q| q.0);
-    let attainment = quota.filter(|&q| q > 0.0).map(|q| revenue.unwrap_or(0.0) / q);
-    PersonRow {
-        segment,
-        team: None,
-        revenue,
-        quota,
-        attainment,
-        projected: attainment.map(|a| a / elapsed),
-        win_rate: kpi("win_rate", DatasetKind::Deals),
-        avg_deal_size: kpi("avg_deal_size", DatasetKind::Deals),
-        avg_deal_size_vs_team: None,
-        cycle_days: kpi("sales_cycle_days", DatasetKind::Deals),
-        activities: kpi("activity_volume", DatasetKind::Activities),
-        response_minutes: kpi("lead_response_time", DatasetKind::Leads),
+    (quota, kpi("activity_volume", DatasetKind::Activities), kpi("lead_response_time", DatasetKind::Leads))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{demo_workspace, DEMO_SEED};
+    use crate::kpi::{compute, segments, Comparison, KpiId};
+
+    /// Each KPI column is what the KPI gives with the row's value added to the filters (and
+    /// nothing where [`segments`] gives no breakdown), and the deal size is compared with the
+    /// team's or the scope's: over the demo's data, its deals alone, reps who work in more
+    /// than one team, periods, filters (on the rows' dimension too) and currencies.
+    #[test]
+    fn each_column_is_its_kpi_over_the_row_and_the_team() {
+        let demo = demo_workspace(DEMO_SEED);
+        let mut deals = demo.deals.clone().expect("demo deals");
+        // Every third deal of half the reps in another team: reps work in more than one team.
+        let owners = deals.dim(Dim::Owner).expect("owners").codes.clone();
+        let team_at = Dim::ALL.iter().position(|&x| x == Dim::Team).expect("a team dimension");
+        let teams = deals.dims[team_at].as_mut().expect("teams");
+        let n = teams.values.len() as u32;
+        for (k, i) in (0..owners.len()).filter(|&i| owners[i].is_multiple_of(2)).enumerate().filter(|(k, _)| k % 3 == 0)
+        {
+            teams.codes[i] = (teams.codes[i] + 1 + k as u32 % 2) % n;
+        }
+        let mut compared = 0;
+        for ws in [demo, Workspace::with_deals(deals)] {
+            let base = ws.default_scope().expect("a scope");
+            let d = ws.deals.as_ref().expect("deals");
+            let mut scopes =
+                vec![base.clone(), Scope { period: Comparison::Previous.period(base.period), ..base.clone() }];
+            for dim in [Dim::Region, Dim::Owner, Dim::Team] {
+                let values: Vec<String> = d.dim(dim).expect("a column").used_values().take(3).cloned().collect();
+                scopes.extend(values.iter().map(|v| Scope { filters: base.filters.with(dim, v), ..base.clone() }));
+            }
+            let currencies = d.currency.as_ref().map_or(0, |c| c.values.len()) as u32;
+            scopes.extend((0..currencies).map(|c| Scope { currency: Some(c), ..base.clone() }));
+            for scope in &scopes {
+                for dim in [Dim::Owner, Dim::Team, Dim::Region] {
+                    let table = people(&ws, scope, dim);
+                    let column = |id: KpiId| segments(id.def(), &ws, scope, dim);
+                    let columns: Vec<_> = [
+                        KpiId::Revenue,
+                        KpiId::WinRate,
+                        KpiId::AvgDealSize,
+                        KpiId::SalesCycleDays,
+                        KpiId::ActivityVolume,
+                        KpiId::LeadResponseTime,
+                    ]
+                    .into_iter()
+                    .map(|id| (id, column(id)))
+                    .collect();
+                    let teams = main_value_of_owners(d, Dim::Team).unwrap_or_default();
+                    for row in &table.rows {
+                        for ((id, rows), (key, value)) in columns.iter().zip(row.kpis()) {
+                            assert_eq!(id.as_str(), key);
+                            let kpi = rows.iter().find(|r| r.segment == row.segment).and_then(|r| r.result.number());
+                            assert_eq!(value, kpi, "{key} of {} by {dim:?} over {scope:?}", row.segment);
+                        }
+                        let team = teams.get(&row.segment).filter(|_| dim == Dim::Owner);
+                        let versus = match team {
+                            Some(t) => Scope {
+                                filters: without(scope, &[Dim::Owner]).filters.with(Dim::Team, t),
+                                ..scope.clone()
+                            },
+                            None if dim == Dim::Owner => continue,
+                            None => scope.clone(),
+                        };
+                        let versus = compute(KpiId::AvgDealSize.def(), &ws, &versus).number();
+                        assert_eq!(
+                            row.avg_deal_size_vs_team,
+                            ratio(row.avg_deal_size, versus),
+                            "{} {dim:?}",
+                            row.segment
+                        );
+                        compared += usize::from(row.avg_deal_size_vs_team.is_some());
+                    }
+                }
+            }
+        }
+        assert!(compared > 100, "{compared} rows compared with their team");
     }
 }

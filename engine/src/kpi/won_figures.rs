@@ -11,7 +11,6 @@ use super::classes::{deal_class, DealClass};
 use super::closed::{closed_with_undated, cycle_of, undated_from_index, Closed, Undated};
 use super::Ctx;
 use crate::close_index::ByClose;
-#[cfg(test)]
 use crate::column::NO_DAY;
 use crate::deals_table::{Amount, DealsTable, Dim};
 use crate::filter::Mask;
@@ -158,6 +157,40 @@ fn count_with(
     let mut f = WonFigures::default();
     let closed = closed_with_undated(d, mask, p, undated, |i| f.add_won(d, i, currency, &classes));
     WonFigures { closed, ..f }
+}
+
+/// The figures of `p` for each value of a dimension at once: `codes` are the deals' codes of
+/// it, `values` how many values it has. Entry `c` is what [`count`] gives with the deals of
+/// code `c` alone passing `mask` (a deal without a value is in no entry), each entry's sums
+/// added in table order as that count adds them: one walk instead of a selection and a walk
+/// per value.
+pub(super) fn by_code(
+    d: &DealsTable,
+    mask: &Mask,
+    p: Period,
+    currency: Option<u32>,
+    codes: &[u32],
+    values: usize,
+) -> Vec<WonFigures> {
+    let classes = Classes::of(d);
+    let mut out = vec![WonFigures::default(); values];
+    let n = d.status.len().min(d.close.days.len()).min(codes.len());
+    for i in (0..n).filter(|&i| crate::mask::keeps(mask, i)) {
+        let Some(f) = codes.get(i).and_then(|&c| out.get_mut(c as usize)) else { continue };
+        let close = d.close.days[i];
+        match d.status[i] {
+            Status::Won if p.contains_raw(close) => {
+                f.closed.won += 1;
+                f.add_won(d, i, currency, &classes);
+            }
+            Status::Won if close == NO_DAY => f.closed.won_no_close += 1,
+            Status::Lost if p.contains_raw(close) => f.closed.lost += 1,
+            Status::Lost if close == NO_DAY => f.closed.lost_no_close += 1,
+            Status::Unknown => f.closed.unknown_status += 1,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Counts the figures of every period of `periods` not kept yet in one walk over the deals,
@@ -385,6 +418,30 @@ mod tests {
                 test_rows((b.won | b.lost) & !b.no_close, cl.len(), |j| within(cl[j]), || pack(cl.iter().map(|&c| within(c))));
             let by_bits = (closed, b.won & b.no_close, b.lost & b.no_close, b.unknown);
             proptest::prop_assert_eq!(block_by_walk(&s, &cl, lo, hi), by_bits);
+        }
+
+        /// For any deals, values, mask, currency and period, the figures of every value at once
+        /// are each value's own figures.
+        #[test]
+        fn the_figures_by_value_are_each_values_own(
+            rows in proptest::collection::vec(
+                ((0u8..4, proptest::option::of(0i32..400), proptest::option::of(0i32..400), proptest::option::of(-50.0f64..1000.0), 0u8..2, proptest::option::of(0u8..4)), proptest::option::of(0u32..5)),
+                0..300,
+            ),
+            mask in proptest::option::of(proptest::collection::vec(proptest::bool::ANY, 300)),
+            (a, b) in (0i32..400, 0i32..400),
+            by_currency in proptest::bool::ANY,
+        ) {
+            let d = table(&rows.iter().map(|r| r.0).collect::<Vec<_>>());
+            let codes: Vec<u32> = rows.iter().map(|r| r.1.unwrap_or(crate::column::NO_CODE)).collect();
+            let mask = mask.map(|m| m[..rows.len()].to_vec());
+            let (p, currency) = (period(a, b), by_currency.then_some(1));
+            let grouped = by_code(&d, &mask, p, currency, &codes, 5);
+            for (c, figures) in grouped.iter().enumerate() {
+                let alone: Mask =
+                    Some((0..rows.len()).map(|i| crate::mask::keeps(&mask, i) && codes[i] == c as u32).collect());
+                proptest::prop_assert_eq!(figures, &count(&d, &alone, p, currency), "value {}", c);
+            }
         }
 
         /// For any deals, mask, currency and periods, one sweep gives each period's own figures.
