@@ -108,21 +108,25 @@ fn owners_in(deals: Option<&DealsTable>, dim: Dim, values: &[String]) -> Option<
 /// Each owner's main value of `dim` (team or region) in the deals.
 pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String, String>> {
     let (owner, by) = (d.dim(Dim::Owner)?, d.dim(dim)?);
-    let mut counts: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    // Per owner code, each value's code and how many of their deals carry it: a short list
+    // (a rep's deals carry one team or a few), found by a scan, a count per deal.
+    let mut counts: Vec<Vec<(u32, usize)>> = vec![Vec::new(); owner.values.len()];
     for (&o, &v) in owner.codes.iter().zip(&by.codes) {
-        if o != NO_CODE && v != NO_CODE {
-            *counts.entry((o, v)).or_insert(0) += 1;
+        let Some(list) = counts.get_mut(o as usize).filter(|_| v != NO_CODE) else { continue };
+        match list.iter_mut().find(|(code, _)| *code == v) {
+            Some((_, n)) => *n += 1,
+            None => list.push((v, 1)),
         }
     }
-    let mut best: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    for ((o, v), n) in counts {
-        let (o, v) = (owner.values[o as usize].clone(), by.values[v as usize].clone());
-        let e = best.entry(o).or_insert((0, String::new()));
-        if n > e.0 || (n == e.0 && v < e.1) {
-            *e = (n, v);
-        }
-    }
-    Some(crate::sort::map_of(best.into_iter().map(|(o, (_, v))| (o, v))))
+    // The most frequent value, ties to the one first in byte order.
+    let best = |list: &[(u32, usize)]| {
+        let name = |code: u32| by.values.get(code as usize).map_or("", String::as_str);
+        list.iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| name(b.0).cmp(name(a.0))))
+            .map(|&(code, _)| name(code).to_owned())
+    };
+    let pairs = counts.iter().enumerate().filter_map(|(o, list)| Some((owner.values.get(o)?.clone(), best(list)?)));
+    Some(crate::sort::map_of(pairs))
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never
@@ -177,6 +181,43 @@ mod tests {
         ws.insert(read_file(DatasetKind::Deals, "d.csv", deals.as_bytes(), None).unwrap().data, false);
         ws.insert(read_file(DatasetKind::Leads, "l.csv", leads.as_bytes(), None).unwrap().data, false);
         ws
+    }
+
+    proptest::proptest! {
+        /// Each owner's main team is the team most of their deals carry, ties to the name
+        /// first in byte order, as a count of every (owner, team) pair in a map gives it.
+        #[test]
+        fn an_owners_main_team_is_their_most_frequent(
+            rows in proptest::collection::vec((proptest::option::of(0u8..6), proptest::option::of(0u8..5)), 0..200),
+        ) {
+            let mut d = DealsTable::default();
+            let (mut owners, mut teams) = (DictColumn::default(), DictColumn::default());
+            for &(o, t) in &rows {
+                // Names out of code order, so ties are broken by name, not by code.
+                owners.push(o.map(|o| ["Zoe", "Ann", "Bo", "Cy", "Di", "Ed"][o as usize]));
+                teams.push(t.map(|t| ["West", "East", "North", "Alpha", "Beta"][t as usize]));
+            }
+            for (dim, column) in [(Dim::Owner, owners), (Dim::Team, teams)] {
+                let at = Dim::ALL.iter().position(|&x| x == dim).expect("a dimension");
+                d.dims[at] = Some(column);
+            }
+            let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+            let (o, t) = (d.dim(Dim::Owner).expect("owners"), d.dim(Dim::Team).expect("teams"));
+            for i in 0..rows.len() {
+                if let (Some(o), Some(t)) = (o.get(i), t.get(i)) {
+                    *counts.entry((o.to_owned(), t.to_owned())).or_insert(0) += 1;
+                }
+            }
+            let mut expected: BTreeMap<String, (usize, String)> = BTreeMap::new();
+            for ((o, t), n) in counts {
+                let e = expected.entry(o).or_insert((0, String::new()));
+                if n > e.0 || (n == e.0 && t < e.1) {
+                    *e = (n, t);
+                }
+            }
+            let expected: BTreeMap<String, String> = expected.into_iter().map(|(o, (_, t))| (o, t)).collect();
+            proptest::prop_assert_eq!(main_value_of_owners(&d, Dim::Team), Some(expected));
+        }
     }
 
     #[test]
