@@ -20,10 +20,20 @@ fn table_csv(t: &KpiTable) -> String {
     rows_csv(header, rows)
 }
 
-/// Rows of a KPI's table drawn in the page, in the table's order (the largest first where it
-/// ranks them); the CSV download holds every row. The deal-size outliers of a million deals are
-/// tens of thousands of rows: drawn whole, they held the page for seconds.
-const SHOWN_ROWS: usize = 100;
+/// Rows of a table drawn in the page (a KPI's, the manager's people), in the table's order (the
+/// largest first where it ranks them); the CSV download holds every row. The deal-size
+/// outliers of a million deals are tens of thousands of rows, a company's reps thousands:
+/// drawn whole, they held the page for seconds.
+pub(crate) const SHOWN_ROWS: usize = 100;
+
+/// The line under a table of `total` rows drawn with its first [`SHOWN_ROWS`], when it has more.
+pub(crate) fn more_rows(total: usize) -> Option<impl IntoView> {
+    (total > SHOWN_ROWS).then(|| {
+        let n = |v: usize| pipelens_engine::format::local::number(crate::i18n::current(), v as f64, 0);
+        let text = crate::i18n::tf(crate::i18n::panels::Sql::FirstRows, &[("shown", n(SHOWN_ROWS)), ("n", n(total))]);
+        view! { <p class="muted" data-testid="kpi-table-more">{text}</p> }
+    })
+}
 
 /// A KPI's table, scrollable sideways when wide (cohorts), with its first [`SHOWN_ROWS`] rows.
 #[component]
@@ -41,13 +51,7 @@ pub fn KpiTableView(
         .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{pipelens_engine::text::label(&c.label, crate::i18n::current()).to_owned()}</th> })
         .collect_view();
     let columns = table.columns.clone();
-    let total = table.rows.len();
-    let lang = crate::i18n::current();
-    let more = (total > SHOWN_ROWS).then(|| {
-        let n = |v: usize| pipelens_engine::format::local::number(lang, v as f64, 0);
-        let text = crate::i18n::tf(crate::i18n::panels::Sql::FirstRows, &[("shown", n(SHOWN_ROWS)), ("n", n(total))]);
-        view! { <p class="muted" data-testid="kpi-table-more">{text}</p> }
-    });
+    let more = more_rows(table.rows.len());
     let rows = table
         .rows
         .into_iter()

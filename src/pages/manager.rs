@@ -3,6 +3,7 @@
 
 use super::board::{Charts, Tiles};
 use crate::components::export::CsvButton;
+use crate::components::kpi_table::{more_rows, SHOWN_ROWS};
 use crate::i18n::pages::Manager;
 use crate::i18n::{engine_words, t, tf};
 use crate::state::ChartId;
@@ -116,6 +117,7 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
     let rows = table
         .rows
         .iter()
+        .take(SHOWN_ROWS)
         .map(|r| {
             let cells = COLUMNS
                 .iter()
@@ -154,6 +156,7 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {more_rows(table.rows.len())}
         {note.map(|n| view! { <p class="muted small">{n}</p> })}
     }
     .into_any()

@@ -324,6 +324,32 @@ test('a KPI table of thousands of rows shows its first 100, and its CSV holds th
   assert.deepEqual(shown, csv.slice(1, 4).map((r) => r[0]));
 });
 
+test('the people table of a company of 250 reps shows its first 100, and its CSV holds them all', async () => {
+  // 250 reps, each winning one deal more than the last: the table ranks them by revenue.
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner,team'];
+  for (let r = 0; r < 250; r++) {
+    for (let i = 0; i <= r % 7; i++) lines.push(`D-${r}-${i},${1000 + r},Closed Won,2024-03-01,2024-05-1${i % 9},Rep ${r},Team ${r % 5}`);
+  }
+  const file = join(ARTIFACTS, 'export-many-reps.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await upload(page, file);
+  await page.click('nav.pages a[data-page=manager]');
+  await page.waitForSelector('.app[data-state=ready]');
+  await page.waitForSelector('[data-table=people-owner]');
+  const rows = '[data-table=people-owner] tbody tr';
+  assert.equal(await page.$$eval(rows, (trs) => trs.length), 100);
+  assert.match(await page.textContent('.people [data-testid=kpi-table-more]'), /first 100 of 250 rows/);
+  const csv = parseCsv((await download(page, '.people [data-testid=export-csv]')).bytes.toString('utf8'));
+  assert.equal(csv.length - 1, 250, 'the CSV holds every rep');
+  const shown = await page.$$eval(rows, (trs) => trs.map((tr) => tr.dataset.row));
+  assert.deepEqual(shown, csv.slice(1, 101).map((r) => r[0]), 'on screen, the CSV\'s first rows');
+  // By team: five rows, no note.
+  await page.click('[data-testid=people-by-team]');
+  await page.waitForSelector('[data-table=people-team]');
+  assert.equal(await page.$$eval('[data-table=people-team] tbody tr', (trs) => trs.length), 5);
+  assert.equal(await page.$('.people [data-testid=kpi-table-more]'), null);
+});
+
 test('names holding HTML are shown as text on every page and never run', async () => {
   const dialogs = [];
   page.on('dialog', async (d) => {
