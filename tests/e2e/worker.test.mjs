@@ -155,13 +155,19 @@ for (const [name, repeatAcross, how] of [
   });
 }
 
-test('a read begun as the file is picked goes on when the page reads it that way, and begins again when not', async () => {
-  const before = log.errors.length;
+/** A page in a fresh context, its requests and errors logged, with the console's debug lines. */
+async function freshPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   watch(context, log);
   const page = await context.newPage();
   const debug = [];
   page.on('console', (m) => m.type() === 'debug' && debug.push(m.text()));
+  return { context, page, debug };
+}
+
+test('a read begun as the file is picked goes on when the page reads it that way, and begins again when not', async () => {
+  const before = log.errors.length;
+  const { context, page, debug } = await freshPage();
   const guesses = (name) => debug.filter((d) => d.startsWith(`pipelens: ${name}: the read begun on a guess`));
   const workerAsked = page.waitForRequest('**/parse_worker_bg.wasm', { timeout: 15_000 });
   await page.goto(server.origin + '/#/all');
@@ -206,11 +212,7 @@ test('a small file leaves the readied second worker for the next big file', asyn
   const big = join(ARTIFACTS, 'halves-next.csv');
   writeHalvesFile(big, false);
   const before = log.errors.length;
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  watch(context, log);
-  const page = await context.newPage();
-  const debug = [];
-  page.on('console', (m) => m.type() === 'debug' && debug.push(m.text()));
+  const { context, page, debug } = await freshPage();
   let started = 0;
   page.on('worker', () => started++);
   await page.goto(server.origin + '/#/all');

@@ -103,7 +103,9 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
     // The deals KPIs of every segment from one walk over the deals ([`won_values_by`]), not a
     // selection and a walk per segment (a table of thousands of reps took seconds); and the
     // scope's average deal size, which a team's row is compared with.
-    let (values, overall) = with_ctx(ws, scope, |ctx| (won_values_by(ctx, dim), mean_deal_size(ctx).number()));
+    let (values, overall) = with_ctx(ws, scope, |ctx| {
+        (won_values_by(ctx, dim), (dim != Dim::Owner).then(|| mean_deal_size(ctx).number()).flatten())
+    });
     // A rep's row is compared with their team's (the team filter instead of the owner's).
     let by_team = (dim == Dim::Owner)
         .then(|| with_ctx(ws, &without(scope, &[Dim::Owner, Dim::Team]), |ctx| won_values_by(ctx, Dim::Team)))
