@@ -667,6 +667,11 @@ fn product_revenue(input: &ChartInput) -> ChartData {
 }
 
 fn attainment_by_rep(input: &ChartInput) -> ChartData {
+    // Attainment needs quotas: without them no rep has one, and the people table (worked out
+    // for the page beside this chart) is not worked out a second time for nothing.
+    if input.ws.table(pipelens_engine::ingest::DatasetKind::Quotas).is_none() {
+        return ChartData::empty(t(Summary::NoQuota));
+    }
     let people = aggregates::people(input.ws, input.scope, Dim::Owner);
     let mut rows: Vec<&aggregates::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
     if rows.is_empty() {
