@@ -36,7 +36,13 @@ pub fn CsvButton<F>(
 where
     F: Fn() -> String + 'static,
 {
-    let name = tf(ChartCard::DownloadCsv, &[("what", label.to_string())]);
+    // The button is built once for every kind of table, not once per caller's `csv`.
+    csv_button(label, file, Box::new(csv))
+}
+
+/// [`CsvButton`]'s button.
+fn csv_button(label: String, file: String, csv: Box<dyn Fn() -> String>) -> AnyView {
+    let name = tf(ChartCard::DownloadCsv, &[("what", label)]);
     // Built in the page's language: `;`, decimal commas and a BOM for German and Polish.
     let lang = crate::i18n::current();
     let on_click = move |_| {
@@ -48,6 +54,7 @@ where
             <span aria-hidden="true">"↓"</span>"CSV"
         </button>
     }
+    .into_any()
 }
 
 /// A small "PNG" button that saves the first canvas inside `scope` (the chart's card) at its
