@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
 use pipelens_engine::{Day, Dim, Filters, Grain, Period};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 thread_local! {
@@ -73,7 +73,13 @@ impl FilterSet {
         let key = h.finish();
         LAST_DIMS.with(|last| {
             let (before, arm) = last.get();
-            let arm = if before == key { arm } else { !arm };
+            let arm = if before == key {
+                arm
+            } else {
+                // Another file's lists: what was typed to search the last ones is forgotten.
+                TERMS.with(|t| t.borrow_mut().clear());
+                !arm
+            };
             last.set((key, arm));
             arm
         })
@@ -230,7 +236,50 @@ pub fn FilterBar(
     }
 }
 
-/// A multi-select for one dimension: a disclosure with a checkbox per value.
+/// A filter list longer than this gets a search box and shows this many of the values it
+/// finds: thousands of checkboxes are slow to draw, and no one scrolls through them.
+const LISTED: usize = 50;
+
+thread_local! {
+    /// What was typed in each long list's search box: a tick rebuilds the bar, the words stay
+    /// (until another file's dimensions come in).
+    static TERMS: RefCell<Vec<(Dim, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What was last typed to search `dim`'s list.
+fn term(dim: Dim) -> String {
+    TERMS.with(|t| t.borrow().iter().find(|(d, _)| *d == dim).map(|(_, t)| t.clone()).unwrap_or_default())
+}
+
+/// Remembers what was typed to search `dim`'s list.
+fn set_term(dim: Dim, typed: String) {
+    TERMS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|(d, _)| *d != dim);
+        t.push((dim, typed));
+    });
+}
+
+/// Which of `values` `term` finds (case-insensitive, anywhere in the value): the positions of
+/// the first `cap` of them, in the list's order, and how many it finds in all. An empty term
+/// finds every value.
+pub fn matching(values: &[String], term: &str, cap: usize) -> (Vec<usize>, usize) {
+    let term = term.trim().to_lowercase();
+    let mut shown = Vec::with_capacity(cap.min(values.len()));
+    let mut found = 0;
+    for (i, v) in values.iter().enumerate() {
+        if term.is_empty() || v.to_lowercase().contains(&term) {
+            if found < cap {
+                shown.push(i);
+            }
+            found += 1;
+        }
+    }
+    (shown, found)
+}
+
+/// A multi-select for one dimension: a disclosure with a checkbox per value, or, for a long
+/// list, a search box over the first [`LISTED`] values it finds.
 #[component]
 fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoView {
     let settings = ViewState::expect().view;
@@ -252,20 +301,8 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
             }
         });
     };
-    let boxes = values
-        .into_iter()
-        .map(|value| {
-            let checked = chosen.contains(&value);
-            let v = value.clone();
-            view! {
-                <label class="option">
-                    <input type="checkbox" data-value=value.clone() checked=checked on:change=move |ev| toggle(v.clone(), event_target_checked(&ev))/>
-                    <span>{value}</span>
-                </label>
-            }
-        })
-        .collect_view();
     let active = !chosen.is_empty();
+    let list = listed(dim, values, chosen, toggle);
     view! {
         <details class="multi" class:active=active data-filter=dim.field()>
             <summary>
@@ -276,9 +313,88 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
                 {active.then(|| view! {
                     <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>{t(Filter::ShowAll)}</button>
                 })}
-                {boxes}
+                {list}
             </div>
         </details>
+    }
+}
+
+/// A filter list's checkboxes: [`LISTED`] at most, showing the values a search box finds
+/// when the list is longer, with a line saying how many it finds.
+///
+/// The boxes are the same elements from one build to the next (a tick keeps the keyboard where
+/// it was); typing writes the values it finds into them. What a box shows depends only on what
+/// was typed, which every build reads back, so the view and the writes agree; its tick is a
+/// property, which every build sets (the attribute stops counting once the box is clicked).
+fn listed(
+    dim: Dim,
+    values: Vec<String>,
+    chosen: Vec<String>,
+    toggle: impl Fn(String, bool) + Copy + 'static,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let total = values.len();
+    let long = total > LISTED;
+    let typed = if long { term(dim) } else { String::new() };
+    let n = |v: usize| pipelens_engine::format::local::number(crate::i18n::current(), v as f64, 0);
+    let line = move |(shown, all): &(Vec<usize>, usize), term: &str| match *all {
+        _ if !long => String::new(),
+        0 => tf(Filter::NoMatch, &[("term", term.trim().to_owned())]),
+        all if all > shown.len() => tf(Filter::Listed, &[("shown", n(shown.len())), ("n", n(all))]),
+        _ => String::new(),
+    };
+    let found = matching(&values, &typed, LISTED);
+    let boxes = (0..total.min(LISTED))
+        .map(|i| {
+            let value = found.0.get(i).map(|&j| values[j].clone());
+            let (on, hidden) = (value.as_ref().is_some_and(|v| chosen.contains(v)), value.is_none());
+            let value = value.unwrap_or_default();
+            view! {
+                <label class="option" hidden=hidden>
+                    <input type="checkbox" data-value=value.clone() prop:checked=on on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(value) = input.get_attribute("data-value") {
+                            toggle(value, input.checked());
+                        }
+                    }/>
+                    <span>{value}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let first_line = line(&found, &typed);
+    let find = long.then(|| {
+        let label = tf(Filter::Find, &[("n", n(total))]);
+        let on_input = move |ev: leptos::ev::Event| {
+            let input: web_sys::Element = event_target(&ev);
+            let typed = event_target_value(&ev);
+            let found = matching(&values, &typed, LISTED);
+            let mut slot = input.next_element_sibling().and_then(|w| w.first_element_child());
+            for i in 0.. {
+                let Some(label) = slot else { break };
+                let value = found.0.get(i).map(|&j| values[j].as_str());
+                let _ = label.toggle_attribute_with_force("hidden", value.is_none());
+                let (input, span) = (label.first_element_child(), label.last_element_child());
+                if let (Some(input), Some(text)) = (input, span.and_then(|s| s.first_child())) {
+                    let value = value.unwrap_or_default();
+                    let _ = input.set_attribute("data-value", value);
+                    input.unchecked_ref::<web_sys::HtmlInputElement>().set_checked(chosen.iter().any(|c| c == value));
+                    text.set_node_value(Some(value));
+                }
+                slot = label.next_element_sibling();
+            }
+            let text = input.next_element_sibling().and_then(|w| w.next_element_sibling()).and_then(|p| p.first_child());
+            if let Some(text) = text {
+                text.set_node_value(Some(&line(&found, &typed)));
+            }
+            set_term(dim, typed);
+        };
+        view! { <input type="search" class="find" data-testid="filter-find" aria-label=label.clone() placeholder=label value=typed on:input=on_input/> }
+    });
+    view! {
+        {find}
+        <div class="window">{boxes}</div>
+        <p class="muted found" data-testid="filter-found" role="status">{first_line}</p>
     }
 }
 
@@ -347,5 +463,21 @@ mod tests {
         for (filters, comparison, want) in cases {
             assert_eq!(summary("Last 12 months", &dims, &filters, comparison), want);
         }
+    }
+
+    #[test]
+    fn a_search_finds_values_anywhere_in_them_whatever_the_case_and_shows_the_first_few() {
+        let values: Vec<String> =
+            ["Łucja Nowak", "Anna Kowalska", "Jan Nowak", "Müller", "MÜLLER GmbH", "王伟", "伟东"]
+                .map(str::to_owned)
+                .to_vec();
+        assert_eq!(matching(&values, "", 50), ((0..7).collect(), 7), "an empty search finds everything");
+        assert_eq!(matching(&values, "", 3), (vec![0, 1, 2], 7), "shows the first `cap`, counts them all");
+        assert_eq!(matching(&values, "nowak", 50), (vec![0, 2], 2));
+        assert_eq!(matching(&values, " NOWAK ", 1), (vec![0], 2), "case and spaces around do not matter");
+        assert_eq!(matching(&values, "łuc", 50), (vec![0], 1));
+        assert_eq!(matching(&values, "müller", 50), (vec![3, 4], 2));
+        assert_eq!(matching(&values, "伟", 50), (vec![5, 6], 2));
+        assert_eq!(matching(&values, "zz", 50), (vec![], 0));
     }
 }

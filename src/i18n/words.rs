@@ -153,6 +153,9 @@ catalog! {
         Versus => ["vs {what}", "ggü. {what}", "wzgl. {what}", "对比{what}"],
         SomeOf => ["{dim} {n} of {all}", "{dim} {n} von {all}", "{dim} {n} z {all}", "{dim} {n}/{all}"],
         Chosen => ["{n} selected", "{n} ausgewählt", "wybrano: {n}", "已选 {n} 项"],
+        Find => ["Find among {n}", "Unter {n} suchen", "Szukaj wśród {n}", "在 {n} 项中查找"],
+        Listed => ["{shown} of {n} shown: type to narrow", "{shown} von {n} gezeigt: zum Eingrenzen tippen", "Pokazano {shown} z {n}: wpisz, by zawęzić", "显示 {n} 项中的 {shown} 项：输入以缩小范围"],
+        NoMatch => ["Nothing matches “{term}”", "Nichts passt zu „{term}“", "Nic nie pasuje do „{term}”", "没有与“{term}”匹配的项"],
         ToShow => ["{dim} to show", "Anzuzeigende: {dim}", "{dim} do pokazania", "要显示的{dim}"],
     }
 }

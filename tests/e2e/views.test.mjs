@@ -6,7 +6,7 @@
 // saved in tests/e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ARTIFACTS, CLI, ROOT, openApp, nativeKpis, headlineValues, canvasInk, upload, close } from './harness.mjs';
@@ -156,6 +156,8 @@ test('presets, grain, multi-select filters and drill-down change the numbers as 
   assert.equal(await page.textContent('details[data-filter=team] .chosen'), '2 selected');
   await assertTilesMatch(page, nativeKpis('--demo', ...teams.flatMap((t) => ['--filter', `team=${t}`])), 'two teams');
   await page.click('[data-testid=clear-filters]');
+  await page.waitForFunction(() => document.querySelector('details[data-filter=team] .chosen').textContent === 'All');
+  assert.deepEqual(await page.$$eval('details[data-filter=team] input:checked', (l) => l.map((i) => i.dataset.value)), [], 'cleared filters untick their boxes');
 
   // Drill-down by keyboard: focus the revenue-mix chart, step to a segment, press Enter.
   const mix = 'figure[data-chart=revenue-mix] canvas';
@@ -263,5 +265,61 @@ test('a deals-only export on every page: what can be drawn is, the rest says wha
     }
   }
   await page.screenshot({ path: join(ARTIFACTS, 'view-customers-maven.png'), fullPage: true });
+  assert.deepEqual(log.errors, []);
+});
+
+test('a long filter list is searched, and its 50 boxes keep the keyboard and the ticks right', async () => {
+  // 300 owners: a list no one scrolls. Surnames in Polish and German, so the search has to
+  // ignore case beyond ASCII.
+  const surnames = ['Nowak', 'Müller', 'Łukasik', 'Kowalski', 'Schröder', 'Wiśniewska'];
+  const owners = Array.from({ length: 300 }, (_, i) => `${surnames[i % 6]} ${String(i).padStart(3, '0')}`);
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner,team'];
+  owners.forEach((o, i) => lines.push(`D-${i},${1000 + i},Closed Won,2024-03-01,2024-05-10,${o},Team ${i % 4}`));
+  const file = join(ARTIFACTS, 'views-300-owners.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await upload(page, file);
+  await visit(page, 'executive');
+  const owner = 'details[data-filter=owner]';
+  const find = `${owner} [data-testid=filter-find]`;
+  const shown = () => page.$$eval(`${owner} .option:not([hidden]) input`, (l) => l.map((i) => [i.dataset.value, i.nextElementSibling.textContent, i.checked]));
+  const found = () => page.textContent(`${owner} [data-testid=filter-found]`);
+  await page.click(`${owner} summary`);
+  assert.equal((await shown()).length, 50, 'fifty boxes, not 300');
+  assert.equal(await found(), '50 of 300 shown: type to narrow');
+  assert.equal(await page.getAttribute(find, 'placeholder'), 'Find among 300');
+  // A short list has no search box.
+  assert.equal(await page.$('details[data-filter=team] [data-testid=filter-find]'), null);
+
+  // Found in any case, anywhere in the name; each box says what it ticks.
+  await page.fill(find, 'ŁUKASIK 1');
+  const want = owners.filter((o) => o.toLowerCase().includes('łukasik 1'));
+  assert.deepEqual(await shown(), want.map((o) => [o, o, false]));
+  assert.equal(await found(), '', 'all found are shown');
+  // Ticked by keyboard: the filter applies, and the box, the search and the open list stay.
+  const pick = want[3];
+  await page.focus(`${owner} input[data-value="${pick}"]`);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((p) => document.querySelector('details[data-filter=owner] .chosen').textContent === p, pick);
+  await page.waitForFunction(() => document.querySelector('.app').dataset.state === 'ready');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.value), pick, 'the ticked box keeps the focus');
+  assert.equal(await page.inputValue(find), 'ŁUKASIK 1');
+  assert.ok(await page.$eval(owner, (d) => d.open));
+  assert.deepEqual((await shown()).filter((b) => b[2]).map((b) => b[0]), [pick]);
+  await assertTilesMatch(page, nativeKpis(file, '--filter', `owner=${pick}`), `owner ${pick}`);
+  // The chosen owner is ticked wherever a search shows it, and only it.
+  await page.fill(find, '');
+  assert.deepEqual((await shown()).filter((b) => b[2]), [], `${pick} is not among the first 50`);
+  await page.fill(find, pick.slice(-5));
+  assert.deepEqual((await shown()).filter((b) => b[2]).map((b) => b[0]), [pick]);
+  // Show all unticks it, though the box showed another owner when the list was last built.
+  await page.click(`${owner} .options button.link`);
+  await page.waitForFunction(() => document.querySelector('details[data-filter=owner] .chosen').textContent === 'All');
+  assert.deepEqual((await shown()).filter((b) => b[2]), []);
+  await page.fill(find, 'zz');
+  assert.deepEqual(await shown(), []);
+  assert.equal(await found(), 'Nothing matches “zz”');
+  await page.screenshot({ path: join(ARTIFACTS, 'view-long-filter.png') });
+  await page.fill(find, '');
+  await page.click(`${owner} summary`);
   assert.deepEqual(log.errors, []);
 });
