@@ -110,6 +110,56 @@ pub fn open_tallies(d: &DealsTable, mask: &Mask, days: &[i32], currency: Option<
     days.iter().filter_map(|day| tallies.get(from(*day)).cloned()).collect()
 }
 
+/// The deals of `d` that pass `mask` open on `day`, one [`OpenTally`] per value of a
+/// dimension: `codes` are the deals' codes of it, `values` how many values it has. Entry `c` is
+/// what [`open_tallies`] gives for `day` with the deals of code `c` alone passing `mask` (a deal
+/// without a value is in no entry), its sums added in table order as that walk adds them: one
+/// walk instead of a selection and a walk per value (every rep of a team beside the rep).
+pub fn open_by_code(
+    d: &DealsTable,
+    mask: &Mask,
+    day: i32,
+    currency: Option<u32>,
+    codes: &[u32],
+    values: usize,
+) -> Vec<OpenTally> {
+    let stages = d.stage.values.len();
+    let mut out = vec![OpenTally::new(stages); values];
+    let (no_stage, closed_later) = (stages, stages + 1);
+    crate::row_scan::for_each_open_within(d, mask, day, day, |i| {
+        let Some(t) = codes.get(i).and_then(|&c| out.get_mut(c as usize)) else { return };
+        let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
+        let slot = match d.status.get(i) {
+            // Open deals with no created date (NO_DAY, the smallest day) are open on every day.
+            Some(Status::Open) if created > day => {
+                t.created_later += 1;
+                return;
+            }
+            Some(Status::Open) => match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
+                NO_CODE => no_stage,
+                code => code as usize,
+            },
+            // Won or lost: the scan visits only those created by the day and closed after it.
+            _ => closed_later,
+        };
+        let (Some(count), Some(value), Some(with_amount)) =
+            (t.count.get_mut(slot), t.value.get_mut(slot), t.with_amount.get_mut(slot))
+        else {
+            return;
+        };
+        *count += 1;
+        match d.amount_in(i, currency) {
+            Amount::Value(a) => {
+                *value += a;
+                *with_amount += 1;
+            }
+            Amount::Missing => {}
+            Amount::OtherCurrency => t.other_currency += 1,
+        }
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +269,29 @@ mod tests {
             let swept = open_tallies(&d, &mask, &days, currency);
             let one_by_one: Vec<OpenTally> = days.iter().map(|&day| reference(&d, &mask, day, currency)).collect();
             proptest::prop_assert_eq!(swept, one_by_one);
+        }
+
+        /// Each value's tally of a day is what a walk over that value's deals alone gives.
+        #[test]
+        fn each_values_tally_is_its_deals_own(
+            rows in proptest::collection::vec(
+                (0u8..4, proptest::option::of(0i32..60), proptest::option::of(0i32..60), proptest::option::of(0u8..3), proptest::option::of(0.0f64..100.0), 0u8..2),
+                0..200,
+            ),
+            codes in proptest::collection::vec(proptest::option::of(0u32..4), 200),
+            mask in proptest::option::of(proptest::collection::vec(proptest::bool::ANY, 200)),
+            day in 0i32..60,
+            by_currency in proptest::bool::ANY,
+        ) {
+            let d = table(&rows);
+            let codes: Vec<u32> = codes[..rows.len()].iter().map(|c| c.unwrap_or(NO_CODE)).collect();
+            let mask = mask.map(|m| m[..rows.len()].to_vec());
+            let currency = by_currency.then_some(1);
+            let by_code = open_by_code(&d, &mask, day, currency, &codes, 4);
+            for (c, t) in by_code.iter().enumerate() {
+                let own: Mask = Some((0..rows.len()).map(|i| keeps(&mask, i) && codes[i] == c as u32).collect());
+                proptest::prop_assert_eq!(t, &reference(&d, &own, day, currency), "value {}", c);
+            }
         }
     }
 }

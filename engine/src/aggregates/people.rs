@@ -5,7 +5,7 @@ use super::{number, with_ctx};
 use crate::deals_table::Dim;
 use crate::filter::{main_value_of_owners, Filters};
 use crate::ingest::DatasetKind;
-use crate::kpi::{mean_deal_size, quotas_inside, segment_values, won_values_by, Ctx};
+use crate::kpi::{mean_deal_size, quotas_inside, segment_values, values_by, Ctx, KpiId};
 use crate::workspace::{Scope, Workspace};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -100,26 +100,29 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
         Dim::Owner => d.and_then(|d| main_value_of_owners(d, Dim::Team)).unwrap_or_default(),
         _ => BTreeMap::new(),
     };
-    // The deals KPIs of every segment from one walk over the deals ([`won_values_by`]), not a
+    // The deals KPIs of every segment from one walk over the deals ([`values_by`]), not a
     // selection and a walk per segment (a table of thousands of reps took seconds); and the
     // scope's average deal size, which a team's row is compared with.
+    const DEALS: [KpiId; 4] = [KpiId::Revenue, KpiId::WinRate, KpiId::AvgDealSize, KpiId::SalesCycleDays];
     let (values, overall) = with_ctx(ws, scope, |ctx| {
-        (won_values_by(ctx, dim), (dim != Dim::Owner).then(|| mean_deal_size(ctx).number()).flatten())
+        (values_by(ctx, dim, &DEALS), (dim != Dim::Owner).then(|| mean_deal_size(ctx).number()).flatten())
     });
     // A rep's row is compared with their team's (the team filter instead of the owner's).
-    let by_team = (dim == Dim::Owner)
-        .then(|| with_ctx(ws, &without(scope, &[Dim::Owner, Dim::Team]), |ctx| won_values_by(ctx, Dim::Team)))
-        .flatten();
+    let by_team = (dim == Dim::Owner).then(|| {
+        with_ctx(ws, &without(scope, &[Dim::Owner, Dim::Team]), |ctx| {
+            values_by(ctx, Dim::Team, &[KpiId::AvgDealSize]).pop().flatten()
+        })
+    });
     let code = |dim: Dim, value: &str| d?.dim(dim)?.code_of(value).map(|c| c as usize);
-    let team_avg = |team: &str| by_team.as_ref()?.get(code(Dim::Team, team)?)?[2];
+    let team_avg = |team: &str| *by_team.as_ref()?.as_ref()?.get(code(Dim::Team, team)?)?;
     // Quotas, activities and leads, when loaded, over a selection per segment.
     let others = DATASETS.iter().any(|&k| k != DatasetKind::Deals && ws.table(k).is_some());
     let mut rows: Vec<PersonRow> = segment_values(ws, dim, &DATASETS)
         .into_iter()
         .filter(|v| chosen.is_none_or(|c| c.contains(v)))
         .map(|segment| {
-            let deals = code(dim, &segment).and_then(|c| values.as_ref()?.get(c).copied());
-            let [revenue, win_rate, avg_deal_size, cycle_days] = deals.unwrap_or([None; 4]);
+            let at = |k: usize| *code(dim, &segment).and_then(|c| values[k].as_ref()?.get(c))?;
+            let [revenue, win_rate, avg_deal_size, cycle_days] = [0, 1, 2, 3].map(at);
             let (quota, activities, response_minutes) = match others {
                 true => with_ctx(ws, &Scope { filters: scope.filters.with(dim, &segment), ..scope.clone() }, |ctx| {
                     not_deals(ctx, dim)
@@ -160,7 +163,7 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
 }
 
 /// `scope` without its filters on `dims`.
-fn without(scope: &Scope, dims: &[Dim]) -> Scope {
+pub(super) fn without(scope: &Scope, dims: &[Dim]) -> Scope {
     let mut filters: Filters = scope.filters.clone();
     for dim in dims {
         filters.0.remove(dim);

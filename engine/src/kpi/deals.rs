@@ -127,14 +127,15 @@ pub(super) const DEALS_WON: KpiDef = KpiDef {
 
 /// `deals_won`: count of deals won in P.
 pub fn deals_won(ctx: &Ctx) -> KpiResult {
-    let scope = &ctx.scope;
-    let Some(f) = won_figures(ctx, scope.period) else { return needs_deals() };
+    let p = ctx.scope.period;
+    let Some(f) = won_figures(ctx, p) else { return needs_deals() };
+    deals_won_of(&f, p)
+}
+
+/// `deals_won` from the figures of `p`.
+fn deals_won_of(f: &WonFigures, p: Period) -> KpiResult {
     let c = &f.closed;
-    let r = if c.won + c.lost == 0 {
-        KpiResult::undefined(no_closed_deals(scope.period))
-    } else {
-        KpiResult::value(c.won as f64)
-    };
+    let r = if c.won + c.lost == 0 { KpiResult::undefined(no_closed_deals(p)) } else { KpiResult::value(c.won as f64) };
     closed_notes(r, c, true)
 }
 
@@ -228,25 +229,39 @@ pub(crate) fn mean_deal_size(ctx: &Ctx) -> KpiResult {
     deal_size_result(f.mean_amount(), &f.closed, p)
 }
 
-/// For each value of `dim` (by dictionary code), the values of `revenue`, `win_rate`,
-/// `avg_deal_size` and `sales_cycle_days` over `ctx`'s deals of that value, as the four KPIs
-/// give them with the value added to the filters (the means as [`mean_deal_size`] and
-/// [`mean_sales_cycle`] read them): one walk over the deals instead of a selection and a walk
-/// per value, for a table of every rep or team. `None` without deals or without the column.
-pub(crate) fn won_values_by(ctx: &Ctx, dim: Dim) -> Option<Vec<[Option<f64>; 4]>> {
-    let (d, mask) = ctx.deals()?;
-    let column = d.dim(dim)?;
-    let p = ctx.scope.period;
-    let figures = super::won_figures::by_code(d, mask, p, ctx.scope.currency, &column.codes, column.values.len());
-    let values = |f: &WonFigures| {
-        [
-            revenue_of(f, p).number(),
-            win_rate_of(f, p).number(),
-            deal_size_result(f.mean_amount(), &f.closed, p).number(),
-            sales_cycle_result(f.mean_cycle(), &f.closed, p).number(),
-        ]
+/// For each KPI of `ids` that one walk over the deals gives for every value of `dim` at once
+/// (`revenue`, `deals_won`, `win_rate`, `avg_deal_size`, `sales_cycle_days`,
+/// `pipeline_value`), its value per dictionary code of `dim`: what the KPI gives with that value
+/// added to `ctx`'s filters (the deal size and cycle as [`mean_deal_size`] and
+/// [`mean_sales_cycle`] read them). `None` for the other KPIs, and for all without deals or
+/// the column. For a table of every rep, or a rep beside each of their team, instead of a
+/// selection and a walk per value (thousands of reps took seconds).
+pub(crate) fn values_by(ctx: &Ctx, dim: Dim, ids: &[KpiId]) -> Vec<Option<Vec<Option<f64>>>> {
+    let Some((d, mask, column)) = ctx.deals().and_then(|(d, mask)| Some((d, mask, d.dim(dim)?))) else {
+        return vec![None; ids.len()];
     };
-    Some(figures.iter().map(values).collect())
+    let (p, currency, n) = (ctx.scope.period, ctx.scope.currency, column.values.len());
+    let from_won = |id: &KpiId| {
+        matches!(id, KpiId::Revenue | KpiId::DealsWon | KpiId::WinRate | KpiId::AvgDealSize | KpiId::SalesCycleDays)
+    };
+    let won = ids.iter().any(from_won).then(|| super::won_figures::by_code(d, mask, p, currency, &column.codes, n));
+    let open = ids.contains(&KpiId::PipelineValue).then(|| {
+        let tallies = crate::open_tally::open_by_code(d, mask, ctx.scope.as_of().0, currency, &column.codes, n);
+        tallies.iter().map(|t| pipeline_value_of(&pipeline_from(d, t), &ctx.scope).number()).collect()
+    });
+    let each =
+        |f: fn(&WonFigures, Period) -> KpiResult| won.as_ref().map(|w| w.iter().map(|x| f(x, p).number()).collect());
+    ids.iter()
+        .map(|id| match id {
+            KpiId::Revenue => each(revenue_of),
+            KpiId::DealsWon => each(deals_won_of),
+            KpiId::WinRate => each(win_rate_of),
+            KpiId::AvgDealSize => each(|f, p| deal_size_result(f.mean_amount(), &f.closed, p)),
+            KpiId::SalesCycleDays => each(|f, p| sales_cycle_result(f.mean_cycle(), &f.closed, p)),
+            KpiId::PipelineValue => open.clone(),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `sales_cycle_days`' value from the mean cycle of the deals won in `p` (`c` their counts).
@@ -439,7 +454,11 @@ pub(super) const PIPELINE_VALUE: KpiDef = KpiDef {
 pub fn pipeline_value(ctx: &Ctx) -> KpiResult {
     let Some((d, mask)) = ctx.deals() else { return needs_deals() };
     let scope = &ctx.scope;
-    let pl = pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope));
+    pipeline_value_of(&pipeline_in(ctx).unwrap_or_else(|| pipeline(d, mask, scope)), scope)
+}
+
+/// `pipeline_value` from the pipeline of the scope's as-of date.
+fn pipeline_value_of(pl: &Pipeline, scope: &Scope) -> KpiResult {
     let mut r = if pl.count == 0 {
         KpiResult::undefined(Undefined::NoRows(Gap::NoOpenDeals(scope.as_of())))
     } else if pl.count == pl.no_amount + pl.other_currency {

@@ -47,7 +47,7 @@ pub use target::{derived_target, Rag, Target, TargetSource, DEFAULT_AMBER_BAND};
 pub use trend::{buckets, compare, trend, trend_in, Comparison, TrendPoint};
 
 // The row sets some KPIs aggregate, for the pages that show their distribution (crate::aggregates).
-pub(crate) use deals::{mean_deal_size, won_cycles, won_values_by};
+pub(crate) use deals::{mean_deal_size, values_by, won_cycles};
 pub(crate) use leads::{counted_activities, is_fast_response, response_minutes, FAST_RESPONSE_SECS};
 pub(crate) use plans::{forecast_periods, quota_total, quotas_inside};
 
