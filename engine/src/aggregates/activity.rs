@@ -38,7 +38,7 @@ pub fn activity_by(ws: &Workspace, scope: &Scope, grain: Grain) -> Option<Activi
     let buckets = kpi::buckets(scope.period, grain);
     let mut counts = vec![[0usize; 5]; buckets.len()];
     with_ctx(ws, scope, |ctx| {
-        counted_activities(ctx, |_, day, class| {
+        counted_activities(ctx, &mut |_, day, class| {
             // Buckets are consecutive and cover the period: the last one starting on or before the day.
             let b = buckets.partition_point(|(_, p)| p.from <= day);
             if let Some(c) = b.checked_sub(1).and_then(|b| counts.get_mut(b)) {

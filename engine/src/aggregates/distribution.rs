@@ -159,7 +159,7 @@ pub fn response_histogram(ws: &Workspace, scope: &Scope) -> Option<Histogram> {
     bins[0].to_included = true;
     let mut counts = vec![0usize; bins.len()];
     with_ctx(ws, scope, |ctx| {
-        response_minutes(ctx, |_, minutes| {
+        response_minutes(ctx, &mut |_, minutes| {
             // The KPI's own test for the first bin, so the share matches it to the last bit.
             let k = if is_fast_response(minutes) {
                 Some(0)

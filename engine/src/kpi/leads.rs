@@ -193,7 +193,7 @@ pub(crate) fn is_fast_response(minutes: f64) -> bool {
 /// first contact)` for each, in row order, and returns how many were left out for being
 /// contacted before they were created; `Err` holds the "needs" result when the leads or their
 /// timestamps are missing.
-pub(crate) fn response_minutes(ctx: &Ctx, mut each: impl FnMut(usize, f64)) -> Result<usize, Box<KpiResult>> {
+pub(crate) fn response_minutes(ctx: &Ctx, each: &mut dyn FnMut(usize, f64)) -> Result<usize, Box<KpiResult>> {
     let Some((t, mask)) = ctx.table(DatasetKind::Leads) else { return Err(Box::new(needs_leads())) };
     let (Some(created), Some(first)) = (t.timestamps("created_at"), t.timestamps("first_contact_at")) else {
         return Err(Box::new(needs("leads", "created_at, first_contact_at (dates with times)")));
@@ -249,7 +249,7 @@ pub fn lead_response_time(ctx: &Ctx) -> KpiResult {
     let mut all = Vec::new();
     // Per owner code.
     let mut by_owner: Vec<Vec<f64>> = vec![Vec::new(); owner.map_or(0, |o| o.values.len())];
-    let negative = match response_minutes(ctx, |i, minutes| {
+    let negative = match response_minutes(ctx, &mut |i, minutes| {
         all.push(minutes);
         if let Some(v) = owner.and_then(|o| o.codes.get(i)).and_then(|&c| by_owner.get_mut(c as usize)) {
             v.push(minutes);
@@ -357,7 +357,7 @@ fn activity_touchpoints<'a>(ctx: &Ctx<'a>) -> Option<HashMap<&'a str, f64>> {
 /// the "needs" result when the activities or their dates are missing.
 pub(crate) fn counted_activities(
     ctx: &Ctx,
-    mut each: impl FnMut(usize, Day, ActivityClass),
+    each: &mut dyn FnMut(usize, Day, ActivityClass),
 ) -> Result<usize, Box<KpiResult>> {
     let Some((t, mask)) = ctx.table(DatasetKind::Activities) else {
         return Err(Box::new(needs("activities", "owner, type, date")));
@@ -405,7 +405,7 @@ pub fn activity_volume(ctx: &Ctx) -> KpiResult {
     // Per owner code.
     let mut per_owner = vec![[0usize; 5]; owner.map_or(0, |o| o.values.len())];
     let mut total = 0usize;
-    let missing = match counted_activities(ctx, |i, _, class| {
+    let missing = match counted_activities(ctx, &mut |i, _, class| {
         let c = class as usize;
         per_class[c] += 1;
         total += 1;

@@ -49,7 +49,7 @@ pub use trend::{buckets, compare, trend, trend_in, Comparison, TrendPoint};
 // The row sets some KPIs aggregate, for the pages that show their distribution (crate::aggregates).
 pub(crate) use deals::{mean_deal_size, values_by, won_cycles};
 pub(crate) use leads::{counted_activities, is_fast_response, response_minutes, FAST_RESPONSE_SECS};
-pub(crate) use plans::{forecast_periods, quota_total, quotas_inside};
+pub(crate) use plans::{forecast_periods, quota_total, quotas_inside, quotas_inside_by_owner};
 
 use crate::deals_table::DealsTable;
 use crate::filter::{keeps, Mask, Selection};

@@ -64,6 +64,22 @@ pub(crate) fn quotas_inside(ctx: &Ctx, p: Period) -> Option<(f64, usize)> {
     Some((plans_inside(t, mask, "quota", p).map(|x| x.3).sum(), n))
 }
 
+/// [`quotas_inside`] for every owner of the quotas at once: per code of the quotas' owner
+/// column, what it gives with that owner added to `ctx`'s filters (the sums added in table
+/// order, as there). `None` without quotas or their owner column.
+pub(crate) fn quotas_inside_by_owner(ctx: &Ctx, p: Period) -> Option<Vec<(f64, usize)>> {
+    let (t, mask) = ctx.table(DatasetKind::Quotas)?;
+    let owner = t.category("owner")?;
+    let mut by = vec![(0.0, 0usize); owner.values.len()];
+    for (i, _, _, v) in plans_inside(t, mask, "quota", p) {
+        if let Some(sum) = owner.codes.get(i).and_then(|&o| by.get_mut(o as usize)) {
+            sum.0 += v;
+            sum.1 += 1;
+        }
+    }
+    Some(by)
+}
+
 /// The registry entry of `pipeline_coverage`.
 pub(super) const PIPELINE_COVERAGE: KpiDef = KpiDef {
     id: KpiId::PipelineCoverage,
