@@ -56,7 +56,7 @@ fn card(id: ChartId, dashboard: Shared<Dashboard>, scope: Scope) -> impl IntoVie
             grain: dashboard.grain,
             comparison: dashboard.comparison,
             palette: &palette,
-            sel: (scope == dashboard.scope).then(|| dashboard.selection()),
+            dashboard: (scope == dashboard.scope).then_some(&*dashboard),
         },
     );
     let key = id.key();

@@ -9,7 +9,7 @@ use super::{
 use crate::i18n::bins::bin_label;
 use crate::i18n::charts::{grain_noun, Legend, Summary};
 use crate::i18n::{current, engine_words, t, tf};
-use crate::state::ChartId;
+use crate::state::{ChartId, Dashboard};
 use pipelens_engine::format::local::display_in;
 use pipelens_engine::kpi::{self, Comparison, KpiId, Unit};
 use pipelens_engine::text;
@@ -120,15 +120,15 @@ pub struct ChartInput<'a> {
     pub comparison: Comparison,
     /// Segment colours.
     pub palette: &'a Palette,
-    /// The rows `scope`'s filters select, when the dashboard's tiles have them worked out
-    /// already (the chart covers the dashboard's own scope).
-    pub sel: Option<&'a Selection>,
+    /// The dashboard, when the chart covers its scope: the rows its tiles select and the people
+    /// table, worked out once for all of them.
+    pub dashboard: Option<&'a Dashboard>,
 }
 
 impl ChartInput<'_> {
     /// The trend of `def` over the chart's scope, over the tiles' rows when it shares them.
     fn trend(&self, def: &'static kpi::KpiDef) -> Vec<kpi::TrendPoint> {
-        match self.sel {
+        match self.dashboard.map(Dashboard::selection) {
             Some(sel) => kpi::trend_in(def, &kpi::Ctx { ws: self.ws, scope: self.scope.clone(), sel }, self.grain),
             None => kpi::trend(def, self.ws, self.scope, self.grain),
         }
@@ -384,7 +384,7 @@ fn forecast_vs_actual(input: &ChartInput) -> ChartData {
 fn pipeline_by_stage(input: &ChartInput) -> ChartData {
     let Some(d) = input.ws.deals.as_ref() else { return ChartData::empty(t(Summary::LoadDeals)) };
     let own;
-    let sel = match input.sel {
+    let sel = match input.dashboard.map(Dashboard::selection) {
         Some(sel) => sel,
         None => {
             own = Selection::new(input.ws, &input.scope.filters);
@@ -672,7 +672,14 @@ fn attainment_by_rep(input: &ChartInput) -> ChartData {
     if input.ws.table(pipelens_engine::ingest::DatasetKind::Quotas).is_none() {
         return ChartData::empty(t(Summary::NoQuota));
     }
-    let people = aggregates::people(input.ws, input.scope, Dim::Owner);
+    let own;
+    let people = match input.dashboard {
+        Some(d) => d.people(Dim::Owner),
+        None => {
+            own = aggregates::people(input.ws, input.scope, Dim::Owner);
+            &own
+        }
+    };
     let mut rows: Vec<&aggregates::PersonRow> = people.rows.iter().filter(|r| r.attainment.is_some()).collect();
     if rows.is_empty() {
         return ChartData::empty(t(Summary::NoQuota));

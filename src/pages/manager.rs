@@ -87,7 +87,7 @@ fn cell(r: &aggregates::PersonRow, key: &str) -> Option<f64> {
 
 /// The people table as CSV: the columns on screen, numbers unrounded.
 fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
-    let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
+    let table = dashboard.people(by);
     let paced = table.elapsed < 1.0;
     let columns: Vec<_> = COLUMNS.iter().filter(|c| paced || c.0 != "projected").collect();
     let header =
@@ -103,7 +103,7 @@ fn people_csv(dashboard: &Dashboard, by: Dim) -> String {
 #[component]
 fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
     let settings = ViewState::expect().view;
-    let table = aggregates::people(dashboard.workspace(), &dashboard.scope, by);
+    let table = dashboard.people(by);
     if table.rows.is_empty() {
         return view! { <p class="muted">{tf(Manager::NoSegment, &[("dim", engine_words::dim(by).to_owned())])}</p> }
             .into_any();

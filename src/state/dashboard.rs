@@ -4,6 +4,7 @@ use super::data::{DataState, Loaded};
 use super::view::{ViewSettings, ViewState};
 use super::Shared;
 use leptos::prelude::*;
+use pipelens_engine::aggregates::{self, PeopleTable};
 use pipelens_engine::ingest::DatasetKind;
 use pipelens_engine::kpi::{self, Comparison, KpiDef, KpiId, KpiResult, Target, TrendPoint};
 use pipelens_engine::{Dim, Grain, Period, Scope, Selection, Workspace};
@@ -80,6 +81,9 @@ pub struct Dashboard {
     typed: BTreeMap<KpiId, f64>,
     /// One slot per KPI of the registry, in registry order, filled on first use.
     kpis: Vec<OnceLock<KpiView>>,
+    /// The people table by rep and by team, worked out on first use (the Manager page's
+    /// table and its attainment chart read the same one).
+    people: [OnceLock<PeopleTable>; 2],
 }
 
 impl Dashboard {
@@ -92,6 +96,14 @@ impl Dashboard {
     /// Every KPI of the registry, in registry order.
     pub fn all(&self) -> impl Iterator<Item = &KpiView> {
         kpi::CATALOG.iter().zip(&self.kpis).map(|(def, slot)| slot.get_or_init(|| self.compute_kpi(def)))
+    }
+
+    /// The people table by rep ([`Dim::Owner`]) or by team (any other dimension), worked out
+    /// on first use.
+    pub fn people(&self, by: Dim) -> &PeopleTable {
+        let slot = usize::from(by != Dim::Owner);
+        let by = if by == Dim::Owner { Dim::Owner } else { Dim::Team };
+        self.people[slot].get_or_init(|| aggregates::people(self.workspace(), &self.scope, by))
     }
 
     /// The values each segment dimension takes, for the filters.
@@ -170,6 +182,7 @@ impl Dashboard {
             selection: Selection::new(ws, &scope.filters),
             typed: view.targets.clone(),
             kpis: kpi::CATALOG.iter().map(|_| OnceLock::new()).collect(),
+            people: Default::default(),
             loaded: loaded.clone(),
             scope,
         })
