@@ -29,6 +29,8 @@ pub mod pacing;
 pub mod people;
 pub mod rep;
 pub mod segment_trend;
+#[cfg(test)]
+mod test_data;
 
 pub use activity::{activity_by, activity_by_week, ActivitySeries};
 pub use cohorts::{cohort_matrix, CohortMatrix};

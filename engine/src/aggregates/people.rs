@@ -246,8 +246,7 @@ type NotDeals = (Option<f64>, Option<f64>, Option<f64>);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::{demo_workspace, DEMO_SEED};
-    use crate::kpi::{compute, segments, Comparison, KpiId};
+    use crate::kpi::{compute, segments, KpiId};
 
     /// Each KPI column is what the KPI gives with the row's value added to the filters (and
     /// nothing where [`segments`] gives no breakdown), and the deal size is compared with the
@@ -255,29 +254,10 @@ mod tests {
     /// than one team, periods, filters (on the rows' dimension too) and currencies.
     #[test]
     fn each_column_is_its_kpi_over_the_row_and_the_team() {
-        let demo = demo_workspace(DEMO_SEED);
-        let mut deals = demo.deals.clone().expect("demo deals");
-        // Every third deal of half the reps in another team: reps work in more than one team.
-        let owners = deals.dim(Dim::Owner).expect("owners").codes.clone();
-        let team_at = Dim::ALL.iter().position(|&x| x == Dim::Team).expect("a team dimension");
-        let teams = deals.dims[team_at].as_mut().expect("teams");
-        let n = teams.values.len() as u32;
-        for (k, i) in (0..owners.len()).filter(|&i| owners[i].is_multiple_of(2)).enumerate().filter(|(k, _)| k % 3 == 0)
-        {
-            teams.codes[i] = (teams.codes[i] + 1 + k as u32 % 2) % n;
-        }
         let (mut compared, mut quotas) = (0, 0);
-        for ws in [demo, Workspace::with_deals(deals)] {
-            let base = ws.default_scope().expect("a scope");
+        for ws in super::super::test_data::workspaces() {
             let d = ws.deals.as_ref().expect("deals");
-            let mut scopes =
-                vec![base.clone(), Scope { period: Comparison::Previous.period(base.period), ..base.clone() }];
-            for dim in [Dim::Region, Dim::Owner, Dim::Team] {
-                let values: Vec<String> = d.dim(dim).expect("a column").used_values().take(3).cloned().collect();
-                scopes.extend(values.iter().map(|v| Scope { filters: base.filters.with(dim, v), ..base.clone() }));
-            }
-            let currencies = d.currency.as_ref().map_or(0, |c| c.values.len()) as u32;
-            scopes.extend((0..currencies).map(|c| Scope { currency: Some(c), ..base.clone() }));
+            let scopes = super::super::test_data::scopes(&ws, 3);
             for scope in &scopes {
                 for dim in [Dim::Owner, Dim::Team, Dim::Region] {
                     let table = people(&ws, scope, dim);

@@ -136,7 +136,7 @@ pub fn rep_vs_team<I: AsRef<str>>(ws: &Workspace, scope: &Scope, rep: &str, ids:
 mod tests {
     use super::*;
     use crate::demo::{demo_workspace, DEMO_SEED};
-    use crate::kpi::{Comparison, CATALOG};
+    use crate::kpi::CATALOG;
 
     /// The rep's view as it was first written: a selection and every KPI per teammate.
     fn reference<I: AsRef<str>>(ws: &Workspace, scope: &Scope, rep: &str, ids: &[I]) -> RepComparison {
@@ -171,30 +171,11 @@ mod tests {
     /// and currencies.
     #[test]
     fn the_rep_and_the_team_are_what_a_selection_per_teammate_gives() {
-        let demo = demo_workspace(DEMO_SEED);
-        let mut deals = demo.deals.clone().expect("demo deals");
-        let owners = deals.dim(Dim::Owner).expect("owners").codes.clone();
-        let team_at = Dim::ALL.iter().position(|&x| x == Dim::Team).expect("a team dimension");
-        let teams = deals.dims[team_at].as_mut().expect("teams");
-        let n = teams.values.len() as u32;
-        for (k, i) in (0..owners.len()).filter(|&i| owners[i].is_multiple_of(2)).enumerate().filter(|(k, _)| k % 3 == 0)
-        {
-            teams.codes[i] = (teams.codes[i] + 1 + k as u32 % 2) % n;
-        }
         let mut ids: Vec<&str> = REP_KPIS.iter().map(|k| k.as_str()).collect();
         ids.extend(["quota_attainment", "pipeline_count", "mrr", "not_a_kpi", "revenue"]);
         let mut compared = 0;
-        for ws in [demo, Workspace::with_deals(deals)] {
-            let base = ws.default_scope().expect("a scope");
-            let d = ws.deals.as_ref().expect("deals");
-            let mut scopes =
-                vec![base.clone(), Scope { period: Comparison::Previous.period(base.period), ..base.clone() }];
-            for dim in [Dim::Region, Dim::Owner, Dim::Team] {
-                let values: Vec<String> = d.dim(dim).expect("a column").used_values().take(1).cloned().collect();
-                scopes.extend(values.iter().map(|v| Scope { filters: base.filters.with(dim, v), ..base.clone() }));
-            }
-            let currencies = d.currency.as_ref().map_or(0, |c| c.values.len()) as u32;
-            scopes.extend((0..currencies).map(|c| Scope { currency: Some(c), ..base.clone() }));
+        for ws in super::super::test_data::workspaces() {
+            let scopes = super::super::test_data::scopes(&ws, 1);
             let mut people = reps(&ws);
             people.truncate(4);
             people.push("Nobody".to_owned());
