@@ -829,23 +829,27 @@ fn large_and_hostile_inputs_stay_readable() {
 #[test]
 fn every_catalog_chart_draws_the_demo() {
     use pipelens::charts::catalog::{build, ChartInput, Palette};
-    use pipelens::state::ChartId;
+    use pipelens::state::{ChartId, Dashboard, DataFacts, Loaded, Shared, ViewSettings};
     use pipelens_engine::kpi::Comparison;
-    let ws = demo::demo_workspace(demo::DEMO_SEED);
-    let scope = ws.default_scope().unwrap();
+    use std::sync::Arc;
+    // The demo's dashboard: the rows its tiles read and its people table, shared by the charts
+    // of its own scope.
+    let loaded = Shared(Arc::new(Loaded::demo()));
+    let facts = Shared(Arc::new(DataFacts::of(&loaded.workspace)));
+    let dashboard = Dashboard::compute(&loaded, &facts, None, &ViewSettings::default()).unwrap();
+    let ws = dashboard.workspace();
+    let scope = dashboard.scope.clone();
     let palette = Palette::default();
-    // The rows the dashboard's tiles read, shared by the charts of its own scope.
-    let sel = pipelens_engine::Selection::new(&ws, &scope.filters);
     for grain in [Grain::Week, Grain::Month, Grain::Quarter] {
         let input = ChartInput {
-            ws: &ws,
+            ws,
             scope: &scope,
             grain,
             comparison: Comparison::Previous,
             palette: &palette,
-            sel: None,
+            dashboard: None,
         };
-        let shared = ChartInput { sel: Some(&sel), ..input };
+        let shared = ChartInput { dashboard: Some(&dashboard), ..input };
         for id in ChartId::MENU {
             let data = build(id, &input);
             let with_tiles = build(id, &shared);
@@ -865,12 +869,12 @@ fn every_catalog_chart_draws_the_demo() {
     let far =
         Scope::new(Period::new(Day::parse_iso("1990-01-01").unwrap(), Day::parse_iso("1990-03-31").unwrap()).unwrap());
     let input = ChartInput {
-        ws: &ws,
+        ws,
         scope: &far,
         grain: Grain::Month,
         comparison: Comparison::YearEarlier,
         palette: &palette,
-        sel: None,
+        dashboard: None,
     };
     for id in ChartId::MENU {
         let data = build(id, &input);
