@@ -123,9 +123,7 @@ pub fn open_by_code(
     codes: &[u32],
     values: usize,
 ) -> Vec<OpenTally> {
-    let stages = d.stage.values.len();
-    let mut out = vec![OpenTally::new(stages); values];
-    let (no_stage, closed_later) = (stages, stages + 1);
+    let mut out = vec![OpenTally::new(d.stage.values.len()); values];
     crate::row_scan::for_each_open_within(d, mask, day, day, |i| {
         let Some(t) = codes.get(i).and_then(|&c| out.get_mut(c as usize)) else { return };
         let created = d.created.days.get(i).copied().unwrap_or(crate::column::NO_DAY);
@@ -136,26 +134,13 @@ pub fn open_by_code(
                 return;
             }
             Some(Status::Open) => match d.stage.codes.get(i).copied().unwrap_or(NO_CODE) {
-                NO_CODE => no_stage,
+                NO_CODE => t.no_stage(),
                 code => code as usize,
             },
             // Won or lost: the scan visits only those created by the day and closed after it.
-            _ => closed_later,
+            _ => t.closed_later(),
         };
-        let (Some(count), Some(value), Some(with_amount)) =
-            (t.count.get_mut(slot), t.value.get_mut(slot), t.with_amount.get_mut(slot))
-        else {
-            return;
-        };
-        *count += 1;
-        match d.amount_in(i, currency) {
-            Amount::Value(a) => {
-                *value += a;
-                *with_amount += 1;
-            }
-            Amount::Missing => {}
-            Amount::OtherCurrency => t.other_currency += 1,
-        }
+        t.add(slot, d.amount_in(i, currency));
     });
     out
 }
@@ -165,24 +150,6 @@ mod tests {
     use super::*;
     use crate::column::{DictColumn, NO_DAY};
     use crate::filter::keeps;
-
-    /// Counts a deal (with `amount`) in `slot` of `t`, as a walk for one day does.
-    fn add(t: &mut OpenTally, slot: usize, amount: Amount) {
-        let (Some(count), Some(value), Some(with_amount)) =
-            (t.count.get_mut(slot), t.value.get_mut(slot), t.with_amount.get_mut(slot))
-        else {
-            return;
-        };
-        *count += 1;
-        match amount {
-            Amount::Value(a) => {
-                *value += a;
-                *with_amount += 1;
-            }
-            Amount::Missing => {}
-            Amount::OtherCurrency => t.other_currency += 1,
-        }
-    }
 
     /// One day's tally, deal by deal, as the pipeline was read before the sweep.
     fn reference(d: &DealsTable, mask: &Mask, as_of: i32, currency: Option<u32>) -> OpenTally {
@@ -202,7 +169,7 @@ mod tests {
                 Status::Won | Status::Lost if close > as_of && created != NO_DAY && created <= as_of => closed_later,
                 _ => continue,
             };
-            add(&mut t, slot, d.amount_in(i, currency));
+            t.add(slot, d.amount_in(i, currency));
         }
         t
     }

@@ -1,6 +1,8 @@
 //! What the pipeline counts on one day ([`OpenTally`]): counted by [`crate::open_tally`], kept
 //! by [`crate::open_memo`].
 
+use crate::deals_table::Amount;
+
 /// What the pipeline counts on one day, per slot: one per stage code, then one for open deals
 /// with no stage, then one for deals won or lost since (see [`OpenTally::no_stage`]).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,6 +29,25 @@ impl OpenTally {
             with_amount: vec![0; slots],
             created_later: 0,
             other_currency: 0,
+        }
+    }
+
+    /// Counts a deal open on the day in `slot`, with its amount (a slot past the tally's is
+    /// left alone).
+    pub(crate) fn add(&mut self, slot: usize, amount: Amount) {
+        let (Some(count), Some(value), Some(with_amount)) =
+            (self.count.get_mut(slot), self.value.get_mut(slot), self.with_amount.get_mut(slot))
+        else {
+            return;
+        };
+        *count += 1;
+        match amount {
+            Amount::Value(a) => {
+                *value += a;
+                *with_amount += 1;
+            }
+            Amount::Missing => {}
+            Amount::OtherCurrency => self.other_currency += 1,
         }
     }
 
