@@ -51,6 +51,15 @@ fn with_ctx<T>(ws: &Workspace, scope: &Scope, f: impl FnOnce(&Ctx) -> T) -> T {
     f(&Ctx { ws, scope: scope.clone(), sel: &sel })
 }
 
+/// `scope` without its filters on `dims`.
+fn without(scope: &Scope, dims: &[crate::deals_table::Dim]) -> Scope {
+    let mut filters = scope.filters.clone();
+    for dim in dims {
+        filters.0.remove(dim);
+    }
+    Scope { filters, ..scope.clone() }
+}
+
 /// The value of KPI `id` (a string id, or a [`crate::kpi::KpiId`]) in `ctx`, `None` when it is
 /// undefined or there is no such KPI.
 fn number(id: &str, ctx: &Ctx) -> Option<f64> {

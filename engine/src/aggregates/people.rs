@@ -1,10 +1,10 @@
 //! The manager's table: one row per rep (or per team) with revenue against quota, the pace to
 //! the period's end, win rate, deal size against the team, cycle, activity and response time.
 
-use super::{number, with_ctx};
+use super::{number, with_ctx, without};
 use crate::column::DictColumn;
 use crate::deals_table::Dim;
-use crate::filter::{main_value_of_owners, Filters};
+use crate::filter::main_value_of_owners;
 use crate::ingest::DatasetKind;
 use crate::kpi::{counted_activities, mean_deal_size, quotas_inside, quotas_inside_by_owner, response_minutes};
 use crate::kpi::{segment_values, values_by, Ctx, KpiId};
@@ -103,13 +103,21 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
         Dim::Owner => d.and_then(|d| main_value_of_owners(d, Dim::Team)).unwrap_or_default(),
         _ => BTreeMap::new(),
     };
+    // Quotas, activities and leads, when loaded: every owner's from one walk over each, a team
+    // over a selection of its own (a team's owners are found through the deals).
+    let others = DATASETS.iter().any(|&k| k != DatasetKind::Deals && ws.table(k).is_some());
     // The deals KPIs of every segment from one walk over the deals ([`values_by`]), not a
-    // selection and a walk per segment (a table of thousands of reps took seconds); and the
-    // scope's average deal size, which a team's row is compared with.
+    // selection and a walk per segment (a table of thousands of reps took seconds). Reps: over
+    // the scope without its owner filter (each rep's figures are their own either way), with
+    // their quotas, activities and leads; other rows: over the scope, with its average deal
+    // size, which a team's row is compared with.
     const DEALS: [KpiId; 4] = [KpiId::Revenue, KpiId::WinRate, KpiId::AvgDealSize, KpiId::SalesCycleDays];
-    let (values, overall) = with_ctx(ws, scope, |ctx| {
-        (values_by(ctx, dim, &DEALS), (dim != Dim::Owner).then(|| mean_deal_size(ctx).number()).flatten())
-    });
+    let (values, overall, mut by_owner) = match dim {
+        Dim::Owner => with_ctx(ws, &without(scope, &[Dim::Owner]), |ctx| {
+            (values_by(ctx, dim, &DEALS), None, others.then(|| NotDealsByOwner::new(ctx)))
+        }),
+        _ => with_ctx(ws, scope, |ctx| (values_by(ctx, dim, &DEALS), mean_deal_size(ctx).number(), None)),
+    };
     // A rep's row is compared with their team's (the team filter instead of the owner's).
     let by_team = (dim == Dim::Owner).then(|| {
         with_ctx(ws, &without(scope, &[Dim::Owner, Dim::Team]), |ctx| {
@@ -118,11 +126,6 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
     });
     let code = |dim: Dim, value: &str| d?.dim(dim)?.code_of(value).map(|c| c as usize);
     let team_avg = |team: &str| *by_team.as_ref()?.as_ref()?.get(code(Dim::Team, team)?)?;
-    // Quotas, activities and leads, when loaded: every owner's from one walk over each, a team
-    // over a selection of its own (a team's owners are found through the deals).
-    let others = DATASETS.iter().any(|&k| k != DatasetKind::Deals && ws.table(k).is_some());
-    let mut by_owner =
-        (others && dim == Dim::Owner).then(|| with_ctx(ws, &without(scope, &[Dim::Owner]), NotDealsByOwner::new));
     let mut rows: Vec<PersonRow> = segment_values(ws, dim, &DATASETS)
         .into_iter()
         .filter(|v| chosen.is_none_or(|c| c.contains(v)))
@@ -169,15 +172,6 @@ pub fn people(ws: &Workspace, scope: &Scope, dim: Dim) -> PeopleTable {
         (None, None) => a.segment.cmp(&b.segment),
     });
     PeopleTable { dim, rows, elapsed }
-}
-
-/// `scope` without its filters on `dims`.
-pub(super) fn without(scope: &Scope, dims: &[Dim]) -> Scope {
-    let mut filters: Filters = scope.filters.clone();
-    for dim in dims {
-        filters.0.remove(dim);
-    }
-    Scope { filters, ..scope.clone() }
 }
 
 /// `a / b` when both are defined and `b` is not 0.

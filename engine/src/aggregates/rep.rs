@@ -1,7 +1,6 @@
 //! One rep beside the average rep of their team: the rep's view.
 
-use super::people::without;
-use super::{number, with_ctx};
+use super::{number, with_ctx, without};
 use crate::deals_table::Dim;
 use crate::filter::main_value_of_owners;
 use crate::ingest::DatasetKind;
