@@ -7,7 +7,7 @@
 //! owner through the deals: a rep belongs to the team (region) most of their deals carry. Filters a
 //! dataset cannot apply are listed, so a KPI can say it is shown unfiltered.
 
-use crate::column::{DictColumn, NO_CODE};
+use crate::column::DictColumn;
 use crate::deals_table::{DealsTable, Dim};
 pub use crate::filters::Filters;
 use crate::ingest::DatasetKind;
@@ -120,29 +120,28 @@ const DENSE_COUNTS: usize = 1 << 20;
 /// 5,000 reps whose deals spread over 50 teams took 30 ms with lists), else in a short list per
 /// owner, found by a scan (a rep's deals carry one team or a few).
 fn main_values(owner: &DictColumn, by: &DictColumn, dense: usize) -> BTreeMap<String, String> {
-    let values = by.values.len();
-    let mut table: Vec<u32> = Vec::new();
-    let mut lists: Vec<Vec<(u32, usize)>> = Vec::new();
-    if owner.values.len().saturating_mul(values) <= dense {
-        table = vec![0; owner.values.len() * values];
-        let owners = owner.values.len();
-        // A row without an owner or a value (`NO_CODE`) counts for no one.
-        let known = |&(&o, &v): &(&u32, &u32)| (o as usize) < owners && (v as usize) < values;
-        for (&o, &v) in owner.codes.iter().zip(&by.codes).filter(known) {
+    let (owners, values) = (owner.values.len(), by.values.len());
+    // A row without an owner or a value (`NO_CODE`) counts for no one.
+    let rows = owner.codes.iter().zip(&by.codes).filter(|(&o, &v)| (o as usize) < owners && (v as usize) < values);
+    let counts = if owners.saturating_mul(values) <= dense {
+        let mut table = vec![0usize; owners * values];
+        for (&o, &v) in rows {
             if let Some(n) = table.get_mut(o as usize * values + v as usize) {
                 *n += 1;
             }
         }
+        Counts::Table(table)
     } else {
-        lists = vec![Vec::new(); owner.values.len()];
-        for (&o, &v) in owner.codes.iter().zip(&by.codes) {
-            let Some(list) = lists.get_mut(o as usize).filter(|_| v != NO_CODE) else { continue };
+        let mut lists: Vec<Vec<(u32, usize)>> = vec![Vec::new(); owners];
+        for (&o, &v) in rows {
+            let Some(list) = lists.get_mut(o as usize) else { continue };
             match list.iter_mut().find(|(code, _)| *code == v) {
                 Some((_, n)) => *n += 1,
                 None => list.push((v, 1)),
             }
         }
-    }
+        Counts::Lists(lists)
+    };
     // The most frequent value, ties to the one first in byte order.
     let name = |code: u32| by.values.get(code as usize).map_or("", String::as_str);
     let best = |counts: &mut dyn Iterator<Item = (u32, usize)>| {
@@ -151,15 +150,23 @@ fn main_values(owner: &DictColumn, by: &DictColumn, dense: usize) -> BTreeMap<St
             .map(|(code, _)| name(code).to_owned())
     };
     let pairs = owner.values.iter().enumerate().filter_map(|(o, owner)| {
-        let main = match table.get(o * values..(o + 1) * values) {
-            Some(row) if !table.is_empty() => {
-                best(&mut row.iter().enumerate().filter(|(_, &n)| n > 0).map(|(v, &n)| (v as u32, n as usize)))
+        let main = match &counts {
+            Counts::Table(table) => {
+                let row = table.get(o * values..(o + 1) * values)?;
+                best(&mut row.iter().enumerate().filter(|(_, &n)| n > 0).map(|(v, &n)| (v as u32, n)))
             }
-            _ => best(&mut lists.get(o)?.iter().copied()),
+            Counts::Lists(lists) => best(&mut lists.get(o)?.iter().copied()),
         };
         Some((owner.clone(), main?))
     });
     crate::sort::map_of(pairs)
+}
+
+/// How often each owner's rows carry each value: a counter per (owner, value), owner by owner,
+/// or per owner a list of (value, count).
+enum Counts {
+    Table(Vec<usize>),
+    Lists(Vec<Vec<(u32, usize)>>),
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never
@@ -203,6 +210,7 @@ fn narrow_to(mask: &mut Mask, codes: &[u32], len: usize, passes: impl Fn(u32) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::column::NO_CODE;
     use crate::ingest::read_file;
 
     fn ws() -> Workspace {
