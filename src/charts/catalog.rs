@@ -667,8 +667,8 @@ fn product_revenue(input: &ChartInput) -> ChartData {
 }
 
 fn attainment_by_rep(input: &ChartInput) -> ChartData {
-    // Attainment needs quotas: without them no rep has one, and the people table (worked out
-    // for the page beside this chart) is not worked out a second time for nothing.
+    // Attainment needs quotas: without them no rep has one, and the people table is not worked
+    // out for nothing (on a board without the Manager page's table, nobody else needs it).
     if input.ws.table(pipelens_engine::ingest::DatasetKind::Quotas).is_none() {
         return ChartData::empty(t(Summary::NoQuota));
     }
