@@ -433,7 +433,7 @@ pub async fn read(
     // Memory for the columns (see `Readied`), as much as the file's size suggests until the
     // tail's part says more.
     let mut readied = Readied::default();
-    readied.aim((blob.size() * PER_FILE_BYTE) as usize);
+    readied.aim(blob.size(), (blob.size() * PER_FILE_BYTE) as usize);
     let asked = match &guessed {
         Some(_) => confirm(&live, options),
         None => post_read(&live.worker, blob, name, Some(options), halves.then_some((keys::CUT, cut))),
@@ -495,7 +495,7 @@ pub async fn read(
                         let part: f64 =
                             runs.iter().map(|r| r.unchecked_into::<ArrayBuffer>().byte_length() as f64).sum();
                         let message = part * blob.size() / (blob.size() - cut).max(1.0);
-                        readied.aim((message * PER_MESSAGE_BYTE) as usize);
+                        readied.aim(blob.size(), (message * PER_MESSAGE_BYTE) as usize);
                         readied.step(4 * STEP_BYTES);
                         part_at = js_sys::Date::now();
                         TailState::Part(runs)

@@ -16,6 +16,13 @@ pub const STEP_BYTES: usize = 8 << 20;
 /// less), the task that reads the message finds all it needs.
 pub const MOST_BYTES: usize = 128 << 20;
 
+/// Bytes of a file above which nothing is readied. Such a file is read in seconds, and the page
+/// grows most of its memory as it reads the message anyway: the 10M-row file of the speed
+/// issue (1.2 GB) was drawn in the same 5.4-5.6 s with and without, while the memory readied
+/// was held at the tab's peak, beside both workers' halves (its renderer's peak: 1,922 MiB with
+/// it, 1,805 MiB without, two loads each).
+pub const FILES_UP_TO_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
+
 /// Page memory the columns of a read file take per byte of the file, aimed at until the tail's
 /// part says more: a deals export's columns take about two thirds of its size in the page (ids
 /// and names as text, a dictionary code, a date or a status in four bytes a row or less, an
@@ -43,9 +50,12 @@ pub struct Readied {
 }
 
 impl Readied {
-    /// Wants `bytes` readied in all (never fewer than before, never more than [`MOST_BYTES`]).
-    pub fn aim(&mut self, bytes: usize) {
-        self.want = self.want.max(bytes.min(MOST_BYTES));
+    /// Wants `bytes` readied in all for a file of `file_bytes` (never fewer than before, never
+    /// more than [`MOST_BYTES`], none for a file over [`FILES_UP_TO_BYTES`]).
+    pub fn aim(&mut self, file_bytes: f64, bytes: usize) {
+        if file_bytes <= FILES_UP_TO_BYTES {
+            self.want = self.want.max(bytes.min(MOST_BYTES));
+        }
     }
 
     /// Writes up to `bytes` more of the wanted memory, growing a block for what is not held yet.
@@ -81,20 +91,31 @@ mod tests {
     #[test]
     fn readies_what_is_wanted_a_step_at_a_time_and_no_more() {
         let mut r = Readied::default();
+        let file = 1e6;
         r.step(10);
         assert_eq!(r.held, 0, "nothing wanted, nothing held");
-        r.aim(25);
+        r.aim(file, 25);
         r.step(10);
         r.step(10);
         assert_eq!(r.blocks.iter().map(Vec::len).sum::<usize>(), 20);
-        r.aim(5);
-        r.aim(40);
+        r.aim(file, 5);
+        r.aim(file, 40);
         r.step(100);
         assert_eq!(r.blocks.iter().map(Vec::len).sum::<usize>(), 40);
         assert_eq!(r.held, 40);
         assert_eq!(r.blocks.len(), 2);
         // Never more than the most readied.
-        r.aim(usize::MAX / 2);
+        r.aim(file, usize::MAX / 2);
         assert_eq!(r.want, MOST_BYTES);
+    }
+
+    #[test]
+    fn nothing_is_readied_for_a_file_over_the_limit() {
+        let mut r = Readied::default();
+        r.aim(FILES_UP_TO_BYTES + 1.0, 25);
+        r.step(10);
+        assert_eq!((r.want, r.held, r.blocks.len()), (0, 0, 0));
+        r.aim(FILES_UP_TO_BYTES, 25);
+        assert_eq!(r.want, 25, "a file of the limit is readied for");
     }
 }
