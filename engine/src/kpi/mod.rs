@@ -31,6 +31,7 @@ mod result;
 mod segments;
 mod tables;
 mod target;
+mod team_reps;
 mod trend;
 mod won_figures;
 
