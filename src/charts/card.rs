@@ -14,10 +14,8 @@ use pipelens_engine::Scope;
 use std::sync::Arc;
 
 /// A chart over `scope` (the dashboard's, or narrower: the rep page adds the rep). The first
-/// page of newly loaded big data (see [`DashState::spread_first_draw`]) shows its tiles first
-/// and works out and draws each chart in a task of its own, so no single task holds the page
-/// for long; the page is loading until all are drawn. Later redraws (a filter, a period) go at
-/// once.
+/// page of newly loaded big data shows its tiles first and works out and draws each chart in a
+/// task of its own ([`DashState::in_own_task`]), so no single task holds the page for long.
 #[component]
 pub fn ChartCard(
     /// Which chart.
@@ -27,20 +25,7 @@ pub fn ChartCard(
     /// What the chart covers.
     scope: Scope,
 ) -> impl IntoView {
-    let dash = DashState::expect();
-    let deferred = dash.spread_first_draw.get_value();
-    let ready = RwSignal::new(!deferred);
-    if deferred {
-        dash.working_out.update(|n| *n += 1);
-        set_timeout(
-            move || {
-                ready.try_set(true);
-                dash.spread_first_draw.try_set_value(false);
-                dash.working_out.try_update(|n| *n = n.saturating_sub(1));
-            },
-            std::time::Duration::ZERO,
-        );
-    }
+    let ready = DashState::expect().in_own_task();
     move || ready.get().then(|| card(id, dashboard.clone(), scope.clone()))
 }
 

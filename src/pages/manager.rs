@@ -7,7 +7,7 @@ use crate::components::kpi_table::{more_rows, SHOWN_ROWS};
 use crate::i18n::pages::Manager;
 use crate::i18n::{engine_words, t, tf};
 use crate::state::ChartId;
-use crate::state::{Dashboard, Shared, ViewState};
+use crate::state::{DashState, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::local::display_in;
@@ -49,7 +49,10 @@ pub fn ManagerPage(
                     }}
                 </div>
             </div>
-            {let d = dashboard.clone(); move || view! { <PeopleTable dashboard=d.clone() by=by.get()/> }}
+            // In a task of its own on the first page of big data: a table of thousands of reps is
+            // worked out over every deal.
+            {let (d, ready) = (dashboard.clone(), DashState::expect().in_own_task());
+             move || ready.get().then(|| view! { <PeopleTable dashboard=d.clone() by=by.get()/> })}
         </section>
         <Charts dashboard=dashboard ids=vec![ChartId::AttainmentByRep, ChartId::Pacing, ChartId::Trend(KpiId::RevenuePerRep)]/>
     }

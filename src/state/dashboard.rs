@@ -209,6 +209,27 @@ pub struct DashState {
 }
 
 impl DashState {
+    /// Whether a part of a page may be worked out and drawn: at once, except on the first page
+    /// of newly loaded big data (see [`DashState::spread_first_draw`]), where it waits for a
+    /// task of its own after those before it, the page loading until it is drawn. Later
+    /// redraws (a filter, a period) go at once.
+    pub fn in_own_task(self) -> RwSignal<bool> {
+        let deferred = self.spread_first_draw.get_value();
+        let ready = RwSignal::new(!deferred);
+        if deferred {
+            self.working_out.update(|n| *n += 1);
+            set_timeout(
+                move || {
+                    ready.try_set(true);
+                    self.spread_first_draw.try_set_value(false);
+                    self.working_out.try_update(|n| *n = n.saturating_sub(1));
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        ready
+    }
+
     /// The figures of `data` over `view`.
     pub fn new(data: DataState, view: ViewState) -> DashState {
         let (loaded, settings, currency) = (data.loaded, view.view, view.currency);
