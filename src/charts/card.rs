@@ -4,12 +4,14 @@
 use super::canvas::ChartCanvas;
 use super::catalog::{build, ChartData, ChartInput, DataTable, Palette};
 use crate::components::export::{CsvButton, PngButton};
+use crate::components::kpi_table::more_rows;
 use crate::i18n::charts::ChartCard;
 use crate::i18n::tf;
 use crate::state::{ChartId, DashState, Dashboard, Shared, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::export::{number_cell, rows_csv};
 use pipelens_engine::format::display;
+use pipelens_engine::period::MAX_BUCKETS;
 use pipelens_engine::Scope;
 use std::sync::Arc;
 
@@ -106,7 +108,10 @@ fn table_csv(t: &DataTable) -> String {
     rows_csv(header, rows)
 }
 
-/// A chart's numbers: one row per category, drillable rows as buttons.
+/// A chart's numbers: one row per category, drillable rows as buttons; the first
+/// [`MAX_BUCKETS`] (every bucket a trend can have), the CSV download holding every row: a chart
+/// of 3,000 products built a closed table of 12,000 elements, a third of a 110 ms task of the
+/// first page.
 #[component]
 fn DataTableView(key: String, title: String, table: DataTable, drill: bool) -> impl IntoView {
     let settings = ViewState::expect().view;
@@ -114,9 +119,11 @@ fn DataTableView(key: String, title: String, table: DataTable, drill: bool) -> i
     let head = table.columns.iter().map(|(c, _)| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
     let units: Vec<_> = table.columns.iter().map(|c| c.1).collect();
     let columns: Vec<String> = table.columns.iter().map(|c| c.0.clone()).collect();
+    let more = more_rows(table.rows.len(), MAX_BUCKETS);
     let rows = table
         .rows
         .into_iter()
+        .take(MAX_BUCKETS)
         .map(|r| {
             let cells = r
                 .values
@@ -150,5 +157,6 @@ fn DataTableView(key: String, title: String, table: DataTable, drill: bool) -> i
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {more}
     }
 }

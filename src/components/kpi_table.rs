@@ -26,11 +26,11 @@ fn table_csv(t: &KpiTable) -> String {
 /// drawn whole, they held the page for seconds.
 pub(crate) const SHOWN_ROWS: usize = 100;
 
-/// The line under a table of `total` rows drawn with its first [`SHOWN_ROWS`], when it has more.
-pub(crate) fn more_rows(total: usize) -> Option<impl IntoView> {
-    (total > SHOWN_ROWS).then(|| {
+/// The line under a table of `total` rows drawn with its first `shown`, when it has more.
+pub(crate) fn more_rows(total: usize, shown: usize) -> Option<impl IntoView> {
+    (total > shown).then(|| {
         let n = |v: usize| pipelens_engine::format::local::number(crate::i18n::current(), v as f64, 0);
-        let text = crate::i18n::tf(crate::i18n::panels::Sql::FirstRows, &[("shown", n(SHOWN_ROWS)), ("n", n(total))]);
+        let text = crate::i18n::tf(crate::i18n::panels::Sql::FirstRows, &[("shown", n(shown)), ("n", n(total))]);
         view! { <p class="muted" data-testid="kpi-table-more">{text}</p> }
     })
 }
@@ -51,7 +51,7 @@ pub fn KpiTableView(
         .map(|c| view! { <th scope="col" class:num=c.unit.is_some()>{pipelens_engine::text::label(&c.label, crate::i18n::current()).to_owned()}</th> })
         .collect_view();
     let columns = table.columns.clone();
-    let more = more_rows(table.rows.len());
+    let more = more_rows(table.rows.len(), SHOWN_ROWS);
     let rows = table
         .rows
         .into_iter()

@@ -159,7 +159,7 @@ fn PeopleTable(dashboard: Shared<Dashboard>, by: Dim) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        {more_rows(table.rows.len())}
+        {more_rows(table.rows.len(), SHOWN_ROWS)}
         {note.map(|n| view! { <p class="muted small">{n}</p> })}
     }
     .into_any()

@@ -268,6 +268,26 @@ test('a deals-only export on every page: what can be drawn is, the rest says wha
   assert.deepEqual(log.errors, []);
 });
 
+test("a chart of hundreds of categories draws its table's first 400 rows, and says the CSV holds all", async () => {
+  // 450 products, each won once: the product chart's table would be 1,800 cells, closed.
+  const lines = ['deal_id,amount,stage,created_date,close_date,owner,product'];
+  for (let i = 0; i < 450; i++) lines.push(`P-${i},${5000 - i},Closed Won,2024-03-01,2024-05-10,Ann,Product ${String(i).padStart(3, '0')}`);
+  const file = join(ARTIFACTS, 'views-450-products.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await upload(page, file);
+  await visit(page, 'pipeline');
+  const chart = '[data-chart=product-revenue]';
+  const rows = await page.$$eval(`${chart} [data-chart-table] tbody tr`, (trs) => trs.map((tr) => [tr.dataset.row, tr.querySelector('td').dataset.value]));
+  assert.equal(rows.length, 400, 'the first 400 rows, not 450');
+  // The largest first, as the bars are.
+  assert.deepEqual(rows[0], ['Product 000', '5000']);
+  assert.deepEqual(rows[399], ['Product 399', '4601']);
+  assert.equal(await page.textContent(`${chart} [data-testid=kpi-table-more]`), 'The first 400 of 450 rows; the CSV holds all of them.');
+  // A table of fewer rows than that has no such line.
+  assert.equal(await page.$$eval('[data-chart] [data-testid=kpi-table-more]', (l) => l.length), 1);
+  assert.deepEqual(log.errors, []);
+});
+
 test('a long filter list is searched, and its 50 boxes keep the keyboard and the ticks right', async () => {
   // 300 owners: a list no one scrolls. Surnames in Polish and German, so the search has to
   // ignore case beyond ASCII.
