@@ -268,7 +268,7 @@ test('a deals-only export on every page: what can be drawn is, the rest says wha
   assert.deepEqual(log.errors, []);
 });
 
-test("a chart of hundreds of categories draws its table's first 400 rows, and says the CSV holds all", async () => {
+test("hundreds of categories: a chart's table draws its first 400 rows, a tile lists six", async () => {
   // 450 products, each won once: the product chart's table would be 1,800 cells, closed.
   const lines = ['deal_id,amount,stage,created_date,close_date,owner,product'];
   for (let i = 0; i < 450; i++) lines.push(`P-${i},${5000 - i},Closed Won,2024-03-01,2024-05-10,Ann,Product ${String(i).padStart(3, '0')}`);
@@ -285,6 +285,13 @@ test("a chart of hundreds of categories draws its table's first 400 rows, and sa
   assert.equal(await page.textContent(`${chart} [data-testid=kpi-table-more]`), 'The first 400 of 450 rows; the CSV holds all of them.');
   // A table of fewer rows than that has no such line.
   assert.equal(await page.$$eval('[data-chart] [data-testid=kpi-table-more]', (l) => l.length), 1);
+  // The tile lists its six largest products, not 450 of which the style sheet hid the rest.
+  const listed = () => page.$$eval('[data-tile=product_performance] .breakdown [data-segment]', (l) => l.map((e) => e.dataset.segment));
+  assert.deepEqual(await listed(), [0, 1, 2, 3, 4, 5].map((i) => `product:Product 00${i}`));
+  // On All KPIs its table is shown instead, and no list.
+  await visit(page, 'all');
+  assert.deepEqual(await listed(), []);
+  assert.ok(await page.$('[data-tile=product_performance] [data-table=product_performance]'));
   assert.deepEqual(log.errors, []);
 });
 
