@@ -41,6 +41,17 @@ impl DateColumn {
     }
 }
 
+/// A deal's amount as seen in one currency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Amount {
+    /// The amount, in the chosen currency.
+    Value(f64),
+    /// No amount in the file.
+    Missing,
+    /// In another currency (or none, where the file has several): never added to the chosen one.
+    OtherCurrency,
+}
+
 /// A column of optional amounts; a missing amount is stored as NaN and never leaves the engine
 /// as a number.
 #[derive(Clone, Debug, Default)]

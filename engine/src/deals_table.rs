@@ -1,7 +1,7 @@
 //! The deals table: one typed column per canonical field.
 
 use crate::close_index::{ByClose, CloseIndex};
-use crate::column::{AmountColumn, DateColumn, DictColumn, TextColumn};
+use crate::column::{Amount, AmountColumn, DateColumn, DictColumn, TextColumn};
 use crate::day::Day;
 use crate::forecast_category::ForecastCategory;
 use crate::stage::{StageRules, Status};
@@ -166,17 +166,6 @@ fn append_values<T: Copy>(
         }
         (None, None) => {}
     }
-}
-
-/// A deal's amount as seen in one currency.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Amount {
-    /// The amount, in the chosen currency.
-    Value(f64),
-    /// No amount in the file.
-    Missing,
-    /// In another currency (or none, where the file has several): never added to the chosen one.
-    OtherCurrency,
 }
 
 impl DealsTable {

@@ -7,8 +7,9 @@
 //! binary searches, so a trend of twelve buckets walks the deals once instead of twelve times.
 //! Each day's sums add the deals in table order, exactly as a walk for that day alone does.
 
+use crate::column::Amount;
 use crate::column::NO_CODE;
-use crate::deals_table::{Amount, DealsTable};
+use crate::deals_table::DealsTable;
 use crate::mask::Mask;
 use crate::stage::Status;
 

@@ -1,7 +1,7 @@
 //! What the pipeline counts on one day ([`OpenTally`]): counted by [`crate::open_tally`], kept
 //! by [`crate::open_memo`].
 
-use crate::deals_table::Amount;
+use crate::column::Amount;
 
 /// What the pipeline counts on one day, per slot: one per stage code, then one for open deals
 /// with no stage, then one for deals won or lost since (see [`OpenTally::no_stage`]).

@@ -5,8 +5,9 @@
 use super::flow::Flow;
 use super::money::{from_cents, to_cents, Cents};
 use super::snapshot::{lacks_status, snapshot_as_of, IdIndex};
+use crate::column::Amount;
 use crate::day::Day;
-use crate::deals_table::{Amount, DealsTable, Dim};
+use crate::deals_table::{DealsTable, Dim};
 use crate::filter::Filters;
 use crate::period::Period;
 use crate::stage::Status;

@@ -2,7 +2,8 @@
 //! `forecast_best_case` (Closed + Commit + Best case).
 
 use super::category::ForecastCategory;
-use crate::deals_table::{Amount, DealsTable};
+use crate::column::Amount;
+use crate::deals_table::DealsTable;
 use crate::filter::Mask;
 use crate::row_scan::{count_open_undated, for_each_closed_in};
 use crate::stage::Status;

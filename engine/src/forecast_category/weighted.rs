@@ -1,9 +1,10 @@
 //! The `weighted_pipeline` KPI: Σ amount × probability over the open pipeline.
 
 use super::probability::StageProbabilities;
+use crate::column::Amount;
 use crate::column::NO_DAY;
 use crate::day_rank::DayRank;
-use crate::deals_table::{Amount, DealsTable};
+use crate::deals_table::DealsTable;
 use crate::filter::{keeps, Mask};
 use crate::row_scan::for_each_open_within;
 use crate::stage::Status;

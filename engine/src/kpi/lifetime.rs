@@ -7,10 +7,11 @@
 //! close date on, in table order, so each day's sum is the one a walk for that day alone adds.
 
 use super::Ctx;
+use crate::column::Amount;
 use crate::column::NO_CODE;
 #[cfg(test)]
 use crate::column::NO_DAY;
-use crate::deals_table::{Amount, DealsTable};
+use crate::deals_table::DealsTable;
 #[cfg(test)]
 use crate::filter::keeps;
 use crate::filter::Mask;
