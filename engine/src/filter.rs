@@ -11,6 +11,7 @@ use crate::column::DictColumn;
 use crate::deals_table::{DealsTable, Dim};
 pub use crate::filters::Filters;
 use crate::ingest::DatasetKind;
+use crate::pair_counts::{PairCounts, DENSE_COUNTS};
 use crate::workspace::Workspace;
 use std::collections::{BTreeMap, HashSet};
 
@@ -110,63 +111,26 @@ pub fn main_value_of_owners(d: &DealsTable, dim: Dim) -> Option<BTreeMap<String,
     Some(main_values(d.dim(Dim::Owner)?, d.dim(dim)?, DENSE_COUNTS))
 }
 
-/// How many (owner, value) counters [`main_values`] keeps in one table at most (4 MB): beyond,
-/// a short list per owner.
-const DENSE_COUNTS: usize = 1 << 20;
-
 /// Each owner's most frequent value of `by` on their rows, ties to the value first in byte
-/// order. The counts are kept in a table of a counter per owner and value when it has at most
-/// `dense` of them (a count per deal is then an index, however many values a rep's deals carry:
-/// 5,000 reps whose deals spread over 50 teams took 30 ms with lists), else in a short list per
-/// owner, found by a scan (a rep's deals carry one team or a few).
+/// order; the (owner, value) pairs counted in a table of at most `dense` counters
+/// ([`PairCounts`]).
 fn main_values(owner: &DictColumn, by: &DictColumn, dense: usize) -> BTreeMap<String, String> {
-    let (owners, values) = (owner.values.len(), by.values.len());
-    // A row without an owner or a value (`NO_CODE`) counts for no one.
-    let rows = owner.codes.iter().zip(&by.codes).filter(|(&o, &v)| (o as usize) < owners && (v as usize) < values);
-    let counts = if owners.saturating_mul(values) <= dense {
-        let mut table = vec![0usize; owners * values];
-        for (&o, &v) in rows {
-            if let Some(n) = table.get_mut(o as usize * values + v as usize) {
-                *n += 1;
-            }
-        }
-        Counts::Table(table)
-    } else {
-        let mut lists: Vec<Vec<(u32, usize)>> = vec![Vec::new(); owners];
-        for (&o, &v) in rows {
-            let Some(list) = lists.get_mut(o as usize) else { continue };
-            match list.iter_mut().find(|(code, _)| *code == v) {
-                Some((_, n)) => *n += 1,
-                None => list.push((v, 1)),
-            }
-        }
-        Counts::Lists(lists)
-    };
+    let mut counts = PairCounts::new(owner.values.len(), by.values.len(), dense);
+    for (&o, &v) in owner.codes.iter().zip(&by.codes) {
+        counts.add(o, v);
+    }
     // The most frequent value, ties to the one first in byte order.
     let name = |code: u32| by.values.get(code as usize).map_or("", String::as_str);
-    let best = |counts: &mut dyn Iterator<Item = (u32, usize)>| {
-        counts
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| name(b.0).cmp(name(a.0))))
-            .map(|(code, _)| name(code).to_owned())
-    };
     let pairs = owner.values.iter().enumerate().filter_map(|(o, owner)| {
-        let main = match &counts {
-            Counts::Table(table) => {
-                let row = table.get(o * values..(o + 1) * values)?;
-                best(&mut row.iter().enumerate().filter(|(_, &n)| n > 0).map(|(v, &n)| (v as u32, n)))
+        let mut main: Option<(u32, usize)> = None;
+        counts.each(o, |v, n| {
+            if main.is_none_or(|(m, k)| n > k || (n == k && name(v) < name(m))) {
+                main = Some((v, n));
             }
-            Counts::Lists(lists) => best(&mut lists.get(o)?.iter().copied()),
-        };
-        Some((owner.clone(), main?))
+        });
+        Some((owner.clone(), name(main?.0).to_owned()))
     });
     crate::sort::map_of(pairs)
-}
-
-/// How often each owner's rows carry each value: a counter per (owner, value), owner by owner,
-/// or per owner a list of (value, count).
-enum Counts {
-    Table(Vec<usize>),
-    Lists(Vec<Vec<(u32, usize)>>),
 }
 
 /// Clears the rows of `mask` whose value in `c` does not satisfy `pass` (a missing value never

@@ -32,6 +32,7 @@ pub mod mask;
 pub mod memo;
 pub mod open_memo;
 pub mod open_tally;
+pub mod pair_counts;
 pub mod period;
 pub mod pipeline_tally;
 pub mod preset;

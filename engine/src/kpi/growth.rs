@@ -7,13 +7,13 @@
 use super::classes::DealClass;
 use super::deals::{needs_deals, revenue, won_in};
 use super::result::{KpiResult, Undefined};
-use super::team_reps::{TeamReps, DENSE_PAIRS};
 use super::won_figures::won_figures;
 use super::{Base, Gap, Omission};
 use super::{Ctx, Direction, Explanation, Group, KpiDef, KpiId, Unit};
 use crate::column::Amount;
 use crate::deals_table::Dim;
 use crate::ingest::DatasetKind;
+use crate::pair_counts::{PairCounts, DENSE_COUNTS};
 use crate::period::Period;
 use crate::sql::kpis as sql;
 
@@ -156,11 +156,12 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
     let rev = revenue(ctx);
     let team = d.dim(Dim::Team);
     // Owners and teams are dictionary codes: a flag per owner, and per team its revenue and
-    // its distinct owners, instead of text keys per row.
+    // its distinct owners (a pair counted the first time), instead of text keys per row.
     let (mut owner_seen, mut owners) = (vec![false; owner.values.len()], 0usize);
     let mut team_revenue: Vec<Option<f64>> = vec![None; team.map_or(0, |t| t.values.len())];
-    let mut team_reps = TeamReps::new(team_revenue.len(), owner.values.len(), DENSE_PAIRS);
-    // Each owner's team when last listed: a rep's rows mostly share one team, listed once.
+    let mut pairs = PairCounts::new(owner.values.len(), team_revenue.len(), DENSE_COUNTS);
+    let mut reps_of = vec![0usize; team_revenue.len()];
+    // Each owner's team when last counted: a rep's rows mostly share one team, counted once.
     let mut last_team = vec![None; owner.values.len()];
     let mut add = |i: usize| {
         let closed = matches!(d.status[i], crate::Status::Won | crate::Status::Lost);
@@ -176,7 +177,9 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
         if let Some(sum) = team_revenue.get_mut(t as usize) {
             if let Some(last) = last_team.get_mut(o as usize).filter(|last| **last != Some(t)) {
                 *last = Some(t);
-                team_reps.add(t, o);
+                if let Some(n) = reps_of.get_mut(t as usize).filter(|_| pairs.add(o, t) == 1) {
+                    *n += 1;
+                }
             }
             let sum = sum.get_or_insert(0.0);
             if d.status[i] == crate::Status::Won {
@@ -191,7 +194,6 @@ pub fn revenue_per_rep(ctx: &Ctx) -> KpiResult {
         None => KpiResult { value: rev.value.clone(), ..KpiResult::value(0.0) },
         Some(v) => KpiResult::ratio(v, owners as f64, || Gap::NoOwnerClosed(p)),
     };
-    let reps_of = team_reps.counts();
     // Rows in team-name order, as before.
     let mut teams: Vec<(&str, f64)> = team_revenue
         .iter()

@@ -31,7 +31,6 @@ mod result;
 mod segments;
 mod tables;
 mod target;
-mod team_reps;
 mod trend;
 mod won_figures;
 
