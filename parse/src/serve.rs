@@ -121,10 +121,11 @@ fn warm() -> (Runs, ArrayBuffer) {
     let csv = warm_up::deals_csv(warm_up::ROWS);
     let mut runs = Runs::new();
     // Made up to be read whole: a failure would only mean less of the code was warmed.
-    let carry = |part| {
+    let carry = |part, head: &mut Session| {
         let mut runs = Runs::new();
         wire::write_tail_part(&part, &mut runs);
-        wire::read_tail_part(&mut Received::new(&runs.out)).ok()
+        drop(part);
+        wire::absorb_tail_part(&mut Received::new(&runs.out), head)
     };
     let (steps, options) = ((warm_up::SLICE_BYTES, STEP_ROWS), ReadOptions::new(DatasetKind::Deals));
     if let Some(imported) = read_in_halves("warm-up.csv", csv.as_bytes(), HEAD_BYTES as usize, steps, options, carry) {
@@ -401,12 +402,14 @@ async fn read_whole(
                 let _ = progress.scope.post_message(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
                 let order = plan.orders.next().await;
                 let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
-                // A part that does not read or fit leaves the head to read the rest itself: the
-                // same result, only later.
-                let merged = match part.map(|runs| wire::read_tail_part(&mut Received::new(&runs))) {
+                // A part that does not read or fit leaves the head to read the rest itself (or,
+                // when it broke off half absorbed, the whole file again): the same result, only
+                // later.
+                let merged = match part {
                     None => Err("no second half came".to_owned()),
-                    Some(Err(e)) => Err(e.to_string()),
-                    Some(Ok(part)) => session.absorb(part).map_err(|e| e.to_string()),
+                    Some(runs) => {
+                        wire::absorb_tail_part(&mut Received::new(&runs), &mut session).map_err(|e| e.to_string())
+                    }
                 };
                 if merged.is_err() {
                     session.resume();

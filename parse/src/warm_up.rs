@@ -62,7 +62,10 @@ mod tests {
         assert!(read.report.rejected.is_empty(), "{:?}", read.report.rejected);
         assert!(read.report.cell_issues.is_empty(), "{:?}", read.report.cell_issues);
         // Read in halves, as the worker warms up: the halves merge (no key repeats across them).
-        let halves = read_in_halves("warm-up.csv", csv.as_bytes(), 1 << 20, (4096, 100), options, Some).unwrap();
+        let halves = read_in_halves("warm-up.csv", csv.as_bytes(), 1 << 20, (4096, 100), options, |part, head| {
+            head.absorb(part)
+        });
+        let halves = halves.unwrap();
         assert_eq!((halves.data, halves.report), (read.data, read.report));
     }
 }

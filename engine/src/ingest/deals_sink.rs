@@ -14,7 +14,7 @@ use crate::forecast_category::{probabilities, ForecastCategory};
 use crate::stage::{StageRules, Status};
 
 /// Column positions of the canonical deal fields in one file.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct Columns {
     pub(crate) id: Option<usize>,
     pub(crate) amount: usize,
@@ -86,8 +86,12 @@ impl DealsSink {
     /// [`DEAL_FIELDS`]); `None` when it lacks the id (unless `generated_ids`: each row is then
     /// named by its line, `row 2`), the amount or the created date.
     pub(crate) fn new(mapping: &[Option<usize>], generated_ids: bool) -> Option<DealsSink> {
-        let cols = Columns::from_mapping(mapping, generated_ids)?;
-        Some(DealsSink {
+        Columns::from_mapping(mapping, generated_ids).map(DealsSink::with_columns)
+    }
+
+    /// Empty columns for the deal fields `cols` places, no `entered_<stage>` columns.
+    pub(crate) fn with_columns(cols: Columns) -> DealsSink {
+        DealsSink {
             table: DealsTable {
                 status_from_column: cols.status.is_some() || cols.won_closed.is_some(),
                 ..DealsTable::default()
@@ -104,12 +108,17 @@ impl DealsSink {
             close: DateColumnBuilder::default(),
             entered: EnteredColumns::default(),
             interners: Default::default(),
-        })
+        }
     }
 
     /// Also reads the `entered_<stage>` columns among `headers` that `mapping` leaves unmapped.
-    pub(crate) fn with_entered(mut self, headers: &[String], mapping: &[Option<usize>]) -> DealsSink {
-        self.entered = EnteredColumns::of(headers, mapping);
+    pub(crate) fn with_entered(self, headers: &[String], mapping: &[Option<usize>]) -> DealsSink {
+        self.with_entered_columns(EnteredColumns::of(headers, mapping))
+    }
+
+    /// Also fills the `entered` columns.
+    pub(crate) fn with_entered_columns(mut self, entered: EnteredColumns) -> DealsSink {
+        self.entered = entered;
         self
     }
 }
@@ -126,85 +135,7 @@ impl DealsSink {
 impl DealsSink {
     /// The same columns with no rows yet: for the second half of the file.
     pub(crate) fn empty_like(&self) -> DealsSink {
-        let fresh = |d: &Option<DictColumn>| d.as_ref().map(|_| DictColumn::default());
-        DealsSink {
-            cols: self.cols.clone(),
-            table: DealsTable { status_from_column: self.table.status_from_column, ..DealsTable::default() },
-            dims: self.dims.each_ref().map(fresh),
-            account: fresh(&self.account),
-            lost_stage: fresh(&self.lost_stage),
-            currency: fresh(&self.currency),
-            probability: self.probability.as_ref().map(|_| (Vec::new(), false)),
-            forecast_category: self.forecast_category.as_ref().map(|_| Vec::new()),
-            status_cells: Vec::new(),
-            created: DateColumnBuilder::default(),
-            close: DateColumnBuilder::default(),
-            entered: self.entered.empty_like(),
-            interners: Default::default(),
-        }
-    }
-
-    /// Whether `other` builds the same columns (so that appending keeps every column as long
-    /// as the others).
-    pub(crate) fn same_shape(&self, other: &DealsSink) -> bool {
-        let dicts = |s: &DealsSink| -> Vec<bool> {
-            s.dims.iter().chain([&s.account, &s.lost_stage, &s.currency]).map(Option::is_some).collect()
-        };
-        dicts(self) == dicts(other)
-            && self.probability.is_some() == other.probability.is_some()
-            && self.forecast_category.is_some() == other.forecast_category.is_some()
-            && self.table.status_from_column == other.table.status_from_column
-            && self.entered.cols == other.entered.cols
-            && self.cols.id.is_some() == other.cols.id.is_some()
-    }
-
-    /// Appends the rows of `other`, the same columns filled from the rest of the file, whose
-    /// lines are counted from 1 `lines` lines into this one's: dictionary codes are re-coded,
-    /// generated ids renumbered, date evidence added up. Linear in `other`'s rows.
-    pub(crate) fn append(&mut self, other: DealsSink, lines: u64) {
-        let DealsSink {
-            table,
-            dims,
-            account,
-            lost_stage,
-            currency,
-            probability,
-            forecast_category,
-            status_cells,
-            created,
-            close,
-            entered,
-            ..
-        } = other;
-        let mine = &mut self.table;
-        match self.cols.id {
-            Some(_) => mine.deal_id.append(&table.deal_id),
-            None => {
-                for row in 0..table.deal_id.len() {
-                    let line = super::report::generated_line(table.deal_id.get(row)).unwrap_or(0);
-                    mine.deal_id.push(&super::report::generated_id(line.saturating_add(lines)));
-                }
-            }
-        }
-        mine.amount.values.extend_from_slice(&table.amount.values);
-        mine.stage.append(&table.stage);
-        let dicts = self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]);
-        for (m, t) in dicts.zip(dims.into_iter().chain([account, lost_stage, currency])) {
-            if let (Some(m), Some(t)) = (m, t) {
-                m.append(&t);
-            }
-        }
-        if let (Some((values, percent)), Some((theirs, their_percent))) = (self.probability.as_mut(), probability) {
-            values.extend(theirs);
-            *percent |= their_percent;
-        }
-        if let (Some(values), Some(theirs)) = (self.forecast_category.as_mut(), forecast_category) {
-            values.extend(theirs);
-        }
-        self.status_cells.extend(status_cells);
-        self.created.append(created, lines);
-        self.close.append(close, lines);
-        self.entered.append(entered, lines);
+        DealsSink::shaped(self.shape())
     }
 }
 

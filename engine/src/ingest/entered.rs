@@ -79,21 +79,6 @@ impl EnteredColumns {
     pub(crate) fn finish(self, hint: Option<DateOrder>) -> Vec<(String, DateColumn)> {
         self.cols.into_iter().zip(self.dates).map(|((_, stage), b)| (stage, b.finish_with(hint).0)).collect()
     }
-
-    /// The same columns with no rows yet: for the second half of a file read as two halves.
-    pub(crate) fn empty_like(&self) -> EnteredColumns {
-        EnteredColumns {
-            cols: self.cols.clone(),
-            dates: self.cols.iter().map(|_| DateColumnBuilder::default()).collect(),
-        }
-    }
-
-    /// Appends the rows of `other` (the same columns of the rest of the file, `lines` lines on).
-    pub(crate) fn append(&mut self, other: EnteredColumns, lines: u64) {
-        for (mine, theirs) in self.dates.iter_mut().zip(other.dates) {
-            mine.append(theirs, lines);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -306,15 +306,18 @@ mod tests {
         Whole,
     }
 
-    /// Reads `bytes` as two halves cut at `cut` (the tail's part passed through `carry`, as
-    /// between two workers), in slices of `slice` bytes and chunks of `rows` rows.
+    /// How the tail's part reaches the paused head: absorbed as it is ([`same`]), or as between
+    /// two workers ([`through_the_wire`]).
+    type Carry = fn(TailPart, &mut Session) -> Result<(), NotMergeable>;
+
+    /// Reads `bytes` as two halves cut at `cut` (the tail's part handed over by `carry`), in slices of `slice` bytes and chunks of `rows` rows.
     fn halves(
         bytes: &[u8],
         options: &ReadOptions,
         cut: u64,
         slice: usize,
         rows: usize,
-        carry: fn(TailPart) -> TailPart,
+        carry: Carry,
     ) -> (Result<Imported, ImportError>, Way) {
         halves_given(bytes, options, cut, slice, rows, carry, HEAD)
     }
@@ -326,13 +329,13 @@ mod tests {
         cut: u64,
         slice: usize,
         rows: usize,
-        carry: fn(TailPart) -> TailPart,
+        carry: Carry,
         head: usize,
     ) -> (Result<Imported, ImportError>, Way) {
         let len = bytes.len() as u64;
         let head_bytes = &bytes[..bytes.len().min(head)];
         let tail = Tail::new("f.csv", len, options.clone(), head_bytes, cut);
-        let mut part = Some(tail.read_slices(bytes, slice, rows).map(carry));
+        let mut part = Some(tail.read_slices(bytes, slice, rows));
         let mut session = Session::new("f.csv", len, options.clone()).stop_at(cut);
         let mut way = Way::Whole;
         let result = loop {
@@ -346,7 +349,7 @@ mod tests {
                     let absorbed = match part.take() {
                         Some(Ok(p)) => {
                             let start = p.start();
-                            session.absorb(p).inspect(|()| assert_eq!(start, boundary))
+                            carry(p, &mut session).inspect(|()| assert_eq!(start, boundary))
                         }
                         Some(Err(why)) => Err(why),
                         None => panic!("paused again after absorbing or resuming"),
@@ -373,7 +376,7 @@ mod tests {
 
     /// For every cut in `cuts`, slice size and chunk size: what a whole-file read gives.
     /// Returns how many reads merged.
-    fn check(what: &str, bytes: &[u8], options: &ReadOptions, cuts: &[u64], carry: fn(TailPart) -> TailPart) -> usize {
+    fn check(what: &str, bytes: &[u8], options: &ReadOptions, cuts: &[u64], carry: Carry) -> usize {
         check_sliced(what, bytes, options, cuts, carry, &[(1 << 20, usize::MAX), (7, 3), (100, 1000)])
     }
 
@@ -383,7 +386,7 @@ mod tests {
         bytes: &[u8],
         options: &ReadOptions,
         cuts: &[u64],
-        carry: fn(TailPart) -> TailPart,
+        carry: Carry,
         slicings: &[(usize, usize)],
     ) -> usize {
         let whole = outcome(read_in_slices("f.csv", bytes, 1 << 16, options.clone()));
@@ -414,8 +417,8 @@ mod tests {
         all
     }
 
-    fn same(part: TailPart) -> TailPart {
-        part
+    fn same(part: TailPart, head: &mut Session) -> Result<(), NotMergeable> {
+        head.absorb(part)
     }
 
     /// A deals file with `n` rows, ids in order, the cells `row(i)` returns after the id.
@@ -684,14 +687,17 @@ mod tests {
         }
     }
 
-    /// The part as the head's worker gets it: written and read back.
-    fn through_the_wire(part: TailPart) -> TailPart {
+    /// The part as the head's worker gets it: written as a message, then absorbed from it a
+    /// column at a time.
+    fn through_the_wire(part: TailPart, head: &mut Session) -> Result<(), NotMergeable> {
         let mut message = Vec::new();
         crate::wire::write_tail_part(&part, &mut message);
-        match crate::wire::read_tail_part(&mut message.as_slice()) {
-            Ok(back) => back,
-            Err(e) => panic!("the part did not read back: {e}"),
+        drop(part);
+        let absorbed = crate::wire::absorb_tail_part(&mut message.as_slice(), head);
+        if let Err(e @ (NotMergeable::Message(_) | NotMergeable::Broken(_))) = &absorbed {
+            panic!("the part did not read back: {e}");
         }
+        absorbed
     }
 
     #[test]

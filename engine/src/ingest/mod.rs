@@ -6,6 +6,7 @@ mod csv_format;
 mod dataset;
 mod datasets;
 mod dates;
+mod deals_pieces;
 mod deals_sink;
 mod decode;
 mod detect;
@@ -50,13 +51,14 @@ pub use entered::entered_stage;
 pub use exercise::import_everything;
 pub use fields::{Fields, OwnedRecord};
 pub use halves::{Tail, TailStep, PROBE_SAMPLE_ROWS};
-pub use part::{NotMergeable, TailPart};
+pub use part::{NotMergeable, PartHeader, TailPart};
 
 /// The insides of a tail's read, for the wire (see [`crate::wire::write_tail_part`]).
 pub(crate) mod parts {
+    pub(crate) use super::deals_pieces::{Piece, Shape};
     pub(crate) use super::deals_sink::{Columns, DealsSink};
-    pub(crate) use super::entered::EnteredColumns;
     pub(crate) use super::profile::Tally;
+    pub(crate) use super::reader::HeadRows;
     pub(crate) use super::sinks::Sink;
     pub(crate) use super::stream::TextBytes;
     pub(crate) use super::table_sink::{Builder, FieldColumn, TableSink};

@@ -40,6 +40,11 @@ pub enum NotMergeable {
     Unreadable,
     /// The tail's bytes cannot be read (the whole file then fails or restarts as it would).
     Failed,
+    /// The part's message did not read, before any of its rows were appended.
+    Message(String),
+    /// The part's message broke off after some of its rows were appended: the head's rows are
+    /// spoilt, so the head reads the whole file again from its first byte.
+    Broken(String),
 }
 
 impl std::fmt::Display for NotMergeable {
@@ -56,16 +61,25 @@ impl std::fmt::Display for NotMergeable {
             NotMergeable::KeyRepeats => write!(f, "a key repeats across the halves"),
             NotMergeable::Unreadable => write!(f, "the tail met a row the CSV reader could not read"),
             NotMergeable::Failed => write!(f, "the tail's bytes cannot be read"),
+            NotMergeable::Message(why) => write!(f, "the tail's message did not read ({why})"),
+            NotMergeable::Broken(why) => write!(f, "the tail's message broke off ({why}): the file is read again"),
         }
     }
 }
 
 impl std::error::Error for NotMergeable {}
 
-/// What a [`Tail`](crate::ingest::Tail) read: its rows as columns the head appends, and its part of the report,
-/// lines counted from 1 at its first record ([`TailPart::start`]). Sent from the tail's worker
-/// to the head's with [`crate::wire::write_tail_part`].
+/// What a [`Tail`](crate::ingest::Tail) read: its rows as columns the head appends, and what
+/// it says about them ([`PartHeader`]). Sent from the tail's worker to the head's with
+/// [`crate::wire::write_tail_part`].
 pub struct TailPart {
+    pub(crate) header: PartHeader,
+    pub(crate) sink: Sink,
+}
+
+/// What a tail's part says besides its rows: where it starts and how it read the file, and its
+/// part of the report, lines counted from 1 at its first record ([`TailPart::start`]).
+pub struct PartHeader {
     pub(crate) start: u64,
     pub(crate) started: TextBytes,
     pub(crate) ended: TextBytes,
@@ -82,46 +96,35 @@ pub struct TailPart {
     pub(crate) cell_issues: Vec<CellIssue>,
     pub(crate) cell_issues_total: usize,
     pub(crate) footer: Vec<(u64, String)>,
-    /// The keys the tail kept, in order; empty when they are its deals' ids (see
-    /// [`TailPart::kept_keys`]), which the wire then carries once.
+    /// The keys the tail kept, in order; empty when they are its deals' ids, which the rows
+    /// carry.
     pub(crate) keys: TextColumn,
     pub(crate) profiler: Profiler,
-    pub(crate) sink: Sink,
 }
 
 impl TailPart {
     /// The file byte of the tail's first record.
     pub fn start(&self) -> u64 {
-        self.start
+        self.header.start
     }
 
     /// Data rows the tail read (kept and rejected).
     pub fn rows_read(&self) -> usize {
-        self.rows_read
+        self.header.rows_read
     }
 
     /// Rows the tail kept.
     pub fn rows_kept(&self) -> usize {
-        self.rows_kept
-    }
-}
-
-impl TailPart {
-    /// The keys the tail kept, in order: its deals' ids when they are the key.
-    pub(crate) fn kept_keys(&self) -> &TextColumn {
-        match &self.sink {
-            Sink::Deals(s) if self.key.is_some() && s.cols.id == self.key => &s.table.deal_id,
-            _ => &self.keys,
-        }
+        self.header.rows_kept
     }
 }
 
 impl std::fmt::Debug for TailPart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TailPart")
-            .field("start", &self.start)
-            .field("rows_read", &self.rows_read)
-            .field("rows_kept", &self.rows_kept)
+            .field("start", &self.header.start)
+            .field("rows_read", &self.header.rows_read)
+            .field("rows_kept", &self.header.rows_kept)
             .finish_non_exhaustive()
     }
 }

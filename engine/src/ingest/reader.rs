@@ -27,6 +27,7 @@ use crate::deals_table::DealsTable;
 use crate::error::ImportError;
 
 mod halves;
+pub(crate) use halves::HeadRows;
 
 /// Rows read before the columns are sized for the whole file (see [`Reader::presize`]).
 const PRESIZE_AFTER: usize = 2_000;

@@ -29,8 +29,8 @@
 use super::codepage::CodePage;
 use super::datasets::DatasetKind;
 use super::dates::DateOrder;
-use super::part::{NotMergeable, TailPart};
-use super::reader::{Imported, Reader};
+use super::part::{NotMergeable, PartHeader, TailPart};
+use super::reader::{HeadRows, Imported, Reader};
 use super::slice::Slice;
 use super::stream::{Feed, PushError};
 use crate::error::ImportError;
@@ -111,6 +111,9 @@ enum Phase {
     Checking { feed: Feed, error: ImportError, then_read: bool },
     /// A push asked to read the file again (without UTF-8): answer [`Step::Restart`].
     Restarting,
+    /// A tail's rows broke off half appended: answer [`Step::Restart`] and read the whole file
+    /// again, as it is.
+    ReadingAgain,
     /// The file cannot be used: answer [`Step::Failed`] (for good).
     Failing(ImportError),
     /// Done; nothing more to do.
@@ -179,11 +182,29 @@ impl Session {
     /// them; the next step answers [`Step::Done`] with the whole file. Refused, with nothing
     /// changed, when the tail cannot be merged (see [`NotMergeable`]): then [`Session::resume`].
     pub fn absorb(&mut self, tail: TailPart) -> Result<(), NotMergeable> {
-        match &mut self.phase {
+        let TailPart { header, sink } = tail;
+        self.absorb_with(header, |head| head.sink(sink))
+    }
+
+    /// [`Session::absorb`] for a part whose rows `rows` hands over a column at a time (see
+    /// [`crate::wire::absorb_tail_part`]). When `rows` fails after appending some, the answer is
+    /// [`NotMergeable::Broken`] and the next step [`Step::Restart`]: the file is read again
+    /// from its first byte, to its end (its result is the same, only later).
+    pub(crate) fn absorb_with(
+        &mut self,
+        header: PartHeader,
+        rows: impl FnOnce(&mut HeadRows<'_>) -> Result<(), NotMergeable>,
+    ) -> Result<(), NotMergeable> {
+        let absorbed = match &mut self.phase {
             _ if self.without_utf8 => Err(NotMergeable::Encoding),
-            Phase::Rows(reader) => reader.absorb(tail),
+            Phase::Rows(reader) => reader.absorb_with(header, rows),
             _ => Err(NotMergeable::NotPaused),
+        };
+        if let Err(NotMergeable::Broken(_)) = absorbed {
+            self.stop = None;
+            self.phase = Phase::ReadingAgain;
         }
+        absorbed
     }
 
     /// The file's name.
@@ -207,7 +228,7 @@ impl Session {
         match &self.phase {
             Phase::Header(feed) | Phase::Checking { feed, .. } => feed.bytes_pushed(),
             Phase::Rows(reader) => reader.file_bytes_pushed(),
-            Phase::Restarting | Phase::Failing(_) | Phase::Over => 0,
+            Phase::Restarting | Phase::ReadingAgain | Phase::Failing(_) | Phase::Over => 0,
         }
     }
 
@@ -228,7 +249,7 @@ impl Session {
         let pushed = match &mut self.phase {
             Phase::Header(feed) | Phase::Checking { feed, .. } => feed.push(slice, last),
             Phase::Rows(reader) => reader.push(slice, last),
-            Phase::Restarting | Phase::Failing(_) | Phase::Over => Ok(()),
+            Phase::Restarting | Phase::ReadingAgain | Phase::Failing(_) | Phase::Over => Ok(()),
         };
         match (pushed, &self.phase) {
             (Ok(()), _) => {}
@@ -291,6 +312,10 @@ impl Session {
                 self.phase = Phase::Header(self.new_feed());
                 Step::Restart
             }
+            Phase::ReadingAgain => {
+                self.phase = Phase::Header(self.new_feed());
+                Step::Restart
+            }
             Phase::Failing(e) => {
                 self.phase = Phase::Failing(e.clone());
                 Step::Failed(e)
@@ -343,23 +368,23 @@ pub fn read_in_slices(file: &str, bytes: &[u8], slice: usize, options: ReadOptio
 }
 
 /// Reads a whole file held in memory in two halves, as two workers read a big file: the tail
-/// from the middle (given the file's first `head` bytes), handed over by `carry` (a worker sends
-/// it in a message and reads it back), absorbed by the head once it has paused at the tail's
-/// first record. Slices of `slice` bytes, chunks of `max_rows` rows. `None` when a half fails,
-/// `carry` gives nothing, or the head will not take the part: a caller then reads the file
-/// whole (the result is the same, only later).
+/// from the middle (given the file's first `head` bytes), handed by `carry` to the head once it
+/// has paused at the tail's first record, to absorb (a worker sends the part in a message and
+/// absorbs it from there, see [`crate::wire::absorb_tail_part`]). Slices of `slice` bytes,
+/// chunks of `max_rows` rows. `None` when a half fails or the head does not take the part: a
+/// caller then reads the file whole (the result is the same, only later).
 pub fn read_in_halves(
     file: &str,
     bytes: &[u8],
     head: usize,
     (slice, max_rows): (usize, usize),
     options: ReadOptions,
-    carry: impl FnOnce(super::TailPart) -> Option<super::TailPart>,
+    carry: impl FnOnce(TailPart, &mut Session) -> Result<(), NotMergeable>,
 ) -> Option<Imported> {
     let (len, cut, slice) = (bytes.len() as u64, bytes.len() as u64 / 2, slice.max(1));
     let start = bytes.get(..head.min(bytes.len())).unwrap_or_default();
     let tail = super::Tail::new(file, len, options.clone(), start, cut);
-    let mut part = Some(carry(tail.read_slices(bytes, slice, max_rows).ok()?)?);
+    let mut part = Some((tail.read_slices(bytes, slice, max_rows).ok()?, carry));
     let mut session = Session::new(file, len, options).stop_at(cut);
     // The head's slices stop a slice past the cut until it has paused, as a worker's do.
     let stop = (cut as usize).saturating_add(slice);
@@ -371,7 +396,10 @@ pub fn read_in_halves(
                 let end = at.saturating_add(slice).min(if at < stop { stop } else { bytes.len() }).min(bytes.len());
                 session.push(bytes.get(at..end).unwrap_or_default(), end == bytes.len());
             }
-            Step::Paused { .. } => session.absorb(part.take()?).ok()?,
+            Step::Paused { .. } => {
+                let (part, carry) = part.take()?;
+                carry(part, &mut session).ok()?
+            }
             Step::Progress { .. } | Step::Restart => {}
             Step::Done(imported) => return Some(imported),
             Step::Failed(_) => return None,
@@ -427,18 +455,82 @@ mod tests {
         let bytes = csv.as_bytes();
         let options = ReadOptions::new(DatasetKind::Deals);
         let whole = read_in_slices("h.csv", bytes, 4096, options.clone());
-        let through_wire = |part| {
+        let through_wire = |part, head: &mut Session| {
             let mut runs = Vec::new();
             crate::wire::write_tail_part(&part, &mut runs);
-            crate::wire::read_tail_part(&mut runs.as_slice()).ok()
+            crate::wire::absorb_tail_part(&mut runs.as_slice(), head)
         };
         let halves = read_in_halves("h.csv", bytes, 1 << 20, (4096, 500), options.clone(), through_wire);
         let halves = halves.expect("read in halves");
         assert_eq!(outcome(Ok(halves)), outcome(whole), "the same data and report");
-        assert!(read_in_halves("h.csv", bytes, 1 << 20, (4096, 500), options.clone(), |_| None).is_none(), "no part");
+        assert!(
+            read_in_halves("h.csv", bytes, 1 << 20, (4096, 500), options.clone(), |_, _| Err(NotMergeable::Failed))
+                .is_none(),
+            "no part"
+        );
         // A key of the head repeated in the tail: the head will not take the part.
         csv.push_str("D7,1,Proposal,2024-01-01,,Rep 1\n");
         assert!(read_in_halves("h.csv", csv.as_bytes(), 1 << 20, (4096, 500), options, through_wire).is_none());
+    }
+
+    #[test]
+    fn a_part_whose_message_breaks_off_anywhere_still_gives_the_whole_read() {
+        // Deals with dimensions, probabilities, statuses and entered dates: every kind of column.
+        let mut csv = String::from(
+            "deal_id,amount,stage,status,created_date,close_date,owner,region,probability,entered_Proposal\n",
+        );
+        for i in 0..2000 {
+            let (stage, status) = [("Closed Won", "won"), ("Closed Lost", "lost"), ("Proposal", "open")][i % 3];
+            csv.push_str(&format!(
+                "D{i},{}.5,{stage},{status},2024-01-{:02},2024-03-{:02},Rep {},R{},{}%,2024-02-{:02}\n",
+                100 + i,
+                1 + i % 28,
+                1 + i % 28,
+                i % 7,
+                i % 3,
+                i % 100,
+                1 + i % 28
+            ));
+        }
+        let bytes = csv.as_bytes();
+        let (len, cut, options) = (bytes.len() as u64, bytes.len() as u64 / 2, ReadOptions::new(DatasetKind::Deals));
+        let whole = outcome(read_in_slices("h.csv", bytes, 4096, options.clone()));
+        let tail = crate::ingest::Tail::new("h.csv", len, options.clone(), bytes, cut);
+        let mut message = Vec::new();
+        crate::wire::write_tail_part(&tail.read_slices(bytes, 4096, 500).unwrap(), &mut message);
+        let (mut refused, mut broken) = (0, 0);
+        let ends = (0..message.len()).step_by(message.len() / 40).chain([message.len() - 1, message.len()]);
+        for end in ends {
+            let mut session = Session::new("h.csv", len, options.clone()).stop_at(cut);
+            let mut paused = false;
+            let got = loop {
+                match session.step(500) {
+                    Step::NeedInput => {
+                        let at = session.bytes_pushed() as usize;
+                        let to = (at + 4096).min(bytes.len());
+                        session.push(&bytes[at..to], to == bytes.len());
+                    }
+                    Step::Paused { .. } if paused => panic!("paused again (message cut at byte {end})"),
+                    Step::Paused { .. } => {
+                        paused = true;
+                        match crate::wire::absorb_tail_part(&mut &message[..end], &mut session) {
+                            Ok(()) => assert_eq!(end, message.len(), "a cut message was taken"),
+                            Err(NotMergeable::Broken(_)) => broken += 1,
+                            Err(_) => {
+                                refused += 1;
+                                session.resume();
+                            }
+                        }
+                    }
+                    Step::Progress { .. } | Step::Restart => {}
+                    Step::Done(imported) => break Ok(imported),
+                    Step::Failed(e) => break Err(e),
+                }
+            };
+            assert!(outcome(got) == whole, "message cut at byte {end} of {}", message.len());
+        }
+        // Cut before its rows: refused, the head reads on; cut within them: read again.
+        assert!(refused > 0 && broken > 0, "refused {refused}, broken {broken}");
     }
 
     /// Files that take every path through the session: plain, late Windows-1252 (with and

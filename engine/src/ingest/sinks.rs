@@ -35,17 +35,6 @@ impl Sink {
             Sink::Table(s) => Sink::Table(s.empty_like()),
         }
     }
-
-    /// Appends the rows of `other` (see [`DealsSink::append`], [`TableSink::append`]); false,
-    /// with nothing appended, when it holds another dataset or builds other columns.
-    pub(crate) fn append(&mut self, other: Sink, lines: u64) -> bool {
-        match (self, other) {
-            (Sink::Deals(m), Sink::Deals(t)) if m.same_shape(&t) => m.append(*t, lines),
-            (Sink::Table(m), Sink::Table(t)) if m.same_shape(&t) => m.append(t, lines),
-            _ => return false,
-        }
-        true
-    }
 }
 
 impl ColumnSink for Sink {

@@ -23,7 +23,9 @@ mod tail;
 pub use codec::{fill_items, written, Reader, Sink, Source, Wire, WireError, Writer, RUN_BYTES};
 
 use crate::deals_table::DealsTable;
-use crate::ingest::{CodePage, Dataset, ImportReport, Imported, KnownKeys, ReadOptions, TailPart};
+use crate::ingest::{
+    CodePage, Dataset, ImportReport, Imported, KnownKeys, NotMergeable, ReadOptions, Session, TailPart,
+};
 
 /// The first bytes of every message, with the layout's version: a page and a worker of two
 /// different builds refuse each other's messages instead of misreading them.
@@ -149,6 +151,25 @@ pub fn read_tail_part(source: &mut dyn Source) -> Result<TailPart, WireError> {
     read_all(source, |r| match r.u8()? {
         TAIL => tail::take(r),
         _ => Err(WireError::Invalid("message (not a tail's part)")),
+    })
+}
+
+/// Appends the tail's part a [`write_tail_part`] message holds to `session`, the paused head
+/// (see [`Session::absorb`]), a column at a time as the message is read: the head never holds
+/// the whole part beside its own rows. Refused, with the session unchanged, when the part
+/// cannot be merged or the message does not read before any of its rows are appended (the
+/// head then [`Session::resume`]s); [`NotMergeable::Broken`] when it breaks off after, and
+/// the session reads the whole file again.
+pub fn absorb_tail_part(source: &mut dyn Source, session: &mut Session) -> Result<(), NotMergeable> {
+    let mut r = opened(source)?;
+    if r.u8()? != TAIL {
+        return Err(WireError::Invalid("message (not a tail's part)").into());
+    }
+    let header = tail::take_header(&mut r)?;
+    let rows = header.rows_kept;
+    session.absorb_with(header, |head| {
+        tail::append_rows(&mut r, rows, head)?;
+        Ok(ended(&r, ())?)
     })
 }
 

@@ -10,12 +10,11 @@ use super::statics;
 use super::tables::{put_codes, put_flags, put_optional_numbers, put_statuses};
 use super::tables::{take_codes, take_flags, take_optional_numbers, take_statuses};
 use crate::column::{AmountColumn, DictColumn, TextColumn};
-use crate::deals_table::DealsTable;
 use crate::forecast_category::ForecastCategory;
 use crate::ingest::parts::{
-    Builder, Columns, DealsSink, EnteredColumns, FieldColumn, Sink, TableSink, Tally, TextBytes,
+    Builder, Columns, DealsSink, FieldColumn, HeadRows, Piece, Shape, Sink, TableSink, Tally, TextBytes,
 };
-use crate::ingest::{Contradiction, DatasetKind, DateColumnBuilder, Profiler, TailPart};
+use crate::ingest::{Contradiction, DatasetKind, DateColumnBuilder, NotMergeable, PartHeader, Profiler, TailPart};
 use crate::table::FieldType;
 
 const TEXT_BYTES: [TextBytes; 4] = [TextBytes::Ascii, TextBytes::Utf8, TextBytes::Utf8Bom, TextBytes::Other];
@@ -158,100 +157,94 @@ fn to_size(v: u64) -> Result<usize, WireError> {
     usize::try_from(v).map_err(|_| WireError::Invalid("column"))
 }
 
-/// An optional dictionary column of `rows` rows, present exactly when `mapped`.
-fn take_dict(r: &mut Reader<'_>, rows: usize, mapped: bool) -> Result<Option<DictColumn>, WireError> {
-    let d: Option<DictColumn> = Wire::take(r)?;
-    check(d.is_some() == mapped && d.as_ref().is_none_or(|d| d.len() == rows), "dictionary column")?;
-    Ok(d)
-}
-
-/// The deals sink: every column as the tail built it.
+/// The deals sink: how its columns are laid out, then every column as the tail built it.
 fn put_deals(w: &mut Writer<'_>, s: &DealsSink) {
-    s.cols.put(w);
-    s.table.deal_id.put(w);
-    s.table.amount.put(w);
-    s.table.stage.put(w);
-    s.table.status_from_column.put(w);
-    s.dims.iter().chain([&s.account, &s.lost_stage, &s.currency]).for_each(|d| d.put(w));
-    match &s.probability {
-        None => w.u8(0),
-        Some((values, percent)) => {
-            w.u8(1);
-            put_optional_numbers(w, values);
-            percent.put(w);
-        }
+    let Shape { cols, status_from_column, entered } = s.shape();
+    cols.put(w);
+    status_from_column.put(w);
+    entered.iter().map(|(c, stage)| (*c as u64, stage.clone())).collect::<Vec<_>>().put(w);
+    let t = &s.table;
+    t.deal_id.put(w);
+    t.amount.put(w);
+    t.stage.put(w);
+    s.dims.iter().chain([&s.account, &s.lost_stage, &s.currency]).flatten().for_each(|d| d.put(w));
+    if let Some((values, percent)) = &s.probability {
+        put_optional_numbers(w, values);
+        percent.put(w);
     }
-    match &s.forecast_category {
-        None => w.u8(0),
-        Some(values) => {
-            w.u8(1);
-            put_codes(w, &ForecastCategory::ALL, values.iter().copied());
-        }
+    if let Some(values) = &s.forecast_category {
+        put_codes(w, &ForecastCategory::ALL, values.iter().copied());
     }
     put_statuses(w, &s.status_cells);
     s.created.put(w);
     s.close.put(w);
-    s.entered.cols.iter().map(|(c, stage)| (*c as u64, stage.clone())).collect::<Vec<_>>().put(w);
-    s.entered.dates.put(w);
+    s.entered.dates.iter().for_each(|d| d.put(w));
 }
 
-/// Reads a deals sink of `rows` rows written by [`put_deals`].
-fn take_deals(r: &mut Reader<'_>, rows: usize) -> Result<DealsSink, WireError> {
+/// How a deals sink written by [`put_deals`] lays out its columns.
+fn take_shape(r: &mut Reader<'_>) -> Result<Shape, WireError> {
     let cols = Columns::take(r)?;
-    let deal_id = TextColumn::take(r)?;
-    let amount = AmountColumn::take(r)?;
-    let stage = DictColumn::take(r)?;
     let status_from_column = bool::take(r)?;
-    check(deal_id.len() == rows && amount.values.len() == rows && stage.len() == rows, "deals")?;
-    let mut dims: [Option<DictColumn>; 6] = Default::default();
-    for (d, c) in dims.iter_mut().zip(cols.dims) {
-        *d = take_dict(r, rows, c.is_some())?;
-    }
-    let account = take_dict(r, rows, cols.account.is_some())?;
-    let lost_stage = take_dict(r, rows, cols.lost_stage.is_some())?;
-    let currency = take_dict(r, rows, cols.currency.is_some())?;
-    let probability = match r.u8()? {
-        0 => None,
-        1 => Some((take_optional_numbers(r)?, bool::take(r)?)),
-        _ => return Err(WireError::Invalid("option")),
-    };
-    check(probability.is_some() == cols.probability.is_some(), "probability")?;
-    check(probability.as_ref().is_none_or(|(v, _)| v.len() == rows), "probability")?;
-    let forecast_category = match r.u8()? {
-        0 => None,
-        1 => Some(take_codes(r, &ForecastCategory::ALL, "forecast category")?),
-        _ => return Err(WireError::Invalid("option")),
-    };
-    check(forecast_category.is_some() == cols.forecast_category.is_some(), "forecast category")?;
-    check(forecast_category.as_ref().is_none_or(|v| v.len() == rows), "forecast category")?;
-    let status_cells = take_statuses(r)?;
     check(status_from_column == (cols.status.is_some() || cols.won_closed.is_some()), "status")?;
-    check(status_cells.len() == if status_from_column { rows } else { 0 }, "status")?;
-    let created = take_dates(r, rows)?;
-    let close = take_dates(r, rows)?;
-    let entered_cols: Vec<(u64, String)> = Wire::take(r)?;
-    let entered_dates: Vec<DateColumnBuilder> = Wire::take(r)?;
-    check(entered_cols.len() == entered_dates.len(), "entered columns")?;
-    check(entered_dates.iter().all(|b| b.month_first.len() == rows), "entered columns")?;
-    let entered = EnteredColumns {
-        cols: entered_cols.into_iter().map(|(c, s)| Ok((to_size(c)?, s))).collect::<Result<_, WireError>>()?,
-        dates: entered_dates,
-    };
-    Ok(DealsSink {
-        cols,
-        table: DealsTable { deal_id, amount, stage, status_from_column, ..DealsTable::default() },
-        dims,
-        account,
-        lost_stage,
-        currency,
-        probability,
-        forecast_category,
-        status_cells,
-        created,
-        close,
-        entered,
-        interners: Default::default(),
-    })
+    let entered: Vec<(u64, String)> = Wire::take(r)?;
+    let entered = entered.into_iter().map(|(c, s)| Ok((to_size(c)?, s))).collect::<Result<_, WireError>>()?;
+    Ok(Shape { cols, status_from_column, entered })
+}
+
+/// Reads the columns of a deals sink of `rows` rows laid out as `shape`, written by
+/// [`put_deals`], one at a time, each checked, and hands each to `take` as soon as it is read.
+fn take_pieces<E: From<WireError>>(
+    r: &mut Reader<'_>,
+    rows: usize,
+    shape: &Shape,
+    take: &mut dyn FnMut(Piece) -> Result<(), E>,
+) -> Result<(), E> {
+    let Shape { cols, status_from_column, entered } = shape;
+    let deal_id = TextColumn::take(r)?;
+    check(deal_id.len() == rows, "deal ids")?;
+    take(Piece::Ids(deal_id))?;
+    let amount = AmountColumn::take(r)?;
+    check(amount.values.len() == rows, "amounts")?;
+    take(Piece::Amounts(amount))?;
+    take(Piece::Stages(take_dict(r, rows)?))?;
+    let dicts = cols.dims.iter().chain([&cols.account, &cols.lost_stage, &cols.currency]);
+    for (i, _) in dicts.enumerate().filter(|(_, c)| c.is_some()) {
+        take(Piece::Dict(i, take_dict(r, rows)?))?;
+    }
+    if cols.probability.is_some() {
+        let values = take_optional_numbers(r)?;
+        check(values.len() == rows, "probability")?;
+        take(Piece::Probability(values, bool::take(r)?))?;
+    }
+    if cols.forecast_category.is_some() {
+        let values = take_codes(r, &ForecastCategory::ALL, "forecast category")?;
+        check(values.len() == rows, "forecast category")?;
+        take(Piece::ForecastCategory(values))?;
+    }
+    let status_cells = take_statuses(r)?;
+    check(status_cells.len() == if *status_from_column { rows } else { 0 }, "status")?;
+    take(Piece::Statuses(status_cells))?;
+    take(Piece::Created(take_dates(r, rows)?))?;
+    take(Piece::Close(take_dates(r, rows)?))?;
+    for i in 0..entered.len() {
+        take(Piece::Entered(i, take_dates(r, rows)?))?;
+    }
+    Ok(())
+}
+
+/// A dictionary column of `rows` rows.
+fn take_dict(r: &mut Reader<'_>, rows: usize) -> Result<DictColumn, WireError> {
+    let d = DictColumn::take(r)?;
+    check(d.len() == rows, "dictionary column")?;
+    Ok(d)
+}
+
+/// Reads a deals sink of `rows` rows written by [`put_deals`], whole.
+fn take_deals(r: &mut Reader<'_>, rows: usize) -> Result<DealsSink, WireError> {
+    let shape = take_shape(r)?;
+    let mut sink = DealsSink::shaped(shape.clone());
+    take_pieces(r, rows, &shape, &mut |piece| check(sink.set_piece(piece), "deals"))?;
+    Ok(sink)
 }
 
 /// Another dataset's sink: per field its builder.
@@ -348,8 +341,9 @@ fn take_table(r: &mut Reader<'_>, rows: usize) -> Result<TableSink, WireError> {
     Ok(TableSink { kind, fields })
 }
 
-/// Writes a tail's part (see [`crate::ingest::TailPart`]).
-pub(super) fn put(w: &mut Writer<'_>, p: &TailPart) {
+/// Writes a tail's part (see [`crate::ingest::TailPart`]): what it says, then its rows.
+pub(super) fn put(w: &mut Writer<'_>, part: &TailPart) {
+    let p = &part.header;
     w.u64(p.start);
     put_tag(w, &TEXT_BYTES, &p.started);
     put_tag(w, &TEXT_BYTES, &p.ended);
@@ -368,20 +362,24 @@ pub(super) fn put(w: &mut Writer<'_>, p: &TailPart) {
     p.footer.put(w);
     p.keys.put(w);
     p.profiler.columns.put(w);
-    match &p.sink {
+    match &part.sink {
         Sink::Deals(s) => {
-            w.u8(0);
+            w.u8(DEALS);
             put_deals(w, s);
         }
         Sink::Table(s) => {
-            w.u8(1);
+            w.u8(TABLE);
             put_table(w, s);
         }
     }
 }
 
-/// Reads a tail's part written by [`put`].
-pub(super) fn take(r: &mut Reader<'_>) -> Result<TailPart, WireError> {
+/// Tags of a part's rows: deals, or another dataset.
+const DEALS: u8 = 0;
+const TABLE: u8 = 1;
+
+/// Reads what a tail's part written by [`put`] says, up to its rows.
+pub(super) fn take_header(r: &mut Reader<'_>) -> Result<PartHeader, WireError> {
     let start = r.u64()?;
     let started = take_tag(r, &TEXT_BYTES, "encoding")?;
     let ended = take_tag(r, &TEXT_BYTES, "encoding")?;
@@ -401,12 +399,7 @@ pub(super) fn take(r: &mut Reader<'_>) -> Result<TailPart, WireError> {
     let keys = TextColumn::take(r)?;
     let columns: Vec<Tally> = Wire::take(r)?;
     check(columns.len() == headers.len() && rows_kept <= rows_read, "tail")?;
-    let sink = match r.u8()? {
-        0 => Sink::Deals(Box::new(take_deals(r, rows_kept)?)),
-        1 => Sink::Table(take_table(r, rows_kept)?),
-        _ => return Err(WireError::Invalid("dataset")),
-    };
-    Ok(TailPart {
+    Ok(PartHeader {
         start,
         started,
         ended,
@@ -425,13 +418,43 @@ pub(super) fn take(r: &mut Reader<'_>) -> Result<TailPart, WireError> {
         footer,
         keys,
         profiler: Profiler { columns },
-        sink,
     })
+}
+
+/// Reads a tail's part written by [`put`], whole.
+pub(super) fn take(r: &mut Reader<'_>) -> Result<TailPart, WireError> {
+    let header = take_header(r)?;
+    let sink = match r.u8()? {
+        DEALS => Sink::Deals(Box::new(take_deals(r, header.rows_kept)?)),
+        TABLE => Sink::Table(take_table(r, header.rows_kept)?),
+        _ => return Err(WireError::Invalid("dataset")),
+    };
+    Ok(TailPart { header, sink })
+}
+
+/// Reads the rows of a tail's part written by [`put`], `rows` of them, after its header, and
+/// appends them to `head` a deals column at a time, as each is read.
+pub(super) fn append_rows(r: &mut Reader<'_>, rows: usize, head: &mut HeadRows<'_>) -> Result<(), NotMergeable> {
+    match r.u8()? {
+        DEALS => {
+            let shape = take_shape(r)?;
+            head.deals_shaped(&shape)?;
+            take_pieces(r, rows, &shape, &mut |piece| head.deals(piece))
+        }
+        TABLE => head.table(take_table(r, rows)?),
+        _ => Err(WireError::Invalid("dataset").into()),
+    }
+}
+
+impl From<WireError> for NotMergeable {
+    fn from(e: WireError) -> NotMergeable {
+        NotMergeable::Message(e.to_string())
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::{DatasetKind, ReadOptions, Tail, TailPart, TailStep};
+    use crate::ingest::{DatasetKind, ReadOptions, Session, Step, Tail, TailPart, TailStep};
     use crate::wire::{read_tail_part, write_tail_part};
 
     /// The tail of `bytes` from its middle, read whole.
@@ -446,6 +469,37 @@ mod tests {
                 TailStep::Progress { .. } => {}
                 TailStep::Done(part) => return part,
                 TailStep::Failed(why) => panic!("{why}"),
+            }
+        }
+    }
+
+    /// A head of `bytes` paused at the record the tail of [`part`] starts at.
+    fn paused_head(bytes: &[u8], kind: DatasetKind) -> Session {
+        let mut head =
+            Session::new("t.csv", bytes.len() as u64, ReadOptions::new(kind)).stop_at(bytes.len() as u64 / 2);
+        loop {
+            match head.step(usize::MAX) {
+                Step::NeedInput => {
+                    let at = head.bytes_pushed() as usize;
+                    head.push(&bytes[at..], true);
+                }
+                Step::Paused { .. } => return head,
+                other => panic!("the head did not pause: {other:?}"),
+            }
+        }
+    }
+
+    /// Whether `session` reads `bytes` to a result.
+    fn finished(mut session: Session, bytes: &[u8]) -> bool {
+        loop {
+            match session.step(usize::MAX) {
+                Step::NeedInput => {
+                    let at = session.bytes_pushed() as usize;
+                    session.push(&bytes[at..], true);
+                }
+                Step::Progress { .. } | Step::Restart => {}
+                Step::Done(_) => return true,
+                Step::Paused { .. } | Step::Failed(_) => return false,
             }
         }
     }
@@ -523,6 +577,13 @@ mod tests {
                 let again = message(&back);
                 proptest::prop_assert!(read_tail_part(&mut again.as_slice()).is_ok());
             }
+            // Absorbed by the paused head a column at a time: taken, refused or broken off,
+            // and the head then reads to a result.
+            let mut head = paused_head(&bytes, kind);
+            if crate::wire::absorb_tail_part(&mut written.as_slice(), &mut head).is_err() {
+                head.resume();
+            }
+            proptest::prop_assert!(finished(head, &bytes));
         }
     }
 }

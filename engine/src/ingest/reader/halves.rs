@@ -5,11 +5,14 @@
 use super::Reader;
 use crate::column::TextColumn;
 use crate::ingest::codepage::Confidence;
-use crate::ingest::part::{NotMergeable, TailPart};
+use crate::ingest::deals_pieces::{Piece, Shape};
+use crate::ingest::keys::SeenKeys;
+use crate::ingest::part::{NotMergeable, PartHeader, TailPart};
 use crate::ingest::profile::Profiler;
 use crate::ingest::report::{ImportReport, CELL_ISSUE_LIMIT};
 use crate::ingest::sinks::Sink;
 use crate::ingest::stream::{Feed, TextBytes};
+use crate::ingest::table_sink::TableSink;
 use crate::ingest::{FirstSeen, Rejection};
 
 /// Where a reader of a file read as two halves stands.
@@ -114,7 +117,7 @@ impl Reader {
             _ => self.first_line_of.seen_here(),
         };
         let feed = self.src.feed();
-        TailPart {
+        let header = PartHeader {
             start,
             started,
             ended: feed.text_bytes(),
@@ -133,14 +136,21 @@ impl Reader {
             footer: self.src.footer,
             keys,
             profiler: self.profiler,
-            sink: self.sink,
-        }
+        };
+        TailPart { header, sink: self.sink }
     }
 
     /// Appends a tail's rows to this paused head, as if it had read them itself; the reader is
-    /// then done. Refused, with nothing changed, when the tail did not start where the head
-    /// paused, read the file otherwise, or saw a key the head saw.
-    pub(crate) fn absorb(&mut self, part: TailPart) -> Result<(), NotMergeable> {
+    /// then done. The rows come from `rows`, through the [`HeadRows`] it is given: whole, or a
+    /// column at a time (a worker, as it reads them off the part's message). Refused, with
+    /// nothing changed, when the tail did not start where the head paused, read the file
+    /// otherwise, or saw a key the head saw, or when `rows` fails before it appends anything;
+    /// [`NotMergeable::Broken`] when it fails after: the head's rows are then spoilt.
+    pub(crate) fn absorb_with(
+        &mut self,
+        part: PartHeader,
+        rows: impl FnOnce(&mut HeadRows<'_>) -> Result<(), NotMergeable>,
+    ) -> Result<(), NotMergeable> {
         let text_at = self.src.paused_at().ok_or(NotMergeable::NotPaused)?;
         let boundary = self.src.feed().file_byte_of(text_at).ok_or(NotMergeable::Encoding)?;
         if part.start != boundary {
@@ -161,15 +171,25 @@ impl Reader {
         if part.rejected.iter().any(|r| matches!(r.reason, Rejection::Unreadable(_))) {
             return Err(NotMergeable::Unreadable);
         }
-        if self.key.is_some() && self.first_line_of.contains_any(part.kept_keys()) {
+        if self.key.is_some() && self.first_line_of.contains_any(&part.keys) {
             return Err(NotMergeable::KeyRepeats);
         }
         let lines = self.src.line_at_pause().ok_or(NotMergeable::NotPaused)?.saturating_sub(1);
-        let TailPart { rows_read, rows_kept, rejected, cell_issues, cell_issues_total, footer, profiler, sink, .. } =
-            part;
-        if !self.sink.append(sink, lines) {
-            return Err(NotMergeable::Settings);
+        // A deals file's ids are its keys: the tail's come with its rows.
+        let key = self.key.as_ref().map(|k| k.column);
+        let ids_are_keys = matches!(&self.sink, Sink::Deals(s) if key.is_some() && s.cols.id == key);
+        let mut head = HeadRows {
+            sink: &mut self.sink,
+            lines,
+            seen: ids_are_keys.then_some(&mut self.first_line_of),
+            appended: false,
+        };
+        match rows(&mut head) {
+            Ok(()) => {}
+            Err(e) if head.appended => return Err(NotMergeable::Broken(e.to_string())),
+            Err(e) => return Err(e),
         }
+        let PartHeader { rows_read, rows_kept, rejected, cell_issues, cell_issues_total, footer, profiler, .. } = part;
         let report = &mut self.report;
         report.rows_read += rows_read;
         report.rows_kept += rows_kept;
@@ -199,7 +219,11 @@ impl Reader {
     /// tail's: the tail's own when the head's part was ASCII throughout (the first byte past
     /// ASCII, where the encoding is decided, was the tail's), else the head's, which the tail
     /// must have read alike (UTF-8, or ASCII within it).
-    fn tail_encoding(&self, text_at: u64, part: &TailPart) -> Result<Option<(&'static str, Confidence)>, NotMergeable> {
+    fn tail_encoding(
+        &self,
+        text_at: u64,
+        part: &PartHeader,
+    ) -> Result<Option<(&'static str, Confidence)>, NotMergeable> {
         let feed = self.src.feed();
         let ascii_at_boundary = match feed.ascii_until() {
             Some(end) => end >= text_at,
@@ -211,6 +235,64 @@ impl Reader {
             TextBytes::Utf8 if !ascii_at_boundary && utf8(part.started) && utf8(part.ended) => Ok(None),
             TextBytes::Utf8Bom if part.started == TextBytes::Utf8Bom && part.ended == TextBytes::Utf8Bom => Ok(None),
             _ => Err(NotMergeable::Encoding),
+        }
+    }
+}
+
+/// A paused head's rows, taking a tail's (see [`Reader::absorb_with`]).
+pub(crate) struct HeadRows<'r> {
+    sink: &'r mut Sink,
+    /// Lines of the file before the tail's first record.
+    lines: u64,
+    /// The keys the head kept, when the tail's deal ids are keys to check.
+    seen: Option<&'r mut SeenKeys>,
+    /// Whether any of the tail's rows were appended.
+    appended: bool,
+}
+
+impl HeadRows<'_> {
+    /// Takes a tail's deals columns laid out as `shape` (say so before the first column):
+    /// refused unless the head's are laid out alike.
+    pub(crate) fn deals_shaped(&self, shape: &Shape) -> Result<(), NotMergeable> {
+        match &*self.sink {
+            Sink::Deals(s) if s.shape() == *shape => Ok(()),
+            _ => Err(NotMergeable::Settings),
+        }
+    }
+
+    /// Appends one of the tail's deals columns. The ids are refused, before anything is
+    /// appended, when one repeats a key the head kept.
+    pub(crate) fn deals(&mut self, piece: Piece) -> Result<(), NotMergeable> {
+        let Sink::Deals(s) = &mut *self.sink else { return Err(NotMergeable::Settings) };
+        if let (Piece::Ids(ids), Some(seen)) = (&piece, self.seen.as_deref_mut()) {
+            if seen.contains_any(ids) {
+                return Err(NotMergeable::KeyRepeats);
+            }
+        }
+        self.appended = true;
+        s.append_piece(piece, self.lines).then_some(()).ok_or(NotMergeable::Settings)
+    }
+
+    /// Appends the tail's rows of another dataset, all at once.
+    pub(crate) fn table(&mut self, theirs: TableSink) -> Result<(), NotMergeable> {
+        match &mut *self.sink {
+            Sink::Table(mine) if mine.same_shape(&theirs) => {
+                self.appended = true;
+                mine.append(theirs, self.lines);
+                Ok(())
+            }
+            _ => Err(NotMergeable::Settings),
+        }
+    }
+
+    /// Appends the tail's rows held whole.
+    pub(crate) fn sink(&mut self, sink: Sink) -> Result<(), NotMergeable> {
+        match sink {
+            Sink::Deals(theirs) => {
+                self.deals_shaped(&theirs.shape())?;
+                theirs.into_pieces().into_iter().try_for_each(|piece| self.deals(piece))
+            }
+            Sink::Table(theirs) => self.table(theirs),
         }
     }
 }
