@@ -618,6 +618,10 @@ fn response_histogram(input: &ChartInput) -> ChartData {
     }
 }
 
+/// Products the product chart draws a bar each, when there are more than one beyond them: the
+/// rest share one bar. Hundreds of hairline bars say nothing.
+const DRAWN_PRODUCTS: usize = 12;
+
 fn product_revenue(input: &ChartInput) -> ChartData {
     let Some(tab) = kpi_table(KpiId::ProductPerformance, input) else {
         return ChartData::empty(t(Summary::NoProduct));
@@ -638,22 +642,27 @@ fn product_revenue(input: &ChartInput) -> ChartData {
         ),
         _ => s(t(Summary::NoRevenueWon)),
     };
+    let share = |v: f64| (total > 0.0).then(|| display(Unit::Percent, v / total));
+    // The largest products a bar each; beyond them, the rest as one bar (the table lists all).
+    let drawn = if rows.len() > DRAWN_PRODUCTS + 1 { DRAWN_PRODUCTS } else { rows.len() };
+    let mut bars: Vec<Bar> = rows[..drawn]
+        .iter()
+        .enumerate()
+        .map(|(i, (p, v))| Bar {
+            label: p.clone(),
+            value: *v,
+            note: share(*v),
+            colour: input.palette.of(Dim::Product, p, i),
+            drill: Some(p.clone()),
+        })
+        .collect();
+    if let Some(rest) = rows.get(drawn..).filter(|rest| !rest.is_empty()) {
+        let value = rest.iter().map(|r| r.1).sum();
+        let label = tf(Legend::OtherProducts, &[("n", display(Unit::Count, rest.len() as f64))]);
+        bars.push(Bar { label, value, note: share(value), colour: drawn, drill: None });
+    }
     ChartData {
-        drawing: Some(Drawing::Bars(BarChart {
-            bars: rows
-                .iter()
-                .enumerate()
-                .map(|(i, (p, v))| Bar {
-                    label: p.clone(),
-                    value: *v,
-                    note: (total > 0.0).then(|| display(Unit::Percent, v / total)),
-                    colour: input.palette.of(Dim::Product, p, i),
-                    drill: Some(p.clone()),
-                })
-                .collect(),
-            unit: Unit::Currency,
-            horizontal: true,
-        })),
+        drawing: Some(Drawing::Bars(BarChart { bars, unit: Unit::Currency, horizontal: true })),
         summary,
         table: DataTable {
             label: s(t(Legend::Product)),

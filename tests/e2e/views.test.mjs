@@ -268,7 +268,7 @@ test('a deals-only export on every page: what can be drawn is, the rest says wha
   assert.deepEqual(log.errors, []);
 });
 
-test("hundreds of categories: a chart's table draws its first 400 rows, a tile lists six", async () => {
+test("hundreds of categories: a chart draws the largest and the rest as one bar, its table the first 400 rows, a tile six", async () => {
   // 450 products, each won once: the product chart's table would be 1,800 cells, closed.
   const lines = ['deal_id,amount,stage,created_date,close_date,owner,product'];
   for (let i = 0; i < 450; i++) lines.push(`P-${i},${5000 - i},Closed Won,2024-03-01,2024-05-10,Ann,Product ${String(i).padStart(3, '0')}`);
@@ -285,6 +285,16 @@ test("hundreds of categories: a chart's table draws its first 400 rows, a tile l
   assert.equal(await page.textContent(`${chart} [data-testid=kpi-table-more]`), 'The first 400 of 450 rows; the CSV holds all of them.');
   // A table of fewer rows than that has no such line.
   assert.equal(await page.$$eval('[data-chart] [data-testid=kpi-table-more]', (l) => l.length), 1);
+  // The chart draws the twelve largest a bar each and the other 438 as one, their sum
+  // (5,000 - i for i from 12 to 449): read bar by bar from the keyboard.
+  const tip = async (key) => {
+    await page.keyboard.press(key);
+    return page.textContent(`${chart} .chart-tip`);
+  };
+  await page.focus(`${chart} canvas`);
+  assert.match(await tip('Home'), /^Product 000 · 5,000 · 0\.2 %/);
+  assert.match(await tip('End'), /^438 other products · 2,089,041 · 97\.2 %/);
+  assert.match(await tip('ArrowLeft'), /^Product 011 · 4,989 · /);
   // The tile lists its six largest products, not 450 of which the style sheet hid the rest.
   const listed = () => page.$$eval('[data-tile=product_performance] .breakdown [data-segment]', (l) => l.map((e) => e.dataset.segment));
   assert.deepEqual(await listed(), [0, 1, 2, 3, 4, 5].map((i) => `product:Product 00${i}`));
