@@ -362,8 +362,12 @@ impl Reader {
         let rows = self.report.rows_read;
         let more = self.src.estimate_rows(rows).saturating_sub(rows);
         if self.key.is_some() {
+            // The head of a file read as two halves keeps its half's keys only (the tail's are
+            // checked against them, never kept), and its key table, touched all over as keys
+            // land in it, is sized for them: at 10M unsorted ids, 128 MiB instead of 256.
+            let keys = self.src.estimate_rows_to_stop(rows).saturating_sub(rows);
             let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
-            self.first_line_of.reserve(more, key_len);
+            self.first_line_of.reserve(keys, key_len);
         }
         self.sink.reserve(more);
     }

@@ -363,8 +363,19 @@ impl CsvSource {
     /// The rows the whole text holds, estimated from the share read so far (`rows` rows): for
     /// sizing columns once instead of letting them double as they fill.
     pub fn estimate_rows(&self, rows: usize) -> usize {
-        let read = self.bytes_read().max(1) as f64;
+        self.estimate_rows_in(rows, self.text_len())
+    }
+
+    /// [`CsvSource::estimate_rows`] up to where the read stops (see
+    /// [`CsvSource::stop_after`]): the head of a file read as two halves reads only its half.
+    pub fn estimate_rows_to_stop(&self, rows: usize) -> usize {
         let len = self.text_len();
+        self.estimate_rows_in(rows, self.segments.stop.map_or(len, |stop| stop.min(len)))
+    }
+
+    /// The rows `len` bytes of text hold, at the rate of the `rows` read so far.
+    fn estimate_rows_in(&self, rows: usize, len: u64) -> usize {
+        let read = self.bytes_read().max(1) as f64;
         // A little over, so the estimate's error rarely costs a last doubling.
         let estimate = (len as f64 / read * rows as f64 * 1.02) as usize;
         estimate.min(len as usize / 2 + 1)
@@ -640,6 +651,24 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn rows_are_estimated_to_the_stop_when_the_read_stops_short_of_the_end() {
+        let text: String =
+            std::iter::once("id,n\n".to_owned()).chain((0..1000).map(|i| format!("{i:04},1\n"))).collect();
+        let mut src = CsvSource::open_text("e.csv", &text, "UTF-8").unwrap();
+        for _ in 0..100 {
+            assert!(matches!(src.next_record(), Some(Ok(_))));
+        }
+        // Rows of 7 bytes: 1000 in the text, about 1.02 times that estimated.
+        let whole = src.estimate_rows(100);
+        assert!((1000..=1030).contains(&whole), "{whole}");
+        assert_eq!(src.estimate_rows_to_stop(100), whole, "no stop: the whole text");
+        src.stop_after(Some(text.len() as u64 / 2));
+        let half = src.estimate_rows_to_stop(100);
+        assert!((500..=520).contains(&half), "{half}");
+        assert_eq!(src.estimate_rows(100), whole, "the columns are still sized for the whole");
+    }
 
     #[test]
     fn an_unclosed_quote_is_reported_not_swallowed() {
