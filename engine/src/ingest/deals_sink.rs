@@ -3,7 +3,7 @@
 use super::dataset::Dataset;
 use super::dates::{read_date, DateColumnBuilder, DateOrder};
 use super::entered::EnteredColumns;
-use super::keys::Interner;
+use super::keys::{Interner, SeenKeys};
 use super::mapping::DEAL_FIELDS;
 use super::report::{ImportReport, MappedField};
 use super::sink::{ColumnSink, Row};
@@ -79,6 +79,10 @@ pub(crate) struct DealsSink {
     /// Fronts for the dictionary columns: `dims` by position, then account, lost stage,
     /// currency and stage.
     pub(crate) interners: [Interner; 10],
+    /// Whether the ids are not pushed to `table.deal_id` but kept by the reader's key set,
+    /// which holds each kept row's id already, and become the column when the read is done
+    /// (see `SeenKeys::take_keys`): a big file's ids are then held once.
+    pub(crate) ids_in_keys: bool,
 }
 
 impl DealsSink {
@@ -108,6 +112,7 @@ impl DealsSink {
             close: DateColumnBuilder::default(),
             entered: EnteredColumns::default(),
             interners: Default::default(),
+            ids_in_keys: false,
         }
     }
 
@@ -124,6 +129,14 @@ impl DealsSink {
 }
 
 impl DealsSink {
+    /// Fills the id column from the reader's key set, when it holds the ids (see
+    /// [`DealsSink::ids_in_keys`]; the keys after the first `loaded`, loaded earlier).
+    pub(crate) fn ids_from(&mut self, keys: &mut SeenKeys, loaded: usize) {
+        if std::mem::take(&mut self.ids_in_keys) && self.cols.id.is_some() {
+            self.table.deal_id = keys.take_keys(loaded);
+        }
+    }
+
     /// Names every row by its line from now on instead of reading the id column (call before
     /// the first row).
     pub(crate) fn generate_ids(&mut self) {
@@ -135,7 +148,7 @@ impl DealsSink {
 impl DealsSink {
     /// The same columns with no rows yet: for the second half of the file.
     pub(crate) fn empty_like(&self) -> DealsSink {
-        DealsSink::shaped(self.shape())
+        DealsSink { ids_in_keys: self.ids_in_keys, ..DealsSink::shaped(self.shape()) }
     }
 }
 
@@ -174,6 +187,7 @@ impl ColumnSink for DealsSink {
         self.entered.push(row);
         let table = &mut self.table;
         match cols.id {
+            Some(_) if self.ids_in_keys => {}
             Some(c) => table.deal_id.push(trim_cell(row.cell(c))),
             None => table.deal_id.push(&super::report::generated_id(row.line)),
         }
@@ -199,7 +213,9 @@ impl ColumnSink for DealsSink {
 
     fn reserve(&mut self, more: usize) {
         let t = &mut self.table;
-        t.deal_id = reserved_text(std::mem::take(&mut t.deal_id), more);
+        if !self.ids_in_keys {
+            t.deal_id = reserved_text(std::mem::take(&mut t.deal_id), more);
+        }
         t.amount.values.reserve(more);
         t.stage.codes.reserve(more);
         for d in self.dims.iter_mut().chain([&mut self.account, &mut self.lost_stage, &mut self.currency]).flatten() {

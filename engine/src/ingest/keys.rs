@@ -8,9 +8,11 @@
 
 use crate::column::{DictColumn, NO_CODE};
 use filter::KeyFilter;
+use lines::Lines;
 use std::hash::Hasher;
 
 mod filter;
+mod lines;
 
 const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -126,7 +128,7 @@ pub(crate) struct SeenKeys {
     /// End of each key in `text`.
     ends: Vec<usize>,
     /// Line of each key.
-    lines: Vec<u64>,
+    lines: Lines,
     /// Open addressing, linear probing: 0 is empty, else an [`entry`]: the key's tag (whose
     /// top bits are the home slot, so growing needs no key) and index. A power of two long, at
     /// most 2^31, never more than half full (counting the waiting keys). Empty while the keys
@@ -238,17 +240,29 @@ impl SeenKeys {
     }
 
     /// Makes room for `more` keys of about `key_len` bytes each, so the table is not rebuilt
-    /// (one random memory access per key, each time) as it fills.
-    pub(crate) fn reserve(&mut self, more: usize, key_len: usize) {
+    /// (one random memory access per key, each time) as it fills; the keys' text for `kept`
+    /// of them (more when they become a column, see [`SeenKeys::take_keys`]).
+    pub(crate) fn reserve(&mut self, more: usize, kept: usize, key_len: usize) {
         let want = (self.len() + more).saturating_mul(2).max(1).next_power_of_two();
         let bits = want.trailing_zeros().clamp(10, 31);
         self.reserved_bits = self.reserved_bits.max(bits);
         if !self.slots.is_empty() && bits > self.bits {
             self.rebuild(bits);
         }
-        self.text.reserve(more.saturating_mul(key_len));
-        self.ends.reserve(more);
+        self.text.reserve(kept.saturating_mul(key_len));
+        self.ends.reserve(kept);
         self.lines.reserve(more);
+    }
+
+    /// The keys after the first `skip` (those loaded earlier), in the order seen, as a column:
+    /// a deals file's ids, which the set then no longer holds (it is left empty). Its text
+    /// moves as it is when nothing was loaded earlier.
+    pub(crate) fn take_keys(&mut self, skip: usize) -> crate::column::TextColumn {
+        let SeenKeys { mut text, ends, .. } = std::mem::take(self);
+        let from = skip.checked_sub(1).and_then(|i| ends.get(i)).copied().unwrap_or(0);
+        text.drain(..from.min(text.len()));
+        let ends = ends.into_iter().skip(skip).map(|end| (end - from) as u32).collect();
+        crate::column::TextColumn::from_parts(text, ends).unwrap_or_default()
     }
 
     /// Builds the table and the filter from the keys appended in order so far (see the
@@ -333,7 +347,7 @@ impl SeenKeys {
         let tag = tag_of(key);
         if self.filter.may_hold(tag) {
             if let Some(i) = self.find_waiting(key, tag).or_else(|| self.find(key, tag)) {
-                return self.lines.get(i).copied();
+                return self.lines.get(i);
             }
         }
         self.append(key, line);
@@ -352,7 +366,7 @@ impl SeenKeys {
     /// The keys first seen on a line of this file (not loaded earlier), in the order seen.
     pub(crate) fn seen_here(&self) -> crate::column::TextColumn {
         let mut keys = crate::column::TextColumn::default();
-        for i in (0..self.len()).filter(|&i| self.lines.get(i).is_some_and(|&l| l != 0)) {
+        for i in (0..self.len()).filter(|&i| self.lines.get(i).is_some_and(|l| l != 0)) {
             keys.push(self.key(i));
         }
         keys
@@ -578,6 +592,23 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_keys_seen_here_become_a_column_after_those_loaded_earlier() {
+        for (loaded, keys) in
+            [(0, vec!["b", "a", "ccc", "d"]), (2, vec!["k1", "k2", "x", "yy", "a"]), (3, vec!["p", "q", "r"])]
+        {
+            let mut seen = SeenKeys::default();
+            for (i, k) in keys.iter().enumerate() {
+                let line = if i < loaded { 0 } else { i as u64 + 2 };
+                assert_eq!(seen.first_line_or_insert(k, line), None);
+            }
+            let column = seen.take_keys(loaded);
+            let got: Vec<&str> = (0..column.len()).map(|i| column.get(i)).collect();
+            assert_eq!(got, keys[loaded..], "{loaded} loaded");
+            assert_eq!(seen.len(), 0, "the set gives its keys away");
+        }
+    }
     use std::collections::HashMap;
 
     #[test]
@@ -603,7 +634,7 @@ mod tests {
         for i in (0..3000u64).rev() {
             seen.first_line_or_insert(&format!("K{i}"), i + 1);
         }
-        seen.reserve(100_000, 6);
+        seen.reserve(100_000, 100_000, 6);
         let slots = seen.slots.len();
         assert!(slots >= 2 * 103_000, "{slots} slots");
         for i in 3000..103_000u64 {
@@ -617,7 +648,7 @@ mod tests {
     #[test]
     fn keys_in_order_need_no_table_until_one_is_out_of_order() {
         let mut seen = SeenKeys::default();
-        seen.reserve(50_000, 8);
+        seen.reserve(50_000, 50_000, 8);
         // Zero-padded and plain numbers both come in shortlex order.
         for (i, key) in (1..=20_000u64).map(|i| (i, i.to_string())).chain((1..=20_000).map(|i| (i, format!("D{i:07}"))))
         {
@@ -693,7 +724,7 @@ mod tests {
             let mut first_seen_here = Vec::new();
             for (i, k) in keys.iter().enumerate() {
                 if let Some((_, more)) = reserve_at.filter(|&(at, _)| at == i) {
-                    seen.reserve(more, 8);
+                    seen.reserve(more, more, 8);
                 }
                 let line = i as u64 + 1;
                 let want = map.get(k).copied();
@@ -790,7 +821,7 @@ mod tests {
         assert!(seen.waiting.is_empty());
         // Growing places every waiting key.
         seen.first_line_or_insert("K1000", 1_001);
-        seen.reserve(10_000, 5);
+        seen.reserve(10_000, 10_000, 5);
         assert!(seen.waiting.is_empty());
         assert_eq!(seen.slots.iter().filter(|&&s| s != 0).count(), 1_001);
         assert_eq!(seen.first_line_or_insert("K0", 0), Some(1_000));

@@ -96,6 +96,8 @@ pub struct Reader {
     /// Line each key was first seen on (0: loaded earlier, from `known_from`).
     first_line_of: SeenKeys,
     known_from: String,
+    /// Keys loaded earlier, the first of `first_line_of`.
+    known_keys: usize,
     /// The user's answer for date columns whose cells cannot tell day-first from month-first.
     date_order: Option<DateOrder>,
     /// Whether the columns have been sized for the whole file.
@@ -186,7 +188,7 @@ impl Reader {
                 .map(|s| Sink::Deals(Box::new(s.with_entered(&src.headers, &mapping)))),
             _ => Some(Sink::Table(TableSink::new(kind, &mapping))),
         };
-        let Some(sink) = sink.filter(|_| missing.is_empty()) else {
+        let Some(mut sink) = sink.filter(|_| missing.is_empty()) else {
             return Err(unusable(kind, file, &src.headers, missing, chosen.is_none()));
         };
         let key = kind.key().and_then(|field| {
@@ -208,6 +210,10 @@ impl Reader {
             ..ImportReport::default()
         };
         let probe = key.as_ref().is_some_and(|k| k.probe).then(Vec::new);
+        // Every kept row's id is a key the key set holds: the ids are held there only.
+        if let (Some(k), Sink::Deals(s)) = (&key, &mut sink) {
+            s.ids_in_keys = k.required && s.cols.id == Some(k.column);
+        }
         Ok(Reader {
             probe,
             headers: src.headers.clone(),
@@ -217,6 +223,7 @@ impl Reader {
             key,
             first_line_of: SeenKeys::default(),
             known_from: String::new(),
+            known_keys: 0,
             date_order: None,
             presized: false,
             report,
@@ -252,6 +259,7 @@ impl Reader {
             for k in keys.into_iter().filter(|k| !k.is_empty()) {
                 self.first_line_of.first_line_or_insert(k, 0);
             }
+            self.known_keys = self.first_line_of.len();
             self.known_from = file.to_owned();
         }
     }
@@ -366,8 +374,10 @@ impl Reader {
             // checked against them, never kept), and its key table, touched all over as keys
             // land in it, is sized for them: at 10M unsorted ids, 128 MiB instead of 256.
             let keys = self.src.estimate_rows_to_stop(rows).saturating_sub(rows);
+            // Ids the key set holds for the deals are the whole file's, the tail's appended.
+            let kept = if matches!(&self.sink, Sink::Deals(s) if s.ids_in_keys) { more } else { keys };
             let key_len = self.first_line_of.key_bytes() / self.first_line_of.len().max(1) + 1;
-            self.first_line_of.reserve(keys, key_len);
+            self.first_line_of.reserve(keys, kept, key_len);
         }
         self.sink.reserve(more);
     }
@@ -386,6 +396,9 @@ impl Reader {
         let code_page = super::CodePage::from_name(encoding);
         self.report.encoding_label = code_page.map_or(encoding, super::CodePage::label);
         self.report.encoding_confidence = confidence;
+        if let Sink::Deals(s) = &mut self.sink {
+            s.ids_from(&mut self.first_line_of, self.known_keys);
+        }
         let Reader { headers, mapping, mut report, profiler, date_order, sink, .. } = self;
         if report.rows_kept == 0 {
             return Err(no_rows(report));

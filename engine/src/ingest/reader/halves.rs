@@ -96,6 +96,7 @@ impl Reader {
             key: self.key.clone(),
             first_line_of: Default::default(),
             known_from: String::new(),
+            known_keys: 0,
             date_order: self.date_order,
             presized: false,
             probe: None,
@@ -109,7 +110,10 @@ impl Reader {
     /// What a tail read (to the end of the file) hands the head: its rows and report, lines
     /// counted from its first record, which starts at file byte `start`; `started` is how its
     /// text began (see [`TextBytes`]).
-    pub(crate) fn into_part(self, start: u64, started: TextBytes) -> TailPart {
+    pub(crate) fn into_part(mut self, start: u64, started: TextBytes) -> TailPart {
+        if let Sink::Deals(s) = &mut self.sink {
+            s.ids_from(&mut self.first_line_of, self.known_keys);
+        }
         let key = self.key.as_ref().map(|k| k.column);
         // A deals file's ids are its keys: its id column carries them.
         let keys = match &self.sink {
@@ -182,6 +186,7 @@ impl Reader {
             sink: &mut self.sink,
             lines,
             seen: ids_are_keys.then_some(&mut self.first_line_of),
+            known: self.known_keys,
             appended: false,
         };
         match rows(&mut head) {
@@ -246,6 +251,8 @@ pub(crate) struct HeadRows<'r> {
     lines: u64,
     /// The keys the head kept, when the tail's deal ids are keys to check.
     seen: Option<&'r mut SeenKeys>,
+    /// Keys loaded earlier, the first of `seen`.
+    known: usize,
     /// Whether any of the tail's rows were appended.
     appended: bool,
 }
@@ -268,6 +275,9 @@ impl HeadRows<'_> {
             if seen.contains_any(ids) {
                 return Err(NotMergeable::KeyRepeats);
             }
+            // The head's ids, held by its key set until now, become its column: the tail's
+            // are appended to them.
+            s.ids_from(seen, self.known);
         }
         self.appended = true;
         s.append_piece(piece, self.lines).then_some(()).ok_or(NotMergeable::Settings)
