@@ -102,9 +102,14 @@ const WAITING: usize = 128;
 /// (wasm has no prefetch instruction; plain loads do the same there).
 const BATCH: usize = 32;
 
-/// log2 of the table's slots per filter word: 16 slots, so 4 to 8 keys (the table being a
-/// quarter to half full) per 64-bit word, and 1 MB of filter for a million keys.
-const SLOTS_PER_FILTER_WORD: u32 = 4;
+/// log2 of the table's slots per filter word: 8 slots, so 3 to 6 keys (the table being three
+/// eighths to three quarters full) per 64-bit word, and about 1 MB of filter for a million keys.
+const SLOTS_PER_FILTER_WORD: u32 = 3;
+
+/// Slots a table of `keys` keys needs: it is never more than three quarters full.
+fn slots_for(keys: usize) -> usize {
+    keys.saturating_mul(4).div_ceil(3).max(1).next_power_of_two()
+}
 
 /// Keys seen so far, each with the line it was first seen on (0: loaded earlier).
 ///
@@ -131,7 +136,7 @@ pub(crate) struct SeenKeys {
     lines: Lines,
     /// Open addressing, linear probing: 0 is empty, else an [`entry`]: the key's tag (whose
     /// top bits are the home slot, so growing needs no key) and index. A power of two long, at
-    /// most 2^31, never more than half full (counting the waiting keys). Empty while the keys
+    /// most 2^31, never more than three quarters full (counting the waiting keys). Empty while the keys
     /// are in order.
     slots: Vec<u64>,
     /// log2 of `slots.len()`.
@@ -189,7 +194,7 @@ fn place_batch(slots: &mut [u64], bits: u32, entries: &[u64]) {
     for (&taken, &entry) in taken.iter().zip(entries) {
         // A slot once taken stays taken: a home seen taken is not looked at again.
         let mut at = if taken { (home_of(entry) + 1) & mask } else { home_of(entry) };
-        // Bounded: the table is at most half full, so an empty slot ends the probe.
+        // Bounded: the table is at most three quarters full, so an empty slot ends the probe.
         for _ in 0..slots.len() {
             match slots.get_mut(at) {
                 Some(slot) if *slot == 0 => {
@@ -224,7 +229,7 @@ impl SeenKeys {
     fn find(&self, key: &str, tag: u32) -> Option<usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = home(tag, self.bits);
-        // Bounded: the table is at most half full, so an empty slot ends the probe.
+        // Bounded: the table is at most three quarters full, so an empty slot ends the probe.
         for _ in 0..self.slots.len() {
             let slot = *self.slots.get(at)?;
             if slot == 0 {
@@ -243,8 +248,7 @@ impl SeenKeys {
     /// (one random memory access per key, each time) as it fills; the keys' text for `kept`
     /// of them (more when they become a column, see [`SeenKeys::take_keys`]).
     pub(crate) fn reserve(&mut self, more: usize, kept: usize, key_len: usize) {
-        let want = (self.len() + more).saturating_mul(2).max(1).next_power_of_two();
-        let bits = want.trailing_zeros().clamp(10, 31);
+        let bits = slots_for(self.len() + more).trailing_zeros().clamp(10, 31);
         self.reserved_bits = self.reserved_bits.max(bits);
         if !self.slots.is_empty() && bits > self.bits {
             self.rebuild(bits);
@@ -268,7 +272,7 @@ impl SeenKeys {
     /// Builds the table and the filter from the keys appended in order so far (see the
     /// type's docs).
     fn index_all(&mut self) {
-        let need = (self.len() + 1).saturating_mul(2).next_power_of_two().trailing_zeros();
+        let need = slots_for(self.len() + 1).trailing_zeros();
         let bits = need.max(self.reserved_bits).clamp(10, 31);
         let mut slots = vec![0u64; 1 << bits];
         let mut filter = KeyFilter::new(bits - SLOTS_PER_FILTER_WORD);
@@ -341,7 +345,7 @@ impl SeenKeys {
             }
             self.index_all();
         }
-        if (self.len() + 1) * 2 > self.slots.len() {
+        if slots_for(self.len() + 1) > self.slots.len() {
             self.grow();
         }
         let tag = tag_of(key);
@@ -525,7 +529,7 @@ impl Interner {
         let mask = self.slots.len() - 1;
         let len = v.len();
         let mut at = Self::home(head, tail, len, self.shift) & mask;
-        // Bounded: the table is at most half full, so an empty slot ends the probe.
+        // Bounded: the table is at most three quarters full, so an empty slot ends the probe.
         for _ in 0..self.slots.len() {
             let Some(slot) = self.slots.get(at) else { break };
             if slot.len == 0 {
