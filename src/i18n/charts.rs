@@ -67,7 +67,7 @@ catalog! {
         TimeToFirstContact => ["Time to first contact", "Zeit bis zum Erstkontakt", "Czas do pierwszego kontaktu", "首次联系用时"],
         Product => ["Product", "Produkt", "Produkt", "产品"],
         WonRevenue => ["Won revenue", "Gewonnener Umsatz", "Wygrany przychód", "成交额"],
-        OtherProducts => ["{n} other products", "{n} weitere Produkte", "Pozostałe produkty: {n}", "其他 {n} 个产品"],
+        OtherProducts => ["{n} other products", "{n} weitere Produkte", "Inne produkty ({n})", "其他 {n} 个产品"],
         Rep => ["Rep", "Vertriebler", "Handlowiec", "销售代表"],
         Attainment => ["Attainment", "Erreichung", "Realizacja", "完成率"],
         OnPaceFor => ["On pace for", "Hochgerechnet", "Prognozowane tempo", "按进度预计"],
