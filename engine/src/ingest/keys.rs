@@ -261,7 +261,7 @@ impl SeenKeys {
     }
 
     /// The keys after the first `skip` (those loaded earlier), in the order seen, as a column:
-    /// a deals file's ids, which the set then no longer holds (it is left empty). Its text
+    /// a deals file's ids, or the keys a tail hands its head; the set is left empty. Its text
     /// moves as it is when nothing was loaded earlier.
     pub(crate) fn take_keys(&mut self, skip: usize) -> crate::column::TextColumn {
         let SeenKeys { mut text, ends, .. } = std::mem::take(self);
@@ -366,18 +366,9 @@ impl SeenKeys {
     }
 }
 
-/// Reading a file as two halves (see [`super::halves`]): the keys the second half saw, and
-/// whether the first half saw any of them.
+/// Reading a file as two halves (see [`super::halves`]): whether the first half saw any of the
+/// second half's keys.
 impl SeenKeys {
-    /// The keys first seen on a line of this file (not loaded earlier), in the order seen.
-    pub(crate) fn seen_here(&self) -> crate::column::TextColumn {
-        let mut keys = crate::column::TextColumn::default();
-        for i in (0..self.len()).filter(|&i| self.lines.get(i).is_some_and(|l| l != 0)) {
-            keys.push(self.key(i));
-        }
-        keys
-    }
-
     /// Whether any of `keys` is here. Keys in order after the last one here need no lookup;
     /// the others are looked up only when the filter may hold them, [`BATCH`] at a time.
     pub(crate) fn contains_any(&mut self, keys: &crate::column::TextColumn) -> bool {
@@ -727,6 +718,7 @@ mod tests {
                 map.entry(k.clone()).or_insert(0);
                 seen.first_line_or_insert(k, 0);
             }
+            let known = seen.len();
             let mut first_seen_here = Vec::new();
             for (i, k) in keys.iter().enumerate() {
                 if let Some((_, more)) = reserve_at.filter(|&(at, _)| at == i) {
@@ -741,7 +733,7 @@ mod tests {
                 proptest::prop_assert_eq!(seen.first_line_or_insert(k, line), want, "{:?} on line {}", k, line);
             }
             proptest::prop_assert_eq!(seen.len(), map.len());
-            let here = seen.seen_here();
+            let here = seen.take_keys(known);
             proptest::prop_assert_eq!((0..here.len()).map(|i| here.get(i)).collect::<Vec<_>>(), first_seen_here);
         }
 

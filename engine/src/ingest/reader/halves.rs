@@ -118,7 +118,7 @@ impl Reader {
         // A deals file's ids are its keys: its id column carries them.
         let keys = match &self.sink {
             Sink::Deals(s) if key.is_some() && s.cols.id == key => TextColumn::default(),
-            _ => self.first_line_of.seen_here(),
+            _ => self.first_line_of.take_keys(self.known_keys),
         };
         let feed = self.src.feed();
         let header = PartHeader {
