@@ -109,11 +109,9 @@ enum Phase {
     /// When the file turns out not to be UTF-8, it is read again so if `then_read`,
     /// else `error` stands.
     Checking { feed: Feed, error: ImportError, then_read: bool },
-    /// A push asked to read the file again (without UTF-8): answer [`Step::Restart`].
-    Restarting,
-    /// A tail's rows broke off half appended: answer [`Step::Restart`] and read the whole file
-    /// again, as it is.
-    ReadingAgain,
+    /// The file is to be read again from its first byte: answer [`Step::Restart`]. Without
+    /// UTF-8 when a push asked for it; as before when a tail's rows broke off half appended.
+    Restarting { without_utf8: bool },
     /// The file cannot be used: answer [`Step::Failed`] (for good).
     Failing(ImportError),
     /// Done; nothing more to do.
@@ -202,7 +200,7 @@ impl Session {
         };
         if let Err(NotMergeable::Broken(_)) = absorbed {
             self.stop = None;
-            self.phase = Phase::ReadingAgain;
+            self.phase = Phase::Restarting { without_utf8: false };
         }
         absorbed
     }
@@ -228,7 +226,7 @@ impl Session {
         match &self.phase {
             Phase::Header(feed) | Phase::Checking { feed, .. } => feed.bytes_pushed(),
             Phase::Rows(reader) => reader.file_bytes_pushed(),
-            Phase::Restarting | Phase::ReadingAgain | Phase::Failing(_) | Phase::Over => 0,
+            Phase::Restarting { .. } | Phase::Failing(_) | Phase::Over => 0,
         }
     }
 
@@ -249,7 +247,7 @@ impl Session {
         let pushed = match &mut self.phase {
             Phase::Header(feed) | Phase::Checking { feed, .. } => feed.push(slice, last),
             Phase::Rows(reader) => reader.push(slice, last),
-            Phase::Restarting | Phase::ReadingAgain | Phase::Failing(_) | Phase::Over => Ok(()),
+            Phase::Restarting { .. } | Phase::Failing(_) | Phase::Over => Ok(()),
         };
         match (pushed, &self.phase) {
             (Ok(()), _) => {}
@@ -257,7 +255,7 @@ impl Session {
             (Err(PushError::ReadAgainWithoutUtf8), Phase::Checking { error, then_read: false, .. }) => {
                 self.phase = Phase::Failing(error.clone())
             }
-            (Err(PushError::ReadAgainWithoutUtf8), _) => self.phase = Phase::Restarting,
+            (Err(PushError::ReadAgainWithoutUtf8), _) => self.phase = Phase::Restarting { without_utf8: true },
         }
     }
 
@@ -307,12 +305,8 @@ impl Session {
                 self.phase = Phase::Checking { feed, error, then_read };
                 Step::NeedInput
             }
-            Phase::Restarting => {
-                self.without_utf8 = true;
-                self.phase = Phase::Header(self.new_feed());
-                Step::Restart
-            }
-            Phase::ReadingAgain => {
+            Phase::Restarting { without_utf8 } => {
+                self.without_utf8 |= without_utf8;
                 self.phase = Phase::Header(self.new_feed());
                 Step::Restart
             }
