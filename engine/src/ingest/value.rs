@@ -129,8 +129,13 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
     };
     for _ in 0..if marked && at_an_end(t) { 2 } else { 0 } {
         for mark in CURRENCY_MARKS {
-            t = t.strip_prefix(mark).unwrap_or(t).trim();
-            t = t.strip_suffix(mark).unwrap_or(t).trim();
+            // `t` stays trimmed: only what a strip leaves needs a trim.
+            if let Some(rest) = t.strip_prefix(mark) {
+                t = rest.trim();
+            }
+            if let Some(rest) = t.strip_suffix(mark) {
+                t = rest.trim();
+            }
         }
     }
     if let Some(rest) = t.strip_prefix('-') {
