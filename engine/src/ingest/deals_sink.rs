@@ -81,7 +81,8 @@ pub(crate) struct DealsSink {
     pub(crate) interners: [Interner; 10],
     /// Whether the ids are not pushed to `table.deal_id` but kept by the reader's key set,
     /// which holds each kept row's id already, and become the column when the read is done
-    /// (see `SeenKeys::take_keys`): a big file's ids are then held once.
+    /// (see `SeenKeys::take_keys`): a big file's ids are then held once. Never while the ids
+    /// are generated (see [`DealsSink::generate_ids`]).
     pub(crate) ids_in_keys: bool,
 }
 
@@ -132,7 +133,7 @@ impl DealsSink {
     /// Fills the id column from the reader's key set, when it holds the ids (see
     /// [`DealsSink::ids_in_keys`]; the keys after the first `loaded`, loaded earlier).
     pub(crate) fn ids_from(&mut self, keys: &mut SeenKeys, loaded: usize) {
-        if std::mem::take(&mut self.ids_in_keys) && self.cols.id.is_some() {
+        if std::mem::take(&mut self.ids_in_keys) {
             self.table.deal_id = keys.take_keys(loaded);
         }
     }
@@ -141,6 +142,7 @@ impl DealsSink {
     /// the first row).
     pub(crate) fn generate_ids(&mut self) {
         self.cols.id = None;
+        self.ids_in_keys = false;
     }
 }
 
