@@ -6,6 +6,7 @@
 use crate::components::kpi_table::KpiTableView;
 use crate::components::sparkline::TrendSparkline;
 use crate::components::sql_box::SqlBox;
+use crate::components::when_open::WhenOpen;
 use crate::i18n::words::Tile;
 use crate::i18n::{current, engine_words, t, tf};
 use crate::state::{Dashboard, KpiView, Shared, ViewState};
@@ -132,7 +133,7 @@ pub fn KpiTile(
         });
     };
     // Kept open across recomputations, so typing a target does not close it.
-    let explain_open = view_state.open_explain.with_untracked(|s| s.contains(&def.id));
+    let explain_open = RwSignal::new(view_state.open_explain.with_untracked(|s| s.contains(&def.id)));
     let target_hint = t(match def.unit {
         Unit::Percent => Tile::TargetAsFraction,
         _ => Tile::TargetInUnit,
@@ -179,9 +180,10 @@ pub fn KpiTile(
                 view! { <KpiTableView id=def.id table=t/> }.into_any()
             })}
             <ul class="left-out">{left_out}</ul>
-            <details class="explain" open=explain_open on:toggle=move |ev| {
+            <details class="explain" open=explain_open.get_untracked() on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                explain_open.set(open);
                 view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(&def.id); });
             }>
                 <summary><span class="info-icon" aria-hidden="true">"i"</span>{t(Tile::WhatIsThis)}</summary>
@@ -191,10 +193,12 @@ pub fn KpiTile(
                 <p><strong>{t(Tile::WatchOut)}" "</strong>{e.watch}</p>
                 <p class="muted">{tf(Tile::Needs, &[("what", text::kpi_needs(def.id, lang).to_owned())])}</p>
                 {(def.direction != Direction::Neutral).then(|| view! {
-                    <label class="target-input">
-                        {tf(Tile::Target, &[("hint", target_hint.to_owned())])}" "
-                        <input type="text" inputmode="decimal" data-testid=format!("target-{}", def.id) value=typed on:change=set_target/>
-                    </label>
+                    <WhenOpen open=explain_open>
+                        <label class="target-input">
+                            {tf(Tile::Target, &[("hint", target_hint.to_owned())])}" "
+                            <input type="text" inputmode="decimal" data-testid=format!("target-{}", def.id) value=typed.clone() on:change=set_target/>
+                        </label>
+                    </WhenOpen>
                 })}
             </details>
             <SqlBox id=def.id/>

@@ -16,3 +16,4 @@ pub mod sparkline;
 pub mod sql_box;
 pub mod stage_editor;
 pub mod upload;
+pub mod when_open;

@@ -3,6 +3,7 @@
 //! the warehouse kit of every KPI for the same view (`pipelens_engine::warehouse`), made in the
 //! tab and offered as one ZIP download ("Take these KPIs to your warehouse").
 
+use crate::components::when_open::WhenOpen;
 use crate::i18n::panels::Sql;
 use crate::i18n::t;
 use crate::io::download::download_blob;
@@ -47,10 +48,12 @@ pub fn SqlBox(
         let d = dialect.get();
         dash.dashboard.with(|x| x.as_ref().map(|x| kpi_sql(id, x.workspace(), &x.scope, d))).unwrap_or_default()
     });
-    let options = Dialect::ALL
-        .iter()
-        .map(|d| view! { <option value=d.name() selected=*d == Dialect::DuckDb>{d.name()}</option> })
-        .collect_view();
+    let dialects = |chosen: Dialect| {
+        Dialect::ALL
+            .iter()
+            .map(|d| view! { <option value=d.name() selected=*d == chosen>{d.name()}</option> })
+            .collect_view()
+    };
     let on_dialect = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         if let Some(d) = Dialect::ALL.iter().find(|d| d.name() == v) {
@@ -87,7 +90,9 @@ pub fn SqlBox(
             <summary>"SQL"</summary>
             <p class="muted">{t(Sql::Explains)}</p>
             <div class="sql-bar">
-                <label>{t(Sql::Dialect)}" " <select data-testid=format!("sql-dialect-{id}") on:change=on_dialect>{options}</select></label>
+                <WhenOpen open=open>
+                    <label>{t(Sql::Dialect)}" " <select data-testid=format!("sql-dialect-{id}") on:change=on_dialect>{dialects(dialect.get_untracked())}</select></label>
+                </WhenOpen>
                 <button class="button small" data-testid=format!("copy-sql-{id}") on:click=copy>{t(Sql::CopySql)}</button>
                 <span class="copied" role="status">{move || copied.get().unwrap_or("")}</span>
             </div>
