@@ -92,17 +92,36 @@ const CURRENCY_MARKS: &[&str] = &[
 /// assert_eq!((parse_amount("--5"), parse_amount("(-5)")), (None, None));
 /// ```
 pub fn parse_amount(cell: &str) -> Option<f64> {
+    let (t, markers) = match amount_opening(cell) {
+        Ok(rest) => rest,
+        Err(answer) => return answer,
+    };
+    let (t, negative) = sign_after_marks(strip_marks(t), markers)?;
+    // Only digits, points, commas and group separators are left of an amount: any other
+    // character (a date's dashes, a word) stays in the text checked below, so it is no amount
+    // (found here, before the copies).
+    if !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_group(c)) {
+        return None;
+    }
+    amount_of_digits(t, negative)
+}
+
+/// The first steps of [`parse_amount`]: `Err` with the answer when they settle it (a plain
+/// decimal, a cell without a digit, a number as Rust reads it), else the trimmed cell without
+/// its parentheses and leading minus, and how many sign markers those were.
+#[inline]
+fn amount_opening(cell: &str) -> Result<(&str, usize), Option<f64>> {
     if let Some(v) = plain_decimal(cell.as_bytes()) {
-        return Some(v);
+        return Err(Some(v));
     }
     // An amount has a digit: text cells (names, stages) end here, before the currency marks
     // are tried one by one.
     if is_empty_cell(cell) || !cell.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+        return Err(None);
     }
     let mut t = cell.trim();
     if let Ok(v) = t.parse::<f64>() {
-        return v.is_finite().then_some(v);
+        return Err(v.is_finite().then_some(v));
     }
     // Sign markers seen: more than one makes the cell unreadable.
     let mut markers = 0;
@@ -114,6 +133,12 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         markers += 1;
         t = rest.trim_start();
     }
+    Ok((t, markers))
+}
+
+/// `t`, trimmed, without the currency marks at its ends (twice over: `US$ 5 USD`).
+#[inline]
+fn strip_marks(mut t: &str) -> &str {
     // No mark begins or ends with a digit: a cell that does (a date, an id) keeps its ends.
     let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
     let marked = !(bare(t.as_bytes().first()) && bare(t.as_bytes().last()));
@@ -138,23 +163,30 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
             }
         }
     }
+    t
+}
+
+/// A minus after the currency mark (`$-5`) counted with the `markers` before it: the rest and
+/// whether the amount is negative, or `None` for more than one sign marker.
+#[inline]
+fn sign_after_marks(mut t: &str, mut markers: usize) -> Option<(&str, bool)> {
     if let Some(rest) = t.strip_prefix('-') {
         markers += 1;
         t = rest;
     }
-    if markers > 1 {
-        return None;
-    }
-    let negative = markers == 1;
-    // Group separators: spaces (plain, no-break, narrow no-break, thin) and Swiss apostrophes.
-    let group = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}');
-    // Only digits, points, commas and group separators are left of an amount: any other
-    // character (a date's dashes, a word) stays in the text checked below, so it is no amount
-    // (found here, before the copies).
-    if !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || group(c)) {
-        return None;
-    }
-    let digits: String = t.chars().filter(|&c| !group(c)).collect();
+    (markers <= 1).then_some((t, markers == 1))
+}
+
+/// Group separators: spaces (plain, no-break, narrow no-break, thin) and Swiss apostrophes.
+fn is_group(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}')
+}
+
+/// The amount the digits, points, commas and group separators of `t` write, negated when
+/// `negative`: the decimal mark is the last of a point and a comma, or a lone one that is no
+/// thousands separator.
+fn amount_of_digits(t: &str, negative: bool) -> Option<f64> {
+    let digits: String = t.chars().filter(|&c| !is_group(c)).collect();
     let normalised = match (digits.rfind('.'), digits.rfind(',')) {
         (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => digits.replace(',', ""),
@@ -431,31 +463,13 @@ mod tests {
     }
 
     /// `parse_amount` as it was before its two short-cuts (no mark at either end: the marks are
-    /// not tried; a character no amount has: no copies), kept to hold them exact.
+    /// not tried; a character no amount has: no copies), kept to hold them exact: every mark
+    /// stripped and trimmed at both ends, twice, and every cell's digits copied out.
     fn parse_amount_before(cell: &str) -> Option<f64> {
-        if let Some(v) = plain_decimal(cell.as_bytes()) {
-            return Some(v);
-        }
-        // An amount has a digit: text cells (names, stages) end here, before the currency marks
-        // are tried one by one.
-        if is_empty_cell(cell) || !cell.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let mut t = cell.trim();
-        if let Ok(v) = t.parse::<f64>() {
-            return v.is_finite().then_some(v);
-        }
-        // Sign markers seen: more than one makes the cell unreadable.
-        let mut markers = 0;
-        if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-            markers += 1;
-            t = inner.trim();
-        }
-        if let Some(rest) = t.strip_prefix('-') {
-            markers += 1;
-            t = rest.trim_start();
-        }
-        // No mark begins or ends with a digit: a cell that does (a date, an id) keeps its ends.
+        let (mut t, markers) = match amount_opening(cell) {
+            Ok(rest) => rest,
+            Err(answer) => return answer,
+        };
         let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
         let marked = !(bare(t.as_bytes().first()) && bare(t.as_bytes().last()));
         for _ in 0..if marked { 2 } else { 0 } {
@@ -464,34 +478,8 @@ mod tests {
                 t = t.strip_suffix(mark).unwrap_or(t).trim();
             }
         }
-        if let Some(rest) = t.strip_prefix('-') {
-            markers += 1;
-            t = rest;
-        }
-        if markers > 1 {
-            return None;
-        }
-        let negative = markers == 1;
-        // Group separators: spaces (plain, no-break, narrow no-break, thin) and Swiss apostrophes.
-        let digits: String =
-            t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}')).collect();
-        let normalised = match (digits.rfind('.'), digits.rfind(',')) {
-            (Some(dot), Some(comma)) if comma > dot => digits.replace('.', "").replace(',', "."),
-            (Some(_), Some(_)) => digits.replace(',', ""),
-            (None, Some(_)) if is_thousands_grouped(&digits, ',') => digits.replace(',', ""),
-            (None, Some(_)) if digits.matches(',').count() == 1 => digits.replace(',', "."),
-            (Some(_), None) if digits.matches('.').count() > 1 && is_thousands_grouped(&digits, '.') => {
-                digits.replace('.', "")
-            }
-            _ => digits,
-        };
-        if !normalised.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            || !normalised.bytes().any(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let v: f64 = normalised.parse().ok()?;
-        v.is_finite().then_some(if negative { -v } else { v })
+        let (t, negative) = sign_after_marks(t, markers)?;
+        amount_of_digits(t, negative)
     }
 
     proptest::proptest! {
