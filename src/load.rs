@@ -1,33 +1,26 @@
-//! Loading files: the browser's pump of bytes. What a change of the loaded files reads, and how
-//! the workspace is built from the reads, is the engine's [`FileSet`] and [`Plan`]; how one
-//! file's bytes become a dataset is its [`Session`]. Here: pick the bytes (a kept `File`, or
-//! bytes a share link carried) and hand them to the parse worker (`pipelens_parse`), which runs
-//! the session off the page's thread; when the worker cannot start, read them in slices here,
-//! give the session chunks of about 30 ms and let the page paint and take clicks every 60 ms.
-//! Either way, stop when the load is cancelled or overtaken. Files whose columns cannot be
-//! recognised wait in the mapping screen.
+//! Loading files. What a change of the loaded files reads, and how the workspace is built from
+//! the reads, is the engine's [`FileSet`] and [`Plan`]; how one file's bytes become a dataset
+//! is the engine's `Session`. Here: pick the bytes (a kept `File`, or bytes a share link
+//! carried) and hand them to the parse worker (`pipelens_parse`), which runs the session off
+//! the page's thread; when no worker can start or answer, the page runs the worker's own module
+//! on its thread ([`on_page`]), which gives the page a turn every 40 ms. Either way, stop when
+//! the load is cancelled or overtaken. Files whose columns cannot be recognised wait in the
+//! mapping screen.
 
-use crate::io::file_input::{next_frame, read_bytes, ReadError, Slices};
+use crate::io::file_input::{next_frame, read_bytes, read_start};
 use crate::io::file_store;
 use crate::io::workbook;
 use crate::state::{AppState, FileEntry, LoadStatus, Loaded, PendingFile, Shared, Source};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pipelens_engine::file_set::{FileRead, FileSet, Plan};
-use pipelens_engine::ingest::{preview_start, CodePage, DatasetKind, DateOrder, Imported, ReadOptions, Session, Step};
+use pipelens_engine::ingest::{preview_start, CodePage, DatasetKind, DateOrder, Imported, ReadOptions};
 use pipelens_engine::share::BundledFile;
 use pipelens_engine::share::FileRef;
 use pipelens_parse::client as parse;
+use pipelens_parse::on_page;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// Time a parse chunk aims to take, in ms.
-const CHUNK_MS: f64 = 30.0;
-
-/// The page gets a turn (a paint of the progress bar, input) after this much work, in ms:
-/// short enough that clicks and paints go through, long enough that the turns (at least 4 ms
-/// each, a nested timer's clamp, plus the paint) cost little of a big file's time.
-const TURN_MS: f64 = 60.0;
 
 /// How long after the app starts, in ms, the parse worker is made ready for the first file.
 const PREPARE_AFTER_MS: i32 = 1_000;
@@ -35,18 +28,23 @@ const PREPARE_AFTER_MS: i32 = 1_000;
 /// Rows shown in the mapping screen's preview.
 const PREVIEW_ROWS: usize = 5;
 
-/// Rows for the next chunk, from how long the last one took.
-fn next_chunk(rows: usize, elapsed_ms: f64) -> usize {
-    let scaled = rows as f64 * CHUNK_MS / elapsed_ms.max(1.0);
-    (scaled as usize).clamp(500, 200_000)
-}
-
 /// Why a file did not load.
 enum Stop {
     /// Cancelled, or overtaken by a newer load: say nothing.
     Cancelled,
     /// The file cannot be used, and why.
     Failed(String),
+}
+
+impl Stop {
+    /// Why a read of the file `name` gave nothing, in a user's words.
+    fn of(name: &str, outcome: parse::Outcome) -> Stop {
+        match outcome {
+            parse::Outcome::Failed(why) => Stop::Failed(why),
+            parse::Outcome::Cancelled => Stop::Cancelled,
+            parse::Outcome::Unavailable(why) => Stop::Failed(message::unreadable(name, &why)),
+        }
+    }
 }
 
 /// The load in progress: its id, to notice when it has been cancelled or overtaken.
@@ -78,15 +76,17 @@ impl Load {
         }
     }
 
-    /// Reads the start of a file, for its preview: up to one slice of a file being read in
-    /// slices, or all of it when it is no larger. The page paints the progress before the
-    /// preview is worked out.
+    /// Reads the start of a file, for its preview (all of a small one). The page paints the
+    /// progress before the preview is worked out.
     async fn head(self, file: &web_sys::File) -> Result<Vec<u8>, Stop> {
         let name = file.name();
         let status = self.state.data.status;
         status.set(LoadStatus::Reading { file: name.clone(), done: 0.0, total: file.size() });
-        let mut slices = Slices::of_file(file.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
-        let (head, _) = self.slice(&mut slices, &name).await?;
+        let head = read_start(file).await;
+        if !self.current() {
+            return Err(Stop::Cancelled);
+        }
+        let head = head.map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
         status.set(LoadStatus::Reading { file: name, done: head.len() as f64, total: file.size() });
         self.turn().await?;
         Ok(head)
@@ -98,90 +98,30 @@ impl Load {
         Ok((self.head(&file).await?, file.size() as u64))
     }
 
-    /// The next slice of a file and whether it is the last.
-    async fn slice(self, slices: &mut Slices, name: &str) -> Result<(Vec<u8>, bool), Stop> {
-        let next = slices.next().await;
-        if !self.current() {
-            return Err(Stop::Cancelled);
-        }
-        match next {
-            Ok(Some(slice)) => Ok(slice),
-            Ok(None) => Ok((Vec::new(), true)),
-            Err(ReadError::Cancelled) => Err(Stop::Cancelled),
-            Err(e) => Err(Stop::Failed(format!("{name}: {e}."))),
-        }
-    }
-
     /// Reads one file as `options` say: in the parse worker, off the page's thread; on the page
-    /// when the worker cannot start or answer.
+    /// (with the worker's own module) when no worker can start or answer.
     async fn read(self, name: &str, bytes: &Bytes, options: ReadOptions) -> Result<Imported, Stop> {
         let status = self.state.data.status;
         let blob = bytes.blob(name)?;
         let total = blob.size();
-        let parsing = |rows: usize, done: f64| {
-            status.set(LoadStatus::Parsing { file: name.to_owned(), rows, done: done.min(total), total })
+        let file = name.to_owned();
+        let parsing = move |rows: usize, done: f64| {
+            status.set(LoadStatus::Parsing { file: file.clone(), rows, done: done.min(total), total })
         };
         parsing(0, 0.0);
-        match parse::read(&blob, name, &options, parsing, || self.current()).await {
-            Ok(imported) => {
-                parsing(imported.report.rows_read, total);
-                // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
-                self.turn().await?;
-                Ok(imported)
-            }
-            Err(parse::Outcome::Failed(why)) => Err(Stop::Failed(why)),
-            Err(parse::Outcome::Cancelled) => Err(Stop::Cancelled),
+        let keep_going = move || self.current();
+        let read = match parse::read(&blob, name, &options, parsing.clone(), keep_going).await {
             Err(parse::Outcome::Unavailable(why)) => {
                 web_sys::console::warn_1(&format!("pipelens: reading {name} on the page ({why})").into());
-                let slices = bytes.slices(name)?;
-                let session = Session::new(name, slices.total() as u64, options);
-                self.pump(bytes, slices, session).await
+                on_page::read(&blob, name, &options, parsing.clone(), keep_going).await
             }
-        }
-    }
-
-    /// Pumps one file's bytes through its [`Session`]: slices as it asks for them (from the
-    /// first byte again when it says so), chunks of about 30 ms, a turn for the page every 60 ms.
-    async fn pump(self, bytes: &Bytes, mut slices: Slices, mut session: Session) -> Result<Imported, Stop> {
-        let status = self.state.data.status;
-        let name = session.file().to_owned();
-        let name = name.as_str();
-        let total = slices.total();
-        let parsing = |rows: usize, done: f64| LoadStatus::Parsing { file: name.to_owned(), rows, done, total };
-        status.set(parsing(0, 0.0));
+            read => read,
+        };
+        let imported = read.map_err(|outcome| Stop::of(name, outcome))?;
+        parsing(imported.report.rows_read, total);
+        // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
         self.turn().await?;
-        let mut rows = 5_000;
-        let mut frame = js_sys::Date::now();
-        loop {
-            let started = js_sys::Date::now();
-            match session.step(rows) {
-                Step::NeedInput => {
-                    // The page is free while the next slice is read: show how far the parse is.
-                    let (read, done) = session.progress();
-                    status.set(parsing(read, done as f64));
-                    let (slice, last) = self.slice(&mut slices, name).await?;
-                    session.push(slice.as_slice(), last);
-                }
-                Step::Progress { .. } => rows = next_chunk(rows, js_sys::Date::now() - started),
-                Step::Restart => slices = bytes.slices(name)?,
-                // Never stopped: a file read whole does not pause.
-                Step::Paused { .. } => session.resume(),
-                Step::Done(imported) => {
-                    // Every byte is read: the bar says so while the dashboard is built.
-                    status.set(parsing(imported.report.rows_read, total));
-                    // Settling the columns and drawing the dashboard are separate tasks: the page breathes between.
-                    self.turn().await?;
-                    return Ok(imported);
-                }
-                Step::Failed(e) => return Err(Stop::Failed(e.to_string())),
-            }
-            if js_sys::Date::now() - frame >= TURN_MS {
-                let (read, done) = session.progress();
-                status.set(parsing(read, done as f64));
-                self.turn().await?;
-                frame = js_sys::Date::now();
-            }
-        }
+        Ok(imported)
     }
 
     /// Carries out a plan: reads each of its files (bytes in `memory`, else the kept handle)
@@ -223,13 +163,6 @@ impl Bytes {
                 web_sys::Blob::new_with_u8_array_sequence(&parts)
                     .map_err(|_| Stop::Failed(format!("{name}: the browser could not hold the file.")))
             }
-        }
-    }
-
-    fn slices(&self, name: &str) -> Result<Slices, Stop> {
-        match self {
-            Bytes::File(f) => Slices::of_file(f.clone()).map_err(|e| Stop::Failed(format!("{name}: {e}."))),
-            Bytes::Memory(b) => Ok(Slices::of_bytes(Arc::clone(b))),
         }
     }
 }
@@ -331,18 +264,10 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 // A whole-file read reports bytes that do not decode first: the session says which.
                 Err(e) => {
                     parse::forget();
-                    let bytes = Bytes::File(file.clone());
-                    let explained = match bytes.slices(&name) {
-                        Ok(slices) => {
-                            let session = Session::explain(&name, slices.total() as u64, e.clone());
-                            load.pump(&bytes, slices, session).await
-                        }
-                        Err(stop) => Err(stop),
-                    };
-                    match explained {
-                        Ok(_) => problems.push(e.to_string()),
-                        Err(Stop::Cancelled) => return,
-                        Err(Stop::Failed(why)) => problems.push(why),
+                    match Stop::of(&name, on_page::explain(&file, &name, &e.to_string(), move || load.current()).await)
+                    {
+                        Stop::Cancelled => return,
+                        Stop::Failed(why) => problems.push(why),
                     }
                     continue;
                 }
@@ -490,6 +415,11 @@ pub(crate) mod message {
     /// A shared file the browser would not keep.
     pub fn not_held(file: &str) -> String {
         tf(Status::NotHeld, &self::file(file))
+    }
+
+    /// A file no reader could read: no worker, and the workers' module would not run on the page.
+    pub fn unreadable(file: &str, why: &str) -> String {
+        tf(Status::Unreadable, &[("file", file.to_owned()), ("why", why.to_owned())])
     }
 
     /// A file removed while its dates were being set.
@@ -789,15 +719,6 @@ impl Loader {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_aim_at_thirty_milliseconds() {
-        assert_eq!(next_chunk(5_000, 30.0), 5_000);
-        assert_eq!(next_chunk(5_000, 60.0), 2_500);
-        assert_eq!(next_chunk(5_000, 0.0), 150_000);
-        assert_eq!(next_chunk(5_000, 10_000.0), 500);
-        assert_eq!(next_chunk(200_000, 1.0), 200_000);
-    }
 
     #[test]
     fn every_status_line_names_its_files() {

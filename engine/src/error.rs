@@ -87,6 +87,14 @@ pub enum ImportError {
         /// Why it was rejected.
         first_reason: crate::ingest::Rejection,
     },
+    /// An error already worked out elsewhere, carried as its words: the page's preview of a
+    /// file's start, given to the parse module that reads the whole file to explain it (see
+    /// [`crate::ingest::Session::explain`]).
+    #[error("{message}")]
+    Reported {
+        /// The error's text.
+        message: String,
+    },
 }
 impl ImportError {
     /// Whether every row of a deals file repeated the id of a deal already loaded: most likely

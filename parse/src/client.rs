@@ -1,7 +1,7 @@
 //! The page's side: starts the worker the first time a file is read (its own wasm, fetched
 //! then, so the first page does not carry it), keeps it for the next files, and ends it when a
 //! read is cancelled or overtaken. A worker that cannot start or answer is reported as
-//! [`Outcome::Unavailable`], so the page can read the file itself.
+//! [`Outcome::Unavailable`], so the page can read the file itself ([`crate::on_page`]).
 
 use crate::inbox::{next_of, Either, Inbox};
 use crate::js::{describe, field, object, set_timeout};
@@ -24,7 +24,7 @@ use web_sys::{Blob, MessageEvent, Worker};
 const WORKER_URL: &str = "./parse_worker_loader.js";
 
 /// The worker's module, as Trunk names it (the binary's name; workers get no content hash).
-const MODULE_URL: &str = "./parse_worker_bg.wasm";
+pub(crate) const MODULE_URL: &str = "./parse_worker_bg.wasm";
 
 /// Largest file after which the worker is kept for the next read, in bytes: a worker's memory
 /// never shrinks, so after a bigger file it is ended and the next read starts a fresh one.
@@ -44,7 +44,8 @@ pub enum Outcome {
     Failed(String),
     /// The read was cancelled or overtaken.
     Cancelled,
-    /// The worker could not start or answer (why, for the console): read the file on the page.
+    /// The worker could not start or answer (why, for the console): read the file on the page
+    /// ([`crate::on_page`]); there, the workers' module could not load or answer.
     Unavailable(String),
 }
 
@@ -86,7 +87,7 @@ thread_local! {
 /// module did that again (a fresh tail, or the workers after a big file, compiled about 600 ms
 /// of optimised code on the two cores they parsed on, 1M-row file, and parsed with slow code
 /// meanwhile). Shared, what the warm-up made fast is fast in every worker.
-fn module() -> Promise {
+pub(crate) fn module() -> Promise {
     MODULE.with(|m| {
         let mut m = m.borrow_mut();
         m.get_or_insert_with(|| {
@@ -197,7 +198,7 @@ const READ_BACK_MS: f64 = 20.0;
 
 /// The read file in the message `runs` hold, read a step at a time ([`wire::ImportedReader`]),
 /// in a later task whenever one has read for [`READ_BACK_MS`] (each turn costs a few ms).
-async fn read_back(runs: &Array) -> Result<Imported, Outcome> {
+pub(crate) async fn read_back(runs: &Array) -> Result<Imported, Outcome> {
     let unreadable = |e: wire::WireError| Outcome::Unavailable(e.to_string());
     let mut source = Received::new(runs);
     let mut reader = wire::ImportedReader::new(&mut source).map_err(unreadable)?;
@@ -334,7 +335,7 @@ fn confirm(live: &Live, options: &ReadOptions) -> Result<(), JsValue> {
 }
 
 /// Read options as the worker takes them: a [`wire::encode_options`] message.
-fn options_buffer(options: &ReadOptions) -> ArrayBuffer {
+pub(crate) fn options_buffer(options: &ReadOptions) -> ArrayBuffer {
     Uint8Array::from(wire::encode_options(options).as_slice()).buffer()
 }
 

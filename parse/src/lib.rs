@@ -7,14 +7,16 @@
 //! by two workers at once, each a half, the second's part merged by the first (see [`serve`]);
 //! the workers are readied and warmed while the page is idle ([`warm_up`]).
 //!
-//! [`client`] is the page's side, [`serve`] the worker's; both decode code pages with the
-//! browser's own `TextDecoder` ([`text_decoder`]), read messages that came as runs in place
-//! ([`received`]) and wait for messages through an [`inbox`]; the page readies its memory for
-//! the read file while the workers read ([`readied`]).
+//! [`client`] is the page's side, [`serve`] the worker's; when no worker can read a file, the
+//! page reads it on its own thread with the worker's module ([`on_page`]). Both sides decode
+//! code pages with the browser's own `TextDecoder` ([`text_decoder`]), read messages that came
+//! as runs in place ([`received`]) and wait for messages through an [`inbox`]; the page readies
+//! its memory for the read file while the workers read ([`readied`]).
 
 pub mod client;
 pub mod inbox;
 pub mod js;
+pub mod on_page;
 pub mod readied;
 pub mod received;
 pub mod serve;
@@ -32,6 +34,11 @@ pub mod keys {
     pub const BLOB: &str = "blob";
     /// Page → worker: the file's name.
     pub const NAME: &str = "name";
+    /// Page → the worker's module on the page (see [`crate::on_page`]), in place of `options`:
+    /// why the file's start cannot be used (the preview's error, in words). The whole file is
+    /// read only to find bytes that do not decode, which a whole read reports first; the
+    /// answer is `failed`, with those bytes or else these words.
+    pub const EXPLAIN: &str = "explain";
     /// Page → worker: how to read it, an `ArrayBuffer` holding a
     /// [`wire::encode_options`](pipelens_engine::wire::encode_options) message.
     pub const OPTIONS: &str = "options";

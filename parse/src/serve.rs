@@ -16,6 +16,11 @@
 //! reads the file as most are read, deals with their headers mapped automatically; it posts
 //! progress but holds every other answer until `{confirm: options}` comes, carrying on when
 //! they are the guessed ones and beginning again with them when not.
+//!
+//! When no worker can read a file, the page loads this module itself and reads the file on its
+//! own thread through [`on_page`], with the same requests and answers (see
+//! [`crate::on_page`]); a request may then carry `{explain: "why"}`: read the whole file only
+//! to say why it cannot be used, bytes that do not decode or else `why` (the page's preview).
 
 use crate::inbox::Inbox;
 use crate::js::{describe, field, object};
@@ -25,11 +30,19 @@ use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Slice, Step, Tail, TailStep};
 use pipelens_engine::wire::{self, Sink};
+use pipelens_engine::ImportError;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Rows a read on the page's own thread (see [`on_page`]) reads between two looks at the clock.
+const PAGE_STEP_ROWS: usize = 10_000;
+
+/// How often, in ms, a read on the page's own thread gives the page a turn (a paint of the
+/// progress bar, a click on Cancel).
+const PAGE_TURN_MS: f64 = 40.0;
 
 /// Bytes of the file's start a tail reads first, to read the file as the head does: the
 /// header, the rows the columns are mapped from, the key column's probe and the code-page
@@ -63,7 +76,7 @@ pub fn start() {
         }
         let orders = Rc::clone(&orders);
         wasm_bindgen_futures::spawn_local(async move {
-            let (reply, transfer) = match answer(&scope, &data, &orders).await {
+            let (reply, transfer) = match answer(Teller::Worker(&scope), &data, &orders).await {
                 Ok((key, Runs { out: runs, .. })) => (object(key, &runs), runs),
                 Err(why) => (object(keys::FAILED, &JsValue::from_str(&why)), Array::new()),
             };
@@ -240,13 +253,49 @@ impl Slice for Read {
     }
 }
 
-/// Posts `{rows, read}` at most every [`PROGRESS_MS`].
-struct Progress<'s> {
-    scope: &'s DedicatedWorkerGlobalScope,
-    said: f64,
+/// Whom a read tells how it is getting on, and whose thread it runs on.
+#[derive(Clone, Copy)]
+enum Teller<'s> {
+    /// The page, by message, from a worker: the thread is the read's alone.
+    Worker(&'s DedicatedWorkerGlobalScope),
+    /// The page's own thread (see [`on_page`]): `tell` is called with what a worker would post,
+    /// the read gives the page a turn every [`PAGE_TURN_MS`] and stops once `keep_going()`
+    /// answers false.
+    Page { tell: &'s js_sys::Function, keep_going: &'s js_sys::Function },
 }
 
-impl Progress<'_> {
+impl Teller<'_> {
+    fn post(self, message: &JsValue) {
+        // A message that cannot be posted (or a callback that throws) tells the page less, no more.
+        let _ = match self {
+            Teller::Worker(scope) => scope.post_message(message),
+            Teller::Page { tell, .. } => tell.call1(&JsValue::NULL, message).map(drop),
+        };
+    }
+
+    /// Rows to read between two looks at the clock.
+    fn step_rows(self) -> usize {
+        match self {
+            Teller::Worker(_) => STEP_ROWS,
+            Teller::Page { .. } => PAGE_STEP_ROWS,
+        }
+    }
+}
+
+/// Tells the page `{rows, read}` at most every [`PROGRESS_MS`]; on the page's thread, gives it
+/// its turns too.
+struct Progress<'s> {
+    to: Teller<'s>,
+    said: f64,
+    turned: f64,
+}
+
+impl<'s> Progress<'s> {
+    fn new(to: Teller<'s>) -> Progress<'s> {
+        let now = js_sys::Date::now();
+        Progress { to, said: now, turned: now }
+    }
+
     fn say(&mut self, rows: usize, read: u64) {
         if js_sys::Date::now() - self.said < PROGRESS_MS {
             return;
@@ -254,33 +303,70 @@ impl Progress<'_> {
         let progress = Object::new();
         let _ = Reflect::set(&progress, &JsValue::from_str(keys::ROWS), &JsValue::from_f64(rows as f64));
         let _ = Reflect::set(&progress, &JsValue::from_str(keys::READ), &JsValue::from_f64(read as f64));
-        let _ = self.scope.post_message(&progress);
+        self.to.post(&progress);
         self.said = js_sys::Date::now();
     }
+
+    /// On the page's thread, a turn for the page once the read has held it for
+    /// [`PAGE_TURN_MS`]; [`Stop::Cancelled`] when the page no longer wants the file. Nothing
+    /// in a worker.
+    async fn turn(&mut self) -> Result<(), Stop> {
+        let Teller::Page { keep_going, .. } = self.to else { return Ok(()) };
+        if js_sys::Date::now() - self.turned >= PAGE_TURN_MS {
+            next_task().await;
+            self.turned = js_sys::Date::now();
+        }
+        match keep_going.call0(&JsValue::NULL).map(|k| k.as_bool()) {
+            Ok(Some(true)) => Ok(()),
+            _ => Err(Stop::Cancelled),
+        }
+    }
+}
+
+/// Resolves in a later task.
+async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| crate::js::set_timeout(&resolve, 0));
+    let _ = JsFuture::from(later).await;
+}
+
+/// Reads a file on the page's own thread, as a worker would (the export `read_on_page` of the
+/// worker's module, see `src/bin/parse_worker.rs` and [`crate::on_page`]): `request` is what
+/// a worker is posted, `tell` is called with what it would post back while reading, and the
+/// read stops once `keep_going()` answers false. Gives the runs of the read file (what a
+/// worker posts under `done`), or why the file cannot be used.
+pub async fn on_page(request: JsValue, tell: js_sys::Function, keep_going: js_sys::Function) -> Result<Array, String> {
+    let orders = Inbox::default();
+    let to = Teller::Page { tell: &tell, keep_going: &keep_going };
+    answer(to, &request, &orders).await.map(|(_, runs)| runs.out)
 }
 
 /// Answers a request: the read file (or, for a tail, its part) as a wire message with the key
 /// it goes under, or why the file cannot be used.
-async fn answer(
-    scope: &DedicatedWorkerGlobalScope,
-    request: &JsValue,
-    orders: &Inbox<JsValue>,
-) -> Result<(&'static str, Runs), String> {
+async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> Result<(&'static str, Runs), String> {
     let blob: Blob = field(request, keys::BLOB).dyn_into().map_err(|_| "the page sent no file".to_owned())?;
     let name = field(request, keys::NAME).as_string().unwrap_or_default();
-    let options = match field(request, keys::GUESS).as_bool() {
-        Some(true) => None,
+    let explain = field(request, keys::EXPLAIN).as_string();
+    let options = match (field(request, keys::GUESS).as_bool(), &explain) {
+        (Some(true), _) => None,
+        // Only checked for bytes that do not decode: read as nothing in particular.
+        (_, Some(_)) => Some(ReadOptions::new(DatasetKind::Deals)),
         _ => Some(options_in(request, keys::OPTIONS)?),
     };
     let mut plan = Plan { name: &name, options, guessed: None, orders };
     let unreadable = |e: JsValue| format!("{name}: the browser could not read the file ({}).", describe(&e));
     loop {
-        let progress = Progress { scope, said: js_sys::Date::now() };
-        let read = match field(request, keys::FROM).as_f64() {
-            Some(from) => read_tail(&blob, &mut plan, from, progress).await.map(|runs| (keys::PART, runs)),
-            None => {
+        let progress = Progress::new(to);
+        let read = match (field(request, keys::FROM).as_f64(), &explain) {
+            (Some(from), _) => read_tail(&blob, &mut plan, from, progress).await.map(|runs| (keys::PART, runs)),
+            (None, Some(why)) => {
+                let error = ImportError::Reported { message: why.clone() };
+                let session = Session::explain(&name, blob.size() as u64, error);
+                read_whole(&blob, &mut plan, session, None, progress).await.map(|runs| (keys::DONE, runs))
+            }
+            (None, None) => {
+                let session = Session::new(&name, blob.size() as u64, plan.options());
                 let cut = field(request, keys::CUT).as_f64();
-                read_whole(&blob, &mut plan, cut, progress).await.map(|runs| (keys::DONE, runs))
+                read_whole(&blob, &mut plan, session, cut, progress).await.map(|runs| (keys::DONE, runs))
             }
         };
         match read {
@@ -361,6 +447,8 @@ enum Stop {
     Said(String),
     /// The page's options are not those the read began on: read again with them.
     Again(ReadOptions),
+    /// The page no longer wants the file (a read on its own thread only).
+    Cancelled,
 }
 
 impl Stop {
@@ -370,19 +458,21 @@ impl Stop {
             Stop::Said(why) => why,
             // Handled by the caller, which reads again.
             Stop::Again(_) => String::new(),
+            // The page, which stopped the read, says nothing of it.
+            Stop::Cancelled => "cancelled".into(),
         }
     }
 }
 
-/// Reads the file from its start: to the end, or, with `cut`, as the head of a read in two
-/// halves (see the module docs).
+/// Reads the file from its start through `session`: to the end, or, with `cut`, as the head
+/// of a read in two halves (see the module docs).
 async fn read_whole(
     blob: &Blob,
     plan: &mut Plan<'_>,
+    mut session: Session,
     cut: Option<f64>,
     mut progress: Progress<'_>,
 ) -> Result<Runs, Stop> {
-    let mut session = Session::new(plan.name, blob.size() as u64, plan.options());
     if let Some(cut) = cut {
         session = session.stop_at(cut as u64);
     }
@@ -391,7 +481,8 @@ async fn read_whole(
     let mut slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?;
     loop {
         plan.check()?;
-        match session.step(STEP_ROWS) {
+        progress.turn().await?;
+        match session.step(progress.to.step_rows()) {
             Step::NeedInput => {
                 let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
                 session.push(&bytes, last);
@@ -399,7 +490,7 @@ async fn read_whole(
             Step::Progress { .. } => {}
             Step::Paused { boundary } => {
                 plan.settle().await?;
-                let _ = progress.scope.post_message(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
+                progress.to.post(&object(keys::PAUSED, &JsValue::from_f64(boundary as f64)));
                 let order = plan.orders.next().await;
                 let part = field(&order, keys::TAIL).dyn_into::<Array>().ok();
                 // A part that does not read or fit leaves the head to read the rest itself (or,
@@ -416,7 +507,7 @@ async fn read_whole(
                 }
                 // For the console: how the file was read.
                 let said = JsValue::from_str(merged.err().as_deref().unwrap_or_default());
-                let _ = progress.scope.post_message(&object(keys::MERGED, &said));
+                progress.to.post(&object(keys::MERGED, &said));
             }
             Step::Restart => slices = Slices::of(blob, 0.0, pause).map_err(Stop::Browser)?,
             Step::Done(imported) => {
@@ -444,7 +535,8 @@ async fn read_tail(blob: &Blob, plan: &mut Plan<'_>, from: f64, mut progress: Pr
     let mut slices = Slices::of(blob, from, None).map_err(Stop::Browser)?;
     loop {
         plan.check()?;
-        match tail.step(STEP_ROWS) {
+        progress.turn().await?;
+        match tail.step(progress.to.step_rows()) {
             TailStep::NeedInput => {
                 let (bytes, last) = slices.next().await.map_err(Stop::Browser)?;
                 tail.push(&bytes, last);

@@ -21,6 +21,12 @@ catalog! {
             "{file}: przeglądarka nie mogła utrzymać pliku. Zamknij inne karty, aby zwolnić pamięć, i otwórz link ponownie.",
             "{file}：浏览器无法保存该文件。请关闭其他标签页以释放内存，然后重新打开链接。",
         ],
+        Unreadable => [
+            "{file}: the page could not start its file reader ({why}). Reload the page and load the file again.",
+            "{file}: Die Seite konnte ihren Dateileser nicht starten ({why}). Laden Sie die Seite neu und laden Sie die Datei erneut.",
+            "{file}: strona nie mogła uruchomić czytnika plików ({why}). Odśwież stronę i wczytaj plik ponownie.",
+            "{file}：页面无法启动文件读取器（{why}）。请刷新页面并重新加载该文件。",
+        ],
         NoLongerLoaded => [
             "{file} is no longer loaded; load it again to set its date order.",
             "{file} ist nicht mehr geladen; laden Sie die Datei erneut, um ihre Datumsreihenfolge festzulegen.",

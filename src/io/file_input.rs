@@ -1,10 +1,8 @@
-//! Reads a `File` as bytes in slices: one slice at a time as a parse asks for it ([`Slices`],
-//! so the file is never held whole), or all of it ([`read_bytes`], for a share link), yielding
-//! to the page between slices. Never builds a JS string of the file.
+//! Reads a `File` as bytes: its start, for a preview ([`read_start`]; the parse worker reads
+//! the rest), or all of it in slices ([`read_bytes`], for a share link), yielding to the page
+//! between slices. Never builds a JS string of the file.
 
-use super::byob::ByobReader;
 use js_sys::{Promise, Uint8Array};
-use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -68,7 +66,8 @@ pub async fn read_bytes(
         let end = (start + SLICE).min(total);
         let blob = file.slice_with_f64_and_f64(start, end).map_err(js_error)?;
         let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_error)?;
-        // Not `resize` and `copy_to`: see `ByobReader::read_into`.
+        // Copied, then appended: `resize` and `copy_to` would first zero the room a byte at a
+        // time in the page's size-optimised build.
         bytes.extend_from_slice(&Uint8Array::new(&buffer).to_vec());
         start = end;
         if !keep_going() {
@@ -79,103 +78,20 @@ pub async fn read_bytes(
     Ok(bytes)
 }
 
-/// Bytes per slice when a file is parsed as it is read: small enough that the tab holds only a
-/// few of them, large enough that the reads cost little.
-pub const STREAM_SLICE: f64 = 2.0 * 1024.0 * 1024.0;
+/// Bytes of a file's start read for its preview ([`read_start`]): the rows the columns are
+/// worked out from, with room for long lines.
+pub const START_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
-/// Where the slices come from.
-enum Origin {
-    /// A file's stream, read into one reused buffer.
-    Stream(ByobReader),
-    /// A file, read slice by slice (where the browser has no BYOB reader for files).
-    File(web_sys::File),
-    /// Bytes in memory.
-    Memory(Arc<Vec<u8>>),
-}
-
-/// A file as a sequence of slices, each read from the `File` only when needed, with the next
-/// one's read already under way while the current one is parsed.
-pub struct Slices {
-    origin: Origin,
-    total: f64,
-    /// Start of the next slice not yet asked for.
-    start: f64,
-    /// The read under way, and where its slice ends.
-    ahead: Option<(JsFuture, f64)>,
-    /// Whether the last slice has been handed out.
-    finished: bool,
-}
-
-impl Slices {
-    /// The slices of a `File`; fails for a file larger than the tab could hold parsed.
-    pub fn of_file(file: web_sys::File) -> Result<Slices, ReadError> {
-        let total = file.size();
-        if total > MAX_BYTES {
-            return Err(ReadError::TooLarge { bytes: total });
-        }
-        let origin = ByobReader::open(&file).map_or(Origin::File(file), Origin::Stream);
-        Ok(Slices { origin, total, start: 0.0, ahead: None, finished: false })
+/// The first [`START_BYTES`] of `file` (all of a smaller one), for its preview; fails for a file
+/// larger than the tab could hold parsed.
+pub async fn read_start(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    let total = file.size();
+    if total > MAX_BYTES {
+        return Err(ReadError::TooLarge { bytes: total });
     }
-
-    /// Slices of bytes already in memory.
-    pub fn of_bytes(bytes: Arc<Vec<u8>>) -> Slices {
-        let total = bytes.len() as f64;
-        Slices { origin: Origin::Memory(bytes), total, start: 0.0, ahead: None, finished: false }
-    }
-
-    /// The file's size in bytes.
-    pub fn total(&self) -> f64 {
-        self.total
-    }
-
-    /// Starts reading the next slice.
-    fn ask(&mut self) -> Result<(), ReadError> {
-        let Origin::File(file) = &self.origin else { return Ok(()) };
-        if self.ahead.is_some() || self.start >= self.total {
-            return Ok(());
-        }
-        let end = (self.start + STREAM_SLICE).min(self.total);
-        let blob = file.slice_with_f64_and_f64(self.start, end).map_err(js_error)?;
-        self.ahead = Some((JsFuture::from(blob.array_buffer()), end));
-        self.start = end;
-        Ok(())
-    }
-
-    /// The next slice and whether it is the last; `None` after the last.
-    pub async fn next(&mut self) -> Result<Option<(Vec<u8>, bool)>, ReadError> {
-        if self.finished {
-            return Ok(None);
-        }
-        let (bytes, end) = match &mut self.origin {
-            Origin::Memory(bytes) => {
-                let start = self.start as usize;
-                let end = (start + STREAM_SLICE as usize).min(bytes.len());
-                self.start = end as f64;
-                (bytes[start..end].to_vec(), end as f64)
-            }
-            Origin::Stream(reader) => {
-                let mut bytes = Vec::with_capacity(STREAM_SLICE as usize);
-                while (bytes.len() as f64) < STREAM_SLICE && reader.read_into(&mut bytes).await.map_err(js_error)? {}
-                self.start += bytes.len() as f64;
-                let end = if bytes.is_empty() { self.total } else { self.start };
-                (bytes, end)
-            }
-            Origin::File(_) => {
-                self.ask()?;
-                match self.ahead.take() {
-                    None => (Vec::new(), self.total),
-                    Some((read, end)) => {
-                        let buffer = read.await.map_err(js_error)?;
-                        // The next slice is read while this one is parsed.
-                        self.ask()?;
-                        (Uint8Array::new(&buffer).to_vec(), end)
-                    }
-                }
-            }
-        };
-        self.finished = end >= self.total;
-        Ok(Some((bytes, self.finished)))
-    }
+    let blob = file.slice_with_f64_and_f64(0.0, START_BYTES.min(total)).map_err(js_error)?;
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_error)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Lets the browser handle input (and paint, when a frame is due) before the next piece of

@@ -1,6 +1,5 @@
 //! Browser I/O: the only code that touches `web_sys::File`.
 
-pub mod byob;
 pub mod download;
 pub mod file_input;
 pub mod file_store;

@@ -1,6 +1,6 @@
 // The parse worker: a file is read off the page's thread by the engine built for speed, and
-// when the worker cannot start the page reads the file itself, with the very same result
-// (figures, rejected rows with their lines, unreadable cells).
+// when the worker cannot start the page reads the file itself, with the worker's own module,
+// with the very same result (figures, rejected rows with their lines, unreadable cells).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -154,6 +154,41 @@ for (const [name, repeatAcross, how] of [
     assert.deepEqual(log.errors.slice(before), []);
   });
 }
+
+test('with no worker, a big file read on the page shows how far it is and can be cancelled', async () => {
+  // Written by the test above: 30 MB, about 2 s to read on the page.
+  const file = join(ARTIFACTS, 'halves.csv');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.route('**/parse_worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(server.origin + '/#/all');
+  await page.waitForSelector('.app[data-state=ready]');
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    // The counts of rows the bar shows, as it changes; Cancel is clicked once it has shown two
+    // (the read takes well under a second on the page: too quick to click from here).
+    window.__counts = new Set();
+    new MutationObserver(() => {
+      const count = document.querySelector('[data-testid=progress] p')?.textContent.match(/([\d,.]+) rows/)?.[1];
+      if (!count || count === '0' || window.__counts.has(count) || window.__counts.size >= 2) return;
+      window.__counts.add(count);
+      if (window.__counts.size === 2) document.querySelector('[data-testid=cancel]').click();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await page.waitForFunction(() => window.__counts.size === 2);
+  await page.waitForSelector('.app[data-state=ready]');
+  const counts = await page.evaluate(() => [...window.__counts].map((c) => Number(c.replace(/\D/g, ''))));
+  assert.ok(counts[0] < counts[1] && counts[1] < 340_000, `the bar moved, and the read was cancelled before its end: ${counts}`);
+  assert.match(await page.textContent('[data-testid=source]'), /Demo data/, 'the demo is still on screen');
+  assert.ok(warnings.some((w) => /reading halves\.csv on the page/.test(w)), warnings.join('\n'));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`# read on the page: longest task ${Math.max(0, ...longTasks).toFixed(0)} ms, ${longTasks.length} over 50 ms`);
+  await context.close();
+});
 
 /** A page in a fresh context, its requests and errors logged, with the console's debug lines. */
 async function freshPage() {

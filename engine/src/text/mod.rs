@@ -664,6 +664,15 @@ mod tests {
     }
 
     #[test]
+    fn reported_words_are_given_as_they_came_in_every_language() {
+        let said = "crm.csv ist keine Textdatei (sie enthält Binärdaten). Laden Sie einen CSV-Export.";
+        let error = ImportError::Reported { message: said.into() };
+        for lang in OTHERS.into_iter().chain([Lang::En]) {
+            assert_eq!(import_error(&error, lang), said, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn notices_read_in_every_language_with_local_counts_and_plurals() {
         for lang in OTHERS {
             for n in every_notice() {

@@ -320,6 +320,8 @@ impl Phrases for German {
                 count(*rejected, L),
                 self.rejection(first_reason)
             ),
+            // Words already worked out (in the language they were asked in).
+            ImportError::Reported { message } => message.clone(),
         }
     }
 

@@ -383,6 +383,8 @@ impl Phrases for Polish {
                 count(*rejected, L),
                 self.rejection(first_reason)
             ),
+            // Words already worked out (in the language they were asked in).
+            ImportError::Reported { message } => message.clone(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The parse worker as a program.
 //!
 //! In the browser (wasm32) it is a dedicated web worker that Trunk builds from this binary and
-//! the page starts the first time it reads a file (see the crate's doc and `serve`).
+//! the page starts the first time it reads a file (see the crate's doc and `serve`); when no
+//! worker can read a file, the page loads it on its own thread and calls `read_on_page`.
 //!
 //! Natively it measures what the worker adds to a read: `parse_worker FILE [DATASET]` reads the
 //! file as the worker does, then writes and reads back the message the page would get, and
@@ -9,7 +10,25 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    pipelens_parse::serve::start();
+    use wasm_bindgen::JsCast;
+    // Loaded by the page itself (no worker could read a file): it calls `read_on_page`.
+    if js_sys::global().is_instance_of::<web_sys::DedicatedWorkerGlobalScope>() {
+        pipelens_parse::serve::start();
+    } else {
+        pipelens_parse::text_decoder::install();
+    }
+}
+
+/// Reads a file on the page's own thread when no worker can (see `pipelens_parse::on_page`):
+/// what [`pipelens_parse::serve::on_page`] says, as a promise of the read file's runs.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn read_on_page(
+    request: wasm_bindgen::JsValue,
+    tell: js_sys::Function,
+    keep_going: js_sys::Function,
+) -> Result<js_sys::Array, wasm_bindgen::JsValue> {
+    pipelens_parse::serve::on_page(request, tell, keep_going).await.map_err(wasm_bindgen::JsValue::from)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
