@@ -34,6 +34,9 @@ enum Stop {
     Cancelled,
     /// The file cannot be used, and why.
     Failed(String),
+    /// Every row of the file repeats a deal already loaded (most likely another export of the
+    /// same deals), and the words saying so.
+    Repeats(String),
 }
 
 impl Stop {
@@ -41,6 +44,7 @@ impl Stop {
     fn of(name: &str, outcome: parse::Outcome) -> Stop {
         match outcome {
             parse::Outcome::Failed(why) => Stop::Failed(why),
+            parse::Outcome::Repeats(why) => Stop::Repeats(why),
             parse::Outcome::Cancelled => Stop::Cancelled,
             parse::Outcome::Unavailable(why) => Stop::Failed(message::unreadable(name, &why)),
         }
@@ -110,10 +114,11 @@ impl Load {
         };
         parsing(0, 0.0);
         let keep_going = move || self.current();
-        let read = match parse::read(&blob, name, &options, parsing.clone(), keep_going).await {
+        let lang = crate::i18n::current();
+        let read = match parse::read(&blob, name, lang, &options, parsing.clone(), keep_going).await {
             Err(parse::Outcome::Unavailable(why)) => {
                 web_sys::console::warn_1(&format!("pipelens: reading {name} on the page ({why})").into());
-                on_page::read(&blob, name, &options, parsing.clone(), keep_going).await
+                on_page::read(&blob, name, lang, &options, parsing.clone(), keep_going).await
             }
             read => read,
         };
@@ -209,7 +214,7 @@ fn apply(state: AppState, plan: impl FnOnce(&FileSet) -> Result<Option<Plan>, St
                 show_files(state, set);
             }
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }
@@ -250,11 +255,11 @@ fn load_files(state: AppState, list: web_sys::FileList) {
             let id = file_store::keep(file.clone());
             workbook::remember(id, origin);
             // The workers begin reading it now, while the page works out its preview.
-            parse::guess(&file, &name);
+            parse::guess(&file, &name, crate::i18n::current());
             let head = match load.head(&file).await {
                 Ok(b) => b,
                 Err(Stop::Cancelled) => return,
-                Err(Stop::Failed(why)) => {
+                Err(Stop::Failed(why) | Stop::Repeats(why)) => {
                     problems.push(why);
                     continue;
                 }
@@ -264,10 +269,12 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 // A whole-file read reports bytes that do not decode first: the session says which.
                 Err(e) => {
                     parse::forget();
-                    match Stop::of(&name, on_page::explain(&file, &name, &e.to_string(), move || load.current()).await)
-                    {
+                    // Told in the reader's language, as a worker tells why a file cannot be used.
+                    let lang = crate::i18n::current();
+                    let said = pipelens_engine::text::import_error(&e, lang);
+                    match Stop::of(&name, on_page::explain(&file, &name, lang, &said, move || load.current()).await) {
                         Stop::Cancelled => return,
-                        Stop::Failed(why) => problems.push(why),
+                        Stop::Failed(why) | Stop::Repeats(why) => problems.push(why),
                     }
                     continue;
                 }
@@ -297,10 +304,7 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                 Err(Stop::Cancelled) => return,
                 // Every row repeats a loaded deal: another export of the same deals. It is read
                 // as the earlier export, for the Pipeline change page (its role can be changed).
-                Err(Stop::Failed(why))
-                    if kind == DatasetKind::Deals
-                        && pipelens_engine::ImportError::message_repeats_loaded_deals(&why) =>
-                {
+                Err(Stop::Repeats(_)) if kind == DatasetKind::Deals => {
                     let earlier = FileRead::auto(id, &name, DatasetKind::EarlierDeals, mapping);
                     match load.run(user_files(state).add(earlier, false), &HashMap::new()).await {
                         Ok(set) => {
@@ -309,10 +313,10 @@ fn load_files(state: AppState, list: web_sys::FileList) {
                             given_a_role = true;
                         }
                         Err(Stop::Cancelled) => return,
-                        Err(Stop::Failed(why)) => problems.push(why),
+                        Err(Stop::Failed(why) | Stop::Repeats(why)) => problems.push(why),
                     }
                 }
-                Err(Stop::Failed(why)) => problems.push(why),
+                Err(Stop::Failed(why) | Stop::Repeats(why)) => problems.push(why),
             }
         }
         // A guess no read took (a file whose start could not be read) is let go.
@@ -346,7 +350,7 @@ pub fn load_bundle(state: AppState, files: Vec<BundledFile>, then: impl FnOnce(A
                 then(state);
             }
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }
@@ -493,7 +497,7 @@ fn read_pending(state: AppState, pending: Shared<PendingFile>, kind: DatasetKind
                 state.data.status.set(LoadStatus::Idle);
             }
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }
@@ -509,7 +513,7 @@ fn review(state: AppState, entry: FileEntry, kind: Option<DatasetKind>) {
         let (head, size) = match load.kept_head(entry.id, &entry.name).await {
             Ok(b) => b,
             Err(Stop::Cancelled) => return,
-            Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => return state.data.status.set(LoadStatus::Failed(why)),
         };
         let mut p = match preview_start(&entry.name, &head, size, PREVIEW_ROWS, Some(kind)) {
             Ok(p) => p,
@@ -567,7 +571,7 @@ fn pick_sheet(state: AppState, entry: FileEntry, sheet: usize) {
         let head = match load.head(&file).await {
             Ok(b) => b,
             Err(Stop::Cancelled) => return,
-            Err(Stop::Failed(why)) => return state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => return state.data.status.set(LoadStatus::Failed(why)),
         };
         let p = match preview_start(&name, &head, file.size() as u64, PREVIEW_ROWS, Some(entry.kind)) {
             Ok(p) => p,
@@ -590,7 +594,7 @@ fn pick_sheet(state: AppState, entry: FileEntry, sheet: usize) {
                 show_files(state, set);
             }
             Err(Stop::Cancelled) => {}
-            Err(Stop::Failed(why)) => state.data.status.set(LoadStatus::Failed(why)),
+            Err(Stop::Failed(why) | Stop::Repeats(why)) => state.data.status.set(LoadStatus::Failed(why)),
         }
     });
 }

@@ -11,6 +11,7 @@ use crate::received::Received;
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use pipelens_engine::ingest::{preview_start, Imported, ReadOptions};
 use pipelens_engine::kpi::{self, Comparison};
+use pipelens_engine::lang::Lang;
 use pipelens_engine::wire;
 use pipelens_engine::{Grain, Selection, Workspace};
 use std::cell::{Cell, RefCell};
@@ -42,11 +43,24 @@ const START_MS: i32 = 20_000;
 pub enum Outcome {
     /// The file cannot be used, and why (the engine's words, naming the file).
     Failed(String),
+    /// The file cannot be used as it was read: every row repeats a deal already loaded (most
+    /// likely another export of the same deals), and the engine's words.
+    Repeats(String),
     /// The read was cancelled or overtaken.
     Cancelled,
     /// The worker could not start or answer (why, for the console): read the file on the page
     /// ([`crate::on_page`]); there, the workers' module could not load or answer.
     Unavailable(String),
+}
+
+/// Why the file cannot be used, when a worker's message (or the module's answer on the page)
+/// says so: `{failed, repeats}`.
+pub(crate) fn failure(message: &JsValue) -> Option<Outcome> {
+    let why = field(message, keys::FAILED).as_string()?;
+    Some(match field(message, keys::REPEATS).as_bool() {
+        Some(true) => Outcome::Repeats(why),
+        _ => Outcome::Failed(why),
+    })
 }
 
 /// What the worker said, or that it broke.
@@ -299,13 +313,14 @@ async fn worker() -> Result<Rc<Live>, String> {
     Ok(live)
 }
 
-/// The request to read `blob`: `{blob, name, options}` (or `{guess: true}` when `options` is
-/// `None`, see [`guess`]) and, for a read in halves, `extra` (`{cut}` or `{from}`). The options
-/// go as an `ArrayBuffer`, transferred.
+/// The request to read `blob`: `{blob, name, lang, options}` (or `{guess: true}` when `options`
+/// is `None`, see [`guess`]) and, for a read in halves, `extra` (`{cut}` or `{from}`). The
+/// options go as an `ArrayBuffer`, transferred.
 fn post_read(
     worker: &Worker,
     blob: &Blob,
     name: &str,
+    lang: Lang,
     options: Option<&ReadOptions>,
     extra: Option<(&str, f64)>,
 ) -> Result<(), JsValue> {
@@ -313,6 +328,7 @@ fn post_read(
     let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
     set(keys::BLOB, blob)?;
     set(keys::NAME, &JsValue::from_str(name))?;
+    set(keys::LANG, &JsValue::from_str(lang.code()))?;
     let transfer = Array::new();
     match options {
         Some(options) => {
@@ -353,7 +369,7 @@ struct Guess {
 ///
 /// A guess [`read`] does not take (the user is asked to map the columns, the preview failed,
 /// the load was cancelled) is ended with [`forget`], or by the next guess or read.
-pub fn guess(blob: &Blob, name: &str) {
+pub fn guess(blob: &Blob, name: &str, lang: Lang) {
     forget();
     let idle = |slot: &'static std::thread::LocalKey<RefCell<Option<Rc<Live>>>>| {
         slot.with(|l| l.borrow().clone()).filter(|l| l.ready.get() && !l.busy.get())
@@ -361,9 +377,9 @@ pub fn guess(blob: &Blob, name: &str) {
     let cut = (blob.size() / 2.0).floor();
     let halves = blob.size() >= HALVES_FROM_BYTES;
     if let Some(head) = idle(&LIVE) {
-        if post_read(&head.worker, blob, name, None, halves.then_some((keys::CUT, cut))).is_ok() {
+        if post_read(&head.worker, blob, name, lang, None, halves.then_some((keys::CUT, cut))).is_ok() {
             let tail = idle(&TAIL)
-                .filter(|t| halves && post_read(&t.worker, blob, name, None, Some((keys::FROM, cut))).is_ok());
+                .filter(|t| halves && post_read(&t.worker, blob, name, lang, None, Some((keys::FROM, cut))).is_ok());
             for live in std::iter::once(&head).chain(&tail) {
                 live.busy.set(true);
                 live.inbox.retain(|m| matches!(m, Message::Broken(_)));
@@ -393,11 +409,13 @@ enum TailState {
 }
 
 /// Reads `blob` (named `name`) in the worker as `options` say, calling `progress(rows, bytes)`
-/// as it goes and stopping when `keep_going()` turns false. A file of at least
-/// [`HALVES_FROM_BYTES`] is read by two workers at once, each a half (see [`crate::serve`]).
+/// as it goes and stopping when `keep_going()` turns false; why the file cannot be used comes
+/// in `lang`. A file of at least [`HALVES_FROM_BYTES`] is read by two workers at once, each a
+/// half (see [`crate::serve`]).
 pub async fn read(
     blob: &Blob,
     name: &str,
+    lang: Lang,
     options: &ReadOptions,
     mut progress: impl FnMut(usize, f64),
     keep_going: impl Fn() -> bool,
@@ -437,7 +455,7 @@ pub async fn read(
     readied.aim(blob.size(), (blob.size() * PER_FILE_BYTE) as usize);
     let asked = match &guessed {
         Some(_) => confirm(&live, options),
-        None => post_read(&live.worker, blob, name, Some(options), halves.then_some((keys::CUT, cut))),
+        None => post_read(&live.worker, blob, name, lang, Some(options), halves.then_some((keys::CUT, cut))),
     };
     if let Err(e) = asked {
         stop();
@@ -452,7 +470,7 @@ pub async fn read(
     // A tail's worker readied earlier starts at once; a new one once it says it is ready.
     if let TailState::Starting(t) = &tail {
         if t.ready.get() {
-            tail = match post_read(&t.worker, blob, name, Some(options), Some((keys::FROM, cut))) {
+            tail = match post_read(&t.worker, blob, name, lang, Some(options), Some((keys::FROM, cut))) {
                 Ok(()) => TailState::Reading(Rc::clone(t)),
                 Err(_) => TailState::Gone,
             };
@@ -477,7 +495,7 @@ pub async fn read(
         if side == Either::Second {
             tail = match (std::mem::replace(&mut tail, TailState::Gone), message) {
                 (TailState::Starting(t), Message::Data(d)) if field(&d, keys::READY).as_bool() == Some(true) => {
-                    match post_read(&t.worker, blob, name, Some(options), Some((keys::FROM, cut))) {
+                    match post_read(&t.worker, blob, name, lang, Some(options), Some((keys::FROM, cut))) {
                         Ok(()) => TailState::Reading(t),
                         Err(_) => TailState::Gone,
                     }
@@ -535,11 +553,11 @@ pub async fn read(
                 drop(readied);
                 break read_back(runs).await;
             }
-            if let Some(why) = field(&data, keys::FAILED).as_string() {
+            if let Some(failed) = failure(&data) {
                 if halves {
                     stop_tail();
                 }
-                break Err(Outcome::Failed(why));
+                break Err(failed);
             }
             if field(&data, keys::PAUSED).as_f64().is_some() {
                 paused = true;

@@ -56,8 +56,15 @@ pub mod keys {
     /// Worker → page, at the end: the read file, an `ArrayBuffer` holding a
     /// [`wire::encode_imported`](pipelens_engine::wire::encode_imported) message.
     pub const DONE: &str = "done";
-    /// Worker → page, at the end: why the file cannot be used, in words a user can act on.
+    /// Page → worker: the language a failure is told in, a [`Lang`](pipelens_engine::lang::Lang)
+    /// code (`en` without it).
+    pub const LANG: &str = "lang";
+    /// Worker → page, at the end: why the file cannot be used, in words a user can act on (in
+    /// the request's language).
     pub const FAILED: &str = "failed";
+    /// Worker → page, with `failed`: `true` when every row repeats a deal already loaded (most
+    /// likely another export of the same deals, which the page offers to load as such).
+    pub const REPEATS: &str = "repeats";
     /// Page → worker: read the file as the head of two halves, pausing at the first record
     /// past this byte (a number).
     pub const CUT: &str = "cut";

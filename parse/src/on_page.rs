@@ -12,6 +12,7 @@ use crate::js::{describe, field, object};
 use crate::keys;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use pipelens_engine::ingest::{Imported, ReadOptions};
+use pipelens_engine::lang::Lang;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,21 +42,28 @@ thread_local! {
 pub async fn read(
     blob: &Blob,
     name: &str,
+    lang: Lang,
     options: &ReadOptions,
     progress: impl FnMut(usize, f64) + 'static,
     keep_going: impl Fn() -> bool + 'static,
 ) -> Result<Imported, Outcome> {
-    let request = request(blob, name).map_err(|e| Outcome::Unavailable(describe(&e)))?;
+    let request = request(blob, name, lang).map_err(|e| Outcome::Unavailable(describe(&e)))?;
     let _ = Reflect::set(&request, &JsValue::from_str(keys::OPTIONS), &client::options_buffer(options));
     let runs = run(&request, progress, keep_going).await?;
     client::read_back(&runs).await
 }
 
-/// Why `blob` (named `name`) cannot be used, its start having failed the preview with `why`:
-/// reads the whole file on the page's thread, as a worker would read it whole, and answers
-/// with what such a read reports first, bytes that do not decode, or else `why`.
-pub async fn explain(blob: &Blob, name: &str, why: &str, keep_going: impl Fn() -> bool + 'static) -> Outcome {
-    let request = match request(blob, name) {
+/// Why `blob` (named `name`) cannot be used, its start having failed the preview with `why`
+/// (in `lang`): reads the whole file on the page's thread, as a worker would read it whole, and
+/// answers with what such a read reports first, bytes that do not decode, or else `why`.
+pub async fn explain(
+    blob: &Blob,
+    name: &str,
+    lang: Lang,
+    why: &str,
+    keep_going: impl Fn() -> bool + 'static,
+) -> Outcome {
+    let request = match request(blob, name, lang) {
         Ok(request) => request,
         Err(e) => return Outcome::Unavailable(describe(&e)),
     };
@@ -67,11 +75,12 @@ pub async fn explain(blob: &Blob, name: &str, why: &str, keep_going: impl Fn() -
     }
 }
 
-/// `{blob, name}`, the start of a request.
-fn request(blob: &Blob, name: &str) -> Result<Object, JsValue> {
+/// `{blob, name, lang}`, the start of a request.
+fn request(blob: &Blob, name: &str, lang: Lang) -> Result<Object, JsValue> {
     let request = Object::new();
     Reflect::set(&request, &JsValue::from_str(keys::BLOB), blob)?;
     Reflect::set(&request, &JsValue::from_str(keys::NAME), &JsValue::from_str(name))?;
+    Reflect::set(&request, &JsValue::from_str(keys::LANG), &JsValue::from_str(lang.code()))?;
     Ok(request)
 }
 
@@ -99,9 +108,8 @@ async fn run(
     match answered {
         Ok(runs) => runs.dyn_into::<Array>().map_err(|_| Outcome::Unavailable("no read file came back".into())),
         Err(_) if stopped => Err(Outcome::Cancelled),
-        // The module's words: why the file cannot be used.
-        Err(why) if why.is_string() => Err(Outcome::Failed(why.as_string().unwrap_or_default())),
-        Err(e) => Err(Outcome::Unavailable(describe(&e))),
+        // Why the file cannot be used, as a worker says it; else the module broke.
+        Err(e) => Err(client::failure(&e).unwrap_or_else(|| Outcome::Unavailable(describe(&e)))),
     }
 }
 

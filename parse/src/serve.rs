@@ -29,6 +29,7 @@ use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use pipelens_engine::ingest::{read_in_halves, DatasetKind, ReadOptions, Session, Slice, Step, Tail, TailStep};
+use pipelens_engine::lang::Lang;
 use pipelens_engine::wire::{self, Sink};
 use pipelens_engine::ImportError;
 use std::rc::Rc;
@@ -78,7 +79,7 @@ pub fn start() {
         wasm_bindgen_futures::spawn_local(async move {
             let (reply, transfer) = match answer(Teller::Worker(&scope), &data, &orders).await {
                 Ok((key, Runs { out: runs, .. })) => (object(key, &runs), runs),
-                Err(why) => (object(keys::FAILED, &JsValue::from_str(&why)), Array::new()),
+                Err(failure) => (failure.message(), Array::new()),
             };
             // A reply that cannot be posted leaves the page to its error handler; no one else to tell.
             let _ = scope.post_message_with_transfer(&reply, &transfer);
@@ -333,24 +334,50 @@ async fn next_task() {
 /// worker's module, see `src/bin/parse_worker.rs` and [`crate::on_page`]): `request` is what
 /// a worker is posted, `tell` is called with what it would post back while reading, and the
 /// read stops once `keep_going()` answers false. Gives the runs of the read file (what a
-/// worker posts under `done`), or why the file cannot be used.
-pub async fn on_page(request: JsValue, tell: js_sys::Function, keep_going: js_sys::Function) -> Result<Array, String> {
+/// worker posts under `done`), or why the file cannot be used (what a worker posts then,
+/// `{failed, repeats}`).
+pub async fn on_page(request: JsValue, tell: js_sys::Function, keep_going: js_sys::Function) -> Result<Array, JsValue> {
     let orders = Inbox::default();
     let to = Teller::Page { tell: &tell, keep_going: &keep_going };
-    answer(to, &request, &orders).await.map(|(_, runs)| runs.out)
+    answer(to, &request, &orders).await.map(|(_, runs)| runs.out).map_err(|failure| failure.message())
+}
+
+/// Why a file cannot be used, as the page is told it.
+struct Failure {
+    /// In words a user can act on, in the request's language.
+    words: String,
+    /// Whether every row repeats a deal already loaded.
+    repeats: bool,
+}
+
+impl Failure {
+    fn said(words: String) -> Failure {
+        Failure { words, repeats: false }
+    }
+
+    /// `{failed: words}`, with `repeats: true` when every row repeats a loaded deal.
+    fn message(&self) -> JsValue {
+        let message = object(keys::FAILED, &JsValue::from_str(&self.words));
+        if self.repeats {
+            let _ = Reflect::set(&message, &JsValue::from_str(keys::REPEATS), &JsValue::TRUE);
+        }
+        message
+    }
 }
 
 /// Answers a request: the read file (or, for a tail, its part) as a wire message with the key
 /// it goes under, or why the file cannot be used.
-async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> Result<(&'static str, Runs), String> {
-    let blob: Blob = field(request, keys::BLOB).dyn_into().map_err(|_| "the page sent no file".to_owned())?;
+async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> Result<(&'static str, Runs), Failure> {
+    let blob: Blob =
+        field(request, keys::BLOB).dyn_into().map_err(|_| Failure::said("the page sent no file".into()))?;
+    let lang = field(request, keys::LANG).as_string().and_then(|code| Lang::from_tag(&code)).unwrap_or(Lang::En);
     let name = field(request, keys::NAME).as_string().unwrap_or_default();
     let explain = field(request, keys::EXPLAIN).as_string();
     let options = match (field(request, keys::GUESS).as_bool(), &explain) {
         (Some(true), _) => None,
         // Only checked for bytes that do not decode: read as nothing in particular.
         (_, Some(_)) => Some(ReadOptions::new(DatasetKind::Deals)),
-        _ => Some(options_in(request, keys::OPTIONS)?),
+        _ => Some(options_in(request, keys::OPTIONS).map_err(Failure::said)?),
     };
     let mut plan = Plan { name: &name, options, guessed: None, orders };
     let unreadable = |e: JsValue| format!("{name}: the browser could not read the file ({}).", describe(&e));
@@ -372,7 +399,7 @@ async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> R
         match read {
             // The page decided otherwise than guessed: read again, its way.
             Err(Stop::Again(options)) => plan = Plan { options: Some(options), guessed: None, ..plan },
-            read => return read.map_err(|e| e.either(unreadable)),
+            read => return read.map_err(|e| e.failure(unreadable, lang)),
         }
     }
 }
@@ -443,7 +470,9 @@ impl Plan<'_> {
 enum Stop {
     /// The browser could not read the file.
     Browser(JsValue),
-    /// The engine's words.
+    /// The file cannot be used.
+    Import(ImportError),
+    /// Other words (the page's message did not read, a tail's part did not fit).
     Said(String),
     /// The page's options are not those the read began on: read again with them.
     Again(ReadOptions),
@@ -452,14 +481,18 @@ enum Stop {
 }
 
 impl Stop {
-    fn either(self, browser: impl FnOnce(JsValue) -> String) -> String {
+    /// What the page is told, in `lang`.
+    fn failure(self, browser: impl FnOnce(JsValue) -> String, lang: Lang) -> Failure {
         match self {
-            Stop::Browser(e) => browser(e),
-            Stop::Said(why) => why,
+            Stop::Import(e) => {
+                Failure { words: pipelens_engine::text::import_error(&e, lang), repeats: e.repeats_loaded_deals() }
+            }
+            Stop::Browser(e) => Failure::said(browser(e)),
+            Stop::Said(why) => Failure::said(why),
             // Handled by the caller, which reads again.
-            Stop::Again(_) => String::new(),
+            Stop::Again(_) => Failure::said(String::new()),
             // The page, which stopped the read, says nothing of it.
-            Stop::Cancelled => "cancelled".into(),
+            Stop::Cancelled => Failure::said("cancelled".into()),
         }
     }
 }
@@ -518,7 +551,7 @@ async fn read_whole(
             }
             Step::Failed(e) => {
                 plan.settle().await?;
-                return Err(Stop::Said(e.to_string()));
+                return Err(Stop::Import(e));
             }
         }
         let (rows, read) = session.progress();

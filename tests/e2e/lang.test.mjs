@@ -250,6 +250,34 @@ test('a file\'s problems in German: rejected rows and unreadable cells, each rea
   assert.equal(await page.textContent('[data-tile=revenue] .tile-name'), 'Umsatz');
 });
 
+test('a file it cannot use is explained in Polish, and the same deals loaded again are still known', async () => {
+  const page = await openIn('pl-PL', '#/executive');
+  const drop = async (name, text) => {
+    await page.setInputFiles('[data-testid=file-input]', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('.app')?.getAttribute('data-state')));
+  };
+  const problem = async () => {
+    const text = await page.textContent('[data-testid=error]');
+    await page.click('[data-testid=error] button');
+    await page.waitForSelector('.app[data-state=ready]');
+    return text;
+  };
+  // Its start cannot be used (worked out on the page) ...
+  await drop('pusty.csv', '');
+  assert.match(await problem(), /Plik pusty\.csv jest pusty\. Wyeksportuj dane z CRM ponownie/);
+  // ... or none of its rows (worked out by the parse worker).
+  await drop('bez-id.csv', 'deal_id,amount,stage,created_date\n,100,Closed Won,2024-01-02\n,200,Closed Lost,2024-01-03\n');
+  assert.match(await problem(), /bez-id\.csv: nie udało się użyć żadnego z wierszy \(łącznie 2; pierwszy problem w wierszu 2: brak deal_id/);
+  // Every row repeats a loaded deal: read as the earlier export, whatever the language.
+  const deals = 'deal_id,amount,stage,created_date,close_date,owner\nP1,100,Closed Won,2024-01-02,2024-02-01,Ala\nP2,200,Closed Lost,2024-01-03,2024-02-03,Ola\n';
+  await drop('teraz.csv', deals);
+  await page.selectOption('[data-testid=append-mode]', 'append');
+  await drop('wczesniej.csv', deals);
+  await page.waitForSelector('[data-dataset=earlier_deals][data-rows="2"]');
+  assert.match(await page.textContent('[data-testid=notice]'), /wczesniej\.csv jako earlier_deals/);
+  await page.close();
+});
+
 test('without its KPI texts file the page still switches: the KPI names stay English, nothing breaks', async () => {
   // No service worker: it would answer from the copy it keeps for offline use.
   const page = await openIn('en-US', '#/executive', null, { serviceWorkers: 'block' });

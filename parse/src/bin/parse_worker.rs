@@ -28,7 +28,7 @@ pub async fn read_on_page(
     tell: js_sys::Function,
     keep_going: js_sys::Function,
 ) -> Result<js_sys::Array, wasm_bindgen::JsValue> {
-    pipelens_parse::serve::on_page(request, tell, keep_going).await.map_err(wasm_bindgen::JsValue::from)
+    pipelens_parse::serve::on_page(request, tell, keep_going).await
 }
 
 #[cfg(not(target_arch = "wasm32"))]
