@@ -97,6 +97,7 @@ fn Shell() -> impl IntoView {
     // files join the queue.
     let first_pending = Memo::new(move |_| state.data.pending.with(|p| p.first().cloned()));
     let waiting_more = move || state.data.pending.with(|p| p.len().saturating_sub(1));
+    let has_dashboard = Memo::new(move |_| state.dash.dashboard.with(Option::is_some));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -160,9 +161,12 @@ fn Shell() -> impl IntoView {
                 {move || first_pending.get().map(|p| view! { <ColumnMapper pending=p/> })}
                 {move || (waiting_more() > 0).then(|| view! { <p class="muted" data-testid="more-waiting">{tf(Status::MoreWaiting, &[("n", waiting_more().to_string())])}</p> })}
                 {move || match state.dash.dashboard.get() {
-                    Some(d) => view! { <DashboardView dashboard=d/> }.into_any(),
+                    Some(d) => view! { <PeriodLine dashboard=d/> }.into_any(),
                     None => view! { <p class="card">{t(Status::NoDates)}</p> }.into_any(),
                 }}
+                // Built once while there is a dashboard, not with each one (see FilterBar).
+                {move || has_dashboard.get().then(|| view! { <FilterBar/> }.into_any())}
+                {move || state.dash.dashboard.get().map(|d| view! { <DashboardView dashboard=d/> }.into_any())}
                 <DataPanel/>
                 {move || state.data.loaded.with(|l| l.files.iter().map(|f| view! { <ImportReportView entry=f.clone()/> }).collect_view())}
             </main>
@@ -381,6 +385,16 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
         }
     };
     view! {
+        <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
+        <div class="page" data-page=move || page_signal.with(|p| p.slug())>{page}</div>
+    }
+}
+
+/// The period on screen, what it is compared with, and a note when the grain does not fit it.
+#[component]
+fn PeriodLine(dashboard: Shared<Dashboard>) -> impl IntoView {
+    let d = dashboard;
+    view! {
         <p class="period" data-testid="period">
             <span class="label">{t(ShellText::Period)}" "</span>
             <strong data-from=d.scope.period.from.to_string() data-to=d.scope.period.to.to_string()>{period_text(d.scope.period)}</strong>
@@ -390,9 +404,6 @@ fn DashboardView(dashboard: Shared<Dashboard>) -> impl IntoView {
             ]))}</span>
         </p>
         {pipelens_engine::share::Notice::for_grain(d.grain, d.scope.period).map(|n| view! { <p class="muted" role="status" data-testid="grain-note">{pipelens_engine::text::notices(&[n], crate::i18n::current())}</p> })}
-        <FilterBar dashboard=std::sync::Arc::clone(&d.0)/>
-        <CurrencyPicker currencies=d.facts.currencies.clone() chosen=d.scope.currency/>
-        <div class="page" data-page=move || page_signal.with(|p| p.slug())>{page}</div>
     }
 }
 

@@ -6,19 +6,11 @@
 use crate::components::export::PrintButton;
 use crate::i18n::words::Filter;
 use crate::i18n::{engine_words, t, tf};
-use crate::state::{Dashboard, ViewState};
+use crate::state::{DashState, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi::Comparison;
 use pipelens_engine::preset::Preset;
 use pipelens_engine::{Day, Dim, Filters, Grain, Period};
-use std::cell::{Cell, RefCell};
-use std::sync::Arc;
-
-thread_local! {
-    /// Whether the folded bar (phones) was last opened: the bar is rebuilt with each new
-    /// dashboard, and choosing a filter must not fold it again.
-    static OPEN: Cell<bool> = const { Cell::new(false) };
-}
 
 /// The folded bar's one line: the period, each filtered dimension with what is chosen of it,
 /// and the comparison. `Last 12 months · all data · vs previous period`.
@@ -56,47 +48,22 @@ fn dim_label(dim: Dim) -> String {
     }
 }
 
-/// Which arm the filter bar's disclosures are built in: it flips whenever the dimensions or
-/// their values differ from the last build's.
-struct FilterSet;
-
-thread_local! {
-    static LAST_DIMS: Cell<(u64, bool)> = const { Cell::new((0, false)) };
-}
-
-impl FilterSet {
-    /// The arm for `dims`, flipped when they differ from the previous call's.
-    fn flips_for(dims: &[(Dim, Vec<String>)]) -> bool {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        dims.hash(&mut h);
-        let key = h.finish();
-        LAST_DIMS.with(|last| {
-            let (before, arm) = last.get();
-            let arm = if before == key {
-                arm
-            } else {
-                // Another file's lists: what was typed to search the last ones is forgotten.
-                TERMS.with(|t| t.borrow_mut().clear());
-                !arm
-            };
-            last.set((key, arm));
-            arm
-        })
-    }
-}
-
-/// The filter bar.
+/// The filter bar: built once while there is a dashboard and kept, its fields and boxes
+/// following the view as it changes. Leptos rebuilds an element in place by taking every
+/// attribute off and putting it back: rebuilt with each filter, the bar's checkboxes became text
+/// fields and checkboxes again and its selects changed option twice, and Chromium's autofill
+/// then read the whole page's form fields again (10-16 ms a filter change at a million rows,
+/// after the tiles were drawn).
 #[component]
-pub fn FilterBar(
-    /// The dashboard being shown, for the current period and the filter values.
-    dashboard: Arc<Dashboard>,
-) -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
     let settings = ViewState::expect().view;
-    let p = dashboard.scope.period;
-    let latest = dashboard.latest;
-    let preset = Preset::matching(p, latest);
+    let dashboard = DashState::expect().dashboard;
+    // The period on screen and the data's latest day (presets are relative to it).
+    let span = Memo::new(move |_| dashboard.with(|d| d.as_ref().map(|d| (d.scope.period, d.latest))));
+    // The dimensions and their values: new with new data only.
+    let facts = Memo::new(move |_| dashboard.with(|d| d.as_ref().map(|d| d.facts.clone())));
     let set_period = move |from: Option<Day>, to: Option<Day>| {
+        let Some((p, _)) = span.get_untracked() else { return };
         settings.update(|v| {
             let cur = v.period.unwrap_or(p);
             // A typed year is kept inside the calendar's sane range, like a link's.
@@ -107,15 +74,18 @@ pub fn FilterBar(
         });
     };
     let on_preset = move |ev: leptos::ev::Event| {
-        if let Some(x) = Preset::parse(&event_target_value(&ev)) {
+        if let (Some(x), Some((_, latest))) = (Preset::parse(&event_target_value(&ev)), span.get_untracked()) {
             settings.update(|v| v.period = (x != Preset::Last12Months).then(|| x.period(latest)));
         }
     };
+    let (grain, comparison, first_margin) =
+        settings.with_untracked(|v| (v.grain, v.comparison, v.settings.gross_margin));
+    let first = span.get_untracked().and_then(|(p, latest)| Preset::matching(p, latest));
+    let first_span = span.get_untracked().map_or(Period { from: Day(0), to: Day(0) }, |s| s.0);
     let presets = Preset::ALL
         .into_iter()
-        .map(|x| view! { <option value=x.key() selected=preset == Some(x)>{engine_words::preset(x)}</option> })
+        .map(|x| view! { <option value=x.key() selected=first == Some(x)>{engine_words::preset(x)}</option> })
         .collect_view();
-    let (grain, comparison) = settings.with_untracked(|v| (v.grain, v.comparison));
     let grains = Grain::ALL
         .iter()
         .map(|&g| view! { <option value=g.key() selected=g == grain>{engine_words::grain(g)}</option> })
@@ -130,50 +100,70 @@ pub fn FilterBar(
         let with = if event_target_value(&ev) == "year" { Comparison::YearEarlier } else { Comparison::Previous };
         settings.update(|v| v.comparison = with);
     };
-    let filters = dashboard
-        .dims()
-        .iter()
-        .map(|(dim, values)| {
-            let chosen = dashboard.scope.filters.0.get(dim).cloned().unwrap_or_default();
-            view! { <MultiSelect dim=*dim values=values.clone() chosen=chosen/> }
-        })
-        .collect_view();
-    // A filter change rebuilds the disclosures in place, so an open one stays open while boxes
-    // are ticked. Another file's dimensions and values get new ones instead: rebuilt in place
-    // over the previous file's (say an owner list the user had opened), Chromium left the
-    // checkboxes unlaid-out and they stopped answering. Flipping between the two arms of an
-    // `Either` when the dimensions change makes that rebuild a fresh build.
-    let filters = if FilterSet::flips_for(dashboard.dims()) {
-        leptos::either::Either::Left(filters)
-    } else {
-        leptos::either::Either::Right(filters)
-    };
-    let filtered = !dashboard.scope.filters.is_empty();
-    let period_words = match preset {
-        Some(x) => engine_words::preset(x).to_owned(),
-        None => {
-            let lang = crate::i18n::current();
-            format!(
-                "{} – {}",
-                pipelens_engine::format::local::date(lang, p.from),
-                pipelens_engine::format::local::date(lang, p.to)
-            )
+    // The fields follow the view (a share link, a drill-down, a preset) once built: written
+    // where they differ, so a field being typed in is left alone.
+    let selects: [NodeRef<leptos::html::Select>; 3] = Default::default();
+    let inputs: [NodeRef<leptos::html::Input>; 3] = Default::default();
+    Effect::new(move |_| {
+        let Some((p, latest)) = span.get() else { return };
+        let (grain, comparison, margin) = settings.with(|v| (v.grain, v.comparison, v.settings.gross_margin));
+        let chosen = [
+            Preset::matching(p, latest).map_or("custom", Preset::key),
+            grain.key(),
+            if comparison == Comparison::YearEarlier { "year" } else { "previous" },
+        ];
+        for (node, value) in selects.iter().zip(chosen) {
+            if let Some(select) = node.get().filter(|s| s.value() != value) {
+                select.set_value(value);
+            }
         }
-    };
-    let folded = summary(&period_words, dashboard.dims(), &dashboard.scope.filters, comparison);
-    let open = RwSignal::new(OPEN.with(Cell::get));
-    let toggle = move |_| {
-        let now = !open.get_untracked();
-        OPEN.with(|o| o.set(now));
-        open.set(now);
-    };
-    let margin = format!("{}", dashboard.scope.settings.gross_margin * 100.0);
+        let typed = [p.from.to_string(), p.to.to_string(), format!("{}", margin * 100.0)];
+        for (node, value) in inputs.iter().zip(typed) {
+            if let Some(input) = node.get().filter(|i| i.value() != value) {
+                input.set_value(&value);
+            }
+        }
+    });
     let set_margin = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev).trim().trim_end_matches('%').trim().replace(',', ".");
         if let Some(m) = v.parse::<f64>().ok().filter(|m| (0.0..=100.0).contains(m)) {
             settings.update(|s| s.settings.gross_margin = m / 100.0);
         }
     };
+    let folded = move || {
+        let (Some((p, latest)), Some(facts)) = (span.get(), facts.get()) else { return String::new() };
+        let period_words = match Preset::matching(p, latest) {
+            Some(x) => engine_words::preset(x).to_owned(),
+            None => {
+                let lang = crate::i18n::current();
+                format!(
+                    "{} – {}",
+                    pipelens_engine::format::local::date(lang, p.from),
+                    pipelens_engine::format::local::date(lang, p.to)
+                )
+            }
+        };
+        settings.with(|v| summary(&period_words, &facts.dims, &v.filters, v.comparison))
+    };
+    // Each new set of lists is a fresh build, not the last one rebuilt in place: rebuilt over
+    // another file's (say an owner list the user had opened), Chromium left the checkboxes
+    // unlaid-out and they stopped answering.
+    let arm = StoredValue::new(false);
+    let filters = move || {
+        let facts = facts.get()?;
+        let lists = facts
+            .dims
+            .iter()
+            .map(|(dim, values)| view! { <MultiSelect dim=*dim values=values.clone()/> })
+            .collect_view();
+        arm.update_value(|a| *a = !*a);
+        Some(
+            if arm.get_value() { leptos::either::Either::Left(lists) } else { leptos::either::Either::Right(lists) }
+                .into_any(),
+        )
+    };
+    let filtered = move || settings.with(|v| !v.filters.is_empty());
+    let open = RwSignal::new(false);
     view! {
         <section class="filter-bar card" class:open=move || open.get() aria-label=t(Filter::Bar)>
             // Shown on phones only: the bar folded to what is applied.
@@ -182,7 +172,7 @@ pub fn FilterBar(
                 data-testid="filter-summary"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="filter-body"
-                on:click=toggle
+                on:click=move |_| open.update(|o| *o = !*o)
             >
                 <span class="visually-hidden">{t(Filter::Filters)}" "</span>
                 <span class="words">{folded}</span>
@@ -192,33 +182,33 @@ pub fn FilterBar(
             <div class="row">
                 <label class="field">
                     <span>{t(Filter::Period)}</span>
-                    <select data-testid="period-preset" on:change=on_preset>
+                    <select node_ref=selects[0] data-testid="period-preset" on:change=on_preset>
                         {presets}
-                        <option value="custom" selected=preset.is_none() disabled=true>{t(Filter::CustomRange)}</option>
+                        <option value="custom" selected=first.is_none() disabled=true>{t(Filter::CustomRange)}</option>
                     </select>
                 </label>
                 <label class="field">
                     <span>{t(Filter::From)}</span>
-                    <input type="date" data-testid="period-from" value=p.from.to_string() on:change=move |ev| set_period(Day::parse_iso(&event_target_value(&ev)), None)/>
+                    <input type="date" node_ref=inputs[0] data-testid="period-from" value=first_span.from.to_string() on:change=move |ev| set_period(Day::parse_iso(&event_target_value(&ev)), None)/>
                 </label>
                 <label class="field">
                     <span>{t(Filter::To)}</span>
-                    <input type="date" data-testid="period-to" value=p.to.to_string() on:change=move |ev| set_period(None, Day::parse_iso(&event_target_value(&ev)))/>
+                    <input type="date" node_ref=inputs[1] data-testid="period-to" value=first_span.to.to_string() on:change=move |ev| set_period(None, Day::parse_iso(&event_target_value(&ev)))/>
                 </label>
                 <label class="field">
                     <span>{t(Filter::Grain)}</span>
-                    <select data-testid="grain" on:change=on_grain>{grains}</select>
+                    <select node_ref=selects[1] data-testid="grain" on:change=on_grain>{grains}</select>
                 </label>
                 <label class="field">
                     <span>{t(Filter::CompareWith)}</span>
-                    <select data-testid="comparison" on:change=on_comparison>
+                    <select node_ref=selects[2] data-testid="comparison" on:change=on_comparison>
                         <option value="previous" selected=comparison == Comparison::Previous>{engine_words::comparison_title(Comparison::Previous)}</option>
                         <option value="year" selected=comparison == Comparison::YearEarlier>{engine_words::comparison_title(Comparison::YearEarlier)}</option>
                     </select>
                 </label>
                 <label class="field narrow">
                     <span>{t(Filter::GrossMargin)}</span>
-                    <input type="number" min="0" max="100" step="1" data-testid="gross-margin" value=margin on:change=set_margin title=t(Filter::GrossMarginHint)/>
+                    <input type="number" min="0" max="100" step="1" node_ref=inputs[2] data-testid="gross-margin" value=format!("{}", first_margin * 100.0) on:change=set_margin title=t(Filter::GrossMarginHint)/>
                 </label>
                 <div class="page-tools">
                     <PrintButton/>
@@ -226,9 +216,9 @@ pub fn FilterBar(
             </div>
             <div class="row filters">
                 {filters}
-                {filtered.then(|| view! {
+                {move || filtered().then(|| view! {
                     <button class="button small" data-testid="clear-filters" on:click=move |_| settings.update(|v| { v.filters = Default::default(); v.crumbs.clear(); })>{t(Filter::Clear)}</button>
-                })}
+                }.into_any())}
             </div>
             </div>
             <Breadcrumb/>
@@ -239,26 +229,6 @@ pub fn FilterBar(
 /// A filter list longer than this gets a search box and shows this many of the values it
 /// finds: thousands of checkboxes are slow to draw, and no one scrolls through them.
 const LISTED: usize = 50;
-
-thread_local! {
-    /// What was typed in each long list's search box: a tick rebuilds the bar, the words stay
-    /// (until another file's dimensions come in).
-    static TERMS: RefCell<Vec<(Dim, String)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// What was last typed to search `dim`'s list.
-fn term(dim: Dim) -> String {
-    TERMS.with(|t| t.borrow().iter().find(|(d, _)| *d == dim).map(|(_, t)| t.clone()).unwrap_or_default())
-}
-
-/// Remembers what was typed to search `dim`'s list.
-fn set_term(dim: Dim, typed: String) {
-    TERMS.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|(d, _)| *d != dim);
-        t.push((dim, typed));
-    });
-}
 
 /// Which of `values` `term` finds (case-insensitive, anywhere in the value): the positions of
 /// the first `cap` of them, in the list's order, and how many it finds in all. An empty term
@@ -279,14 +249,18 @@ pub fn matching(values: &[String], term: &str, cap: usize) -> (Vec<usize>, usize
 }
 
 /// A multi-select for one dimension: a disclosure with a checkbox per value, or, for a long
-/// list, a search box over the first [`LISTED`] values it finds.
+/// list, a search box over the first [`LISTED`] values it finds. Built once per set of values;
+/// what is chosen follows the view.
 #[component]
-fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoView {
+fn MultiSelect(dim: Dim, values: Vec<String>) -> impl IntoView {
     let settings = ViewState::expect().view;
-    let summary = match chosen.len() {
-        0 => t(Filter::All).to_owned(),
-        1 => chosen[0].clone(),
-        n => tf(Filter::Chosen, &[("n", n.to_string())]),
+    let chosen = Memo::new(move |_| settings.with(|v| v.filters.0.get(&dim).cloned().unwrap_or_default()));
+    let summary = move || {
+        chosen.with(|c| match c.as_slice() {
+            [] => t(Filter::All).to_owned(),
+            [one] => one.clone(),
+            many => tf(Filter::Chosen, &[("n", many.len().to_string())]),
+        })
     };
     let toggle = move |value: String, on: bool| {
         settings.update(|v| {
@@ -301,8 +275,7 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
             }
         });
     };
-    let active = !chosen.is_empty();
-    let list = listed(dim, values, chosen, toggle);
+    let active = move || chosen.with(|c| !c.is_empty());
     view! {
         <details class="multi" class:active=active data-filter=dim.field()>
             <summary>
@@ -310,32 +283,26 @@ fn MultiSelect(dim: Dim, values: Vec<String>, chosen: Vec<String>) -> impl IntoV
                 <span class="chosen">{summary}</span>
             </summary>
             <div class="options" role="group" aria-label=tf(Filter::ToShow, &[("dim", engine_words::dim(dim).to_owned())])>
-                {active.then(|| view! {
+                {move || active().then(|| view! {
                     <button class="link" on:click=move |_| settings.update(|v| { v.filters.0.remove(&dim); })>{t(Filter::ShowAll)}</button>
-                })}
-                {list}
+                }.into_any())}
+                {listed(values, chosen, toggle)}
             </div>
         </details>
     }
 }
 
 /// A filter list's checkboxes: [`LISTED`] at most, showing the values a search box finds
-/// when the list is longer, with a line saying how many it finds.
-///
-/// The boxes are the same elements from one build to the next (a tick keeps the keyboard where
-/// it was); typing writes the values it finds into them. What a box shows depends only on what
-/// was typed, which every build reads back, so the view and the writes agree; its tick is a
-/// property, which every build sets (the attribute stops counting once the box is clicked).
+/// when the list is longer, with a line saying how many it finds. Built once per set of values:
+/// typing and ticking write into the same boxes (a tick keeps the keyboard where it was).
 fn listed(
-    dim: Dim,
     values: Vec<String>,
-    chosen: Vec<String>,
+    chosen: Memo<Vec<String>>,
     toggle: impl Fn(String, bool) + Copy + 'static,
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let total = values.len();
     let long = total > LISTED;
-    let typed = if long { term(dim) } else { String::new() };
     let n = |v: usize| pipelens_engine::format::local::number(crate::i18n::current(), v as f64, 0);
     let line = move |(shown, all): &(Vec<usize>, usize), term: &str| match *all {
         _ if !long => String::new(),
@@ -343,57 +310,62 @@ fn listed(
         all if all > shown.len() => tf(Filter::Listed, &[("shown", n(shown.len())), ("n", n(all))]),
         _ => String::new(),
     };
-    let found = matching(&values, &typed, LISTED);
-    let boxes = (0..total.min(LISTED))
-        .map(|i| {
-            let value = found.0.get(i).map(|&j| values[j].clone());
-            let (on, hidden) = (value.as_ref().is_some_and(|v| chosen.contains(v)), value.is_none());
-            let value = value.unwrap_or_default();
+    let boxes = values
+        .iter()
+        .take(LISTED)
+        .map(|value| {
             view! {
-                <label class="option" hidden=hidden>
-                    <input type="checkbox" data-value=value.clone() prop:checked=on on:change=move |ev| {
+                <label class="option">
+                    <input type="checkbox" data-value=value.clone() on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(value) = input.get_attribute("data-value") {
                             toggle(value, input.checked());
                         }
                     }/>
-                    <span>{value}</span>
+                    <span>{value.clone()}</span>
                 </label>
             }
         })
         .collect_view();
-    let first_line = line(&found, &typed);
+    let first_line = line(&matching(&values, "", LISTED), "");
+    let typed = RwSignal::new(String::new());
+    let window = NodeRef::<leptos::html::Div>::new();
+    // What each box shows and whether it is ticked, written once built and whenever the
+    // search or the filter changes.
+    Effect::new(move |_| {
+        let Some(window) = window.get() else { return };
+        typed.with(|typed| {
+            let found = matching(&values, typed, LISTED);
+            chosen.with(|chosen| {
+                let mut slot = window.first_element_child();
+                for i in 0.. {
+                    let Some(label) = slot else { break };
+                    let value = found.0.get(i).map(|&j| values[j].as_str());
+                    let _ = label.toggle_attribute_with_force("hidden", value.is_none());
+                    let (input, span) = (label.first_element_child(), label.last_element_child());
+                    if let (Some(input), Some(text)) = (input, span.and_then(|s| s.first_child())) {
+                        let value = value.unwrap_or_default();
+                        let _ = input.set_attribute("data-value", value);
+                        input
+                            .unchecked_ref::<web_sys::HtmlInputElement>()
+                            .set_checked(chosen.iter().any(|c| c == value));
+                        text.set_node_value(Some(value));
+                    }
+                    slot = label.next_element_sibling();
+                }
+            });
+            if let Some(text) = window.next_element_sibling().and_then(|p| p.first_child()) {
+                text.set_node_value(Some(&line(&found, typed)));
+            }
+        });
+    });
     let find = long.then(|| {
         let label = tf(Filter::Find, &[("n", n(total))]);
-        let on_input = move |ev: leptos::ev::Event| {
-            let input: web_sys::Element = event_target(&ev);
-            let typed = event_target_value(&ev);
-            let found = matching(&values, &typed, LISTED);
-            let mut slot = input.next_element_sibling().and_then(|w| w.first_element_child());
-            for i in 0.. {
-                let Some(label) = slot else { break };
-                let value = found.0.get(i).map(|&j| values[j].as_str());
-                let _ = label.toggle_attribute_with_force("hidden", value.is_none());
-                let (input, span) = (label.first_element_child(), label.last_element_child());
-                if let (Some(input), Some(text)) = (input, span.and_then(|s| s.first_child())) {
-                    let value = value.unwrap_or_default();
-                    let _ = input.set_attribute("data-value", value);
-                    input.unchecked_ref::<web_sys::HtmlInputElement>().set_checked(chosen.iter().any(|c| c == value));
-                    text.set_node_value(Some(value));
-                }
-                slot = label.next_element_sibling();
-            }
-            let text = input.next_element_sibling().and_then(|w| w.next_element_sibling()).and_then(|p| p.first_child());
-            if let Some(text) = text {
-                text.set_node_value(Some(&line(&found, &typed)));
-            }
-            set_term(dim, typed);
-        };
-        view! { <input type="search" class="find" data-testid="filter-find" aria-label=label.clone() placeholder=label value=typed on:input=on_input/> }
+        view! { <input type="search" class="find" data-testid="filter-find" aria-label=label.clone() placeholder=label on:input=move |ev| typed.set(event_target_value(&ev))/> }
     });
     view! {
         {find}
-        <div class="window">{boxes}</div>
+        <div class="window" node_ref=window>{boxes}</div>
         <p class="muted found" data-testid="filter-found" role="status">{first_line}</p>
     }
 }
