@@ -7,7 +7,7 @@ use crate::components::when_open::WhenOpen;
 use crate::i18n::panels::Sql;
 use crate::i18n::t;
 use crate::io::download::download_blob;
-use crate::state::{DashState, Dashboard};
+use crate::state::{DashState, Dashboard, ViewState};
 use leptos::prelude::*;
 use pipelens_engine::kpi::KpiId;
 use pipelens_engine::sql::{kpi_sql, Dialect};
@@ -31,15 +31,16 @@ fn download_zip(name: &str, bytes: &[u8]) -> Result<(), JsValue> {
     download_blob(name, &blob)
 }
 
-/// The "SQL" disclosure of a KPI tile.
+/// The "SQL" disclosure of a KPI tile. Whether it is open and the dialect chosen are kept in the
+/// view, so a tile built again (a filter, a typed target) shows the box as it was.
 #[component]
 pub fn SqlBox(
     /// The KPI's id.
     id: KpiId,
 ) -> impl IntoView {
-    let dash = DashState::expect();
-    let open = RwSignal::new(false);
-    let dialect = RwSignal::new(Dialect::DuckDb);
+    let (dash, view) = (DashState::expect(), ViewState::expect());
+    let open = RwSignal::new(view.open_sql.with_untracked(|s| s.contains(&id)));
+    let dialect = view.dialect;
     let copied = RwSignal::new(None::<&'static str>);
     let sql = Memo::new(move |_| {
         if !open.get() {
@@ -82,10 +83,11 @@ pub fn SqlBox(
         }
     };
     view! {
-        <details class="sql" on:toggle=move |ev| {
+        <details class="sql" open=open.get_untracked() on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
             open.set(is_open);
+            view.open_sql.update(|s| if is_open { s.insert(id); } else { s.remove(&id); });
         }>
             <summary>"SQL"</summary>
             <p class="muted">{t(Sql::Explains)}</p>

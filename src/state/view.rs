@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use pipelens_engine::change::WindowChoice;
 use pipelens_engine::kpi::{Comparison, KpiId};
 use pipelens_engine::lang::Lang;
+use pipelens_engine::sql::Dialect;
 use pipelens_engine::{Dim, Filters, Grain, Period, Settings};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,8 +85,8 @@ impl ViewSettings {
     }
 }
 
-/// The view handle: the page, the view settings, the currency, the theme, the language and which
-/// explanations are open.
+/// The view handle: the page, the view settings, the currency, the theme, the language, and
+/// which explanations and SQL boxes are open.
 #[derive(Clone, Copy)]
 pub struct ViewState {
     /// The page on screen (kept in step with the address by `crate::route`).
@@ -101,6 +102,10 @@ pub struct ViewState {
     pub lang: RwSignal<Lang>,
     /// Tiles whose explanation is open, kept across recomputations.
     pub open_explain: RwSignal<BTreeSet<KpiId>>,
+    /// Tiles whose SQL box is open, kept across recomputations.
+    pub open_sql: RwSignal<BTreeSet<KpiId>>,
+    /// The SQL dialect last chosen in a SQL box: every box shows it.
+    pub dialect: RwSignal<Dialect>,
 }
 
 impl ViewState {
@@ -113,6 +118,8 @@ impl ViewState {
             dark: RwSignal::new(dark),
             lang: RwSignal::new(lang),
             open_explain: RwSignal::new(BTreeSet::new()),
+            open_sql: RwSignal::new(BTreeSet::new()),
+            dialect: RwSignal::new(Dialect::DuckDb),
         }
     }
 }

@@ -94,6 +94,14 @@ test('the SQL box offers the kit of the view: the files the native CLI writes', 
   await page.fill('[data-testid=period-from]', '2026-01-01');
   await page.dispatchEvent('[data-testid=period-from]', 'change');
   await page.waitForFunction(() => document.querySelector('[data-testid=period] strong').dataset.from === '2026-01-01');
+  // The tiles were built again for the new period: the box is still open, in the dialect
+  // chosen, with the new period's SQL; another tile's box opens in that dialect too.
+  const chosen = (id) => page.$eval(`[data-testid=sql-dialect-${id}]`, (s) => s.selectedOptions[0].textContent);
+  assert.ok(await page.$eval('[data-tile=win_rate] details.sql', (d) => d.open), 'the SQL box stayed open');
+  assert.equal(await chosen('win_rate'), 'PostgreSQL');
+  await page.waitForFunction(() => document.querySelector('[data-sql=win_rate]').textContent.includes('2026-01-01'));
+  await page.click('[data-tile=revenue] .sql summary');
+  assert.equal(await chosen('revenue'), 'PostgreSQL');
   const spark = await takeKit('Spark SQL');
   assert.equal(spark.name, `pipelens-warehouse-spark-2026-01-01_${to}.zip`);
   for (const dataset of ['deals', 'leads', 'activities', 'customers', 'spend', 'quotas', 'forecasts', 'earlier_deals', 'history']) {
