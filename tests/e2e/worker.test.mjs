@@ -190,6 +190,31 @@ test('with no worker, a big file read on the page shows how far it is and can be
   await context.close();
 });
 
+test('when neither a worker nor its module can start, the file gets a clear message, and the next read works', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const gone = (route) => route.fulfill({ status: 404, body: 'gone' });
+  await context.route('**/parse_worker_loader.js', gone);
+  await context.route('**/parse_worker.js', gone);
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(server.origin + '/#/executive');
+  await page.waitForSelector('.app[data-state=ready]');
+  await upload(page, FILE);
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'error');
+  assert.match(await page.textContent('[data-testid=error]'),
+    /^worker-messy\.csv: the page could not start its file reader \(its script did not load\)\. Reload the page and load the file again\./);
+  assert.equal(await page.$('[data-testid=crash]'), null, 'no crash panel');
+  // The script is served again: the next read loads it and reads the file on the page.
+  await context.unroute('**/parse_worker.js');
+  await page.click('[data-testid=error] button');
+  await upload(page, FILE);
+  assert.equal(await page.getAttribute('.app', 'data-state'), 'ready');
+  assert.equal(await page.$eval('[data-testid=import-summary]', (e) => e.dataset.rowsKept), inWorker.kept);
+  assert.deepEqual(failures, []);
+  await context.close();
+});
+
 /** A page in a fresh context, its requests and errors logged, with the console's debug lines. */
 async function freshPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
