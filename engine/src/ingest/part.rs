@@ -36,8 +36,6 @@ pub enum NotMergeable {
     /// A key the tail kept was seen by the head: that row is a repeat, which only a read in
     /// file order lists right.
     KeyRepeats,
-    /// The tail met a row the CSV reader could not read (its message names tail positions).
-    Unreadable,
     /// The tail's bytes cannot be read (the whole file then fails or restarts as it would).
     Failed,
     /// The part's message did not read, before any of its rows were appended.
@@ -59,7 +57,6 @@ impl std::fmt::Display for NotMergeable {
             NotMergeable::Sample => write!(f, "the file's first bytes do not settle how it is read"),
             NotMergeable::HeldRows => write!(f, "rows were held back at the boundary"),
             NotMergeable::KeyRepeats => write!(f, "a key repeats across the halves"),
-            NotMergeable::Unreadable => write!(f, "the tail met a row the CSV reader could not read"),
             NotMergeable::Failed => write!(f, "the tail's bytes cannot be read"),
             NotMergeable::Message(why) => write!(f, "the tail's message did not read ({why})"),
             NotMergeable::Broken(why) => write!(f, "the tail's message broke off ({why}): the file is read again"),

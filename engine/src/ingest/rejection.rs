@@ -7,8 +7,6 @@ use std::fmt;
 /// Why a data row was not kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rejection {
-    /// The CSV reader could not read the row; its own message.
-    Unreadable(String),
     /// A quote opened in the row (on `line`) is never closed, so every later line was read
     /// into one cell.
     UnclosedQuote {
@@ -60,7 +58,6 @@ impl Rejection {
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rejection::Unreadable(e) => write!(f, "unreadable row: {e}"),
             Rejection::UnclosedQuote { line } => write!(
                 f,
                 "a quote opened in this row is never closed, so every line after it was read into one cell (fix the quote on line {line} and load again)"

@@ -327,7 +327,6 @@ impl Phrases for German {
 
     fn rejection(&self, why: &Rejection) -> String {
         match why {
-            Rejection::Unreadable(e) => format!("nicht lesbare Zeile: {e}"),
             Rejection::UnclosedQuote { line } => format!("ein in dieser Zeile geöffnetes Anführungszeichen wird nie geschlossen, daher wurde jede folgende Zeile in eine Zelle gelesen (korrigieren Sie das Anführungszeichen in Zeile {} und laden Sie erneut)", count(*line as usize, L)),
             Rejection::FieldCount { found, expected } => format!("hat {} Felder, die Kopfzeile aber {}", count(*found, L), count(*expected, L)),
             Rejection::NoKey { field, header: None } => format!("kein {field}"),

@@ -390,7 +390,6 @@ impl Phrases for Polish {
 
     fn rejection(&self, why: &Rejection) -> String {
         match why {
-            Rejection::Unreadable(e) => format!("nieczytelny wiersz: {e}"),
             Rejection::UnclosedQuote { line } => format!("cudzysłów otwarty w tym wierszu nie jest nigdzie zamknięty, więc każdy kolejny wiersz trafił do jednej komórki (popraw cudzysłów w wierszu {} i wczytaj ponownie)", count(*line as usize, L)),
             Rejection::FieldCount { found, expected } => format!("ma {} pól, a nagłówek {}", count(*found, L), count(*expected, L)),
             Rejection::NoKey { field, header: None } => format!("brak {field}"),

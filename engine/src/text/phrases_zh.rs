@@ -232,7 +232,6 @@ impl Phrases for Chinese {
 
     fn rejection(&self, why: &Rejection) -> String {
         match why {
-            Rejection::Unreadable(e) => format!("无法读取的行：{e}"),
             Rejection::UnclosedQuote { line } => format!(
                 "此行中打开的引号从未关闭，因此其后的每一行都被读入了同一个单元格（请修正第 {} 行的引号后重新加载）",
                 count(*line as usize, L)

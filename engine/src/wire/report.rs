@@ -50,10 +50,6 @@ impl Wire for FirstSeen {
 impl Wire for Rejection {
     fn put(&self, w: &mut Writer<'_>) {
         match self {
-            Rejection::Unreadable(e) => {
-                w.u8(0);
-                w.str(e);
-            }
             Rejection::UnclosedQuote { line } => {
                 w.u8(1);
                 w.u64(*line);
@@ -78,7 +74,6 @@ impl Wire for Rejection {
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
         Ok(match r.u8()? {
-            0 => Rejection::Unreadable(r.string()?),
             1 => Rejection::UnclosedQuote { line: r.u64()? },
             2 => Rejection::FieldCount { found: r.size()?, expected: r.size()? },
             3 => Rejection::NoKey { field: statics::take(r)?, header: Wire::take(r)? },

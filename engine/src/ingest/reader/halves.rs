@@ -172,9 +172,6 @@ impl Reader {
             return Err(NotMergeable::Settings);
         }
         let encoding = self.tail_encoding(text_at, &part)?;
-        if part.rejected.iter().any(|r| matches!(r.reason, Rejection::Unreadable(_))) {
-            return Err(NotMergeable::Unreadable);
-        }
         if self.key.is_some() && self.first_line_of.contains_any(&part.keys) {
             return Err(NotMergeable::KeyRepeats);
         }
