@@ -90,7 +90,7 @@ impl Load {
         if !self.current() {
             return Err(Stop::Cancelled);
         }
-        let head = head.map_err(|e| Stop::Failed(format!("{name}: {e}.")))?;
+        let head = head.map_err(|e| Stop::Failed(message::read_error(&name, &e)))?;
         status.set(LoadStatus::Reading { file: name, done: head.len() as f64, total: file.size() });
         self.turn().await?;
         Ok(head)
@@ -165,8 +165,7 @@ impl Bytes {
             Bytes::File(f) => Ok(f.clone().into()),
             Bytes::Memory(b) => {
                 let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(b.as_slice()));
-                web_sys::Blob::new_with_u8_array_sequence(&parts)
-                    .map_err(|_| Stop::Failed(format!("{name}: the browser could not hold the file.")))
+                web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| Stop::Failed(message::not_held(name)))
             }
         }
     }
@@ -368,7 +367,7 @@ pub async fn bundle_loaded(state: AppState) -> Result<Vec<BundledFile>, String> 
     let mut out = Vec::with_capacity(files.len());
     for f in files {
         let file = file_store::get(f.id).ok_or_else(|| message::gone(&f.name))?;
-        let bytes = read_bytes(&file, |_, _| {}, &|| true).await.map_err(|e| format!("{}: {e}.", f.name))?;
+        let bytes = read_bytes(&file).await.map_err(|e| message::read_error(&f.name, &e))?;
         out.push(BundledFile { name: f.name, kind: f.kind, mapping: f.mapping, date_order: f.date_order, bytes });
     }
     Ok(out)
@@ -400,6 +399,7 @@ fn finish_status(state: AppState, loaded: &[String], problems: &[String], waitin
 pub(crate) mod message {
     use crate::i18n::sources::Status;
     use crate::i18n::tf;
+    use crate::io::file_input::ReadError;
     use crate::state::LoadStatus;
 
     fn file(name: &str) -> [(&'static str, String); 1] {
@@ -419,6 +419,18 @@ pub(crate) mod message {
     /// A shared file the browser would not keep.
     pub fn not_held(file: &str) -> String {
         tf(Status::NotHeld, &self::file(file))
+    }
+
+    /// A file the browser would not give the page: `"deals.csv: the browser could not read
+    /// the file (…)"`, or one too large for the tab.
+    pub fn read_error(file: &str, e: &ReadError) -> String {
+        match e {
+            ReadError::Browser(why) => tf(Status::BrowserRead, &[("file", file.to_owned()), ("why", why.clone())]),
+            ReadError::TooLarge { bytes } => {
+                let mb = pipelens_engine::format::local::number(crate::i18n::current(), (bytes / 1e6).round(), 0);
+                tf(Status::TooLarge, &[("file", file.to_owned()), ("mb", mb)])
+            }
+        }
     }
 
     /// A file no reader could read: no worker, and the workers' module would not run on the page.
@@ -747,5 +759,17 @@ mod tests {
         for line in [message::gone("q.csv"), message::not_held("q.csv"), message::no_longer_loaded("q.csv")] {
             assert!(line.starts_with("q.csv"), "{line}");
         }
+    }
+
+    #[test]
+    fn a_file_the_browser_would_not_give_is_named_with_why() {
+        use crate::io::file_input::ReadError;
+        let moved = message::read_error("q.csv", &ReadError::Browser("NotFoundError".into()));
+        assert_eq!(
+            moved,
+            "q.csv: the browser could not read the file (NotFoundError). If it was moved or changed, load it again."
+        );
+        let big = message::read_error("q.csv", &ReadError::TooLarge { bytes: 2_345_678_901.0 });
+        assert_eq!(big, "q.csv is 2,346 MB, more than this tab can hold in memory: split it, or filter the export.");
     }
 }

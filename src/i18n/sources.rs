@@ -21,6 +21,18 @@ catalog! {
             "{file}: przeglądarka nie mogła utrzymać pliku. Zamknij inne karty, aby zwolnić pamięć, i otwórz link ponownie.",
             "{file}：浏览器无法保存该文件。请关闭其他标签页以释放内存，然后重新打开链接。",
         ],
+        BrowserRead => [
+            "{file}: the browser could not read the file ({why}). If it was moved or changed, load it again.",
+            "{file}: Der Browser konnte die Datei nicht lesen ({why}). Wurde sie verschoben oder geändert, laden Sie sie erneut.",
+            "{file}: przeglądarka nie mogła odczytać pliku ({why}). Jeśli został przeniesiony lub zmieniony, wczytaj go ponownie.",
+            "{file}：浏览器无法读取该文件（{why}）。如果文件已被移动或修改，请重新加载。",
+        ],
+        TooLarge => [
+            "{file} is {mb} MB, more than this tab can hold in memory: split it, or filter the export.",
+            "{file} ist {mb} MB groß, mehr als dieser Tab im Speicher halten kann: Teilen Sie die Datei oder filtern Sie den Export.",
+            "{file} ma {mb} MB, więcej niż ta karta może pomieścić w pamięci: podziel plik albo zawęź eksport filtrami.",
+            "{file} 大小为 {mb} MB，超出此标签页可容纳的内存：请拆分文件，或在导出时加筛选条件。",
+        ],
         Unreadable => [
             "{file}: the page could not start its file reader ({why}). Reload the page and load the file again.",
             "{file}: Die Seite konnte ihren Dateileser nicht starten ({why}). Laden Sie die Seite neu und laden Sie die Datei erneut.",

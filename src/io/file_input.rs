@@ -9,32 +9,16 @@ use wasm_bindgen_futures::JsFuture;
 /// Bytes read per slice by [`read_bytes`] (a whole file, for a share link).
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 
-/// Why a file could not be read.
+/// Why a file could not be read (the loader words it in the reader's language).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    /// The browser refused to read the file (moved, deleted, permission).
+    /// The browser refused to read the file (moved, deleted, permission): its words.
     Browser(String),
-    /// The user cancelled, or started another load.
-    Cancelled,
     /// The file does not fit in memory.
     TooLarge {
         /// File size in bytes.
         bytes: f64,
     },
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::Browser(why) => write!(f, "the browser could not read the file ({why})"),
-            ReadError::Cancelled => write!(f, "loading was cancelled"),
-            ReadError::TooLarge { bytes } => write!(
-                f,
-                "the file is {:.0} MB, more than this tab can hold in memory; split it or filter the export",
-                bytes / 1e6
-            ),
-        }
-    }
 }
 
 fn js_error(e: JsValue) -> ReadError {
@@ -48,13 +32,8 @@ fn js_error(e: JsValue) -> ReadError {
 /// Largest file accepted: a wasm32 heap is at most 4 GiB and parsing needs room beside the bytes.
 const MAX_BYTES: f64 = 1.5e9;
 
-/// Reads `file` slice by slice, calling `progress(done, total)` after each slice and stopping
-/// when `keep_going()` turns false.
-pub async fn read_bytes(
-    file: &web_sys::File,
-    mut progress: impl FnMut(f64, f64),
-    keep_going: &dyn Fn() -> bool,
-) -> Result<Vec<u8>, ReadError> {
+/// Reads all of `file`, slice by slice.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
     let total = file.size();
     if total > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: total });
@@ -70,10 +49,6 @@ pub async fn read_bytes(
         // time in the page's size-optimised build.
         bytes.extend_from_slice(&Uint8Array::new(&buffer).to_vec());
         start = end;
-        if !keep_going() {
-            return Err(ReadError::Cancelled);
-        }
-        progress(start, total);
     }
     Ok(bytes)
 }
