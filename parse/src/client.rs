@@ -313,9 +313,19 @@ async fn worker() -> Result<Rc<Live>, String> {
     Ok(live)
 }
 
-/// The request to read `blob`: `{blob, name, lang, options}` (or `{guess: true}` when `options`
-/// is `None`, see [`guess`]) and, for a read in halves, `extra` (`{cut}` or `{from}`). The
-/// options go as an `ArrayBuffer`, transferred.
+/// `{blob, name, lang}`: what every request to read a file starts with (a worker's, and the
+/// module's on the page, see [`crate::on_page`]).
+pub(crate) fn request(blob: &Blob, name: &str, lang: Lang) -> Result<Object, JsValue> {
+    let request = Object::new();
+    Reflect::set(&request, &JsValue::from_str(keys::BLOB), blob)?;
+    Reflect::set(&request, &JsValue::from_str(keys::NAME), &JsValue::from_str(name))?;
+    Reflect::set(&request, &JsValue::from_str(keys::LANG), &JsValue::from_str(lang.code()))?;
+    Ok(request)
+}
+
+/// Posts the request to read `blob`: its [`request`] with `{options}` (or `{guess: true}` when
+/// `options` is `None`, see [`guess`]) and, for a read in halves, `extra` (`{cut}` or
+/// `{from}`). The options go as an `ArrayBuffer`, transferred.
 fn post_read(
     worker: &Worker,
     blob: &Blob,
@@ -324,11 +334,8 @@ fn post_read(
     options: Option<&ReadOptions>,
     extra: Option<(&str, f64)>,
 ) -> Result<(), JsValue> {
-    let request = Object::new();
+    let request = request(blob, name, lang)?;
     let set = |k: &str, v: &JsValue| Reflect::set(&request, &JsValue::from_str(k), v).map(|_| ());
-    set(keys::BLOB, blob)?;
-    set(keys::NAME, &JsValue::from_str(name))?;
-    set(keys::LANG, &JsValue::from_str(lang.code()))?;
     let transfer = Array::new();
     match options {
         Some(options) => {

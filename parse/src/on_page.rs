@@ -14,6 +14,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use pipelens_engine::ingest::{Imported, ReadOptions};
 use pipelens_engine::lang::Lang;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -47,7 +48,7 @@ pub async fn read(
     progress: impl FnMut(usize, f64) + 'static,
     keep_going: impl Fn() -> bool + 'static,
 ) -> Result<Imported, Outcome> {
-    let request = request(blob, name, lang).map_err(|e| Outcome::Unavailable(describe(&e)))?;
+    let request = client::request(blob, name, lang).map_err(|e| Outcome::Unavailable(describe(&e)))?;
     let _ = Reflect::set(&request, &JsValue::from_str(keys::OPTIONS), &client::options_buffer(options));
     let runs = run(&request, progress, keep_going).await?;
     client::read_back(&runs).await
@@ -63,7 +64,7 @@ pub async fn explain(
     why: &str,
     keep_going: impl Fn() -> bool + 'static,
 ) -> Outcome {
-    let request = match request(blob, name, lang) {
+    let request = match client::request(blob, name, lang) {
         Ok(request) => request,
         Err(e) => return Outcome::Unavailable(describe(&e)),
     };
@@ -73,15 +74,6 @@ pub async fn explain(
         Ok(_) => Outcome::Failed(why.to_owned()),
         Err(outcome) => outcome,
     }
-}
-
-/// `{blob, name, lang}`, the start of a request.
-fn request(blob: &Blob, name: &str, lang: Lang) -> Result<Object, JsValue> {
-    let request = Object::new();
-    Reflect::set(&request, &JsValue::from_str(keys::BLOB), blob)?;
-    Reflect::set(&request, &JsValue::from_str(keys::NAME), &JsValue::from_str(name))?;
-    Reflect::set(&request, &JsValue::from_str(keys::LANG), &JsValue::from_str(lang.code()))?;
-    Ok(request)
 }
 
 /// Has the workers' module answer `request` on the page's thread: the runs of the read file.
@@ -97,17 +89,19 @@ async fn run(
             progress(rows as usize, read);
         }
     });
-    let going = Closure::<dyn Fn() -> bool>::new(keep_going);
+    let keep_going = Rc::new(keep_going);
+    let going = Closure::<dyn Fn() -> bool>::new({
+        let keep_going = Rc::clone(&keep_going);
+        move || keep_going()
+    });
     let asked = read_on_page.call3(&JsValue::NULL, request, tell.as_ref(), going.as_ref());
     let answered = match asked.and_then(|p| p.dyn_into::<Promise>()) {
         Ok(promise) => JsFuture::from(promise).await,
         Err(e) => Err(e),
     };
-    let stopped =
-        going.as_ref().unchecked_ref::<Function>().call0(&JsValue::NULL).ok().and_then(|k| k.as_bool()) != Some(true);
     match answered {
         Ok(runs) => runs.dyn_into::<Array>().map_err(|_| Outcome::Unavailable("no read file came back".into())),
-        Err(_) if stopped => Err(Outcome::Cancelled),
+        Err(_) if !keep_going() => Err(Outcome::Cancelled),
         // Why the file cannot be used, as a worker says it; else the module broke.
         Err(e) => Err(client::failure(&e).unwrap_or_else(|| Outcome::Unavailable(describe(&e)))),
     }
