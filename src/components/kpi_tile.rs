@@ -187,6 +187,7 @@ pub fn KpiTile(
                 view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(&def.id); });
             }>
                 <summary><span class="info-icon" aria-hidden="true">"i"</span>{t(Tile::WhatIsThis)}</summary>
+                <div class="explain-body">
                 <p>{e.what}</p>
                 <p><strong>{t(Tile::Formula)}" "</strong>{e.formula}</p>
                 <p><strong>{t(Tile::WhyItMatters)}" "</strong>{e.why}</p>
@@ -200,6 +201,7 @@ pub fn KpiTile(
                         </label>
                     </WhenOpen>
                 })}
+                </div>
             </details>
             <SqlBox id=def.id/>
         </article>

@@ -99,6 +99,29 @@ test('the charts are painted, at the device pixel ratio, and redrawn on resize',
   }
   await p2.screenshot({ path: join(ARTIFACTS, 'demo-hidpi.png') });
   await hidpi.close();
+});
+
+test('an open explanation lies over the tiles below it and leaves its row as it was', async () => {
+  const heights = () => page.$$eval('.page[data-page=executive] .tile', (ts) => ts.map((t) => Math.round(t.getBoundingClientRect().height)));
+  const closed = await heights();
+  await page.click('[data-tile=win_rate] .explain summary');
+  const body = page.locator('[data-tile=win_rate] .explain-body');
+  await body.waitFor();
+  await body.scrollIntoViewIfNeeded();
+  assert.deepEqual(await heights(), closed, 'no tile grew');
+  // The explanation is what the page shows at its middle, not a tile under it, and it lies
+  // below its tile, as wide as the tile inside its border.
+  const on = await body.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const tile = b.closest('.tile').getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 150));
+    return { over: b.contains(top), width: Math.round(tile.width - r.width), below: r.top >= tile.bottom };
+  });
+  assert.deepEqual(on, { over: true, width: 2, below: true });
+  assert.match(await body.textContent(), /Formula:/);
+  await page.screenshot({ path: join(ARTIFACTS, 'explain-open.png') });
+  await page.click('[data-tile=win_rate] .explain summary');
+  await body.waitFor({ state: 'hidden' });
   // The tests below read KPIs from every group: the catalog page shows them all.
   await page.click('nav.pages a[data-page=all]');
   await page.waitForSelector('.page[data-page=all]');
