@@ -4,7 +4,9 @@
 
 use crate::deals_table::{DealsTable, Dim};
 use crate::ingest::{DatasetKind, ImportReport};
+use crate::lang::Lang;
 use crate::table::{Column, Table};
+use crate::text;
 
 /// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
 /// CR) gets a leading `'`, as OWASP recommends; plain numbers (`-5`, `+1.5`) and anything else
@@ -79,24 +81,25 @@ pub fn file_name(what: &str, period: crate::Period, ext: &str) -> String {
 }
 
 /// Every rejected row and unreadable cell of an import, one per line: what a user needs to fix
-/// the file.
-pub fn problems_csv(report: &ImportReport) -> String {
-    let header = ["problem", "line", "column", "header", "value", "reason"].map(String::from).to_vec();
+/// the file, worded in `lang` as the report on the page is.
+pub fn problems_csv(report: &ImportReport, lang: Lang) -> String {
+    let (header, [rejected_row, unreadable_cell]) = text::problems_words(lang);
     let rejected = report.rejected.iter().map(|r| {
         let column = r.column.map(|c| c.to_string()).unwrap_or_default();
-        vec!["rejected row".into(), r.line.to_string(), column, String::new(), String::new(), r.reason.to_string()]
+        let reason = text::rejection(&r.reason, lang);
+        vec![rejected_row.into(), r.line.to_string(), column, String::new(), String::new(), reason]
     });
     let cells = report.cell_issues.iter().map(|c| {
         vec![
-            "unreadable cell (row kept)".into(),
+            unreadable_cell.into(),
             c.line.to_string(),
             c.column.to_string(),
             c.header.clone(),
             c.value.clone(),
-            format!("expected {}", c.expected),
+            text::expected_reason(c.expected, lang),
         ]
     });
-    to_csv(std::iter::once(header).chain(rejected).chain(cells))
+    to_csv(std::iter::once(header.map(String::from).to_vec()).chain(rejected).chain(cells))
 }
 
 /// A template for a dataset: its canonical headers and two example rows, so a user sees the
@@ -380,11 +383,25 @@ mod tests {
     fn problems_list_every_rejected_row_and_cell() {
         let text = "deal_id,amount,stage,created_date\nA,=cmd|' /C calc'!A0,Won,2024-01-01\nB\n";
         let r = read_deals("bad.csv", text.as_bytes()).unwrap().report;
-        let out = problems_csv(&r);
+        let out = problems_csv(&r, Lang::En);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "problem,line,column,header,value,reason");
         assert_eq!(lines[1], "rejected row,3,,,,has 1 fields but the header has 4");
         assert!(lines[2].starts_with("unreadable cell (row kept),2,2,amount,'=cmd"), "{}", lines[2]);
+        assert!(lines[2].ends_with(",expected a number"), "{}", lines[2]);
+        // In the reader's language, as the report on the page: the same rows and cells.
+        let de = problems_csv(&r, Lang::De);
+        let lines: Vec<&str> = de.lines().collect();
+        assert_eq!(lines[0], "Problem,Zeile,Spalte,Spaltenkopf,Wert,Grund");
+        // The reason holds a comma: quoted.
+        assert_eq!(lines[1], "abgelehnte Zeile,3,,,,\"hat 1 Felder, die Kopfzeile aber 4\"");
+        assert!(lines[2].starts_with("unlesbare Zelle (Zeile behalten),2,2,amount,'=cmd"), "{}", lines[2]);
+        assert!(lines[2].ends_with(",erwartet: eine Zahl"), "{}", lines[2]);
+        for lang in [Lang::Pl, Lang::Zh] {
+            let out = problems_csv(&r, lang);
+            assert_eq!(out.lines().count(), 3, "{lang:?}");
+            assert!(out.contains(&text::rejection(&r.rejected[0].reason, lang)), "{lang:?}: {out}");
+        }
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub fn ImportReportView(
         // Written when asked for: a file with many rejected rows need not build it to be shown.
         let report = std::rc::Rc::clone(&report);
         view! {
-            <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &problems_csv(&report)); }>
+            <button class="button" data-testid="download-problems" on:click=move |_| { let _ = download_text(&name, "text/csv", &problems_csv(&report, lang)); }>
                 {t(Report::DownloadProblems)}
             </button>
         }

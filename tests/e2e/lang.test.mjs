@@ -245,6 +245,15 @@ test('a file\'s problems in German: rejected rows and unreadable cells, each rea
   const expected = await page.$$eval('[data-testid=cell-issues] tbody tr', (rows) => rows.map((r) => r.cells[3].textContent));
   assert.equal(expected.length, 1);
   assert.match(expected[0], /^ein Datum \(/);
+  // The download says the same, in German.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-problems]')]);
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'Problem,Zeile,Spalte,Spaltenkopf,Wert,Grund');
+  assert.deepEqual(lines.slice(1, 3), [
+    'abgelehnte Zeile,4,,,,"hat 4 Felder, die Kopfzeile aber 6"',
+    'abgelehnte Zeile,5,1,,,doppelte deal_id „D1“ (zuerst in Zeile 2); die erste wurde behalten',
+  ]);
+  assert.match(lines[3], /^unlesbare Zelle \(Zeile behalten\),3,5,close_date,kein Datum,"erwartet: ein Datum \(/);
   // The German KPI texts came from the site's own lang/ folder.
   assert.ok(log.requests.some((r) => r.url.endsWith('/lang/kpi-de.json')), 'kpi-de.json fetched');
   assert.equal(await page.textContent('[data-tile=revenue] .tile-name'), 'Umsatz');

@@ -121,6 +121,17 @@ pub fn rejection(why: &crate::ingest::Rejection, lang: Lang) -> String {
     book(lang).rejection(why)
 }
 
+/// The data-quality report's CSV words in `lang`: its six column names, then what a rejected
+/// row and an unreadable cell are (see [`crate::export::problems_csv`]).
+pub fn problems_words(lang: Lang) -> ([&'static str; 6], [&'static str; 2]) {
+    book(lang).problems_words()
+}
+
+/// An unreadable cell's reason in the report's CSV, in `lang`: what its column holds.
+pub fn expected_reason(expected: &'static str, lang: Lang) -> String {
+    book(lang).expected_reason(cell_expected(expected, lang))
+}
+
 /// Why a KPI has no value, in `lang`.
 pub fn undefined(why: &Undefined, lang: Lang) -> String {
     book(lang).undefined(why)

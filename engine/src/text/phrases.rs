@@ -55,6 +55,13 @@ pub(super) trait Phrases {
     /// A warning beside a KPI's value.
     fn note(&self, note: &Note) -> String;
 
+    /// The data-quality report's CSV: its six column names (the problem, line, column, header,
+    /// value and reason), then what a rejected row and an unreadable cell are.
+    fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]);
+
+    /// An unreadable cell's reason in that CSV, from what its column holds (already worded).
+    fn expected_reason(&self, expected: &str) -> String;
+
     /// Why a share link could not be opened.
     fn share_error(&self, error: &ShareError) -> String;
 
@@ -154,6 +161,14 @@ impl Phrases for English {
 
     fn note(&self, note: &Note) -> String {
         note.to_string()
+    }
+
+    fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
+        (["problem", "line", "column", "header", "value", "reason"], ["rejected row", "unreadable cell (row kept)"])
+    }
+
+    fn expected_reason(&self, expected: &str) -> String {
+        format!("expected {expected}")
     }
 
     fn share_error(&self, error: &ShareError) -> String {

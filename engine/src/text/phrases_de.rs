@@ -390,6 +390,14 @@ impl Phrases for German {
         }
     }
 
+    fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
+        (["Problem", "Zeile", "Spalte", "Spaltenkopf", "Wert", "Grund"], ["abgelehnte Zeile", "unlesbare Zelle (Zeile behalten)"])
+    }
+
+    fn expected_reason(&self, expected: &str) -> String {
+        format!("erwartet: {expected}")
+    }
+
     fn share_error(&self, error: &ShareError) -> String {
         match error {
             ShareError::NotBase64 => {

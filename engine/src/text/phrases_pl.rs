@@ -444,6 +444,14 @@ impl Phrases for Polish {
         }
     }
 
+    fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
+        (["problem", "wiersz", "kolumna", "nagłówek", "wartość", "powód"], ["odrzucony wiersz", "nieczytelna komórka (wiersz zachowany)"])
+    }
+
+    fn expected_reason(&self, expected: &str) -> String {
+        format!("oczekiwano: {expected}")
+    }
+
     fn share_error(&self, error: &ShareError) -> String {
         match error {
             ShareError::NotBase64 => "link jest uszkodzony lub ucięty (jego dane nie są poprawnym base64url)".into(),

@@ -291,6 +291,14 @@ impl Phrases for Chinese {
         }
     }
 
+    fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
+        (["问题", "行", "列", "表头", "值", "原因"], ["被拒绝的行", "无法读取的单元格（行已保留）"])
+    }
+
+    fn expected_reason(&self, expected: &str) -> String {
+        format!("应为{expected}")
+    }
+
     fn share_error(&self, error: &ShareError) -> String {
         match error {
             ShareError::NotBase64 => "链接已损坏或被截断（其数据不是有效的 base64url）".into(),
