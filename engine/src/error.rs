@@ -37,6 +37,15 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
+    /// Text marked with a byte-order mark that ends in the middle of a character: the file was
+    /// cut short (a download or copy stopped early).
+    #[error("{file} ends in the middle of a character: the file was cut short (it is marked as {encoding} text). Export it again, or copy the whole file.")]
+    CutShort {
+        /// File name.
+        file: String,
+        /// The encoding its byte-order mark names.
+        encoding: &'static str,
+    },
     /// Only one column was found.
     #[error("{file} has only one column (\"{header}\"): it does not look like a CSV table with commas, semicolons, tabs or pipes between the fields. Save it from your spreadsheet as CSV and load that file.")]
     SingleColumn {

@@ -31,6 +31,21 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
     char::decode_utf16(units).collect::<Result<String, _>>().ok()
 }
 
+/// UTF-16 text, or whether it is cut short (`Err(true)`: it decodes once a last odd byte or a
+/// last lone high surrogate is dropped) rather than no UTF-16 at all (`Err(false)`).
+fn utf16_or_cut(bytes: &[u8], little_endian: bool) -> Result<Cow<'static, str>, bool> {
+    if let Some(text) = utf16(bytes, little_endian) {
+        return Ok(Cow::Owned(text));
+    }
+    let mut whole = bytes.get(..bytes.len() - bytes.len() % 2).unwrap_or_default();
+    if let Some(last) = whole.last_chunk::<2>() {
+        if (0xD800..0xDC00).contains(&utf16_units(*last, little_endian)) {
+            whole = whole.get(..whole.len() - 2).unwrap_or_default();
+        }
+    }
+    Err(whole.len() < bytes.len() && utf16(whole, little_endian).is_some())
+}
+
 /// The text of a file and the encoding it was read with.
 #[derive(Debug)]
 pub struct Decoded<'a> {
@@ -58,14 +73,21 @@ pub fn decode_as<'a>(file: &str, bytes: &'a [u8], code_page: Option<CodePage>) -
         return Err(ImportError::Spreadsheet { file });
     }
     let bom = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => Some((std::str::from_utf8(rest).ok().map(Cow::Borrowed), "UTF-8")),
-        [0xFF, 0xFE, rest @ ..] => Some((utf16(rest, true).map(Cow::Owned), "UTF-16LE")),
-        [0xFE, 0xFF, rest @ ..] => Some((utf16(rest, false).map(Cow::Owned), "UTF-16BE")),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => Some(match std::str::from_utf8(rest) {
+            Ok(text) => (Ok(Cow::Borrowed(text)), "UTF-8"),
+            // Incomplete at the end, nothing wrong before.
+            Err(e) => (Err(e.error_len().is_none()), "UTF-8"),
+        }),
+        [0xFF, 0xFE, rest @ ..] => Some((utf16_or_cut(rest, true), "UTF-16LE")),
+        [0xFE, 0xFF, rest @ ..] => Some((utf16_or_cut(rest, false), "UTF-16BE")),
         _ => None,
     };
     if let Some((text, encoding)) = bom {
-        let text = text.ok_or(ImportError::Binary { file })?;
-        return Ok(Decoded { text, encoding, confidence: Confidence::Marked });
+        return match text {
+            Ok(text) => Ok(Decoded { text, encoding, confidence: Confidence::Marked }),
+            Err(true) => Err(ImportError::CutShort { file, encoding }),
+            Err(false) => Err(ImportError::Binary { file }),
+        };
     }
     let head = &bytes[..bytes.len().min(4096)];
     if looks_binary(head) {
@@ -163,9 +185,40 @@ mod tests {
 
     #[test]
     fn broken_unicode_after_a_bom_is_no_text_file() {
-        assert!(matches!(decode("f", b"\xFF\xFEa"), Err(ImportError::Binary { .. })));
         assert!(matches!(decode("f", &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]), Err(ImportError::Binary { .. })));
         assert!(matches!(decode("f", b"\xEF\xBB\xBFa\xFF"), Err(ImportError::Binary { .. })));
+        // Broken before a cut end is broken.
+        assert!(matches!(decode("f", &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00, 0x41]), Err(ImportError::Binary { .. })));
+    }
+
+    #[test]
+    fn text_after_a_bom_that_ends_inside_a_character_was_cut_short() {
+        let text = "deal_id,owner\nD1,Zoë 😀\nD2,Łukasz\n";
+        let utf16 = |le: bool| {
+            let bom: [u8; 2] = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+            let units = text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            bom.into_iter().chain(units).collect::<Vec<u8>>()
+        };
+        let utf8 = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+        // Cut after a last odd byte, inside the emoji's surrogate pair, inside a UTF-8 character.
+        let emoji16 = 2 + 2 * text[..text.find('😀').unwrap()].encode_utf16().count();
+        let emoji8 = 3 + text.find('😀').unwrap();
+        for (bytes, cut, encoding) in [
+            (utf16(true), utf16(true).len() - 1, "UTF-16LE"),
+            (utf16(false), utf16(false).len() - 1, "UTF-16BE"),
+            (utf16(true), emoji16 + 2, "UTF-16LE"),
+            (utf16(false), emoji16 + 3, "UTF-16BE"),
+            (utf8.clone(), emoji8 + 2, "UTF-8"),
+        ] {
+            let bytes = &bytes[..cut];
+            let why = decode("f.csv", bytes).unwrap_err();
+            assert_eq!(why, ImportError::CutShort { file: "f.csv".into(), encoding }, "{encoding} cut at {cut}");
+            // Read in slices, as the parse worker reads, it is told alike.
+            for slice in [1, 3, 64] {
+                let sliced = crate::ingest::read_in_slices("f.csv", bytes, slice, crate::ingest::ReadOptions::new(crate::ingest::DatasetKind::Deals));
+                assert_eq!(sliced.unwrap_err(), why, "{encoding} cut at {cut}, slices of {slice}");
+            }
+        }
     }
 
     #[test]

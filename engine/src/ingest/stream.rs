@@ -581,21 +581,34 @@ impl Feed {
                     }
                 }
                 let binary = || PushError::Import(ImportError::Binary { file: self.file.clone() });
-                if last && odd.is_some() {
-                    return Err(binary());
+                // At the end, a last odd byte or a last lone high surrogate: the file was cut
+                // short, if all before it decodes.
+                let mut cut = last && odd.is_some();
+                if last && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+                    units.pop();
+                    cut = true;
                 }
                 let mut s = String::with_capacity(units.len());
                 for c in char::decode_utf16(units) {
                     s.push(c.map_err(|_| binary())?);
                 }
+                if cut {
+                    let encoding = if le { CodePage::UTF_16LE } else { CodePage::UTF_16BE }.name();
+                    return Err(PushError::Import(ImportError::CutShort { file: self.file.clone(), encoding }));
+                }
                 self.text.extend_from_slice(s.as_bytes());
                 Ok(())
             }
-            Decoder::Utf8Bom { carry } => append_utf8(&mut self.text, carry, bytes, last)
-                .map_err(|()| PushError::Import(ImportError::Binary { file: self.file.clone() })),
+            Decoder::Utf8Bom { carry } => append_utf8(&mut self.text, carry, bytes, last).map_err(|cut| {
+                let file = self.file.clone();
+                PushError::Import(match cut {
+                    true => ImportError::CutShort { file, encoding: CodePage::UTF_8.name() },
+                    false => ImportError::Binary { file },
+                })
+            }),
             // The sample was UTF-8, this is not: the file is in another code page.
             Decoder::Utf8 { carry } => {
-                append_utf8(&mut self.text, carry, bytes, last).map_err(|()| PushError::ReadAgainWithoutUtf8)
+                append_utf8(&mut self.text, carry, bytes, last).map_err(|_| PushError::ReadAgainWithoutUtf8)
             }
         }
     }
@@ -780,8 +793,9 @@ fn make_room(text: &mut Vec<u8>, more: usize) {
 
 /// Appends `carry` (a character split at the end of the slice before) and `bytes` to `text`,
 /// checks that what was appended is UTF-8, and keeps a character split at its end in `carry`
-/// for the next slice (unless it is the `last`). `Err` when it is not UTF-8, the text as before.
-fn append_utf8<S: Slice + ?Sized>(text: &mut Vec<u8>, carry: &mut Vec<u8>, bytes: &S, last: bool) -> Result<(), ()> {
+/// for the next slice (unless it is the `last`). `Err` when it is not UTF-8, the text as before:
+/// `Err(true)` when only the `last` slice's last character is cut short.
+fn append_utf8<S: Slice + ?Sized>(text: &mut Vec<u8>, carry: &mut Vec<u8>, bytes: &S, last: bool) -> Result<(), bool> {
     let start = text.len();
     text.append(carry);
     bytes.append_to(text);
@@ -793,9 +807,9 @@ fn append_utf8<S: Slice + ?Sized>(text: &mut Vec<u8>, carry: &mut Vec<u8>, bytes
             text.truncate(valid);
             Ok(())
         }
-        Err(_) => {
+        Err((_, error_len)) => {
             text.truncate(start);
-            Err(())
+            Err(error_len.is_none())
         }
     }
 }

@@ -401,6 +401,7 @@ mod tests {
             (ImportError::Spreadsheet { file: f() }, vec!["crm.csv", "CSV", "Excel", "LibreOffice"]),
             (ImportError::Json { file: f() }, vec!["crm.csv", "JSON", "CSV", "CRM"]),
             (ImportError::Binary { file: f() }, vec!["crm.csv", "CSV"]),
+            (ImportError::CutShort { file: f(), encoding: "UTF-16LE" }, vec!["crm.csv", "UTF-16LE"]),
             (ImportError::SingleColumn { file: f(), header: "Deal;Betrag".into() }, vec!["crm.csv", "Deal;Betrag"]),
             (ImportError::UnclosedQuote { file: f(), line: 7 }, vec!["crm.csv", "7"]),
             (
