@@ -37,13 +37,13 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
-    /// Text marked with a byte-order mark that ends in the middle of a character: the file was
-    /// cut short (a download or copy stopped early).
-    #[error("{file} ends in the middle of a character: the file was cut short (it is marked as {encoding} text). Export it again, or copy the whole file.")]
+    /// Text that ends in the middle of a character: the file was cut short (a download or copy
+    /// stopped early). Told for UTF-16 and UTF-8 (see `ingest::decode`).
+    #[error("{file} ends in the middle of a character: the file was cut short (it is {encoding} text). Export it again, or copy the whole file.")]
     CutShort {
         /// File name.
         file: String,
-        /// The encoding its byte-order mark names.
+        /// The encoding it is in.
         encoding: &'static str,
     },
     /// Only one column was found.

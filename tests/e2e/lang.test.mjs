@@ -277,7 +277,7 @@ test('a file it cannot use is explained in Polish, and the same deals loaded aga
   // ... or it ends inside a character: a UTF-16 export cut short by one byte.
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('deal_id,amount\nD1,10\nD2,20\n', 'utf16le')]);
   await drop('ucięty.csv', utf16.subarray(0, utf16.length - 1));
-  assert.match(await problem(), /Plik ucięty\.csv kończy się w połowie znaku: został ucięty \(jest oznaczony jako tekst UTF-16LE\)/);
+  assert.match(await problem(), /Plik ucięty\.csv kończy się w połowie znaku: został ucięty \(to tekst UTF-16LE\)/);
   // ... or none of its rows (worked out by the parse worker).
   await drop('bez-id.csv', 'deal_id,amount,stage,created_date\n,100,Closed Won,2024-01-02\n,200,Closed Lost,2024-01-03\n');
   assert.match(await problem(), /bez-id\.csv: nie udało się użyć żadnego z wierszy \(łącznie 2; pierwszy problem w wierszu 2: brak deal_id/);

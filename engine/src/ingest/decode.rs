@@ -108,15 +108,28 @@ pub fn decode_as<'a>(file: &str, bytes: &'a [u8], code_page: Option<CodePage>) -
     };
     let sample = bytes.get(first..).unwrap_or_default();
     let end = sample.len() <= SAMPLE_BYTES;
+    let cut = || ImportError::CutShort { file: file.clone(), encoding: CodePage::UTF_8.name() };
+    if end && utf8_cut_short(sample) {
+        return Err(cut());
+    }
     let mut found = detect(sample, end, true);
     if found.code_page == CodePage::UTF_8 {
         match std::str::from_utf8(bytes) {
             Ok(text) => return Ok(Decoded { text: Cow::Borrowed(text), ..utf8() }),
+            Err(e) if e.error_len().is_none() => return Err(cut()),
             // The sample was UTF-8, a later byte is not: as a feed reads it again.
             Err(_) => found = detect(sample, end, false),
         }
     }
     Ok(decode_with(bytes, found.code_page, found.confidence))
+}
+
+/// Whether `sample` (text from its first byte past ASCII on, to the end of the file) is UTF-8
+/// cut short: valid up to a character its end cuts, after at least one whole character past
+/// ASCII. A file whose only such byte is its last (`Café` in Windows-1252, no line break after
+/// it) is read in its code page instead.
+pub(crate) fn utf8_cut_short(sample: &[u8]) -> bool {
+    std::str::from_utf8(sample).is_err_and(|e| e.error_len().is_none() && e.valid_up_to() > 0)
 }
 
 /// `bytes` decoded in `code_page` (Windows-1252, said to be a guess, when nothing here decodes
@@ -219,6 +232,43 @@ mod tests {
                 assert_eq!(sliced.unwrap_err(), why, "{encoding} cut at {cut}, slices of {slice}");
             }
         }
+    }
+
+    #[test]
+    fn utf8_without_a_bom_cut_inside_a_character_is_told_so_not_read_in_another_code_page() {
+        let read = |bytes: &[u8]| {
+            let whole = decode("f.csv", bytes).map(|d| (d.text.into_owned(), d.encoding));
+            for slice in [3, 4096] {
+                let options = crate::ingest::ReadOptions::new(crate::ingest::DatasetKind::Deals);
+                let sliced = crate::ingest::read_in_slices("f.csv", bytes, slice, options);
+                match &whole {
+                    Err(why) => assert_eq!(sliced.as_ref().err(), Some(why), "slices of {slice}"),
+                    Ok((_, encoding)) => assert_eq!(sliced.map(|r| r.report.encoding).ok(), Some(*encoding), "slices of {slice}"),
+                }
+            }
+            whole
+        };
+        let cut = ImportError::CutShort { file: "f.csv".into(), encoding: "UTF-8" };
+        let head = "deal_id,amount,stage,created_date,close_date,owner\n";
+        let row = |i: usize, owner: &str| format!("D{i},10,Closed Won,2024-01-02,2024-02-01,{owner}\n");
+        // Small (detected from the whole rest) and past the detector's sample (decoded as UTF-8
+        // from its start, the cut found at the end).
+        for rows in [2, 30_000] {
+            let mut text: String = head.to_owned() + &(0..rows).map(|i| row(i, "Łukasz")).collect::<String>();
+            text.push_str(&row(rows, "Zoë"));
+            let bytes = text.as_bytes();
+            let at = text.rfind('ë').unwrap() + 1;
+            assert_eq!(read(&bytes[..at]), Err(cut.clone()), "{rows} rows");
+            // Whole, it is UTF-8.
+            assert_eq!(read(bytes).map(|(_, e)| e), Ok("UTF-8"), "{rows} rows");
+        }
+        // A last byte past ASCII with none before it is a code page's character, not a cut.
+        let cafe = [head.as_bytes(), b"D1,10,Closed Won,2024-01-02,2024-02-01,Caf\xE9"].concat();
+        let (text, encoding) = read(&cafe).unwrap();
+        assert!(text.ends_with("Café") && encoding != "UTF-8", "{encoding}");
+        // Nor is a file whose bytes are no UTF-8 before its end.
+        let cp1250 = [head.as_bytes(), b"D1,10,Closed Won,2024-01-02,2024-02-01,\xA3ukasz\nD2,10,Closed Won,2024-01-02,2024-02-01,Zo\xC3"].concat();
+        assert!(read(&cp1250).is_ok());
     }
 
     #[test]

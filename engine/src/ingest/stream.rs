@@ -12,7 +12,7 @@
 
 use super::codepage::{CodePage, Confidence};
 use super::csv_format::{sniff, CsvFormat, SAMPLE_BYTES};
-use super::decode::{looks_binary, utf16_units};
+use super::decode::{looks_binary, utf16_units, utf8_cut_short};
 use super::detect::{detect, SAMPLE_BYTES as DETECT_BYTES};
 use super::slice::Slice;
 use super::text_decoder::{new_decoder, TextDecode};
@@ -599,17 +599,16 @@ impl Feed {
                 self.text.extend_from_slice(s.as_bytes());
                 Ok(())
             }
-            Decoder::Utf8Bom { carry } => append_utf8(&mut self.text, carry, bytes, last).map_err(|cut| {
-                let file = self.file.clone();
-                PushError::Import(match cut {
-                    true => ImportError::CutShort { file, encoding: CodePage::UTF_8.name() },
-                    false => ImportError::Binary { file },
-                })
+            Decoder::Utf8Bom { carry } => append_utf8(&mut self.text, carry, bytes, last).map_err(|cut| match cut {
+                true => self.utf8_cut_short(),
+                false => PushError::Import(ImportError::Binary { file: self.file.clone() }),
             }),
-            // The sample was UTF-8, this is not: the file is in another code page.
-            Decoder::Utf8 { carry } => {
-                append_utf8(&mut self.text, carry, bytes, last).map_err(|_| PushError::ReadAgainWithoutUtf8)
-            }
+            // The sample was UTF-8, this is not: the file is in another code page (or it ends
+            // inside a character: cut short).
+            Decoder::Utf8 { carry } => append_utf8(&mut self.text, carry, bytes, last).map_err(|cut| match cut {
+                true => self.utf8_cut_short(),
+                false => PushError::ReadAgainWithoutUtf8,
+            }),
         }
     }
 
@@ -656,6 +655,9 @@ impl Feed {
     /// run to the end of the file) and decodes them with it.
     fn choose(&mut self, held: Vec<u8>, last: bool) -> Result<(), PushError> {
         let end = last && held.len() <= DETECT_BYTES;
+        if end && self.utf8 && utf8_cut_short(&held) {
+            return Err(self.utf8_cut_short());
+        }
         let found = detect(&held, end, self.utf8);
         if found.code_page == CodePage::UTF_8 {
             self.decoder = Decoder::Utf8 { carry: Vec::new() };
@@ -665,6 +667,11 @@ impl Feed {
             self.use_code_page(found.code_page, found.confidence);
         }
         self.decode(held.as_slice())
+    }
+
+    /// The file is UTF-8 that ends inside a character.
+    fn utf8_cut_short(&self) -> PushError {
+        PushError::Import(ImportError::CutShort { file: self.file.clone(), encoding: CodePage::UTF_8.name() })
     }
 
     /// Decodes the rest with `code_page` (Windows-1252, said to be a guess, when nothing here

@@ -297,7 +297,7 @@ impl Phrases for German {
                 format!("{file} ist keine Textdatei (sie enthält Binärdaten). Laden Sie einen CSV-Export.")
             }
             ImportError::CutShort { file, encoding } => format!(
-                "{file} endet mitten in einem Zeichen: Die Datei wurde abgeschnitten (sie ist als {encoding}-Text gekennzeichnet). Exportieren Sie sie erneut oder kopieren Sie die ganze Datei."
+                "{file} endet mitten in einem Zeichen: Die Datei wurde abgeschnitten (sie ist {encoding}-Text). Exportieren Sie sie erneut oder kopieren Sie die ganze Datei."
             ),
             ImportError::SingleColumn { file, header } => format!(
                 "{file} hat nur eine Spalte („{header}“): Das sieht nicht nach einer CSV-Tabelle mit Kommas, Semikolons, Tabulatoren oder senkrechten Strichen zwischen den Feldern aus. Speichern Sie sie in Ihrer Tabellenkalkulation als CSV und laden Sie diese Datei."

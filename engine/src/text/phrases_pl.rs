@@ -360,7 +360,7 @@ impl Phrases for Polish {
                 format!("Plik {file} nie jest plikiem tekstowym (zawiera dane binarne). Wczytaj eksport CSV.")
             }
             ImportError::CutShort { file, encoding } => format!(
-                "Plik {file} kończy się w połowie znaku: został ucięty (jest oznaczony jako tekst {encoding}). Wyeksportuj go ponownie lub skopiuj cały plik."
+                "Plik {file} kończy się w połowie znaku: został ucięty (to tekst {encoding}). Wyeksportuj go ponownie lub skopiuj cały plik."
             ),
             ImportError::SingleColumn { file, header } => format!(
                 "Plik {file} ma tylko jedną kolumnę („{header}”): nie wygląda na tabelę CSV z przecinkami, średnikami, tabulatorami lub pionowymi kreskami między polami. Zapisz go w arkuszu kalkulacyjnym jako CSV i wczytaj ten plik."

@@ -202,7 +202,7 @@ impl Phrases for Chinese {
             ImportError::Json { file } => format!("{file} 是 JSON 文件，不是 CSV。请从 CRM 中把数据导出为 CSV。"),
             ImportError::Binary { file } => format!("{file} 不是文本文件（含有二进制数据）。请加载 CSV 导出文件。"),
             ImportError::CutShort { file, encoding } => {
-                format!("{file} 在一个字符的中间结束：文件被截断了（它标记为 {encoding} 文本）。请重新导出，或复制完整的文件。")
+                format!("{file} 在一个字符的中间结束：文件被截断了（它是 {encoding} 文本）。请重新导出，或复制完整的文件。")
             }
             ImportError::SingleColumn { file, header } => format!(
                 "{file} 只有一列（“{header}”）：它看起来不是字段之间用逗号、分号、制表符或竖线分隔的 CSV 表格。请在电子表格软件中将其另存为 CSV，再加载该文件。"
