@@ -228,7 +228,12 @@ mod tests {
             assert_eq!(why, ImportError::CutShort { file: "f.csv".into(), encoding }, "{encoding} cut at {cut}");
             // Read in slices, as the parse worker reads, it is told alike.
             for slice in [1, 3, 64] {
-                let sliced = crate::ingest::read_in_slices("f.csv", bytes, slice, crate::ingest::ReadOptions::new(crate::ingest::DatasetKind::Deals));
+                let sliced = crate::ingest::read_in_slices(
+                    "f.csv",
+                    bytes,
+                    slice,
+                    crate::ingest::ReadOptions::new(crate::ingest::DatasetKind::Deals),
+                );
                 assert_eq!(sliced.unwrap_err(), why, "{encoding} cut at {cut}, slices of {slice}");
             }
         }
@@ -243,7 +248,9 @@ mod tests {
                 let sliced = crate::ingest::read_in_slices("f.csv", bytes, slice, options);
                 match &whole {
                     Err(why) => assert_eq!(sliced.as_ref().err(), Some(why), "slices of {slice}"),
-                    Ok((_, encoding)) => assert_eq!(sliced.map(|r| r.report.encoding).ok(), Some(*encoding), "slices of {slice}"),
+                    Ok((_, encoding)) => {
+                        assert_eq!(sliced.map(|r| r.report.encoding).ok(), Some(*encoding), "slices of {slice}")
+                    }
                 }
             }
             whole
@@ -267,7 +274,11 @@ mod tests {
         let (text, encoding) = read(&cafe).unwrap();
         assert!(text.ends_with("Café") && encoding != "UTF-8", "{encoding}");
         // Nor is a file whose bytes are no UTF-8 before its end.
-        let cp1250 = [head.as_bytes(), b"D1,10,Closed Won,2024-01-02,2024-02-01,\xA3ukasz\nD2,10,Closed Won,2024-01-02,2024-02-01,Zo\xC3"].concat();
+        let cp1250 = [
+            head.as_bytes(),
+            b"D1,10,Closed Won,2024-01-02,2024-02-01,\xA3ukasz\nD2,10,Closed Won,2024-01-02,2024-02-01,Zo\xC3",
+        ]
+        .concat();
         assert!(read(&cp1250).is_ok());
     }
 

@@ -394,7 +394,10 @@ impl Phrases for German {
     }
 
     fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
-        (["Problem", "Zeile", "Spalte", "Spaltenkopf", "Wert", "Grund"], ["abgelehnte Zeile", "unlesbare Zelle (Zeile behalten)"])
+        (
+            ["Problem", "Zeile", "Spalte", "Spaltenkopf", "Wert", "Grund"],
+            ["abgelehnte Zeile", "unlesbare Zelle (Zeile behalten)"],
+        )
     }
 
     fn expected_reason(&self, expected: &str) -> String {

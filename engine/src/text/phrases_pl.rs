@@ -448,7 +448,10 @@ impl Phrases for Polish {
     }
 
     fn problems_words(&self) -> ([&'static str; 6], [&'static str; 2]) {
-        (["problem", "wiersz", "kolumna", "nagłówek", "wartość", "powód"], ["odrzucony wiersz", "nieczytelna komórka (wiersz zachowany)"])
+        (
+            ["problem", "wiersz", "kolumna", "nagłówek", "wartość", "powód"],
+            ["odrzucony wiersz", "nieczytelna komórka (wiersz zachowany)"],
+        )
     }
 
     fn expected_reason(&self, expected: &str) -> String {
