@@ -45,6 +45,9 @@ impl Stop {
         match outcome {
             parse::Outcome::Failed(why) => Stop::Failed(why),
             parse::Outcome::Repeats(why) => Stop::Repeats(why),
+            parse::Outcome::BrowserRead(why) => {
+                Stop::Failed(message::read_error(name, &crate::io::file_input::ReadError::Browser(why)))
+            }
             parse::Outcome::Cancelled => Stop::Cancelled,
             parse::Outcome::Unavailable(why) => Stop::Failed(message::unreadable(name, &why)),
         }
@@ -425,7 +428,10 @@ pub(crate) mod message {
     /// the file (…)"`, or one too large for the tab.
     pub fn read_error(file: &str, e: &ReadError) -> String {
         match e {
-            ReadError::Browser(why) => tf(Status::BrowserRead, &[("file", file.to_owned()), ("why", why.clone())]),
+            // The browser's reason may end a sentence of its own: the sentence around it does.
+            ReadError::Browser(why) => {
+                tf(Status::BrowserRead, &[("file", file.to_owned()), ("why", why.trim_end_matches('.').to_owned())])
+            }
             ReadError::TooLarge { bytes } => {
                 let mb = pipelens_engine::format::local::number(crate::i18n::current(), (bytes / 1e6).round(), 0);
                 tf(Status::TooLarge, &[("file", file.to_owned()), ("mb", mb)])

@@ -46,6 +46,9 @@ pub enum Outcome {
     /// The file cannot be used as it was read: every row repeats a deal already loaded (most
     /// likely another export of the same deals), and the engine's words.
     Repeats(String),
+    /// The browser stopped giving the file (moved, changed or deleted while read), and its own
+    /// reason.
+    BrowserRead(String),
     /// The read was cancelled or overtaken.
     Cancelled,
     /// The worker could not start or answer (why, for the console): read the file on the page
@@ -57,8 +60,10 @@ pub enum Outcome {
 /// says so: `{failed, repeats}`.
 pub(crate) fn failure(message: &JsValue) -> Option<Outcome> {
     let why = field(message, keys::FAILED).as_string()?;
-    Some(match field(message, keys::REPEATS).as_bool() {
-        Some(true) => Outcome::Repeats(why),
+    let flag = |key| field(message, key).as_bool() == Some(true);
+    Some(match () {
+        _ if flag(keys::REPEATS) => Outcome::Repeats(why),
+        _ if flag(keys::BROWSER) => Outcome::BrowserRead(why),
         _ => Outcome::Failed(why),
     })
 }

@@ -65,6 +65,9 @@ pub mod keys {
     /// Worker → page, with `failed`: `true` when every row repeats a deal already loaded (most
     /// likely another export of the same deals, which the page offers to load as such).
     pub const REPEATS: &str = "repeats";
+    /// Worker → page, with `failed`: `true` when the browser stopped giving the file (`failed`
+    /// then holds the browser's own reason, which the page words in its language).
+    pub const BROWSER: &str = "browser";
     /// Page → worker: read the file as the head of two halves, pausing at the first record
     /// past this byte (a number).
     pub const CUT: &str = "cut";

@@ -344,22 +344,28 @@ pub async fn on_page(request: JsValue, tell: js_sys::Function, keep_going: js_sy
 
 /// Why a file cannot be used, as the page is told it.
 struct Failure {
-    /// In words a user can act on, in the request's language.
+    /// In words a user can act on, in the request's language (the browser's own reason when
+    /// `browser`).
     words: String,
     /// Whether every row repeats a deal already loaded.
     repeats: bool,
+    /// Whether the browser stopped giving the file.
+    browser: bool,
 }
 
 impl Failure {
     fn said(words: String) -> Failure {
-        Failure { words, repeats: false }
+        Failure { words, repeats: false, browser: false }
     }
 
-    /// `{failed: words}`, with `repeats: true` when every row repeats a loaded deal.
+    /// `{failed: words}`, with `repeats: true` when every row repeats a loaded deal and
+    /// `browser: true` when the browser stopped giving the file.
     fn message(&self) -> JsValue {
         let message = object(keys::FAILED, &JsValue::from_str(&self.words));
-        if self.repeats {
-            let _ = Reflect::set(&message, &JsValue::from_str(keys::REPEATS), &JsValue::TRUE);
+        for (flag, key) in [(self.repeats, keys::REPEATS), (self.browser, keys::BROWSER)] {
+            if flag {
+                let _ = Reflect::set(&message, &JsValue::from_str(key), &JsValue::TRUE);
+            }
         }
         message
     }
@@ -380,7 +386,6 @@ async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> R
         _ => Some(options_in(request, keys::OPTIONS).map_err(Failure::said)?),
     };
     let mut plan = Plan { name: &name, options, guessed: None, orders };
-    let unreadable = |e: JsValue| format!("{name}: the browser could not read the file ({}).", describe(&e));
     loop {
         let progress = Progress::new(to);
         let read = match (field(request, keys::FROM).as_f64(), &explain) {
@@ -399,7 +404,7 @@ async fn answer(to: Teller<'_>, request: &JsValue, orders: &Inbox<JsValue>) -> R
         match read {
             // The page decided otherwise than guessed: read again, its way.
             Err(Stop::Again(options)) => plan = Plan { options: Some(options), guessed: None, ..plan },
-            read => return read.map_err(|e| e.failure(unreadable, lang)),
+            read => return read.map_err(|e| e.failure(lang)),
         }
     }
 }
@@ -482,12 +487,14 @@ enum Stop {
 
 impl Stop {
     /// What the page is told, in `lang`.
-    fn failure(self, browser: impl FnOnce(JsValue) -> String, lang: Lang) -> Failure {
+    fn failure(self, lang: Lang) -> Failure {
         match self {
-            Stop::Import(e) => {
-                Failure { words: pipelens_engine::text::import_error(&e, lang), repeats: e.repeats_loaded_deals() }
-            }
-            Stop::Browser(e) => Failure::said(browser(e)),
+            Stop::Import(e) => Failure {
+                words: pipelens_engine::text::import_error(&e, lang),
+                repeats: e.repeats_loaded_deals(),
+                browser: false,
+            },
+            Stop::Browser(e) => Failure { words: describe(&e), repeats: false, browser: true },
             Stop::Said(why) => Failure::said(why),
             // Handled by the caller, which reads again.
             Stop::Again(_) => Failure::said(String::new()),

@@ -3,7 +3,7 @@
 // with the very same result (figures, rejected rows with their lines, unreadable cells).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, serveDist, launch, watch, headlineValues, upload } from './harness.mjs';
 
@@ -187,6 +187,29 @@ test('with no worker, a big file read on the page shows how far it is and can be
   assert.ok(warnings.some((w) => /reading halves\.csv on the page/.test(w)), warnings.join('\n'));
   const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(`# read on the page: longest task ${Math.max(0, ...longTasks).toFixed(0)} ms, ${longTasks.length} over 50 ms`);
+  await context.close();
+});
+
+test('a file changed on disk while the workers read it is told in the reader\'s language', async () => {
+  // Three times the test above's file (about 90 MB), so the read is still going when it changes.
+  const text = readFileSync(join(ARTIFACTS, 'halves.csv'), 'utf8');
+  const rows = text.slice(text.indexOf('\n') + 1);
+  const file = join(ARTIFACTS, 'changed.csv');
+  writeFileSync(file, text + rows.replace(/^(\w+?)(\d)/gm, 'B$1$2') + rows.replace(/^(\w+?)(\d)/gm, 'C$1$2'));
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  watch(context, log);
+  const page = await context.newPage();
+  await page.goto(server.origin + '/#/executive');
+  await page.waitForSelector('.app[data-state=ready]');
+  await page.selectOption('[data-testid=lang]', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await page.setInputFiles('[data-testid=file-input]', file);
+  // Once the workers have read some rows, the file changes: the browser gives no more of it.
+  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid=progress] p')?.textContent.match(/([\d.]+) Zeilen/)?.[1] ?? ''), null, { polling: 10 });
+  appendFileSync(file, 'X1,1,Closed Won,2024-01-01,2024-01-02,Z\n');
+  await page.waitForSelector('[data-testid=error]', { timeout: 30_000 });
+  assert.match(await page.textContent('[data-testid=error]'), /^changed\.csv: Der Browser konnte die Datei nicht lesen \([^)]*[^.]\)\. Wurde sie verschoben oder geändert, laden Sie sie erneut\./);
+  assert.match(await page.textContent('[data-testid=source]'), /Demodaten|Demo/, 'the demo is still on screen');
   await context.close();
 });
 
