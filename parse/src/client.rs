@@ -57,7 +57,7 @@ pub enum Outcome {
 }
 
 /// Why the file cannot be used, when a worker's message (or the module's answer on the page)
-/// says so: `{failed, repeats}`.
+/// says so: `{failed, repeats, browser}`.
 pub(crate) fn failure(message: &JsValue) -> Option<Outcome> {
     let why = field(message, keys::FAILED).as_string()?;
     let flag = |key| field(message, key).as_bool() == Some(true);
