@@ -22,6 +22,11 @@ pub(crate) fn utf16_units(pair: [u8; 2], little_endian: bool) -> u16 {
     }
 }
 
+/// Whether a UTF-16 code unit opens a surrogate pair (its second unit is still to come).
+pub(crate) fn is_high_surrogate(unit: u16) -> bool {
+    (0xD800..0xDC00).contains(&unit)
+}
+
 /// UTF-16 bytes as text, or `None` for an odd length or an unpaired surrogate.
 fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
     if !bytes.len().is_multiple_of(2) {
@@ -39,7 +44,7 @@ fn utf16_or_cut(bytes: &[u8], little_endian: bool) -> Result<Cow<'static, str>, 
     }
     let mut whole = bytes.get(..bytes.len() - bytes.len() % 2).unwrap_or_default();
     if let Some(last) = whole.last_chunk::<2>() {
-        if (0xD800..0xDC00).contains(&utf16_units(*last, little_endian)) {
+        if is_high_surrogate(utf16_units(*last, little_endian)) {
             whole = whole.get(..whole.len() - 2).unwrap_or_default();
         }
     }

@@ -12,7 +12,7 @@
 
 use super::codepage::{CodePage, Confidence};
 use super::csv_format::{sniff, CsvFormat, SAMPLE_BYTES};
-use super::decode::{looks_binary, utf16_units, utf8_cut_short};
+use super::decode::{is_high_surrogate, looks_binary, utf16_units, utf8_cut_short};
 use super::detect::{detect, SAMPLE_BYTES as DETECT_BYTES};
 use super::slice::Slice;
 use super::text_decoder::{new_decoder, TextDecode};
@@ -575,7 +575,7 @@ impl Feed {
                 units.extend(pairs.map(|p| utf16_units([p[0], p[1]], le)));
                 if !last {
                     if let Some(&u) = units.last() {
-                        if (0xD800..0xDC00).contains(&u) {
+                        if is_high_surrogate(u) {
                             *high = units.pop();
                         }
                     }
@@ -584,7 +584,7 @@ impl Feed {
                 // At the end, a last odd byte or a last lone high surrogate: the file was cut
                 // short, if all before it decodes.
                 let mut cut = last && odd.is_some();
-                if last && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+                if last && units.last().is_some_and(|&u| is_high_surrogate(u)) {
                     units.pop();
                     cut = true;
                 }
