@@ -50,7 +50,12 @@ fn legacy(sample: &[u8], end: bool) -> Detection {
     // there would get, and those are the alternatives the guess must read better than.
     const HINTS: [&[u8]; 12] = [b"pl", b"cz", b"hu", b"de", b"cn", b"tw", b"jp", b"kr", b"ru", b"gr", b"tr", b"il"];
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(sample, end);
+    // A file cut inside its last character (a lead byte of GBK, Big5 or Shift_JIS at its very
+    // end) is fed as if it went on: told it ended there, the detector rules out the code page
+    // every other byte fits, and the whole file was read as Windows-1252. The cut character
+    // still becomes U+FFFD when the file is decoded, and makes the guess one of low confidence.
+    let cut_inside = end && sample.last().is_some_and(|b| !b.is_ascii());
+    detector.feed(sample, end && !cut_inside);
     let guess = detector.guess(None, Utf8Detection::Deny);
     let code_page = CodePage::from_name(guess.name()).unwrap_or(CodePage::WINDOWS_1252);
     let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
@@ -126,6 +131,26 @@ mod tests {
             let d = detect(&bytes, true, true);
             assert_eq!(d.code_page, CodePage::from_name(name).unwrap(), "{name}");
             assert_eq!(d.confidence, Confidence::High, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_file_cut_inside_its_last_double_byte_character_keeps_its_code_page() {
+        // The whole file is the sample, cut after the first byte of its last character: the cut
+        // character must not make the detector drop the code page every other byte fits.
+        for (name, text) in [
+            ("gb18030", "负责人,金额,阶段\n张伟,1000,赢单\n王芳,2000,输单\n李娜,1500,进行中\n刘洋,3000,赢单"),
+            ("Big5", "負責人,金額,階段\n陳大文,1000,贏單\n林美玲,2000,輸單\n黃志明,1500,進行中\n張家豪,3000,贏單"),
+            ("Shift_JIS", "担当者,金額,段階\n山田太郎,1000,受注\n佐藤花子,2000,失注\n鈴木一郎,1500,商談中"),
+        ] {
+            let bytes = encode(name, text);
+            let cut = &bytes[..bytes.len() - 1];
+            assert_eq!(detect(cut, true, true).code_page, CodePage::from_name(name).unwrap(), "{name}");
+            // Decoded whole, every character but the cut one is read, and that one is U+FFFD.
+            let decoded = crate::ingest::decode(&format!("{name}.csv"), cut).unwrap();
+            let (whole, last) = text.split_at(text.len() - text.chars().last().unwrap().len_utf8());
+            assert_eq!(decoded.text, format!("{whole}\u{FFFD}"), "{name} (its last character: {last})");
+            assert_eq!(decoded.confidence, Confidence::Low, "{name}");
         }
     }
 
