@@ -134,6 +134,9 @@ pub fn KpiTile(
     };
     // Kept open across recomputations, so typing a target does not close it.
     let explain_open = RwSignal::new(view_state.open_explain.with_untracked(|s| s.contains(&def.id)));
+    // At most one of the explanation and the SQL box is open: both open under the tile.
+    let sql_open =
+        RwSignal::new(view_state.open_sql.with_untracked(|s| s.contains(&def.id)) && !explain_open.get_untracked());
     let target_hint = t(match def.unit {
         Unit::Percent => Tile::TargetAsFraction,
         _ => Tile::TargetInUnit,
@@ -180,10 +183,13 @@ pub fn KpiTile(
                 view! { <KpiTableView id=def.id table=t/> }.into_any()
             })}
             <ul class="left-out">{left_out}</ul>
-            <details class="explain" open=explain_open.get_untracked() on:toggle=move |ev| {
+            <details class="explain" prop:open=move || explain_open.get() on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
                 explain_open.set(open);
+                if open {
+                    sql_open.set(false);
+                }
                 view_state.open_explain.update(|s| if open { s.insert(def.id); } else { s.remove(&def.id); });
             }>
                 <summary><span class="info-icon" aria-hidden="true">"i"</span>{t(Tile::WhatIsThis)}</summary>
@@ -203,7 +209,7 @@ pub fn KpiTile(
                 })}
                 </div>
             </details>
-            <SqlBox id=def.id/>
+            <SqlBox id=def.id open=sql_open other=explain_open/>
         </article>
     }
 }

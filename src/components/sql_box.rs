@@ -31,15 +31,20 @@ fn download_zip(name: &str, bytes: &[u8]) -> Result<(), JsValue> {
     download_blob(name, &blob)
 }
 
-/// The "SQL" disclosure of a KPI tile. Whether it is open and the dialect chosen are kept in the
-/// view, so a tile built again (a filter, a typed target) shows the box as it was.
+/// The "SQL" disclosure of a KPI tile; it opens under the tile, over the tiles below (as the
+/// explanation does), and closes `other` (the tile's explanation) as it opens, so the two never
+/// lie over each other. Whether it is open and the dialect chosen are kept in the view, so a
+/// tile built again (a filter, a typed target) shows the box as it was.
 #[component]
 pub fn SqlBox(
     /// The KPI's id.
     id: KpiId,
+    /// Whether the box is open: the tile's, so its explanation can close it.
+    open: RwSignal<bool>,
+    /// Whether the tile's other disclosure is open; set to `false` when this one opens.
+    other: RwSignal<bool>,
 ) -> impl IntoView {
     let (dash, view) = (DashState::expect(), ViewState::expect());
-    let open = RwSignal::new(view.open_sql.with_untracked(|s| s.contains(&id)));
     let dialect = view.dialect;
     let copied = RwSignal::new(None::<&'static str>);
     let sql = Memo::new(move |_| {
@@ -83,13 +88,17 @@ pub fn SqlBox(
         }
     };
     view! {
-        <details class="sql" open=open.get_untracked() on:toggle=move |ev| {
+        <details class="sql" prop:open=move || open.get() on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
             open.set(is_open);
+            if is_open {
+                other.set(false);
+            }
             view.open_sql.update(|s| if is_open { s.insert(id); } else { s.remove(&id); });
         }>
             <summary>"SQL"</summary>
+            <div class="sql-body">
             <p class="muted">{t(Sql::Explains)}</p>
             <div class="sql-bar">
                 <WhenOpen open=open>
@@ -102,6 +111,7 @@ pub fn SqlBox(
             <div class="sql-bar">
                 <button class="button small" data-testid=format!("warehouse-kit-{id}") on:click=take_kit>{t(Sql::Warehouse)}</button>
                 <span class="muted">{t(Sql::WarehouseExplains)}</span>
+            </div>
             </div>
         </details>
     }

@@ -120,6 +120,26 @@ test('an open explanation lies over the tiles below it and leaves its row as it 
   assert.deepEqual(on, { over: true, width: 2, below: true });
   assert.match(await body.textContent(), /Formula:/);
   await page.screenshot({ path: join(ARTIFACTS, 'explain-open.png') });
+  // The SQL box opens the same way, and closes the explanation: the two never lie over each
+  // other. Opening the explanation again closes the SQL box.
+  await page.click('[data-tile=win_rate] .sql summary');
+  const sql = page.locator('[data-tile=win_rate] .sql-body');
+  await sql.waitFor();
+  await body.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.querySelector('[data-sql=win_rate]').textContent.length > 50);
+  await sql.scrollIntoViewIfNeeded();
+  assert.deepEqual(await heights(), closed, 'no tile grew with the SQL box open');
+  const onSql = await sql.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const tile = b.closest('.tile').getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 150));
+    return { over: b.contains(top), width: Math.round(tile.width - r.width), below: r.top >= tile.bottom, explain: b.closest('.tile').querySelector('details.explain').open };
+  });
+  assert.deepEqual(onSql, { over: true, width: 2, below: true, explain: false });
+  await page.screenshot({ path: join(ARTIFACTS, 'sql-open.png') });
+  await page.click('[data-tile=win_rate] .explain summary');
+  await body.waitFor();
+  await sql.waitFor({ state: 'hidden' });
   await page.click('[data-tile=win_rate] .explain summary');
   await body.waitFor({ state: 'hidden' });
   // The tests below read KPIs from every group: the catalog page shows them all.
