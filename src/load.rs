@@ -401,9 +401,10 @@ fn finish_status(state: AppState, loaded: &[String], problems: &[String], waitin
 /// file that cannot be used, what to do, in the current language (`i18n::sources::Status`).
 pub(crate) mod message {
     use crate::i18n::sources::Status;
-    use crate::i18n::tf;
+    use crate::i18n::{t, tf};
     use crate::io::file_input::ReadError;
     use crate::state::LoadStatus;
+    use pipelens_parse::js;
 
     fn file(name: &str) -> [(&'static str, String); 1] {
         [("file", name.to_owned())]
@@ -428,9 +429,15 @@ pub(crate) mod message {
     /// the file (…)"`, or one too large for the tab.
     pub fn read_error(file: &str, e: &ReadError) -> String {
         match e {
-            // The browser's reason may end a sentence of its own: the sentence around it does.
+            // A reason the page knows is worded in the reader's language; the browser's own may
+            // end a sentence of its own: the sentence around it does.
             ReadError::Browser(why) => {
-                tf(Status::BrowserRead, &[("file", file.to_owned()), ("why", why.trim_end_matches('.').to_owned())])
+                let why = match why.as_str() {
+                    js::NOT_FOUND => t(Status::FileGone),
+                    js::NOT_READABLE => t(Status::FileChanged),
+                    why => why.trim_end_matches('.'),
+                };
+                tf(Status::BrowserRead, &[("file", file.to_owned()), ("why", why.to_owned())])
             }
             ReadError::TooLarge { bytes } => {
                 let mb = pipelens_engine::format::local::number(crate::i18n::current(), (bytes / 1e6).round(), 0);
@@ -770,11 +777,20 @@ mod tests {
     #[test]
     fn a_file_the_browser_would_not_give_is_named_with_why() {
         use crate::io::file_input::ReadError;
-        let moved = message::read_error("q.csv", &ReadError::Browser("NotFoundError".into()));
-        assert_eq!(
-            moved,
-            "q.csv: the browser could not read the file (NotFoundError). If it was moved or changed, load it again."
-        );
+        // The reasons the page knows are its own words; any other is the browser's, without
+        // the full stop that would end the sentence inside the brackets.
+        for (why, said) in [
+            ("NotFoundError", "it is no longer where it was picked from"),
+            ("NotReadableError", "it changed after it was picked"),
+            ("The file could not be read.", "The file could not be read"),
+        ] {
+            assert_eq!(
+                message::read_error("q.csv", &ReadError::Browser(why.into())),
+                format!(
+                    "q.csv: the browser could not read the file ({said}). If it was moved or changed, load it again."
+                )
+            );
+        }
         let big = message::read_error("q.csv", &ReadError::TooLarge { bytes: 2_345_678_901.0 });
         assert_eq!(big, "q.csv is 2,346 MB, more than this tab can hold in memory: split it, or filter the export.");
     }

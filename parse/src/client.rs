@@ -46,8 +46,8 @@ pub enum Outcome {
     /// The file cannot be used as it was read: every row repeats a deal already loaded (most
     /// likely another export of the same deals), and the engine's words.
     Repeats(String),
-    /// The browser stopped giving the file (moved, changed or deleted while read), and its own
-    /// reason.
+    /// The browser stopped giving the file (moved, changed or deleted while read), and its
+    /// reason ([`crate::js::browser_reason`]).
     BrowserRead(String),
     /// The read was cancelled or overtaken.
     Cancelled,

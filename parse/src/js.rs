@@ -9,6 +9,23 @@ pub fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// Why the browser would not give a file's bytes: the name of a `DOMException` the page words
+/// itself ([`NOT_FOUND`], [`NOT_READABLE`]: the file was moved, deleted or changed after it was
+/// picked), else the browser's own words (see [`describe`]).
+pub fn browser_reason(e: &JsValue) -> String {
+    let name = field(e, "name").as_string();
+    match name.as_deref() {
+        Some(name @ (NOT_FOUND | NOT_READABLE)) => name.to_owned(),
+        _ => describe(e),
+    }
+}
+
+/// The `DOMException` a read of a file moved or deleted since it was picked fails with.
+pub const NOT_FOUND: &str = "NotFoundError";
+
+/// The `DOMException` a read of a file changed since it was picked fails with.
+pub const NOT_READABLE: &str = "NotReadableError";
+
 /// `value[key]`, or `undefined`.
 pub fn field(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

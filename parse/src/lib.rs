@@ -66,7 +66,8 @@ pub mod keys {
     /// likely another export of the same deals, which the page offers to load as such).
     pub const REPEATS: &str = "repeats";
     /// Worker → page, with `failed`: `true` when the browser stopped giving the file (`failed`
-    /// then holds the browser's own reason, which the page words in its language).
+    /// then holds its reason, [`crate::js::browser_reason`], which the page words in its
+    /// language).
     pub const BROWSER: &str = "browser";
     /// Page → worker: read the file as the head of two halves, pausing at the first record
     /// past this byte (a number).

@@ -23,7 +23,7 @@
 //! to say why it cannot be used, bytes that do not decode or else `why` (the page's preview).
 
 use crate::inbox::Inbox;
-use crate::js::{describe, field, object};
+use crate::js::{browser_reason, field, object};
 use crate::keys;
 use crate::received::Received;
 use crate::{warm_up, FIRST_SLICE_BYTES, PROGRESS_MS, SLICE_BYTES, STEP_ROWS};
@@ -494,7 +494,7 @@ impl Stop {
                 repeats: e.repeats_loaded_deals(),
                 browser: false,
             },
-            Stop::Browser(e) => Failure { words: describe(&e), repeats: false, browser: true },
+            Stop::Browser(e) => Failure { words: browser_reason(&e), repeats: false, browser: true },
             Stop::Said(why) => Failure::said(why),
             // Handled by the caller, which reads again.
             Stop::Again(_) => Failure::said(String::new()),

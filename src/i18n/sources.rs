@@ -27,6 +27,19 @@ catalog! {
             "{file}: przeglądarka nie mogła odczytać pliku ({why}). Jeśli został przeniesiony lub zmieniony, wczytaj go ponownie.",
             "{file}：浏览器无法读取该文件（{why}）。如果文件已被移动或修改，请重新加载。",
         ],
+        // The browser's reasons the page words itself, inside `BrowserRead`'s `{why}`.
+        FileGone => [
+            "it is no longer where it was picked from",
+            "sie liegt nicht mehr dort, wo sie ausgewählt wurde",
+            "nie ma go już tam, skąd został wybrany",
+            "文件已不在选取时的位置",
+        ],
+        FileChanged => [
+            "it changed after it was picked",
+            "sie wurde nach der Auswahl geändert",
+            "zmienił się po wybraniu",
+            "文件在选取后已被更改",
+        ],
         TooLarge => [
             "{file} is {mb} MB, more than this tab can hold in memory: split it, or filter the export.",
             "{file} ist {mb} MB groß, mehr als dieser Tab im Speicher halten kann: Teilen Sie die Datei oder filtern Sie den Export.",

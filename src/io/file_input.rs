@@ -12,7 +12,8 @@ const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 /// Why a file could not be read (the loader words it in the reader's language).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    /// The browser refused to read the file (moved, deleted, permission): its words.
+    /// The browser refused to read the file (moved, deleted, permission): its reason
+    /// ([`pipelens_parse::js::browser_reason`]).
     Browser(String),
     /// The file does not fit in memory.
     TooLarge {
@@ -22,11 +23,7 @@ pub enum ReadError {
 }
 
 fn js_error(e: JsValue) -> ReadError {
-    ReadError::Browser(
-        e.as_string()
-            .or_else(|| js_sys::Error::from(e).message().as_string())
-            .unwrap_or_else(|| "unknown error".into()),
-    )
+    ReadError::Browser(pipelens_parse::js::browser_reason(&e))
 }
 
 /// Largest file accepted: a wasm32 heap is at most 4 GiB and parsing needs room beside the bytes.

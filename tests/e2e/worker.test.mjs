@@ -208,7 +208,8 @@ test('a file changed on disk while the workers read it is told in the reader\'s 
   await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid=progress] p')?.textContent.match(/([\d.]+) Zeilen/)?.[1] ?? ''), null, { polling: 10 });
   appendFileSync(file, 'X1,1,Closed Won,2024-01-01,2024-01-02,Z\n');
   await page.waitForSelector('[data-testid=error]', { timeout: 30_000 });
-  assert.match(await page.textContent('[data-testid=error]'), /^changed\.csv: Der Browser konnte die Datei nicht lesen \([^)]*[^.]\)\. Wurde sie verschoben oder geändert, laden Sie sie erneut\./);
+  // The browser's reason (a NotReadableError) is worded in German too.
+  assert.match(await page.textContent('[data-testid=error]'), /^changed\.csv: Der Browser konnte die Datei nicht lesen \(sie wurde nach der Auswahl geändert\)\. Wurde sie verschoben oder geändert, laden Sie sie erneut\./);
   assert.match(await page.textContent('[data-testid=source]'), /Demodaten|Demo/, 'the demo is still on screen');
   await context.close();
 });
