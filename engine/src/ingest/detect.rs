@@ -50,13 +50,18 @@ fn legacy(sample: &[u8], end: bool) -> Detection {
     // there would get, and those are the alternatives the guess must read better than.
     const HINTS: [&[u8]; 12] = [b"pl", b"cz", b"hu", b"de", b"cn", b"tw", b"jp", b"kr", b"ru", b"gr", b"tr", b"il"];
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(sample, false);
+    let going_on = detector.guess(None, Utf8Detection::Deny);
+    detector.feed(&[], end);
+    let mut guess = detector.guess(None, Utf8Detection::Deny);
     // A file cut inside its last character (a lead byte of GBK, Big5 or Shift_JIS at its very
-    // end) is fed as if it went on: told it ended there, the detector rules out the code page
-    // every other byte fits, and the whole file was read as Windows-1252. The cut character
-    // still becomes U+FFFD when the file is decoded, and makes the guess one of low confidence.
-    let cut_inside = end && sample.last().is_some_and(|b| !b.is_ascii());
-    detector.feed(sample, end && !cut_inside);
-    let guess = detector.guess(None, Utf8Detection::Deny);
+    // end): told the sample ended there, the detector rules out the multi-byte code page every
+    // other byte fits, and the whole file was read as Windows-1252. That code page is kept when
+    // all but the cut character decodes in it; the cut character becomes U+FFFD when the file
+    // is decoded, and the guess is of low confidence.
+    if end && going_on != guess && !going_on.is_single_byte() && decodes_but_for_its_end(going_on, sample) {
+        guess = going_on;
+    }
     let code_page = CodePage::from_name(guess.name()).unwrap_or(CodePage::WINDOWS_1252);
     let evidence = sample.iter().filter(|b| !b.is_ascii()).count();
     // A character cut at the end of a sample that goes on is no fault of the guess.
@@ -71,6 +76,20 @@ fn legacy(sample: &[u8], end: bool) -> Detection {
     let confidence =
         if evidence >= MIN_EVIDENCE && !malformed && unrivalled { Confidence::High } else { Confidence::Low };
     Detection { code_page, confidence }
+}
+
+/// Whether `sample` reads in `encoding` with no byte that is no character, but for a character
+/// cut at its end.
+#[cfg(feature = "codepages")]
+fn decodes_but_for_its_end(encoding: &'static encoding_rs::Encoding, sample: &[u8]) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = decoder.max_utf8_buffer_length(sample.len()).unwrap_or(usize::MAX);
+    let mut text = String::new();
+    if text.try_reserve(room).is_err() {
+        return false;
+    }
+    let (result, _, replaced) = decoder.decode_to_string(sample, &mut text, false);
+    result == encoding_rs::CoderResult::InputEmpty && !replaced
 }
 
 /// `sample` without its last few bytes past ASCII (a multi-byte character may be cut there).
@@ -152,6 +171,8 @@ mod tests {
             assert_eq!(decoded.text, format!("{whole}\u{FFFD}"), "{name} (its last character: {last})");
             assert_eq!(decoded.confidence, Confidence::Low, "{name}");
         }
+        // A file whose last byte is a whole character of a one-byte code page is no cut file.
+        assert_eq!(detect(b"a,b,c\n1,2,3\n4,5,\xa9", true, true).code_page, CodePage::WINDOWS_1252);
     }
 
     proptest::proptest! {
