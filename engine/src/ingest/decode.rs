@@ -181,6 +181,27 @@ mod tests {
         assert_eq!(decode("f.csv", &be).unwrap().encoding, "UTF-16BE");
     }
 
+    #[cfg(feature = "codepages")]
+    #[test]
+    fn a_double_byte_file_cut_inside_its_last_character_keeps_its_code_page() {
+        // Told the file ended inside a character, the detector ruled out the code page every
+        // other byte fits, and the whole file was read as Windows-1252.
+        for (name, text) in [
+            ("gb18030", "负责人,金额,阶段\n张伟,1000,赢单\n王芳,2000,输单\n李娜,1500,进行中\n刘洋,3000,赢单"),
+            ("Big5", "負責人,金額,階段\n陳大文,1000,贏單\n林美玲,2000,輸單\n黃志明,1500,進行中\n張家豪,3000,贏單"),
+            ("Shift_JIS", "担当者,金額,段階\n山田太郎,1000,受注\n佐藤花子,2000,失注\n鈴木一郎,1500,商談中"),
+        ] {
+            let (bytes, _, _) = encoding_rs::Encoding::for_label(name.as_bytes()).unwrap().encode(text);
+            let cut = &bytes[..bytes.len() - 1];
+            let decoded = decode(&format!("{name}.csv"), cut).unwrap();
+            assert_eq!(CodePage::from_name(decoded.encoding), CodePage::from_name(name), "{name}");
+            // Every character but the cut one is read; that one is U+FFFD, and the guess unsure.
+            let (whole, last) = text.split_at(text.len() - text.chars().last().unwrap().len_utf8());
+            assert_eq!(decoded.text, format!("{whole}\u{FFFD}"), "{name} (its last character: {last})");
+            assert_eq!(decoded.confidence, Confidence::Low, "{name}");
+        }
+    }
+
     #[test]
     fn falls_back_to_windows_1252() {
         let d = decode("f.csv", b"name\nM\xFCller\n").unwrap();
