@@ -101,23 +101,27 @@ test('the charts are painted, at the device pixel ratio, and redrawn on resize',
   await hidpi.close();
 });
 
-test('an open explanation lies over the tiles below it and leaves its row as it was', async () => {
+test('an open explanation or SQL box lies over the tiles below it and leaves its row as it was', async () => {
   const heights = () => page.$$eval('.page[data-page=executive] .tile', (ts) => ts.map((t) => Math.round(t.getBoundingClientRect().height)));
+  // Where an open body lies: whether it is what the page shows at its middle (not a tile under
+  // it), the tile's width less its own, whether it is below its tile, and which of its tile's
+  // two boxes are open.
+  const placed = (body) => body.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const tile = b.closest('.tile');
+    const t = tile.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 150));
+    const open = (what) => tile.querySelector(`details.${what}`).open;
+    return { over: b.contains(top), width: Math.round(t.width - r.width), below: r.top >= t.bottom, explain: open('explain'), sql: open('sql') };
+  });
   const closed = await heights();
   await page.click('[data-tile=win_rate] .explain summary');
   const body = page.locator('[data-tile=win_rate] .explain-body');
   await body.waitFor();
   await body.scrollIntoViewIfNeeded();
   assert.deepEqual(await heights(), closed, 'no tile grew');
-  // The explanation is what the page shows at its middle, not a tile under it, and it lies
-  // below its tile, as wide as the tile inside its border.
-  const on = await body.evaluate((b) => {
-    const r = b.getBoundingClientRect();
-    const tile = b.closest('.tile').getBoundingClientRect();
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 150));
-    return { over: b.contains(top), width: Math.round(tile.width - r.width), below: r.top >= tile.bottom };
-  });
-  assert.deepEqual(on, { over: true, width: 2, below: true });
+  // Below its tile, as wide as the tile inside its border.
+  assert.deepEqual(await placed(body), { over: true, width: 2, below: true, explain: true, sql: false });
   assert.match(await body.textContent(), /Formula:/);
   await page.screenshot({ path: join(ARTIFACTS, 'explain-open.png') });
   // The SQL box opens the same way, and closes the explanation: the two never lie over each
@@ -129,13 +133,7 @@ test('an open explanation lies over the tiles below it and leaves its row as it 
   await page.waitForFunction(() => document.querySelector('[data-sql=win_rate]').textContent.length > 50);
   await sql.scrollIntoViewIfNeeded();
   assert.deepEqual(await heights(), closed, 'no tile grew with the SQL box open');
-  const onSql = await sql.evaluate((b) => {
-    const r = b.getBoundingClientRect();
-    const tile = b.closest('.tile').getBoundingClientRect();
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 150));
-    return { over: b.contains(top), width: Math.round(tile.width - r.width), below: r.top >= tile.bottom, explain: b.closest('.tile').querySelector('details.explain').open };
-  });
-  assert.deepEqual(onSql, { over: true, width: 2, below: true, explain: false });
+  assert.deepEqual(await placed(sql), { over: true, width: 2, below: true, explain: false, sql: true });
   await page.screenshot({ path: join(ARTIFACTS, 'sql-open.png') });
   await page.click('[data-tile=win_rate] .explain summary');
   await body.waitFor();
