@@ -221,22 +221,13 @@ function pageProbe() {
 // ---------------------------------------------------------------------------------------------
 // Processes: the renderers of the Chromium launched by this script.
 
+/** A process's parent and its minor page faults (its threads', ended ones too, summed by the
+ * kernel: each a 4 KiB page the process wrote or read for the first time). */
 function procStat(pid) {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const after = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(after[1]) };
-  } catch {
-    return null;
-  }
-}
-
-/** Minor page faults of a process, its threads (ended ones too) summed by the kernel: each is a
- * 4 KiB page the process wrote or read for the first time. */
-function procMinorFaults(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[7]);
+    return { ppid: Number(after[1]), minorFaults: Number(after[7]) };
   } catch {
     return null;
   }
@@ -391,7 +382,7 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
     }
     if (settle) await page.waitForTimeout(settle);
     const memBefore = await page.evaluate(() => window.__bench.memory());
-    faultsBefore = new Map(pids.map((p) => [p, procMinorFaults(p)]));
+    faultsBefore = new Map(pids.map((p) => [p, procStat(p)?.minorFaults ?? null]));
     const layout = await page.evaluate(([n, t]) => window.__bench.armLoad(n, t), [fileName, 600_000]);
     let cdp = null;
     if (profile) {
@@ -412,7 +403,7 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
     sample();
     clearInterval(sampler.timer);
     const hwm = new Map(pids.map((p) => [p, procStatusKB(p, 'VmHWM')]));
-    const faultsAfter = new Map(pids.map((p) => [p, procMinorFaults(p)]));
+    const faultsAfter = new Map(pids.map((p) => [p, procStat(p)?.minorFaults ?? null]));
     // The tab's renderer: the one that peaked highest.
     const tab = pids.reduce((a, p) => ((hwm.get(p) ?? 0) > (hwm.get(a) ?? -1) ? p : a), pids[0]);
     await page.waitForTimeout(100); // the last long-task entries reach the observer late
