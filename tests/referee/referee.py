@@ -14,8 +14,9 @@ Three parts, all against the native engine (`pipelens-cli kpis`, `pipelens-cli v
    never asks the engine how to read a file), asks the engine for the DuckDB SQL of every KPI
    (`pipelens-cli sql --all --batch`), runs it, and compares the value with the engine's:
    the headline of every KPI, every trend point (the SQL over the point's own period) and every
-   segment row (the SQL with that segment as a filter). Two small hand-made data sets (`EDGE`)
-   add the rules the demo and the corpus do not reach. As a smoke check of the other dialects'
+   segment row (the SQL with that segment as a filter). Small hand-made data sets (`EDGE`)
+   add the rules the demo and the corpus do not reach (forecast categories in German, Polish
+   and Chinese among them). As a smoke check of the other dialects'
    helpers, the PostgreSQL text of every headline is run through DuckDB too (DuckDB reads that
    syntax; the real PostgreSQL and Spark SQL runs are tests/warehouse/warehouse.py's).
    The demo's earlier export and stage history are loaded too (`earlier_deals`, `history`), so
@@ -231,7 +232,7 @@ def hand_checks():
 CANON = {
     "deals": dict(deal_id="key", amount="number", stage="text", status="status", created_date="date", close_date="date",
                   owner="text", team="text", region="text", product="text", lead_source="text", deal_type="text",
-                  account="text", lost_stage="text", probability="number", currency="text"),
+                  account="text", lost_stage="text", probability="number", currency="text", forecast_category="text"),
     "leads": dict(lead_id="key", created_at="timestamp", source="text", owner="text", first_contact_at="timestamp",
                   qualified_at="timestamp", qualified="bool", deal_id="id", touchpoints_to_meeting="number"),
     "activities": dict(activity_id="key", owner="text", type="text", date="timestamp", lead_id="id", deal_id="id"),
@@ -434,6 +435,31 @@ D5,150,Proposal,2024-02-01,2024-07-31,Cy,2024-02-01,2024-02-01,
 D6,250,Closed Won,2024-01-10,2024-03-15,Cy,2024-01-10,2024-02-10,2024-03-15
 """,
     },
+    # Forecast categories written as Salesforce, HubSpot and German, Polish and Chinese teams
+    # write them (in capitals, with spaces, underscores and hyphens), one the engine does not
+    # know (its stage's default counts), and open deals closing in the months around the
+    # latest data, so forecast_commit and forecast_best_case count each word.
+    "edge-forecast": {
+        "deals": """deal_id,amount,stage,created_date,close_date,owner,forecast_category
+F1,1000,Closed Won,2024-01-05,2024-05-10,Ann,
+F2,200,Negotiation,2024-02-01,2024-06-20,Ann,Zugesagt
+F3,300,Proposal,2024-02-02,2024-06-21,Bo,Bester Fall
+F4,400,Proposal,2024-02-03,2024-06-22,Bo,Najlepszy scenariusz
+F5,500,Negotiation,2024-02-04,2024-06-23,Cy,最佳情况
+F6,600,Negotiation,2024-02-05,2024-06-24,Cy,ZOBOWIĄZANIE
+F7,700,Qualification,2024-02-06,2024-06-25,Ann,Lejek sprzedaży
+F8,800,Proposal,2024-03-01,2024-06-26,Bo,COMMIT
+F9,900,Proposal,2024-03-02,2024-06-27,Bo, best_case 
+F10,50,Negotiation,2024-03-03,2024-06-28,Ann,Pominięte
+F11,60,Negotiation,2024-03-04,2024-06-29,Cy,承诺
+F12,70,Proposal,2024-03-05,2024-05-30,Ann,vielleicht
+F13,80,Qualification,2024-03-06,2024-05-31,Bo,Not-forecasted
+F14,90,Closed Lost,2024-03-07,2024-05-15,Cy,Verloren
+F15,1100,Closed Won,2024-04-01,2024-06-12,Bo,Gewonnen
+F16,120,Negotiation,2024-04-02,2024-05-20,Cy,sicher
+F17,130,Proposal,2024-04-03,2024-05-21,Ann,Optymistyczny
+""",
+    },
     "edge-status": {
         "deals": """deal_id,amount,status,stage,created_date,close_date,owner
 S1,100,won,Contract,2024-01-10,2024-02-01,Ann
@@ -481,6 +507,7 @@ SQL_SETS = {
         "LeadID": "lead_id", "CreatedDate": "created_at", "LeadSource": "source"}),
     "edge": lambda: edge_files("edge"),
     "edge-status": lambda: edge_files("edge-status"),
+    "edge-forecast": lambda: edge_files("edge-forecast"),
     "edge-entered": lambda: edge_files("edge-entered"),
     "change-fixture": lambda: [(CHANGE_DIR / "deals-february.csv", "earlier_deals", None),
                                (CHANGE_DIR / "deals-march.csv", "deals", None),

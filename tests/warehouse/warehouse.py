@@ -69,8 +69,9 @@ def data_sets():
         sets.append(("maven", [str(maven)], [[], ["--period", "2017-04-01", "2017-09-30", "--filter", "product=GTX Basic"]]))
     # The referee's small hand-made sets, for the rules the demo and Maven do not reach (mixed
     # currencies, placeholders, a status column, entered_<stage> dates standing in for the
-    # history, two exports and a history file): over their default period.
-    for name in ("edge", "edge-status", "edge-entered", "change-fixture"):
+    # history, forecast categories written in four languages, two exports and a history file):
+    # over their default period.
+    for name in ("edge", "edge-status", "edge-entered", "edge-forecast", "change-fixture"):
         sets.append((name, engine_paths(SQL_SETS[name]()), [[]]))
     return sets
 

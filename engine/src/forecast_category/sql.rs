@@ -1,15 +1,17 @@
 //! DuckDB SQL for `weighted_pipeline`, `forecast_commit` and `forecast_best_case`, for the
-//! SQL referee. Plain text over a deals relation the caller names (filtered and in one
-//! currency, as the engine's `deals_in_scope` gives it) with the canonical columns `status`,
-//! `stage`, `amount`, `created_date`, `close_date`, and `probability` / `forecast_category`
-//! when the export has them. Stage defaults are passed as the engine holds them
-//! ([`super::StageProbabilities`], [`super::CategoryMap`]). `forecast_bias` is the mean of
-//! (actual − forecast) / actual over the forecast periods `forecast_accuracy`'s SQL already
-//! builds (`avg((actual - forecast) / actual) FILTER (WHERE actual > 0)`), so it is not here.
+//! SQL referee, and the reading of a `forecast_category` cell in every dialect. Plain text
+//! over a deals relation the caller names (filtered and in one currency, as the engine's
+//! `deals_in_scope` gives it) with the canonical columns `status`, `stage`, `amount`,
+//! `created_date`, `close_date`, and `probability` / `forecast_category` when the export has
+//! them. Stage defaults are passed as the engine holds them ([`super::StageProbabilities`],
+//! [`super::CategoryMap`]). `forecast_bias` is the mean of (actual − forecast) / actual over
+//! the forecast periods `forecast_accuracy`'s SQL already builds
+//! (`avg((actual - forecast) / actual) FILTER (WHERE actual > 0)`), so it is not here.
 
 use super::{CategoryMap, ForecastCategory, StageProbabilities};
 use crate::change::sql_text::date;
 use crate::day::Day;
+use crate::ingest::meaning::forecast::CATEGORY_WORDS;
 use crate::period::Period;
 use crate::sql::dialect::Dialect;
 
@@ -54,24 +56,30 @@ pub fn weighted_pipeline_sql(deals: &str, as_of: Day, has_probability: bool, def
     )
 }
 
-/// The category text of the engine's parser, in SQL: the cell letters and digits only,
-/// lower-cased, mapped to `pipeline` / `best_case` / `commit` / `closed` / `omitted` (the
-/// English words only: the engine also reads German, Polish and Chinese ones).
+/// The category the engine reads in a `forecast_category` cell ([`ForecastCategory::parse`]),
+/// in SQL: the cell folded as the engine folds it (lower case, letters and digits only) and
+/// looked up among the words of every language the engine reads ([`CATEGORY_WORDS`]), giving
+/// `pipeline`, `best_case`, `commit`, `closed` or `omitted`, else NULL. DuckDB, BigQuery and
+/// Spark keep Unicode letters and digits; PostgreSQL drops spaces and punctuation instead, so
+/// a database in the C locale, where only ASCII counts as a letter, keeps `zobowiązanie` and
+/// `最佳情况` whole (its `lower` folds ASCII only there: a category in capitals with accents
+/// is not found).
 pub(crate) fn category_of_column(d: Dialect) -> String {
-    let letters = match d {
-        Dialect::DuckDb | Dialect::Postgres => "regexp_replace(lower(trim(forecast_category)), '[^a-z0-9]', '', 'g')",
-        Dialect::BigQuery => "REGEXP_REPLACE(LOWER(TRIM(forecast_category)), r'[^a-z0-9]', '')",
-        Dialect::Spark => "regexp_replace(lower(trim(forecast_category)), '[^a-z0-9]', '')",
+    let folded = match d {
+        Dialect::DuckDb => r"regexp_replace(lower(forecast_category), '[^\p{L}\p{N}]', '', 'g')",
+        Dialect::Postgres => "regexp_replace(lower(forecast_category), '[[:space:][:punct:]]', '', 'g')",
+        Dialect::BigQuery => r"REGEXP_REPLACE(LOWER(forecast_category), r'[^\p{L}\p{N}]', '')",
+        // Spark SQL reads `\\` in a string as one backslash, which its Java regex then reads.
+        Dialect::Spark => r"regexp_replace(lower(forecast_category), '[^\\p{L}\\p{N}]', '')",
     };
-    format!(
-        "CASE {letters}\n        \
-     WHEN 'pipeline' THEN 'pipeline' WHEN 'pipe' THEN 'pipeline'\n        \
-     WHEN 'bestcase' THEN 'best_case' WHEN 'best' THEN 'best_case' WHEN 'upside' THEN 'best_case'\n        \
-     WHEN 'commit' THEN 'commit' WHEN 'committed' THEN 'commit' WHEN 'forecast' THEN 'commit'\n        \
-     WHEN 'closed' THEN 'closed' WHEN 'closedwon' THEN 'closed' WHEN 'won' THEN 'closed'\n        \
-     WHEN 'omitted' THEN 'omitted' WHEN 'omit' THEN 'omitted' WHEN 'notforecasted' THEN 'omitted'\n        \
-     WHEN 'lost' THEN 'omitted' WHEN 'closedlost' THEN 'omitted'\n    END"
-    )
+    let lines: Vec<String> = CATEGORY_WORDS
+        .iter()
+        .map(|(c, words)| {
+            let then = id(c);
+            words.iter().map(|w| format!("WHEN {} THEN {then}", d.string(w))).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    format!("CASE {folded}\n        {}\n    END", lines.join("\n        "))
 }
 
 fn id(c: &ForecastCategory) -> String {
@@ -123,5 +131,19 @@ mod tests {
         let p = Period::new(Day(0), Day(30)).unwrap();
         let sql = forecast_rollup_sql("deals", p, true, &m);
         assert!(sql.contains("WHEN 'Proposal' THEN 'best_case'") && sql.contains("forecast_category"), "{sql}");
+    }
+
+    #[test]
+    fn the_column_reads_every_word_the_engine_reads_in_every_dialect() {
+        for d in [Dialect::DuckDb, Dialect::Postgres, Dialect::BigQuery, Dialect::Spark] {
+            let sql = category_of_column(d);
+            for (c, words) in CATEGORY_WORDS {
+                for w in *words {
+                    assert_eq!(ForecastCategory::parse(w), Some(*c));
+                    let arm = format!("WHEN {} THEN {}", d.string(w), id(c));
+                    assert!(sql.contains(&arm), "{d:?} lacks {arm}");
+                }
+            }
+        }
     }
 }
