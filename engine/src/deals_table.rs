@@ -4,6 +4,7 @@ use crate::close_index::{ByClose, CloseIndex};
 use crate::column::{Amount, AmountColumn, DateColumn, DictColumn, TextColumn};
 use crate::day::Day;
 use crate::forecast_category::ForecastCategory;
+use crate::rows_token::RowsToken;
 use crate::stage::{StageRules, Status};
 use crate::status_bits::StatusBits;
 use serde::{Deserialize, Serialize};
@@ -108,6 +109,8 @@ pub struct DealsTable {
     pub status_from_column: bool,
     /// The rows in close-date order, built on first use.
     pub by_close: CloseIndex,
+    /// The identity of the rows a stage history is linked to (see [`crate::history::link`]).
+    pub rows_token: RowsToken,
 }
 
 /// Appends `theirs` (`added` rows) to `mine` (`before` rows), padding whichever side lacks
@@ -260,6 +263,7 @@ impl DealsTable {
     /// stages of both; statuses read from a status column are kept as they were.
     pub fn append(&mut self, other: DealsTable) {
         self.by_close.clear();
+        self.rows_token.clear();
         let (before, added) = (self.len(), other.len());
         for i in 0..added {
             self.deal_id.push(other.deal_id.get(i));

@@ -37,6 +37,7 @@ pub mod period;
 pub mod pipeline_tally;
 pub mod preset;
 pub mod row_scan;
+pub mod rows_token;
 pub mod share;
 pub mod sort;
 pub mod sql;

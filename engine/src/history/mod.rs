@@ -7,6 +7,7 @@
 //! turns the deals table's segment filter into one), so these KPIs filter like the others.
 
 mod conversion;
+pub mod link;
 mod pushes;
 mod quantile;
 mod spells;

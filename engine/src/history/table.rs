@@ -1,6 +1,7 @@
 //! The typed stage history: one event per change (deal, stage, changed at, amount, close
 //! date), built from a history table or from the `entered_<stage>` dates of the deals.
 
+use super::link::{DealLink, Linked, NO_ROW};
 use crate::column::{DateColumn, DictColumn};
 use crate::day::Day;
 use crate::deals_table::DealsTable;
@@ -8,6 +9,7 @@ use crate::filter::{keeps, Mask};
 use crate::stage::{StageRules, Status};
 use crate::table::{Column, Table};
 use std::collections::HashMap;
+use std::sync::Arc;
 use thiserror::Error;
 
 /// One change of a deal.
@@ -49,6 +51,8 @@ pub struct StageHistory {
     pub stage_rules: StageRules,
     /// Rows left out because they lack a deal id, a stage or a date.
     pub skipped: usize,
+    /// Its deals linked to the rows of the deals table last asked for ([`StageHistory::link_to`]).
+    link: DealLink,
 }
 
 /// Collects history rows in any order; [`HistoryBuilder::finish`] sorts them.
@@ -178,8 +182,13 @@ impl StageHistory {
     /// deal of `deals` that passes `mask`; with no filter (`mask` is `None`) every deal is.
     pub fn deal_mask(&self, deals: &DealsTable, mask: &Mask) -> Mask {
         mask.as_ref()?;
-        let rows: HashMap<&str, usize> = (0..deals.len()).map(|i| (deals.deal_id.get(i).trim(), i)).collect();
-        Some(self.deal_ids.iter().map(|id| rows.get(id.as_str()).is_some_and(|&i| keeps(mask, i))).collect())
+        Some(self.link_to(deals).row_of.iter().map(|&i| i != NO_ROW && keeps(mask, i as usize)).collect())
+    }
+
+    /// Its deals linked to the rows of `deals`: made once, then kept until asked with other
+    /// rows.
+    pub fn link_to(&self, deals: &DealsTable) -> Arc<Linked> {
+        self.link.get(&self.deal_ids, deals)
     }
 
     /// The rank of an open stage in the open-stage order, `None` for won, lost or unordered.

@@ -4,18 +4,13 @@
 use crate::deals_table::DealsTable;
 use crate::history::StageHistory;
 use crate::stage::Status;
-use std::collections::HashMap;
 
-/// Per deal id of the history, the furthest funnel step its history shows it entered: 1..=k
-/// for the deals' open stages (`position[code]` of a deals stage code, 0 outside the order),
-/// k + 1 for a stage the deals' rules call won, 0 when it entered none of them. Stages are
-/// matched by name; a stage the deals do not know counts nowhere.
-pub(super) fn history_reach<'h>(
-    h: &'h StageHistory,
-    d: &DealsTable,
-    position: &[usize],
-    k: usize,
-) -> HashMap<&'h str, usize> {
+/// Per deal of the history (index of [`StageHistory::deal_ids`]), the furthest funnel step its
+/// history shows it entered: 1..=k for the deals' open stages (`position[code]` of a deals
+/// stage code, 0 outside the order), k + 1 for a stage the deals' rules call won, 0 when it
+/// entered none of them. Stages are matched by name; a stage the deals do not know counts
+/// nowhere.
+pub(super) fn history_reach(h: &StageHistory, d: &DealsTable, position: &[usize], k: usize) -> Vec<usize> {
     let step: Vec<usize> = (0..h.stages.values.len() as u32)
         .map(|c| match d.stage.code_of(h.stage_name(c)) {
             Some(code) if d.stage_rules.status(code) == Status::Won => k + 1,
@@ -23,11 +18,11 @@ pub(super) fn history_reach<'h>(
             None => 0,
         })
         .collect();
-    let mut reach: HashMap<&str, usize> = HashMap::new();
+    let mut reach = vec![0; h.deal_ids.len()];
     for e in &h.events {
-        let (Some(id), Some(&s)) = (h.deal_ids.get(e.deal as usize), step.get(e.stage as usize)) else { continue };
-        let r = reach.entry(id.as_str()).or_insert(0);
-        *r = (*r).max(s);
+        if let (Some(r), Some(&s)) = (reach.get_mut(e.deal as usize), step.get(e.stage as usize)) {
+            *r = (*r).max(s);
+        }
     }
     reach
 }
@@ -54,8 +49,9 @@ mod tests {
         let mut with_won = d.clone();
         with_won.stage.intern("Closed Won");
         with_won.apply_stage_rules(crate::stage::StageRules::infer(&with_won.stage));
+        let of = |id: &str| h.deal_ids.iter().position(|x| x == id).unwrap();
         let r = history_reach(&h, &with_won, &position, 2);
-        assert_eq!((r["A"], r["B"], r["C"]), (2, 3, 0), "a move back does not undo the stage reached");
-        assert_eq!(history_reach(&h, &d, &position, 2)["B"], 0, "a stage the deals do not know");
+        assert_eq!((r[of("A")], r[of("B")], r[of("C")]), (2, 3, 0), "a move back does not undo the stage reached");
+        assert_eq!(history_reach(&h, &d, &position, 2)[of("B")], 0, "a stage the deals do not know");
     }
 }

@@ -86,7 +86,7 @@ fn funnels(ctx: &Ctx, periods: &[Period]) -> Result<(Vec<Funnel>, usize), Box<Kp
             .collect()
     });
     // With a stage history, a deal also reached every stage its history shows it entered.
-    let reach = ctx.ws.history.as_ref().map(|h| super::reach::history_reach(h, d, &position, k));
+    let reach = ctx.ws.history.as_ref().map(|h| (super::reach::history_reach(h, d, &position, k), h.link_to(d)));
     let mut out: Vec<Funnel> = periods.iter().map(|_| Funnel { furthest: vec![0; k + 2], unplaced: 0 }).collect();
     let ends: Vec<i32> = periods.iter().map(|p| p.to.0).collect();
     let rank = crate::day_rank::DayRank::new(&ends);
@@ -114,7 +114,7 @@ fn funnels(ctx: &Ctx, periods: &[Period]) -> Result<(Vec<Funnel>, usize), Box<Kp
                 .filter(|&x| x > 0)
                 .unwrap_or(1),
         };
-        let entered = reach.as_ref().and_then(|r| r.get(d.deal_id.get(i).trim()).copied()).unwrap_or(0);
+        let entered = reach.as_ref().and_then(|(r, link)| r.get(*link.deal_of.get(i)? as usize).copied()).unwrap_or(0);
         match at.max(entered) {
             0 => f.unplaced += 1,
             at => f.furthest[at] += 1,
