@@ -47,7 +47,10 @@ impl DealLink {
     pub fn get(&self, ids: &[String], deals: &DealsTable) -> Arc<Linked> {
         let token = RowsToken::get(&deals.rows_token);
         let mut held = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(l) = held.as_ref().filter(|l| Arc::ptr_eq(&l.token, &token) && l.rows == deals.len()) {
+        if let Some(l) = held
+            .as_ref()
+            .filter(|l| Arc::ptr_eq(&l.token, &token) && l.rows == deals.len() && l.row_of.len() == ids.len())
+        {
             return Arc::clone(l);
         }
         let l = Arc::new(link(ids, deals, token));
