@@ -77,11 +77,21 @@ impl HistoryBuilder {
             self.history.skipped += 1;
             return;
         };
-        let next = self.history.deal_ids.len() as u32;
-        let deal = *self.ids.entry(id.to_owned()).or_insert(next);
-        if deal == next {
-            self.history.deal_ids.push(id.to_owned());
-        }
+        // A history lists a deal's changes together, mostly: the deal of the row before is
+        // tried first, then the table (a new deal's id is copied once, not every row's).
+        let last = self.history.events.last().map(|e| e.deal);
+        let deal = match last.filter(|&d| self.history.deal_ids.get(d as usize).is_some_and(|x| x == id)) {
+            Some(d) => d,
+            None => match self.ids.get(id) {
+                Some(&d) => d,
+                None => {
+                    let next = self.history.deal_ids.len() as u32;
+                    self.ids.insert(id.to_owned(), next);
+                    self.history.deal_ids.push(id.to_owned());
+                    next
+                }
+            },
+        };
         let stage = self.history.stages.intern(stage);
         let amount = amount.filter(|a| a.is_finite());
         self.history.events.push(HistoryEvent { deal, stage, changed_at, amount, close });
