@@ -361,7 +361,6 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
     const pids = rendererPids();
     const before = new Map(pids.map((p) => [p, procStatusKB(p, 'VmRSS')]));
     const anonBefore = new Map(pids.map((p) => [p, procStatusKB(p, 'RssAnon')]));
-    let faultsBefore = null;
     const sample = () => {
       for (const p of pids) {
         const kb = procStatusKB(p, 'VmRSS');
@@ -382,7 +381,8 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
     }
     if (settle) await page.waitForTimeout(settle);
     const memBefore = await page.evaluate(() => window.__bench.memory());
-    faultsBefore = new Map(pids.map((p) => [p, procStat(p)?.minorFaults ?? null]));
+    const faults = () => new Map(pids.map((p) => [p, procStat(p)?.minorFaults ?? null]));
+    const faultsBefore = faults();
     const layout = await page.evaluate(([n, t]) => window.__bench.armLoad(n, t), [fileName, 600_000]);
     let cdp = null;
     if (profile) {
@@ -403,7 +403,7 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
     sample();
     clearInterval(sampler.timer);
     const hwm = new Map(pids.map((p) => [p, procStatusKB(p, 'VmHWM')]));
-    const faultsAfter = new Map(pids.map((p) => [p, procStat(p)?.minorFaults ?? null]));
+    const faultsAfter = faults();
     // The tab's renderer: the one that peaked highest.
     const tab = pids.reduce((a, p) => ((hwm.get(p) ?? 0) > (hwm.get(a) ?? -1) ? p : a), pids[0]);
     await page.waitForTimeout(100); // the last long-task entries reach the observer late
@@ -438,7 +438,7 @@ async function oneRun({ origin, file, fileName, changes, profile, profileWorkers
         anonPeakKB: sampler.peakAnon.get(tab) ?? null,
         anonBeforeKB: anonBefore.get(tab) ?? null,
         // Pages the tab's renderer (page and workers) touched for the first time during the load.
-        faults: (faultsAfter.get(tab) ?? NaN) - (faultsBefore?.get(tab) ?? NaN),
+        faults: (faultsAfter.get(tab) ?? NaN) - (faultsBefore.get(tab) ?? NaN),
         wasmBefore: memBefore.wasm,
         wasmAfter: inPage.memory.wasm,
         jsHeapAfter: inPage.memory.jsHeap,
